@@ -1,0 +1,334 @@
+//! The `crosscheck` command line: see `crosscheck --help`.
+
+mod records;
+
+use clap::{Args, Parser, Subcommand};
+use crosscheck_pipeline::{
+    collect_inputs, run, Cache, Document, InputError, InputFilter, RunOptions,
+};
+use crosscheck_reconcile::Claim;
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+/// Reads folders of documents and tells you which figures disagree.
+#[derive(Parser, Debug)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+struct Cli {
+    /// More logging (-v: info, -vv: debug). RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the whole pipeline and report conflicting figures across all documents.
+    Analyze {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print the report as one JSON object instead of the summary.
+        #[arg(long)]
+        json: bool,
+        /// Also write the report to FILE; format from the extension (.html, .md, .json, .txt).
+        #[arg(long, value_name = "FILE")]
+        report: Vec<String>,
+        /// Exit with status 1 when conflicts were found.
+        #[arg(long)]
+        fail_on_conflict: bool,
+    },
+    /// Print tokens as JSONL (or sentences with --sentences).
+    Tokens {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print one record per sentence instead of per token.
+        #[arg(long)]
+        sentences: bool,
+    },
+    /// Print entity mentions (companies, places, people, organizations) as JSONL.
+    Entities {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Print figures and time expressions as JSONL.
+    Numbers {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Read stdin line by line; print one {"quantities": [...]} line per input line.
+        #[arg(long)]
+        lines: bool,
+    },
+    /// Print claims (figure, subject, metric, period) as JSONL.
+    Claims {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+struct InputArgs {
+    /// Files and folders to read (folders recursively); `-` for stdin.
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Only read files in folders that match GLOB (repeatable; default *.txt, *.md, *.html, *.htm).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip files in folders that match GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Also read hidden and .gitignore'd files.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Where analyses are cached (default: the user's cache dir).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<String>,
+    /// Neither read nor write the cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Resolve `last year`, `this year` against this date (YYYY-MM-DD) when a document gives none.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<(i32, u8, u8)>,
+}
+
+fn parse_date(s: &str) -> Result<(i32, u8, u8), String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let bad = || format!("expected YYYY-MM-DD, got {s:?}");
+    if parts.len() != 3 {
+        return Err(bad());
+    }
+    let y = parts[0].parse().map_err(|_| bad())?;
+    let m: u8 = parts[1].parse().map_err(|_| bad())?;
+    let d: u8 = parts[2].parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(bad());
+    }
+    Ok((y, m, d))
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = if quiet {
+        "error"
+    } else {
+        ["warn", "info", "debug", "trace"][verbose.min(3) as usize]
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .try_init();
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    match execute(cli.command) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("crosscheck: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_input_error(e: &InputError) {
+    eprintln!("crosscheck: {}: {}", e.path, e.reason);
+}
+
+/// Reads the inputs and runs the pipeline; `each` turns a document into
+/// whatever the command needs. Returns the results of the documents read.
+fn run_inputs<T: Send>(
+    args: &InputArgs,
+    each: impl Fn(usize, &Document, &crosscheck_pipeline::DocAnalysis) -> T + Sync + Send,
+) -> Result<(Vec<T>, Vec<String>), String> {
+    if args.paths.is_empty() {
+        return Err("no input: give files or folders (or - for stdin); see --help".into());
+    }
+    let filter = InputFilter {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+        no_ignore: args.no_ignore,
+    };
+    let (inputs, errors) = collect_inputs(&args.paths, &filter)?;
+    for e in &errors {
+        report_input_error(e);
+    }
+    let cache = if args.no_cache {
+        None
+    } else {
+        args.cache_dir
+            .clone()
+            .map(Into::into)
+            .or_else(Cache::default_dir)
+            .map(Cache::new)
+    };
+    let options = RunOptions {
+        analysis: crosscheck_pipeline::AnalysisOptions { as_of: args.as_of },
+        cache,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let (results, stats) = pool.install(|| run(&inputs, &options, each));
+    tracing::info!(
+        "{} documents analyzed, {} from cache",
+        stats.analyzed,
+        stats.cached
+    );
+    let mut ok = Vec::new();
+    let mut names = Vec::new();
+    for (input, r) in inputs.iter().zip(results) {
+        match r {
+            Ok(v) => {
+                ok.push(v);
+                names.push(input.name().to_string());
+            }
+            Err(e) => report_input_error(&e),
+        }
+    }
+    if ok.is_empty() {
+        return Err("no input could be read".into());
+    }
+    Ok((ok, names))
+}
+
+fn write_lines(lines: impl IntoIterator<Item = Vec<String>>) -> Result<(), String> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for doc in lines {
+        for l in doc {
+            if writeln!(out, "{l}").is_err() {
+                return Ok(()); // a closed pipe (`| head`) is not an error
+            }
+        }
+    }
+    out.flush().ok();
+    Ok(())
+}
+
+fn execute(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Tokens { input, sentences } => {
+            let (docs, _) = run_inputs(&input, |_, doc, a| records::tokens(doc, a, sentences))?;
+            write_lines(docs)?;
+        }
+        Command::Entities { input } => {
+            let (docs, _) = run_inputs(&input, |_, doc, a| records::entities(doc, a))?;
+            write_lines(docs)?;
+        }
+        Command::Numbers { input, lines: true } => {
+            if !input.paths.is_empty() && input.paths != ["-"] {
+                return Err("--lines reads standard input only; give no PATH".into());
+            }
+            numbers_lines(&input)?;
+        }
+        Command::Numbers {
+            input,
+            lines: false,
+        } => {
+            let (docs, _) = run_inputs(&input, |_, doc, a| records::quantities(doc, a))?;
+            write_lines(docs)?;
+        }
+        Command::Claims { input } => {
+            let (docs, _) = run_inputs(&input, |_, doc, a| {
+                records::file_claims(doc, a)
+                    .iter()
+                    .map(|c| records::claim(&doc.name, c))
+                    .collect::<Vec<_>>()
+            })?;
+            write_lines(docs)?;
+        }
+        Command::Analyze {
+            input,
+            json,
+            report,
+            fail_on_conflict,
+        } => {
+            let formats = report
+                .iter()
+                .map(|r| {
+                    crosscheck_report::Format::from_path(r)
+                        .map(|f| (r.clone(), f))
+                        .ok_or_else(|| {
+                            format!("{r}: unknown report format (use .html, .md, .json or .txt)")
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let (per_doc, names) = run_inputs(&input, |_, doc, a| records::file_claims(doc, a))?;
+            let claims: Vec<Claim> = per_doc
+                .into_iter()
+                .enumerate()
+                .flat_map(|(i, cs)| {
+                    cs.into_iter().map(move |mut c| {
+                        c.doc = i as u32;
+                        c
+                    })
+                })
+                .collect();
+            let report = crosscheck_reconcile::reconcile(&claims, &names);
+            for (path, format) in formats {
+                write_atomically(&path, &crosscheck_report::render(&report, format))?;
+            }
+            let shown = if json {
+                crosscheck_report::json(&report)
+            } else {
+                crosscheck_report::text(&report)
+            };
+            let _ = std::io::stdout().write_all(shown.as_bytes());
+            if fail_on_conflict && !report.conflicts.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn numbers_lines(args: &InputArgs) -> Result<(), String> {
+    let recognizer =
+        crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context { as_of: args.as_of });
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for line in stdin.lock().split(b'\n') {
+        let line = line.map_err(|e| format!("-: {e}"))?;
+        let line = String::from_utf8_lossy(&line);
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        let tokens = crosscheck_text::tokenize(line);
+        let found = recognizer.recognize(line, &tokens);
+        let qs: Vec<serde_json::Value> = found
+            .iter()
+            .map(|q| records::quantity_value("-", line, q, |o| o))
+            .collect();
+        if writeln!(out, "{}", serde_json::json!({ "quantities": qs })).is_err() {
+            return Ok(());
+        }
+        out.flush().ok();
+    }
+    Ok(())
+}
+
+/// Writes `content` to `path` through a temporary file in the same folder
+/// and a rename, so a reader never sees half a report.
+fn write_atomically(path: &str, content: &str) -> Result<(), String> {
+    let target = std::path::Path::new(path);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| format!("{path}: cannot write report: {e}"))?;
+    tmp.write_all(content.as_bytes())
+        .map_err(|e| format!("{path}: cannot write report: {e}"))?;
+    tmp.persist(target)
+        .map_err(|e| format!("{path}: cannot write report: {}", e.error))?;
+    Ok(())
+}

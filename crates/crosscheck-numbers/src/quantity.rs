@@ -1,0 +1,279 @@
+use crosscheck_text::Span;
+use serde::{Deserialize, Serialize};
+
+/// What sort of figure a [`Quantity`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuantityKind {
+    /// An amount of money; the unit is an ISO 4217 code.
+    Money,
+    /// A percentage (`%`) or percentage points (`pp`).
+    Percent,
+    /// A count of something named: `2,500 enterprises`.
+    Count,
+    /// A physical measure: `1.5 GWh`, `100 m`.
+    Measure,
+    /// A ratio: `3.7 times`, `doubled`.
+    Multiplier,
+    /// A fraction: `one-sixth`, `3/4`.
+    Fraction,
+    /// A rank or ordinal: `third`, `1st`.
+    Ordinal,
+    /// A bare number.
+    Number,
+    /// A time expression; see [`Quantity::period`].
+    Date,
+}
+
+impl QuantityKind {
+    /// The contract's name for the kind.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuantityKind::Money => "money",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Count => "count",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Multiplier => "multiplier",
+            QuantityKind::Fraction => "fraction",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Number => "number",
+            QuantityKind::Date => "date",
+        }
+    }
+}
+
+/// How exactly the text states a value.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Approx {
+    /// Stated as is.
+    #[default]
+    Exact,
+    /// A lower bound: over, more than, exceeded, at least.
+    Over,
+    /// An upper bound: under, less than, up to.
+    Under,
+    /// Approximately: about, nearly, around, some.
+    About,
+}
+
+impl Approx {
+    /// The contract's name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Approx::Exact => "exact",
+            Approx::Over => "over",
+            Approx::Under => "under",
+            Approx::About => "about",
+        }
+    }
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// Against the same period a year before.
+    YearOnYear,
+    /// Against the month before.
+    MonthOnMonth,
+    /// Against the quarter before.
+    QuarterOnQuarter,
+}
+
+/// A calendar date, as precise as the text made it (`month`/`day` 0 when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CalendarDate {
+    /// Year, e.g. 2025.
+    pub year: i32,
+    /// Month 1–12, 0 when not given.
+    pub month: u8,
+    /// Day 1–31, 0 when not given.
+    pub day: u8,
+}
+
+/// How fine a period's ends are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// Whole years.
+    Year,
+    /// Quarters.
+    Quarter,
+    /// Months.
+    Month,
+    /// Days.
+    Day,
+}
+
+/// A normalized time period: from `start` to `end`, both inclusive at
+/// their granularity (`2025-01/2025-11` is January 1 to November 30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Period {
+    /// First date of the period.
+    pub start: CalendarDate,
+    /// Last date of the period.
+    pub end: CalendarDate,
+    /// How fine the ends are.
+    pub granularity: Granularity,
+    /// A running total from the start of a year: `the first 11 months`, `by November`.
+    pub cumulative: bool,
+    /// A fiscal rather than a calendar period.
+    pub fiscal: bool,
+}
+
+impl Period {
+    /// A whole calendar year.
+    ///
+    /// ```
+    /// assert_eq!(crosscheck_numbers::Period::year(2025).iso(), "2025");
+    /// ```
+    pub fn year(year: i32) -> Self {
+        Period {
+            start: CalendarDate {
+                year,
+                month: 1,
+                day: 1,
+            },
+            end: CalendarDate {
+                year,
+                month: 12,
+                day: 31,
+            },
+            granularity: Granularity::Year,
+            cumulative: false,
+            fiscal: false,
+        }
+    }
+
+    /// Months `from` to `to` of `year`, both inclusive.
+    ///
+    /// ```
+    /// assert_eq!(crosscheck_numbers::Period::months(2025, 1, 11).iso(), "2025-01/2025-11");
+    /// assert_eq!(crosscheck_numbers::Period::months(2025, 5, 5).iso(), "2025-05");
+    /// ```
+    pub fn months(year: i32, from: u8, to: u8) -> Self {
+        Period {
+            start: CalendarDate {
+                year,
+                month: from,
+                day: 1,
+            },
+            end: CalendarDate {
+                year,
+                month: to,
+                day: days_in_month(year, to),
+            },
+            granularity: Granularity::Month,
+            cumulative: false,
+            fiscal: false,
+        }
+    }
+
+    /// The ISO 8601 form: `2025`, `2025-05`, `2025-05-10`, or an interval
+    /// `2025-01/2025-11`.
+    pub fn iso(&self) -> String {
+        let one = |d: &CalendarDate| match self.granularity {
+            Granularity::Year => format!("{:04}", d.year),
+            Granularity::Quarter | Granularity::Month => format!("{:04}-{:02}", d.year, d.month),
+            Granularity::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+        };
+        let (a, b) = (one(&self.start), one(&self.end));
+        if a == b {
+            a
+        } else {
+            format!("{a}/{b}")
+        }
+    }
+
+    /// True when `other` lies wholly inside `self`.
+    pub fn contains(&self, other: &Period) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Days in `month` of `year` (Gregorian).
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// One figure or time expression found in a text, normalized.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// Where it is in the text given to the recognizer.
+    pub span: Span,
+    /// What sort of figure it is.
+    pub kind: QuantityKind,
+    /// The normalized value (`77.5%` → 77.5, `1.233 million` → 1233000), `None`
+    /// for a closed range or a time expression.
+    pub value: Option<f64>,
+    /// `[lo, hi]` for a range or bound; a side `None` where open.
+    pub range: Option<(Option<f64>, Option<f64>)>,
+    /// ISO 4217 code for money, `%` or `pp` for percent, the counted noun's
+    /// lemma for counts, an SI symbol for measures.
+    pub unit: Option<String>,
+    /// How exactly the value is stated.
+    pub approx: Approx,
+    /// True for a change or growth rate rather than a level; a fall has a negative value.
+    pub change: bool,
+    /// What a change is measured against, where the text says.
+    pub basis: Option<Basis>,
+    /// Half the width of the interval the writing implies: `43 billion` → 5e8.
+    pub precision: Option<f64>,
+    /// The period of a time expression (kind [`QuantityKind::Date`]).
+    pub period: Option<Period>,
+}
+
+impl Quantity {
+    /// A new quantity with everything but span, kind and value empty.
+    pub fn new(span: Span, kind: QuantityKind, value: Option<f64>) -> Self {
+        Quantity {
+            span,
+            kind,
+            value,
+            range: None,
+            unit: None,
+            approx: Approx::Exact,
+            change: false,
+            basis: None,
+            precision: None,
+            period: None,
+        }
+    }
+
+    /// The interval of values the text allows, widened by precision and
+    /// opened by bounds: `over 5 trillion` → `[5e12, ∞)`.
+    ///
+    /// ```
+    /// use crosscheck_numbers::{Quantity, QuantityKind};
+    /// use crosscheck_text::Span;
+    /// let mut q = Quantity::new(Span::new(0, 2), QuantityKind::Number, Some(43.0));
+    /// q.precision = Some(0.5);
+    /// assert_eq!(q.interval(), (42.5, 43.5));
+    /// ```
+    pub fn interval(&self) -> (f64, f64) {
+        let p = self.precision.unwrap_or(0.0).abs();
+        let (mut lo, mut hi) = match (self.value, self.range) {
+            (_, Some((lo, hi))) => (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY)),
+            (Some(v), None) => (v, v),
+            (None, None) => (f64::NEG_INFINITY, f64::INFINITY),
+        };
+        lo -= p;
+        hi += p;
+        if let Some(v) = self.value {
+            match self.approx {
+                Approx::Over => hi = f64::INFINITY.max(v),
+                Approx::Under => lo = f64::NEG_INFINITY.min(v),
+                _ => {}
+            }
+        }
+        (lo, hi)
+    }
+}

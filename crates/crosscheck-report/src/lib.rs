@@ -1,0 +1,219 @@
+//! Printers for the consistency report: terminal text, JSON, Markdown and
+//! a self-contained HTML page. Each is a function over one [`Report`]
+//! value, so formats are interchangeable.
+//!
+//! ```
+//! use crosscheck_reconcile::Report;
+//! let report = Report::default();
+//! let md = crosscheck_report::markdown(&report);
+//! assert!(md.starts_with("# Consistency report"));
+//! ```
+
+use crosscheck_reconcile::{Conflict, Report};
+use std::fmt::Write;
+
+/// Formats the file the extension of `path` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Terminal text.
+    Text,
+    /// The contract's JSON object.
+    Json,
+    /// Markdown.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// The format for a report file name, by extension.
+    ///
+    /// ```
+    /// use crosscheck_report::Format;
+    /// assert_eq!(Format::from_path("out/report.html"), Some(Format::Html));
+    /// assert_eq!(Format::from_path("r.doc"), None);
+    /// ```
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "html" | "htm" => Format::Html,
+            "md" | "markdown" => Format::Markdown,
+            "json" => Format::Json,
+            "txt" => Format::Text,
+            _ => return None,
+        })
+    }
+}
+
+/// Renders `report` in `format`.
+pub fn render(report: &Report, format: Format) -> String {
+    match format {
+        Format::Text => text(report),
+        Format::Json => json(report),
+        Format::Markdown => markdown(report),
+        Format::Html => html(report),
+    }
+}
+
+/// The report as the contract's JSON object, with a trailing newline.
+pub fn json(report: &Report) -> String {
+    let mut s =
+        serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn period(c: &Conflict) -> &str {
+    c.period.as_deref().unwrap_or("period unknown")
+}
+
+/// The human-readable summary: conflicts first, then review items and counts.
+pub fn text(report: &Report) -> String {
+    let mut out = String::new();
+    for (n, c) in report.conflicts.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "CONFLICT {} [{}] {} / {} / {}",
+            n + 1,
+            c.kind.as_str(),
+            c.subject,
+            c.metric,
+            period(c)
+        );
+        let _ = writeln!(out, "  {}", c.explanation);
+        for m in &c.mentions {
+            let _ = writeln!(
+                out,
+                "  {}:{}: {:?}  \"{}\"",
+                m.doc,
+                m.line,
+                m.text,
+                one_line(&m.sentence)
+            );
+        }
+        out.push('\n');
+    }
+    if !report.review.is_empty() {
+        let _ = writeln!(out, "Worth a look ({}):", report.review.len());
+        for c in &report.review {
+            let _ = writeln!(
+                out,
+                "  [{}] {} / {} / {}: {}",
+                c.kind.as_str(),
+                c.subject,
+                c.metric,
+                period(c),
+                c.explanation
+            );
+            for m in &c.mentions {
+                let _ = writeln!(out, "    {}:{}: {:?}", m.doc, m.line, m.text);
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} documents, {} claims: {} conflicts, {} worth a look, {} corroborated figures",
+        report.documents,
+        report.claims,
+        report.conflicts.len(),
+        report.review.len(),
+        report.corroborations.len()
+    );
+    out
+}
+
+/// The report as Markdown.
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::from("# Consistency report\n\n");
+    let _ = writeln!(
+        out,
+        "{} documents, {} claims, **{} conflicts**, {} worth a look, {} corroborated figures.\n",
+        report.documents,
+        report.claims,
+        report.conflicts.len(),
+        report.review.len(),
+        report.corroborations.len()
+    );
+    for (title, list) in [
+        ("Conflicts", &report.conflicts),
+        ("Worth a look", &report.review),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {title}\n");
+        for c in list {
+            let _ = writeln!(
+                out,
+                "### {} — {} ({}, {})\n",
+                c.subject,
+                c.metric,
+                period(c),
+                c.kind.as_str()
+            );
+            let _ = writeln!(out, "{}\n", c.explanation);
+            for m in &c.mentions {
+                let _ = writeln!(
+                    out,
+                    "- `{}:{}` **{}**: {}",
+                    m.doc,
+                    m.line,
+                    m.text,
+                    one_line(&m.sentence).replace('|', "\\|")
+                );
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The report as one self-contained HTML page.
+pub fn html(report: &Report) -> String {
+    let mut out = String::from("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crosscheck report</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}mark{background:#ffe066}.c{border-left:4px solid #d33;padding:.2rem 1rem;margin:1rem 0}</style></head><body>");
+    let _ = write!(out, "<h1>Consistency report</h1><p>{} documents, {} claims, <b>{} conflicts</b>, {} worth a look.</p>", report.documents, report.claims, report.conflicts.len(), report.review.len());
+    for c in &report.conflicts {
+        let _ = write!(
+            out,
+            "<div class=\"c\"><h3>{} — {} ({})</h3><p>{}</p><ul>",
+            esc(&c.subject),
+            esc(&c.metric),
+            esc(period(c)),
+            esc(&c.explanation)
+        );
+        for m in &c.mentions {
+            let sentence = one_line(&m.sentence);
+            let marked = match sentence.find(&m.text) {
+                Some(p) => format!(
+                    "{}<mark>{}</mark>{}",
+                    esc(&sentence[..p]),
+                    esc(&m.text),
+                    esc(&sentence[p + m.text.len()..])
+                ),
+                None => esc(&sentence),
+            };
+            let _ = write!(
+                out,
+                "<li><code>{}:{}</code> {}</li>",
+                esc(&m.doc),
+                m.line,
+                marked
+            );
+        }
+        out.push_str("</ul></div>");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
