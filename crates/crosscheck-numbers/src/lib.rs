@@ -17,8 +17,11 @@
 //! assert!(pct.change);
 //! ```
 
+mod en;
 mod quantity;
 mod recognize;
+mod time;
+mod zh;
 
 pub use quantity::{Approx, Basis, CalendarDate, Granularity, Period, Quantity, QuantityKind};
 pub use recognize::{recognize, recognize_tokens, Context, Recognizer};
