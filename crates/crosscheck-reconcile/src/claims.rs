@@ -363,7 +363,7 @@ fn is_content_word(w: &W) -> bool {
     w.kind == TokenKind::Word
         && !FUNCTION_WORDS.contains(&w.lc.as_str())
         && !w.lc.ends_with("ing")
-        && !(w.lc.ends_with("ed") && w.lc.len() > 4)
+        && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
 
 const PLACE_NOUNS: &[&str] = &[
@@ -1229,7 +1229,7 @@ fn find_subject(
                 if words.get(n).is_some_and(|w| w.lc == "the") {
                     n += 1;
                 }
-                if let Some(e) = words.get(n).and_then(|w| ent_of(w)) {
+                if let Some(e) = words.get(n).and_then(&ent_of) {
                     if !e.excluded {
                         return (Some(e.name), How::Preposition);
                     }

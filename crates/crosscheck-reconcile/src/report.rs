@@ -350,7 +350,7 @@ fn comparable(c: &Claim) -> bool {
     !c.subject.is_empty()
         && !c.metric.is_empty()
         && !c.dimension().is_empty()
-        && !(c.value.is_nan() && !c.has(flags::RANGE))
+        && (!c.value.is_nan() || c.has(flags::RANGE))
 }
 
 fn period_str(p: Option<Period>) -> Option<String> {
