@@ -628,6 +628,7 @@ fn corpus_is_consistent() {
     }
 
     check_entity_gold(&files, &mut problems);
+    check_claim_gold(&files, &mut problems);
 
     assert!(
         problems.is_empty(),
@@ -695,5 +696,63 @@ fn check_entity_gold(files: &[String], problems: &mut Vec<String>) {
     }
     if seen != files {
         problems.push(format!("gold covers {seen:?}, the corpus is {files:?}"));
+    }
+}
+
+/// `fixtures/gold/claims.jsonl`: offsets that hold their text, on the line
+/// given, with every field filled.
+fn check_claim_gold(files: &[String], problems: &mut Vec<String>) {
+    let path = workspace_root().join("fixtures/gold/claims.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        problems.push(format!("{} is missing", path.display()));
+        return;
+    };
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let owner = format!("claim gold line {}", n + 1);
+        let v: Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(format!("{owner}: {e}"));
+                continue;
+            }
+        };
+        let doc = str_field(&v, "doc");
+        if !files.contains(&doc) {
+            problems.push(format!("{owner}: {doc} is not a corpus document"));
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(workspace_root().join(&doc)) else {
+            problems.push(format!("{owner}: cannot read {doc}"));
+            continue;
+        };
+        let start = v.get("start").and_then(Value::as_u64).unwrap_or(u64::MAX) as usize;
+        let end = v.get("end").and_then(Value::as_u64).unwrap_or(0) as usize;
+        let want = str_field(&v, "text");
+        let got = bytes.get(start..end).map(String::from_utf8_lossy);
+        if got.as_deref() != Some(want.as_str()) {
+            problems.push(format!(
+                "{owner} {doc} [{start},{end}): {got:?} is not {want:?}"
+            ));
+        }
+        let line_no = bytes
+            .get(..start)
+            .map(|b| b.iter().filter(|&&c| c == b'\n').count() + 1);
+        if line_no != v.get("line").and_then(Value::as_u64).map(|l| l as usize) {
+            problems.push(format!("{owner} {doc} {want:?}: not on line {line_no:?}"));
+        }
+        for key in ["subject", "metric", "period"] {
+            if str_field(&v, key).is_empty() {
+                problems.push(format!("{owner} {doc} {want:?}: no {key}"));
+            }
+        }
+        if !v.get("change").is_some_and(Value::is_boolean) {
+            problems.push(format!(
+                "{owner} {doc} {want:?}: change must be true or false"
+            ));
+        }
     }
 }
