@@ -681,7 +681,13 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
         }
     }
 
-    let mut pool: Vec<u32> = plain.clone();
+    // A notice quotes the figure it corrects: not a contradiction of its own.
+    let notice_docs: Vec<u32> = corrections.iter().map(|&k| c(k).doc).collect();
+    let mut pool: Vec<u32> = plain
+        .iter()
+        .copied()
+        .filter(|&m| !notice_docs.contains(&c(m).doc))
+        .collect();
     pool.extend(&corrections);
     // A document that contradicts itself.
     let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
