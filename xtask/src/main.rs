@@ -4,9 +4,11 @@
 //! - `corpus`: a deterministic generator of business-news documents.
 //! - `bench`: stage benches, end-to-end speed, memory and scaling, spaCy as a peer.
 //! - `fuzz`: every cargo-fuzz target in the repo for a set time each.
+//! - `data`: rebuilds the entity gazetteers from installed sources.
 
 mod bench;
 mod corpus;
+mod data;
 mod fuzz;
 mod rng;
 
@@ -62,7 +64,8 @@ tasks:
   ci       tests, fmt, clippy and a smoke run, as .ci/run does
   corpus   generate a deterministic business-news corpus (--help)
   bench    stage benches, end-to-end speed/memory/scaling, spaCy peer (--help)
-  fuzz     run every cargo-fuzz target for a set time (--help)";
+  fuzz     run every cargo-fuzz target for a set time (--help)
+  data     rebuild the entity gazetteers (crates/crosscheck-entities/data)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         "corpus" => done(corpus::cmd(rest)),
         "bench" => done(bench::cmd(rest)),
         "fuzz" => done(fuzz::cmd(rest)),
+        "data" => data::data(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
