@@ -18,6 +18,8 @@ const USAGE: &str = "usage: cargo xtask bench [options]
   --seed S         corpus seed (default 1)
   --text-mb N      size of the CROSSCHECK_BENCH_TEXT file for stage benches (default 10)
   --tiny N         files in the many-tiny-files case (default 100000; 0 skips)
+  --scale-mb N     also run a generated corpus of N MB (default a quarter of --mb;
+                   0 skips) to see memory grow with claims, not bytes
   --spacy-kb N     size of the spaCy sample in KB (default 1000; 0 skips)
   --skip-stages    do not run `cargo bench`
   --quick          shorter criterion runs (--warm-up-time 1 --measurement-time 3 --sample-size 10)
@@ -34,6 +36,7 @@ struct Opts {
     text_mb: f64,
     tiny: u64,
     spacy_kb: u64,
+    scale_mb: Option<f64>,
     stages: bool,
     quick: bool,
     build: bool,
@@ -51,6 +54,7 @@ fn parse(args: &[String]) -> Result<Option<Opts>, String> {
         text_mb: 10.0,
         tiny: 100_000,
         spacy_kb: 1000,
+        scale_mb: None,
         stages: true,
         quick: false,
         build: true,
@@ -73,6 +77,7 @@ fn parse(args: &[String]) -> Result<Option<Opts>, String> {
             "--seed" => o.seed = num("--seed", val("--seed")?)? as u64,
             "--text-mb" => o.text_mb = num("--text-mb", val("--text-mb")?)?,
             "--tiny" => o.tiny = num("--tiny", val("--tiny")?)? as u64,
+            "--scale-mb" => o.scale_mb = Some(num("--scale-mb", val("--scale-mb")?)?),
             "--spacy-kb" => o.spacy_kb = num("--spacy-kb", val("--spacy-kb")?)? as u64,
             "--skip-stages" => o.stages = false,
             "--quick" => o.quick = true,
@@ -212,6 +217,30 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         json!({"path": dir, "label": label, "bytes": input_bytes.0, "files": input_bytes.1}),
     );
     results.insert("e2e".into(), end_to_end(&bin, &dir, input_bytes.0)?);
+
+    // Memory against input size: a smaller generated corpus (a prefix of
+    // the same document stream), no cache, two jobs.
+    let scale_mb = o.scale_mb.unwrap_or(o.mb / 4.0);
+    if o.path.is_none() && scale_mb > 0.0 {
+        let d = corpus_root.join(format!("corpus-{}mb-seed{}", scale_mb, o.seed));
+        let st = corpus::cached_dir(&d, o.seed, (scale_mb * 1e6) as u64)?;
+        let small = run_analyze(&bin, &d, None, 2, "scale-nocache-j2")?;
+        let full = run_analyze(&bin, &dir, None, 2, "full-nocache-j2")?;
+        let (sj, fj) = (small.to_json(st.bytes), full.to_json(input_bytes.0));
+        let ratio =
+            |k: &str| fj[k].as_f64().unwrap_or(f64::NAN) / sj[k].as_f64().unwrap_or(f64::NAN);
+        results.insert(
+            "scale".into(),
+            json!({
+                "small": sj, "small_bytes": st.bytes, "full": fj, "full_bytes": input_bytes.0,
+                "bytes_ratio": input_bytes.0 as f64 / st.bytes as f64,
+                "claims_ratio": ratio("claims"),
+                "rss_ratio": ratio("max_rss_mb"),
+                "rss_kb_per_claim_small": sj["max_rss_mb"].as_f64().unwrap_or(f64::NAN) * 1024.0 / sj["claims"].as_f64().unwrap_or(f64::NAN),
+                "rss_kb_per_claim_full": fj["max_rss_mb"].as_f64().unwrap_or(f64::NAN) * 1024.0 / fj["claims"].as_f64().unwrap_or(f64::NAN),
+            }),
+        );
+    }
 
     if o.tiny > 0 {
         let d = corpus_root.join(format!("tiny-{}-seed{}", o.tiny, o.seed));
@@ -414,6 +443,8 @@ impl Run {
             "max_rss_mb": self.max_rss_mb,
             "mb_per_s": mb / self.wall_s,
             "mb_per_s_per_core": mb / self.wall_s / self.jobs as f64,
+            // Steadier than wall time when other processes share the cores.
+            "mb_per_cpu_s": mb / (self.user_s + self.sys_s),
             "exit": self.exit,
             "documents": self.documents,
             "claims": self.claims,
@@ -596,6 +627,7 @@ fn spacy(bin: &Path, text: &Path, bytes: u64) -> Result<Value, String> {
     // crosscheck over the same sample: best of three (the sample is small,
     // so process start-up is included, which only disadvantages crosscheck).
     let mut best = f64::INFINITY;
+    let mut best_cpu = f64::INFINITY;
     for k in 0..3 {
         let r = run_analyze(
             bin,
@@ -605,12 +637,17 @@ fn spacy(bin: &Path, text: &Path, bytes: u64) -> Result<Value, String> {
             &format!("spacy-sample-crosscheck-{k}"),
         )?;
         best = best.min(r.wall_s);
+        best_cpu = best_cpu.min(r.user_s + r.sys_s);
     }
     let cc_wps = words / best;
     let sp_wps = v["words_per_s"].as_f64().unwrap_or(f64::NAN);
     v["crosscheck_seconds"] = json!(best);
     v["crosscheck_words_per_s"] = json!(cc_wps);
     v["ratio"] = json!(cc_wps / sp_wps);
+    // /usr/bin/time reports CPU in 10 ms steps.
+    let cc_cpu = words / best_cpu.max(0.01);
+    v["crosscheck_words_per_cpu_s"] = json!(cc_cpu);
+    v["ratio_cpu"] = json!(cc_cpu / v["words_per_cpu_s"].as_f64().unwrap_or(f64::NAN));
     Ok(v)
 }
 
@@ -670,6 +707,7 @@ fn with_metrics(mut r: Value) -> Value {
         {"name": "--jobs 2 speed-up over --jobs 1 (cold)", "value": scale, "target": format!(">= 1.8 (of {cores} cores)"), "ok": scale >= 1.8},
         {"name": "warm cache speed-up over cold (--jobs 2)", "value": warm, "target": ">= 20", "ok": warm >= 20.0},
         {"name": "peak memory, MB (max of the runs)", "value": peak, "target": "< 500 at 200 MB", "ok": peak < 500.0},
+        {"name": "peak memory growth / claims growth (small to full corpus)", "value": r["scale"]["rss_ratio"].as_f64().unwrap_or(f64::NAN) / r["scale"]["claims_ratio"].as_f64().unwrap_or(f64::NAN), "target": "<= 1 (memory follows claims)", "ok": r["scale"]["rss_ratio"].as_f64().unwrap_or(f64::NAN) <= r["scale"]["claims_ratio"].as_f64().unwrap_or(f64::NAN) * 1.05},
     ]);
     r["metrics"] = Value::Object(m);
     r["targets"] = targets;
@@ -709,18 +747,19 @@ pub fn table(r: &Value) -> String {
         m["commit"].as_str().unwrap_or("?"),
         r["command"].as_str().unwrap_or("?"),
     ));
-    s.push_str("| run | wall s | MB/s | MB/s per core | CPU util | peak MB | documents | claims | conflicts |\n");
-    s.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    s.push_str("| run | wall s | MB/s | MB/s per core | MB per CPU-s | CPU util | peak MB | documents | claims | conflicts |\n");
+    s.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     let row = |s: &mut String, name: &str, e: &Value| {
         if e.is_null() {
             return;
         }
         let g = |k: &str| e[k].as_f64().unwrap_or(f64::NAN);
         s.push_str(&format!(
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             fmt_num(g("wall_s")),
             fmt_num(g("mb_per_s")),
             fmt_num(g("mb_per_s_per_core")),
+            fmt_num(g("mb_per_cpu_s")),
             fmt_num(g("cpu_util")),
             fmt_num(g("max_rss_mb")),
             e["documents"],
@@ -735,6 +774,24 @@ pub fn table(r: &Value) -> String {
                 .replace("j1", "1")
                 .replace("j2", "2"),
             &r["e2e"][k],
+        );
+    }
+    if !r["scale"].is_null() {
+        row(
+            &mut s,
+            &format!(
+                "{:.0} MB, no cache, --jobs 2",
+                r["scale"]["small_bytes"].as_f64().unwrap_or(0.0) / 1e6
+            ),
+            &r["scale"]["small"],
+        );
+        row(
+            &mut s,
+            &format!(
+                "{:.0} MB, no cache, --jobs 2",
+                r["scale"]["full_bytes"].as_f64().unwrap_or(0.0) / 1e6
+            ),
+            &r["scale"]["full"],
         );
     }
     if !r["tiny"].is_null() {
@@ -771,12 +828,16 @@ pub fn table(r: &Value) -> String {
     let sp = &r["spacy"];
     if sp["words_per_s"].is_number() {
         s.push_str(&format!(
-            "\nPeer, same {:.1} MB sample, one process: spaCy {} NER alone {} words/s; crosscheck whole pipeline (--jobs 1, start-up included) {} words/s; ratio {}x\n",
+            "\nPeer, same {:.1} MB sample ({} words), one process: spaCy {} NER alone {} words/s ({} per CPU-s); crosscheck whole pipeline (--jobs 1, start-up included) {} words/s ({} per CPU-s); ratio {}x wall, {}x CPU\n",
             sp["bytes"].as_f64().unwrap_or(0.0) / 1e6,
+            sp["words"],
             sp["model"].as_str().unwrap_or("?"),
             fmt_num(sp["words_per_s"].as_f64().unwrap_or(f64::NAN)),
+            fmt_num(sp["words_per_cpu_s"].as_f64().unwrap_or(f64::NAN)),
             fmt_num(sp["crosscheck_words_per_s"].as_f64().unwrap_or(f64::NAN)),
+            fmt_num(sp["crosscheck_words_per_cpu_s"].as_f64().unwrap_or(f64::NAN)),
             fmt_num(sp["ratio"].as_f64().unwrap_or(f64::NAN)),
+            fmt_num(sp["ratio_cpu"].as_f64().unwrap_or(f64::NAN)),
         ));
     }
     if let Some(ts) = r["targets"].as_array() {
