@@ -26,7 +26,9 @@ const USAGE: &str = "usage: cargo xtask bench [options]
   --no-build       use target/release/crosscheck as it is
   --out FILE       results JSON (default target/bench-results.json)
   --check          after the run, fail on a >20% regression against bench/baseline.json
-  --compare FILE   do not run; check FILE (a results JSON) against the baseline
+  --from FILE      do not run; use FILE (a results JSON) for --check, --readme,
+                   --save-baseline and the printed table
+  --readme         write the table into README.md between the bench markers
   --save-baseline  write this run's figures to bench/baseline.json";
 
 struct Opts {
@@ -42,7 +44,8 @@ struct Opts {
     build: bool,
     out: PathBuf,
     check: bool,
-    compare: Option<PathBuf>,
+    from: Option<PathBuf>,
+    readme: bool,
     save_baseline: bool,
 }
 
@@ -60,7 +63,8 @@ fn parse(args: &[String]) -> Result<Option<Opts>, String> {
         build: true,
         out: root().join("target/bench-results.json"),
         check: false,
-        compare: None,
+        from: None,
+        readme: false,
         save_baseline: false,
     };
     let mut it = args.iter();
@@ -84,7 +88,8 @@ fn parse(args: &[String]) -> Result<Option<Opts>, String> {
             "--no-build" => o.build = false,
             "--out" => o.out = PathBuf::from(val("--out")?),
             "--check" => o.check = true,
-            "--compare" => o.compare = Some(PathBuf::from(val("--compare")?)),
+            "--from" => o.from = Some(PathBuf::from(val("--from")?)),
+            "--readme" => o.readme = true,
             "--save-baseline" => o.save_baseline = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -148,11 +153,11 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     let Some(o) = parse(args)? else {
         return Ok(());
     };
-    if let Some(file) = &o.compare {
+    if let Some(file) = &o.from {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let results: Value =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-        return check(&results);
+        return report(&o, &with_metrics(results));
     }
     let started = SystemTime::now();
     let mut results = Map::new();
@@ -267,7 +272,15 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     let pretty = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     std::fs::write(&o.out, &pretty).map_err(|e| format!("{}: {e}", o.out.display()))?;
     eprintln!("results written to {}", o.out.display());
-    println!("{}", table(&results));
+    report(&o, &results)
+}
+
+/// Prints the table and does what the flags ask with the results.
+fn report(o: &Opts, results: &Value) -> Result<(), String> {
+    println!("{}", table(results));
+    if o.readme {
+        write_readme(results)?;
+    }
     if o.save_baseline {
         let p = root().join("bench/baseline.json");
         let _ = std::fs::create_dir_all(root().join("bench"));
@@ -280,8 +293,30 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         eprintln!("baseline written to {}", p.display());
     }
     if o.check {
-        check(&results)?;
+        check(results)?;
     }
+    Ok(())
+}
+
+const BEGIN: &str = "<!-- bench:begin (written by `cargo xtask bench --readme`) -->";
+const END: &str = "<!-- bench:end -->";
+
+/// Replaces the README's figures between the bench markers.
+fn write_readme(results: &Value) -> Result<(), String> {
+    let p = root().join("README.md");
+    let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let (Some(a), Some(b)) = (text.find(BEGIN), text.find(END)) else {
+        return Err(format!(
+            "{}: no bench markers ({BEGIN} ... {END})",
+            p.display()
+        ));
+    };
+    if b < a {
+        return Err(format!("{}: bench markers out of order", p.display()));
+    }
+    let new = format!("{}{BEGIN}\n{}{}", &text[..a], table(results), &text[b..]);
+    std::fs::write(&p, new).map_err(|e| format!("{}: {e}", p.display()))?;
+    eprintln!("README.md figures updated");
     Ok(())
 }
 
@@ -731,7 +766,7 @@ pub fn table(r: &Value) -> String {
     let mut s = String::new();
     let m = &r["machine"];
     s.push_str(&format!(
-        "Machine: {} ({} cores, {} GB), {}; load before/after: {} / {}\n",
+        "- Machine: {} ({} cores, {} GB), {}; load average (1/5/15 min) before / after: {} / {}\n",
         m["cpu"].as_str().unwrap_or("?"),
         m["cores"],
         m["mem_gb"],
@@ -740,7 +775,7 @@ pub fn table(r: &Value) -> String {
         r["load_after"].as_str().unwrap_or("?"),
     ));
     s.push_str(&format!(
-        "Corpus: {} ({:.1} MB, {} files); commit {}; command: `{}`\n\n",
+        "- Corpus: {} ({:.1} MB, {} files); commit {}; command: `{}`\n\n",
         r["corpus"]["label"].as_str().unwrap_or("?"),
         r["corpus"]["bytes"].as_f64().unwrap_or(0.0) / 1e6,
         r["corpus"]["files"],
@@ -806,7 +841,7 @@ pub fn table(r: &Value) -> String {
             &r["tiny"]["warm_j2"],
         );
     }
-    if let Some(benches) = r["stages"]["benches"].as_array() {
+    if let Some(benches) = r["stages"]["benches"].as_array().filter(|b| !b.is_empty()) {
         s.push_str(&format!(
             "\nStage benches (criterion median, one thread, over the {:.0} MB bench text):\n\n| bench | MB/s | median |\n| --- | ---: | ---: |\n",
             r["bench_text"]["bytes"].as_f64().unwrap_or(0.0) / 1e6
