@@ -227,6 +227,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         seed_corpus(&corpus)?;
         let artifacts = t.fuzz_dir.join("artifacts").join(&t.name);
         let before = count_files(&artifacts);
+        let started = std::time::SystemTime::now();
         let log = logs.join(format!("{}.log", t.name));
         let logf = std::fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
         eprintln!(
@@ -310,6 +311,45 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
                 }
             }
         }
+        // Fork mode hides the inner processes' panics: replay a few of the
+        // new artifacts one by one to name them.
+        let mut fresh: Vec<PathBuf> = std::fs::read_dir(&artifacts)
+            .map(|r| {
+                r.flatten()
+                    .filter(|e| {
+                        e.metadata()
+                            .and_then(|m| m.modified())
+                            .is_ok_and(|t| t >= started)
+                    })
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        fresh.sort();
+        for a in fresh.iter().take(12) {
+            let out = cargo_fuzz(nightly)
+                .args(["run", &t.name, "--fuzz-dir"])
+                .arg(&t.fuzz_dir)
+                .args(["-s", &sanitizer])
+                .arg(a)
+                .output();
+            let Ok(out) = out else { continue };
+            let text = String::from_utf8_lossy(&out.stderr).into_owned()
+                + &String::from_utf8_lossy(&out.stdout);
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, l) in lines.iter().enumerate() {
+                if let Some(at) = l.split("panicked at ").nth(1) {
+                    let msg = format!(
+                        "{} {}",
+                        at.trim(),
+                        lines.get(i + 1).map_or("", |m| m.trim())
+                    );
+                    if !panics.iter().any(|p| p.starts_with(at.trim())) {
+                        panics.push(format!("{msg} (e.g. {})", a.display()));
+                    }
+                }
+            }
+        }
         let panic = (!panics.is_empty()).then(|| panics.join(" | "));
         let build_failed = text.contains("failed to build fuzz script");
         if build_failed {
@@ -361,7 +401,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     );
     println!("| target | seconds | executions | exec/s | coverage | findings |\n| --- | ---: | ---: | ---: | ---: | --- |");
     for r in &report {
-        let findings = r["findings"].as_array().map_or(0, |a| a.len());
+        let findings = r["new_artifacts"].as_u64().unwrap_or(0) as usize;
         println!(
             "| {} | {} | {} | {} | {} | {} |",
             r["target"].as_str().unwrap_or("?"),
