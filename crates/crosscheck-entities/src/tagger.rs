@@ -233,6 +233,7 @@ impl<'a> Ctx<'a> {
     fn detect_headline(&mut self) -> bool {
         let mut words = 0;
         let mut caps = 0;
+        let mut common_caps = 0;
         let mut last_punct = "";
         for i in 0..self.units.len() {
             let u = self.units[i];
@@ -249,8 +250,16 @@ impl<'a> Ctx<'a> {
             last_punct = "";
             words += 1;
             caps += usize::from(u.cap);
+            if u.cap && w.len() > 1 && self.is_common(w) {
+                common_caps += 1;
+            }
         }
-        words >= 3 && caps * 10 >= words * 8 && !matches!(last_punct, "." | "。")
+        // A line of names (`Analysts: Zhou Xinyi, Michael T. Brennan`) is no headline:
+        // headlines capitalize ordinary words.
+        words >= 3
+            && caps * 10 >= words * 8
+            && common_caps * 10 >= caps * 4
+            && !matches!(last_punct, "." | "。")
     }
 
     fn is_initial_pos(&self, i: usize) -> bool {
@@ -303,6 +312,22 @@ impl<'a> Ctx<'a> {
             let Some(u) = self.units.get(j).copied() else {
                 break;
             };
+            if u.kind == Kind::Word
+                && !u.cap
+                && u.gap == Gap::Hyphen
+                && !last.conn
+                && self.ut(j).len() <= 5
+                && !HYPHEN_TAILS.contains(&self.ut(j))
+                && self.s(last.start, last.word_end).len() <= 5
+            {
+                // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
+                if let Some(l) = els.last_mut() {
+                    l.end = u.end;
+                    l.word_end = u.end;
+                }
+                j += 1;
+                continue;
+            }
             if u.kind == Kind::Word
                 && u.cap
                 && matches!(u.gap, Gap::Space | Gap::Hyphen)
@@ -435,6 +460,18 @@ impl<'a> Ctx<'a> {
         let mut parts: Vec<Vec<El>> = Vec::new();
         let mut cur: Vec<El> = Vec::new();
         let initial = self.is_initial_pos(els[0].unit);
+        let tailed = {
+            let l = self.ew(&els[els.len() - 1]);
+            els.len() >= 2
+                && (ORG_TAILS.contains(&l)
+                    || COMPANY_TAILS.contains(&l)
+                    || PLACE_TAILS.contains(&l)
+                    || (1..els.len()).any(|k| {
+                        els[k].conn
+                            && self.ew(&els[k]) == "of"
+                            && ORG_HEADS.contains(&self.ew(&els[k - 1]))
+                    }))
+        };
         let mut title_cue = false;
         let n = els.len();
         let mut k = 0;
@@ -443,15 +480,19 @@ impl<'a> Ctx<'a> {
             let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
             if !covered(k) && !e.conn {
-                let mut t = k;
-                while t < n && !els[t].conn && TITLE_MODIFIERS.contains(&self.ew(&els[t])) {
-                    t += 1;
-                }
-                let mut core = t;
-                while core < n && !els[core].conn && TITLES.contains(&self.ew(&els[core])) {
+                let mut core = k;
+                let mut has_title = false;
+                while core < n && !els[core].conn {
+                    let w = self.ew(&els[core]);
+                    let w = w.trim_end_matches('.');
+                    if TITLES.contains(&w) {
+                        has_title = true;
+                    } else if !TITLE_MODIFIERS.contains(&w) {
+                        break;
+                    }
                     core += 1;
                 }
-                if core > t {
+                if has_title {
                     if !cur.is_empty() {
                         parts.push(std::mem::take(&mut cur));
                     }
@@ -460,7 +501,17 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
+            let name_follows = k + 1 < n && {
+                let nx = self.ew(&els[k + 1]);
+                !els[k + 1].conn
+                    && !COMPANY_TAILS.contains(&nx)
+                    && !ORG_TAILS.contains(&nx)
+                    && !PLACE_TAILS.contains(&nx)
+                    && !self.is_common(nx)
+            };
             let droppable = !covered(k)
+                && (!tailed || k == 0 && name_follows)
                 && !e.conn
                 && (self.headline || k == 0 && initial)
                 && !COMPANY_TAILS.contains(&w)
@@ -525,7 +576,22 @@ impl<'a> Ctx<'a> {
                 .last()
                 .map(|e| self.ew(e))
                 .unwrap_or("");
-            let joins = inside_hit
+            let right_place = {
+                let r: Vec<&El> = els[k + 1..].iter().take_while(|e| !e.conn).collect();
+                r.len() <= 3
+                    && !r.is_empty()
+                    && self
+                        .gaz
+                        .get(self.s(r[0].start, r[r.len() - 1].end))
+                        .is_some_and(|e| e.label == Label::Place)
+            };
+            let left_len = els[from..k].iter().filter(|e| !e.conn).count();
+            // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
+            // `University of Hong Kong`; a longer body before `of` + place is
+            // left joined too (`Maritime and Port Authority of Singapore`).
+            let complete_left = c == "of" && right_place && left_len >= 6;
+            let joins = !complete_left
+                && (inside_hit
                 || c == "&"
                 || matches!(c, "of" | "for")
                     && (ORG_HEADS.contains(&left)
@@ -536,7 +602,7 @@ impl<'a> Ctx<'a> {
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
                 || c == "and" && (org_of != ORG_TAILS.contains(&right_last))
-                || PARTICLES.contains(&c) && !ORG_TAILS.contains(&right_last);
+                || PARTICLES.contains(&c) && !ORG_TAILS.contains(&right_last));
             if joins {
                 if matches!(c, "of" | "for") && ORG_HEADS.contains(&left) {
                     org_of = true;
@@ -593,10 +659,42 @@ impl<'a> Ctx<'a> {
             if p == "By" && self.is_initial_pos(a - 1) {
                 return true;
             }
-            if matches!(p, "to" | "by")
-                && self
-                    .prev_word(a, 2)
-                    .is_some_and(|q| matches!(q, "according" | "According"))
+            if p.eq_ignore_ascii_case("by")
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "reporting"
+                            | "editing"
+                            | "edited"
+                            | "written"
+                            | "compiled"
+                            | "photo"
+                            | "photos"
+                            | "additional"
+                            | "writing"
+                            | "translated"
+                    )
+                })
+            {
+                return true;
+            }
+            if matches!(p, "to" | "by" | "with")
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "according"
+                            | "spoke"
+                            | "speaking"
+                            | "talked"
+                            | "talking"
+                            | "interview"
+                            | "spoken"
+                            | "told"
+                            | "wrote"
+                            | "met"
+                            | "meeting"
+                    )
+                })
             {
                 return true;
             }
@@ -615,7 +713,10 @@ impl<'a> Ctx<'a> {
             if u.kind == Kind::Punct && w == "," {
                 if let Some(v) = self.units.get(b + 1) {
                     let r = self.ut(b + 1);
-                    if v.kind == Kind::Word && (SPEECH.contains(&r) || ROLES.contains(&r)) {
+                    if v.kind == Kind::Word && SPEECH.contains(&r) {
+                        return true;
+                    }
+                    if v.kind == Kind::Word && self.appositive(b + 1) == Some(Label::Person) {
                         return true;
                     }
                     if v.kind == Kind::Word && r.chars().all(|c| c.is_ascii_digit()) {
@@ -628,6 +729,33 @@ impl<'a> Ctx<'a> {
             }
         }
         false
+    }
+
+    /// What an appositive starting at unit `i` says the name before it is:
+    /// `, chairman of Y` -> a person; `, a battery maker` -> a company.
+    fn appositive(&self, i: usize) -> Option<Label> {
+        let mut j = i;
+        let mut seen = 0;
+        while j < self.units.len() && seen < 4 {
+            let u = self.units[j];
+            if u.kind != Kind::Word {
+                return None;
+            }
+            let w = self.ut(j);
+            let l = w.to_lowercase();
+            if ROLES.contains(&l.as_str()) || TITLES.contains(&w) {
+                return Some(Label::Person);
+            }
+            if COMPANY_LEFT.contains(&l.as_str()) {
+                return Some(Label::Company);
+            }
+            if matches!(l.as_str(), "of" | "at" | "in" | "for" | "who" | "which") {
+                return None;
+            }
+            seen += 1;
+            j += 1;
+        }
+        None
     }
 
     fn company_context(&mut self, els: &[El]) -> bool {
@@ -646,9 +774,12 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if p == "of"
-                && self
-                    .prev_word(a, 2)
-                    .is_some_and(|q| matches!(q, "shares" | "subsidiary" | "unit" | "stake"))
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "shares" | "subsidiary" | "unit" | "stake" | "owner" | "parent"
+                    )
+                })
             {
                 return true;
             }
@@ -663,6 +794,12 @@ impl<'a> Ctx<'a> {
                 }
             }
             if u.kind == Kind::Word && COMPANY_VERBS.contains(&self.ut(b)) {
+                return true;
+            }
+            if u.kind == Kind::Punct
+                && self.ut(b) == ","
+                && self.appositive(b + 1) == Some(Label::Company)
+            {
                 return true;
             }
             if u.kind == Kind::Word
@@ -763,6 +900,27 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
+        if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
+            // Datelines: `FUZHOU, March 4`.
+            let titled: Vec<String> = words
+                .iter()
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_uppercase()
+                            .chain(c.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                })
+                .collect();
+            if let Some(e) = self.gaz.get(&titled.join(" ")) {
+                if e.label == Label::Place && !e.ambiguous {
+                    let canon = e.canonical.clone();
+                    self.emit(els, Label::Place, canon);
+                    return;
+                }
+            }
+        }
         let has_of_head = |heads: &[&str]| {
             (1..n).any(|k| {
                 els[k].conn && matches!(words[k], "of" | "for") && heads.contains(&words[k - 1])
@@ -775,10 +933,16 @@ impl<'a> Ctx<'a> {
                 || self.gaz.is_legal(&lower_last)
                 || self.gaz.is_legal(&(lower_last.clone() + ".")));
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
-        if n >= 2 && !legal && (ORG_TAILS.contains(&last) || has_of_head(ORG_HEADS)) {
-            let central = words
-                .iter()
-                .any(|w| matches!(*w, "World" | "Central" | "Development" | "Reserve"));
+        let central = words.iter().any(|w| {
+            matches!(
+                *w,
+                "World" | "Central" | "Development" | "Reserve" | "Reserves"
+            )
+        });
+        if n >= 2
+            && !legal
+            && (ORG_TAILS.contains(&last) || has_of_head(ORG_HEADS) || last == "Bank" && central)
+        {
             let label = if last == "Bank" && !central {
                 Label::Company
             } else {
@@ -895,7 +1059,11 @@ impl<'a> Ctx<'a> {
             if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
                 return false;
             }
-            if COMPANY_TAILS.contains(&w) || ORG_TAILS.contains(&w) || PLACE_TAILS.contains(&w) {
+            if k > 0
+                && (COMPANY_TAILS.contains(&w)
+                    || ORG_TAILS.contains(&w)
+                    || PLACE_TAILS.contains(&w))
+            {
                 return false;
             }
             if self.is_demonym(w) {
@@ -911,6 +1079,15 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let w0 = words[0];
+        if n == 2 && !els[1].conn && w0.chars().count() <= 5 {
+            if let Some((x, y)) = words[1].split_once('-') {
+                let lowtail = y.chars().all(|c| c.is_lowercase());
+                if lowtail && x.chars().count() <= 5 && y.chars().count() <= 5 && !y.is_empty() {
+                    // `Park Ji-hoon`, `Ma Ying-jeou`.
+                    return true;
+                }
+            }
+        }
         // Chinese names in pinyin: surname, then one or two given-name words.
         if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
             let l0 = self.lower_of(w0).to_string();
@@ -926,7 +1103,8 @@ impl<'a> Ctx<'a> {
         }
         if names >= 2 && self.gaz.is_given(w0) {
             let last = words[n - 1];
-            let last_common = self.is_common(last);
+            let ll = last.to_lowercase();
+            let last_common = self.is_common(last) && !self.gaz.is_cn_surname(&ll);
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
             if cue || !last_common && !last_place && !self.headline {
@@ -975,6 +1153,20 @@ impl<'a> Ctx<'a> {
                 .or_insert((m.label, m.canonical.clone()));
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
+                for k in 1..parts.len().saturating_sub(1) {
+                    // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
+                    if is_upper_start(parts[k]) {
+                        let alias = parts[k..].join(" ");
+                        known
+                            .entry(alias)
+                            .or_insert((Label::Person, m.canonical.clone()));
+                    }
+                }
+                if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
+                    known
+                        .entry(parts[0].to_string())
+                        .or_insert((Label::Person, m.canonical.clone()));
+                }
                 if parts.len() >= 2 {
                     let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
                     let family = if self.gaz.is_cn_surname(&l0) && parts.len() <= 3 {
@@ -995,10 +1187,17 @@ impl<'a> Ctx<'a> {
             known.entry(acr.clone()).or_insert((*label, canon.clone()));
         }
         let mut out = std::mem::take(&mut self.found);
+        let mut unresolved: Vec<Pending> = Vec::new();
+        let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
             let t = tidy(&self.text[p.start..p.end]);
             let mut got = None;
-            if let Some(Some(full)) = surname.get(&t) {
+            if p.other_cue && !p.person_cue {
+                // `exports to Jordan`: the sentence outweighs a namesake.
+                got = p.fallback.clone();
+            }
+            if got.is_some() {
+            } else if let Some(Some(full)) = surname.get(&t) {
                 if !full.is_empty() {
                     got = Some((Label::Person, full.clone()));
                 }
@@ -1021,8 +1220,38 @@ impl<'a> Ctx<'a> {
                     label,
                     canonical,
                 });
+            } else if p.fallback.is_none() {
+                unresolved.push(p);
             }
         }
+        // `Maersk and MSC`: an unknown name coordinated with a known one shares its label.
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        for p in &unresolved {
+            let t = &self.text[p.start..p.end];
+            if p.weak || t.contains(' ') && !t.chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            let before = out
+                .iter()
+                .rev()
+                .find(|m| m.end <= p.start)
+                .filter(|m| matches!(&self.text[m.end..p.start], " and " | ", " | " or "));
+            let after = out
+                .iter()
+                .find(|m| m.start >= p.end)
+                .filter(|m| matches!(&self.text[p.end..m.start], " and " | " or "));
+            if let Some(m) = before.or(after) {
+                if matches!(m.label, Label::Company | Label::Organization) {
+                    coordinated.push(Mention {
+                        start: p.start,
+                        end: p.end,
+                        label: m.label,
+                        canonical: tidy(t),
+                    });
+                }
+            }
+        }
+        out.append(&mut coordinated);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());
         for m in out {
@@ -1042,7 +1271,15 @@ impl<'a> Ctx<'a> {
 /// Abbreviations whose full stop belongs to the name: `Co.`, `St.`, `Jr.`.
 const ABBREVIATIONS: &[&str] = &[
     "Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros", "Mt", "Mr", "Mrs", "Ms", "Dr", "Prof",
-    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No",
+    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No", "Pvt", "Pte", "Bhd", "Sdn",
+    "Cos", "Mfg", "Intl", "Bros",
+];
+
+/// Lower-case words after a hyphen that describe the name before it: `Hong Kong-listed`.
+const HYPHEN_TAILS: &[&str] = &[
+    "based", "listed", "owned", "made", "backed", "run", "led", "born", "bound", "style", "type",
+    "class", "level", "wide", "like", "era", "area", "zone", "made", "funded", "era", "side",
+    "born", "only", "free", "plus", "new", "old",
 ];
 
 /// Lower-case words that headlines leave in lower case.
