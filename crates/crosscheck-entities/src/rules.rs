@@ -72,7 +72,8 @@ pub(crate) const PLACE_TAILS: &[&str] = &[
     "Province", "City", "County", "District", "Prefecture", "Municipality", "Port", "Island",
     "Islands", "Zone", "Region", "Bay", "Delta", "Valley", "Peninsula", "Harbor", "Harbour",
     "Strait", "River", "Lake", "Sea", "Ocean", "Mountains", "Canal", "Township", "Town", "Village",
-    "Area", "Park", "Airport", "Basin", "Coast", "Highlands", "Plateau",
+    "Area", "Park", "Airport", "Basin", "Coast", "Highlands", "Plateau", "Subdistrict", "Borough",
+    "Oblast", "Governorate", "Canton",
 ];
 
 /// Place tails that are left out of the canonical name: `Zhejiang Province` -> `Zhejiang`.

@@ -244,7 +244,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.ut(i);
-            if !u.cap && CONNECTORS.contains(&w) || FUNCTION.contains(&w) {
+            if !u.cap && CONNECTORS.contains(&w) || FUNCTION.contains(&w.to_lowercase().as_str()) {
                 continue;
             }
             last_punct = "";
@@ -443,7 +443,8 @@ impl<'a> Ctx<'a> {
         // Openers that are never part of a name.
         while let Some(f) = els.first() {
             let w = self.ew(f);
-            if DETERMINERS.contains(&w) && els.len() > 1 {
+            let function = FUNCTION.contains(&w.to_lowercase().as_str()) && w.len() > 1;
+            if (DETERMINERS.contains(&w) || function) && els.len() > 1 {
                 els.remove(0);
                 continue;
             }
@@ -479,7 +480,8 @@ impl<'a> Ctx<'a> {
             let e = els[k];
             let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
-            if !covered(k) && !e.conn {
+            let org_named = ORG_TAILS.contains(&self.ew(&els[n - 1]));
+            if !covered(k) && !e.conn && !org_named {
                 let mut core = k;
                 let mut has_title = false;
                 while core < n && !els[core].conn {
@@ -510,13 +512,21 @@ impl<'a> Ctx<'a> {
                     && !PLACE_TAILS.contains(&nx)
                     && !self.is_common(nx)
             };
+            let pinyin_name = k + 1 < n && {
+                let l = w.to_lowercase();
+                let nx = self.ew(&els[k + 1]).to_lowercase();
+                self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
+            };
+            let is_tail = k > 0
+                && (COMPANY_TAILS.contains(&w)
+                    || ORG_TAILS.contains(&w)
+                    || PLACE_TAILS.contains(&w));
             let droppable = !covered(k)
-                && (!tailed || k == 0 && name_follows)
+                && (!tailed || k == 0 && name_follows && self.headline)
                 && !e.conn
+                && !pinyin_name
                 && (self.headline || k == 0 && initial)
-                && !COMPANY_TAILS.contains(&w)
-                && !ORG_TAILS.contains(&w)
-                && !PLACE_TAILS.contains(&w)
+                && !is_tail
                 && !self.units[e.unit].caps
                 && self.is_common(w)
                 && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
@@ -580,10 +590,11 @@ impl<'a> Ctx<'a> {
                 let r: Vec<&El> = els[k + 1..].iter().take_while(|e| !e.conn).collect();
                 r.len() <= 3
                     && !r.is_empty()
-                    && self
+                    && (self
                         .gaz
                         .get(self.s(r[0].start, r[r.len() - 1].end))
                         .is_some_and(|e| e.label == Label::Place)
+                        || r.len() >= 2 && PLACE_TAILS.contains(&self.ew(r[r.len() - 1])))
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -593,6 +604,7 @@ impl<'a> Ctx<'a> {
             let joins = !complete_left
                 && (inside_hit
                 || c == "&"
+                || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
                     && (ORG_HEADS.contains(&left)
                         || COMPANY_HEADS.contains(&left)
@@ -673,6 +685,9 @@ impl<'a> Ctx<'a> {
                             | "additional"
                             | "writing"
                             | "translated"
+                            | "interview"
+                            | "interviewed"
+                            | "text"
                     )
                 })
             {
@@ -927,6 +942,23 @@ impl<'a> Ctx<'a> {
             })
         };
         let text = self.text_of(els);
+        let last_titled;
+        let last = if self.units[els[n - 1].unit].caps && n >= 2 {
+            // `JINHUA DAILY`: tails in capitals.
+            let mut c = last.chars();
+            last_titled = c.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            });
+            if ORG_TAILS.contains(&last_titled.as_str()) {
+                last_titled.as_str()
+            } else {
+                last
+            }
+        } else {
+            last
+        };
         let lower_last = self.lower_of(last).trim_end_matches('.').to_string();
         let legal = n >= 2
             && (LEGAL_WORDS.contains(&lower_last.as_str())
@@ -956,7 +988,17 @@ impl<'a> Ctx<'a> {
             self.emit(els, label, canon);
             return;
         }
-        if n >= 2 && (legal || COMPANY_TAILS.contains(&last) || has_of_head(COMPANY_HEADS)) {
+        // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
+        // a distinctive word before it.
+        let distinctive = words[..n - 1].iter().enumerate().any(|(k, w)| {
+            !els[k].conn && !COMPANY_TAILS.contains(w) && {
+                let l = w.to_lowercase();
+                !self.gaz.is_common(&l) || self.gaz.get(w).is_some()
+            }
+        });
+        if n >= 2
+            && (legal || COMPANY_TAILS.contains(&last) && distinctive || has_of_head(COMPANY_HEADS))
+        {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
@@ -1011,7 +1053,8 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        if self.company_context(els) && !words.iter().any(|w| FUNCTION.contains(w)) {
+        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
+        if !lone_word && self.company_context(els) && !words.iter().any(|w| FUNCTION.contains(w)) {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
@@ -1132,13 +1175,69 @@ impl<'a> Ctx<'a> {
             if let Some(stem) = w.strip_suffix(end) {
                 for add in adds {
                     let name = format!("{stem}{add}");
-                    if self.gaz.get(&name).is_some_and(|e| e.label == Label::Place) {
+                    // Countries and regions only: `Shuya` the town makes no `Shuyi`.
+                    if self.gaz.get(&name).is_some_and(|e| {
+                        e.label == Label::Place && !matches!(e.source, Source::City)
+                    }) {
                         return true;
                     }
                 }
             }
         }
         false
+    }
+
+    /// Finds the document's own multi-word names wherever they recur, so that
+    /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
+    /// the place; such a match replaces the shorter mentions inside it.
+    fn rescan(&self, out: &mut Vec<Mention>) {
+        let mut names: Vec<(String, Label, String)> = Vec::new();
+        for m in out.iter() {
+            let t = tidy(&self.text[m.start..m.end]);
+            for cand in [t, m.canonical.clone()] {
+                let words = cand.split(' ').count();
+                if words >= 2 && cand.len() <= 80 && !names.iter().any(|n| n.0 == cand) {
+                    names.push((cand, m.label, m.canonical.clone()));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0.as_str()))
+        else {
+            return;
+        };
+        let mut add = Vec::new();
+        let bytes = self.text.as_bytes();
+        for hit in ac.find_iter(self.text) {
+            let (s, e) = (hit.start(), hit.end());
+            let before_ok =
+                s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
+            let after_ok =
+                e == bytes.len() || !(bytes[e].is_ascii_alphanumeric() || bytes[e] >= 0x80);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            // Already covered by a mention as long or longer.
+            if out.iter().any(|m| m.start <= s && e <= m.end) {
+                continue;
+            }
+            let (_, label, canon) = &names[hit.pattern().as_usize()];
+            add.push(Mention {
+                start: s,
+                end: e,
+                label: *label,
+                canonical: canon.clone(),
+            });
+        }
+        if add.is_empty() {
+            return;
+        }
+        out.retain(|m| !add.iter().any(|a| a.start <= m.start && m.end <= a.end));
+        out.extend(add);
     }
 
     fn finish(mut self) -> Vec<Entity> {
@@ -1252,6 +1351,7 @@ impl<'a> Ctx<'a> {
             }
         }
         out.append(&mut coordinated);
+        self.rescan(&mut out);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());
         for m in out {
