@@ -1,6 +1,9 @@
 //! Project chores, run as `cargo xtask <task>`.
 //!
 //! - `ci`: what `.ci/run` runs: tests, formatting, lints, a smoke run.
+//! - `data`: rebuilds the entity gazetteers from installed sources.
+
+mod data;
 
 use std::process::{Command, ExitCode};
 
@@ -41,8 +44,9 @@ fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let ok = match task.as_str() {
         "ci" => ci(),
+        "data" => data::data(),
         _ => {
-            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     tests, fmt, clippy and a smoke run, as .ci/run does");
+            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     tests, fmt, clippy and a smoke run, as .ci/run does\n  data   rebuild the entity gazetteers (crates/crosscheck-entities/data)");
             return ExitCode::from(2);
         }
     };

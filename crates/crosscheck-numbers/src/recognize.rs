@@ -30,7 +30,9 @@ impl Recognizer {
         let mut found = crate::en::scan(text, tokens);
         found.extend(crate::zh::scan(text, tokens));
         found.extend(crate::time::scan(text, tokens, &self.context));
-        resolve_overlaps(found)
+        let mut found = resolve_overlaps(found);
+        crate::zh::annotate(text, &mut found);
+        found
     }
 }
 

@@ -1,0 +1,224 @@
+//! Table-driven tests of the Chinese scanner.
+
+use crate::{recognize, QuantityKind};
+
+/// (input, figure text, kind, value, unit)
+const CASES: &[(&str, &str, QuantityKind, f64, Option<&str>)] = &[
+    (
+        "浙江新能源汽车出口43亿元",
+        "43亿元",
+        QuantityKind::Money,
+        4.3e9,
+        Some("CNY"),
+    ),
+    (
+        "进出口总值5.55万亿元",
+        "5.55万亿元",
+        QuantityKind::Money,
+        5.55e12,
+        Some("CNY"),
+    ),
+    (
+        "产量1.2万辆",
+        "1.2万辆",
+        QuantityKind::Count,
+        1.2e4,
+        Some("vehicle"),
+    ),
+    (
+        "同比增长百分之七十七点五",
+        "百分之七十七点五",
+        QuantityKind::Percent,
+        77.5,
+        Some("%"),
+    ),
+    (
+        "市场份额约三成",
+        "三成",
+        QuantityKind::Percent,
+        30.0,
+        Some("%"),
+    ),
+    (
+        "提高了六个百分点",
+        "六个百分点",
+        QuantityKind::Percent,
+        6.0,
+        Some("pp"),
+    ),
+    (
+        "兑换１．０７５３美元",
+        "１．０７５３美元",
+        QuantityKind::Money,
+        1.0753,
+        Some("USD"),
+    ),
+    ("全场9.9折", "9.9折", QuantityKind::Percent, 99.0, Some("%")),
+    (
+        "七成 六的人",
+        "七成 六",
+        QuantityKind::Percent,
+        76.0,
+        Some("%"),
+    ),
+    ("今天打对折", "对折", QuantityKind::Percent, 50.0, Some("%")),
+    (
+        "费率为万分之三",
+        "万分之三",
+        QuantityKind::Percent,
+        0.03,
+        Some("%"),
+    ),
+    (
+        "约三分之一",
+        "三分之一",
+        QuantityKind::Fraction,
+        1.0 / 3.0,
+        None,
+    ),
+    (
+        "四十九兆九千五百九十二億元",
+        "四十九兆九千五百九十二億元",
+        QuantityKind::Money,
+        49959200000000.0,
+        Some("CNY"),
+    ),
+    (
+        "这个手机壳五元三毛",
+        "五元三毛",
+        QuantityKind::Money,
+        5.3,
+        Some("CNY"),
+    ),
+    (
+        "每股1.95港元",
+        "1.95港元",
+        QuantityKind::Money,
+        1.95,
+        Some("HKD"),
+    ),
+    (
+        "另需1万亿日元",
+        "1万亿日元",
+        QuantityKind::Money,
+        1e12,
+        Some("JPY"),
+    ),
+    (
+        "售价2万欧元",
+        "2万欧元",
+        QuantityKind::Money,
+        2e4,
+        Some("EUR"),
+    ),
+    (
+        "约3亿英镑",
+        "3亿英镑",
+        QuantityKind::Money,
+        3e8,
+        Some("GBP"),
+    ),
+    (
+        "人民币 8千元",
+        "人民币 8千元",
+        QuantityKind::Money,
+        8000.0,
+        Some("CNY"),
+    ),
+    (
+        "8亿元人民币",
+        "8亿元人民币",
+        QuantityKind::Money,
+        8e8,
+        Some("CNY"),
+    ),
+    (
+        "两千三百五",
+        "两千三百五",
+        QuantityKind::Number,
+        2350.0,
+        None,
+    ),
+    ("壹佰", "壹佰", QuantityKind::Number, 100.0, None),
+    (
+        "5万4千6百",
+        "5万4千6百",
+        QuantityKind::Number,
+        54600.0,
+        None,
+    ),
+];
+
+#[test]
+fn chinese_figures() {
+    for (input, text, kind, value, unit) in CASES {
+        let found = recognize(input);
+        let q = found
+            .iter()
+            .find(|q| &input[q.span.range()] == *text)
+            .unwrap_or_else(|| panic!("{input}: no {text} in {found:?}"));
+        assert_eq!(q.kind, *kind, "{input}");
+        let v = q.value.unwrap_or(f64::NAN);
+        assert!(
+            (v - value).abs() <= value.abs() * 1e-9,
+            "{input}: {v} != {value}"
+        );
+        assert_eq!(q.unit.as_deref(), *unit, "{input}");
+    }
+}
+
+#[test]
+fn words_with_numerals_are_not_figures() {
+    for input in [
+        "我家在四川",
+        "一切都好",
+        "这个人很放肆",
+        "陆地上有许多动物",
+        "万",
+        "两两",
+        "美味十足",
+        "五角大楼宣布了作战计划",
+    ] {
+        let found: Vec<_> = recognize(input)
+            .into_iter()
+            .filter(|q| q.kind != QuantityKind::Date)
+            .collect();
+        assert!(found.is_empty(), "{input}: {found:?}");
+    }
+}
+
+#[test]
+fn changes_and_bounds_from_chinese_words() {
+    let text = "出口额同比增长77.5%，进口下降2.1%，超过1万辆";
+    let found = recognize(text);
+    let up = found.iter().find(|q| q.value == Some(77.5)).expect("77.5");
+    assert!(up.change);
+    assert_eq!(up.basis, Some(crate::Basis::YearOnYear));
+    let down = found.iter().find(|q| q.value == Some(-2.1)).expect("-2.1");
+    assert!(down.change);
+    let over = found
+        .iter()
+        .find(|q| q.kind == QuantityKind::Count)
+        .expect("count");
+    assert_eq!(over.approx, crate::Approx::Over);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any mix of numerals, units, digits, signs and spaces: no panic, and
+    /// every span lies on character boundaries.
+    #[test]
+    fn no_panic_on_numeral_soup(s in "[一二两三十百千万亿零点负分之个百分点成折元美块角毛０-９．，－％0-9., %k-]{0,40}") {
+        for q in recognize(&s) {
+            proptest::prop_assert!(s.get(q.span.range()).is_some());
+        }
+    }
+
+    #[test]
+    fn no_panic_on_any_text(s in "\\PC{0,60}") {
+        for q in recognize(&s) {
+            proptest::prop_assert!(s.get(q.span.range()).is_some());
+        }
+    }
+}
