@@ -515,7 +515,7 @@ impl<'a> Scanner<'a> {
                 scale = 1e3;
             }
             if let Some(l) = n.lit {
-                year = l.plain && l.int_digits == 4 && (1900.0..=2100.0).contains(&l.value);
+                year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
                 // Fractions and mixed numbers in digits: `3/4`, `2 1/4`, `10 1/2`.
                 if l.plain && at(b, e) == b'/' && at(b, e + 1).is_ascii_digit() {
                     let d = digits::literal(b, e + 1)?;
@@ -678,7 +678,11 @@ impl<'a> Scanner<'a> {
         }
         // Currency, percent, unit or counted noun after.
         if unit.is_none() {
-            if let Some((k, u, ue, m, add)) = self.suffix(e, money.is_some(), kind) {
+            if let Some((k, u, ue, m, add)) = self
+                .suffix(e, money.is_some(), kind)
+                // `2025 deliveries` is a year, not a count.
+                .filter(|x| !(year && x.0 == QuantityKind::Count))
+            {
                 match k {
                     QuantityKind::Money => {
                         let u: &'static str = match u {
