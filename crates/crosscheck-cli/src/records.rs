@@ -77,30 +77,35 @@ pub fn quantities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
         .collect()
 }
 
-/// The document's claims with spans moved to file offsets.
-pub fn file_claims(doc: &Document, a: &DocAnalysis) -> Vec<Claim> {
-    a.claims
-        .iter()
-        .map(|c| {
-            let mut c = c.clone();
-            let map = |s: crosscheck_text::Span| {
-                crosscheck_text::Span::new(doc.offsets.to_file(s.start), doc.offsets.to_file(s.end))
-            };
-            c.quantity.span = map(c.quantity.span);
-            c.sentence = map(c.sentence);
-            c
-        })
-        .collect()
-}
-
-pub fn claim(doc: &str, c: &Claim) -> String {
-    let mut q = quantity_value(doc, "", &c.quantity, |o| o);
-    q["text"] = json!(c.text);
+/// A claim record: the contract's fields, plus scope, line, the claim's
+/// flags and how each part of its key was found.
+pub fn claim(doc: &Document, c: &Claim) -> String {
+    let map = |o: u32| doc.offsets.to_file(o as usize);
+    let mut q = quantity_value(&doc.name, &doc.text, &c.quantity(), |o| {
+        doc.offsets.to_file(o)
+    });
+    q["text"] = json!(text_of(doc, c.start as usize, c.end as usize));
+    let opt = |s: crosscheck_reconcile::Sym| (!s.is_empty()).then(|| s.as_str());
+    let mut roles = Vec::new();
+    for (bit, name) in [
+        (crosscheck_reconcile::flags::CORRECTION, "correction"),
+        (crosscheck_reconcile::flags::RETRACTED, "retracted"),
+        (crosscheck_reconcile::flags::TOTAL, "total"),
+        (crosscheck_reconcile::flags::PART, "part"),
+        (crosscheck_reconcile::flags::MODAL, "forecast"),
+        (crosscheck_reconcile::flags::SHARE, "share"),
+    ] {
+        if c.has(bit) {
+            roles.push(name);
+        }
+    }
     json!({
-        "doc": doc, "subject": c.subject, "metric": c.metric, "scope": c.scope,
-        "period": c.period.map(|p| p.iso()), "quantity": q,
-        "sentence": {"start": c.sentence.start, "end": c.sentence.end},
-        "line": c.line, "guessed": c.guessed,
+        "doc": doc.name, "subject": opt(c.subject), "metric": opt(c.metric),
+        "scope": opt(c.scope), "period": c.period.map(|p| p.iso()), "quantity": q,
+        "sentence": {"start": map(c.sentence_start), "end": map(c.sentence_end)},
+        "line": c.line, "guessed": c.guessed(),
+        "how": {"subject": c.subject_how.as_str(), "metric": c.metric_how.as_str(), "period": c.period_how.as_str()},
+        "roles": roles,
     })
     .to_string()
 }

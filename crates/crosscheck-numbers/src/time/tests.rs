@@ -1,0 +1,355 @@
+//! Table-driven tests of time expressions.
+
+use crate::{Context, Granularity, QuantityKind, Recognizer};
+
+/// (expression, ISO period, cumulative, fiscal)
+type Row = (String, String, bool, bool);
+
+fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
+    let tokens = crosscheck_text::tokenize(text);
+    Recognizer::new(Context { as_of })
+        .recognize(text, &tokens)
+        .into_iter()
+        .filter(|q| q.kind == QuantityKind::Date)
+        .map(|q| {
+            let p = q.period.expect("a date has a period");
+            (
+                text[q.span.range()].to_string(),
+                p.iso(),
+                p.cumulative,
+                p.fiscal,
+            )
+        })
+        .collect()
+}
+
+/// (sentence, expression, ISO period, cumulative)
+const FIXED: &[(&str, &str, &str, bool)] = &[
+    (
+        "Output rose in 2025 as plants expanded.",
+        "2025",
+        "2025",
+        false,
+    ),
+    (
+        "On May 10, 2025, the event opened.",
+        "May 10, 2025",
+        "2025-05-10",
+        false,
+    ),
+    (
+        "Signed on 10 May 2025 in Beijing.",
+        "10 May 2025",
+        "2025-05-10",
+        false,
+    ),
+    (
+        "Exports from January to April 2025 reached 1.9 million.",
+        "January to April 2025",
+        "2025-01/2025-04",
+        true,
+    ),
+    (
+        "Jan-Apr 2025 sales rose 6%.",
+        "Jan-Apr 2025",
+        "2025-01/2025-04",
+        true,
+    ),
+    (
+        "Exports reached 43 billion yuan in the first 11 months of 2025.",
+        "the first 11 months of 2025",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Revenue in Q3 2024 fell.",
+        "Q3 2024",
+        "2024-07/2024-09",
+        false,
+    ),
+    (
+        "In the third quarter of 2024 it fell.",
+        "the third quarter of 2024",
+        "2024-07/2024-09",
+        false,
+    ),
+    (
+        "H1 2025 deliveries doubled.",
+        "H1 2025",
+        "2025-01/2025-06",
+        false,
+    ),
+    (
+        "The 2021–2025 plan is done.",
+        "2021–2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "The plan for 2021-2025 is done.",
+        "2021-2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "Sales by November 2025 passed 1 million.",
+        "by November 2025",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Sales in November 2025 were flat.",
+        "November 2025",
+        "2025-11",
+        false,
+    ),
+    (
+        "The first three quarters of 2025 saw growth.",
+        "The first three quarters of 2025",
+        "2025-01/2025-09",
+        true,
+    ),
+    (
+        "Profit in the first half of 2024 rose.",
+        "the first half of 2024",
+        "2024-01/2024-06",
+        false,
+    ),
+    (
+        "The filing was dated 2025-12-10.",
+        "2025-12-10",
+        "2025-12-10",
+        false,
+    ),
+    (
+        "浙江2025年1-11月出口增长",
+        "2025年1-11月",
+        "2025-01/2025-11",
+        true,
+    ),
+    ("2025年全年进出口总值", "2025年全年", "2025", false),
+    ("2025年上半年销量", "2025年上半年", "2025-01/2025-06", false),
+    (
+        "2024年第三季度利润",
+        "2024年第三季度",
+        "2024-07/2024-09",
+        false,
+    ),
+    ("二〇二五年的计划", "二〇二五年", "2025", false),
+    ("2025年1月16日发布", "2025年1月16日", "2025-01-16", false),
+];
+
+#[test]
+fn fixed_periods() {
+    for (text, expr, iso, cumulative) in FIXED {
+        let got = periods(text, None);
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: no {expr} in {got:?}"));
+        assert_eq!(&hit.1, iso, "{text}");
+        assert_eq!(hit.2, *cumulative, "{text}: cumulative");
+    }
+}
+
+#[test]
+fn fiscal_years_are_flagged() {
+    for (text, expr, iso) in [
+        ("Revenue for FY2024 grew.", "FY2024", "2024"),
+        ("In fiscal 2024 revenue grew.", "fiscal 2024", "2024"),
+        ("For fiscal year 2023 it fell.", "fiscal year 2023", "2023"),
+    ] {
+        let got = periods(text, None);
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(hit.1, iso);
+        assert!(hit.3, "{text}: fiscal");
+    }
+}
+
+#[test]
+fn years_that_are_not_dates() {
+    for text in [
+        "They sold 2,025 units.",
+        "The team ranked 2025th.",
+        "It costs $2025 a unit.",
+        "Output reached 2025 tonnes.",
+        "A rise of 2025% was claimed.",
+        "九年八吨",
+        "用了11个月",
+    ] {
+        let got = periods(text, None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+/// A document date.
+type AsOf = (i32, u8, u8);
+
+/// (sentence, as_of, expression, ISO period, cumulative)
+const RELATIVE: &[(&str, AsOf, &str, &str, bool)] = &[
+    (
+        "Sales rose last year.",
+        (2026, 1, 14),
+        "last year",
+        "2025",
+        false,
+    ),
+    (
+        "This year sales will grow.",
+        (2026, 1, 14),
+        "This year",
+        "2026",
+        false,
+    ),
+    (
+        "Sales in November rose.",
+        (2025, 12, 10),
+        "November",
+        "2025-11",
+        false,
+    ),
+    (
+        "Sales in November rose.",
+        (2026, 1, 14),
+        "November",
+        "2025-11",
+        false,
+    ),
+    (
+        "Sales as of end-November reached 3 million.",
+        (2025, 12, 10),
+        "as of end-November",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Output in the first half rose.",
+        (2025, 9, 1),
+        "the first half",
+        "2025-01/2025-06",
+        false,
+    ),
+    (
+        "今年前11个月出口增长",
+        (2025, 12, 20),
+        "今年前11个月",
+        "2025-01/2025-11",
+        true,
+    ),
+    ("去年出口增长", (2026, 1, 20), "去年", "2025", false),
+    (
+        "一季度出口增长",
+        (2025, 5, 1),
+        "一季度",
+        "2025-01/2025-03",
+        false,
+    ),
+    (
+        "截至11月底，累计出口",
+        (2025, 12, 3),
+        "截至11月底",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Sales year-to-date rose.",
+        (2025, 10, 2),
+        "year-to-date",
+        "2025-01/2025-10",
+        true,
+    ),
+];
+
+#[test]
+fn relative_to_the_given_date() {
+    for (text, as_of, expr, iso, cumulative) in RELATIVE {
+        let got = periods(text, Some(*as_of));
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: no {expr} in {got:?}"));
+        assert_eq!(&hit.1, iso, "{text}");
+        assert_eq!(hit.2, *cumulative, "{text}");
+    }
+}
+
+#[test]
+fn relative_without_a_date_is_left_out() {
+    assert!(periods("Sales rose last year.", None).is_empty());
+}
+
+#[test]
+fn year_named_earlier_in_the_paragraph_anchors() {
+    let text = "Results for 2025 are in: exports reached 43 billion yuan in the first 11 months, up 77.5%.";
+    let got = periods(text, None);
+    assert!(
+        got.iter()
+            .any(|(t, iso, cum, _)| t == "the first 11 months" && iso == "2025-01/2025-11" && *cum),
+        "{got:?}"
+    );
+    let text = "In 2024 sales rose 5% from the previous year.";
+    let got = periods(text, Some((2026, 3, 1)));
+    assert!(
+        got.iter()
+            .any(|(t, iso, ..)| t == "the previous year" && iso == "2023"),
+        "{got:?}"
+    );
+}
+
+/// News-genre documents: the date is found in the text.
+#[test]
+fn document_date_from_the_text() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "NINGBO, Jan. 14 (Wire) -- The port handled more boxes in 2025 than ever. Volumes last year rose 8%.",
+            "last year",
+            "2025",
+        ),
+        (
+            "Port volumes hit a record\nPublished: 2025-12-10\nVolumes this year rose 8%, and in November alone 9%.",
+            "this year",
+            "2025",
+        ),
+        (
+            "Port volumes hit a record\nPublished: 2025-12-10\nVolumes this year rose 8%, and in November alone 9%.",
+            "November",
+            "2025-11",
+        ),
+        (
+            "Car exports climb\n20 January 2026\nCar exports last year rose 20%.",
+            "last year",
+            "2025",
+        ),
+        (
+            "HANGZHOU, Jan. 14 (Wire) -- Exports in the first 11 months of 2025 rose, and this year looks strong.",
+            "this year",
+            "2026",
+        ),
+        ("新华社杭州1月14日电 2025年浙江出口增长，去年增速加快。", "去年", "2025"),
+    ];
+    for (text, expr, iso) in cases {
+        let got = periods(text, None);
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: no {expr} in {got:?}"));
+        assert_eq!(&hit.1, iso, "{text}");
+    }
+}
+
+#[test]
+fn containment_and_cumulative() {
+    let ytd = periods("in the first 11 months of 2025", None)[0].clone();
+    assert!(ytd.2);
+    let y = crate::Period::year(2025);
+    let p = crate::Period::months(2025, 1, 11).cumulative();
+    assert!(y.contains(&p));
+    assert!(!p.contains(&y));
+    assert_eq!(
+        crate::Period::quarter(2024, 3).granularity,
+        Granularity::Quarter
+    );
+}
