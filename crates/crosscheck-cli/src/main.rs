@@ -285,11 +285,23 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             drop(claims);
             for d in report.documents_to_fill() {
                 match &stdin_text {
-                    Some((i, t)) if *i == d => report.fill_text(d, t, &|o| o),
+                    Some((i, t)) if *i == d => report.fill_text(d, t, &|o| o, None),
                     _ => {
                         let name = &names[d as usize];
-                        match crosscheck_pipeline::load_document(std::path::Path::new(name), name) {
-                            Ok(doc) => report.fill_text(d, &doc.text, &|o| doc.offsets.to_file(o)),
+                        let path = std::path::Path::new(name);
+                        match crosscheck_pipeline::load_document(path, name) {
+                            Ok(doc) => {
+                                // Lines are counted in the file as on disk (HTML included).
+                                let lines = std::fs::read(path)
+                                    .map(crosscheck_text::LineIndex::new)
+                                    .unwrap_or_else(|_| crosscheck_text::LineIndex::new(&doc.text));
+                                report.fill_text(
+                                    d,
+                                    &doc.text,
+                                    &|o| doc.offsets.to_file(o),
+                                    Some(&|o| lines.line_of(o) as u32),
+                                )
+                            }
                             Err(e) => report_input_error(&e),
                         }
                     }

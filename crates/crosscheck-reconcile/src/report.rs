@@ -179,8 +179,15 @@ impl Report {
     /// Fills the figure and sentence texts of document `doc`'s mentions from
     /// its plain text, and moves their offsets to the file's with `to_file`.
     /// Reconciliation itself holds no texts; the caller reads back only the
-    /// documents named in the report.
-    pub fn fill_text(&mut self, doc: u32, text: &str, to_file: &dyn Fn(usize) -> usize) {
+    /// documents named in the report. `line_of` gives the 1-based line of a
+    /// file offset, when the file's lines differ from the text's (markup).
+    pub fn fill_text(
+        &mut self,
+        doc: u32,
+        text: &str,
+        to_file: &dyn Fn(usize) -> usize,
+        line_of: Option<&dyn Fn(usize) -> u32>,
+    ) {
         let all = self
             .conflicts
             .iter_mut()
@@ -200,6 +207,9 @@ impl Report {
                 .to_string();
             m.start = to_file(m.start);
             m.end = to_file(m.end);
+            if let Some(line_of) = line_of {
+                m.line = line_of(m.start);
+            }
             m.sentence_start = to_file(m.sentence_start);
             m.sentence_end = to_file(m.sentence_end);
             m.filled = true;
@@ -587,7 +597,7 @@ pub fn reconcile_texts(claims: &[Claim], docs: &[String], texts: &[&str]) -> Rep
     let mut r = reconcile(claims, docs);
     for d in r.documents_to_fill() {
         if let Some(t) = texts.get(d as usize) {
-            r.fill_text(d, t, &|o| o);
+            r.fill_text(d, t, &|o| o, None);
         }
     }
     r
@@ -624,6 +634,10 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
         for &o in &plain {
             let io = c(o).interval();
             let v = if let Some(&k) = corrections.first() {
+                if c(o).doc == c(k).doc {
+                    // The notice quoting the figure it corrects.
+                    continue;
+                }
                 c(k).interval().compare(&io)
             } else if retracted.iter().any(|&r| c(r).interval().meets(&io)) {
                 Verdict::Differ
@@ -643,7 +657,6 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
                 .unwrap_or(wrong[0]);
             let mut ms = vec![notice];
             ms.extend(&wrong);
-            ms.extend(retracted.iter().filter(|&&r| r != notice));
             let explanation = match corrections.first() {
                 Some(&k) => format!(
                     "a correction gives {} where {} still states {}: the corrected figure is {} away, beyond rounding, for the same period",
@@ -668,7 +681,13 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
         }
     }
 
-    let mut pool: Vec<u32> = plain.clone();
+    // A notice quotes the figure it corrects: not a contradiction of its own.
+    let notice_docs: Vec<u32> = corrections.iter().map(|&k| c(k).doc).collect();
+    let mut pool: Vec<u32> = plain
+        .iter()
+        .copied()
+        .filter(|&m| !notice_docs.contains(&c(m).doc))
+        .collect();
     pool.extend(&corrections);
     // A document that contradicts itself.
     let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
