@@ -83,7 +83,9 @@ pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
             && ng >= 2
             && gs[ng - 1] == 3
             && gs[..ng - 1].iter().all(|&g| g == 2);
-        let decimal_comma = ng == 1 && (1..=2).contains(&gs[0]) && at(b, q) != b'.';
+        let decimal_comma = ng == 1
+            && (1..=2).contains(&gs[0])
+            && !(at(b, q) == b'.' && at(b, q + 1).is_ascii_digit());
         if western || indian {
             push_digits(&mut buf, &mut n, b, end, q);
             end = q;

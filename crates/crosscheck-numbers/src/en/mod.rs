@@ -109,6 +109,20 @@ impl<'a> Scanner<'a> {
                     }
                     continue;
                 }
+                if let Some((v, verb)) = multiplier_word(w) {
+                    if !at(b, t.e).is_ascii_alphanumeric() && t.s >= self.floor {
+                        let mut q =
+                            Quantity::new(Span::new(t.s, t.e), QuantityKind::Multiplier, Some(v));
+                        q.unit = Some("x".into());
+                        q.precision = Some(0.0);
+                        q.change = verb;
+                        self.change_and_basis(&mut q, t.s, t.e);
+                        self.floor = t.e;
+                        self.out.push(q);
+                        p = t.e;
+                        continue;
+                    }
+                }
                 if starts_figure(w) && !at(b, t.e).is_ascii_digit() {
                     if let Some(end) = self.try_at(p) {
                         p = end;
@@ -116,9 +130,6 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 p = t.e;
-                while at(b, p).is_ascii_digit() {
-                    p += 1;
-                }
                 continue;
             }
             if c >= 0x80 {
@@ -235,7 +246,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // Bounds after: `500 or more`, `5000 or less`, `200 or greater than`.
-        if bound.is_none() && range.is_none() {
+        if matches!(bound, None | Some(Bound::About)) && range.is_none() {
             if let Some((k, e)) = bound_after(b, end) {
                 end = e;
                 match k {
@@ -254,12 +265,11 @@ impl<'a> Scanner<'a> {
             let t1 = next(b, end);
             if t1.word(b, "or") {
                 let t2 = next(b, t1.e);
-                if t2.word(b, "equal") {
-                    end = t2.e;
-                    let t3 = next(b, t2.e);
-                    if t3.word(b, "to") {
-                        end = t3.e;
-                    }
+                let t3 = next(b, t2.e);
+                let t4 = if t3.word(b, "to") { next(b, t3.e) } else { t3 };
+                let number_follows = t4.k == K::Digits || starts_figure_tok(b, &t4);
+                if t2.word(b, "equal") && !number_follows {
+                    end = if t3.word(b, "to") { t3.e } else { t2.e };
                 } else if bound == Some(Bound::Equal) {
                     if let Some((k, e)) = bound_after(b, end) {
                         end = e;
@@ -297,6 +307,10 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !finite(value) || range.is_some_and(|(lo, hi)| !finite(lo) || !finite(hi)) {
+            return None;
+        }
         let mut quantity = Quantity::new(Span::new(q_start, end), f.kind, value);
         quantity.range = range;
         quantity.unit = f.unit;
@@ -315,7 +329,11 @@ impl<'a> Scanner<'a> {
             let t = next(self.b, q);
             if t.k == K::Digits || t.k == K::Word && starts_figure_tok(b, &t) {
                 let f = self.figure(t.s, p)?;
-                let (_, k) = bound_before(b, f.s, p)?;
+                let (bs, k) = bound_before(b, f.s, p)?;
+                // The second bound must follow the joining word directly.
+                if bs != next(b, p).s {
+                    return None;
+                }
                 return match k {
                     Bound::Over => Some((Some(f.value), None, f.e)),
                     Bound::Under => Some((None, Some(f.value), f.e)),
@@ -456,12 +474,17 @@ impl<'a> Scanner<'a> {
         if t.is(b, b'-') && !spaced && matches!(at(b, f.s.wrapping_sub(1)), b'-' | b'+') {
             return None;
         }
-        let s2 = lex::skip_space(b, t.e);
+        let mut t_end = t.e;
+        let the = next(b, t.e);
+        if the.word(b, "the") && f.kind == QuantityKind::Ordinal {
+            t_end = the.e;
+        }
+        let s2 = lex::skip_space(b, t_end);
         let c = at(b, s2);
         if !(c.is_ascii_digit() || c.is_ascii_alphabetic() || c >= 0x80 || c == b'$') {
             return None;
         }
-        let g = self.figure(s2, t.e)?;
+        let g = self.figure(s2, t_end)?;
         if t.is(b, b'-') && !spaced {
             // `1995-01`, `222-2222/2222`: dates and codes.
             if at(b, s2) == b'0' || at(b, g.e) == b'-' || at(b, g.e) == b'/' {
@@ -511,8 +534,8 @@ impl<'a> Scanner<'a> {
                 NumKind::Fraction => QuantityKind::Fraction,
                 NumKind::Ordinal => QuantityKind::Ordinal,
             };
-            if n.scaled {
-                scale = 1e3;
+            if n.scale > 0.0 {
+                scale = n.scale;
             }
             if let Some(l) = n.lit {
                 year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
@@ -564,6 +587,15 @@ impl<'a> Scanner<'a> {
                 if p >= 1 && at(b, p - 1) == b':' && at(b, p.wrapping_sub(2)).is_ascii_digit() {
                     return None;
                 }
+            }
+        }
+        if kind == QuantityKind::Number && !at(b, e).is_ascii_alphabetic() {
+            if let Some((v, fe)) = ratio_after(b, e, value) {
+                value = v;
+                e = fe;
+                kind = QuantityKind::Fraction;
+                prec = 0.0;
+                year = false;
             }
         }
         // Sign before: `-3`, `- 1 4/5`, `minus five`, `negative one`.
@@ -677,20 +709,24 @@ impl<'a> Scanner<'a> {
             });
         }
         // Currency, percent, unit or counted noun after.
-        if unit.is_none() {
+        if unit.is_none() && kind != QuantityKind::Ordinal {
             if let Some((k, u, ue, m, add)) = self
                 .suffix(e, money.is_some(), kind)
                 // `2025 deliveries` is a year, not a count.
                 .filter(|x| !(year && x.0 == QuantityKind::Count))
             {
+                let mut consume = money.is_none() || k == QuantityKind::Money;
                 match k {
                     QuantityKind::Money => {
                         let u: &'static str = match u {
                             Cow::Borrowed(s) => s,
                             Cow::Owned(_) => "USD",
                         };
-                        if money.is_none() || money == Some("USD") || Some(u) == money {
-                            money = Some(u);
+                        match money {
+                            None => money = Some(u),
+                            Some(m) if m == u => {}
+                            // `rmb 10 usd 20`: the code after starts the next amount.
+                            Some(_) => consume = false,
                         }
                     }
                     _ => {
@@ -700,7 +736,7 @@ impl<'a> Scanner<'a> {
                         }
                     }
                 }
-                if money.is_none() || k == QuantityKind::Money {
+                if consume {
                     if m > 1.0 {
                         value *= m;
                         prec *= m;
@@ -726,6 +762,9 @@ impl<'a> Scanner<'a> {
             }
         } else if unit.is_some() || kind != QuantityKind::Number {
             year = false;
+        }
+        if kind == QuantityKind::Number && self.pronoun_one(s, e) {
+            return None;
         }
         Some(Fig {
             s,
@@ -816,6 +855,9 @@ impl<'a> Scanner<'a> {
                 if let Some(c) = units::iso_lower(lw) {
                     return Some((t.s, c, 1.0));
                 }
+                if lw == b"sen" && t.s + 3 < s {
+                    return Some((t.s, "sen", 1.0));
+                }
                 if lw == b"dollar" || lw == b"dollars" {
                     // `dollar 22.5 million`, not `the dollar: 143.80 yen`.
                     return Some((t.s, "USD", 1.0));
@@ -871,10 +913,21 @@ impl<'a> Scanner<'a> {
                     }
                     return Some((QuantityKind::Percent, "%", t.e, 1.0, 0.0));
                 }
+                if b.get(t.s..).is_some_and(|r| r.starts_with("ரூ".as_bytes())) {
+                    return Some((QuantityKind::Money, "LKR", t.s + "ரூ".len(), 1.0, 0.0));
+                }
+                if !has_money && matches!(c, [0xC2, 0xB5] | [0xCE, 0xBC]) {
+                    let ge = unit_token_end(b, t.s);
+                    if let Some(u) = b.get(t.s..ge).and_then(units::unit_symbol) {
+                        if !at(b, ge).is_ascii_alphanumeric() {
+                            return Some((QuantityKind::Measure, u, ge, 1.0, 0.0));
+                        }
+                    }
+                }
                 if let Some(cur) = units::currency_symbol(c) {
                     // `10 $`, `100 ₡`, `100元`; not `$` that starts the next amount.
                     let nx = next(b, t.e);
-                    if c == b"$" && nx.k == K::Digits {
+                    if c == b"$" && nx.k == K::Digits && (nx.s == t.e || has_money) {
                         return None;
                     }
                     return Some((QuantityKind::Money, cur, t.e, 1.0, 0.0));
@@ -967,7 +1020,9 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 // Currency words and codes: `dollars`, `US dollars`, `Swiss francs`, `USD`.
-                let code = units::iso_code(w).or_else(|| units::iso_lower(lw));
+                let code = units::iso_code(w)
+                    .or_else(|| units::iso_lower(lw))
+                    .filter(|_| !at(b, t.e).is_ascii_digit());
                 let mut cur = code.or_else(|| {
                     units::currency_word(lw).filter(|c| {
                         // `p`, `sen`, `real`, `rand`, `won`: too common as words alone.
@@ -978,6 +1033,9 @@ impl<'a> Scanner<'a> {
                         !matches!(lw, b"p" | b"real" | b"rand" | b"dong" | b"sen") && !weight
                     })
                 });
+                if at(b, t.e).is_ascii_digit() {
+                    cur = None;
+                }
                 let mut ce = t.e;
                 if cur.is_none() {
                     // Adjective + currency noun.
@@ -1094,7 +1152,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        if at(b, end).is_ascii_digit() {
+        if at(b, end).is_ascii_digit() || at(b, end) == b'-' && at(b, end + 1).is_ascii_digit() {
             return None;
         }
         // Rates: `per hour`, `an hour`, `a day`, `/hr`, `/millisecond`.
@@ -1136,6 +1194,40 @@ impl<'a> Scanner<'a> {
         Some((u, end, add))
     }
 
+    /// `one` as a pronoun: `the one you mentioned`, `which one`, `that one is`.
+    fn pronoun_one(&self, s: usize, e: usize) -> bool {
+        let b = self.b;
+        if !b.get(s..e).is_some_and(|w| w.eq_ignore_ascii_case(b"one")) {
+            return false;
+        }
+        let pv = prev(b, s, 0);
+        let mut buf = [0u8; 24];
+        matches!(
+            lower(pv.bytes(b), &mut buf),
+            b"the"
+                | b"this"
+                | b"that"
+                | b"which"
+                | b"each"
+                | b"every"
+                | b"any"
+                | b"another"
+                | b"no"
+                | b"what"
+                | b"whichever"
+                | b"little"
+                | b"only"
+                | b"new"
+                | b"big"
+                | b"other"
+                | b"same"
+                | b"right"
+                | b"wrong"
+                | b"last"
+                | b"first"
+        )
+    }
+
     /// Yen or yuan for `¥` at `s`.
     fn yen(&self, s: usize) -> &'static str {
         let lo = floor_char(self.text, s.saturating_sub(200));
@@ -1173,9 +1265,30 @@ fn yen_clue(t: &str) -> Option<&'static str> {
     }
 }
 
+/// Multiplier words: (factor, whether it is a verb of change).
+fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
+    Some(match w {
+        b"doubled" | b"doubling" | b"doubles" => (2.0, true),
+        b"tripled" | b"tripling" | b"triples" | b"trebled" | b"trebling" => (3.0, true),
+        b"quadrupled" | b"quadrupling" | b"quadruples" => (4.0, true),
+        b"halved" | b"halving" => (0.5, true),
+        b"twofold" => (2.0, false),
+        b"threefold" => (3.0, false),
+        b"fourfold" => (4.0, false),
+        b"fivefold" => (5.0, false),
+        b"sixfold" => (6.0, false),
+        b"sevenfold" => (7.0, false),
+        b"eightfold" => (8.0, false),
+        b"ninefold" => (9.0, false),
+        b"tenfold" => (10.0, false),
+        b"hundredfold" => (100.0, false),
+        _ => return None,
+    })
+}
+
 /// A word that may begin a figure (lower-case).
 fn starts_figure(w: &[u8]) -> bool {
-    words::word_class(w).is_some_and(|c| !matches!(c, words::Wc::Quarter(false) | words::Wc::Dozen))
+    words::word_class(w).is_some_and(|c| !matches!(c, words::Wc::Dozen))
         || matches!(w, b"percent" | b"percents" | b"per")
         || w == b"a"
         || w == b"an"
@@ -1188,6 +1301,45 @@ fn starts_figure_tok(b: &[u8], t: &Tok) -> bool {
 
 fn kind_allows_unit(kind: QuantityKind) -> bool {
     matches!(kind, QuantityKind::Number | QuantityKind::Fraction)
+}
+
+/// `1 over 3`, `one out of three`, `1 in twenty-one` after a number of
+/// value `x` ending at `e`: (value, end).
+fn ratio_after(b: &[u8], e: usize, x: f64) -> Option<(f64, usize)> {
+    let t = next(b, e);
+    let (kind, ye) = if t.word(b, "over") || t.word(b, "in") {
+        (if t.word(b, "over") { 0 } else { 2 }, t.e)
+    } else if t.word(b, "out") {
+        let o = next(b, t.e);
+        if !o.word(b, "of") {
+            return None;
+        }
+        (1, o.e)
+    } else {
+        return None;
+    };
+    let ys = next(b, ye);
+    if !(ys.k == K::Digits || ys.k == K::Word && starts_figure_tok(b, &ys)) {
+        return None;
+    }
+    let y = number_at(b, ys.s)?;
+    if y.kind != NumKind::Cardinal || y.value == 0.0 || at(b, y.e).is_ascii_alphanumeric() {
+        return None;
+    }
+    let after = next(b, y.e);
+    match kind {
+        // `1 over 3`, but `$2000 over 3 years` is a duration.
+        0 => (after.k != K::Word).then_some(())?,
+        // `two out of five hundred`, not `12 out of 10`.
+        1 => (x <= y.value).then_some(())?,
+        // `1 in twenty-one`, `3 in 10`; not `8 in 5`, `12 in six boxes`, `in 2009`.
+        _ => (x < y.value
+            && y.value <= 1000.0
+            && y.lit.is_none_or(|l| l.int_digits < 4)
+            && !(after.k == K::Word && !after.word(b, "or") && !after.word(b, "and")))
+        .then_some(())?,
+    }
+    Some((x / y.value, y.e))
 }
 
 /// A vulgar fraction character at `p`: (value, byte length).
@@ -1396,7 +1548,7 @@ fn count_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
     }
     let mut buf = [0u8; 24];
     let lw = lower(w, &mut buf);
-    if is_stop(lw) {
+    if is_stop(lw) || words::word_class(lw).is_some() {
         return None;
     }
     let irregular: Option<&str> = match lw {

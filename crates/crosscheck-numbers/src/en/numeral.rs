@@ -59,8 +59,8 @@ pub(super) struct Num {
     pub kind: NumKind,
     /// The number is one digit literal alone, as read.
     pub lit: Option<Lit>,
-    /// A scale word or suffix was applied (`million`, `k`).
-    pub scaled: bool,
+    /// The largest scale word applied (`million` → 1e6), 0 when none.
+    pub scale: f64,
 }
 
 fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
@@ -159,7 +159,7 @@ struct Card {
     /// Largest scale applied (0 when none).
     scale: f64,
     /// Value before the last `and`, and the atom after it.
-    and_split: Option<(f64, usize)>,
+    and_split: Option<(f64, usize, f64)>,
     spelled: bool,
     /// Number of atoms making it.
     atoms: usize,
@@ -179,7 +179,9 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
     let mut last_add = 0.0;
     let mut best: Option<Card> = None;
     let mut after_and = false;
-    let mut and_split = None;
+    let mut and_split: Option<(f64, usize)> = None;
+    let mut and_scale = 0.0;
+    let mut best_at_and: Option<Card> = None;
     let mut spelled = false;
     let mut article = false;
     if k < n && at_[k].a == A::Article {
@@ -235,7 +237,7 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
             A::Hundred => {
                 if matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Lit)
                     && group > 0.0
-                    && group < 100.0
+                    && (group < 100.0 || last == Last::Lit)
                     && last_add == group
                 {
                     group *= 100.0;
@@ -325,7 +327,10 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
                 if matches!(last, Last::Hundred | Last::Scale)
                     && matches!(at_.get(k + 1).map(|a| a.a), Some(A::Card(1..) | A::Lit(..)))
                 {
+                    let sc = if last == Last::Scale { last_scale } else { 0.0 };
                     and_split = Some((total + group, k + 1));
+                    and_scale = sc;
+                    best_at_and = best;
                     after_and = true;
                     k += 1;
                     continue;
@@ -335,14 +340,12 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
             _ => false,
         };
         if !ok {
-            break;
-        }
-        // After `and` only a smaller part may follow.
-        if after_and && matches!(a, A::Hundred | A::Scale(_)) {
-            let before = and_split.map_or(0.0, |x| x.0);
-            if total + group - before >= before && before > 0.0 && matches!(a, A::Scale(_)) {
-                // `two hundred and two thousand` = 202,000: allowed.
+            // `3 hundred and 2 hundred`: two numbers, cut before `and`.
+            if matches!(a, A::Hundred | A::Scale(_)) && and_split.is_some_and(|(_, ai)| ai + 1 == k)
+            {
+                best = best_at_and;
             }
+            break;
         }
         k += 1;
         if last == Last::Zero {
@@ -364,7 +367,7 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
             place,
             last,
             scale: max_scale,
-            and_split,
+            and_split: and_split.map(|(v, ai)| (v, ai, and_scale)),
             spelled,
             atoms: k - i,
         });
@@ -419,13 +422,25 @@ fn denominator(at_: &[Atom], k: usize) -> Option<(f64, bool, usize)> {
     }
 }
 
+/// A single denominator word at atom `k`: `fifths`, `half`, `quarters`.
+fn denominator_word(at_: &[Atom], k: usize) -> Option<(f64, bool, usize)> {
+    match at_.get(k)?.a {
+        A::Ord(OrdW::Card(1 | 2), false) => None,
+        A::Ord(o, pl) => Some((ord_value(o), pl, k + 1)),
+        A::Half(pl) => Some((2.0, pl, k + 1)),
+        A::Quarter(pl) => Some((4.0, pl, k + 1)),
+        _ => None,
+    }
+}
+
 /// A fraction at atom `k`: `a half`, `three quarters`, `two thirds`,
 /// `one twenty-fifth`, `a hundredth`, optionally times a scale
 /// (`half a million`, `two thirds of a million`).
 fn fraction(at_: &[Atom], k: usize) -> Option<(f64, usize)> {
     let first = at_.get(k)?.a;
+    let article_card = first == A::Article && cardinal(at_, k).is_some();
     let (v, mut j) = match first {
-        A::Article => {
+        A::Article if !article_card => {
             let (d, pl, j) = denominator(at_, k + 1)?;
             if pl || d == 1.0 || d == 2.0 && matches!(at_[k + 1].a, A::Ord(..)) {
                 return None;
@@ -517,14 +532,14 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     if n == 0 {
         return None;
     }
-    let mk = |value: f64, j: usize, prec: f64, kind: NumKind, _spelled: bool, scaled: bool| Num {
+    let mk = |value: f64, j: usize, prec: f64, kind: NumKind, _spelled: bool, scale: f64| Num {
         s: at_[0].s,
         e: at_[j - 1].e,
         value,
         prec,
         kind,
         lit: None,
-        scaled,
+        scale,
     };
     // A single figure in digits: the caller reads glued suffixes.
     if let A::Lit(..) = at_[0].a {
@@ -532,9 +547,16 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
         let c = cardinal(at_, 0);
         match c {
             Some(c) if c.j > 1 => {
-                let mut num = mk(c.value, c.j, 0.5 * c.place, NumKind::Cardinal, true, true);
+                let mut num = mk(
+                    c.value,
+                    c.j,
+                    0.5 * c.place,
+                    NumKind::Cardinal,
+                    true,
+                    c.scale,
+                );
                 if let Some((v, j)) = and_fraction(at_, &c) {
-                    num = mk(v, j, 0.0, NumKind::Fraction, true, true);
+                    num = mk(v, j, 0.0, NumKind::Fraction, true, c.scale);
                 }
                 return Some(num);
             }
@@ -546,7 +568,7 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
                     prec: 0.5 * 10f64.powi(-l.decimals),
                     kind: NumKind::Cardinal,
                     lit: Some(l),
-                    scaled: false,
+                    scale: 0.0,
                 })
             }
         }
@@ -558,7 +580,7 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
         // `point`: `two hundred point zero three`.
         if matches!(at_.get(c.j).map(|a| a.a), Some(A::Point)) && c.scale == 0.0 {
             if let Some((v, j)) = decimals(at_, c.j + 1) {
-                return Some(mk(c.value + v, j, 0.0, NumKind::Cardinal, true, false));
+                return Some(mk(c.value + v, j, 0.0, NumKind::Cardinal, true, 0.0));
             }
         }
         // Compound ordinal: `one hundred twenty fifth`, `three trillionth`.
@@ -566,26 +588,30 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
             let single = c.atoms == 1 && c.value == 1.0;
             if !single {
                 if let Some(v) = combine(Some(&c), o) {
-                    return Some(mk(v, c.j + 1, 0.0, NumKind::Ordinal, true, false));
+                    return Some(mk(v, c.j + 1, 0.0, NumKind::Ordinal, true, 0.0));
                 }
             }
         }
         if let Some((v, j)) = and_fraction(at_, &c) {
             if frac.is_none_or(|f| f.1 <= j) {
-                return Some(mk(v, j, 0.0, NumKind::Fraction, true, c.scale > 0.0));
+                return Some(mk(v, j, 0.0, NumKind::Fraction, true, c.scale));
             }
         }
-        // `one hundred and three quarters`: the part after `and` is the numerator.
-        if let (Some((before, ai)), Some(A::Quarter(true) | A::Half(true))) =
-            (c.and_split, at_.get(c.j).map(|a| a.a))
+        // `one hundred and three quarters`, `six million and two thirds`: a
+        // proper fraction after `and` is added (times the scale before `and`);
+        // `one hundred and thirty fifths` is 130/5.
+        if let (Some((before, _, sc)), Some((den, _, j))) =
+            (c.and_split, denominator_word(at_, c.j))
         {
-            if let Some((f, j)) = fraction(at_, ai) {
-                return Some(mk(before + f, j, 0.0, NumKind::Fraction, true, false));
+            let after = c.value - before;
+            if after > 0.0 && after < den {
+                let f = after / den * if sc > 0.0 { sc } else { 1.0 };
+                return Some(mk(before + f, j, 0.0, NumKind::Fraction, true, 0.0));
             }
         }
         if let Some((v, j)) = frac {
             if j > c.j {
-                return Some(mk(v, j, 0.0, NumKind::Fraction, true, false));
+                return Some(mk(v, j, 0.0, NumKind::Fraction, true, 0.0));
             }
         }
         return Some(mk(
@@ -594,15 +620,15 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
             0.5 * c.place,
             NumKind::Cardinal,
             c.spelled,
-            c.scale > 0.0,
+            c.scale,
         ));
     }
     if let Some((v, j)) = frac {
-        return Some(mk(v, j, 0.0, NumKind::Fraction, true, false));
+        return Some(mk(v, j, 0.0, NumKind::Fraction, true, 0.0));
     }
     // A lone ordinal word: `third`, `twentieth`, `twenty-first` is a cardinal + ord above.
     if let A::Ord(o, false) = at_[0].a {
-        return Some(mk(ord_value(o), 1, 0.0, NumKind::Ordinal, true, false));
+        return Some(mk(ord_value(o), 1, 0.0, NumKind::Ordinal, true, 0.0));
     }
     // `half` alone.
     None

@@ -309,7 +309,7 @@ pub(super) fn unit_word(w: &[u8]) -> Option<&'static str> {
         b"ton" | b"tons" | b"tonne" | b"tonnes" => "t",
         b"ounce" | b"ounces" => "oz",
         b"dram" | b"drams" | b"drachma" | b"drachmas" => "dr",
-        b"lb" | b"lbs" => "lb",
+        b"lb" | b"lbs" | b"pound" | b"pounds" => "lb",
         b"watt" | b"watts" => "W",
         b"kilowatt" | b"kilowatts" => "kW",
         b"megawatt" | b"megawatts" => "MW",
@@ -418,7 +418,7 @@ pub(super) fn change_verb(w: &[u8]) -> Option<f64> {
         | b"sinks" | b"sunk" | b"slumped" | b"slump" | b"slumps" | b"plunged" | b"plunge"
         | b"plunges" | b"plunging" | b"plummeted" | b"tumbled" | b"tumble" | b"tumbles"
         | b"shrank" | b"shrink" | b"shrinks" | b"shrinking" | b"shrunk" | b"contracted"
-        | b"dipped" | b"dip" | b"dips" | b"eased" | b"lower" | b"retreated" | b"lost" => -1.0,
+        | b"dipped" | b"dip" | b"dips" | b"eased" | b"lower" | b"retreated" => -1.0,
         _ => return None,
     })
 }
