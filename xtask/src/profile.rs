@@ -18,28 +18,31 @@ Needs perf (linux-perf); the binary is target/release/crosscheck (built first)."
 const STAGES: &[(&str, &[&str])] = &[
     ("collect inputs (walk)", &["collect_inputs"]),
     (
-        "load + decode",
-        &["load_document", "Document::from_bytes", "document::decode"],
+        "load + decode + HTML (pipeline::document)",
+        &["crosscheck_pipeline::document::"],
     ),
-    ("HTML markup removal", &["blank_markup"]),
-    ("tokenize", &["crosscheck_text::tokenize::tokenize"]),
-    ("sentences", &["crosscheck_text::sentence::sentences"]),
-    ("entities (tag)", &["Tagger::tag", "Tagger>::tag"]),
     (
-        "numbers (recognize)",
-        &["Recognizer::recognize", "Recognizer>::recognize"],
+        "tokens + sentences (crosscheck_text)",
+        &["crosscheck_text::"],
     ),
-    ("claims (extract_claims)", &["extract_claims"]),
+    ("entities (crosscheck_entities)", &["crosscheck_entities::"]),
+    ("numbers (crosscheck_numbers)", &["crosscheck_numbers::"]),
     (
-        "reconcile",
+        "claims (reconcile::claims)",
+        &["crosscheck_reconcile::claims::"],
+    ),
+    (
+        "reconcile (reconcile::report)",
         &[
-            "crosscheck_reconcile::report::reconcile",
+            "crosscheck_reconcile::report::",
             "crosscheck_reconcile::reconcile",
         ],
     ),
-    ("cache write", &["Cache::put", "Cache>::put"]),
-    ("cache read", &["Cache::get", "Cache>::get"]),
-    ("report printing", &["crosscheck_report::"]),
+    ("cache (pipeline::cache)", &["crosscheck_pipeline::cache::"]),
+    (
+        "report printing (crosscheck_report)",
+        &["crosscheck_report::"],
+    ),
     (
         "allocator (malloc/free)",
         &["malloc", "_int_free", "cfree", "realloc", "_int_malloc"],
@@ -98,11 +101,11 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     let data = target.join("bench-logs/perf.data");
     let _ = std::fs::create_dir_all(target.join("bench-logs"));
     eprintln!(
-        "$ perf record --call-graph dwarf -F 250 crosscheck analyze {} --no-cache --jobs 1 --json",
+        "$ perf record --call-graph dwarf -F 400 crosscheck analyze {} --no-cache --jobs 1 --json",
         dir.display()
     );
     let st = Command::new("perf")
-        .args(["record", "--call-graph", "dwarf,32768", "-F", "250", "-o"])
+        .args(["record", "--call-graph", "dwarf,32768", "-F", "400", "-o"])
         .arg(&data)
         .arg(&bin)
         .arg("analyze")
@@ -153,6 +156,20 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     println!("| stage | share of time |\n| --- | ---: |");
     for (l, v) in &rows {
         println!("| {l} | {v:.1}% |");
+    }
+    println!("\nTop crosscheck functions by inclusive time:\n\n| inclusive | self | function |\n| ---: | ---: | --- |");
+    for l in inclusive
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains("crosscheck_") && l.contains('%'))
+        .take(top)
+    {
+        let mut parts = l.split_whitespace();
+        let (Some(c), Some(s)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let sym: Vec<&str> = parts.skip(1).collect();
+        let sym: String = sym.join(" ").chars().take(140).collect();
+        println!("| {c} | {s} | `{sym}` |");
     }
     let selfs = report(false)?;
     println!("\nTop functions by self time:\n\n| self | function |\n| ---: | --- |");
