@@ -111,22 +111,6 @@ fn fast_char(bytes: &[u8], i: usize) -> Option<bool> {
     }
 }
 
-#[inline]
-fn class(e: u8) -> Wb {
-    match e & 15 {
-        0 => Wb::Letter,
-        1 => Wb::Digit,
-        2 => Wb::Connector,
-        3 => Wb::MidLetter,
-        4 => Wb::MidNumLetQ,
-        5 => Wb::MidNum,
-        6 => Wb::Space,
-        7 => Wb::Cr,
-        8 => Wb::Lf,
-        _ => Wb::Other,
-    }
-}
-
 /// What the ASCII segmenter already knows about a segment.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Seg {
@@ -153,91 +137,94 @@ pub(crate) fn ascii_segments(
     end: usize,
     f: &mut impl FnMut(usize, usize, Seg),
 ) {
+    // Class codes as in `Wb`; compared as bytes so that the hot loops
+    // branch on ranges rather than jump through a table.
+    const WORD_MAX: u8 = Wb::Connector as u8;
+    const MID_LETTER: u8 = Wb::MidLetter as u8;
+    const MID_NUM: u8 = Wb::MidNum as u8;
+    const LETTER_CLASS: u8 = Wb::Letter as u8;
+    const DIGIT_CLASS: u8 = Wb::Digit as u8;
     let mut i = start;
     while i < end {
         let e = entry(bytes[i]);
-        let c = class(e);
-        match c {
-            Wb::Letter | Wb::Digit | Wb::Connector => {
-                // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in
-                // any order; WB6/7 join a letter pair across `:` `.` `'`,
-                // WB11/12 a digit pair across `,` `;` `.` `'`.
-                let mut prev = c;
-                let mut seen = e;
-                let mut quote = false;
-                let mut letters = u32::from(e & LETTER != 0);
-                let mut upper = u32::from(e & UPPER != 0);
-                let mut j = i + 1;
-                while j < end {
-                    let d = entry(bytes[j]);
-                    match class(d) {
-                        k @ (Wb::Letter | Wb::Digit | Wb::Connector) => {
-                            seen |= d;
-                            letters += u32::from(d & LETTER != 0);
-                            upper += u32::from(d & UPPER != 0);
-                            prev = k;
-                            j += 1;
-                        }
-                        m @ (Wb::MidLetter | Wb::MidNumLetQ | Wb::MidNum) if j + 1 < end => {
-                            let next = entry(bytes[j + 1]);
-                            let joins = match (prev, class(next)) {
-                                (Wb::Letter, Wb::Letter) => m != Wb::MidNum,
-                                (Wb::Digit, Wb::Digit) => m != Wb::MidLetter,
-                                _ => false,
-                            };
-                            if !joins {
-                                break;
-                            }
-                            seen |= d | next;
-                            letters += u32::from(next & LETTER != 0);
-                            upper += u32::from(next & UPPER != 0);
-                            j += 2;
-                        }
-                        // `China’s`: WB6/7 and WB11/12 with U+2018/U+2019.
-                        Wb::Other
-                            if j + 3 < end
-                                && fast_char(bytes, j) == Some(true)
-                                && (prev == Wb::Letter || prev == Wb::Digit)
-                                && class(entry(bytes[j + 3])) == prev =>
-                        {
-                            let next = entry(bytes[j + 3]);
-                            seen |= next;
-                            letters += u32::from(next & LETTER != 0);
-                            upper += u32::from(next & UPPER != 0);
-                            quote = true;
-                            j += 4;
-                        }
-                        _ => break,
-                    }
+        let c = e & 15;
+        if c <= WORD_MAX {
+            // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in any
+            // order; WB6/7 join a letter pair across `:` `.` `'` (and
+            // U+2018/U+2019), WB11/12 a digit pair across `,` `;` `.` `'`.
+            let mut prev = c;
+            let mut seen = e;
+            let mut quote = false;
+            let mut letters = u32::from(e & LETTER != 0);
+            let mut upper = u32::from(e & UPPER != 0);
+            let mut j = i + 1;
+            while j < end {
+                let d = entry(bytes[j]);
+                let k = d & 15;
+                if k <= WORD_MAX {
+                    seen |= d;
+                    letters += u32::from(d & LETTER != 0);
+                    upper += u32::from(d & UPPER != 0);
+                    prev = k;
+                    j += 1;
+                    continue;
                 }
-                let mut flags = 0;
-                if seen & DIGIT != 0 {
-                    flags |= Shape::DIGITS;
+                let (width, joins) = if k <= MID_NUM {
+                    let joins = match prev {
+                        LETTER_CLASS => k != MID_NUM,
+                        DIGIT_CLASS => k != MID_LETTER,
+                        _ => false,
+                    };
+                    (1, joins)
+                } else if fast_char(bytes, j) == Some(true) {
+                    quote = true;
+                    (3, prev == LETTER_CLASS || prev == DIGIT_CLASS)
+                } else {
+                    (0, false)
+                };
+                if !joins || j + width >= end {
+                    break;
                 }
-                if seen & DOT != 0 {
-                    flags |= Shape::HAS_DOT;
+                let next = entry(bytes[j + width]);
+                if next & 15 != prev {
+                    break;
                 }
-                if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
-                    flags |= Shape::TITLE;
-                }
-                if letters >= 2 && upper == letters {
-                    flags |= Shape::ALL_CAPS;
-                }
-                if quote {
-                    flags |= Shape::NON_ASCII;
-                }
-                let shape = Shape(flags);
-                f(
-                    i,
-                    j,
-                    Seg::Word {
-                        shape,
-                        letter: letters > 0,
-                    },
-                );
-                i = j;
+                seen |= d | next;
+                letters += u32::from(next & LETTER != 0);
+                upper += u32::from(next & UPPER != 0);
+                j += width + 1;
             }
-            Wb::Space => {
+            let mut flags = 0;
+            if seen & DIGIT != 0 {
+                flags |= Shape::DIGITS;
+            }
+            if seen & DOT != 0 {
+                flags |= Shape::HAS_DOT;
+            }
+            if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
+                flags |= Shape::TITLE;
+            }
+            if letters >= 2 && upper == letters {
+                flags |= Shape::ALL_CAPS;
+            }
+            if quote && j > i + 1 && contains_high(&bytes[i..j]) {
+                flags |= Shape::NON_ASCII;
+            }
+            let shape = Shape(flags);
+            f(
+                i,
+                j,
+                Seg::Word {
+                    shape,
+                    letter: letters > 0,
+                },
+            );
+            i = j;
+            continue;
+        }
+        let b = bytes[i];
+        match b {
+            b' ' => {
                 // WB3d: horizontal spaces stay together.
                 let mut j = i + 1;
                 while j < end && bytes[j] == b' ' {
@@ -246,7 +233,7 @@ pub(crate) fn ascii_segments(
                 f(i, j, Seg::Space(0));
                 i = j;
             }
-            Wb::Cr => {
+            b'\r' => {
                 // WB3: CR × LF.
                 let j = if i + 1 < end && bytes[i + 1] == b'\n' {
                     i + 2
@@ -256,26 +243,29 @@ pub(crate) fn ascii_segments(
                 f(i, j, Seg::Space(1));
                 i = j;
             }
-            Wb::Lf => {
+            b'\n' | 0x0B | 0x0C => {
                 f(i, i + 1, Seg::Space(1));
                 i += 1;
             }
-            _ if bytes[i] >= 0x80 => {
+            b'\t' => {
+                f(i, i + 1, Seg::Space(0));
+                i += 1;
+            }
+            0x80.. => {
                 // One of the fast_char set (the caller lets no other in).
                 f(i, i + 3, Seg::Quote);
                 i += 3;
             }
             _ => {
-                let seg = if bytes[i] == b'\t' {
-                    Seg::Space(0)
-                } else {
-                    Seg::Mark
-                };
-                f(i, i + 1, seg);
+                f(i, i + 1, Seg::Mark);
                 i += 1;
             }
         }
     }
+}
+
+fn contains_high(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| b >= 0x80)
 }
 
 #[inline]
