@@ -18,13 +18,17 @@ const USAGE: &str = "usage: cargo xtask bench [options]
   --seed S         corpus seed (default 1)
   --text-mb N      size of the CROSSCHECK_BENCH_TEXT file for stage benches (default 10)
   --tiny N         files in the many-tiny-files case (default 100000; 0 skips)
+  --scale-mb N     also run a generated corpus of N MB (default a quarter of --mb;
+                   0 skips) to see memory grow with claims, not bytes
   --spacy-kb N     size of the spaCy sample in KB (default 1000; 0 skips)
   --skip-stages    do not run `cargo bench`
   --quick          shorter criterion runs (--warm-up-time 1 --measurement-time 3 --sample-size 10)
   --no-build       use target/release/crosscheck as it is
   --out FILE       results JSON (default target/bench-results.json)
   --check          after the run, fail on a >20% regression against bench/baseline.json
-  --compare FILE   do not run; check FILE (a results JSON) against the baseline
+  --from FILE      do not run; use FILE (a results JSON) for --check, --readme,
+                   --save-baseline and the printed table
+  --readme         write the table into README.md between the bench markers
   --save-baseline  write this run's figures to bench/baseline.json";
 
 struct Opts {
@@ -34,12 +38,14 @@ struct Opts {
     text_mb: f64,
     tiny: u64,
     spacy_kb: u64,
+    scale_mb: Option<f64>,
     stages: bool,
     quick: bool,
     build: bool,
     out: PathBuf,
     check: bool,
-    compare: Option<PathBuf>,
+    from: Option<PathBuf>,
+    readme: bool,
     save_baseline: bool,
 }
 
@@ -51,12 +57,14 @@ fn parse(args: &[String]) -> Result<Option<Opts>, String> {
         text_mb: 10.0,
         tiny: 100_000,
         spacy_kb: 1000,
+        scale_mb: None,
         stages: true,
         quick: false,
         build: true,
         out: root().join("target/bench-results.json"),
         check: false,
-        compare: None,
+        from: None,
+        readme: false,
         save_baseline: false,
     };
     let mut it = args.iter();
@@ -73,13 +81,15 @@ fn parse(args: &[String]) -> Result<Option<Opts>, String> {
             "--seed" => o.seed = num("--seed", val("--seed")?)? as u64,
             "--text-mb" => o.text_mb = num("--text-mb", val("--text-mb")?)?,
             "--tiny" => o.tiny = num("--tiny", val("--tiny")?)? as u64,
+            "--scale-mb" => o.scale_mb = Some(num("--scale-mb", val("--scale-mb")?)?),
             "--spacy-kb" => o.spacy_kb = num("--spacy-kb", val("--spacy-kb")?)? as u64,
             "--skip-stages" => o.stages = false,
             "--quick" => o.quick = true,
             "--no-build" => o.build = false,
             "--out" => o.out = PathBuf::from(val("--out")?),
             "--check" => o.check = true,
-            "--compare" => o.compare = Some(PathBuf::from(val("--compare")?)),
+            "--from" => o.from = Some(PathBuf::from(val("--from")?)),
+            "--readme" => o.readme = true,
             "--save-baseline" => o.save_baseline = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -143,11 +153,11 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     let Some(o) = parse(args)? else {
         return Ok(());
     };
-    if let Some(file) = &o.compare {
+    if let Some(file) = &o.from {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let results: Value =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-        return check(&results);
+        return report(&o, &with_metrics(results));
     }
     let started = SystemTime::now();
     let mut results = Map::new();
@@ -213,6 +223,30 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     );
     results.insert("e2e".into(), end_to_end(&bin, &dir, input_bytes.0)?);
 
+    // Memory against input size: a smaller generated corpus (a prefix of
+    // the same document stream), no cache, two jobs.
+    let scale_mb = o.scale_mb.unwrap_or(o.mb / 4.0);
+    if o.path.is_none() && scale_mb > 0.0 {
+        let d = corpus_root.join(format!("corpus-{}mb-seed{}", scale_mb, o.seed));
+        let st = corpus::cached_dir(&d, o.seed, (scale_mb * 1e6) as u64)?;
+        let small = run_analyze(&bin, &d, None, 2, "scale-nocache-j2")?;
+        let full = run_analyze(&bin, &dir, None, 2, "full-nocache-j2")?;
+        let (sj, fj) = (small.to_json(st.bytes), full.to_json(input_bytes.0));
+        let ratio =
+            |k: &str| fj[k].as_f64().unwrap_or(f64::NAN) / sj[k].as_f64().unwrap_or(f64::NAN);
+        results.insert(
+            "scale".into(),
+            json!({
+                "small": sj, "small_bytes": st.bytes, "full": fj, "full_bytes": input_bytes.0,
+                "bytes_ratio": input_bytes.0 as f64 / st.bytes as f64,
+                "claims_ratio": ratio("claims"),
+                "rss_ratio": ratio("max_rss_mb"),
+                "rss_kb_per_claim_small": sj["max_rss_mb"].as_f64().unwrap_or(f64::NAN) * 1024.0 / sj["claims"].as_f64().unwrap_or(f64::NAN),
+                "rss_kb_per_claim_full": fj["max_rss_mb"].as_f64().unwrap_or(f64::NAN) * 1024.0 / fj["claims"].as_f64().unwrap_or(f64::NAN),
+            }),
+        );
+    }
+
     if o.tiny > 0 {
         let d = corpus_root.join(format!("tiny-{}-seed{}", o.tiny, o.seed));
         let st = corpus::cached_tiny(&d, o.seed, o.tiny)?;
@@ -238,7 +272,15 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     let pretty = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     std::fs::write(&o.out, &pretty).map_err(|e| format!("{}: {e}", o.out.display()))?;
     eprintln!("results written to {}", o.out.display());
-    println!("{}", table(&results));
+    report(&o, &results)
+}
+
+/// Prints the table and does what the flags ask with the results.
+fn report(o: &Opts, results: &Value) -> Result<(), String> {
+    println!("{}", table(results));
+    if o.readme {
+        write_readme(results)?;
+    }
     if o.save_baseline {
         let p = root().join("bench/baseline.json");
         let _ = std::fs::create_dir_all(root().join("bench"));
@@ -251,8 +293,30 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         eprintln!("baseline written to {}", p.display());
     }
     if o.check {
-        check(&results)?;
+        check(results)?;
     }
+    Ok(())
+}
+
+const BEGIN: &str = "<!-- bench:begin (written by `cargo xtask bench --readme`) -->";
+const END: &str = "<!-- bench:end -->";
+
+/// Replaces the README's figures between the bench markers.
+fn write_readme(results: &Value) -> Result<(), String> {
+    let p = root().join("README.md");
+    let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let (Some(a), Some(b)) = (text.find(BEGIN), text.find(END)) else {
+        return Err(format!(
+            "{}: no bench markers ({BEGIN} ... {END})",
+            p.display()
+        ));
+    };
+    if b < a {
+        return Err(format!("{}: bench markers out of order", p.display()));
+    }
+    let new = format!("{}{BEGIN}\n{}{}", &text[..a], table(results), &text[b..]);
+    std::fs::write(&p, new).map_err(|e| format!("{}: {e}", p.display()))?;
+    eprintln!("README.md figures updated");
     Ok(())
 }
 
@@ -414,6 +478,8 @@ impl Run {
             "max_rss_mb": self.max_rss_mb,
             "mb_per_s": mb / self.wall_s,
             "mb_per_s_per_core": mb / self.wall_s / self.jobs as f64,
+            // Steadier than wall time when other processes share the cores.
+            "mb_per_cpu_s": mb / (self.user_s + self.sys_s),
             "exit": self.exit,
             "documents": self.documents,
             "claims": self.claims,
@@ -596,6 +662,7 @@ fn spacy(bin: &Path, text: &Path, bytes: u64) -> Result<Value, String> {
     // crosscheck over the same sample: best of three (the sample is small,
     // so process start-up is included, which only disadvantages crosscheck).
     let mut best = f64::INFINITY;
+    let mut best_cpu = f64::INFINITY;
     for k in 0..3 {
         let r = run_analyze(
             bin,
@@ -605,12 +672,17 @@ fn spacy(bin: &Path, text: &Path, bytes: u64) -> Result<Value, String> {
             &format!("spacy-sample-crosscheck-{k}"),
         )?;
         best = best.min(r.wall_s);
+        best_cpu = best_cpu.min(r.user_s + r.sys_s);
     }
     let cc_wps = words / best;
     let sp_wps = v["words_per_s"].as_f64().unwrap_or(f64::NAN);
     v["crosscheck_seconds"] = json!(best);
     v["crosscheck_words_per_s"] = json!(cc_wps);
     v["ratio"] = json!(cc_wps / sp_wps);
+    // /usr/bin/time reports CPU in 10 ms steps.
+    let cc_cpu = words / best_cpu.max(0.01);
+    v["crosscheck_words_per_cpu_s"] = json!(cc_cpu);
+    v["ratio_cpu"] = json!(cc_cpu / v["words_per_cpu_s"].as_f64().unwrap_or(f64::NAN));
     Ok(v)
 }
 
@@ -670,6 +742,7 @@ fn with_metrics(mut r: Value) -> Value {
         {"name": "--jobs 2 speed-up over --jobs 1 (cold)", "value": scale, "target": format!(">= 1.8 (of {cores} cores)"), "ok": scale >= 1.8},
         {"name": "warm cache speed-up over cold (--jobs 2)", "value": warm, "target": ">= 20", "ok": warm >= 20.0},
         {"name": "peak memory, MB (max of the runs)", "value": peak, "target": "< 500 at 200 MB", "ok": peak < 500.0},
+        {"name": "peak memory growth / claims growth (small to full corpus)", "value": r["scale"]["rss_ratio"].as_f64().unwrap_or(f64::NAN) / r["scale"]["claims_ratio"].as_f64().unwrap_or(f64::NAN), "target": "<= 1 (memory follows claims)", "ok": r["scale"]["rss_ratio"].as_f64().unwrap_or(f64::NAN) <= r["scale"]["claims_ratio"].as_f64().unwrap_or(f64::NAN) * 1.05},
     ]);
     r["metrics"] = Value::Object(m);
     r["targets"] = targets;
@@ -693,7 +766,7 @@ pub fn table(r: &Value) -> String {
     let mut s = String::new();
     let m = &r["machine"];
     s.push_str(&format!(
-        "Machine: {} ({} cores, {} GB), {}; load before/after: {} / {}\n",
+        "- Machine: {} ({} cores, {} GB), {}; load average (1/5/15 min) before / after: {} / {}\n",
         m["cpu"].as_str().unwrap_or("?"),
         m["cores"],
         m["mem_gb"],
@@ -702,25 +775,26 @@ pub fn table(r: &Value) -> String {
         r["load_after"].as_str().unwrap_or("?"),
     ));
     s.push_str(&format!(
-        "Corpus: {} ({:.1} MB, {} files); commit {}; command: `{}`\n\n",
+        "- Corpus: {} ({:.1} MB, {} files); commit {}; command: `{}`\n\n",
         r["corpus"]["label"].as_str().unwrap_or("?"),
         r["corpus"]["bytes"].as_f64().unwrap_or(0.0) / 1e6,
         r["corpus"]["files"],
         m["commit"].as_str().unwrap_or("?"),
         r["command"].as_str().unwrap_or("?"),
     ));
-    s.push_str("| run | wall s | MB/s | MB/s per core | CPU util | peak MB | documents | claims | conflicts |\n");
-    s.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    s.push_str("| run | wall s | MB/s | MB/s per core | MB per CPU-s | CPU util | peak MB | documents | claims | conflicts |\n");
+    s.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     let row = |s: &mut String, name: &str, e: &Value| {
         if e.is_null() {
             return;
         }
         let g = |k: &str| e[k].as_f64().unwrap_or(f64::NAN);
         s.push_str(&format!(
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             fmt_num(g("wall_s")),
             fmt_num(g("mb_per_s")),
             fmt_num(g("mb_per_s_per_core")),
+            fmt_num(g("mb_per_cpu_s")),
             fmt_num(g("cpu_util")),
             fmt_num(g("max_rss_mb")),
             e["documents"],
@@ -737,6 +811,24 @@ pub fn table(r: &Value) -> String {
             &r["e2e"][k],
         );
     }
+    if !r["scale"].is_null() {
+        row(
+            &mut s,
+            &format!(
+                "{:.0} MB, no cache, --jobs 2",
+                r["scale"]["small_bytes"].as_f64().unwrap_or(0.0) / 1e6
+            ),
+            &r["scale"]["small"],
+        );
+        row(
+            &mut s,
+            &format!(
+                "{:.0} MB, no cache, --jobs 2",
+                r["scale"]["full_bytes"].as_f64().unwrap_or(0.0) / 1e6
+            ),
+            &r["scale"]["full"],
+        );
+    }
     if !r["tiny"].is_null() {
         row(
             &mut s,
@@ -749,7 +841,7 @@ pub fn table(r: &Value) -> String {
             &r["tiny"]["warm_j2"],
         );
     }
-    if let Some(benches) = r["stages"]["benches"].as_array() {
+    if let Some(benches) = r["stages"]["benches"].as_array().filter(|b| !b.is_empty()) {
         s.push_str(&format!(
             "\nStage benches (criterion median, one thread, over the {:.0} MB bench text):\n\n| bench | MB/s | median |\n| --- | ---: | ---: |\n",
             r["bench_text"]["bytes"].as_f64().unwrap_or(0.0) / 1e6
@@ -771,12 +863,16 @@ pub fn table(r: &Value) -> String {
     let sp = &r["spacy"];
     if sp["words_per_s"].is_number() {
         s.push_str(&format!(
-            "\nPeer, same {:.1} MB sample, one process: spaCy {} NER alone {} words/s; crosscheck whole pipeline (--jobs 1, start-up included) {} words/s; ratio {}x\n",
+            "\nPeer, same {:.1} MB sample ({} words), one process: spaCy {} NER alone {} words/s ({} per CPU-s); crosscheck whole pipeline (--jobs 1, start-up included) {} words/s ({} per CPU-s); ratio {}x wall, {}x CPU\n",
             sp["bytes"].as_f64().unwrap_or(0.0) / 1e6,
+            sp["words"],
             sp["model"].as_str().unwrap_or("?"),
             fmt_num(sp["words_per_s"].as_f64().unwrap_or(f64::NAN)),
+            fmt_num(sp["words_per_cpu_s"].as_f64().unwrap_or(f64::NAN)),
             fmt_num(sp["crosscheck_words_per_s"].as_f64().unwrap_or(f64::NAN)),
+            fmt_num(sp["crosscheck_words_per_cpu_s"].as_f64().unwrap_or(f64::NAN)),
             fmt_num(sp["ratio"].as_f64().unwrap_or(f64::NAN)),
+            fmt_num(sp["ratio_cpu"].as_f64().unwrap_or(f64::NAN)),
         ));
     }
     if let Some(ts) = r["targets"].as_array() {

@@ -116,9 +116,12 @@ impl<'w> Ctx<'w> {
                 format!("{who} {m} {verb} {v} {p}, {ch}")
             }
             _ => {
-                let verb = self
-                    .r
-                    .pick(&["was", "stood at", "totalled", "amounted to", "reached"]);
+                let verb = if f.metric.kind() == Kind::Percent {
+                    self.r.pick(&["was", "stood at", "came in at"])
+                } else {
+                    self.r
+                        .pick(&["was", "stood at", "totalled", "amounted to", "reached"])
+                };
                 format!("{who} {m} {verb} {v} {p}")
             }
         }
@@ -583,8 +586,9 @@ fn interview(ctx: &mut Ctx) -> Doc {
                 let f = ctx.fact(s, Metric::Exports, last);
                 let ch = f.change.unwrap_or(12.0);
                 format!(
-                    "A: Mostly overseas. Exports grew by about {} percent, and Europe is now our biggest foreign market.",
-                    ch.round()
+                    "A: Mostly overseas. Exports {} by about {} percent, and Europe is now our biggest foreign market.",
+                    if ch >= 0.0 { "grew" } else { "fell" },
+                    ch.abs().round()
                 )
             }
             "What about margins?" => {
