@@ -137,6 +137,33 @@ const FIXED: &[(&str, &str, &str, bool)] = &[
     ),
     ("二〇二五年的计划", "二〇二五年", "2025", false),
     ("2025年1月16日发布", "2025年1月16日", "2025-01-16", false),
+    (
+        "2024年全省1至11月出口增长",
+        "1至11月",
+        "2024-01/2024-11",
+        true,
+    ),
+    (
+        "Sales in 2024Q3 slowed.",
+        "2024Q3",
+        "2024-07/2024-09",
+        false,
+    ),
+    ("Sales in 3Q24 slowed.", "3Q24", "2024-07/2024-09", false),
+    ("Sales in 1H25 rose.", "1H25", "2025-01/2025-06", false),
+    ("The 2023-24 season ended.", "2023-24", "2023/2024", false),
+    (
+        "Between 2021 and 2025 output doubled.",
+        "2021 and 2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "Exports through the end of March 2025 rose.",
+        "through the end of March 2025",
+        "2025-01/2025-03",
+        true,
+    ),
 ];
 
 #[test]
