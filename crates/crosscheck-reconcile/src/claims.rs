@@ -360,6 +360,14 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
 }
 
 fn is_content_word(w: &W) -> bool {
+    if w.kind == TokenKind::Word
+        && w.lc.contains('-')
+        && w.lc.len() > 3
+        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+    {
+        // `state-owned`, `foreign-invested`: compound adjectives.
+        return true;
+    }
     w.kind == TokenKind::Word
         && !FUNCTION_WORDS.contains(&w.lc.as_str())
         && !w.lc.ends_with("ing")
@@ -437,6 +445,14 @@ const MONTHS: &[&str] = &[
 const POSS_PRONOUNS: &[&str] = &["its", "their", "our", "his", "her"];
 const SUBJECT_PRONOUNS: &[&str] = &["it", "we", "they"];
 
+struct DateInfo<'a> {
+    q: &'a Quantity,
+    p: Period,
+    ok: bool,
+    base_at: Option<usize>,
+    paren: Option<usize>,
+}
+
 #[derive(Default, Clone, Copy)]
 struct Context {
     subject: Option<(Sym, usize)>,
@@ -447,7 +463,9 @@ struct Context {
     any_period: Option<Period>,
 }
 
-fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<Sym> {
+/// The document's main subject, and whether it dominates (at least twice
+/// the weight of any other name), in which case falling back to it is no guess.
+fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<(Sym, bool)> {
     let lead_end = sents.get(2).map(|s| s.end).unwrap_or(usize::MAX);
     let mut counts: Vec<(Sym, usize, usize)> = Vec::new();
     for e in ents.iter().filter(|e| !e.excluded) {
@@ -457,10 +475,13 @@ fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<Sym> {
             None => counts.push((e.name, w, e.span.start)),
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|c| c.0)
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let first = counts.first()?;
+    let dominant = counts
+        .get(1)
+        .is_none_or(|second| 2 * first.1 >= 3 * second.1)
+        && first.1 >= 3;
+    Some((first.0, dominant))
 }
 
 fn period_key_ok(p: &Period) -> bool {
@@ -538,20 +559,30 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             || has_seq(&["clerical", "error"]);
         let correction_context = correction_here || prev_correction;
 
-        // Dates of this sentence, with whether they may govern a figure.
-        let dates: Vec<(&Quantity, Period, bool)> = sent_qs
+        // Bracket groups: a date in brackets governs only figures in them.
+        let mut paren: Vec<Option<usize>> = Vec::with_capacity(words.len());
+        let (mut depth, mut group) = (0usize, 0usize);
+        for w in &words {
+            if w.lc == "(" {
+                depth += 1;
+                group += 1;
+            }
+            paren.push((depth > 0).then_some(group));
+            if w.lc == ")" {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        // Dates of this sentence: whether they may govern a figure, and where
+        // a comparison base (`from ... in 2024`) starts before them.
+        let dates: Vec<DateInfo> = sent_qs
             .iter()
             .filter(|q| q.kind == QuantityKind::Date)
             .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
             .map(|(q, p)| {
                 let wi = word_at(q.span.start);
-                let before: Vec<&str> = words[wi.saturating_sub(3)..wi]
-                    .iter()
-                    .map(|w| w.lc.as_str())
-                    .collect();
-                let base = before.iter().any(|w| {
+                let is_base = |w: &str| {
                     matches!(
-                        *w,
+                        w,
                         "from"
                             | "than"
                             | "compared"
@@ -561,8 +592,22 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                             | "against"
                             | "over"
                     )
-                }) && !is_range_period(&p);
-                (q, p, !base)
+                };
+                let ok = !(words[wi.saturating_sub(3)..wi]
+                    .iter()
+                    .any(|w| is_base(&w.lc))
+                    && !is_range_period(&p));
+                let base_at = (wi.saturating_sub(7)..wi)
+                    .rev()
+                    .find(|&i| is_base(&words[i].lc))
+                    .filter(|_| !is_range_period(&p));
+                DateInfo {
+                    q,
+                    p,
+                    ok,
+                    base_at,
+                    paren: paren.get(wi).copied().flatten(),
+                }
             })
             .collect();
 
@@ -606,7 +651,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             } else {
                 match pick_metric(&words, &hits, fw, fe, cl, &clause) {
                     Some((h, how)) => {
-                        let product = product_of(&words, &h, q, fe, &in_ent);
+                        let product = product_of(&words, &h, q, fe, &skip);
                         let base = if h.base == "production" && q.kind == QuantityKind::Money {
                             "output value"
                         } else {
@@ -678,10 +723,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     metric_how = How::Context;
                 }
             }
-            if subject.is_none() {
-                if let Some(m) = main {
+            if subject.is_none() || (subject_how == How::Document && main.is_some_and(|m| m.1)) {
+                if let Some((m, dominant)) = main {
                     subject = Some(m);
-                    subject_how = How::Document;
+                    subject_how = if dominant {
+                        How::Context
+                    } else {
+                        How::Document
+                    };
                 }
             }
 
@@ -723,11 +772,30 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
             }
+            // Shipped or delivered abroad is exported.
+            if let Some(pos) = scope.iter().position(|s| s == "overseas") {
+                for base in [" shipments", " deliveries"] {
+                    if let Some(stem) = format!(" {metric}").strip_suffix(base) {
+                        metric = format!("{stem} exports").trim().to_string();
+                        scope.remove(pos);
+                        break;
+                    }
+                }
+            }
             scope.sort();
             scope.dedup();
 
             // ---- period
-            let (period, period_how) = pick_period(&dates, q, fw, &clause, &word_at, &ctx, para);
+            let usable: Vec<(&Quantity, Period, bool)> = dates
+                .iter()
+                .map(|d| {
+                    let other_paren =
+                        d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
+                    let based = d.base_at.is_some_and(|b| fw < b);
+                    (d.q, d.p, d.ok && !other_paren && !based)
+                })
+                .collect();
+            let (period, period_how) = pick_period(&usable, q, fw, &clause, &word_at, &ctx, para);
 
             // ---- correction roles
             if correction_context {
@@ -825,12 +893,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
         }
         if out.len() == first_claim {
-            if let Some((_, p, _)) = dates
+            if let Some(d) = dates
                 .iter()
-                .find(|(_, p, ok)| *ok && p.granularity != Granularity::Day)
+                .find(|d| d.ok && d.paren.is_none() && d.p.granularity != Granularity::Day)
             {
-                ctx.period = Some((*p, para));
-                ctx.any_period.get_or_insert(*p);
+                ctx.period = Some((d.p, para));
+                ctx.any_period.get_or_insert(d.p);
             }
         }
         for e in sent_ents.iter().filter(|e| !e.excluded) {
@@ -1022,7 +1090,19 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         }
         np.push(&w.lc);
     }
-    normalize_product(&np)
+    // A counted noun meets by its head: `battery packs` = `packs`.
+    let p = normalize_product(&np);
+    match p.rsplit_once(' ') {
+        Some((_, head))
+            if !matches!(
+                p.as_str(),
+                "passenger car" | "commercial vehicle" | "auto part" | "energy storage"
+            ) =>
+        {
+            head.to_string()
+        }
+        _ => p,
+    }
 }
 
 /// `accounted for 33% of total vehicle exports` → `NEV exports share of vehicle exports`.
@@ -1393,12 +1473,16 @@ fn find_subject(
         }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
         if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)
+            || (POSS_PRONOUNS.contains(&w.lc.as_str()) && i == 0)
             || (at_np_start
                 && i >= 1
                 && words[i - 1].lc == "the"
                 && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str())))
         {
-            let s = if w.lc == "it" || w.lc == "we" || w.lc == "they" {
+            let s = if matches!(
+                w.lc.as_str(),
+                "it" | "we" | "they" | "our" | "its" | "their"
+            ) {
                 ctx.company.or(ctx.subject.map(|s| s.0))
             } else {
                 resolve(&w.lc)
@@ -1560,7 +1644,7 @@ fn pick_period(
     if let Some((p, pp)) = ctx.period {
         return (
             Some(p),
-            if pp + 1 >= para {
+            if pp + 4 >= para {
                 How::Context
             } else {
                 How::Document

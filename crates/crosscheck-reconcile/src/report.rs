@@ -481,7 +481,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         .enumerate()
         .filter(|(_, c)| comparable(c))
         .map(|(i, c)| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = FxHasher(0);
             gkey(c).hash(&mut h);
             (h.finish(), PKeyOrd(c.period.as_ref().map(pkey)), i as u32)
         })
@@ -496,19 +496,25 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         }
         // Within a hash run, split by the real key (hash collisions).
         let mut run: Vec<u32> = order[i..j].iter().map(|o| o.2).collect();
-        run.sort_by_key(|&k| {
-            let c = &claims[k as usize];
-            (
-                c.subject.as_str(),
-                c.metric.as_str(),
-                c.scope.as_str(),
-                c.dimension(),
-                c.change,
-                gkey(c).basis,
-                PKeyOrd(c.period.as_ref().map(pkey)),
-                k,
-            )
-        });
+        let k0 = gkey(&claims[run[0] as usize]);
+        let one_key = run.iter().all(|&k| gkey(&claims[k as usize]) == k0);
+        // Symbol numbers, not strings: only grouping matters here, output
+        // order is fixed by the final sort on strings.
+        if !one_key {
+            run.sort_by_key(|&k| {
+                let c = &claims[k as usize];
+                (
+                    c.subject.id(),
+                    c.metric.id(),
+                    c.scope.id(),
+                    c.dimension().as_ptr() as usize,
+                    c.change,
+                    gkey(c).basis,
+                    PKeyOrd(c.period.as_ref().map(pkey)),
+                    k,
+                )
+            });
+        }
         let mut a = 0;
         while a < run.len() {
             let key = gkey(&claims[run[a] as usize]);
@@ -601,6 +607,32 @@ pub fn reconcile_texts(claims: &[Claim], docs: &[String], texts: &[&str]) -> Rep
         }
     }
     r
+}
+
+/// A fast non-cryptographic hasher (the Fx multiply-rotate), for grouping keys.
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
