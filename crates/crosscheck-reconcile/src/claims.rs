@@ -877,6 +877,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         );
 
         // ---- carry context forward
+        if let Some(c) = out.get(first_claim) {
+            // The sentence's first figure sets the period carried on; later
+            // ones may be comparison bases (`up from 18.9 billion in 2024`).
+            if let (Some(p), How::Clause | How::Sentence) = (c.period, c.period_how) {
+                ctx.period = Some((p, para));
+                ctx.any_period.get_or_insert(p);
+            }
+        }
         for c in &out[first_claim..] {
             if matches!(
                 c.subject_how,
@@ -887,10 +895,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if matches!(c.metric_how, How::Clause | How::Sentence) && !c.has(flags::SHARE) {
                 ctx.metric = Some((c.metric, para));
             }
-            if let (Some(p), How::Clause | How::Sentence) = (c.period, c.period_how) {
-                ctx.period = Some((p, para));
-                ctx.any_period.get_or_insert(p);
-            }
         }
         if out.len() == first_claim {
             if let Some(d) = dates
@@ -899,6 +903,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             {
                 ctx.period = Some((d.p, para));
                 ctx.any_period.get_or_insert(d.p);
+            } else if let Some(d) = dates.iter().find(|d| {
+                // `for the year ended 31 December 2025`
+                let wi = word_at(d.q.span.start);
+                wi >= 2
+                    && words[wi - 2].lc == "year"
+                    && matches!(words[wi - 1].lc.as_str(), "ended" | "ending")
+            }) {
+                let mut y = Period::year(d.p.end.year);
+                y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
+                ctx.period = Some((y, para));
+                ctx.any_period.get_or_insert(y);
             }
         }
         for e in sent_ents.iter().filter(|e| !e.excluded) {
@@ -1361,7 +1376,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(&w.lc.as_str()) || matches!(w.lc.as_str(), "." | ";") {
+                if POSS_PRONOUNS.contains(&w.lc.as_str()) || w.lc == ";" {
                     break;
                 }
             }
@@ -1642,14 +1657,15 @@ fn pick_period(
         return (Some(p), if same { How::Clause } else { How::Sentence });
     }
     if let Some((p, pp)) = ctx.period {
-        return (
-            Some(p),
-            if pp + 4 >= para {
-                How::Context
-            } else {
-                How::Document
-            },
-        );
+        if pp == para {
+            return (Some(p), How::Context);
+        }
+        // In a new paragraph the document's own period (its first, usually
+        // the title's or the lead's) governs, not the last sub-period named.
+        if let Some(d) = ctx.any_period {
+            return (Some(d), How::Context);
+        }
+        return (Some(p), How::Document);
     }
     (None, How::Missing)
 }

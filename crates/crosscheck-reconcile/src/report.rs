@@ -336,7 +336,7 @@ struct GKey {
     subject: Sym,
     metric: Sym,
     scope: Sym,
-    dim: &'static str,
+    dim: u32,
     change: bool,
     basis: u8,
 }
@@ -346,7 +346,7 @@ fn gkey(c: &Claim) -> GKey {
         subject: c.subject,
         metric: c.metric,
         scope: c.scope,
-        dim: c.dimension(),
+        dim: dim_id(c),
         change: c.change,
         basis: match c.basis {
             None | Some(Basis::YearOnYear) => 0,
@@ -356,10 +356,23 @@ fn gkey(c: &Claim) -> GKey {
     }
 }
 
+/// The unit dimension as a number, without looking strings up.
+fn dim_id(c: &Claim) -> u32 {
+    use crosscheck_numbers::QuantityKind as K;
+    match c.kind {
+        K::Money | K::Measure => c.unit.id(),
+        K::Percent if c.unit.as_str() == "pp" => u32::MAX - 1,
+        K::Percent | K::Fraction => u32::MAX - 2,
+        K::Count | K::Number => u32::MAX - 3,
+        K::Multiplier => u32::MAX - 4,
+        K::Ordinal | K::Date => 0,
+    }
+}
+
 fn comparable(c: &Claim) -> bool {
     !c.subject.is_empty()
         && !c.metric.is_empty()
-        && !c.dimension().is_empty()
+        && dim_id(c) != 0
         && (!c.value.is_nan() || c.has(flags::RANGE))
 }
 
@@ -476,14 +489,14 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     // Sort claim indices by (hash of key without period, period): one sort
     // gives both the groups with equal keys and, around them, the runs
     // that differ only by period.
-    let mut order: Vec<(u64, PKeyOrd, u32)> = claims
+    let mut order: Vec<(u64, u64, u32)> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| comparable(c))
         .map(|(i, c)| {
             let mut h = FxHasher(0);
             gkey(c).hash(&mut h);
-            (h.finish(), PKeyOrd(c.period.as_ref().map(pkey)), i as u32)
+            (h.finish(), pack(c.period.as_ref().map(pkey)), i as u32)
         })
         .collect();
     order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -507,7 +520,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
                     c.subject.id(),
                     c.metric.id(),
                     c.scope.id(),
-                    c.dimension().as_ptr() as usize,
+                    dim_id(c),
                     c.change,
                     gkey(c).basis,
                     PKeyOrd(c.period.as_ref().map(pkey)),
@@ -632,6 +645,16 @@ impl Hasher for FxHasher {
     }
     fn write_u64(&mut self, i: u64) {
         self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A period key in one ordered word: start date, end date, fiscal bit; 0 for none.
+fn pack(p: Option<PKey>) -> u64 {
+    let code =
+        |(y, m, d): (i32, u8, u8)| (y.clamp(0, 9999) as u64) * 10_000 + m as u64 * 100 + d as u64;
+    match p {
+        None => 0,
+        Some(p) => (code(p.start) << 28) | (code(p.end) << 1) | p.fiscal as u64,
     }
 }
 
