@@ -1073,6 +1073,7 @@ fn descriptor(c: &Claim) -> &'static str {
         c.metric.as_str()
     } else {
         Sym::new(&format!("{} {}", c.scope.as_str(), c.metric.as_str())).as_str()
+        // (the same form as the claims stage's share descriptors)
     }
 }
 
