@@ -4,6 +4,8 @@
 //!
 //! - `corpus_is_consistent` checks the corpus and its ledger themselves, so
 //!   CI guards them whatever the reconciliation stage does.
+//! - `yardstick_scores_synthetic_reports` checks the scoring rules on
+//!   synthetic reports built from the ledger.
 //! - `planted_conflicts_found_and_no_false_alarms` runs the built binary on
 //!   `fixtures/` and compares its report with the ledger. It is ignored while
 //!   reconciliation is being built: run it with
@@ -42,6 +44,14 @@ struct Mention {
     line: u64,
     #[serde(default)]
     same_as: Option<usize>,
+    /// Whether this restatement stands for its mention when counting what a
+    /// conflict covers (false for a correction notice quoting the wrong figure).
+    #[serde(default = "yes")]
+    covers: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,27 +160,37 @@ fn show_reported(m: &Reported) -> String {
 }
 
 impl Planted {
-    /// The index of the planted mention that a reported mention stands for.
-    fn index_of(&self, rep: &Reported) -> Option<usize> {
+    /// The index of the planted mention that a reported mention stands for,
+    /// and whether it counts as covering that mention.
+    fn place_of(&self, rep: &Reported) -> Option<(usize, bool)> {
         if let Some(i) = self.mentions.iter().position(|m| mention_matches(rep, m)) {
-            return Some(i);
+            return Some((i, true));
         }
         self.also
             .iter()
             .find(|m| mention_matches(rep, m))
-            .and_then(|m| m.same_as)
+            .and_then(|m| m.same_as.map(|i| (i, m.covers)))
+    }
+
+    fn index_of(&self, rep: &Reported) -> Option<usize> {
+        self.place_of(rep).map(|(i, _)| i)
     }
 
     /// The planted mentions a reported conflict covers, when this item
     /// explains it: same kind, every mention stands for one of the item's
-    /// mentions, and at least two different ones are covered.
+    /// mentions, and at least two different ones are named.
     fn explains(&self, c: &ReportedConflict) -> Option<BTreeSet<usize>> {
         if c.kind != self.kind {
             return None;
         }
-        let covered: Option<BTreeSet<usize>> =
-            c.mentions.iter().map(|m| self.index_of(m)).collect();
-        covered.filter(|s| s.len() >= 2)
+        let places: Vec<(usize, bool)> = c
+            .mentions
+            .iter()
+            .map(|m| self.place_of(m))
+            .collect::<Option<_>>()?;
+        let named: BTreeSet<usize> = places.iter().map(|&(i, _)| i).collect();
+        let covered: BTreeSet<usize> = places.iter().filter(|p| p.1).map(|&(i, _)| i).collect();
+        (named.len() >= 2).then_some(covered)
     }
 
     /// How many of the item's mentions a conflict of any kind touches.
@@ -275,6 +295,34 @@ fn line_hints(expected: &Expected, all: &[&ReportedConflict]) -> Vec<String> {
     hints.into_iter().collect()
 }
 
+/// A planted item is found when one conflict it explains covers all its mentions.
+fn is_found(p: &Planted, conflicts: &[ReportedConflict]) -> bool {
+    let all: BTreeSet<usize> = (0..p.mentions.len()).collect();
+    conflicts
+        .iter()
+        .any(|c| p.explains(c).as_ref() == Some(&all))
+}
+
+/// A conflict that no planted item explains.
+fn is_false_alarm(expected: &Expected, c: &ReportedConflict) -> bool {
+    expected.conflicts.iter().all(|p| p.explains(c).is_none())
+}
+
+/// The look-alikes whose mentions a conflict puts together.
+fn lookalikes_in<'a>(expected: &'a Expected, c: &ReportedConflict) -> Vec<&'a LookAlike> {
+    expected
+        .lookalikes
+        .iter()
+        .filter(|la| {
+            la.mentions
+                .iter()
+                .filter(|m| c.mentions.iter().any(|r| mention_matches(r, m)))
+                .count()
+                >= 2
+        })
+        .collect()
+}
+
 #[test]
 #[ignore = "reconciliation in progress: run with --ignored"]
 fn planted_conflicts_found_and_no_false_alarms() {
@@ -296,10 +344,7 @@ fn planted_conflicts_found_and_no_false_alarms() {
     let mut per_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut missed = Vec::new();
     for p in &expected.conflicts {
-        let all: BTreeSet<usize> = (0..p.mentions.len()).collect();
-        let found = conflicts
-            .iter()
-            .any(|c| p.explains(c).as_ref() == Some(&all));
+        let found = is_found(p, &conflicts);
         let entry = per_kind.entry(p.kind.as_str()).or_default();
         entry.0 += 1;
         if found {
@@ -360,27 +405,20 @@ fn planted_conflicts_found_and_no_false_alarms() {
     let false_alarms: Vec<(usize, &ReportedConflict)> = conflicts
         .iter()
         .enumerate()
-        .filter(|(_, c)| expected.conflicts.iter().all(|p| p.explains(c).is_none()))
+        .filter(|(_, c)| is_false_alarm(&expected, c))
         .collect();
     let mut flagged_lookalikes = BTreeSet::new();
     if !false_alarms.is_empty() {
         let _ = writeln!(out, "\nFalse alarms ({}):", false_alarms.len());
         for (i, c) in &false_alarms {
             describe_conflict(&mut out, *i, c);
-            for la in &expected.lookalikes {
-                let hit = la
-                    .mentions
-                    .iter()
-                    .filter(|m| c.mentions.iter().any(|r| mention_matches(r, m)))
-                    .count();
-                if hit >= 2 {
-                    flagged_lookalikes.insert(la.id.as_str());
-                    let _ = writeln!(
-                        out,
-                        "      flags look-alike {} [{}]: {}",
-                        la.id, la.kind, la.description
-                    );
-                }
+            for la in lookalikes_in(&expected, c) {
+                flagged_lookalikes.insert(la.id.as_str());
+                let _ = writeln!(
+                    out,
+                    "      flags look-alike {} [{}]: {}",
+                    la.id, la.kind, la.description
+                );
             }
             for p in &expected.conflicts {
                 if !p.touched_by(c).is_empty() {
@@ -628,6 +666,7 @@ fn corpus_is_consistent() {
     }
 
     check_entity_gold(&files, &mut problems);
+    check_claim_gold(&files, &mut problems);
 
     assert!(
         problems.is_empty(),
@@ -696,4 +735,163 @@ fn check_entity_gold(files: &[String], problems: &mut Vec<String>) {
     if seen != files {
         problems.push(format!("gold covers {seen:?}, the corpus is {files:?}"));
     }
+}
+
+/// `fixtures/gold/claims.jsonl`: offsets that hold their text, on the line
+/// given, with every field filled.
+fn check_claim_gold(files: &[String], problems: &mut Vec<String>) {
+    let path = workspace_root().join("fixtures/gold/claims.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        problems.push(format!("{} is missing", path.display()));
+        return;
+    };
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let owner = format!("claim gold line {}", n + 1);
+        let v: Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(format!("{owner}: {e}"));
+                continue;
+            }
+        };
+        let doc = str_field(&v, "doc");
+        if !files.contains(&doc) {
+            problems.push(format!("{owner}: {doc} is not a corpus document"));
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(workspace_root().join(&doc)) else {
+            problems.push(format!("{owner}: cannot read {doc}"));
+            continue;
+        };
+        let start = v.get("start").and_then(Value::as_u64).unwrap_or(u64::MAX) as usize;
+        let end = v.get("end").and_then(Value::as_u64).unwrap_or(0) as usize;
+        let want = str_field(&v, "text");
+        let got = bytes.get(start..end).map(String::from_utf8_lossy);
+        if got.as_deref() != Some(want.as_str()) {
+            problems.push(format!(
+                "{owner} {doc} [{start},{end}): {got:?} is not {want:?}"
+            ));
+        }
+        let line_no = bytes
+            .get(..start)
+            .map(|b| b.iter().filter(|&&c| c == b'\n').count() + 1);
+        if line_no != v.get("line").and_then(Value::as_u64).map(|l| l as usize) {
+            problems.push(format!("{owner} {doc} {want:?}: not on line {line_no:?}"));
+        }
+        for key in ["subject", "metric", "period"] {
+            if str_field(&v, key).is_empty() {
+                problems.push(format!("{owner} {doc} {want:?}: no {key}"));
+            }
+        }
+        if !v.get("change").is_some_and(Value::is_boolean) {
+            problems.push(format!(
+                "{owner} {doc} {want:?}: change must be true or false"
+            ));
+        }
+    }
+}
+
+fn as_reported(m: &Mention) -> Reported {
+    Reported {
+        doc: m.doc.clone(),
+        text: m.text.clone(),
+        line: m.line,
+    }
+}
+
+fn synthetic(kind: &str, mentions: &[&Mention]) -> ReportedConflict {
+    ReportedConflict {
+        kind: kind.to_string(),
+        subject: String::new(),
+        metric: String::new(),
+        period: String::new(),
+        explanation: String::new(),
+        mentions: mentions.iter().map(|m| as_reported(m)).collect(),
+    }
+}
+
+fn planted<'a>(expected: &'a Expected, id: &str) -> &'a Planted {
+    expected
+        .conflicts
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no planted item {id}"))
+}
+
+/// The yardstick's own rules, on synthetic reports built from the ledger: a
+/// perfect report scores perfectly, and each way of being wrong is caught.
+#[test]
+fn yardstick_scores_synthetic_reports() {
+    let expected = load_expected();
+
+    // A perfect report: one conflict per planted item, nothing else.
+    let perfect: Vec<ReportedConflict> = expected
+        .conflicts
+        .iter()
+        .map(|p| synthetic(&p.kind, &p.mentions.iter().collect::<Vec<_>>()))
+        .collect();
+    for p in &expected.conflicts {
+        assert!(
+            is_found(p, &perfect),
+            "{} not found in a perfect report",
+            p.id
+        );
+    }
+    for c in &perfect {
+        assert!(
+            !is_false_alarm(&expected, c),
+            "a planted conflict counted as a false alarm"
+        );
+    }
+
+    // The wrong kind finds nothing and is a false alarm.
+    let v1 = planted(&expected, "V1");
+    let wrong_kind = synthetic("self", &v1.mentions.iter().collect::<Vec<_>>());
+    assert!(!is_found(v1, std::slice::from_ref(&wrong_kind)));
+    assert!(is_false_alarm(&expected, &wrong_kind));
+
+    // A restatement may stand for a mention; two restatements of one side may not conflict.
+    let v2 = planted(&expected, "V2");
+    let other_side: Vec<&Mention> = v2.also.iter().filter(|m| m.same_as == Some(1)).collect();
+    let pair = synthetic("value", &[&v2.mentions[0], other_side[0]]);
+    assert!(is_found(v2, std::slice::from_ref(&pair)));
+    let same_side = synthetic("value", &[&v2.mentions[1], other_side[0]]);
+    assert!(is_false_alarm(&expected, &same_side));
+
+    // A correction must name the document that printed the wrong figure.
+    let c1 = planted(&expected, "C1");
+    let notice_only: Vec<&Mention> = std::iter::once(&c1.mentions[0])
+        .chain(c1.also.iter().filter(|m| !m.covers))
+        .collect();
+    assert!(
+        notice_only.len() == 2,
+        "C1 lists the notice's quotation of the wrong figure"
+    );
+    assert!(!is_found(c1, &[synthetic("correction", &notice_only)]));
+
+    // Every look-alike put into a conflict of its own is a flagged false alarm.
+    for la in &expected.lookalikes {
+        let c = synthetic("value", &la.mentions.iter().collect::<Vec<_>>());
+        assert!(
+            is_false_alarm(&expected, &c),
+            "{} in a conflict is not a false alarm",
+            la.id
+        );
+        assert!(
+            lookalikes_in(&expected, &c).iter().any(|l| l.id == la.id),
+            "{} not recognised",
+            la.id
+        );
+    }
+
+    // Figure texts match at token boundaries, either way round.
+    assert!(texts_match("up 41.3% year-on-year", "41.3%"));
+    assert!(texts_match("RMB 1.82", "RMB 1.82 billion"));
+    assert!(!texts_match("12.4 billion yuan", "2.4 billion yuan"));
+    assert!(!texts_match("5.55 trillion yuan", "5 trillion yuan"));
+    assert_eq!(normalize_doc("./fixtures//a.txt"), "fixtures/a.txt");
 }

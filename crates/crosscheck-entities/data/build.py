@@ -123,8 +123,6 @@ def main():
                 continue
             if n.lower() in words and pop < CITY_WORD_MIN_POP:
                 continue
-            if n in given and pop < 300_000:
-                continue
             places.append(("city", n, clean(c["name"])))
     for c in gc.get_continents().values():
         places.append(("region", c["name"], c["name"]))

@@ -40,6 +40,10 @@ pub(crate) fn company_core(
         }
         end -= 1;
     }
+    // `Tongqiao New Materials` -> `Tongqiao`: modifiers of a dropped tail go too.
+    while end > 1 && end < words.len() && GENERIC_MODIFIERS.contains(&words[end - 1]) {
+        end -= 1;
+    }
     let mut start = 0;
     if end - start > 1 && is_local_place(words[0]) {
         let next: String = words[1].chars().flat_map(char::to_lowercase).collect();
@@ -49,6 +53,25 @@ pub(crate) fn company_core(
     }
     words[start..end].join(" ")
 }
+
+/// Words that only qualify a business tail: `New Materials`, `Smart Energy`.
+const GENERIC_MODIFIERS: &[&str] = &[
+    "New",
+    "Advanced",
+    "Smart",
+    "Green",
+    "Intelligent",
+    "Hi-Tech",
+    "High-Tech",
+    "Digital",
+    "Global",
+    "International",
+    "Precision",
+    "Special",
+    "Clean",
+    "Renewable",
+    "Electric",
+];
 
 /// Collapses white space and drops a leading `the`.
 pub(crate) fn tidy(name: &str) -> String {

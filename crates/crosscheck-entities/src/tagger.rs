@@ -233,6 +233,7 @@ impl<'a> Ctx<'a> {
     fn detect_headline(&mut self) -> bool {
         let mut words = 0;
         let mut caps = 0;
+        let mut common_caps = 0;
         let mut last_punct = "";
         for i in 0..self.units.len() {
             let u = self.units[i];
@@ -243,14 +244,22 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.ut(i);
-            if !u.cap && CONNECTORS.contains(&w) || FUNCTION.contains(&w) {
+            if !u.cap && CONNECTORS.contains(&w) || FUNCTION.contains(&w.to_lowercase().as_str()) {
                 continue;
             }
             last_punct = "";
             words += 1;
             caps += usize::from(u.cap);
+            if u.cap && w.len() > 1 && self.is_common(w) {
+                common_caps += 1;
+            }
         }
-        words >= 3 && caps * 10 >= words * 8 && !matches!(last_punct, "." | "。")
+        // A line of names (`Analysts: Zhou Xinyi, Michael T. Brennan`) is no headline:
+        // headlines capitalize ordinary words.
+        words >= 4
+            && caps * 10 >= words * 8
+            && common_caps * 10 >= caps * 4
+            && !matches!(last_punct, "." | "。")
     }
 
     fn is_initial_pos(&self, i: usize) -> bool {
@@ -262,13 +271,16 @@ impl<'a> Ctx<'a> {
                 Kind::Word | Kind::Possessive => return false,
                 Kind::Punct => {
                     let p = self.ut(j);
-                    if matches!(
-                        p,
-                        "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
-                    ) {
-                        return true;
-                    }
-                    return false;
+                    // A straight quote after `,` or `.` closes a quotation: `…," Fang said`.
+                    let closing = matches!(p, "\"" | "'")
+                        && j > 0
+                        && self.units[j - 1].kind == Kind::Punct
+                        && matches!(self.ut(j - 1), "," | "." | "?" | "!");
+                    return !closing
+                        && matches!(
+                            p,
+                            "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
+                        );
                 }
                 Kind::Other => {
                     if u.gap == Gap::Break {
@@ -303,6 +315,22 @@ impl<'a> Ctx<'a> {
             let Some(u) = self.units.get(j).copied() else {
                 break;
             };
+            if u.kind == Kind::Word
+                && !u.cap
+                && u.gap == Gap::Hyphen
+                && !last.conn
+                && self.ut(j).len() <= 5
+                && !HYPHEN_TAILS.contains(&self.ut(j))
+                && self.s(last.start, last.word_end).len() <= 5
+            {
+                // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
+                if let Some(l) = els.last_mut() {
+                    l.end = u.end;
+                    l.word_end = u.end;
+                }
+                j += 1;
+                continue;
+            }
             if u.kind == Kind::Word
                 && u.cap
                 && matches!(u.gap, Gap::Space | Gap::Hyphen)
@@ -418,7 +446,8 @@ impl<'a> Ctx<'a> {
         // Openers that are never part of a name.
         while let Some(f) = els.first() {
             let w = self.ew(f);
-            if DETERMINERS.contains(&w) && els.len() > 1 {
+            let function = FUNCTION.contains(&w.to_lowercase().as_str()) && w.len() > 1;
+            if (DETERMINERS.contains(&w) || function) && els.len() > 1 {
                 els.remove(0);
                 continue;
             }
@@ -435,6 +464,18 @@ impl<'a> Ctx<'a> {
         let mut parts: Vec<Vec<El>> = Vec::new();
         let mut cur: Vec<El> = Vec::new();
         let initial = self.is_initial_pos(els[0].unit);
+        let tailed = {
+            let l = self.ew(&els[els.len() - 1]);
+            els.len() >= 2
+                && (ORG_TAILS.contains(&l)
+                    || COMPANY_TAILS.contains(&l)
+                    || PLACE_TAILS.contains(&l)
+                    || (1..els.len()).any(|k| {
+                        els[k].conn
+                            && self.ew(&els[k]) == "of"
+                            && ORG_HEADS.contains(&self.ew(&els[k - 1]))
+                    }))
+        };
         let mut title_cue = false;
         let n = els.len();
         let mut k = 0;
@@ -442,16 +483,21 @@ impl<'a> Ctx<'a> {
             let e = els[k];
             let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
-            if !covered(k) && !e.conn {
-                let mut t = k;
-                while t < n && !els[t].conn && TITLE_MODIFIERS.contains(&self.ew(&els[t])) {
-                    t += 1;
-                }
-                let mut core = t;
-                while core < n && !els[core].conn && TITLES.contains(&self.ew(&els[core])) {
+            let org_named = ORG_TAILS.contains(&self.ew(&els[n - 1]));
+            if !covered(k) && !e.conn && !org_named {
+                let mut core = k;
+                let mut has_title = false;
+                while core < n && !els[core].conn {
+                    let w = self.ew(&els[core]);
+                    let w = w.trim_end_matches('.');
+                    if TITLES.contains(&w) {
+                        has_title = true;
+                    } else if !TITLE_MODIFIERS.contains(&w) {
+                        break;
+                    }
                     core += 1;
                 }
-                if core > t {
+                if has_title {
                     if !cur.is_empty() {
                         parts.push(std::mem::take(&mut cur));
                     }
@@ -460,12 +506,33 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
+            let name_follows = k + 1 < n && {
+                let nx = self.ew(&els[k + 1]);
+                !els[k + 1].conn
+                    && !COMPANY_TAILS.contains(&nx)
+                    && !ORG_TAILS.contains(&nx)
+                    && !PLACE_TAILS.contains(&nx)
+                    && !self.is_common(nx)
+            };
+            let pinyin_pair = |a: &El, b: &El| {
+                let l = self.ew(a).to_lowercase();
+                let nx = self.ew(b).to_lowercase();
+                self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
+            };
+            // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
+            let pinyin_name =
+                k + 1 < n && pinyin_pair(&e, &els[k + 1]) || k > 0 && pinyin_pair(&els[k - 1], &e);
+            let is_tail = k > 0
+                && (COMPANY_TAILS.contains(&w)
+                    || ORG_TAILS.contains(&w)
+                    || PLACE_TAILS.contains(&w));
             let droppable = !covered(k)
+                && (!tailed || k == 0 && name_follows && self.headline)
                 && !e.conn
+                && !pinyin_name
                 && (self.headline || k == 0 && initial)
-                && !COMPANY_TAILS.contains(&w)
-                && !ORG_TAILS.contains(&w)
-                && !PLACE_TAILS.contains(&w)
+                && !is_tail
                 && !self.units[e.unit].caps
                 && self.is_common(w)
                 && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
@@ -525,8 +592,25 @@ impl<'a> Ctx<'a> {
                 .last()
                 .map(|e| self.ew(e))
                 .unwrap_or("");
-            let joins = inside_hit
+            let right_place = {
+                let r: Vec<&El> = els[k + 1..].iter().take_while(|e| !e.conn).collect();
+                r.len() <= 3
+                    && !r.is_empty()
+                    && (self
+                        .gaz
+                        .get(self.s(r[0].start, r[r.len() - 1].end))
+                        .is_some_and(|e| e.label == Label::Place)
+                        || r.len() >= 2 && PLACE_TAILS.contains(&self.ew(r[r.len() - 1])))
+            };
+            let left_len = els[from..k].iter().filter(|e| !e.conn).count();
+            // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
+            // `University of Hong Kong`; a longer body before `of` + place is
+            // left joined too (`Maritime and Port Authority of Singapore`).
+            let complete_left = c == "of" && right_place && left_len >= 6;
+            let joins = !complete_left
+                && (inside_hit
                 || c == "&"
+                || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
                     && (ORG_HEADS.contains(&left)
                         || COMPANY_HEADS.contains(&left)
@@ -536,7 +620,7 @@ impl<'a> Ctx<'a> {
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
                 || c == "and" && (org_of != ORG_TAILS.contains(&right_last))
-                || PARTICLES.contains(&c) && !ORG_TAILS.contains(&right_last);
+                || PARTICLES.contains(&c) && !ORG_TAILS.contains(&right_last));
             if joins {
                 if matches!(c, "of" | "for") && ORG_HEADS.contains(&left) {
                     org_of = true;
@@ -593,10 +677,45 @@ impl<'a> Ctx<'a> {
             if p == "By" && self.is_initial_pos(a - 1) {
                 return true;
             }
-            if matches!(p, "to" | "by")
-                && self
-                    .prev_word(a, 2)
-                    .is_some_and(|q| matches!(q, "according" | "According"))
+            if p.eq_ignore_ascii_case("by")
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "reporting"
+                            | "editing"
+                            | "edited"
+                            | "written"
+                            | "compiled"
+                            | "photo"
+                            | "photos"
+                            | "additional"
+                            | "writing"
+                            | "translated"
+                            | "interview"
+                            | "interviewed"
+                            | "text"
+                    )
+                })
+            {
+                return true;
+            }
+            if matches!(p, "to" | "by" | "with")
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "according"
+                            | "spoke"
+                            | "speaking"
+                            | "talked"
+                            | "talking"
+                            | "interview"
+                            | "spoken"
+                            | "told"
+                            | "wrote"
+                            | "met"
+                            | "meeting"
+                    )
+                })
             {
                 return true;
             }
@@ -615,7 +734,10 @@ impl<'a> Ctx<'a> {
             if u.kind == Kind::Punct && w == "," {
                 if let Some(v) = self.units.get(b + 1) {
                     let r = self.ut(b + 1);
-                    if v.kind == Kind::Word && (SPEECH.contains(&r) || ROLES.contains(&r)) {
+                    if v.kind == Kind::Word && SPEECH.contains(&r) {
+                        return true;
+                    }
+                    if v.kind == Kind::Word && self.appositive(b + 1) == Some(Label::Person) {
                         return true;
                     }
                     if v.kind == Kind::Word && r.chars().all(|c| c.is_ascii_digit()) {
@@ -628,6 +750,33 @@ impl<'a> Ctx<'a> {
             }
         }
         false
+    }
+
+    /// What an appositive starting at unit `i` says the name before it is:
+    /// `, chairman of Y` -> a person; `, a battery maker` -> a company.
+    fn appositive(&self, i: usize) -> Option<Label> {
+        let mut j = i;
+        let mut seen = 0;
+        while j < self.units.len() && seen < 4 {
+            let u = self.units[j];
+            if u.kind != Kind::Word {
+                return None;
+            }
+            let w = self.ut(j);
+            let l = w.to_lowercase();
+            if ROLES.contains(&l.as_str()) || TITLES.contains(&w) {
+                return Some(Label::Person);
+            }
+            if COMPANY_LEFT.contains(&l.as_str()) {
+                return Some(Label::Company);
+            }
+            if matches!(l.as_str(), "of" | "at" | "in" | "for" | "who" | "which") {
+                return None;
+            }
+            seen += 1;
+            j += 1;
+        }
+        None
     }
 
     fn company_context(&mut self, els: &[El]) -> bool {
@@ -646,9 +795,12 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if p == "of"
-                && self
-                    .prev_word(a, 2)
-                    .is_some_and(|q| matches!(q, "shares" | "subsidiary" | "unit" | "stake"))
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "shares" | "subsidiary" | "unit" | "stake" | "owner" | "parent"
+                    )
+                })
             {
                 return true;
             }
@@ -663,6 +815,12 @@ impl<'a> Ctx<'a> {
                 }
             }
             if u.kind == Kind::Word && COMPANY_VERBS.contains(&self.ut(b)) {
+                return true;
+            }
+            if u.kind == Kind::Punct
+                && self.ut(b) == ","
+                && self.appositive(b + 1) == Some(Label::Company)
+            {
                 return true;
             }
             if u.kind == Kind::Word
@@ -763,22 +921,76 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
+        if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
+            // Datelines: `FUZHOU, March 4`.
+            let titled: Vec<String> = words
+                .iter()
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_uppercase()
+                            .chain(c.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                })
+                .collect();
+            if let Some(e) = self.gaz.get(&titled.join(" ")) {
+                if e.label == Label::Place && !e.ambiguous {
+                    let canon = e.canonical.clone();
+                    self.emit(els, Label::Place, canon);
+                    return;
+                }
+            }
+        }
         let has_of_head = |heads: &[&str]| {
             (1..n).any(|k| {
                 els[k].conn && matches!(words[k], "of" | "for") && heads.contains(&words[k - 1])
             })
         };
         let text = self.text_of(els);
+        let last_titled;
+        let last = if self.units[els[n - 1].unit].caps && n >= 2 {
+            // `JINHUA DAILY`: tails in capitals.
+            let mut c = last.chars();
+            last_titled = c.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            });
+            if ORG_TAILS.contains(&last_titled.as_str()) {
+                last_titled.as_str()
+            } else {
+                last
+            }
+        } else {
+            last
+        };
         let lower_last = self.lower_of(last).trim_end_matches('.').to_string();
         let legal = n >= 2
             && (LEGAL_WORDS.contains(&lower_last.as_str())
                 || self.gaz.is_legal(&lower_last)
                 || self.gaz.is_legal(&(lower_last.clone() + ".")));
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
-        if n >= 2 && !legal && (ORG_TAILS.contains(&last) || has_of_head(ORG_HEADS)) {
-            let central = words
-                .iter()
-                .any(|w| matches!(*w, "World" | "Central" | "Development" | "Reserve"));
+        let central = words.iter().any(|w| {
+            matches!(
+                *w,
+                "World" | "Central" | "Development" | "Reserve" | "Reserves"
+            )
+        });
+        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
+        let proper = words[..n - 1].iter().enumerate().any(|(k, w)| {
+            !els[k].conn && (!self.gaz.is_common(&w.to_lowercase()) || self.gaz.get(w).is_some())
+        });
+        let unit_tail = matches!(
+            last,
+            "Division" | "Department" | "Office" | "Unit" | "Section"
+        );
+        if n >= 2
+            && !legal
+            && (ORG_TAILS.contains(&last) && (proper || !unit_tail)
+                || has_of_head(ORG_HEADS)
+                || last == "Bank" && central)
+        {
             let label = if last == "Bank" && !central {
                 Label::Company
             } else {
@@ -792,7 +1004,17 @@ impl<'a> Ctx<'a> {
             self.emit(els, label, canon);
             return;
         }
-        if n >= 2 && (legal || COMPANY_TAILS.contains(&last) || has_of_head(COMPANY_HEADS)) {
+        // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
+        // a distinctive word before it.
+        let distinctive = words[..n - 1].iter().enumerate().any(|(k, w)| {
+            !els[k].conn && !COMPANY_TAILS.contains(w) && {
+                let l = w.to_lowercase();
+                !self.gaz.is_common(&l) || self.gaz.get(w).is_some()
+            }
+        });
+        if n >= 2
+            && (legal || COMPANY_TAILS.contains(&last) && distinctive || has_of_head(COMPANY_HEADS))
+        {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
@@ -847,7 +1069,8 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        if self.company_context(els) && !words.iter().any(|w| FUNCTION.contains(w)) {
+        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
+        if !lone_word && self.company_context(els) && !words.iter().any(|w| FUNCTION.contains(w)) {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
@@ -895,7 +1118,11 @@ impl<'a> Ctx<'a> {
             if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
                 return false;
             }
-            if COMPANY_TAILS.contains(&w) || ORG_TAILS.contains(&w) || PLACE_TAILS.contains(&w) {
+            if k > 0
+                && (COMPANY_TAILS.contains(&w)
+                    || ORG_TAILS.contains(&w)
+                    || PLACE_TAILS.contains(&w))
+            {
                 return false;
             }
             if self.is_demonym(w) {
@@ -911,6 +1138,15 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let w0 = words[0];
+        if n == 2 && !els[1].conn && w0.chars().count() <= 5 {
+            if let Some((x, y)) = words[1].split_once('-') {
+                let lowtail = y.chars().all(|c| c.is_lowercase());
+                if lowtail && x.chars().count() <= 5 && y.chars().count() <= 5 && !y.is_empty() {
+                    // `Park Ji-hoon`, `Ma Ying-jeou`.
+                    return true;
+                }
+            }
+        }
         // Chinese names in pinyin: surname, then one or two given-name words.
         if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
             let l0 = self.lower_of(w0).to_string();
@@ -926,7 +1162,8 @@ impl<'a> Ctx<'a> {
         }
         if names >= 2 && self.gaz.is_given(w0) {
             let last = words[n - 1];
-            let last_common = self.is_common(last);
+            let ll = last.to_lowercase();
+            let last_common = self.is_common(last) && !self.gaz.is_cn_surname(&ll);
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
             if cue || !last_common && !last_place && !self.headline {
@@ -954,13 +1191,69 @@ impl<'a> Ctx<'a> {
             if let Some(stem) = w.strip_suffix(end) {
                 for add in adds {
                     let name = format!("{stem}{add}");
-                    if self.gaz.get(&name).is_some_and(|e| e.label == Label::Place) {
+                    // Countries and regions only: `Shuya` the town makes no `Shuyi`.
+                    if self.gaz.get(&name).is_some_and(|e| {
+                        e.label == Label::Place && !matches!(e.source, Source::City)
+                    }) {
                         return true;
                     }
                 }
             }
         }
         false
+    }
+
+    /// Finds the document's own multi-word names wherever they recur, so that
+    /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
+    /// the place; such a match replaces the shorter mentions inside it.
+    fn rescan(&self, out: &mut Vec<Mention>) {
+        let mut names: Vec<(String, Label, String)> = Vec::new();
+        for m in out.iter() {
+            let t = tidy(&self.text[m.start..m.end]);
+            for cand in [t, m.canonical.clone()] {
+                let words = cand.split(' ').count();
+                if words >= 2 && cand.len() <= 80 && !names.iter().any(|n| n.0 == cand) {
+                    names.push((cand, m.label, m.canonical.clone()));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0.as_str()))
+        else {
+            return;
+        };
+        let mut add = Vec::new();
+        let bytes = self.text.as_bytes();
+        for hit in ac.find_iter(self.text) {
+            let (s, e) = (hit.start(), hit.end());
+            let before_ok =
+                s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
+            let after_ok =
+                e == bytes.len() || !(bytes[e].is_ascii_alphanumeric() || bytes[e] >= 0x80);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            // Already covered by a mention as long or longer.
+            if out.iter().any(|m| m.start <= s && e <= m.end) {
+                continue;
+            }
+            let (_, label, canon) = &names[hit.pattern().as_usize()];
+            add.push(Mention {
+                start: s,
+                end: e,
+                label: *label,
+                canonical: canon.clone(),
+            });
+        }
+        if add.is_empty() {
+            return;
+        }
+        out.retain(|m| !add.iter().any(|a| a.start <= m.start && m.end <= a.end));
+        out.extend(add);
     }
 
     fn finish(mut self) -> Vec<Entity> {
@@ -975,6 +1268,20 @@ impl<'a> Ctx<'a> {
                 .or_insert((m.label, m.canonical.clone()));
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
+                for k in 1..parts.len().saturating_sub(1) {
+                    // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
+                    if is_upper_start(parts[k]) {
+                        let alias = parts[k..].join(" ");
+                        known
+                            .entry(alias)
+                            .or_insert((Label::Person, m.canonical.clone()));
+                    }
+                }
+                if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
+                    known
+                        .entry(parts[0].to_string())
+                        .or_insert((Label::Person, m.canonical.clone()));
+                }
                 if parts.len() >= 2 {
                     let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
                     let family = if self.gaz.is_cn_surname(&l0) && parts.len() <= 3 {
@@ -995,10 +1302,17 @@ impl<'a> Ctx<'a> {
             known.entry(acr.clone()).or_insert((*label, canon.clone()));
         }
         let mut out = std::mem::take(&mut self.found);
+        let mut unresolved: Vec<Pending> = Vec::new();
+        let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
             let t = tidy(&self.text[p.start..p.end]);
             let mut got = None;
-            if let Some(Some(full)) = surname.get(&t) {
+            if p.other_cue && !p.person_cue {
+                // `exports to Jordan`: the sentence outweighs a namesake.
+                got = p.fallback.clone();
+            }
+            if got.is_some() {
+            } else if let Some(Some(full)) = surname.get(&t) {
                 if !full.is_empty() {
                     got = Some((Label::Person, full.clone()));
                 }
@@ -1021,8 +1335,39 @@ impl<'a> Ctx<'a> {
                     label,
                     canonical,
                 });
+            } else if p.fallback.is_none() {
+                unresolved.push(p);
             }
         }
+        // `Maersk and MSC`: an unknown name coordinated with a known one shares its label.
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        for p in &unresolved {
+            let t = &self.text[p.start..p.end];
+            if p.weak || t.contains(' ') && !t.chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            let before = out
+                .iter()
+                .rev()
+                .find(|m| m.end <= p.start)
+                .filter(|m| matches!(&self.text[m.end..p.start], " and " | ", " | " or "));
+            let after = out
+                .iter()
+                .find(|m| m.start >= p.end)
+                .filter(|m| matches!(&self.text[p.end..m.start], " and " | " or "));
+            if let Some(m) = before.or(after) {
+                if matches!(m.label, Label::Company | Label::Organization) {
+                    coordinated.push(Mention {
+                        start: p.start,
+                        end: p.end,
+                        label: m.label,
+                        canonical: tidy(t),
+                    });
+                }
+            }
+        }
+        out.append(&mut coordinated);
+        self.rescan(&mut out);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());
         for m in out {
@@ -1042,7 +1387,15 @@ impl<'a> Ctx<'a> {
 /// Abbreviations whose full stop belongs to the name: `Co.`, `St.`, `Jr.`.
 const ABBREVIATIONS: &[&str] = &[
     "Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros", "Mt", "Mr", "Mrs", "Ms", "Dr", "Prof",
-    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No",
+    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No", "Pvt", "Pte", "Bhd", "Sdn",
+    "Cos", "Mfg", "Intl", "Bros",
+];
+
+/// Lower-case words after a hyphen that describe the name before it: `Hong Kong-listed`.
+const HYPHEN_TAILS: &[&str] = &[
+    "based", "listed", "owned", "made", "backed", "run", "led", "born", "bound", "style", "type",
+    "class", "level", "wide", "like", "era", "area", "zone", "made", "funded", "era", "side",
+    "born", "only", "free", "plus", "new", "old",
 ];
 
 /// Lower-case words that headlines leave in lower case.

@@ -362,12 +362,24 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize, first: usize)
     let Some(next) = tokens.get(k) else {
         return true;
     };
-    if newline || is_cjk_terminal(t) {
+    if is_cjk_terminal(t) {
         return true;
     }
     let nt = next.text(text);
     let c = first_char(nt);
-    if c.is_lowercase() || matches!(c, ',' | ';' | ':') {
+    // Lower case runs on, even past a line break of hand-wrapped text
+    // (`e.g.⏎small`); a blank line still ends the sentence.
+    if c.is_lowercase() {
+        return false;
+    }
+    if newline {
+        return true;
+    }
+    if matches!(c, ',' | ';' | ':') {
+        return false;
+    }
+    if t == "." && k == i + 1 && c.is_ascii_digit() {
+        // `.5%`: a decimal point, not a stop.
         return false;
     }
     if t != "." || j > i + 1 && tokens[i + 1].text(text) == "." {
@@ -424,8 +436,9 @@ fn line_continues(text: &str, tokens: &[Token], i: usize) -> bool {
     if c.is_lowercase() {
         return true;
     }
-    // `… exports reached\n43 billion yuan`: a lower-case word then a figure.
-    prev.kind == TokenKind::Word && first_char(p).is_lowercase() && c.is_ascii_digit()
+    // `… exports reached⏎43 billion yuan`, `… 612 billion yuan⏎(+9.1%)`: a
+    // lower-case word, then a figure or a bracket.
+    prev.kind == TokenKind::Word && first_char(p).is_lowercase() && (c.is_ascii_digit() || c == '(')
 }
 
 /// Splits `text` into paragraphs: runs of text between blank lines.

@@ -306,6 +306,10 @@ const SENTENCE_CASES: &[(&str, &str)] = &[
         "First paragraph here\r\n\r\nSecond paragraph here",
         "First paragraph here || Second paragraph here",
     ),
+    (
+        "Rates fell .5% and then .25%.",
+        "Rates fell .5% and then .25%.",
+    ),
     ("", ""),
     ("...", "..."),
 ];

@@ -222,3 +222,128 @@ proptest::proptest! {
         }
     }
 }
+
+/// Digits, small units and big units of one way of writing Chinese numerals.
+struct Script {
+    digits: [&'static str; 10],
+    units: [&'static str; 3],
+    bigs: [&'static str; 2],
+}
+
+const ORDINARY: Script = Script {
+    digits: ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"],
+    units: ["十", "百", "千"],
+    bigs: ["万", "亿"],
+};
+const FINANCIAL: Script = Script {
+    digits: ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"],
+    units: ["拾", "佰", "仟"],
+    bigs: ["万", "亿"],
+};
+const TRADITIONAL: Script = Script {
+    digits: ["零", "一", "兩", "三", "四", "五", "六", "七", "八", "九"],
+    units: ["十", "百", "千"],
+    bigs: ["萬", "億"],
+};
+
+/// Writes `n` (< 10⁴) as a section: 二千零五十.
+fn section(n: u64, s: &Script) -> String {
+    let mut out = String::new();
+    let mut zero = false;
+    for (place, unit) in [(1000, Some(2)), (100, Some(1)), (10, Some(0)), (1, None)] {
+        let d = (n / place % 10) as usize;
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out += s.digits[0];
+            zero = false;
+        }
+        out += s.digits[d];
+        if let Some(u) = unit {
+            out += s.units[u];
+        }
+    }
+    out
+}
+
+/// Writes `0 < n < 10¹²` in Chinese numerals, `零` where a place is skipped.
+fn chinese(n: u64, s: &Script) -> String {
+    let (yi, wan, ge) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+    let mut out = String::new();
+    if yi > 0 {
+        out += &section(yi, s);
+        out += s.bigs[1];
+    }
+    if wan > 0 {
+        if yi > 0 && wan < 1000 {
+            out += s.digits[0];
+        }
+        out += &section(wan, s);
+        out += s.bigs[0];
+    } else if yi > 0 && ge > 0 {
+        out += s.digits[0];
+    }
+    if ge > 0 {
+        if (yi > 0 || wan > 0) && ge < 1000 && !out.ends_with(s.digits[0]) {
+            out += s.digits[0];
+        }
+        out += &section(ge, s);
+    }
+    out
+}
+
+fn value_of(text: &str) -> Option<f64> {
+    let found = recognize(text);
+    match found.as_slice() {
+        [q] if q.span.start == 0 && q.span.end == text.len() => q.value,
+        _ => None,
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// A number written in ordinary, financial or traditional numerals reads back.
+    #[test]
+    fn chinese_numerals_read_back(n in 1u64..1_000_000_000_000, script in 0usize..3) {
+        let s = [&ORDINARY, &FINANCIAL, &TRADITIONAL][script];
+        let text = chinese(n, s);
+        proptest::prop_assert_eq!(value_of(&text), Some(n as f64), "{}", text);
+    }
+
+    /// `43亿元`, `5.55万亿元`, `１２万辆`: Arabic digits, full-width or not, with multipliers.
+    #[test]
+    fn arabic_with_multipliers_read_back(int in 1u64..10_000, dec in 0u64..100, big in 0usize..3, wide: bool) {
+        let (word, mult) = [("万", 1e4), ("亿", 1e8), ("万亿", 1e12)][big];
+        let mut figure = if dec > 0 { format!("{int}.{dec:02}") } else { int.to_string() };
+        if wide {
+            figure = figure
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                    '.' => '．',
+                    _ => c,
+                })
+                .collect();
+        }
+        let text = format!("{figure}{word}元");
+        let want = (int as f64 + dec as f64 / 100.0) * mult;
+        let got = value_of(&text).unwrap_or(f64::NAN);
+        proptest::prop_assert!((got - want).abs() <= want * 1e-12, "{}: {} != {}", text, got, want);
+    }
+
+    /// `百分之…` with a Chinese numeral reads back as a percentage.
+    #[test]
+    fn percent_read_back(n in 1u64..10_000, tenths in 0u64..10) {
+        let mut text = format!("百分之{}", chinese(n, &ORDINARY));
+        if tenths > 0 {
+            text += "点";
+            text += ORDINARY.digits[tenths as usize];
+        }
+        let want = n as f64 + tenths as f64 / 10.0;
+        let got = value_of(&text).unwrap_or(f64::NAN);
+        proptest::prop_assert!((got - want).abs() < 1e-9, "{}: {}", text, got);
+    }
+}
