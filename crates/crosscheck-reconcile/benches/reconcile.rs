@@ -5,6 +5,8 @@
 //! of claims. Run: `CROSSCHECK_BENCH_TEXT=/tmp/bench10mb.txt cargo bench -p
 //! crosscheck-reconcile --bench reconcile`.
 
+#![allow(missing_docs)] // criterion's macros make undocumented items
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use crosscheck_numbers::{Approx, Period, QuantityKind};
 use crosscheck_reconcile::{flags, reconcile, Claim, How, Sym};
@@ -61,9 +63,11 @@ fn synthetic(n: usize) -> Vec<Claim> {
     (0..n)
         .map(|i| {
             let k = next() % keys;
-            let subject = subjects[(k % subjects.len() as u64) as usize];
-            let metric = metrics[((k / 7) % metrics.len() as u64) as usize];
-            let year = 2015 + ((k / 3) % 10) as i32;
+            // One key per k: subject, metric and year are digits of k.
+            let (ns, nm) = (subjects.len() as u64, metrics.len() as u64);
+            let subject = subjects[(k % ns) as usize];
+            let metric = metrics[((k / ns) % nm) as usize];
+            let year = 1900 + ((k / (ns * nm)) % 5000) as i32;
             let kind_i = (k % 3) as usize;
             let base = 1.0 + (k % 1000) as f64;
             let r = next();
