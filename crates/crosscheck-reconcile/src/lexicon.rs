@@ -420,7 +420,8 @@ pub fn normalize_product(words: &[&str]) -> String {
     let joined = joined.trim();
     match joined {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
-        | "sector" | "chain" => String::new(),
+        | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
+        | "full-time employee" => String::new(),
         "new energy vehicle"
         | "nev"
         | "new energy"
