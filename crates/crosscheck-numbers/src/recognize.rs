@@ -54,7 +54,8 @@ pub fn recognize_tokens(text: &str, tokens: &[Token]) -> Vec<Quantity> {
 
 /// Keeps, of quantities that overlap, the longest (the earliest on a tie),
 /// and returns them in text order. Each recognizer family reports what it
-/// sees; this is where their findings meet.
+/// sees; this is where their findings meet. O(n log n): the kept spans never
+/// overlap, so a new span need only be checked against its neighbours.
 fn resolve_overlaps(mut found: Vec<Quantity>) -> Vec<Quantity> {
     found.sort_by(|a, b| {
         b.span
@@ -62,9 +63,24 @@ fn resolve_overlaps(mut found: Vec<Quantity>) -> Vec<Quantity> {
             .cmp(&a.span.len())
             .then(a.span.start.cmp(&b.span.start))
     });
+    // start -> end of each kept span.
+    let mut kept_spans: std::collections::BTreeMap<usize, usize> =
+        std::collections::BTreeMap::new();
     let mut kept: Vec<Quantity> = Vec::with_capacity(found.len());
     for q in found {
-        if !kept.iter().any(|k| k.span.overlaps(&q.span)) {
+        let s = q.span;
+        let overlaps = |(&ks, &ke): (&usize, &usize)| ks < s.end && s.start < ke;
+        // An empty span overlaps nothing (as `Span::overlaps` has it).
+        let clash = !s.is_empty()
+            && (kept_spans
+                .range(..=s.start)
+                .next_back()
+                .is_some_and(overlaps)
+                || kept_spans.range(s.start..).next().is_some_and(overlaps));
+        if !clash {
+            if !s.is_empty() {
+                kept_spans.insert(s.start, s.end);
+            }
             kept.push(q);
         }
     }
