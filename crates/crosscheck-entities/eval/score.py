@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Entity evaluation for crosscheck-entities: gold from marked-up text, P/R/F1 per label.
 
-    score.py unmark                 marked/*.txt -> docs/*.txt; marked fixtures -> check;
-                                    writes gold.jsonl (doc paths relative to the repo root)
+    score.py unmark                 marked/*.txt -> docs/*.txt and gold.jsonl (doc paths
+                                    relative to the repo root)
     score.py score PRED.jsonl [--map crosscheck|spacy] [--docs PREFIX]
                                     strict (exact span and label) and lenient (overlap, same
                                     label) precision, recall and F1 per label
+
+The fixtures' own entity gold (fixtures/gold/entities.jsonl, annotated by the fixtures'
+author, not by us) is scored too; --docs fixtures/ or --docs crates/ picks one set.
 
 Markup: [[surface text|LABEL]] or [[surface text|LABEL|canonical]]. Offsets are UTF-8 bytes.
 spaCy mapping: GPE/LOC/FAC -> PLACE, PERSON -> PERSON, ORG -> whichever of COMPANY and
@@ -49,13 +52,6 @@ def unmark():
             f.write(raw)
         doc = os.path.relpath(os.path.join(HERE, "docs", name), ROOT)
         gold.append({"doc": doc, "entities": ents})
-    for path in sorted(glob.glob(os.path.join(HERE, "fixtures_marked", "*"))):
-        raw, ents = unmark_text(open(path, encoding="utf-8").read())
-        name = os.path.basename(path)
-        target = os.path.join(ROOT, "fixtures", name)
-        if not os.path.exists(target) or open(target, "rb").read() != raw:
-            sys.exit(f"{path}: does not reproduce fixtures/{name} once unmarked")
-        gold.append({"doc": "fixtures/" + name, "entities": ents})
     with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as f:
         for g in gold:
             f.write(json.dumps(g, ensure_ascii=False) + "\n")
@@ -72,10 +68,14 @@ def prf(tp, np_, ng):
 
 def score(pred_path, mapping, prefix):
     gold = {}
-    for line in open(os.path.join(HERE, "gold.jsonl"), encoding="utf-8"):
-        g = json.loads(line)
-        if g["doc"].startswith(prefix):
-            gold[g["doc"]] = g["entities"]
+    sources = [os.path.join(HERE, "gold.jsonl"), os.path.join(ROOT, "fixtures", "gold", "entities.jsonl")]
+    for src in sources:
+        if not os.path.exists(src):
+            continue
+        for line in open(src, encoding="utf-8"):
+            g = json.loads(line)
+            if g["doc"].startswith(prefix):
+                gold[g["doc"]] = g["entities"]
     preds = {d: [] for d in gold}
     for line in open(pred_path, encoding="utf-8"):
         p = json.loads(line)
@@ -118,7 +118,7 @@ def score(pred_path, mapping, prefix):
             r[4] += len(g_l)
         for g in gs:
             for p in ps:
-                if (p["start"], p["end"], p["label"]) == (g["start"], g["end"], g["label"]) and p.get("canonical"):
+                if (p["start"], p["end"], p["label"]) == (g["start"], g["end"], g["label"]) and p.get("canonical") and g.get("canonical"):
                     canon_n += 1
                     canon_ok += p["canonical"] == g["canonical"]
     print(f"{'label':<13} {'gold':>5} {'pred':>5} | strict P    R    F1   | lenient P    R    F1")

@@ -256,7 +256,7 @@ impl<'a> Ctx<'a> {
         }
         // A line of names (`Analysts: Zhou Xinyi, Michael T. Brennan`) is no headline:
         // headlines capitalize ordinary words.
-        words >= 3
+        words >= 4
             && caps * 10 >= words * 8
             && common_caps * 10 >= caps * 4
             && !matches!(last_punct, "." | "。")
@@ -271,13 +271,16 @@ impl<'a> Ctx<'a> {
                 Kind::Word | Kind::Possessive => return false,
                 Kind::Punct => {
                     let p = self.ut(j);
-                    if matches!(
-                        p,
-                        "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
-                    ) {
-                        return true;
-                    }
-                    return false;
+                    // A straight quote after `,` or `.` closes a quotation: `…," Fang said`.
+                    let closing = matches!(p, "\"" | "'")
+                        && j > 0
+                        && self.units[j - 1].kind == Kind::Punct
+                        && matches!(self.ut(j - 1), "," | "." | "?" | "!");
+                    return !closing
+                        && matches!(
+                            p,
+                            "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
+                        );
                 }
                 Kind::Other => {
                     if u.gap == Gap::Break {
@@ -512,11 +515,14 @@ impl<'a> Ctx<'a> {
                     && !PLACE_TAILS.contains(&nx)
                     && !self.is_common(nx)
             };
-            let pinyin_name = k + 1 < n && {
-                let l = w.to_lowercase();
-                let nx = self.ew(&els[k + 1]).to_lowercase();
+            let pinyin_pair = |a: &El, b: &El| {
+                let l = self.ew(a).to_lowercase();
+                let nx = self.ew(b).to_lowercase();
                 self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
             };
+            // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
+            let pinyin_name =
+                k + 1 < n && pinyin_pair(&e, &els[k + 1]) || k > 0 && pinyin_pair(&els[k - 1], &e);
             let is_tail = k > 0
                 && (COMPANY_TAILS.contains(&w)
                     || ORG_TAILS.contains(&w)
@@ -971,9 +977,19 @@ impl<'a> Ctx<'a> {
                 "World" | "Central" | "Development" | "Reserve" | "Reserves"
             )
         });
+        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
+        let proper = words[..n - 1].iter().enumerate().any(|(k, w)| {
+            !els[k].conn && (!self.gaz.is_common(&w.to_lowercase()) || self.gaz.get(w).is_some())
+        });
+        let unit_tail = matches!(
+            last,
+            "Division" | "Department" | "Office" | "Unit" | "Section"
+        );
         if n >= 2
             && !legal
-            && (ORG_TAILS.contains(&last) || has_of_head(ORG_HEADS) || last == "Bank" && central)
+            && (ORG_TAILS.contains(&last) && (proper || !unit_tail)
+                || has_of_head(ORG_HEADS)
+                || last == "Bank" && central)
         {
             let label = if last == "Bank" && !central {
                 Label::Company

@@ -81,8 +81,6 @@ pub(crate) enum When {
 pub(crate) struct Found {
     pub span: Span,
     pub when: When,
-    /// Paragraph it is in (for the year last named).
-    pub para: u32,
     /// A year after `by`, `until`: a plan, not a date to infer the document's from.
     pub target: bool,
 }
@@ -124,10 +122,10 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
 }
 
 /// Finds time expressions in `text` and resolves them.
-pub(crate) fn scan(text: &str, _tokens: &[Token], context: &Context) -> Vec<Quantity> {
+pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut doc: Option<DocDate> = None;
-    en::scan(text, &mut found, &mut doc);
+    en::scan(text, tokens, &mut found, &mut doc);
     zh::scan(text, &mut found, &mut doc);
     if found.is_empty() {
         return Vec::new();
@@ -141,7 +139,26 @@ pub(crate) fn scan(text: &str, _tokens: &[Token], context: &Context) -> Vec<Quan
             day: d,
         })
         .or_else(|| doc.map(|d| complete_year(d, &found)));
-    resolve(&found, as_of)
+    resolve(text.as_bytes(), &found, as_of)
+}
+
+/// True when no blank line (a run of white space holding two line
+/// breaks) lies in `bytes[from..to]`; stops at the first one.
+fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
+    let mut newlines = 0;
+    for &b in &bytes[from.min(to)..to.min(bytes.len())] {
+        match b {
+            b'\n' => {
+                newlines += 1;
+                if newlines == 2 {
+                    return false;
+                }
+            }
+            b' ' | b'\t' | b'\r' | b'\x0c' => {}
+            _ => newlines = 0,
+        }
+    }
+    true
 }
 
 /// Gives a dateline without a year its year (see the module docs).
@@ -208,18 +225,31 @@ pub(crate) fn months_template(from: u8, to: u8) -> Period {
     }
 }
 
-fn resolve(found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
+fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
     let mut out = Vec::with_capacity(found.len());
-    // The year last named, and its paragraph.
-    let mut named: Option<(i32, u32)> = None;
+    // The year last named in this paragraph and where it ends, how far on
+    // no blank line was seen since, and the year last named anywhere.
+    let mut here: Option<(i32, usize)> = None;
+    let mut clean_to = 0;
+    let mut any: Option<i32> = None;
     for f in found {
-        let anchor = named.filter(|(_, para)| *para == f.para).map(|(y, _)| y);
+        let mut anchor = None;
+        if let Some((y, at)) = here {
+            if same_paragraph(bytes, clean_to.max(at), f.span.start) {
+                clean_to = clean_to.max(f.span.start);
+                anchor = Some(y);
+            } else {
+                here = None;
+            }
+        }
         // Without a document date, a year named earlier anywhere will do.
-        let fallback = named.map(|(y, _)| y).filter(|_| as_of.is_none());
+        let fallback = any.filter(|_| as_of.is_none());
         let period = match f.when {
             When::Fixed(p) => {
                 if !f.target && !p.fiscal {
-                    named = Some((p.end.year, f.para));
+                    here = Some((p.end.year, f.span.end));
+                    any = Some(p.end.year);
+                    clean_to = f.span.end;
                 }
                 Some(p)
             }

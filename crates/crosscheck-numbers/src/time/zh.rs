@@ -227,24 +227,6 @@ fn quarter(n: u8) -> Period {
     }
 }
 
-/// Counts paragraph breaks (a run of white space with two line breaks) in `bytes`.
-fn para_breaks(bytes: &[u8], newlines: &mut u32) -> u32 {
-    let mut n = 0;
-    for &b in bytes {
-        match b {
-            b'\n' => {
-                *newlines += 1;
-                if *newlines == 2 {
-                    n += 1;
-                }
-            }
-            b' ' | b'\t' | b'\r' | b'\x0c' => {}
-            _ => *newlines = 0,
-        }
-    }
-    n
-}
-
 /// Finds Chinese time expressions and document-date candidates.
 pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
     let bytes = text.as_bytes();
@@ -253,9 +235,6 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) 
         return;
     }
     let mut pos = 0;
-    let mut para = 0u32;
-    let mut counted = 0;
-    let mut newlines = 0;
     while let Some(off) = bytes[pos..].iter().position(|&b| wide(b)) {
         let q = pos + off;
         // Back up over an Arabic year or month range written before it.
@@ -274,13 +253,10 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) 
             let Some(hit) = date_at(text, start) else {
                 continue;
             };
-            para += para_breaks(&bytes[counted..start], &mut newlines);
-            counted = start;
             let span = Span::new(start, hit.end);
             out.push(Found {
                 span,
                 when: hit.when,
-                para,
                 target: false,
             });
             note_doc_date(text, span, &hit, doc);

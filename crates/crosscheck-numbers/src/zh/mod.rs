@@ -51,6 +51,15 @@ pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
         let starts = if s < q { &starts[..] } else { &starts[1..] };
         for &start in starts {
             match figure_at(text, start) {
+                // `一兆兆兆…` overflows: not a figure anyone wrote.
+                Found::Figure(f)
+                    if !f.value.is_some_and(f64::is_finite)
+                        || !f.precision.is_none_or(f64::is_finite) =>
+                {
+                    next = f.span.end.max(next);
+                    floor = f.span.end;
+                    break;
+                }
                 Found::Figure(f) => {
                     next = f.span.end.max(q + 1);
                     floor = f.span.end;
