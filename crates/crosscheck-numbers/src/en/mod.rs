@@ -101,7 +101,22 @@ impl<'a> Scanner<'a> {
             }
             if c.is_ascii_alphabetic() {
                 let t = tok_at(b, p);
+                // Most words cannot start a figure: a table of first letters
+                // and a length limit skip them before any lookup.
+                if !FIRST[usize::from(c)] || t.e - t.s > 12 {
+                    p = t.e;
+                    continue;
+                }
                 let w = lower(t.bytes(b), &mut buf);
+                if w == b"a" || w == b"an" {
+                    // `a dozen`, `a half`, `a third`: only when a number word follows.
+                    let n = next(b, t.e);
+                    let mut b2 = [0u8; 24];
+                    if n.k != K::Word || words::word_class(lower(n.bytes(b), &mut b2)).is_none() {
+                        p = t.e;
+                        continue;
+                    }
+                }
                 if (w == b"http" || w == b"https") && b.get(t.e..t.e + 3) == Some(b"://")
                     || w == b"www" && at(b, t.e) == b'.'
                 {
@@ -595,7 +610,7 @@ impl<'a> Scanner<'a> {
                 if l.plain && at(b, e) == b'/' && at(b, e + 1).is_ascii_digit() {
                     let d = digits::literal(b, e + 1)?;
                     if d.plain
-                        && d.value > 0.0
+                        && d.value > l.value
                         && l.int_digits <= 3
                         && d.int_digits <= 3
                         && at(b, d.end) != b'/'
@@ -1328,6 +1343,19 @@ fn contains_word(gap: &[u8], w: &[u8]) -> bool {
         .any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// First letters of the words that may start a figure (number words,
+/// ordinals, multipliers, `percent`, `a`/`an`, `http`/`www` for URLs).
+const FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abcdefhlmnopqstwzABCDEFHLMNOPQSTWZ";
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Multiplier words: (factor, whether it is a verb of change).
 fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
     Some(match w {
@@ -1594,6 +1622,76 @@ fn is_stop(w: &[u8]) -> bool {
             | b"billions"
             | b"trillions"
             | b"respectively"
+    ) || is_verb_s(w)
+}
+
+/// Frequent verbs in `-s` that follow a figure as its predicate (`3 says`,
+/// `5 remains`): not counted nouns.
+fn is_verb_s(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"says"
+            | b"goes"
+            | b"makes"
+            | b"takes"
+            | b"gets"
+            | b"comes"
+            | b"sees"
+            | b"knows"
+            | b"thinks"
+            | b"wants"
+            | b"gives"
+            | b"uses"
+            | b"finds"
+            | b"tells"
+            | b"seems"
+            | b"shows"
+            | b"remains"
+            | b"includes"
+            | b"requires"
+            | b"reports"
+            | b"represents"
+            | b"accounts"
+            | b"exceeds"
+            | b"reaches"
+            | b"totals"
+            | b"hits"
+            | b"tops"
+            | b"means"
+            | b"becomes"
+            | b"stands"
+            | b"rises"
+            | b"falls"
+            | b"grows"
+            | b"drops"
+            | b"gains"
+            | b"jumps"
+            | b"climbs"
+            | b"declines"
+            | b"increases"
+            | b"decreases"
+            | b"equals"
+            | b"marks"
+            | b"comprises"
+            | b"contains"
+            | b"holds"
+            | b"brings"
+            | b"puts"
+            | b"leads"
+            | b"plans"
+            | b"expects"
+            | b"aims"
+            | b"looks"
+            | b"needs"
+            | b"helps"
+            | b"allows"
+            | b"applies"
+            | b"refers"
+            | b"lies"
+            | b"sits"
+            | b"ranks"
+            | b"runs"
+            | b"works"
     )
 }
 
