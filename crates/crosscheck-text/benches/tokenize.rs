@@ -8,7 +8,7 @@
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use crosscheck_text::{sentences, tokenize, tokenize_with};
+use crosscheck_text::{sentences, tokenize, tokenize_into, tokenize_with};
 use std::hint::black_box;
 use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
@@ -38,6 +38,16 @@ fn bench(c: &mut Criterion) {
             let tokens = tokenize(black_box(&text));
             let sents = sentences(&text, &tokens);
             (tokens.len(), sents.len())
+        })
+    });
+    // The pipeline's steady state: one token buffer serves document after
+    // document, so the output's pages are not faulted in afresh each time.
+    let mut buffer = Vec::new();
+    g.bench_function("tokens+sentences (reused buffer)", |b| {
+        b.iter(|| {
+            tokenize_into(black_box(&text), &mut buffer);
+            let sents = sentences(&text, &buffer);
+            (buffer.len(), sents.len())
         })
     });
     g.bench_function("tokens", |b| b.iter(|| tokenize(black_box(&text)).len()));

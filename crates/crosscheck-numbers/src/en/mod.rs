@@ -38,6 +38,8 @@ struct Scanner<'a> {
     out: Vec<Quantity>,
     /// Where the last quantity ended: look-back never crosses it.
     floor: usize,
+    /// The whole text's clue for `¥`, worked out at the first `¥`.
+    yen_doc: std::cell::Cell<Option<&'static str>>,
 }
 
 /// A bound or approximation word before a figure.
@@ -73,6 +75,7 @@ impl<'a> Scanner<'a> {
             b: text.as_bytes(),
             out: Vec::new(),
             floor: 0,
+            yen_doc: std::cell::Cell::new(None),
         }
     }
 
@@ -317,6 +320,7 @@ impl<'a> Scanner<'a> {
         quantity.approx = approx;
         quantity.precision = Some(f.prec);
         self.change_and_basis(&mut quantity, q_start.min(f.s), end);
+        self.continue_list(&mut quantity);
         Some(quantity)
     }
 
@@ -346,6 +350,46 @@ impl<'a> Scanner<'a> {
             q = t.e;
         }
         None
+    }
+
+    /// A percentage in a list after a change is a change too: `soared by
+    /// 140% to the EU, 155.7% to Asia and 209% to Africa`.
+    fn continue_list(&self, q: &mut Quantity) {
+        let Some(last) = self.out.last() else { return };
+        if q.change
+            || !last.change
+            || last.kind != QuantityKind::Percent
+            || q.kind != QuantityKind::Percent
+            || last.unit != q.unit
+            || q.span.start < last.span.end
+            || q.span.start - last.span.end > 60
+        {
+            return;
+        }
+        let gap = &self.b[last.span.end..q.span.start];
+        // Same sentence and clause, no verb of its own in between.
+        if gap
+            .iter()
+            .any(|&c| matches!(c, b'.' | b';' | b'\n' | b'(' | b')'))
+            || !gap.contains(&b',') && !contains_word(gap, b"and")
+            || [
+                b"while".as_slice(),
+                b"whereas",
+                b"but",
+                b"share",
+                b"accounting",
+                b"accounted",
+                b"of",
+            ]
+            .iter()
+            .any(|w| contains_word(gap, w))
+        {
+            return;
+        }
+        q.change = true;
+        if last.value.is_some_and(|v| v < 0.0) {
+            q.value = q.value.map(|v| -v.abs());
+        }
     }
 
     /// `percent of 10`: a percentage written before its number.
@@ -479,7 +523,15 @@ impl<'a> Scanner<'a> {
         if the.word(b, "the") && f.kind == QuantityKind::Ordinal {
             t_end = the.e;
         }
-        let s2 = lex::skip_space(b, t_end);
+        let mut s2 = lex::skip_space(b, t_end);
+        // `between $5 and $7 billion`: the second end repeats the currency.
+        let sym = tok_at(b, s2);
+        if sym.k == K::Char
+            && f.kind == QuantityKind::Money
+            && units::currency_symbol(sym.bytes(b)).is_some()
+        {
+            s2 = lex::skip_space(b, sym.e);
+        }
         let c = at(b, s2);
         if !(c.is_ascii_digit() || c.is_ascii_alphabetic() || c >= 0x80 || c == b'$') {
             return None;
@@ -1235,7 +1287,12 @@ impl<'a> Scanner<'a> {
         if let Some(c) = yen_clue(&self.text[lo..hi]) {
             return c;
         }
-        yen_clue(self.text).unwrap_or("JPY")
+        if let Some(c) = self.yen_doc.get() {
+            return c;
+        }
+        let c = yen_clue(self.text).unwrap_or("JPY");
+        self.yen_doc.set(Some(c));
+        c
     }
 }
 
@@ -1263,6 +1320,12 @@ fn yen_clue(t: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// True when `gap` holds `w` as a whole word (ASCII, case-insensitive).
+fn contains_word(gap: &[u8], w: &[u8]) -> bool {
+    gap.split(|c| !c.is_ascii_alphabetic())
+        .any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// Multiplier words: (factor, whether it is a verb of change).
