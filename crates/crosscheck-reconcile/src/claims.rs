@@ -830,6 +830,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
             }
+            // A growth rate of a volume (`export volumes grew 28.7% to 212,000
+            // packs`) is not one of a value.
+            if q.change && q.kind == QuantityKind::Percent {
+                let in_clause = |i: usize| clause.get(i) == Some(&cl);
+                let volume_word = words.iter().enumerate().any(|(i, w)| {
+                    in_clause(i)
+                        && matches!(
+                            w.lc.as_str(),
+                            "volume" | "volumes" | "units" | "tonnes" | "tons"
+                        )
+                });
+                let count_here = figs.iter().any(|o| {
+                    o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
+                });
+                if volume_word || count_here {
+                    scope.push("volume".into());
+                }
+            }
             // Shipped or delivered abroad is exported; a company's overseas
             // revenue is its export revenue.
             if let Some(pos) = scope.iter().position(|s| s == "overseas") {
@@ -1439,13 +1457,23 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
             .filter(|s| s.start <= e.span.start && e.span.start < s.end)
             .any(|s| {
                 text.get(s.start..e.span.start)
-                    .is_some_and(|t| t.trim().is_empty())
+                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
             });
         let name = &text[e.span.range()];
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
+        // a place opening a sentence, then a comma, then a date soon after.
+        let rest = &text[e.span.end..];
+        let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
+        let date_soon = soon.contains(char::is_numeric)
+            && [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ]
+            .iter()
+            .any(|m| soon.contains(m));
         if at_start
             && name.chars().any(|c| c.is_alphabetic())
-            && name.chars().all(|c| !c.is_lowercase())
-            && text[e.span.end..].starts_with(',')
+            && rest.starts_with(',')
+            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon))
         {
             e.excluded = true;
         }
