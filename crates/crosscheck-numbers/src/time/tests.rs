@@ -288,6 +288,27 @@ const RELATIVE: &[(&str, AsOf, &str, &str, bool)] = &[
         "2025-01/2025-10",
         true,
     ),
+    (
+        "Sales last month rose.",
+        (2026, 1, 14),
+        "last month",
+        "2025-12",
+        false,
+    ),
+    (
+        "Sales this quarter rose.",
+        (2025, 8, 14),
+        "this quarter",
+        "2025-07/2025-09",
+        false,
+    ),
+    (
+        "Sales last quarter rose.",
+        (2025, 2, 14),
+        "last quarter",
+        "2024-10/2024-12",
+        false,
+    ),
 ];
 
 #[test]
@@ -356,6 +377,11 @@ fn document_date_from_the_text() {
             "2026",
         ),
         ("新华社杭州1月14日电 2025年浙江出口增长，去年增速加快。", "去年", "2025"),
+        (
+            "By Li Wei | Updated: 2025-12-10 14:30\nVolumes this year rose 8%.",
+            "this year",
+            "2025",
+        ),
     ];
     for (text, expr, iso) in cases {
         let got = periods(text, None);

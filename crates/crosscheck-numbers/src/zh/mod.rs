@@ -600,10 +600,12 @@ pub(crate) fn annotate(text: &str, found: &mut [Quantity]) {
             }
         }
         let before = &text[from..start];
-        let core = before.trim_end_matches(['了', '达', '至', '为', '到', '約', '约']);
-        if units::UP_WORDS.iter().any(|w| core.ends_with(w)) {
+        // `增至30%`, `降到5%`: a level reached, not a change.
+        let to_level = before.ends_with(['至', '到']);
+        let core = before.trim_end_matches(['了', '达', '達', '为', '為', '約', '约']);
+        if !to_level && units::UP_WORDS.iter().any(|w| core.ends_with(w)) {
             q.change = true;
-        } else if units::DOWN_WORDS.iter().any(|w| core.ends_with(w)) {
+        } else if !to_level && units::DOWN_WORDS.iter().any(|w| core.ends_with(w)) {
             q.change = true;
             q.value = q.value.map(|v| -v.abs());
         }
