@@ -597,7 +597,7 @@ fn word_trigger<'a>(
         end: t.end,
     };
     // Labelled dates open a line: `Published: 2025-12-10`.
-    if w.as_bytes()[0].is_ascii_uppercase() && is_label(w) && at_line_start(text, t.start) {
+    if w.as_bytes()[0].is_ascii_uppercase() && is_label(w) && opens_field(text, t.start) {
         labelled(text, t, &mut p, doc);
         p = P {
             text,
@@ -767,6 +767,28 @@ fn word_trigger<'a>(
         None
     };
     if let Some(years) = relative {
+        // `last month`, `this quarter`: from the document's date.
+        if years < 2 {
+            let unit = if p.eat_word(&["month"]) {
+                Some(1)
+            } else if p.eat_word(&["quarter"]) {
+                Some(3)
+            } else {
+                None
+            };
+            if let Some(months) = unit {
+                if p.peek()
+                    .is_some_and(|l| l.kind == Kind::Punct(b'-') && l.glued)
+                {
+                    return None;
+                }
+                let when = When::RelativeMonths {
+                    steps: years,
+                    months,
+                };
+                return Some((found(t.start, p.end, when), p.lx));
+            }
+        }
         if !p.eat_word(&["year"]) {
             return None;
         }
@@ -1220,13 +1242,14 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
     }
 }
 
-/// True when only spaces stand before `pos` on its line.
-fn at_line_start(text: &str, pos: usize) -> bool {
-    text.as_bytes()[..pos]
+/// True when `pos` opens a line or a field of a by-line: only spaces
+/// before it on its line, or a `|` (`By Li Wei | Updated: …`).
+fn opens_field(text: &str, pos: usize) -> bool {
+    let before = text.as_bytes()[..pos]
         .iter()
         .rev()
-        .take_while(|&&b| b != b'\n')
-        .all(|&b| b == b' ' || b == b'\t' || b == b'\r')
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+    matches!(before, None | Some(b'\n' | b'|'))
 }
 
 /// True when what stands before `pos` on its line is a dateline's place:

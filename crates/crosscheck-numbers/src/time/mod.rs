@@ -13,7 +13,8 @@
 //!   (`in November` in a text of 2026-01-14 is 2025-11); failing that (no
 //!   date known), the year last named anywhere before it.
 //! - **Relative** to the document's date: `this year`, `last year`,
-//!   `next year`, `今年`, `去年`, `year-to-date`. `the previous year` and
+//!   `next year`, `last month`, `this quarter`, `今年`, `去年`,
+//!   `year-to-date`. `the previous year` and
 //!   `上年` count back from the year last named in the paragraph, or from
 //!   the document's year when none was.
 //!
@@ -25,8 +26,9 @@
 //! Otherwise the scanners look for it in the text, and the first found of
 //! the strongest kind is used:
 //!
-//! 1. a labelled line: `Published: 2025-12-10`, `Updated on 10 December
-//!    2025`, `Date: …`, `发布时间：2025-12-10`;
+//! 1. a labelled date opening a line or a by-line field: `Published:
+//!    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
+//!    `发布时间：2025-12-10`;
 //! 2. a line that is only a date (`20 January 2026`, `2026年1月20日`), or a
 //!    dateline with its year (`BEIJING, Jan. 14, 2026 (Wire) --`);
 //! 3. a dateline without a year: `HANGZHOU, Jan. 14 (Wire) --`,
@@ -74,6 +76,9 @@ pub(crate) enum When {
     Previous,
     /// `year-to-date`: January to the document's month.
     YearToDate,
+    /// `last month` (steps -1, months 1), `this quarter` (0, 3): the
+    /// month or quarter of the document's date, moved by `steps`.
+    RelativeMonths { steps: i32, months: u8 },
 }
 
 /// One time expression found.
@@ -274,6 +279,25 @@ fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Qu
             When::YearToDate => as_of
                 .filter(|d| (1..=12).contains(&d.month))
                 .map(|d| Period::months(d.year, 1, d.month).cumulative()),
+            When::RelativeMonths { steps, months } => {
+                as_of.filter(|d| (1..=12).contains(&d.month)).map(|d| {
+                    let size = i32::from(months.max(1));
+                    // Index of the month or quarter since year 0, moved.
+                    let first = (i32::from(d.month) - 1) / size * size;
+                    let index = d.year * 12 + first + steps * size;
+                    let (y, m) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+                    let end = m + months.max(1) - 1;
+                    let p = Period::months(y, m, end);
+                    if months == 3 {
+                        Period {
+                            granularity: Granularity::Quarter,
+                            ..p
+                        }
+                    } else {
+                        p
+                    }
+                })
+            }
         };
         if let Some(p) = period {
             let mut q = Quantity::new(f.span, QuantityKind::Date, None);

@@ -51,6 +51,15 @@ pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
         let starts = if s < q { &starts[..] } else { &starts[1..] };
         for &start in starts {
             match figure_at(text, start) {
+                // `一兆兆兆…` overflows: not a figure anyone wrote.
+                Found::Figure(f)
+                    if !f.value.is_some_and(f64::is_finite)
+                        || !f.precision.is_none_or(f64::is_finite) =>
+                {
+                    next = f.span.end.max(next);
+                    floor = f.span.end;
+                    break;
+                }
                 Found::Figure(f) => {
                     next = f.span.end.max(q + 1);
                     floor = f.span.end;
@@ -591,10 +600,12 @@ pub(crate) fn annotate(text: &str, found: &mut [Quantity]) {
             }
         }
         let before = &text[from..start];
-        let core = before.trim_end_matches(['了', '达', '至', '为', '到', '約', '约']);
-        if units::UP_WORDS.iter().any(|w| core.ends_with(w)) {
+        // `增至30%`, `降到5%`: a level reached, not a change.
+        let to_level = before.ends_with(['至', '到']);
+        let core = before.trim_end_matches(['了', '达', '達', '为', '為', '約', '约']);
+        if !to_level && units::UP_WORDS.iter().any(|w| core.ends_with(w)) {
             q.change = true;
-        } else if units::DOWN_WORDS.iter().any(|w| core.ends_with(w)) {
+        } else if !to_level && units::DOWN_WORDS.iter().any(|w| core.ends_with(w)) {
             q.change = true;
             q.value = q.value.map(|v| -v.abs());
         }
