@@ -463,6 +463,8 @@ struct Context {
     /// Periods stated so far, with how often: the most frequent is the
     /// document's own period.
     periods: Vec<(Period, u32)>,
+    /// The whole document's most frequent period.
+    fallback_period: Option<Period>,
 }
 
 impl Context {
@@ -540,6 +542,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 
     let mut out: Vec<Claim> = Vec::new();
     let mut ctx = Context::default();
+    // The document's most frequent period, for figures before any date (a headline).
+    let mut first_seen = Context::default();
+    for q in qs.iter().filter(|q| q.kind == QuantityKind::Date) {
+        if let Some(p) = q
+            .period
+            .filter(|p| period_key_ok(p) && p.granularity != Granularity::Day)
+        {
+            first_seen.saw_period(p);
+        }
+    }
+    ctx.fallback_period = first_seen.doc_period();
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     for (si, sent) in sents.iter().enumerate() {
@@ -682,7 +695,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             } else {
                 match pick_metric(&words, &hits, fw, fe, cl, &clause) {
                     Some((h, how)) => {
-                        let product = product_of(&words, &h, q, fe, &skip);
+                        let mut product = product_of(&words, &h, q, fe, &skip);
+                        if product == h.base || h.base.ends_with(&product) {
+                            product.clear();
+                        }
                         let base = if h.base == "production" && q.kind == QuantityKind::Money {
                             "output value"
                         } else {
@@ -696,7 +712,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         (m, how, Some(h))
                     }
                     None => {
-                        let counted = counted_noun(&words, fe);
+                        let counted = counted_of(&words, q, fe);
                         if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
                             && !counted.is_empty()
                             && !q.change
@@ -795,7 +811,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
-            for w in words.iter().skip(fe).take(2) {
+            for w in words.iter().skip(fw).take(fe - fw + 2) {
                 if let Some((_, s)) = SCOPE_WORDS.iter().find(|(k, _)| *k == w.lc) {
                     scope.push(s.to_string());
                 }
@@ -813,6 +829,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if modal {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
+            }
+            // A growth rate of a volume (`export volumes grew 28.7% to 212,000
+            // packs`) is not one of a value.
+            if q.change && q.kind == QuantityKind::Percent {
+                let in_clause = |i: usize| clause.get(i) == Some(&cl);
+                let volume_word = words.iter().enumerate().any(|(i, w)| {
+                    in_clause(i)
+                        && matches!(
+                            w.lc.as_str(),
+                            "volume" | "volumes" | "units" | "tonnes" | "tons"
+                        )
+                });
+                let count_here = figs.iter().any(|o| {
+                    o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
+                });
+                if volume_word || count_here {
+                    scope.push("volume".into());
+                }
             }
             // Shipped or delivered abroad is exported; a company's overseas
             // revenue is its export revenue.
@@ -1090,7 +1124,7 @@ fn product_of(
     in_ent: &dyn Fn(&W) -> bool,
 ) -> String {
     if matches!(q.kind, QuantityKind::Count | QuantityKind::Number) {
-        let counted = counted_noun(words, fe);
+        let counted = counted_of(words, q, fe);
         if !counted.is_empty() {
             return counted;
         }
@@ -1138,6 +1172,32 @@ fn product_of(
         }
     }
     String::new()
+}
+
+/// The counted noun of a count: the numbers stage's unit when it took the
+/// noun into the figure (`6,900 employees`), else the words after it.
+fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
+    if q.kind == QuantityKind::Count {
+        if let Some(u) = q.unit.as_deref() {
+            let u = u.to_lowercase();
+            let parts: Vec<&str> = u.split(' ').collect();
+            let p = normalize_product(&parts);
+            if !p.is_empty() || u == "unit" {
+                return match p.rsplit_once(' ') {
+                    Some((_, head))
+                        if !matches!(
+                            p.as_str(),
+                            "passenger car" | "commercial vehicle" | "auto part"
+                        ) =>
+                    {
+                        head.to_string()
+                    }
+                    _ => p,
+                };
+            }
+        }
+    }
+    counted_noun(words, fe)
 }
 
 /// The noun phrase right after a count: `212,000 battery packs` → `battery pack`.
@@ -1397,13 +1457,23 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
             .filter(|s| s.start <= e.span.start && e.span.start < s.end)
             .any(|s| {
                 text.get(s.start..e.span.start)
-                    .is_some_and(|t| t.trim().is_empty())
+                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
             });
         let name = &text[e.span.range()];
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
+        // a place opening a sentence, then a comma, then a date soon after.
+        let rest = &text[e.span.end..];
+        let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
+        let date_soon = soon.contains(char::is_numeric)
+            && [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ]
+            .iter()
+            .any(|m| soon.contains(m));
         if at_start
             && name.chars().any(|c| c.is_alphabetic())
-            && name.chars().all(|c| !c.is_lowercase())
-            && text[e.span.end..].starts_with(',')
+            && rest.starts_with(',')
+            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon))
         {
             e.excluded = true;
         }
@@ -1564,6 +1634,20 @@ fn find_subject(
     for (i, w) in words[..limit].iter().enumerate() {
         if let Some(e) = ent_of(w) {
             if !e.excluded {
+                // `Guangdong, Jiangsu, Zhejiang ... with a total of 34 trillion`:
+                // the first of a list of names is not the figure's subject.
+                let next = words.iter().position(|x| x.start >= e.span.end);
+                let listed = next.is_some_and(|n| {
+                    matches!(words[n].lc.as_str(), "," | "and" | "&" | "、")
+                        && words
+                            .get(n + 1)
+                            .and_then(&ent_of)
+                            .is_some_and(|o| o.span != e.span)
+                });
+                if listed {
+                    // Named, but not this figure's own: a guess no fallback replaces.
+                    return (Some(e.name), How::Missing);
+                }
                 return (Some(e.name), How::Sentence);
             }
             continue;
@@ -1747,6 +1831,9 @@ fn pick_period(
         if let Some(d) = ctx.doc_period() {
             return (Some(d), How::Context);
         }
+        return (Some(p), How::Document);
+    }
+    if let Some(p) = ctx.fallback_period {
         return (Some(p), How::Document);
     }
     (None, How::Missing)

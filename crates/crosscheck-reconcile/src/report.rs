@@ -880,7 +880,10 @@ fn check_periods(out: &mut Out<'_>, members: &[u32]) {
                 normalized(cs),
                 cs.period.map(|p| p.iso()).unwrap_or_default()
             );
-            let ok = sure(cl) && sure(cs);
+            // The check hinges on the exact periods: carried ones only make it worth a look.
+            let explicit =
+                |c: &Claim| matches!(c.period_how, crate::How::Clause | crate::How::Sentence);
+            let ok = sure(cl) && sure(cs) && explicit(cl) && explicit(cs);
             out.push(ConflictKind::Period, &[*l, *s], explanation, ok);
         }
     }
