@@ -1272,17 +1272,44 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             return;
         }
-        let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(names.iter().map(|n| n.0.as_str()))
-        else {
-            return;
+        // Longest names first, so that a plain search per name (cheaper than
+        // building an automaton for a handful) still prefers the longer match.
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        if names.len() <= 24 {
+            for (k, (name, _, _)) in names.iter().enumerate() {
+                for (s, _) in self.text.match_indices(name.as_str()) {
+                    hits.push((s, s + name.len(), k));
+                }
+            }
+            hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut last_end = 0;
+            hits.retain(|h| {
+                let keep = h.0 >= last_end;
+                if keep {
+                    last_end = h.1;
+                }
+                keep
+            });
+        }
+        let ac = if names.len() > 24 {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(names.iter().map(|n| n.0.as_str()))
+                .ok()
+        } else {
+            None
         };
+        if let Some(ac) = &ac {
+            hits = ac
+                .find_iter(self.text)
+                .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+                .collect();
+        }
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
-        for hit in ac.find_iter(self.text) {
-            let (s, e) = (hit.start(), hit.end());
+        for (s, e, k) in hits {
             let before_ok =
                 s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
             let after_ok =
@@ -1294,7 +1321,7 @@ impl<'a> Ctx<'a> {
             if out.iter().any(|m| m.start <= s && e <= m.end) {
                 continue;
             }
-            let (_, label, canon) = &names[hit.pattern().as_usize()];
+            let (_, label, canon) = &names[k];
             add.push(Mention {
                 start: s,
                 end: e,
