@@ -14,11 +14,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const USAGE: &str =
-    "usage: cargo xtask fuzz [--seconds N] [--target NAME] [--sanitizer none|address] [--list]
+    "usage: cargo xtask fuzz [--seconds N] [--target NAME] [--sanitizer none|address] [--stop-on-first] [--list]
 
   --seconds N     run each target for N seconds (default 60)
   --target NAME   only targets whose name contains NAME (repeatable)
   --sanitizer S   cargo-fuzz sanitizer (default none)
+  --stop-on-first stop a target at its first finding (default: keep going in
+                  libFuzzer's fork mode and report every distinct finding)
   --list          list the targets and exit
 Needs cargo-fuzz: `cargo install cargo-fuzz`.";
 
@@ -157,6 +159,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     let mut only: Vec<String> = Vec::new();
     let mut sanitizer = "none".to_string();
     let mut list = false;
+    let mut keep_going = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = |n: &str| {
@@ -173,6 +176,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             "--target" => only.push(val("--target")?),
             "--sanitizer" => sanitizer = val("--sanitizer")?,
             "--list" => list = true,
+            "--stop-on-first" => keep_going = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -223,6 +227,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         seed_corpus(&corpus)?;
         let artifacts = t.fuzz_dir.join("artifacts").join(&t.name);
         let before = count_files(&artifacts);
+        let started = std::time::SystemTime::now();
         let log = logs.join(format!("{}.log", t.name));
         let logf = std::fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
         eprintln!(
@@ -235,6 +240,18 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             .arg(&t.fuzz_dir)
             .args(["-s", &sanitizer, "--"])
             .arg(format!("-max_total_time={seconds}"))
+            .args(if keep_going {
+                // Fork mode: a crash is saved and the search goes on, so
+                // one run reports every distinct finding in its time.
+                &[
+                    "-fork=1",
+                    "-ignore_crashes=1",
+                    "-ignore_timeouts=1",
+                    "-ignore_ooms=1",
+                ][..]
+            } else {
+                &[][..]
+            })
             .args([
                 "-print_final_stats=1",
                 "-max_len=8192",
@@ -252,8 +269,21 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
                 .filter_map(|v| v.trim().parse().ok())
                 .next_back()
         };
-        let execs = stat("stat::number_of_executed_units:");
-        let execs_per_s = stat("stat::average_exec_per_sec:");
+        // Fork mode prints "#N: cov: ..." status lines instead of final stats.
+        let fork_execs = text
+            .lines()
+            .filter_map(|l| {
+                l.strip_prefix('#')?
+                    .split_once(": cov:")?
+                    .0
+                    .parse::<u64>()
+                    .ok()
+            })
+            .next_back();
+        let execs = stat("stat::number_of_executed_units:").or(fork_execs);
+        let execs_per_s = stat("stat::average_exec_per_sec:")
+            .filter(|v| *v > 0)
+            .or(execs.map(|e| e / seconds.max(1)));
         let cov = text
             .lines()
             .filter(|l| l.starts_with('#'))
@@ -266,11 +296,66 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             .filter_map(|l| l.split("Test unit written to ").nth(1))
             .map(|s| s.trim().to_string())
             .collect();
-        let panic = text
-            .lines()
-            .find(|l| l.contains("panicked at"))
-            .map(|l| l.trim().to_string());
-        let ok = status.success() && written.is_empty();
+        // Distinct panics: location and message.
+        let lines: Vec<&str> = text.lines().collect();
+        let mut panics: Vec<String> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(at) = l.split("panicked at ").nth(1) {
+                let msg = format!(
+                    "{} {}",
+                    at.trim(),
+                    lines.get(i + 1).map_or("", |m| m.trim())
+                );
+                if !panics.contains(&msg) {
+                    panics.push(msg);
+                }
+            }
+        }
+        // Fork mode hides the inner processes' panics: replay a few of the
+        // new artifacts one by one to name them.
+        let mut fresh: Vec<PathBuf> = std::fs::read_dir(&artifacts)
+            .map(|r| {
+                r.flatten()
+                    .filter(|e| {
+                        e.metadata()
+                            .and_then(|m| m.modified())
+                            .is_ok_and(|t| t >= started)
+                    })
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        fresh.sort();
+        for a in fresh.iter().take(12) {
+            let out = cargo_fuzz(nightly)
+                .args(["run", &t.name, "--fuzz-dir"])
+                .arg(&t.fuzz_dir)
+                .args(["-s", &sanitizer])
+                .arg(a)
+                .output();
+            let Ok(out) = out else { continue };
+            let text = String::from_utf8_lossy(&out.stderr).into_owned()
+                + &String::from_utf8_lossy(&out.stdout);
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, l) in lines.iter().enumerate() {
+                if let Some(at) = l.split("panicked at ").nth(1) {
+                    let msg = format!(
+                        "{} {}",
+                        at.trim(),
+                        lines.get(i + 1).map_or("", |m| m.trim())
+                    );
+                    if !panics.iter().any(|p| p.starts_with(at.trim())) {
+                        panics.push(format!("{msg} (e.g. {})", a.display()));
+                    }
+                }
+            }
+        }
+        let panic = (!panics.is_empty()).then(|| panics.join(" | "));
+        let build_failed = text.contains("failed to build fuzz script");
+        if build_failed {
+            eprintln!("  {}: BUILD FAILED, see {}", t.name, log.display());
+        }
+        let ok = status.success() && written.is_empty() && new_artifacts == 0 && !build_failed;
         failed |= !ok;
         let line = json!({
             "target": t.name,
@@ -284,6 +369,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             "new_artifacts": new_artifacts,
             "panic": panic,
             "exit": status.code(),
+            "build_failed": build_failed,
             "log": log,
         });
         eprintln!(
@@ -300,14 +386,22 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         );
         report.push(line);
     }
+    // Merge with earlier results for other targets (runs may be split).
     let out = root().join("target/fuzz-results.json");
+    let mut merged: Vec<Value> = std::fs::read_to_string(&out)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Vec<Value>>(&t).ok())
+        .unwrap_or_default();
+    merged.retain(|old| !report.iter().any(|r| r["target"] == old["target"]));
+    merged.extend(report.iter().cloned());
+    merged.sort_by(|a, b| a["target"].as_str().cmp(&b["target"].as_str()));
     let _ = std::fs::write(
         &out,
-        serde_json::to_string_pretty(&Value::Array(report.clone())).unwrap_or_default(),
+        serde_json::to_string_pretty(&Value::Array(merged)).unwrap_or_default(),
     );
     println!("| target | seconds | executions | exec/s | coverage | findings |\n| --- | ---: | ---: | ---: | ---: | --- |");
     for r in &report {
-        let findings = r["findings"].as_array().map_or(0, |a| a.len());
+        let findings = r["new_artifacts"].as_u64().unwrap_or(0) as usize;
         println!(
             "| {} | {} | {} | {} | {} | {} |",
             r["target"].as_str().unwrap_or("?"),
@@ -315,7 +409,9 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             r["executions"],
             r["execs_per_s"],
             r["coverage"],
-            if findings == 0 && r["exit"] == json!(0) {
+            if r["build_failed"] == json!(true) {
+                "build failed".to_string()
+            } else if findings == 0 && r["exit"] == json!(0) {
                 "none".to_string()
             } else {
                 format!("{findings} ({})", r["panic"].as_str().unwrap_or("see log"))

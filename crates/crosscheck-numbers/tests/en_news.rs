@@ -220,10 +220,10 @@ const CASES: &[Case] = {
         ),
         (
             "for nine consecutive months",
-            "nine",
-            Number,
+            "nine consecutive months",
+            Count,
             Some(9.0),
-            None,
+            Some("month"),
             Exact,
             false,
             None,

@@ -406,12 +406,30 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "most",
 ];
 
+/// Nouns that stand for the subject (`the company employs`), not a product.
+const ANAPHOR_NOUNS: &[&str] = &[
+    "company",
+    "group",
+    "firm",
+    "province",
+    "city",
+    "country",
+    "region",
+    "county",
+    "maker",
+    "manufacturer",
+    "corporation",
+    "business",
+    "nation",
+];
+
 /// Normalizes a product phrase: singular words, shared spellings.
 pub fn normalize_product(words: &[&str]) -> String {
     let kept: Vec<String> = words
         .iter()
         .map(|w| w.to_lowercase())
         .filter(|w| !DROP_WORDS.contains(&w.as_str()))
+        .filter(|w| !ANAPHOR_NOUNS.contains(&w.as_str()))
         .filter(|w| !SCOPE_WORDS.iter().any(|(s, _)| s == w))
         .map(|w| singular(&w))
         .collect();
@@ -420,7 +438,8 @@ pub fn normalize_product(words: &[&str]) -> String {
     let joined = joined.trim();
     match joined {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
-        | "sector" | "chain" => String::new(),
+        | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
+        | "full-time employee" => String::new(),
         "new energy vehicle"
         | "nev"
         | "new energy"

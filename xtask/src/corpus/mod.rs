@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use world::World;
 
 /// Bump when the generated text changes, so cached corpora are rebuilt.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// Name of the stamp file written into a generated folder (hidden, so the
 /// crosscheck walker skips it).

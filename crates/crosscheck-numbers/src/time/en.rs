@@ -9,14 +9,27 @@
 use super::lex::{Kind, Lex, Lexer};
 use super::{offer, DateStrength, DocDate, Found, When};
 use crate::quantity::{CalendarDate, Granularity, Period};
-use crosscheck_text::Span;
+use crosscheck_text::{Span, Token, TokenKind};
 
 /// Month number of a month name or abbreviation, and whether the word is
 /// only a month (`May`, `March` are also a verb and a verb/noun).
 fn month_of(w: &str) -> Option<(u8, bool)> {
-    if w.len() < 3 || !w.as_bytes()[0].is_ascii_uppercase() {
+    let b = w.as_bytes();
+    if !(3..=9).contains(&b.len()) || !b[0].is_ascii_uppercase() {
         return None;
     }
+    // Candidates by first letter, so most capitalized words cost one test.
+    let cands: &[u8] = match b[0] {
+        b'J' => &[1, 6, 7],
+        b'F' => &[2],
+        b'M' => &[3, 5],
+        b'A' => &[4, 8],
+        b'S' => &[9],
+        b'O' => &[10],
+        b'N' => &[11],
+        b'D' => &[12],
+        _ => return None,
+    };
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -31,15 +44,15 @@ fn month_of(w: &str) -> Option<(u8, bool)> {
         "november",
         "december",
     ];
-    for (i, name) in NAMES.iter().enumerate() {
-        let m = i as u8 + 1;
+    for &m in cands {
+        let name = NAMES[usize::from(m - 1)];
         if w.eq_ignore_ascii_case(name) {
             return Some((m, !matches!(m, 3 | 5)));
         }
-        if (w.len() == 3 || (m == 9 && w.eq_ignore_ascii_case("sept")))
+        // Abbreviations are months when a point, a day or a year follows.
+        if (w.len() == 3 || (m == 9 && w.len() == 4 && w[3..].eq_ignore_ascii_case("t")))
             && w[..3].eq_ignore_ascii_case(&name[..3])
         {
-            // Abbreviations are months when a point, a day or a year follows.
             return Some((m, false));
         }
     }
@@ -383,48 +396,179 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     Some(y)
 }
 
+/// True when a word (the first letters of a token) can start a time
+/// expression. A `match` on length, then a few comparisons: most words
+/// are turned away after two byte tests.
+fn may_trigger(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if first.is_ascii_uppercase() && month_of(w).is_some() {
+        return true;
+    }
+    let eq = |x: &str| w.eq_ignore_ascii_case(x);
+    match b.len() {
+        1 => first == b'Q' || first == b'H',
+        2 => eq("by") || eq("as") || eq("up") || w == "FY",
+        3 => w == "YTD",
+        4 => {
+            eq("last")
+                || eq("this")
+                || eq("next")
+                || eq("year")
+                || eq("till")
+                || eq("thru")
+                || eq("date")
+        }
+        5 => eq("prior") || eq("first") || eq("third") || eq("until"),
+        6 => {
+            eq("fiscal")
+                || eq("second")
+                || eq("fourth")
+                || eq("posted")
+                || eq("second")
+                || eq("dated")
+        }
+        7 => eq("through") || eq("updated"),
+        8 => eq("previous") || eq("released"),
+        9 => eq("preceding") || eq("published"),
+        _ => false,
+    }
+}
+
+/// The lexeme that ends right before `pos` (spaces skipped), by a short
+/// look back: callers need it only where a pattern starts.
+fn prev_lex(text: &str, pos: usize) -> Option<Lex> {
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\r' | b'\n') {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let c = b[end - 1];
+    let mut start = end - 1;
+    let kind = if c.is_ascii_alphabetic() {
+        while start > 0 && b[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        Kind::Word
+    } else if c.is_ascii_digit() {
+        while start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        Kind::Num
+    } else if c < 0x80 {
+        Kind::Punct(c)
+    } else {
+        while start > 0 && (b[start] & 0xC0) == 0x80 {
+            start -= 1;
+        }
+        Kind::Other
+    };
+    Some(Lex {
+        start,
+        end,
+        kind,
+        glued: end == pos,
+    })
+}
+
 /// Finds English time expressions, and document-date candidates.
-pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
-    let mut lx = Lexer::new(text);
-    let mut prev: Option<Lex> = None;
-    let mut prev2: Option<Lex> = None;
-    while let Some(t) = lx.next() {
-        let hit = match t.kind {
-            Kind::Word => word_trigger(text, t, lx, prev, prev2, doc),
-            Kind::Num => num_trigger(text, t, lx, prev),
-            _ => None,
-        };
-        if let Some((f, after)) = hit {
-            if let When::Fixed(p) = f.when {
-                if p.granularity == Granularity::Day
-                    && p.start == p.end
-                    && alone_on_line(text, f.span.start, f.span.end)
-                {
-                    offer(
-                        doc,
-                        DocDate {
-                            date: p.start,
-                            strength: DateStrength::DateLine,
-                        },
-                    );
-                }
-            }
-            out.push(Found { para: t.para, ..f });
-            lx = after;
-            prev2 = None;
-            prev = None;
+///
+/// Walks the tokens, and starts the lexer of [`super::lex`] only at a token
+/// that opens with a digit or with a word that [`may_trigger`]; a token
+/// holding inner punctuation (`end-November`, `mid-2025`) is looked into.
+pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
+    let bytes = text.as_bytes();
+    let mut resume = 0;
+    for tok in tokens {
+        let (s, e) = (tok.span.start, tok.span.end.min(bytes.len()));
+        if s < resume || s >= e || tok.kind == TokenKind::Space {
             continue;
         }
-        prev2 = prev;
-        prev = Some(t);
+        let first = bytes[s];
+        let candidate = if first.is_ascii_digit() {
+            true
+        } else if first.is_ascii_alphabetic() {
+            let n = bytes[s..e]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            may_trigger(&text[s..s + n]) || (n < e - s && inner_trigger(&text[s..e]))
+        } else {
+            false
+        };
+        if !candidate {
+            continue;
+        }
+        let mut lx = Lexer::at(text, s);
+        while let Some(t) = lx.next() {
+            if t.start >= e {
+                break;
+            }
+            let prev = prev_lex(text, t.start);
+            let hit = match t.kind {
+                Kind::Word if may_trigger(&text[t.start..t.end]) => {
+                    let prev2 = prev.and_then(|p| prev_lex(text, p.start));
+                    word_trigger(text, t, lx, prev, prev2, doc)
+                }
+                Kind::Num => num_trigger(text, t, lx, prev),
+                _ => None,
+            };
+            if let Some((f, _)) = hit {
+                if let When::Fixed(p) = f.when {
+                    if p.granularity == Granularity::Day
+                        && p.start == p.end
+                        && alone_on_line(text, f.span.start, f.span.end)
+                    {
+                        offer(
+                            doc,
+                            DocDate {
+                                date: p.start,
+                                strength: DateStrength::DateLine,
+                            },
+                        );
+                    }
+                }
+                resume = f.span.end;
+                out.push(f);
+                break;
+            }
+        }
     }
+}
+
+/// True when a compound token (`end-November`, `mid-2025`) holds a part
+/// that may start a time expression.
+fn inner_trigger(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_digit() {
+            return true;
+        }
+        if b[i].is_ascii_alphabetic() {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if may_trigger(&tok[start..i]) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 fn found(start: usize, end: usize, when: When) -> Found {
     Found {
         span: Span::new(start, end),
         when,
-        para: 0,
         target: false,
     }
 }
@@ -453,7 +597,7 @@ fn word_trigger<'a>(
         end: t.end,
     };
     // Labelled dates open a line: `Published: 2025-12-10`.
-    if t.line_start && w.as_bytes()[0].is_ascii_uppercase() && matches!(w.len(), 4..=11) {
+    if w.as_bytes()[0].is_ascii_uppercase() && is_label(w) && opens_field(text, t.start) {
         labelled(text, t, &mut p, doc);
         p = P {
             text,
@@ -575,30 +719,36 @@ fn word_trigger<'a>(
             p.lx,
         ));
     }
-    // `for the year`, `throughout the year`, `the full year`: the year in question.
-    if eq("the") {
-        let save = (p.lx, p.end);
-        if (p.eat_word(&["full", "whole", "entire"])
-            || word_is(text, prev, &["for", "throughout", "during"]))
-            && p.eat_word(&["year"])
-            && !p
-                .peek()
-                .is_some_and(|l| l.glued && matches!(l.kind, Kind::Punct(b'-' | b'\'')))
-            && !p.is_word(
-                p.peek(),
-                &[
-                    "of", "to", "before", "after", "ended", "ending", "earlier", "ago",
-                ],
-            )
-        {
-            return Some((found(t.start, p.end, When::YearLess(Period::year(0))), p.lx));
-        }
-        (p.lx, p.end) = save;
-    }
     if w == "YTD" || eq("year") {
         // `year-to-date`, `YTD`
         if w == "YTD" {
             return Some((found(t.start, t.end, When::YearToDate), p.lx));
+        }
+        // `for the year`, `throughout the year`, `the full year`: the year in question.
+        if word_is(text, prev, &["the"])
+            || word_is(text, prev, &["full", "whole", "entire"]) && word_is(text, prev2, &["the"])
+        {
+            let the = if word_is(text, prev, &["the"]) {
+                prev
+            } else {
+                prev2
+            };
+            let before = the.and_then(|l| prev_lex(text, l.start));
+            let ok = word_is(text, prev, &["full", "whole", "entire"])
+                || word_is(text, before, &["for", "throughout", "during"]);
+            let next_ok = !p
+                .peek()
+                .is_some_and(|l| l.glued && matches!(l.kind, Kind::Punct(b'-' | b'\'')))
+                && !p.is_word(
+                    p.peek(),
+                    &[
+                        "of", "to", "before", "after", "ended", "ending", "earlier", "ago",
+                    ],
+                );
+            if ok && next_ok {
+                let start = the.map_or(t.start, |l| l.start);
+                return Some((found(start, t.end, When::YearLess(Period::year(0))), p.lx));
+            }
         }
         if p.eat_punct(b'-') && p.eat_word(&["to"]) && p.eat_punct(b'-') && p.eat_word(&["date"]) {
             return Some((found(t.start, p.end, When::YearToDate), p.lx));
@@ -617,6 +767,28 @@ fn word_trigger<'a>(
         None
     };
     if let Some(years) = relative {
+        // `last month`, `this quarter`: from the document's date.
+        if years < 2 {
+            let unit = if p.eat_word(&["month"]) {
+                Some(1)
+            } else if p.eat_word(&["quarter"]) {
+                Some(3)
+            } else {
+                None
+            };
+            if let Some(months) = unit {
+                if p.peek()
+                    .is_some_and(|l| l.kind == Kind::Punct(b'-') && l.glued)
+                {
+                    return None;
+                }
+                let when = When::RelativeMonths {
+                    steps: years,
+                    months,
+                };
+                return Some((found(t.start, p.end, when), p.lx));
+            }
+        }
         if !p.eat_word(&["year"]) {
             return None;
         }
@@ -996,6 +1168,19 @@ fn num_trigger<'a>(
     None
 }
 
+fn is_label(w: &str) -> bool {
+    [
+        "published",
+        "updated",
+        "date",
+        "posted",
+        "released",
+        "dated",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
 /// `Published: …`, `Updated on …`, `Date: …` at a line start.
 fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
     let w = &text[t.start..t.end];
@@ -1055,6 +1240,16 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
             );
         }
     }
+}
+
+/// True when `pos` opens a line or a field of a by-line: only spaces
+/// before it on its line, or a `|` (`By Li Wei | Updated: …`).
+fn opens_field(text: &str, pos: usize) -> bool {
+    let before = text.as_bytes()[..pos]
+        .iter()
+        .rev()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+    matches!(before, None | Some(b'\n' | b'|'))
 }
 
 /// True when what stands before `pos` on its line is a dateline's place:

@@ -24,10 +24,6 @@ pub(crate) struct Lex {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Space (or nothing) before it, no other lexeme, since the line began.
-    pub line_start: bool,
-    /// Paragraph number: blank lines seen before it.
-    pub para: u32,
     /// No space between it and the lexeme before.
     pub glued: bool,
 }
@@ -37,17 +33,14 @@ pub(crate) struct Lex {
 pub(crate) struct Lexer<'a> {
     bytes: &'a [u8],
     pos: usize,
-    para: u32,
-    line_start: bool,
 }
 
 impl<'a> Lexer<'a> {
-    pub fn new(text: &'a str) -> Self {
+    /// A cursor at byte `pos` (a character boundary) of `text`.
+    pub fn at(text: &'a str, pos: usize) -> Self {
         Lexer {
             bytes: text.as_bytes(),
-            pos: 0,
-            para: 0,
-            line_start: true,
+            pos,
         }
     }
 }
@@ -59,28 +52,14 @@ impl Iterator for Lexer<'_> {
     fn next(&mut self) -> Option<Lex> {
         let b = self.bytes;
         let mut p = self.pos;
-        let mut newlines = 0;
         let mut glued = true;
-        while p < b.len() {
-            match b[p] {
-                b'\n' => {
-                    newlines += 1;
-                    glued = false;
-                }
-                b' ' | b'\t' | b'\r' | b'\x0c' => glued = false,
-                _ => break,
-            }
+        while p < b.len() && matches!(b[p], b' ' | b'\t' | b'\r' | b'\n' | b'\x0c') {
+            glued = false;
             p += 1;
         }
         if p >= b.len() {
             self.pos = p;
             return None;
-        }
-        if newlines > 0 {
-            self.line_start = true;
-            if newlines > 1 {
-                self.para += 1;
-            }
         }
         let start = p;
         let c = b[p];
@@ -121,11 +100,8 @@ impl Iterator for Lexer<'_> {
             start,
             end: p,
             kind,
-            line_start: self.line_start,
-            para: self.para,
             glued: glued && start > 0,
         };
-        self.line_start = false;
         self.pos = p;
         Some(lex)
     }
@@ -138,15 +114,14 @@ mod tests {
     #[test]
     fn splits_letters_digits_and_dashes() {
         let text = "Q3 FY2024, Jan–Apr\n\nend-November";
-        let kinds: Vec<(&str, Kind)> = Lexer::new(text)
+        let kinds: Vec<(&str, Kind)> = Lexer::at(text, 0)
             .map(|l| (&text[l.start..l.end], l.kind))
             .collect();
         assert_eq!(kinds[0], ("Q", Kind::Word));
         assert_eq!(kinds[1], ("3", Kind::Num));
         assert_eq!(kinds[4], (",", Kind::Punct(b',')));
         assert_eq!(kinds[6], ("–", Kind::Dash));
-        let last = Lexer::new(text).last().unwrap();
-        assert_eq!(last.para, 1);
-        assert!(!last.line_start);
+        let last = Lexer::at(text, 0).last().unwrap();
+        assert_eq!(&text[last.start..last.end], "November");
     }
 }

@@ -13,7 +13,8 @@
 //!   (`in November` in a text of 2026-01-14 is 2025-11); failing that (no
 //!   date known), the year last named anywhere before it.
 //! - **Relative** to the document's date: `this year`, `last year`,
-//!   `next year`, `今年`, `去年`, `year-to-date`. `the previous year` and
+//!   `next year`, `last month`, `this quarter`, `今年`, `去年`,
+//!   `year-to-date`. `the previous year` and
 //!   `上年` count back from the year last named in the paragraph, or from
 //!   the document's year when none was.
 //!
@@ -25,8 +26,9 @@
 //! Otherwise the scanners look for it in the text, and the first found of
 //! the strongest kind is used:
 //!
-//! 1. a labelled line: `Published: 2025-12-10`, `Updated on 10 December
-//!    2025`, `Date: …`, `发布时间：2025-12-10`;
+//! 1. a labelled date opening a line or a by-line field: `Published:
+//!    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
+//!    `发布时间：2025-12-10`;
 //! 2. a line that is only a date (`20 January 2026`, `2026年1月20日`), or a
 //!    dateline with its year (`BEIJING, Jan. 14, 2026 (Wire) --`);
 //! 3. a dateline without a year: `HANGZHOU, Jan. 14 (Wire) --`,
@@ -74,6 +76,9 @@ pub(crate) enum When {
     Previous,
     /// `year-to-date`: January to the document's month.
     YearToDate,
+    /// `last month` (steps -1, months 1), `this quarter` (0, 3): the
+    /// month or quarter of the document's date, moved by `steps`.
+    RelativeMonths { steps: i32, months: u8 },
 }
 
 /// One time expression found.
@@ -81,8 +86,6 @@ pub(crate) enum When {
 pub(crate) struct Found {
     pub span: Span,
     pub when: When,
-    /// Paragraph it is in (for the year last named).
-    pub para: u32,
     /// A year after `by`, `until`: a plan, not a date to infer the document's from.
     pub target: bool,
 }
@@ -124,10 +127,10 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
 }
 
 /// Finds time expressions in `text` and resolves them.
-pub(crate) fn scan(text: &str, _tokens: &[Token], context: &Context) -> Vec<Quantity> {
+pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut doc: Option<DocDate> = None;
-    en::scan(text, &mut found, &mut doc);
+    en::scan(text, tokens, &mut found, &mut doc);
     zh::scan(text, &mut found, &mut doc);
     if found.is_empty() {
         return Vec::new();
@@ -141,7 +144,43 @@ pub(crate) fn scan(text: &str, _tokens: &[Token], context: &Context) -> Vec<Quan
             day: d,
         })
         .or_else(|| doc.map(|d| complete_year(d, &found)));
-    resolve(&found, as_of)
+    resolve(text.as_bytes(), &found, as_of)
+}
+
+/// True when no blank line (a run of white space holding two line
+/// breaks) lies in `bytes[from..to]`; stops at the first one. Jumps from
+/// line break to line break, eight bytes at a time.
+fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
+    let to = to.min(bytes.len());
+    let mut i = from.min(to);
+    while let Some(nl) = next_newline(bytes, i, to) {
+        let mut k = nl + 1;
+        while k < to && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\x0c') {
+            k += 1;
+        }
+        if k < to && bytes[k] == b'\n' {
+            return false;
+        }
+        i = k;
+    }
+    true
+}
+
+/// The first `\n` in `bytes[from..to]`.
+fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == b'\n')
 }
 
 /// Gives a dateline without a year its year (see the module docs).
@@ -208,18 +247,31 @@ pub(crate) fn months_template(from: u8, to: u8) -> Period {
     }
 }
 
-fn resolve(found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
+fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
     let mut out = Vec::with_capacity(found.len());
-    // The year last named, and its paragraph.
-    let mut named: Option<(i32, u32)> = None;
+    // The year last named in this paragraph and where it ends, how far on
+    // no blank line was seen since, and the year last named anywhere.
+    let mut here: Option<(i32, usize)> = None;
+    let mut clean_to = 0;
+    let mut any: Option<i32> = None;
     for f in found {
-        let anchor = named.filter(|(_, para)| *para == f.para).map(|(y, _)| y);
+        let mut anchor = None;
+        if let Some((y, at)) = here {
+            if same_paragraph(bytes, clean_to.max(at), f.span.start) {
+                clean_to = clean_to.max(f.span.start);
+                anchor = Some(y);
+            } else {
+                here = None;
+            }
+        }
         // Without a document date, a year named earlier anywhere will do.
-        let fallback = named.map(|(y, _)| y).filter(|_| as_of.is_none());
+        let fallback = any.filter(|_| as_of.is_none());
         let period = match f.when {
             When::Fixed(p) => {
                 if !f.target && !p.fiscal {
-                    named = Some((p.end.year, f.para));
+                    here = Some((p.end.year, f.span.end));
+                    any = Some(p.end.year);
+                    clean_to = f.span.end;
                 }
                 Some(p)
             }
@@ -244,6 +296,25 @@ fn resolve(found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
             When::YearToDate => as_of
                 .filter(|d| (1..=12).contains(&d.month))
                 .map(|d| Period::months(d.year, 1, d.month).cumulative()),
+            When::RelativeMonths { steps, months } => {
+                as_of.filter(|d| (1..=12).contains(&d.month)).map(|d| {
+                    let size = i32::from(months.max(1));
+                    // Index of the month or quarter since year 0, moved.
+                    let first = (i32::from(d.month) - 1) / size * size;
+                    let index = d.year * 12 + first + steps * size;
+                    let (y, m) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+                    let end = m + months.max(1) - 1;
+                    let p = Period::months(y, m, end);
+                    if months == 3 {
+                        Period {
+                            granularity: Granularity::Quarter,
+                            ..p
+                        }
+                    } else {
+                        p
+                    }
+                })
+            }
         };
         if let Some(p) = period {
             let mut q = Quantity::new(f.span, QuantityKind::Date, None);

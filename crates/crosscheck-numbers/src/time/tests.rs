@@ -137,6 +137,33 @@ const FIXED: &[(&str, &str, &str, bool)] = &[
     ),
     ("二〇二五年的计划", "二〇二五年", "2025", false),
     ("2025年1月16日发布", "2025年1月16日", "2025-01-16", false),
+    (
+        "2024年全省1至11月出口增长",
+        "1至11月",
+        "2024-01/2024-11",
+        true,
+    ),
+    (
+        "Sales in 2024Q3 slowed.",
+        "2024Q3",
+        "2024-07/2024-09",
+        false,
+    ),
+    ("Sales in 3Q24 slowed.", "3Q24", "2024-07/2024-09", false),
+    ("Sales in 1H25 rose.", "1H25", "2025-01/2025-06", false),
+    ("The 2023-24 season ended.", "2023-24", "2023/2024", false),
+    (
+        "Between 2021 and 2025 output doubled.",
+        "2021 and 2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "Exports through the end of March 2025 rose.",
+        "through the end of March 2025",
+        "2025-01/2025-03",
+        true,
+    ),
 ];
 
 #[test]
@@ -261,6 +288,27 @@ const RELATIVE: &[(&str, AsOf, &str, &str, bool)] = &[
         "2025-01/2025-10",
         true,
     ),
+    (
+        "Sales last month rose.",
+        (2026, 1, 14),
+        "last month",
+        "2025-12",
+        false,
+    ),
+    (
+        "Sales this quarter rose.",
+        (2025, 8, 14),
+        "this quarter",
+        "2025-07/2025-09",
+        false,
+    ),
+    (
+        "Sales last quarter rose.",
+        (2025, 2, 14),
+        "last quarter",
+        "2024-10/2024-12",
+        false,
+    ),
 ];
 
 #[test]
@@ -329,6 +377,11 @@ fn document_date_from_the_text() {
             "2026",
         ),
         ("新华社杭州1月14日电 2025年浙江出口增长，去年增速加快。", "去年", "2025"),
+        (
+            "By Li Wei | Updated: 2025-12-10 14:30\nVolumes this year rose 8%.",
+            "this year",
+            "2025",
+        ),
     ];
     for (text, expr, iso) in cases {
         let got = periods(text, None);
@@ -352,4 +405,124 @@ fn containment_and_cumulative() {
         crate::Period::quarter(2024, 3).granularity,
         Granularity::Quarter
     );
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+const CN_DIGITS: [&str; 13] = [
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+];
+
+/// Months `m1` to `m2` as the scanner normalizes them: a running total
+/// from January, the whole year for January to December.
+fn span(y: i32, m1: u8, m2: u8) -> crate::Period {
+    use crate::Period;
+    match (m1, m2) {
+        (1, 12) => Period::year(y),
+        (1, _) => Period::months(y, 1, m2).cumulative(),
+        _ => Period::months(y, m1, m2),
+    }
+}
+
+/// A random period and one way of writing it.
+fn written(kind: u8, y: i32, a: u8, b: u8, d: u8) -> (String, crate::Period) {
+    use crate::Period;
+    let m1 = a.min(b).min(11);
+    let m2 = a.max(b).max(m1 + 1);
+    let m = a;
+    match kind {
+        0 => (
+            format!("{} {d}, {y}", MONTHS[m as usize - 1]),
+            Period::day(y, m, d),
+        ),
+        1 => (
+            format!("{d} {} {y}", MONTHS[m as usize - 1]),
+            Period::day(y, m, d),
+        ),
+        2 => (
+            format!("{} {y}", MONTHS[m as usize - 1]),
+            Period::months(y, m, m),
+        ),
+        3 => {
+            let p = span(y, m1, m2);
+            (
+                format!(
+                    "from {} to {} {y}",
+                    MONTHS[m1 as usize - 1],
+                    MONTHS[m2 as usize - 1]
+                ),
+                p,
+            )
+        }
+        4 => (format!("the first {m2} months of {y}"), span(y, 1, m2)),
+        5 => {
+            let q = a % 4 + 1;
+            (
+                format!("the {} quarter of {y}", ORDINALS[q as usize - 1]),
+                Period::quarter(y, q),
+            )
+        }
+        6 => {
+            let q = a % 4 + 1;
+            (format!("Q{q} {y}"), Period::quarter(y, q))
+        }
+        7 => {
+            let h = a % 2 + 1;
+            (format!("H{h} {y}"), Period::months(y, h * 6 - 5, h * 6))
+        }
+        8 => (
+            format!("{y}–{}", y + i32::from(b)),
+            Period::years(y, y + i32::from(b)),
+        ),
+        9 => (format!("{y}年{m}月"), Period::months(y, m, m)),
+        10 => {
+            let p = span(y, m1, m2);
+            (format!("{y}年{m1}-{m2}月"), p)
+        }
+        11 => {
+            let q = a % 4 + 1;
+            (
+                format!("{y}年第{}季度", CN_DIGITS[q as usize]),
+                Period::quarter(y, q),
+            )
+        }
+        12 => (
+            format!("{y}年前{}个月", CN_DIGITS[m2 as usize]),
+            span(y, 1, m2),
+        ),
+        _ => (format!("{y}年{m}月{d}日"), Period::day(y, m, d)),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// A period written in one of its English or Chinese forms reads back.
+    #[test]
+    fn periods_read_back(kind in 0u8..14, y in 1990i32..2060, a in 1u8..=12, b in 1u8..=12, d in 1u8..=28) {
+        let (expr, want) = written(kind, y, a, b, d);
+        let text = format!("Figures for {expr} were out. 数据为{expr}。");
+        let got = periods(&text, None);
+        let bare = expr.trim_start_matches("from ");
+        let hits: Vec<_> = got.iter().filter(|(t, ..)| t == bare).collect();
+        // Once in the English sentence, once in the Chinese one.
+        proptest::prop_assert_eq!(hits.len(), 2, "{}: {:?}", expr, got);
+        for hit in hits {
+            proptest::prop_assert_eq!(&hit.1, &want.iso(), "{}", expr);
+            proptest::prop_assert_eq!(hit.2, want.cumulative, "{}", expr);
+        }
+    }
 }

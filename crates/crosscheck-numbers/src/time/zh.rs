@@ -227,37 +227,11 @@ fn quarter(n: u8) -> Period {
     }
 }
 
-/// Counts paragraph breaks (a run of white space with two line breaks) in `bytes`.
-fn para_breaks(bytes: &[u8], newlines: &mut u32) -> u32 {
-    let mut n = 0;
-    for &b in bytes {
-        match b {
-            b'\n' => {
-                *newlines += 1;
-                if *newlines == 2 {
-                    n += 1;
-                }
-            }
-            b' ' | b'\t' | b'\r' | b'\x0c' => {}
-            _ => *newlines = 0,
-        }
-    }
-    n
-}
-
 /// Finds Chinese time expressions and document-date candidates.
 pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
     let bytes = text.as_bytes();
-    let wide = |b: u8| (0xE3..=0xEF).contains(&b) || b >= 0xF0;
-    if !bytes.iter().any(|&b| wide(b)) {
-        return;
-    }
     let mut pos = 0;
-    let mut para = 0u32;
-    let mut counted = 0;
-    let mut newlines = 0;
-    while let Some(off) = bytes[pos..].iter().position(|&b| wide(b)) {
-        let q = pos + off;
+    while let Some(q) = crate::zh::next_wide(bytes, pos) {
         // Back up over an Arabic year or month range written before it.
         let mut s = q;
         while s > pos && s + 16 > q && matches!(bytes[s - 1], b'0'..=b'9' | b'-' | b'~') {
@@ -274,13 +248,10 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) 
             let Some(hit) = date_at(text, start) else {
                 continue;
             };
-            para += para_breaks(&bytes[counted..start], &mut newlines);
-            counted = start;
             let span = Span::new(start, hit.end);
             out.push(Found {
                 span,
                 when: hit.when,
-                para,
                 target: false,
             });
             note_doc_date(text, span, &hit, doc);

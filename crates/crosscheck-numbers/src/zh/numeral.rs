@@ -333,7 +333,13 @@ pub(crate) fn parse(text: &str, pos: usize) -> Option<Parsed> {
         if q > p {
             let pending_arabic = pending.as_ref().is_some_and(|pd| pd.arabic);
             let continues = if digit_of(c).is_some() {
-                pending.is_none() && any_digit || !pending_arabic && seq_len > 0 && !any_unit
+                pending.is_none() && any_digit
+                    || !pending_arabic && seq_len > 0 && !any_unit
+                    // `九 九 折`: spaced digits only before a discount or tenths.
+                    || pending.as_ref().is_some_and(|pd| !pd.arabic)
+                        && !any_unit
+                        && !any_big
+                        && at(text, skip_spaces(text, q + n)).is_some_and(|(z, _)| z == '折' || z == '成')
             } else if c.is_ascii_digit() {
                 pending.is_none() && (any_unit || any_big) || pending_arabic && seq_len > 0
             } else if small_unit_of(c).is_some() || big_unit_of(c).is_some() {
