@@ -22,6 +22,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("recognize_tokens", |b| {
         b.iter(|| recognizer.recognize(&text, &tokens).len())
     });
+    group.bench_function("english_family", |b| {
+        b.iter(|| crosscheck_numbers::recognize_english(&text).len())
+    });
     group.finish();
 }
 

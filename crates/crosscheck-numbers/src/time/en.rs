@@ -9,7 +9,7 @@
 use super::lex::{Kind, Lex, Lexer};
 use super::{offer, DateStrength, DocDate, Found, When};
 use crate::quantity::{CalendarDate, Granularity, Period};
-use crosscheck_text::{Span, Token};
+use crosscheck_text::{Span, Token, TokenKind};
 
 /// Month number of a month name or abbreviation, and whether the word is
 /// only a month (`May`, `March` are also a verb and a verb/noun).
@@ -486,7 +486,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
     let mut resume = 0;
     for tok in tokens {
         let (s, e) = (tok.span.start, tok.span.end.min(bytes.len()));
-        if s < resume || s >= e {
+        if s < resume || s >= e || tok.kind == TokenKind::Space {
             continue;
         }
         let first = bytes[s];

@@ -148,22 +148,39 @@ pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quant
 }
 
 /// True when no blank line (a run of white space holding two line
-/// breaks) lies in `bytes[from..to]`; stops at the first one.
+/// breaks) lies in `bytes[from..to]`; stops at the first one. Jumps from
+/// line break to line break, eight bytes at a time.
 fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
-    let mut newlines = 0;
-    for &b in &bytes[from.min(to)..to.min(bytes.len())] {
-        match b {
-            b'\n' => {
-                newlines += 1;
-                if newlines == 2 {
-                    return false;
-                }
-            }
-            b' ' | b'\t' | b'\r' | b'\x0c' => {}
-            _ => newlines = 0,
+    let to = to.min(bytes.len());
+    let mut i = from.min(to);
+    while let Some(nl) = next_newline(bytes, i, to) {
+        let mut k = nl + 1;
+        while k < to && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\x0c') {
+            k += 1;
         }
+        if k < to && bytes[k] == b'\n' {
+            return false;
+        }
+        i = k;
     }
     true
+}
+
+/// The first `\n` in `bytes[from..to]`.
+fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == b'\n')
 }
 
 /// Gives a dateline without a year its year (see the module docs).
