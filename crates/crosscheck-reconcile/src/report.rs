@@ -388,7 +388,6 @@ struct Out<'a> {
     docs: &'a [String],
     conflicts: Vec<Conflict>,
     review: Vec<Conflict>,
-    corroborations: Vec<Corroboration>,
     /// Corroborations as claim indices (and document counts), made into
     /// mentions only for the listed ones.
     agreeing: Vec<(Vec<u32>, u32)>,
@@ -490,7 +489,6 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         docs,
         conflicts: Vec::new(),
         review: Vec::new(),
-        corroborations: Vec::new(),
         agreeing: Vec::new(),
     };
     // Sort claim indices by (hash of key without period, period): one sort
