@@ -401,6 +401,15 @@ impl<'a> Scanner<'a> {
         {
             return;
         }
+        // `up 5%, with a 30% share`: a level named after the figure.
+        let mut buf = [0u8; 24];
+        let after = next(self.b, q.span.end);
+        if matches!(
+            lower(after.bytes(self.b), &mut buf),
+            b"of" | b"share" | b"stake" | b"margin" | b"rate" | b"ratio" | b"penetration"
+        ) {
+            return;
+        }
         q.change = true;
         if last.value.is_some_and(|v| v < 0.0) {
             q.value = q.value.map(|v| -v.abs());
@@ -837,6 +846,17 @@ impl<'a> Scanner<'a> {
         }
         if kind == QuantityKind::Number && self.pronoun_one(s, e) {
             return None;
+        }
+        // A rank: `No. 1`, `No 3`.
+        if kind == QuantityKind::Number && value.fract() == 0.0 && value > 0.0 {
+            let mut pv = prev(b, s, floor);
+            if pv.is(b, b'.') {
+                pv = prev(b, pv.s, floor);
+            }
+            if pv.k == K::Word && pv.bytes(b) == b"No" {
+                kind = QuantityKind::Ordinal;
+                prec = 0.0;
+            }
         }
         // `4.19 trillion` is 4190000000000, not 4190000000000.0005: round to
         // the last written unit when it is a whole number.
