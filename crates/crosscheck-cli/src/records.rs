@@ -14,13 +14,13 @@ pub fn tokens(doc: &Document, a: &DocAnalysis, sentences: bool) -> Vec<String> {
         return a
             .sentences
             .iter()
-            .map(|s| json!({"doc": doc.name, "start": doc.offsets.to_file(s.start), "end": doc.offsets.to_file(s.end)}).to_string())
+            .map(|s| json!({"doc": doc.name, "start": doc.offsets.to_file(s.start), "end": doc.offsets.to_file_end(s.end)}).to_string())
             .collect();
     }
     a.tokens
         .iter()
         .map(|t| {
-            json!({"doc": doc.name, "start": doc.offsets.to_file(t.span.start), "end": doc.offsets.to_file(t.span.end),
+            json!({"doc": doc.name, "start": doc.offsets.to_file(t.span.start), "end": doc.offsets.to_file_end(t.span.end),
                    "text": text_of(doc, t.span.start, t.span.end), "kind": t.kind.as_str()})
             .to_string()
         })
@@ -31,17 +31,23 @@ pub fn entities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
     a.entities
         .iter()
         .map(|e| {
-            json!({"doc": doc.name, "start": doc.offsets.to_file(e.span.start), "end": doc.offsets.to_file(e.span.end),
+            json!({"doc": doc.name, "start": doc.offsets.to_file(e.span.start), "end": doc.offsets.to_file_end(e.span.end),
                    "text": text_of(doc, e.span.start, e.span.end), "label": e.label.as_str(), "canonical": e.canonical})
             .to_string()
         })
         .collect()
 }
 
-/// A quantity record; `map` turns text offsets into output offsets.
-pub fn quantity_value(doc: &str, text: &str, q: &Quantity, map: impl Fn(usize) -> usize) -> Value {
+/// A quantity record; `map` turns a text span into output offsets.
+pub fn quantity_value(
+    doc: &str,
+    text: &str,
+    q: &Quantity,
+    map: impl Fn(usize, usize) -> (usize, usize),
+) -> Value {
+    let (start, end) = map(q.span.start, q.span.end);
     let mut v = json!({
-        "doc": doc, "start": map(q.span.start), "end": map(q.span.end),
+        "doc": doc, "start": start, "end": end,
         "text": text.get(q.span.range()).unwrap_or(""), "kind": q.kind.as_str(),
         "value": q.value, "unit": q.unit, "approx": q.approx.as_str(), "change": q.change,
     });
@@ -73,28 +79,38 @@ pub fn quantity_value(doc: &str, text: &str, q: &Quantity, map: impl Fn(usize) -
 pub fn quantities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
     a.quantities
         .iter()
-        .map(|q| quantity_value(&doc.name, &doc.text, q, |o| doc.offsets.to_file(o)).to_string())
+        .map(|q| quantity_value(&doc.name, &doc.text, q, |s, e| file_span(doc, s, e)).to_string())
         .collect()
 }
 
-/// The document's claims with spans moved to file offsets.
+/// A text span as file offsets: the end covers the source of the span's
+/// last character (an entity, a multi-byte character) in full.
+pub fn file_span(doc: &Document, start: usize, end: usize) -> (usize, usize) {
+    let s = doc.offsets.to_file(start);
+    (s, doc.offsets.to_file_end(end).max(s))
+}
+
+/// The document's claims with spans moved to file offsets and lines
+/// counted in the file.
 pub fn file_claims(doc: &Document, a: &DocAnalysis) -> Vec<Claim> {
     a.claims
         .iter()
         .map(|c| {
             let mut c = c.clone();
             let map = |s: crosscheck_text::Span| {
-                crosscheck_text::Span::new(doc.offsets.to_file(s.start), doc.offsets.to_file(s.end))
+                let (start, end) = file_span(doc, s.start, s.end);
+                crosscheck_text::Span::new(start, end)
             };
             c.quantity.span = map(c.quantity.span);
             c.sentence = map(c.sentence);
+            c.line = doc.line_of(c.quantity.span.start);
             c
         })
         .collect()
 }
 
 pub fn claim(doc: &str, c: &Claim) -> String {
-    let mut q = quantity_value(doc, "", &c.quantity, |o| o);
+    let mut q = quantity_value(doc, "", &c.quantity, |s, e| (s, e));
     q["text"] = json!(c.text);
     json!({
         "doc": doc, "subject": c.subject, "metric": c.metric, "scope": c.scope,
