@@ -1,6 +1,16 @@
 //! Project chores, run as `cargo xtask <task>`.
 //!
 //! - `ci`: what `.ci/run` runs: tests, formatting, lints, a smoke run.
+//! - `corpus`: a deterministic generator of business-news documents.
+//! - `bench`: stage benches, end-to-end speed, memory and scaling, spaCy as a peer.
+//! - `fuzz`: every cargo-fuzz target in the repo for a set time each.
+//! - `data`: rebuilds the entity gazetteers from installed sources.
+
+mod bench;
+mod corpus;
+mod data;
+mod fuzz;
+mod rng;
 
 use std::process::{Command, ExitCode};
 
@@ -37,12 +47,38 @@ fn ci() -> bool {
         ])
 }
 
+/// Prints a task's error and turns it into success or failure.
+fn done(r: Result<(), String>) -> bool {
+    match r {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            false
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <task> [args]
+
+tasks:
+  ci       tests, fmt, clippy and a smoke run, as .ci/run does
+  corpus   generate a deterministic business-news corpus (--help)
+  bench    stage benches, end-to-end speed/memory/scaling, spaCy peer (--help)
+  fuzz     run every cargo-fuzz target for a set time (--help)
+  data     rebuild the entity gazetteers (crates/crosscheck-entities/data)";
+
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1).unwrap_or_default();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().cloned().unwrap_or_default();
+    let rest = args.get(1..).unwrap_or(&[]);
     let ok = match task.as_str() {
         "ci" => ci(),
+        "corpus" => done(corpus::cmd(rest)),
+        "bench" => done(bench::cmd(rest)),
+        "fuzz" => done(fuzz::cmd(rest)),
+        "data" => data::data(),
         _ => {
-            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     tests, fmt, clippy and a smoke run, as .ci/run does");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };

@@ -320,9 +320,9 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Claims { input } => {
             let (docs, _) = run_inputs(&input, |_, doc, a| {
-                records::file_claims(doc, a)
+                a.claims
                     .iter()
-                    .map(|c| records::claim(&doc.name, c))
+                    .map(|c| records::claim(doc, c))
                     .collect::<Vec<_>>()
             })?;
             write_lines(docs)?;
@@ -343,18 +343,52 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                         })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let (per_doc, names) = run_inputs(&input, |_, doc, a| records::file_claims(doc, a))?;
-            let claims: Vec<Claim> = per_doc
-                .into_iter()
-                .enumerate()
-                .flat_map(|(i, cs)| {
-                    cs.into_iter().map(move |mut c| {
-                        c.doc = i as u32;
-                        c
-                    })
-                })
-                .collect();
-            let report = crosscheck_reconcile::reconcile(&claims, &names);
+            // Only claims are kept across documents (stdin's text aside, which
+            // cannot be read twice); the texts of the mentions the report
+            // names are read back afterwards.
+            let (per_doc, names) = run_inputs(&input, |_, doc, a| {
+                let stdin = (doc.name == "-").then(|| doc.text.clone());
+                (a.claims.clone(), stdin)
+            })?;
+            let mut stdin_text = None;
+            let mut claims: Vec<Claim> = Vec::new();
+            for (i, (cs, stdin)) in per_doc.into_iter().enumerate() {
+                if stdin.is_some() {
+                    stdin_text = stdin.map(|t| (i as u32, t));
+                }
+                claims.extend(cs.into_iter().map(|mut c| {
+                    c.doc = i as u32;
+                    c
+                }));
+            }
+            let mut report = crosscheck_reconcile::reconcile(&claims, &names);
+            drop(claims);
+            for d in report.documents_to_fill() {
+                match &stdin_text {
+                    Some((i, t)) if *i == d => report.fill_text(d, t, &|o| o, None),
+                    _ => {
+                        let name = &names[d as usize];
+                        let path = std::path::Path::new(name);
+                        match crosscheck_pipeline::load_document_with(
+                            path,
+                            name,
+                            input.max_file_size,
+                        ) {
+                            Ok(doc) => {
+                                // Lines are counted in the file as on disk
+                                // (markup and any encoding included).
+                                report.fill_text(
+                                    d,
+                                    &doc.text,
+                                    &|o| doc.offsets.to_file(o),
+                                    Some(&|o| doc.line_of(o)),
+                                );
+                            }
+                            Err(e) => report_input_error(&e),
+                        }
+                    }
+                }
+            }
             for (path, format) in formats {
                 write_atomically(&path, &crosscheck_report::render(&report, format))?;
             }

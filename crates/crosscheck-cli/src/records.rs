@@ -38,6 +38,13 @@ pub fn entities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
         .collect()
 }
 
+/// A text span as file offsets: the end covers the source of the span's
+/// last character (an entity, a multi-byte character) in full.
+pub fn file_span(doc: &Document, start: usize, end: usize) -> (usize, usize) {
+    let s = doc.offsets.to_file(start);
+    (s, doc.offsets.to_file_end(end).max(s))
+}
+
 /// A quantity record; `map` turns a text span into output offsets.
 pub fn quantity_value(
     doc: &str,
@@ -83,40 +90,38 @@ pub fn quantities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
         .collect()
 }
 
-/// A text span as file offsets: the end covers the source of the span's
-/// last character (an entity, a multi-byte character) in full.
-pub fn file_span(doc: &Document, start: usize, end: usize) -> (usize, usize) {
-    let s = doc.offsets.to_file(start);
-    (s, doc.offsets.to_file_end(end).max(s))
-}
-
-/// The document's claims with spans moved to file offsets and lines
-/// counted in the file.
-pub fn file_claims(doc: &Document, a: &DocAnalysis) -> Vec<Claim> {
-    a.claims
-        .iter()
-        .map(|c| {
-            let mut c = c.clone();
-            let map = |s: crosscheck_text::Span| {
-                let (start, end) = file_span(doc, s.start, s.end);
-                crosscheck_text::Span::new(start, end)
-            };
-            c.quantity.span = map(c.quantity.span);
-            c.sentence = map(c.sentence);
-            c.line = doc.line_of(c.quantity.span.start);
-            c
-        })
-        .collect()
-}
-
-pub fn claim(doc: &str, c: &Claim) -> String {
-    let mut q = quantity_value(doc, "", &c.quantity, |s, e| (s, e));
-    q["text"] = json!(c.text);
+/// A claim record: the contract's fields, plus scope, line, the claim's
+/// flags and how each part of its key was found.
+pub fn claim(doc: &Document, c: &Claim) -> String {
+    let (sentence_start, sentence_end) =
+        file_span(doc, c.sentence_start as usize, c.sentence_end as usize);
+    let mut q = quantity_value(&doc.name, &doc.text, &c.quantity(), |s, e| {
+        file_span(doc, s, e)
+    });
+    // Lines are counted in the file (markup and all), not in the plain text.
+    let line = doc.line_of(doc.offsets.to_file(c.start as usize));
+    q["text"] = json!(text_of(doc, c.start as usize, c.end as usize));
+    let opt = |s: crosscheck_reconcile::Sym| (!s.is_empty()).then(|| s.as_str());
+    let mut roles = Vec::new();
+    for (bit, name) in [
+        (crosscheck_reconcile::flags::CORRECTION, "correction"),
+        (crosscheck_reconcile::flags::RETRACTED, "retracted"),
+        (crosscheck_reconcile::flags::TOTAL, "total"),
+        (crosscheck_reconcile::flags::PART, "part"),
+        (crosscheck_reconcile::flags::MODAL, "forecast"),
+        (crosscheck_reconcile::flags::SHARE, "share"),
+    ] {
+        if c.has(bit) {
+            roles.push(name);
+        }
+    }
     json!({
-        "doc": doc, "subject": c.subject, "metric": c.metric, "scope": c.scope,
-        "period": c.period.map(|p| p.iso()), "quantity": q,
-        "sentence": {"start": c.sentence.start, "end": c.sentence.end},
-        "line": c.line, "guessed": c.guessed,
+        "doc": doc.name, "subject": opt(c.subject), "metric": opt(c.metric),
+        "scope": opt(c.scope), "period": c.period.map(|p| p.iso()), "quantity": q,
+        "sentence": {"start": sentence_start, "end": sentence_end},
+        "line": line, "guessed": c.guessed(),
+        "how": {"subject": c.subject_how.as_str(), "metric": c.metric_how.as_str(), "period": c.period_how.as_str()},
+        "roles": roles,
     })
     .to_string()
 }

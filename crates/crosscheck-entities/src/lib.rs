@@ -1,16 +1,32 @@
-//! Tags companies, places, people and other organizations, and gives every
-//! alias of one entity the same canonical name.
+//! Tags companies, places, people and other organizations in business text,
+//! and gives every alias of one entity the same canonical name.
+//!
+//! The tagger reads capitalized runs of words and decides each from evidence:
+//! embedded gazetteers (GeoNames cities, ISO 3166 countries and subdivisions,
+//! index-constituent companies, given names, Chinese surnames and pinyin
+//! syllables; see `data/SOURCES.md`), the shape of the name (legal suffixes,
+//! `Ministry of …`, `… Province`), and the sentence around it (`said X`,
+//! `X, chairman of Y`, `shares of X`, `in X`). A second pass over the document
+//! resolves short forms (`Geely`, `Wang`, `NBS`) against the full names found.
 //!
 //! ```
 //! use crosscheck_entities::{Label, Tagger};
 //!
-//! let text = "Geely Auto Group said exports from Zhejiang Province rose.";
+//! let text = "Geely Auto Group said exports from Zhejiang Province rose, \
+//!             according to Wang Meifang, an analyst at Qiantang Securities.";
 //! let found = Tagger::global().tag_text(text);
 //! assert!(found.iter().any(|e| e.label == Label::Company && e.canonical == "Geely"));
 //! assert!(found.iter().any(|e| e.label == Label::Place && e.canonical == "Zhejiang"));
+//! assert!(found.iter().any(|e| e.label == Label::Person && e.canonical == "Wang Meifang"));
+//! assert!(found.iter().any(|e| e.label == Label::Company && e.canonical == "Qiantang"));
 //! ```
 
-use crosscheck_text::{sentences, tokenize, Shape, Span, Token, TokenKind};
+mod canonical;
+mod gazetteer;
+mod rules;
+mod tagger;
+
+use crosscheck_text::{sentences, tokenize, Span, Token};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -20,16 +36,21 @@ use std::sync::OnceLock;
 pub enum Label {
     /// A company or brand.
     Company,
-    /// A country, region, province, city, port or zone.
+    /// A country, region or bloc, province or state, city, port or zone.
     Place,
     /// A person.
     Person,
-    /// An organization that is not a company: ministry, customs office, newspaper.
+    /// An organization that is not a company: ministry, customs office,
+    /// institute, newspaper, stock exchange.
     Organization,
 }
 
 impl Label {
-    /// The contract's name.
+    /// The contract's name: `COMPANY`, `PLACE`, `PERSON`, `ORGANIZATION`.
+    ///
+    /// ```
+    /// assert_eq!(crosscheck_entities::Label::Place.as_str(), "PLACE");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Label::Company => "COMPANY",
@@ -38,130 +59,100 @@ impl Label {
             Label::Organization => "ORGANIZATION",
         }
     }
+
+    /// Parses a contract name (`COMPANY`, …); `None` for anything else.
+    ///
+    /// ```
+    /// use crosscheck_entities::Label;
+    /// assert_eq!(Label::parse("PERSON"), Some(Label::Person));
+    /// ```
+    pub fn parse(s: &str) -> Option<Label> {
+        match s {
+            "COMPANY" => Some(Label::Company),
+            "PLACE" => Some(Label::Place),
+            "PERSON" => Some(Label::Person),
+            "ORGANIZATION" => Some(Label::Organization),
+            _ => None,
+        }
+    }
 }
 
 /// One entity mention.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {
-    /// Where the mention is.
+    /// Where the mention is (a possessive `'s` and titles are never inside).
     pub span: Span,
     /// What it is.
     pub label: Label,
-    /// The name all aliases of the entity share.
+    /// The name all aliases of the entity share, in this document and across
+    /// documents: `Zhejiang Province` and `Zhejiang` -> `Zhejiang`.
     pub canonical: String,
 }
 
 /// A tagger, built once and shared between threads.
+///
+/// Building it parses the embedded gazetteers and compiles one Aho-Corasick
+/// automaton over all names (tens of milliseconds); [`Tagger::global`] does
+/// that once per process.
 #[derive(Debug)]
 pub struct Tagger {
-    _private: (),
+    gaz: gazetteer::Gazetteer,
 }
 
-const COMPANY_SUFFIXES: &[&str] = &[
-    "Co",
-    "Ltd",
-    "Inc",
-    "Corp",
-    "Corporation",
-    "Group",
-    "Holdings",
-    "Motor",
-    "Motors",
-    "Auto",
-    "Technology",
-    "Technologies",
-    "GmbH",
-    "AG",
-    "SA",
-    "PLC",
-    "LLC",
-];
-const PLACES: &[&str] = &[
-    "China",
-    "Zhejiang",
-    "Brazil",
-    "EU",
-    "ASEAN",
-    "Latin America",
-    "Southeast Asia",
-    "Europe",
-    "Hangzhou",
-    "Ningbo",
-    "Taizhou",
-    "Germany",
-    "Japan",
-    "Mexico",
-    "Russia",
-    "United States",
-];
-
 impl Tagger {
-    /// The shared tagger, built on first use.
+    /// Builds a new tagger. Prefer [`Tagger::global`], which builds one lazily
+    /// and shares it.
+    pub fn new() -> Tagger {
+        Tagger {
+            gaz: gazetteer::Gazetteer::load(),
+        }
+    }
+
+    /// The shared tagger, built on first use (thread-safe).
     pub fn global() -> &'static Tagger {
         static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(|| Tagger { _private: () })
+        TAGGER.get_or_init(Tagger::new)
     }
 
     /// Tags `text`, tokenizing it first.
+    ///
+    /// ```
+    /// let found = crosscheck_entities::Tagger::global().tag_text("Exports to Brazil rose.");
+    /// assert_eq!(found[0].canonical, "Brazil");
+    /// ```
     pub fn tag_text(&self, text: &str) -> Vec<Entity> {
         let tokens = tokenize(text);
         let sents = sentences(text, &tokens);
         self.tag(text, &tokens, &sents)
     }
 
-    /// Tags `text` from its tokens and sentences.
+    /// Tags `text` from its tokens and sentences (as made by `crosscheck-text`).
+    /// Mentions come in text order and never overlap.
     pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
-        let mut out = Vec::new();
-        let _ = sentences;
-        let mut i = 0;
-        while i < tokens.len() {
-            let t = &tokens[i];
-            if !(t.kind == TokenKind::Word
-                && (t.shape.has(Shape::TITLE) || t.shape.has(Shape::ALL_CAPS)))
-            {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            let mut end = i;
-            while j < tokens.len() {
-                let u = &tokens[j];
-                if u.kind == TokenKind::Word
-                    && (u.shape.has(Shape::TITLE) || u.shape.has(Shape::ALL_CAPS))
-                {
-                    end = j;
-                    j += 1;
-                } else if u.kind == TokenKind::Space
-                    && !u.shape.has(Shape::NEWLINE)
-                    && u.span.len() == 1
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let span = Span::new(t.span.start, tokens[end].span.end);
-            let name = span.text(text);
-            let words: Vec<&str> = name.split(' ').collect();
-            let last = *words.last().unwrap_or(&"");
-            let entity = if PLACES.contains(&name) {
-                Some((Label::Place, name.to_string()))
-            } else if words.len() == 2 && last == "Province" && PLACES.contains(&words[0]) {
-                Some((Label::Place, words[0].to_string()))
-            } else if words.len() > 1 && COMPANY_SUFFIXES.contains(&last) {
-                Some((Label::Company, words[0].to_string()))
-            } else {
-                None
-            };
-            if let Some((label, canonical)) = entity {
-                out.push(Entity {
-                    span,
-                    label,
-                    canonical,
-                });
-            }
-            i = end + 1;
-        }
-        out
+        tagger::tag(&self.gaz, text, tokens, sentences)
     }
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
+
+/// The entity a definite description such as `the province` or `the company`
+/// most likely refers to: the nearest mention with `label` before byte `at`
+/// (within the same document's entity list, as returned by [`Tagger::tag`]).
+///
+/// ```
+/// use crosscheck_entities::{resolve_reference, Label, Tagger};
+/// let text = "Exports from Zhejiang rose. The province shipped more cars.";
+/// let found = Tagger::global().tag_text(text);
+/// let at = text.find("The province").unwrap();
+/// assert_eq!(resolve_reference(&found, at, Label::Place).unwrap().canonical, "Zhejiang");
+/// ```
+pub fn resolve_reference(entities: &[Entity], at: usize, label: Label) -> Option<&Entity> {
+    entities
+        .iter()
+        .filter(|e| e.label == label && e.span.end <= at)
+        .max_by_key(|e| e.span.end)
 }

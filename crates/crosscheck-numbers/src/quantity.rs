@@ -172,6 +172,63 @@ impl Period {
         }
     }
 
+    /// One day.
+    ///
+    /// ```
+    /// assert_eq!(crosscheck_numbers::Period::day(2025, 5, 10).iso(), "2025-05-10");
+    /// ```
+    pub fn day(year: i32, month: u8, day: u8) -> Self {
+        let d = CalendarDate { year, month, day };
+        Period {
+            start: d,
+            end: d,
+            granularity: Granularity::Day,
+            cumulative: false,
+            fiscal: false,
+        }
+    }
+
+    /// Quarter `q` (1–4) of `year`; printed as its months.
+    ///
+    /// ```
+    /// assert_eq!(crosscheck_numbers::Period::quarter(2024, 3).iso(), "2024-07/2024-09");
+    /// ```
+    pub fn quarter(year: i32, q: u8) -> Self {
+        let q = q.clamp(1, 4);
+        Period {
+            granularity: Granularity::Quarter,
+            ..Period::months(year, q * 3 - 2, q * 3)
+        }
+    }
+
+    /// Whole years `from` to `to`, both inclusive.
+    ///
+    /// ```
+    /// assert_eq!(crosscheck_numbers::Period::years(2021, 2025).iso(), "2021/2025");
+    /// ```
+    pub fn years(from: i32, to: i32) -> Self {
+        Period {
+            end: Period::year(to).end,
+            ..Period::year(from)
+        }
+    }
+
+    /// The same period marked as a running total from the start of the year.
+    pub fn cumulative(self) -> Self {
+        Period {
+            cumulative: true,
+            ..self
+        }
+    }
+
+    /// The same period marked as fiscal.
+    pub fn fiscal(self) -> Self {
+        Period {
+            fiscal: true,
+            ..self
+        }
+    }
+
     /// The ISO 8601 form: `2025`, `2025-05`, `2025-05-10`, or an interval
     /// `2025-01/2025-11`.
     pub fn iso(&self) -> String {
@@ -188,9 +245,20 @@ impl Period {
         }
     }
 
-    /// True when `other` lies wholly inside `self`.
+    /// True when `other` lies wholly inside `self`. A fiscal period and a
+    /// calendar one are never compared (a fiscal year's months are not
+    /// known), so neither contains the other.
+    ///
+    /// ```
+    /// use crosscheck_numbers::Period;
+    /// let ytd = Period::months(2025, 1, 11).cumulative();
+    /// assert!(Period::year(2025).contains(&ytd));
+    /// assert!(ytd.contains(&Period::quarter(2025, 3)));
+    /// assert!(!ytd.contains(&Period::months(2025, 12, 12)));
+    /// assert!(!Period::year(2024).fiscal().contains(&Period::quarter(2024, 1)));
+    /// ```
     pub fn contains(&self, other: &Period) -> bool {
-        self.start <= other.start && other.end <= self.end
+        self.fiscal == other.fiscal && self.start <= other.start && other.end <= self.end
     }
 }
 

@@ -30,7 +30,9 @@ impl Recognizer {
         let mut found = crate::en::scan(text, tokens);
         found.extend(crate::zh::scan(text, tokens));
         found.extend(crate::time::scan(text, tokens, &self.context));
-        resolve_overlaps(found)
+        let mut found = resolve_overlaps(found);
+        crate::zh::annotate(text, &mut found);
+        found
     }
 }
 
@@ -60,12 +62,19 @@ fn resolve_overlaps(mut found: Vec<Quantity>) -> Vec<Quantity> {
             .cmp(&a.span.len())
             .then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Quantity> = Vec::with_capacity(found.len());
+    // Kept spans never overlap, so by start they are also ordered by end:
+    // a new span overlaps a kept one only if it overlaps its neighbour on
+    // either side. O(n log n) where a scan of all kept spans was O(n²).
+    let mut kept: std::collections::BTreeMap<usize, Quantity> = std::collections::BTreeMap::new();
     for q in found {
-        if !kept.iter().any(|k| k.span.overlaps(&q.span)) {
-            kept.push(q);
+        let before = kept.range(..=q.span.start).next_back();
+        let after = kept.range(q.span.start..).next();
+        let clash = before
+            .is_some_and(|(_, k)| k.span.overlaps(&q.span) || k.span.start == q.span.start)
+            || after.is_some_and(|(_, k)| k.span.overlaps(&q.span) || k.span.start == q.span.start);
+        if !clash {
+            kept.insert(q.span.start, q);
         }
     }
-    kept.sort_by_key(|q| q.span.start);
-    kept
+    kept.into_values().collect()
 }

@@ -1,6 +1,14 @@
+//! From figures to claims: what each figure is about.
+
+use crate::interval::Interval;
+use crate::lexicon::{
+    normalize_product, CORRECTION_WORDS, FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER,
+    SCOPE_WORDS,
+};
+use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
-use crosscheck_numbers::{Period, Quantity, QuantityKind};
-use crosscheck_text::{sentences, tokenize, LineIndex, Span, Token};
+use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
+use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 
 /// Everything the earlier stages found in one document, borrowed.
@@ -38,113 +46,1977 @@ impl<'a> DocView<'a> {
     }
 }
 
+/// How a part of a claim's key was found, most certain first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    /// A possessive or a name right before the metric: `Zhejiang's exports`.
+    Possessive,
+    /// A preposition after the metric: `exports from Zhejiang`, `in Zhejiang`.
+    Preposition,
+    /// A list matched item by item (`respectively`, `Hubei (18.2%)`).
+    List,
+    /// In the figure's own clause.
+    Clause,
+    /// Elsewhere in the figure's sentence (its subject, its time expression).
+    Sentence,
+    /// A pronoun or `the province`/`the company` resolved to the entity it names.
+    Anaphora,
+    /// Carried from an earlier sentence of the same paragraph.
+    Context,
+    /// The document's main subject or period, as a last resort: a guess.
+    Document,
+    /// Not found.
+    #[default]
+    Missing,
+}
+
+impl How {
+    /// The name used in records.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            How::Possessive => "possessive",
+            How::Preposition => "preposition",
+            How::List => "list",
+            How::Clause => "clause",
+            How::Sentence => "sentence",
+            How::Anaphora => "anaphora",
+            How::Context => "context",
+            How::Document => "document",
+            How::Missing => "missing",
+        }
+    }
+}
+
+/// Bits of [`Claim::flags`].
+pub mod flags {
+    /// A correction notice's corrected figure.
+    pub const CORRECTION: u8 = 1;
+    /// A figure a correction notice says was wrong.
+    pub const RETRACTED: u8 = 2;
+    /// A total that later figures of the sentence break down.
+    pub const TOTAL: u8 = 4;
+    /// A part of a total.
+    pub const PART: u8 = 8;
+    /// The parts are said to make up the whole total.
+    pub const EXHAUSTIVE: u8 = 16;
+    /// A forecast, target or plan.
+    pub const MODAL: u8 = 32;
+    /// The metric is a share, `P share of W`.
+    pub const SHARE: u8 = 64;
+    /// A range rather than a point (`lo`/`hi` hold it).
+    pub const RANGE: u8 = 128;
+}
+
 /// One figure with what it is about.
+///
+/// Compact on purpose (about 100 bytes, no heap): strings are interned
+/// [`Sym`]s and the texts of the figure and its sentence are not kept, only
+/// their spans; the report fetches them later (see [`crate::Report::fill_text`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// The document's index in the run.
     pub doc: u32,
-    /// Who or what the figure is about (a canonical entity name).
-    pub subject: String,
-    /// What is measured, as a canonical phrase.
-    pub metric: String,
-    /// Qualifiers that narrow the metric (destinations, segments).
-    pub scope: Vec<String>,
-    /// The period the figure is for.
-    pub period: Option<Period>,
-    /// The figure itself.
-    pub quantity: Quantity,
-    /// The figure's text.
-    pub text: String,
-    /// The sentence holding the figure.
-    pub sentence: Span,
-    /// The sentence's text.
-    pub sentence_text: String,
+    /// First byte of the figure in the document's text.
+    pub start: u32,
+    /// One past its last byte.
+    pub end: u32,
+    /// First byte of its sentence.
+    pub sentence_start: u32,
+    /// One past the sentence's last byte.
+    pub sentence_end: u32,
     /// 1-based line of the figure.
     pub line: u32,
-    /// True when subject, metric or period had to be guessed.
-    pub guessed: bool,
+    /// Who or what the figure is about (a canonical entity name).
+    pub subject: Sym,
+    /// What is measured, as a canonical phrase (`NEV exports`).
+    pub metric: Sym,
+    /// Qualifiers that narrow it, sorted, `; `-joined (`to EU; overseas`).
+    pub scope: Sym,
+    /// The unit (`CNY`, `%`, `pp`, a counted noun's lemma, an SI symbol).
+    pub unit: Sym,
+    /// The period the figure is for.
+    pub period: Option<Period>,
+    /// What sort of figure.
+    pub kind: QuantityKind,
+    /// How exactly it is stated.
+    pub approx: Approx,
+    /// A change rather than a level.
+    pub change: bool,
+    /// What a change is measured against.
+    pub basis: Option<Basis>,
+    /// The normalized value; NaN for a closed range.
+    pub value: f64,
+    /// Range low end (with [`flags::RANGE`]); -inf when open.
+    pub lo: f64,
+    /// Range high end; +inf when open.
+    pub hi: f64,
+    /// Half the rounding step of the digits.
+    pub precision: f32,
+    /// How the subject was found.
+    pub subject_how: How,
+    /// How the metric was found.
+    pub metric_how: How,
+    /// How the period was found.
+    pub period_how: How,
+    /// [`flags`] bits.
+    pub flags: u8,
+    /// For totals and their parts: 1 + the index of the sentence holding the total.
+    pub sum_group: u32,
 }
 
-const METRIC_WORDS: &[&str] = &[
-    "exports",
-    "imports",
-    "production",
-    "output",
-    "sales",
-    "revenue",
-    "profit",
-    "deliveries",
-    "shipments",
-    "capacity",
-    "investment",
-    "enterprises",
-    "market share",
-];
+impl Claim {
+    /// True when subject, metric or period had to be guessed.
+    pub fn guessed(&self) -> bool {
+        matches!(self.subject_how, How::Document | How::Missing)
+            || matches!(self.metric_how, How::Context | How::Document | How::Missing)
+            || matches!(self.period_how, How::Document | How::Missing)
+    }
 
-/// Makes one claim per figure that is not a time expression.
-pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
-    let lines = LineIndex::new(doc.text);
-    let main_subject = most_frequent_subject(&doc.entities);
-    let mut out = Vec::new();
-    for q in doc
-        .quantities
-        .iter()
-        .filter(|q| q.kind != QuantityKind::Date)
-    {
-        let Some(sentence) = doc.sentences.iter().find(|s| s.contains(&q.span)).copied() else {
+    /// True when the flag bit is set.
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// The figure's value as an optional number.
+    pub fn value(&self) -> Option<f64> {
+        (!self.value.is_nan()).then_some(self.value)
+    }
+
+    /// The figure's range, when it has one.
+    pub fn range(&self) -> Option<(Option<f64>, Option<f64>)> {
+        self.has(flags::RANGE).then(|| {
+            (
+                self.lo.is_finite().then_some(self.lo),
+                self.hi.is_finite().then_some(self.hi),
+            )
+        })
+    }
+
+    /// The values the figure allows; fractions are read as percentages.
+    pub fn interval(&self) -> Interval {
+        let i = Interval::of(
+            self.value(),
+            self.range(),
+            Some(self.precision as f64),
+            self.approx,
+        );
+        if self.kind == QuantityKind::Fraction && self.unit.is_empty() {
+            Interval {
+                lo: i.lo * 100.0,
+                hi: i.hi * 100.0,
+            }
+        } else {
+            i
+        }
+    }
+
+    /// The figure's span in the document's text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The sentence's span in the document's text.
+    pub fn sentence(&self) -> Span {
+        Span::new(self.sentence_start as usize, self.sentence_end as usize)
+    }
+
+    /// The figure as a numbers-stage quantity (for records).
+    pub fn quantity(&self) -> Quantity {
+        let mut q = Quantity::new(self.span(), self.kind, self.value());
+        q.range = self.range();
+        q.unit = (!self.unit.is_empty()).then(|| self.unit.as_str().to_string());
+        q.approx = self.approx;
+        q.change = self.change;
+        q.basis = self.basis;
+        q.precision = (self.precision > 0.0).then_some(self.precision as f64);
+        q
+    }
+
+    /// The unit dimension that decides which figures compare: the currency,
+    /// `%`, `pp`, `count`, a measure's unit, `x` for multipliers.
+    pub fn dimension(&self) -> &'static str {
+        match self.kind {
+            QuantityKind::Money => self.unit.as_str(),
+            QuantityKind::Percent => {
+                if self.unit.as_str() == "pp" {
+                    "pp"
+                } else {
+                    "%"
+                }
+            }
+            QuantityKind::Fraction => "%",
+            QuantityKind::Count | QuantityKind::Number => "count",
+            QuantityKind::Measure => self.unit.as_str(),
+            QuantityKind::Multiplier => "x",
+            QuantityKind::Ordinal | QuantityKind::Date => "",
+        }
+    }
+}
+
+/// A word of a sentence, lower-cased, with a possessive `'s` split off.
+#[derive(Debug, Clone)]
+struct W {
+    lc: String,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    poss: bool,
+    /// Starts with a capital letter.
+    title: bool,
+    /// The word as written, possessive split off.
+    raw: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct MetricHit {
+    i0: usize,
+    i1: usize,
+    base: &'static str,
+}
+
+struct Ent {
+    span: Span,
+    label: Label,
+    name: Sym,
+    /// Not a possible subject: a destination, a dateline, a location of a company.
+    excluded: bool,
+    destination: bool,
+}
+
+fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
+    let mut out: Vec<W> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        i += 1;
+        if t.kind == TokenKind::Space {
             continue;
-        };
-        let before = &doc.text[sentence.start..q.span.start];
-        let lower = before.to_lowercase();
-        let metric = METRIC_WORDS
-            .iter()
-            .filter_map(|m| lower.rfind(m).map(|p| (p, *m)))
-            .max_by_key(|(p, _)| *p)
-            .map(|(_, m)| m.to_string());
-        let subject = doc
-            .entities
-            .iter()
-            .rev()
-            .filter(|e| sentence.contains(&e.span) && e.span.end <= q.span.start)
-            .find(|e| matches!(e.label, Label::Company | Label::Place))
-            .map(|e| e.canonical.clone());
-        let period = doc
-            .quantities
-            .iter()
-            .filter(|d| d.kind == QuantityKind::Date && sentence.contains(&d.span))
-            .find_map(|d| d.period);
-        let guessed = subject.is_none() || metric.is_none() || period.is_none();
-        let (Some(metric), Some(subject)) = (metric, subject.or_else(|| main_subject.clone()))
-        else {
-            continue;
-        };
-        out.push(Claim {
-            doc: doc.doc,
-            subject,
-            metric,
-            scope: Vec::new(),
-            period,
-            quantity: q.clone(),
-            text: q.span.text(doc.text).to_string(),
-            sentence,
-            sentence_text: sentence.text(doc.text).to_string(),
-            line: lines.line_of(q.span.start) as u32,
-            guessed,
+        }
+        let raw = t.text(text);
+        if t.kind == TokenKind::Punct && (raw == "'" || raw == "’") {
+            // `Zhejiang ' s` split by the tokenizer.
+            if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i)) {
+                if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.span.start {
+                    prev.poss = true;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        let mut lc = raw.to_lowercase();
+        let mut raw = raw.to_string();
+        let mut poss = false;
+        for suf in ["'s", "’s"] {
+            if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
+                lc.truncate(lc.len() - suf.len());
+                raw.truncate(raw.len() - suf.len());
+                poss = true;
+            }
+        }
+        out.push(W {
+            title: raw.chars().next().is_some_and(|c| c.is_uppercase()),
+            raw,
+            lc,
+            start: t.span.start,
+            end: t.span.end,
+            kind: t.kind,
+            poss,
         });
     }
     out
 }
 
-fn most_frequent_subject(entities: &[Entity]) -> Option<String> {
-    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-    for e in entities
+fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < words.len() {
+        if words[i].kind == TokenKind::Word && !skip(&words[i]) {
+            for (pat, base) in METRICS {
+                let n = pat.split(' ').count();
+                if i + n > words.len() {
+                    continue;
+                }
+                if pat.split(' ').zip(&words[i..i + n]).all(|(p, w)| p == w.lc) {
+                    let next = words.get(i + n).map(|w| w.lc.as_str()).unwrap_or("");
+                    if NOT_METRIC_AFTER.contains(&next) && !words[i + n - 1].poss {
+                        break;
+                    }
+                    out.push(MetricHit {
+                        i0: i,
+                        i1: i + n,
+                        base,
+                    });
+                    i += n;
+                    continue 'outer;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_content_word(w: &W) -> bool {
+    if w.kind == TokenKind::Word
+        && w.lc.contains('-')
+        && w.lc.len() > 3
+        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+    {
+        // `state-owned`, `foreign-invested`: compound adjectives.
+        return true;
+    }
+    w.kind == TokenKind::Word
+        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+        && !w.lc.ends_with("ing")
+        && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
+}
+
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "city",
+    "country",
+    "region",
+    "county",
+    "municipality",
+    "state",
+    "nation",
+    "port",
+    "district",
+];
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "group",
+    "firm",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "supplier",
+    "business",
+    "corporation",
+    "brand",
+    "producer",
+    "exporter",
+    "startup",
+    "enterprise",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "year",
+    "years",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "per",
+    "cent",
+    "percent",
+];
+const POSS_PRONOUNS: &[&str] = &["its", "their", "our", "his", "her"];
+const SUBJECT_PRONOUNS: &[&str] = &["it", "we", "they"];
+
+struct DateInfo<'a> {
+    q: &'a Quantity,
+    p: Period,
+    ok: bool,
+    base_at: Option<usize>,
+    paren: Option<usize>,
+}
+
+#[derive(Default, Clone)]
+struct Context {
+    subject: Option<(Sym, usize)>,
+    company: Option<Sym>,
+    place: Option<Sym>,
+    period: Option<(Period, usize)>,
+    metric: Option<(Sym, usize)>,
+    /// Periods stated so far, with how often: the most frequent is the
+    /// document's own period.
+    periods: Vec<(Period, u32)>,
+    /// The whole document's most frequent period.
+    fallback_period: Option<Period>,
+}
+
+impl Context {
+    fn saw_period(&mut self, p: Period) {
+        match self.periods.iter_mut().find(|(q, _)| *q == p) {
+            Some(e) => e.1 += 1,
+            None => self.periods.push((p, 1)),
+        }
+    }
+
+    fn doc_period(&self) -> Option<Period> {
+        // Ties go to the earliest.
+        let mut best: Option<(Period, u32)> = None;
+        for &(p, n) in &self.periods {
+            if best.is_none_or(|b| n > b.1) {
+                best = Some((p, n));
+            }
+        }
+        best.map(|b| b.0)
+    }
+}
+
+/// The document's main subject, and whether it dominates (at least twice
+/// the weight of any other name), in which case falling back to it is no guess.
+fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<(Sym, bool)> {
+    let lead_end = sents.get(2).map(|s| s.end).unwrap_or(usize::MAX);
+    let mut counts: Vec<(Sym, usize, usize)> = Vec::new();
+    for e in ents.iter().filter(|e| !e.excluded) {
+        let w = if e.span.start < lead_end { 2 } else { 1 };
+        match counts.iter_mut().find(|c| c.0 == e.name) {
+            Some(c) => c.1 += w,
+            None => counts.push((e.name, w, e.span.start)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let first = counts.first()?;
+    let dominant = counts
+        .get(1)
+        .is_none_or(|second| 2 * first.1 >= 3 * second.1)
+        && first.1 >= 3;
+    Some((first.0, dominant))
+}
+
+fn period_key_ok(p: &Period) -> bool {
+    p.start.year > 0
+}
+
+fn is_range_period(p: &Period) -> bool {
+    p.start.year != p.end.year || p.start.month != p.end.month && p.granularity != Granularity::Year
+}
+
+/// Makes one claim per figure that is not a time expression.
+pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
+    let text = doc.text;
+    let lines = LineIndex::new(text);
+    let paras = paragraphs(text, &doc.tokens);
+    let sents: &[Span] = &doc.sentences;
+    let mut ents: Vec<Ent> = doc
+        .entities
         .iter()
         .filter(|e| matches!(e.label, Label::Company | Label::Place))
-    {
-        *counts.entry(&e.canonical).or_default() += 1;
+        .map(|e| Ent {
+            span: e.span,
+            label: e.label,
+            name: Sym::new(&e.canonical),
+            excluded: false,
+            destination: false,
+        })
+        .collect();
+    ents.sort_by_key(|e| e.span.start);
+    mark_entity_roles(text, &mut ents, sents);
+    let main = main_subject(&ents, sents);
+    let mut qs: Vec<&Quantity> = doc.quantities.iter().collect();
+    qs.sort_by_key(|q| q.span.start);
+
+    let mut out: Vec<Claim> = Vec::new();
+    let mut ctx = Context::default();
+    // The document's most frequent period, for figures before any date (a headline).
+    let mut first_seen = Context::default();
+    for q in qs.iter().filter(|q| q.kind == QuantityKind::Date) {
+        if let Some(p) = q
+            .period
+            .filter(|p| period_key_ok(p) && p.granularity != Granularity::Day)
+        {
+            first_seen.saw_period(p);
+        }
     }
-    counts
-        .into_iter()
-        .max_by_key(|(_, c)| *c)
-        .map(|(n, _)| n.to_string())
+    ctx.fallback_period = first_seen.doc_period();
+    let mut prev_correction = false;
+    let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
+    for (si, sent) in sents.iter().enumerate() {
+        let para = paras
+            .iter()
+            .position(|p| p.start <= sent.start && sent.start < p.end.max(p.start + 1))
+            .unwrap_or(si);
+        let t0 = doc.tokens.partition_point(|t| t.span.start < sent.start);
+        let t1 = doc.tokens.partition_point(|t| t.span.start < sent.end);
+        let words = words_of(text, &doc.tokens[t0..t1]);
+        let q0 = qs.partition_point(|q| q.span.start < sent.start);
+        let q1 = qs.partition_point(|q| q.span.start < sent.end);
+        let sent_qs = &qs[q0..q1];
+        let e0 = ents.partition_point(|e| e.span.start < sent.start);
+        let e1 = ents.partition_point(|e| e.span.start < sent.end);
+        let sent_ents = &ents[e0..e1];
+        let in_ent = |w: &W| {
+            sent_ents
+                .iter()
+                .any(|e| e.span.start <= w.start && w.end <= e.span.end)
+        };
+        let in_q = |w: &W| {
+            sent_qs
+                .iter()
+                .any(|q| q.span.start <= w.start && w.end <= q.span.end)
+        };
+        let skip = |w: &W| in_ent(w) || in_q(w);
+        let hits = metric_hits(&words, &skip);
+        let clause = clause_ids(&words);
+        let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
+        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_str()).collect();
+        let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
+        let correction_here = lc_sentence.iter().any(|w| CORRECTION_WORDS.contains(w))
+            || has_seq(&["should", "have", "read"])
+            || has_seq(&["should", "read"])
+            || has_seq(&["correct", "figure"])
+            || has_seq(&["correct", "number"])
+            || has_seq(&["correct", "amount"])
+            || has_seq(&["clerical", "error"]);
+        let correction_context = correction_here || prev_correction;
+
+        // Bracket groups: a date in brackets governs only figures in them.
+        let mut paren: Vec<Option<usize>> = Vec::with_capacity(words.len());
+        let (mut depth, mut group) = (0usize, 0usize);
+        for w in &words {
+            if w.lc == "(" {
+                depth += 1;
+                group += 1;
+            }
+            paren.push((depth > 0).then_some(group));
+            if w.lc == ")" {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        // Dates of this sentence: whether they may govern a figure, and where
+        // a comparison base (`from ... in 2024`) starts before them.
+        let dates: Vec<DateInfo> = sent_qs
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Date)
+            .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
+            .map(|(q, p)| {
+                let wi = word_at(q.span.start);
+                let is_base = |w: &str| {
+                    matches!(
+                        w,
+                        "from"
+                            | "than"
+                            | "compared"
+                            | "versus"
+                            | "vs"
+                            | "since"
+                            | "against"
+                            | "over"
+                    )
+                };
+                let base_before = words[wi.saturating_sub(3)..wi]
+                    .iter()
+                    .any(|w| is_base(&w.lc));
+                let ok = !base_before || is_range_period(&p);
+                let base_at = (wi.saturating_sub(7)..wi)
+                    .rev()
+                    .find(|&i| is_base(&words[i].lc))
+                    .filter(|_| !is_range_period(&p));
+                DateInfo {
+                    q,
+                    p,
+                    ok,
+                    base_at,
+                    paren: paren.get(wi).copied().flatten(),
+                }
+            })
+            .collect();
+
+        let first_claim = out.len();
+        let dates_at: Vec<Span> = sent_qs
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Date)
+            .map(|q| q.span)
+            .collect();
+        let figs: Vec<&Quantity> = sent_qs
+            .iter()
+            .copied()
+            .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
+            // A bare number touching a date is part of it (`23 January 2026`).
+            .filter(|q| {
+                !(q.kind == QuantityKind::Number
+                    && q.unit.is_none()
+                    && dates_at
+                        .iter()
+                        .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
+            })
+            .collect();
+        let resp = has_seq(&["respectively"]);
+        for (fi, q) in figs.iter().enumerate() {
+            let fw = word_at(q.span.start);
+            let fe = word_at(q.span.end);
+            let cl = clause.get(fw).copied().unwrap_or(0);
+            let mut scope: Vec<String> = Vec::new();
+            let mut flags_v = 0u8;
+
+            // ---- metric
+            let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
+                share_metric(
+                    &words,
+                    &hits,
+                    fw,
+                    fe,
+                    cl,
+                    &clause,
+                    &out[first_claim..],
+                    q.change,
+                )
+            } else {
+                None
+            };
+            let is_pct_level = q.kind == QuantityKind::Percent && (!q.change || share.is_some());
+            let (mut metric, metric_how, hit) = if let Some(m) = share {
+                flags_v |= flags::SHARE;
+                (m, How::Clause, None)
+            } else {
+                match pick_metric(&words, &hits, fw, fe, cl, &clause) {
+                    Some((h, how)) => {
+                        let mut product = product_of(&words, &h, q, fe, &skip);
+                        if product == h.base || h.base.ends_with(&product) {
+                            product.clear();
+                        }
+                        let base = if h.base == "production" && q.kind == QuantityKind::Money {
+                            "output value"
+                        } else {
+                            h.base
+                        };
+                        let m = if product.is_empty() {
+                            base.to_string()
+                        } else {
+                            format!("{product} {base}")
+                        };
+                        (m, how, Some(h))
+                    }
+                    None => {
+                        let counted = counted_of(&words, q, fe);
+                        if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
+                            && !counted.is_empty()
+                            && !q.change
+                        {
+                            (counted, How::Clause, None)
+                        } else if correction_context {
+                            match ctx.metric {
+                                Some((m, _)) => (m.as_str().to_string(), How::Sentence, None),
+                                None => (String::new(), How::Missing, None),
+                            }
+                        } else if let Some((m, p)) = ctx.metric.filter(|(_, p)| *p == para) {
+                            let _ = p;
+                            (m.as_str().to_string(), How::Context, None)
+                        } else {
+                            (String::new(), How::Missing, None)
+                        }
+                    }
+                }
+            };
+            let mut metric_how = metric_how;
+            if is_pct_level && flags_v & flags::SHARE == 0 {
+                // A bare percentage beside a flow metric (`exports ... 50%`) is
+                // too loosely tied to say what it measures.
+                if let Some(h) = hit {
+                    if crate::lexicon::is_flow(h.base) {
+                        metric_how = How::Context;
+                    }
+                }
+            }
+
+            // ---- subject
+            let anchor = hit.map(|h| h.i0).unwrap_or(fw);
+            let (mut subject, mut subject_how) =
+                find_subject(&words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
+            // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
+            // right before a figure in a list names its subject.
+            if fw >= 1 && fi > 0 {
+                if let Some(e) = sent_ents
+                    .iter()
+                    .find(|e| e.span.end == words[fw - 1].end && !e.destination && !e.excluded)
+                {
+                    subject = Some(e.name);
+                    subject_how = How::List;
+                }
+            }
+            // `Hubei (18.2%)`: a figure in brackets right after a name.
+            if fw >= 1 && words[fw - 1].lc == "(" && fw >= 2 {
+                if let Some(e) = sent_ents
+                    .iter()
+                    .find(|e| e.span.end == words[fw - 2].end && !e.destination)
+                {
+                    subject = Some(e.name);
+                    subject_how = How::List;
+                }
+            }
+            if resp {
+                if let Some((e, dest)) = respectively(&words, sent_ents, &figs, fi, q) {
+                    if dest {
+                        scope.push(format!("to {}", e.as_str()));
+                    } else {
+                        subject = Some(e);
+                        subject_how = How::List;
+                    }
+                } else if metric_how < How::Context {
+                    // Items matched by position we could not read: a guess.
+                    metric_how = How::Context;
+                }
+            }
+            if subject.is_none() || (subject_how == How::Document && main.is_some_and(|m| m.1)) {
+                if let Some((m, dominant)) = main {
+                    subject = Some(m);
+                    subject_how = if dominant {
+                        How::Context
+                    } else {
+                        How::Document
+                    };
+                }
+            }
+
+            // ---- scope: destinations after the metric or the figure
+            for start in [hit.map(|h| h.i1), Some(fe)].into_iter().flatten() {
+                if let Some(d) = destination_after(&words, sent_ents, start, cl, &clause) {
+                    if !scope.contains(&d) {
+                        scope.push(d);
+                    }
+                }
+            }
+            if let Some(h) = hit {
+                let lo = h.i0.saturating_sub(4);
+                for w in words[lo..h.i0]
+                    .iter()
+                    .chain(words[h.i1..fe.max(h.i1)].iter().take(3))
+                {
+                    if let Some((_, s)) = SCOPE_WORDS.iter().find(|(k, _)| *k == w.lc) {
+                        scope.push(s.to_string());
+                    }
+                }
+            }
+            for w in words.iter().skip(fw).take(fe - fw + 2) {
+                if let Some((_, s)) = SCOPE_WORDS.iter().find(|(k, _)| *k == w.lc) {
+                    scope.push(s.to_string());
+                }
+            }
+            let modal = words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| clause.get(*i) == Some(&cl) || clause.is_empty())
+                .any(|(i, w)| {
+                    MODAL_WORDS.contains(&w.lc.as_str())
+                        || (matches!(w.lc.as_str(), "aims" | "plans" | "aim" | "plan")
+                            && words.get(i + 1).is_some_and(|n| n.lc == "to"))
+                })
+                || (has_seq(&["is", "set", "to"]));
+            if modal {
+                scope.push("forecast".into());
+                flags_v |= flags::MODAL;
+            }
+            // A growth rate of a volume (`export volumes grew 28.7% to 212,000
+            // packs`) is not one of a value.
+            if q.change && q.kind == QuantityKind::Percent {
+                let in_clause = |i: usize| clause.get(i) == Some(&cl);
+                let volume_word = words.iter().enumerate().any(|(i, w)| {
+                    in_clause(i)
+                        && matches!(
+                            w.lc.as_str(),
+                            "volume" | "volumes" | "units" | "tonnes" | "tons"
+                        )
+                });
+                let count_here = figs.iter().any(|o| {
+                    o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
+                });
+                if volume_word || count_here {
+                    scope.push("volume".into());
+                }
+            }
+            // Shipped or delivered abroad is exported; a company's overseas
+            // revenue is its export revenue.
+            if let Some(pos) = scope.iter().position(|s| s == "overseas") {
+                let money = q.kind == QuantityKind::Money;
+                for base in [" shipments", " deliveries", " revenue", " sales"] {
+                    if !money && matches!(base, " revenue" | " sales") {
+                        continue;
+                    }
+                    if let Some(stem) = format!(" {metric}").strip_suffix(base) {
+                        metric = format!("{stem} exports").trim().to_string();
+                        scope.remove(pos);
+                        break;
+                    }
+                }
+            }
+            scope.sort();
+            scope.dedup();
+
+            // ---- period
+            let usable: Vec<(&Quantity, Period, bool)> = dates
+                .iter()
+                .map(|d| {
+                    let other_paren =
+                        d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
+                    let based = d.base_at.is_some_and(|b| fw < b);
+                    (d.q, d.p, d.ok && !other_paren && !based)
+                })
+                .collect();
+            let (period, period_how) = pick_period(&usable, q, fw, &clause, &word_at, &ctx, para);
+
+            // ---- correction roles
+            if correction_context {
+                flags_v |= correction_role(&words, fw, fe, correction_here);
+            }
+            // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
+            if words.get(fe).is_some_and(|w| {
+                matches!(
+                    w.lc.as_str(),
+                    "mark" | "threshold" | "barrier" | "milestone" | "level"
+                )
+            }) {
+                metric.clear();
+            }
+            if metric.is_empty() {
+                metric_how = How::Missing;
+            }
+            if q.kind == QuantityKind::Fraction {
+                // `one-third of exports` is a share.
+                if !metric.contains(" share of ") && !metric.is_empty() {
+                    metric = format!("share of {metric}");
+                }
+            }
+
+            let (lo, hi, has_range) = match q.range {
+                Some((lo, hi)) => (
+                    lo.unwrap_or(f64::NEG_INFINITY),
+                    hi.unwrap_or(f64::INFINITY),
+                    true,
+                ),
+                None => (f64::NAN, f64::NAN, false),
+            };
+            if has_range {
+                flags_v |= flags::RANGE;
+            }
+            out.push(Claim {
+                doc: doc.doc,
+                start: q.span.start as u32,
+                end: q.span.end as u32,
+                sentence_start: sent.start as u32,
+                sentence_end: sent.end as u32,
+                line: lines.line_of(q.span.start) as u32,
+                subject: subject.unwrap_or(Sym::EMPTY),
+                metric: Sym::new(&metric),
+                scope: Sym::new(&scope.join("; ")),
+                unit: Sym::new(q.unit.as_deref().unwrap_or("")),
+                period,
+                kind: q.kind,
+                approx: q.approx,
+                change: q.change && flags_v & flags::SHARE == 0,
+                basis: q.basis,
+                value: q.value.unwrap_or(f64::NAN),
+                lo,
+                hi,
+                precision: q.precision.unwrap_or(0.0) as f32,
+                subject_how: if subject.is_some() {
+                    subject_how
+                } else {
+                    How::Missing
+                },
+                metric_how,
+                period_how: if period.is_some() {
+                    period_how
+                } else {
+                    How::Missing
+                },
+                flags: flags_v,
+                sum_group: 0,
+            });
+        }
+
+        mark_sums(
+            &words,
+            &lc_sentence,
+            &mut out,
+            first_claim,
+            prev_sentence_claims.clone(),
+            si,
+        );
+
+        // ---- carry context forward
+        if let Some(c) = out.get(first_claim) {
+            // The sentence's first figure sets the period carried on; later
+            // ones may be comparison bases (`up from 18.9 billion in 2024`).
+            if let (Some(p), How::Clause | How::Sentence) = (c.period, c.period_how) {
+                ctx.period = Some((p, para));
+                ctx.saw_period(p);
+            }
+        }
+        for c in &out[first_claim + 1.min(out.len() - first_claim)..] {
+            if let (Some(p), How::Clause) = (c.period, c.period_how) {
+                ctx.saw_period(p);
+            }
+        }
+        for c in &out[first_claim..] {
+            if matches!(
+                c.subject_how,
+                How::Possessive | How::Preposition | How::Sentence | How::Anaphora
+            ) {
+                ctx.subject = Some((c.subject, para));
+            }
+            if matches!(c.metric_how, How::Clause | How::Sentence) && !c.has(flags::SHARE) {
+                ctx.metric = Some((c.metric, para));
+            }
+        }
+        if out.len() == first_claim {
+            if let Some(d) = dates
+                .iter()
+                .find(|d| d.ok && d.paren.is_none() && d.p.granularity != Granularity::Day)
+            {
+                ctx.period = Some((d.p, para));
+                ctx.saw_period(d.p);
+            } else if let Some(d) = dates.iter().find(|d| {
+                // `for the year ended 31 December 2025`
+                let wi = word_at(d.q.span.start);
+                wi >= 2
+                    && words[wi - 2].lc == "year"
+                    && matches!(words[wi - 1].lc.as_str(), "ended" | "ending")
+            }) {
+                let mut y = Period::year(d.p.end.year);
+                y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
+                ctx.period = Some((y, para));
+                ctx.saw_period(y);
+            }
+        }
+        for e in sent_ents.iter().filter(|e| !e.excluded) {
+            match e.label {
+                Label::Company => ctx.company = Some(e.name),
+                Label::Place => ctx.place = Some(e.name),
+                _ => {}
+            }
+        }
+        if out.len() == first_claim {
+            if let Some(h) = hits.last() {
+                let product = product_of(
+                    &words,
+                    h,
+                    &crosscheck_numbers::Quantity::new(Span::new(0, 0), QuantityKind::Money, None),
+                    words.len(),
+                    &in_ent,
+                );
+                let m = if product.is_empty() {
+                    h.base.to_string()
+                } else {
+                    format!("{product} {}", h.base)
+                };
+                ctx.metric = Some((Sym::new(&m), para));
+                let (s, how) =
+                    find_subject(&words, sent_ents, Some(h), h.i0, words.len(), &ctx, para);
+                if let (
+                    Some(s),
+                    How::Possessive | How::Preposition | How::Sentence | How::Anaphora,
+                ) = (s, how)
+                {
+                    ctx.subject = Some((s, para));
+                }
+            } else if let Some(e) = sent_ents.iter().find(|e| !e.excluded) {
+                ctx.subject = Some((e.name, para));
+            }
+        }
+        prev_correction =
+            correction_here && out[first_claim..].iter().all(|c| c.has(flags::RETRACTED));
+        prev_sentence_claims = first_claim..out.len();
+    }
+    out
+}
+
+/// Clause number of each word: `;`, dashes, colons and brackets end a clause,
+/// and so does a comma before `while`, `whereas`, `but`, `which`.
+fn clause_ids(words: &[W]) -> Vec<usize> {
+    let mut id = 0;
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let boundary = matches!(w.lc.as_str(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
+            || (w.lc == ","
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.lc.as_str(),
+                        "while"
+                            | "whereas"
+                            | "but"
+                            | "which"
+                            | "where"
+                            | "and"
+                            | "with"
+                            | "compared"
+                    )
+                }));
+        if boundary {
+            id += 1;
+        }
+        out.push(id);
+    }
+    out
+}
+
+fn pick_metric(
+    words: &[W],
+    hits: &[MetricHit],
+    fw: usize,
+    fe: usize,
+    cl: usize,
+    clause: &[usize],
+) -> Option<(MetricHit, How)> {
+    // `8.6 billion yuan in revenue`, `13.3 billion yuan worth of parts exports`.
+    let mut j = fe;
+    while j < words.len()
+        && j < fe + 3
+        && matches!(words[j].lc.as_str(), "in" | "of" | "worth" | "the")
+    {
+        j += 1;
+    }
+    if j > fe {
+        if let Some(h) = hits.iter().find(|h| h.i0 >= j && h.i0 <= j + 2) {
+            return Some((*h, How::Clause));
+        }
+    }
+    let before: Vec<&MetricHit> = hits.iter().filter(|h| h.i1 <= fw).collect();
+    if let Some(h) = before.iter().rev().find(|h| clause.get(h.i0) == Some(&cl)) {
+        return Some((**h, How::Clause));
+    }
+    // A verb right after the figure's noun: `212,000 packs shipped abroad`.
+    if let Some(h) = hits
+        .iter()
+        .find(|h| h.i0 >= fe && h.i0 <= fe + 3 && clause.get(h.i0) == Some(&cl))
+    {
+        return Some((*h, How::Clause));
+    }
+    if let Some(h) = before.last() {
+        // Another figure between the metric and this one: this may be a
+        // list item of some other measure (`... and other businesses 0.7 billion`).
+        let between = words[h.i1..fw].iter().any(|w| w.kind == TokenKind::Number);
+        return Some((**h, if between { How::Context } else { How::Sentence }));
+    }
+    None
+}
+
+/// The product a metric is narrowed to: `new energy vehicle exports` → `NEV`,
+/// `exports of automotive parts`, or the counted noun `642,000 vehicles`.
+fn product_of(
+    words: &[W],
+    h: &MetricHit,
+    q: &Quantity,
+    fe: usize,
+    in_ent: &dyn Fn(&W) -> bool,
+) -> String {
+    if matches!(q.kind, QuantityKind::Count | QuantityKind::Number) {
+        let counted = counted_of(words, q, fe);
+        if !counted.is_empty() {
+            return counted;
+        }
+    }
+    // Modifiers before the head.
+    let mut j = h.i0;
+    let mut mods: Vec<&str> = Vec::new();
+    while j > 0 && mods.len() < 4 {
+        let w = &words[j - 1];
+        if w.poss || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
+            break;
+        }
+        mods.push(&w.lc);
+        j -= 1;
+    }
+    mods.reverse();
+    let p = normalize_product(&mods);
+    if !p.is_empty() {
+        return p;
+    }
+    // `exports of new energy vehicles`, `... worth of automotive parts`.
+    for start in [h.i1, fe] {
+        let mut k = start;
+        if words.get(k).map(|w| w.lc.as_str()) == Some("worth") {
+            k += 1;
+        }
+        if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
+            continue;
+        }
+        k += 1;
+        if words.get(k).map(|w| w.lc.as_str()) == Some("the") {
+            k += 1;
+        }
+        let mut np: Vec<&str> = Vec::new();
+        while let Some(w) = words.get(k) {
+            if np.len() >= 4 || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
+                break;
+            }
+            np.push(&w.lc);
+            k += 1;
+        }
+        let p = normalize_product(&np);
+        if !p.is_empty() {
+            return p;
+        }
+    }
+    String::new()
+}
+
+/// The counted noun of a count: the numbers stage's unit when it took the
+/// noun into the figure (`6,900 employees`), else the words after it.
+fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
+    if q.kind == QuantityKind::Count {
+        if let Some(u) = q.unit.as_deref() {
+            let u = u.to_lowercase();
+            let parts: Vec<&str> = u.split(' ').collect();
+            let p = normalize_product(&parts);
+            if !p.is_empty() || u == "unit" {
+                return match p.rsplit_once(' ') {
+                    Some((_, head))
+                        if !matches!(
+                            p.as_str(),
+                            "passenger car" | "commercial vehicle" | "auto part"
+                        ) =>
+                    {
+                        head.to_string()
+                    }
+                    _ => p,
+                };
+            }
+        }
+    }
+    counted_noun(words, fe)
+}
+
+/// The noun phrase right after a count: `212,000 battery packs` → `battery pack`.
+fn counted_noun(words: &[W], fe: usize) -> String {
+    let mut np: Vec<&str> = Vec::new();
+    let mut k = fe;
+    while let Some(w) = words.get(k) {
+        if np.len() >= 4 || !(is_content_word(w) || w.lc == "new") {
+            break;
+        }
+        k += 1;
+        if SCOPE_WORDS.iter().any(|(s, _)| *s == w.lc) {
+            continue;
+        }
+        if MONTHS.contains(&w.lc.as_str()) {
+            break;
+        }
+        np.push(&w.lc);
+    }
+    // A counted noun meets by its head: `battery packs` = `packs`.
+    let p = normalize_product(&np);
+    match p.rsplit_once(' ') {
+        Some((_, head))
+            if !matches!(
+                p.as_str(),
+                "passenger car" | "commercial vehicle" | "auto part" | "energy storage"
+            ) =>
+        {
+            head.to_string()
+        }
+        _ => p,
+    }
+}
+
+/// The phrase naming a metric with its qualifiers, as a share's part or
+/// whole names it: `overseas revenue` → `exports` (see the claim rules),
+/// `NEV exports`, `domestic sales`.
+fn phrase_descriptor(base: &str, mods: &[&str]) -> String {
+    let mut scope: Vec<&str> = mods
+        .iter()
+        .filter_map(|w| SCOPE_WORDS.iter().find(|(k, _)| k == w).map(|(_, s)| *s))
+        .collect();
+    let product = normalize_product(mods);
+    let mut base = base.to_string();
+    if let Some(pos) = scope.iter().position(|s| *s == "overseas") {
+        if matches!(
+            base.as_str(),
+            "revenue" | "sales" | "shipments" | "deliveries"
+        ) {
+            base = "exports".into();
+            scope.remove(pos);
+        }
+    }
+    scope.sort();
+    scope.dedup();
+    let metric = if product.is_empty() {
+        base
+    } else {
+        format!("{product} {base}")
+    };
+    if scope.is_empty() {
+        metric
+    } else {
+        format!("{} {metric}", scope.join("; "))
+    }
+}
+
+/// How a claim is named as a share's part or whole: scope, then metric.
+fn claim_descriptor(c: &Claim) -> String {
+    if c.scope.is_empty() {
+        c.metric.as_str().to_string()
+    } else {
+        format!("{} {}", c.scope.as_str(), c.metric.as_str())
+    }
+}
+
+const SHARE_VERBS: &[&str] = &[
+    "accounted",
+    "accounting",
+    "account",
+    "accounts",
+    "share",
+    "proportion",
+    "represented",
+    "representing",
+    "represents",
+    "made",
+    "making",
+    "makes",
+    "comprised",
+    "contributed",
+];
+
+/// `accounted for 33% of total vehicle exports` → `NEV exports share of vehicle exports`.
+#[allow(clippy::too_many_arguments)]
+fn share_metric(
+    words: &[W],
+    hits: &[MetricHit],
+    fw: usize,
+    fe: usize,
+    cl: usize,
+    clause: &[usize],
+    earlier: &[Claim],
+    changed: bool,
+) -> Option<String> {
+    let mut k = fe;
+    if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
+        return None;
+    }
+    k += 1;
+    while words.get(k).is_some_and(|w| {
+        matches!(
+            w.lc.as_str(),
+            "the" | "total" | "all" | "its" | "their" | "our" | "overall"
+        ) || w.poss
+    }) {
+        k += 1;
+    }
+    let lo = fw.saturating_sub(6);
+    let share_verb = words[lo..fw]
+        .iter()
+        .any(|w| SHARE_VERBS.contains(&w.lc.as_str()));
+    let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_str(), "or" | "(");
+    let whole_hit = hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4);
+    if changed && !share_verb {
+        return None;
+    }
+    if !share_verb && !or_prev && whole_hit.is_none() {
+        return None;
+    }
+    // The whole.
+    let whole = match whole_hit {
+        Some(h) => {
+            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_str()).collect();
+            phrase_descriptor(h.base, &mods)
+        }
+        None => {
+            let mut np: Vec<&str> = Vec::new();
+            while let Some(w) = words.get(k) {
+                if np.len() >= 3 || w.kind != TokenKind::Word || w.lc == "in" || w.lc == "and" {
+                    break;
+                }
+                np.push(&w.lc);
+                k += 1;
+            }
+            let p = np.join(" ");
+            if p.is_empty() {
+                "total".into()
+            } else {
+                p
+            }
+        }
+    };
+    // The part: the figure just before in the sentence (`overseas revenue of
+    // 8.6bn made up 45% of ...`), else the metric named before.
+    let prev = earlier.iter().rev().find(|c| {
+        (c.end as usize) <= words[fw].start
+            && !c.metric.is_empty()
+            && !c.change
+            && matches!(
+                c.kind,
+                QuantityKind::Money | QuantityKind::Count | QuantityKind::Number
+            )
+    });
+    let part = if let Some(c) = prev {
+        claim_descriptor(c)
+    } else {
+        match hits
+            .iter()
+            .rev()
+            .find(|h| h.i1 <= fw && clause.get(h.i0).is_some_and(|c| *c + 1 >= cl))
+        {
+            Some(h) => {
+                let mut j = h.i0;
+                let mut mods: Vec<&str> = Vec::new();
+                while j > 0
+                    && mods.len() < 4
+                    && is_content_word(&words[j - 1])
+                    && !words[j - 1].poss
+                {
+                    mods.push(&words[j - 1].lc);
+                    j -= 1;
+                }
+                mods.reverse();
+                phrase_descriptor(h.base, &mods)
+            }
+            None => {
+                // `NEVs accounted for 33% of ...`: the noun before the verb.
+                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_str()));
+                match verb {
+                    Some(v) if v > 0 && is_content_word(&words[v - 1]) => {
+                        let mut j = v;
+                        let mut np: Vec<&str> = Vec::new();
+                        while j > 0 && np.len() < 3 && is_content_word(&words[j - 1]) {
+                            np.push(&words[j - 1].lc);
+                            j -= 1;
+                        }
+                        np.reverse();
+                        normalize_product(&np)
+                    }
+                    _ => String::new(),
+                }
+            }
+        }
+    };
+    Some(if part.is_empty() {
+        format!("share of {whole}")
+    } else {
+        format!("{part} share of {whole}")
+    })
+}
+
+fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
+    for e in ents.iter_mut() {
+        let before = text[..e.span.start].trim_end();
+        let lower_tail: String = before
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        let tail_words: Vec<&str> = lower_tail
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let last = tail_words.last().copied().unwrap_or("");
+        let last2 = if tail_words.len() >= 2 {
+            tail_words[tail_words.len() - 2]
+        } else {
+            ""
+        };
+        let (l1, _l2) = if last == "the" {
+            (last2, "")
+        } else {
+            (last, last2)
+        };
+        if matches!(l1, "to" | "into") {
+            e.destination = true;
+            e.excluded = true;
+        }
+        let n = tail_words.len();
+        if tail_words[n.saturating_sub(3)..].windows(2).any(|w| {
+            w[1] == "in" && matches!(w[0], "based" | "headquartered" | "located" | "registered")
+        }) || (n >= 3 && tail_words[n - 3] == "based" && tail_words[n - 2] == "in")
+        {
+            e.excluded = true;
+        }
+        if matches!(l1, "like" | "than" | "as" | "with" | "versus" | "vs") {
+            e.excluded = true;
+        }
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
+        let at_start = sents
+            .iter()
+            .filter(|s| s.start <= e.span.start && e.span.start < s.end)
+            .any(|s| {
+                text.get(s.start..e.span.start)
+                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
+            });
+        let name = &text[e.span.range()];
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
+        // a place opening a sentence, then a comma, then a date soon after.
+        let rest = &text[e.span.end..];
+        let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
+        let date_soon = soon.contains(char::is_numeric)
+            && [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ]
+            .iter()
+            .any(|m| soon.contains(m));
+        if at_start
+            && name.chars().any(|c| c.is_alphabetic())
+            && rest.starts_with(',')
+            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon))
+        {
+            e.excluded = true;
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn find_subject(
+    words: &[W],
+    ents: &[Ent],
+    hit: Option<&MetricHit>,
+    anchor: usize,
+    fw: usize,
+    ctx: &Context,
+    para: usize,
+) -> (Option<Sym>, How) {
+    let ent_of = |w: &W| {
+        ents.iter()
+            .find(|e| e.span.start <= w.start && w.end <= e.span.end + 4)
+    };
+    let resolve = |noun: &str| -> Option<Sym> {
+        if PLACE_NOUNS.contains(&noun) {
+            ctx.place.or(ctx.subject.map(|s| s.0))
+        } else {
+            ctx.company.or(ctx.subject.map(|s| s.0))
+        }
+    };
+    if let Some(h) = hit {
+        // A verb (`exported`, `supplied`, `shipped`): its subject is the
+        // nearest name before it, a company before a place it is `of`.
+        let head = &words[h.i1 - 1].lc;
+        if h.i1 - h.i0 == 1
+            && (head.ends_with("ed") || head == "sold" || head == "supplies" || head == "produces")
+        {
+            let lo = h.i0.saturating_sub(14);
+            let mut found: Option<&Ent> = None;
+            for w in words[lo..h.i0].iter().rev() {
+                if let Some(e) = ent_of(w) {
+                    if e.excluded {
+                        continue;
+                    }
+                    match found {
+                        None => found = Some(e),
+                        Some(f)
+                            if f.label == Label::Place
+                                && e.label == Label::Company
+                                && f.span.start.saturating_sub(e.span.end) < 40 =>
+                        {
+                            found = Some(e);
+                            break;
+                        }
+                        Some(_) => break,
+                    }
+                }
+                if POSS_PRONOUNS.contains(&w.lc.as_str()) || w.lc == ";" {
+                    break;
+                }
+            }
+            if let Some(e) = found {
+                return (Some(e.name), How::Sentence);
+            }
+        }
+        // Possessive or name before the metric's modifiers.
+        let mut j = h.i0;
+        while j > 0 {
+            let w = &words[j - 1];
+            if w.poss {
+                if let Some(e) = ent_of(w) {
+                    if !e.destination {
+                        return (Some(e.name), How::Possessive);
+                    }
+                }
+                if PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()) {
+                    if let Some(s) = resolve(&w.lc) {
+                        return (Some(s), How::Anaphora);
+                    }
+                }
+                if w.title && j >= 1 {
+                    // A name the tagger missed: the capitalized words ending in `'s`.
+                    let mut k = j - 1;
+                    while k > 0
+                        && words[k - 1].title
+                        && words[k - 1].kind == TokenKind::Word
+                        && !words[k - 1].poss
+                    {
+                        k -= 1;
+                    }
+                    let name: Vec<&str> = words[k..j]
+                        .iter()
+                        .map(|w| w.raw.as_str())
+                        .filter(|w| {
+                            !matches!(*w, "The" | "In" | "By" | "And" | "Province" | "City")
+                        })
+                        .collect();
+                    if !name.is_empty() {
+                        let first = name[0];
+                        let known = ents
+                            .iter()
+                            .find(|e| e.name.as_str().split(' ').next() == Some(first));
+                        let s = known
+                            .map(|e| e.name)
+                            .unwrap_or_else(|| Sym::new(&name.join(" ")));
+                        return (Some(s), How::Possessive);
+                    }
+                }
+                break;
+            }
+            if let Some(e) = ent_of(w) {
+                if !e.excluded {
+                    return (Some(e.name), How::Possessive);
+                }
+                break;
+            }
+            if POSS_PRONOUNS.contains(&w.lc.as_str()) {
+                let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
+                if s.is_some() {
+                    return (s, How::Anaphora);
+                }
+                break;
+            }
+            if !(is_content_word(w) || w.lc == "new" || w.lc == "total") {
+                break;
+            }
+            j -= 1;
+        }
+        // `exports from Zhejiang`, `import and export volume of Zhejiang`.
+        let mut k = h.i1;
+        let end = (h.i1 + 6).min(words.len());
+        while k < end {
+            let w = &words[k];
+            if matches!(w.lc.as_str(), "of" | "from" | "in" | "by") {
+                let mut n = k + 1;
+                if words.get(n).is_some_and(|w| w.lc == "the") {
+                    n += 1;
+                }
+                if let Some(e) = words.get(n).and_then(&ent_of) {
+                    if !e.excluded {
+                        return (Some(e.name), How::Preposition);
+                    }
+                }
+                if let Some(w2) = words.get(n) {
+                    if PLACE_NOUNS.contains(&w2.lc.as_str()) && words[n - 1].lc == "the" {
+                        if let Some(s) = resolve(&w2.lc) {
+                            return (Some(s), How::Anaphora);
+                        }
+                    }
+                }
+            }
+            if w.kind != TokenKind::Word && w.lc != "&" {
+                break;
+            }
+            k += 1;
+        }
+    }
+    // The sentence's subject: a pronoun or `the company` before any name, else
+    // the first name before the figure.
+    let limit = anchor.min(fw);
+    for (i, w) in words[..limit].iter().enumerate() {
+        if let Some(e) = ent_of(w) {
+            if !e.excluded {
+                // `Guangdong, Jiangsu, Zhejiang ... with a total of 34 trillion`:
+                // the first of a list of names is not the figure's subject.
+                let next = words.iter().position(|x| x.start >= e.span.end);
+                let listed = next.is_some_and(|n| {
+                    matches!(words[n].lc.as_str(), "," | "and" | "&" | "、")
+                        && words
+                            .get(n + 1)
+                            .and_then(&ent_of)
+                            .is_some_and(|o| o.span != e.span)
+                });
+                if listed {
+                    // Named, but not this figure's own: a guess no fallback replaces.
+                    return (Some(e.name), How::Missing);
+                }
+                return (Some(e.name), How::Sentence);
+            }
+            continue;
+        }
+        let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
+        if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)
+            || (POSS_PRONOUNS.contains(&w.lc.as_str()) && i == 0)
+            || (at_np_start
+                && i >= 1
+                && words[i - 1].lc == "the"
+                && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str())))
+        {
+            let s = if matches!(
+                w.lc.as_str(),
+                "it" | "we" | "they" | "our" | "its" | "their"
+            ) {
+                ctx.company.or(ctx.subject.map(|s| s.0))
+            } else {
+                resolve(&w.lc)
+            };
+            if s.is_some() {
+                return (s, How::Anaphora);
+            }
+        }
+    }
+    // `..., the company said.`
+    for (i, w) in words.iter().enumerate().skip(fw) {
+        if i >= 1
+            && words[i - 1].lc == "the"
+            && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()))
+            && words.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lc.as_str(),
+                    "said" | "says" | "reported" | "announced" | "added"
+                )
+            })
+        {
+            if let Some(s) = resolve(&w.lc) {
+                return (Some(s), How::Anaphora);
+            }
+        }
+    }
+    if let Some((s, p)) = ctx.subject {
+        if p + 1 >= para {
+            return (Some(s), How::Context);
+        }
+        return (Some(s), How::Document);
+    }
+    (None, How::Missing)
+}
+
+/// `to the EU`, `to ASEAN`, `to Latin American markets`, within the clause.
+fn destination_after(
+    words: &[W],
+    ents: &[Ent],
+    start: usize,
+    cl: usize,
+    clause: &[usize],
+) -> Option<String> {
+    let end = (start + 5).min(words.len());
+    let mut k = start;
+    while k < end {
+        if clause.get(k) != Some(&cl) {
+            return None;
+        }
+        let w = &words[k];
+        if matches!(w.lc.as_str(), "to" | "into") {
+            let mut n = k + 1;
+            if words.get(n).is_some_and(|w| w.lc == "the") {
+                n += 1;
+            }
+            let next = words.get(n)?;
+            if let Some(e) = ents
+                .iter()
+                .find(|e| e.span.start <= next.start && next.end <= e.span.end)
+            {
+                return Some(format!("to {}", e.name.as_str()));
+            }
+            // `to Latin American markets`, `to emerging markets`.
+            let mut np: Vec<&str> = Vec::new();
+            let mut m = n;
+            while let Some(w) = words.get(m) {
+                if np.len() > 4 || w.kind != TokenKind::Word {
+                    break;
+                }
+                np.push(&w.lc);
+                if matches!(
+                    w.lc.as_str(),
+                    "market" | "markets" | "countries" | "region" | "regions"
+                ) {
+                    let np: Vec<String> = np.iter().map(|w| crate::lexicon::singular(w)).collect();
+                    return Some(format!("to {}", np.join(" ")));
+                }
+                m += 1;
+            }
+            return None;
+        }
+        if w.kind == TokenKind::Number || w.lc == "," {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// `ASEAN and the EU ... 869 billion and 846 billion yuan respectively`.
+fn respectively(
+    words: &[W],
+    ents: &[Ent],
+    figs: &[&Quantity],
+    fi: usize,
+    q: &Quantity,
+) -> Option<(Sym, bool)> {
+    let same: Vec<&&Quantity> = figs
+        .iter()
+        .filter(|f| f.kind == q.kind && f.change == q.change)
+        .collect();
+    let idx = same.iter().position(|f| f.span == q.span)?;
+    let _ = fi;
+    let first = same.first()?.span.start;
+    let before: Vec<&Ent> = ents.iter().filter(|e| e.span.end <= first).collect();
+    if before.len() < same.len() || same.len() < 2 {
+        return None;
+    }
+    let items = &before[before.len() - same.len()..];
+    let e = items[idx];
+    let dest = items.iter().any(|e| e.destination)
+        || words
+            .iter()
+            .filter(|w| w.end <= items[0].span.start)
+            .rev()
+            .take(8)
+            .any(|w| w.lc == "to");
+    Some((e.name, dest))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pick_period(
+    dates: &[(&Quantity, Period, bool)],
+    q: &Quantity,
+    fw: usize,
+    clause: &[usize],
+    word_at: &dyn Fn(usize) -> usize,
+    ctx: &Context,
+    para: usize,
+) -> (Option<Period>, How) {
+    let cl = clause.get(fw).copied().unwrap_or(0);
+    let has_non_day = dates
+        .iter()
+        .any(|(_, p, ok)| *ok && p.granularity != Granularity::Day);
+    let best = dates
+        .iter()
+        .filter(|(_, _, ok)| *ok)
+        .map(|(d, p, _)| {
+            let dw = word_at(d.span.start);
+            let same_clause = clause.get(dw).copied().unwrap_or(0) == cl;
+            let dist = if d.span.start >= q.span.end {
+                d.span.start - q.span.end
+            } else {
+                q.span.start.saturating_sub(d.span.end)
+            };
+            let mut score = dist;
+            if !same_clause {
+                score += 1000;
+            }
+            if has_non_day && p.granularity == Granularity::Day {
+                score += 5000;
+            }
+            (score, same_clause, *p)
+        })
+        .min_by_key(|(s, _, _)| *s);
+    if let Some((_, same, p)) = best {
+        return (Some(p), if same { How::Clause } else { How::Sentence });
+    }
+    if let Some((p, pp)) = ctx.period {
+        if pp == para {
+            return (Some(p), How::Context);
+        }
+        // In a new paragraph the document's own period (its first, usually
+        // the title's or the lead's) governs, not the last sub-period named.
+        if let Some(d) = ctx.doc_period() {
+            return (Some(d), How::Context);
+        }
+        return (Some(p), How::Document);
+    }
+    if let Some(p) = ctx.fallback_period {
+        return (Some(p), How::Document);
+    }
+    (None, How::Missing)
+}
+
+fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
+    if !here {
+        // The sentence after a notice that only named the wrong figure.
+        return flags::CORRECTION;
+    }
+    let after: Vec<&str> = words[fe..(fe + 8).min(words.len())]
+        .iter()
+        .map(|w| w.lc.as_str())
+        .collect();
+    if after
+        .windows(2)
+        .any(|w| w == ["should", "have"] || w == ["should", "read"])
+        || after
+            .windows(2)
+            .any(|w| w == ["was", "incorrect"] || w == ["was", "wrong"])
+    {
+        return flags::RETRACTED;
+    }
+    // The nearest cue before the figure decides: `the correct figure is X,
+    // not Y`, `erroneously stated X`, `corrected from X to Y`.
+    for w in words[..fw].iter().rev() {
+        match w.lc.as_str() {
+            "erroneously" | "incorrectly" | "mistakenly" | "wrongly" | "misstated"
+            | "misreported" | "not" | "previously" | "originally" | "earlier" | "instead"
+            | "rather" | "from" | "error" | "stated" | "said" | "reported" | "gave" => {
+                return flags::RETRACTED
+            }
+            "correct" | "corrected" | "read" | "actually" | "fact" | "to" | "right" => {
+                return flags::CORRECTION
+            }
+            _ => {}
+        }
+    }
+    flags::CORRECTION
+}
+
+/// Totals broken down into parts: `1.42 million vehicles ... including 1.178
+/// million passenger cars and 242,000 commercial vehicles`.
+fn mark_sums(
+    words: &[W],
+    lc: &[&str],
+    out: &mut [Claim],
+    first: usize,
+    prev: std::ops::Range<usize>,
+    si: usize,
+) {
+    let markers: &[(&[&str], bool)] = &[
+        (&["including"], false),
+        (&["included"], false),
+        (&["includes"], false),
+        (&["of", "which"], false),
+        (&["among", "them"], false),
+        (&["comprising"], true),
+        (&["consisting", "of"], true),
+        (&["made", "up", "of"], true),
+        (&["split", "between"], true),
+        (&["split", "into"], true),
+        (&["broken", "down", "into"], true),
+    ];
+    let Some((mi, exhaustive)) = (0..lc.len()).find_map(|i| {
+        markers
+            .iter()
+            .find(|(m, _)| lc[i..].starts_with(m))
+            .map(|(_, e)| (i, *e))
+    }) else {
+        return;
+    };
+    let at = words[mi].start as u32;
+    let level = |c: &Claim| {
+        !c.change
+            && matches!(
+                c.kind,
+                QuantityKind::Money | QuantityKind::Count | QuantityKind::Number
+            )
+            && !c.has(flags::SHARE)
+    };
+    let here: Vec<usize> = (first..out.len()).collect();
+    let total = here
+        .iter()
+        .rev()
+        .find(|&&i| out[i].end <= at && level(&out[i]))
+        .copied()
+        .or_else(|| {
+            if mi <= 2 && !here.iter().any(|&i| out[i].end <= at) {
+                prev.clone().rev().find(|&i| level(&out[i]))
+            } else {
+                None
+            }
+        });
+    let Some(t) = total else { return };
+    let dim = out[t].dimension();
+    let unit = out[t].unit;
+    let parts: Vec<usize> = here
+        .iter()
+        .copied()
+        .filter(|&i| out[i].start >= at && level(&out[i]) && !out[i].metric.is_empty())
+        .filter(|&i| out[i].dimension() == dim && (dim == "count" || out[i].unit == unit))
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    // Parts name different things; two figures of one metric are a figure
+    // and its restatement, not parts.
+    let mut names: Vec<(Sym, Sym)> = parts
+        .iter()
+        .map(|&i| (out[i].metric, out[i].scope))
+        .collect();
+    names.sort_by_key(|(m, s)| (m.as_str(), s.as_str()));
+    names.dedup();
+    if names.len() != parts.len()
+        || parts
+            .iter()
+            .any(|&p| out[p].metric == out[t].metric && out[p].scope == out[t].scope)
+    {
+        return;
+    }
+    let rest = lc
+        .iter()
+        .any(|w| matches!(*w, "rest" | "remainder" | "remaining" | "balance"));
+    let group = if t < first {
+        out[t].sum_group.max(1)
+    } else {
+        si as u32 + 1
+    };
+    let group = if out[t].sum_group != 0 {
+        out[t].sum_group
+    } else {
+        group
+    };
+    out[t].flags |= flags::TOTAL;
+    if exhaustive || rest {
+        out[t].flags |= flags::EXHAUSTIVE;
+    }
+    out[t].sum_group = group;
+    for p in parts {
+        out[p].flags |= flags::PART;
+        out[p].sum_group = group;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        extract_claims(&DocView::analyze(0, text))
+    }
+
+    #[test]
+    fn possessive_subject_and_metric() {
+        let cs = claims("In 2025, Zhejiang's exports reached 43 billion yuan, up 7.2%.");
+        let c = cs.iter().find(|c| c.value == 43e9).expect("a claim");
+        assert_eq!(c.subject.as_str(), "Zhejiang");
+        assert_eq!(c.metric.as_str(), "exports");
+        assert_eq!(c.subject_how, How::Possessive);
+        assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn value_and_total_trade_stay_apart() {
+        let cs = claims("In 2025, the total import and export volume of Zhejiang was 5.55 trillion yuan. Exports from Zhejiang reached 4.19 trillion yuan in 2025.");
+        let ms: Vec<&str> = cs.iter().map(|c| c.metric.as_str()).collect();
+        assert!(ms.contains(&"imports and exports"), "{ms:?}");
+        assert!(ms.contains(&"exports"), "{ms:?}");
+        assert!(cs.iter().all(|c| c.subject.as_str() == "Zhejiang"));
+    }
+
+    #[test]
+    fn destinations_are_scope() {
+        let cs = claims("In 2025, Zhejiang's exports to the EU reached 8 billion yuan.");
+        let c = cs.iter().find(|c| c.value == 8e9).expect("a claim");
+        assert!(c.scope.as_str().starts_with("to E"), "{:?}", c.scope);
+        assert_eq!(c.subject.as_str(), "Zhejiang");
+    }
+
+    #[test]
+    fn forecasts_are_scoped_apart() {
+        let cs = claims("In 2026, Zhejiang's exports are expected to reach 9 billion yuan.");
+        assert!(cs.iter().all(|c| c.has(flags::MODAL)));
+    }
 }

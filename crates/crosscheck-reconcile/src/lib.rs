@@ -2,11 +2,14 @@
 //!
 //! [`extract_claims`] turns each figure of an analyzed document into a
 //! [`Claim`]: who it is about (subject), what is measured (metric), which
-//! period, which scope. [`reconcile`] compares the claims of all documents
-//! and returns a [`Report`] of conflicts and corroborations.
+//! scope (destinations, segments, forecasts) and which period, each with how
+//! it was found ([`How`]). [`reconcile`] compares the claims of all
+//! documents and returns a [`Report`] of conflicts (`value`, `self`,
+//! `correction`, `sum`, `share`, `period`), pairs worth a look, and
+//! corroborations.
 //!
 //! ```
-//! use crosscheck_reconcile::{extract_claims, reconcile, DocView};
+//! use crosscheck_reconcile::{extract_claims, reconcile_texts, DocView};
 //!
 //! let a = "In 2025, exports from Zhejiang reached 43 billion yuan.";
 //! let b = "In 2025, exports from Zhejiang reached 34 billion yuan.";
@@ -14,12 +17,20 @@
 //! for (id, text) in [a, b].into_iter().enumerate() {
 //!     claims.extend(extract_claims(&DocView::analyze(id as u32, text)));
 //! }
-//! let report = reconcile(&claims, &["a.txt".into(), "b.txt".into()]);
+//! let report = reconcile_texts(&claims, &["a.txt".into(), "b.txt".into()], &[a, b]);
 //! assert_eq!(report.conflicts.len(), 1);
+//! assert_eq!(report.conflicts[0].subject, "Zhejiang");
 //! ```
 
 mod claims;
+pub mod interval;
+mod lexicon;
 mod report;
+mod sym;
 
-pub use claims::{extract_claims, Claim, DocView};
-pub use report::{reconcile, Conflict, ConflictKind, Corroboration, Mention, Report};
+pub use claims::{extract_claims, flags, Claim, DocView, How};
+pub use report::{
+    format_value, reconcile, reconcile_texts, Conflict, ConflictKind, Corroboration, Mention,
+    Report,
+};
+pub use sym::Sym;

@@ -1,7 +1,13 @@
-use crate::Claim;
-use crosscheck_numbers::Approx;
+//! The consistency report: conflicts, pairs worth a look, corroborations.
+
+use crate::claims::flags;
+use crate::interval::{Interval, Verdict};
+use crate::lexicon::is_flow;
+use crate::{Claim, Sym};
+use crosscheck_numbers::{Basis, Period};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 /// The kinds of conflict the contract names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -41,20 +47,49 @@ impl ConflictKind {
 pub struct Mention {
     /// The document's path.
     pub doc: String,
-    /// First byte of the figure.
+    /// First byte of the figure (in the file once [`Report::fill_text`] ran).
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
-    /// The figure's text.
+    /// The figure's text (filled by [`Report::fill_text`]).
     pub text: String,
-    /// Its normalized value.
+    /// Its normalized value (null for a range).
     pub value: Option<f64>,
+    /// The range `[lo, hi]` of a range or bound, a side null where open.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub range: Option<(Option<f64>, Option<f64>)>,
     /// Its unit.
     pub unit: Option<String>,
+    /// `exact`, `over`, `under` or `about`.
+    #[serde(default)]
+    pub approx: String,
+    /// The figure normalized for reading: `43 billion CNY`, `over 33%`.
+    #[serde(default)]
+    pub normalized: String,
+    /// The figure's period, ISO 8601.
+    #[serde(default)]
+    pub period: Option<String>,
     /// 1-based line.
     pub line: u32,
-    /// The sentence holding it.
+    /// The sentence holding it (filled by [`Report::fill_text`]).
     pub sentence: String,
+    /// First byte of the sentence.
+    #[serde(default)]
+    pub sentence_start: usize,
+    /// One past the sentence's last byte.
+    #[serde(default)]
+    pub sentence_end: usize,
+    /// `correction` or `retracted` for the figures of a correction notice.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub role: Option<String>,
+    /// True when the claim's subject, metric or period was guessed.
+    #[serde(default)]
+    pub guessed: bool,
+    /// The document's index in the run.
+    #[serde(skip)]
+    pub doc_index: u32,
+    #[serde(skip)]
+    filled: bool,
 }
 
 /// Figures that cannot all be true.
@@ -66,10 +101,16 @@ pub struct Conflict {
     pub subject: String,
     /// What they measure.
     pub metric: String,
+    /// Qualifiers that narrow the metric (destinations, segments), `; `-joined.
+    #[serde(default)]
+    pub scope: String,
     /// The period, ISO 8601.
     pub period: Option<String>,
     /// One sentence saying why this is not a rounding or another period.
     pub explanation: String,
+    /// The normalized values compared, in mention order.
+    #[serde(default)]
+    pub values: Vec<String>,
     /// Two or more mentions.
     pub mentions: Vec<Mention>,
 }
@@ -81,8 +122,14 @@ pub struct Corroboration {
     pub subject: String,
     /// What they measure.
     pub metric: String,
+    /// Qualifiers that narrow the metric.
+    #[serde(default)]
+    pub scope: String,
     /// The period, ISO 8601.
     pub period: Option<String>,
+    /// How many documents state it.
+    #[serde(default)]
+    pub documents: usize,
     /// The agreeing mentions.
     pub mentions: Vec<Mention>,
 }
@@ -94,107 +141,1024 @@ pub struct Report {
     pub documents: usize,
     /// Claims compared.
     pub claims: usize,
-    /// Conflicts, most certain first.
+    /// Conflicts, in a stable order (kind, subject, metric, period).
     pub conflicts: Vec<Conflict>,
-    /// Pairs worth a look, where key extraction was unsure.
+    /// Pairs worth a look, where key extraction was unsure or the gap is within rounding.
     pub review: Vec<Conflict>,
     /// Figures stated alike in several documents.
     pub corroborations: Vec<Corroboration>,
+    /// How many figures are corroborated (`corroborations.len()`).
+    #[serde(default)]
+    pub corroborated: usize,
+}
+
+/// Most mentions listed for one conflict or corroboration.
+const MAX_MENTIONS: usize = 12;
+
+impl Report {
+    /// Indices of the documents whose mentions still need their text.
+    pub fn documents_to_fill(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .mentions()
+            .filter(|m| !m.filled)
+            .map(|m| m.doc_index)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    fn mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.conflicts
+            .iter()
+            .chain(&self.review)
+            .flat_map(|c| &c.mentions)
+            .chain(self.corroborations.iter().flat_map(|c| &c.mentions))
+    }
+
+    /// Fills the figure and sentence texts of document `doc`'s mentions from
+    /// its plain text, and moves their offsets to the file's with `to_file`.
+    /// Reconciliation itself holds no texts; the caller reads back only the
+    /// documents named in the report. `line_of` gives the 1-based line of a
+    /// file offset, when the file's lines differ from the text's (markup).
+    pub fn fill_text(
+        &mut self,
+        doc: u32,
+        text: &str,
+        to_file: &dyn Fn(usize) -> usize,
+        line_of: Option<&dyn Fn(usize) -> u32>,
+    ) {
+        let all = self
+            .conflicts
+            .iter_mut()
+            .chain(self.review.iter_mut())
+            .flat_map(|c| c.mentions.iter_mut())
+            .chain(
+                self.corroborations
+                    .iter_mut()
+                    .flat_map(|c| c.mentions.iter_mut()),
+            );
+        for m in all.filter(|m| m.doc_index == doc && !m.filled) {
+            m.text = text.get(m.start..m.end).unwrap_or("").to_string();
+            m.sentence = text
+                .get(m.sentence_start..m.sentence_end)
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            m.start = to_file(m.start);
+            m.end = to_file(m.end);
+            if let Some(line_of) = line_of {
+                m.line = line_of(m.start);
+            }
+            m.sentence_start = to_file(m.sentence_start);
+            m.sentence_end = to_file(m.sentence_end);
+            m.filled = true;
+        }
+    }
+}
+
+/// Scale words for readable values.
+pub fn format_value(v: f64) -> String {
+    let a = v.abs();
+    let (d, word) = if a >= 1e12 {
+        (1e12, " trillion")
+    } else if a >= 1e9 {
+        (1e9, " billion")
+    } else if a >= 1e6 {
+        (1e6, " million")
+    } else {
+        (1.0, "")
+    };
+    let x = v / d;
+    let mut s = format!("{x:.4}");
+    while s.contains('.') && (s.ends_with('0') || s.ends_with('.')) {
+        s.pop();
+    }
+    format!("{s}{word}")
+}
+
+fn normalized(c: &Claim) -> String {
+    let unit = c.unit.as_str();
+    let num = match (c.value(), c.range()) {
+        (_, Some((Some(lo), Some(hi)))) => format!("{}–{}", format_value(lo), format_value(hi)),
+        (Some(v), _) => format_value(v),
+        (None, _) => "?".into(),
+    };
+    let approx = match c.approx {
+        crosscheck_numbers::Approx::Exact => "",
+        crosscheck_numbers::Approx::Over => "over ",
+        crosscheck_numbers::Approx::Under => "under ",
+        crosscheck_numbers::Approx::About => "about ",
+    };
+    let sign = if c.change && c.value().is_some_and(|v| v > 0.0) {
+        "+"
+    } else {
+        ""
+    };
+    match unit {
+        "%" => format!("{approx}{sign}{num}%"),
+        "pp" => format!("{approx}{sign}{num} pp"),
+        "" => format!("{approx}{sign}{num}"),
+        u => format!("{approx}{sign}{num} {u}"),
+    }
 }
 
 fn mention(c: &Claim, docs: &[String]) -> Mention {
     Mention {
         doc: docs.get(c.doc as usize).cloned().unwrap_or_default(),
-        start: c.quantity.span.start,
-        end: c.quantity.span.end,
-        text: c.text.clone(),
-        value: c.quantity.value,
-        unit: c.quantity.unit.clone(),
+        start: c.start as usize,
+        end: c.end as usize,
+        text: String::new(),
+        value: c.value(),
+        range: c.range(),
+        unit: (!c.unit.is_empty()).then(|| c.unit.as_str().to_string()),
+        approx: c.approx.as_str().to_string(),
+        normalized: normalized(c),
+        period: c.period.map(|p| p.iso()),
         line: c.line,
-        sentence: c.sentence_text.clone(),
+        sentence: String::new(),
+        sentence_start: c.sentence_start as usize,
+        sentence_end: c.sentence_end as usize,
+        role: if c.has(flags::CORRECTION) {
+            Some("correction".into())
+        } else if c.has(flags::RETRACTED) {
+            Some("retracted".into())
+        } else {
+            None
+        },
+        guessed: c.guessed(),
+        doc_index: c.doc,
+        filled: false,
     }
 }
 
-fn compatible(a: &Claim, b: &Claim) -> bool {
-    let (alo, ahi) = a.quantity.interval();
-    let (blo, bhi) = b.quantity.interval();
-    let slack = |q: &crosscheck_numbers::Quantity| match q.approx {
-        Approx::About => q.value.unwrap_or(0.0).abs() * 0.05,
-        _ => 0.0,
+/// A period normalized to whole days, so `2025` and `2025-01/2025-12` meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct PKey {
+    start: (i32, u8, u8),
+    end: (i32, u8, u8),
+    fiscal: bool,
+}
+
+fn pkey(p: &Period) -> PKey {
+    let month_end = |y: i32, m: u8| -> u8 {
+        match m {
+            4 | 6 | 9 | 11 => 30,
+            2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+            2 => 28,
+            _ => 31,
+        }
     };
-    let (sa, sb) = (slack(&a.quantity), slack(&b.quantity));
-    alo - sa <= bhi + sb && blo - sb <= ahi + sa
+    let sm = if p.start.month == 0 { 1 } else { p.start.month };
+    let sd = if p.start.day == 0 { 1 } else { p.start.day };
+    let em = if p.end.month == 0 { 12 } else { p.end.month };
+    let ed = if p.end.day == 0 {
+        month_end(p.end.year, em)
+    } else {
+        p.end.day
+    };
+    PKey {
+        start: (p.start.year, sm, sd),
+        end: (p.end.year, em, ed),
+        fiscal: p.fiscal,
+    }
+}
+
+impl PKey {
+    fn contains(&self, o: &PKey) -> bool {
+        self.fiscal == o.fiscal && self.start <= o.start && o.end <= self.end && self != o
+    }
+}
+
+/// What must be equal for two claims to be compared, period aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct GKey {
+    subject: Sym,
+    metric: Sym,
+    scope: Sym,
+    dim: u32,
+    change: bool,
+    basis: u8,
+}
+
+fn gkey(c: &Claim) -> GKey {
+    GKey {
+        subject: c.subject,
+        metric: c.metric,
+        scope: c.scope,
+        dim: dim_id(c),
+        change: c.change,
+        basis: match c.basis {
+            None | Some(Basis::YearOnYear) => 0,
+            Some(Basis::MonthOnMonth) => 1,
+            Some(Basis::QuarterOnQuarter) => 2,
+        },
+    }
+}
+
+/// The unit dimension as a number, without looking strings up.
+fn dim_id(c: &Claim) -> u32 {
+    use crosscheck_numbers::QuantityKind as K;
+    match c.kind {
+        K::Money | K::Measure => c.unit.id(),
+        K::Percent if c.unit.as_str() == "pp" => u32::MAX - 1,
+        K::Percent | K::Fraction => u32::MAX - 2,
+        K::Count | K::Number => u32::MAX - 3,
+        K::Multiplier => u32::MAX - 4,
+        K::Ordinal | K::Date => 0,
+    }
+}
+
+fn comparable(c: &Claim) -> bool {
+    !c.subject.is_empty()
+        && !c.metric.is_empty()
+        && dim_id(c) != 0
+        && (!c.value.is_nan() || c.has(flags::RANGE))
+}
+
+fn period_str(p: Option<Period>) -> Option<String> {
+    p.map(|p| p.iso())
+}
+
+struct Out<'a> {
+    claims: &'a [Claim],
+    docs: &'a [String],
+    conflicts: Vec<Conflict>,
+    review: Vec<Conflict>,
+    corroborations: Vec<Corroboration>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, kind: ConflictKind, members: &[u32], explanation: String, sure: bool) {
+        let c0 = &self.claims[members[0] as usize];
+        let mut seen = std::collections::HashSet::new();
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut values = Vec::new();
+        for &i in members {
+            let c = &self.claims[i as usize];
+            if !seen.insert((c.doc, c.start)) || mentions.len() >= MAX_MENTIONS {
+                continue;
+            }
+            mentions.push(mention(c, self.docs));
+            values.push(normalized(c));
+        }
+        if mentions.len() < 2 {
+            return;
+        }
+        let conflict = Conflict {
+            kind,
+            subject: c0.subject.as_str().to_string(),
+            metric: c0.metric.as_str().to_string(),
+            scope: c0.scope.as_str().to_string(),
+            period: period_str(c0.period),
+            explanation,
+            values,
+            mentions,
+        };
+        if sure {
+            self.conflicts.push(conflict);
+        } else {
+            self.review.push(conflict);
+        }
+    }
+}
+
+fn pct(x: f64) -> String {
+    if x >= 0.1 {
+        format!("{:.0}%", x * 100.0)
+    } else {
+        format!("{:.1}%", x * 100.0)
+    }
+}
+
+fn why_not_rounding(a: &Claim, b: &Claim) -> String {
+    let ia = a.interval();
+    let ib = b.interval();
+    let gap = ia.relative_gap(&ib);
+    let period = a
+        .period
+        .map(|p| format!("the same period ({})", p.iso()))
+        .unwrap_or_else(|| "an unstated period".into());
+    format!(
+        "{} vs {}: {} apart even at the widest rounding of each, for {}",
+        normalized(a),
+        normalized(b),
+        pct(gap),
+        period
+    )
+}
+
+/// The extreme pair of a set of claims: the one allowing the lowest high and
+/// the one allowing the highest low. They are the most apart pair.
+fn extreme(claims: &[Claim], members: &[u32]) -> Option<(u32, u32, Verdict)> {
+    let a = *members.iter().min_by(|x, y| {
+        claims[**x as usize]
+            .interval()
+            .hi
+            .total_cmp(&claims[**y as usize].interval().hi)
+    })?;
+    let b = *members.iter().max_by(|x, y| {
+        claims[**x as usize]
+            .interval()
+            .lo
+            .total_cmp(&claims[**y as usize].interval().lo)
+    })?;
+    let v = claims[a as usize]
+        .interval()
+        .compare(&claims[b as usize].interval());
+    Some((a, b, v))
+}
+
+fn sure(c: &Claim) -> bool {
+    !c.guessed()
 }
 
 /// Compares all claims and reports conflicts and corroborations.
 ///
-/// `docs` gives each document's path, indexed by [`Claim::doc`].
+/// `docs` gives each document's path, indexed by [`Claim::doc`]. Mentions
+/// carry offsets into the documents' texts and no text until
+/// [`Report::fill_text`] is called; [`reconcile_texts`] does both.
 pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
-    type Key = (String, String, Option<String>, Option<String>, bool, u8);
-    let mut groups: BTreeMap<Key, Vec<&Claim>> = BTreeMap::new();
-    for c in claims {
-        let key = (
+    let mut out = Out {
+        claims,
+        docs,
+        conflicts: Vec::new(),
+        review: Vec::new(),
+        corroborations: Vec::new(),
+    };
+    // Sort claim indices by (hash of key without period, period): one sort
+    // gives both the groups with equal keys and, around them, the runs
+    // that differ only by period.
+    let mut order: Vec<(u64, u64, u32)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| comparable(c))
+        .map(|(i, c)| {
+            let mut h = FxHasher(0);
+            gkey(c).hash(&mut h);
+            (h.finish(), pack(c.period.as_ref().map(pkey)), i as u32)
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut i = 0;
+    while i < order.len() {
+        let h = order[i].0;
+        let mut j = i;
+        while j < order.len() && order[j].0 == h {
+            j += 1;
+        }
+        // Within a hash run, split by the real key (hash collisions).
+        let mut run: Vec<u32> = order[i..j].iter().map(|o| o.2).collect();
+        let k0 = gkey(&claims[run[0] as usize]);
+        let one_key = run.iter().all(|&k| gkey(&claims[k as usize]) == k0);
+        // Symbol numbers, not strings: only grouping matters here, output
+        // order is fixed by the final sort on strings.
+        if !one_key {
+            run.sort_by_key(|&k| {
+                let c = &claims[k as usize];
+                (
+                    c.subject.id(),
+                    c.metric.id(),
+                    c.scope.id(),
+                    dim_id(c),
+                    c.change,
+                    gkey(c).basis,
+                    PKeyOrd(c.period.as_ref().map(pkey)),
+                    k,
+                )
+            });
+        }
+        let mut a = 0;
+        while a < run.len() {
+            let key = gkey(&claims[run[a] as usize]);
+            let mut b = a;
+            while b < run.len() && gkey(&claims[run[b] as usize]) == key {
+                b += 1;
+            }
+            let same_key = &run[a..b];
+            check_periods(&mut out, same_key);
+            let mut p = 0;
+            while p < same_key.len() {
+                let pk = claims[same_key[p] as usize].period.as_ref().map(pkey);
+                let mut q = p;
+                while q < same_key.len()
+                    && claims[same_key[q] as usize].period.as_ref().map(pkey) == pk
+                {
+                    q += 1;
+                }
+                check_group(&mut out, &same_key[p..q]);
+                p = q;
+            }
+            a = b;
+        }
+        i = j;
+    }
+    check_sums(&mut out);
+    check_shares(&mut out);
+    let Out {
+        mut conflicts,
+        mut review,
+        mut corroborations,
+        ..
+    } = out;
+    let order_key = |c: &Conflict| {
+        (
+            c.kind,
             c.subject.clone(),
             c.metric.clone(),
-            c.period.map(|p| p.iso()),
-            c.quantity.unit.clone(),
-            c.quantity.change,
-            c.quantity.kind as u8,
-        );
-        groups.entry(key).or_default().push(c);
-    }
-    let mut report = Report {
+            c.scope.clone(),
+            c.period.clone(),
+            c.mentions
+                .iter()
+                .map(|m| (m.doc_index, m.start))
+                .collect::<Vec<_>>(),
+        )
+    };
+    conflicts.sort_by_cached_key(order_key);
+    review.sort_by_cached_key(order_key);
+    corroborations.sort_by_cached_key(|c| {
+        (
+            c.subject.clone(),
+            c.metric.clone(),
+            c.scope.clone(),
+            c.period.clone(),
+            c.mentions
+                .iter()
+                .map(|m| (m.doc_index, m.start))
+                .collect::<Vec<_>>(),
+        )
+    });
+    let corroborated = corroborations.len();
+    Report {
         documents: docs.len(),
         claims: claims.len(),
-        ..Default::default()
-    };
-    for ((subject, metric, period, _, _, _), group) in groups {
-        if period.is_none() {
+        conflicts,
+        review,
+        corroborations,
+        corroborated,
+    }
+}
+
+/// [`reconcile`], then the mentions' texts filled from `texts` (indexed like `docs`).
+///
+/// ```
+/// use crosscheck_reconcile::{extract_claims, reconcile_texts, DocView};
+/// let texts = ["In 2025, Zhejiang's exports reached 43 billion yuan.",
+///              "In 2025, Zhejiang's exports reached 34 billion yuan."];
+/// let mut claims = Vec::new();
+/// for (i, t) in texts.iter().enumerate() {
+///     claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
+/// }
+/// let report = reconcile_texts(&claims, &["a.txt".into(), "b.txt".into()], &texts);
+/// assert_eq!(report.conflicts[0].mentions[0].text, "34 billion yuan");
+/// ```
+pub fn reconcile_texts(claims: &[Claim], docs: &[String], texts: &[&str]) -> Report {
+    let mut r = reconcile(claims, docs);
+    for d in r.documents_to_fill() {
+        if let Some(t) = texts.get(d as usize) {
+            r.fill_text(d, t, &|o| o, None);
+        }
+    }
+    r
+}
+
+/// A fast non-cryptographic hasher (the Fx multiply-rotate), for grouping keys.
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A period key in one ordered word: start date, end date, fiscal bit; 0 for none.
+fn pack(p: Option<PKey>) -> u64 {
+    let code =
+        |(y, m, d): (i32, u8, u8)| (y.clamp(0, 9999) as u64) * 10_000 + m as u64 * 100 + d as u64;
+    match p {
+        None => 0,
+        Some(p) => (code(p.start) << 28) | (code(p.end) << 1) | p.fiscal as u64,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct PKeyOrd(Option<PKey>);
+
+/// Claims with one key and one period.
+fn check_group(out: &mut Out<'_>, members: &[u32]) {
+    let claims = out.claims;
+    let c = |i: u32| &claims[i as usize];
+    let corrections: Vec<u32> = members
+        .iter()
+        .copied()
+        .filter(|&i| c(i).has(flags::CORRECTION))
+        .collect();
+    let retracted: Vec<u32> = members
+        .iter()
+        .copied()
+        .filter(|&i| c(i).has(flags::RETRACTED))
+        .collect();
+    let plain: Vec<u32> = members
+        .iter()
+        .copied()
+        .filter(|&i| !c(i).has(flags::CORRECTION | flags::RETRACTED))
+        .collect();
+    let period_known = c(members[0]).period.is_some();
+
+    // A correction notice against the figures it corrects.
+    if !corrections.is_empty() || !retracted.is_empty() {
+        let mut wrong: Vec<u32> = Vec::new();
+        let mut verdict = Verdict::Agree;
+        for &o in &plain {
+            let io = c(o).interval();
+            let v = if let Some(&k) = corrections.first() {
+                if c(o).doc == c(k).doc {
+                    // The notice quoting the figure it corrects.
+                    continue;
+                }
+                c(k).interval().compare(&io)
+            } else if retracted.iter().any(|&r| c(r).interval().meets(&io)) {
+                Verdict::Differ
+            } else {
+                Verdict::Agree
+            };
+            if v != Verdict::Agree {
+                wrong.push(o);
+                verdict = verdict.max(v);
+            }
+        }
+        if !wrong.is_empty() {
+            let notice = corrections
+                .first()
+                .or(retracted.first())
+                .copied()
+                .unwrap_or(wrong[0]);
+            let mut ms = vec![notice];
+            ms.extend(&wrong);
+            let explanation = match corrections.first() {
+                Some(&k) => format!(
+                    "a correction gives {} where {} still states {}: the corrected figure is {} away, beyond rounding, for the same period",
+                    normalized(c(k)),
+                    out.docs.get(c(wrong[0]).doc as usize).map(String::as_str).unwrap_or("?"),
+                    normalized(c(wrong[0])),
+                    pct(c(k).interval().relative_gap(&c(wrong[0]).interval()))
+                ),
+                None => format!(
+                    "a correction notice says {} was wrong, yet {} states it for the same period",
+                    normalized(c(notice)),
+                    out.docs.get(c(wrong[0]).doc as usize).map(String::as_str).unwrap_or("?"),
+                ),
+            };
+            let ok = period_known
+                && verdict == Verdict::Differ
+                && ms
+                    .iter()
+                    .all(|&m| sure(c(m)) || c(m).has(flags::CORRECTION | flags::RETRACTED));
+            out.push(ConflictKind::Correction, &ms, explanation, ok);
+            return;
+        }
+    }
+
+    // A notice quotes the figure it corrects: not a contradiction of its own.
+    let notice_docs: Vec<u32> = corrections.iter().map(|&k| c(k).doc).collect();
+    let mut pool: Vec<u32> = plain
+        .iter()
+        .copied()
+        .filter(|&m| !notice_docs.contains(&c(m).doc))
+        .collect();
+    pool.extend(&corrections);
+    // A document that contradicts itself.
+    let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for &m in &pool {
+        by_doc.entry(c(m).doc).or_default().push(m);
+    }
+    let mut self_docs = Vec::new();
+    for (&d, ms) in &by_doc {
+        if ms.len() < 2 {
             continue;
         }
-        let mut conflicting = None;
-        'outer: for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
-                if !compatible(a, b) {
-                    conflicting = Some((*a, *b));
-                    break 'outer;
+        if let Some((a, b, v)) = extreme(claims, ms) {
+            if v == Verdict::Agree {
+                continue;
+            }
+            self_docs.push(d);
+            let same_sentence = c(a).sentence_start == c(b).sentence_start;
+            let explanation = format!("the same document gives {}", why_not_rounding(c(a), c(b)));
+            let ok =
+                v == Verdict::Differ && period_known && sure(c(a)) && sure(c(b)) && !same_sentence;
+            out.push(ConflictKind::SelfContradiction, &[a, b], explanation, ok);
+        }
+    }
+    let rest: Vec<u32> = pool
+        .iter()
+        .copied()
+        .filter(|m| !self_docs.contains(&c(*m).doc))
+        .collect();
+    if rest.len() < 2 {
+        return;
+    }
+    let (a, b, v) = match extreme(claims, &rest) {
+        Some(x) => x,
+        None => return,
+    };
+    if v == Verdict::Agree {
+        if by_doc.len() >= 2 && self_docs.is_empty() {
+            let mut mentions = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for &m in &rest {
+                if seen.insert((c(m).doc, c(m).start)) && mentions.len() < MAX_MENTIONS {
+                    mentions.push(mention(c(m), out.docs));
+                }
+            }
+            let c0 = c(rest[0]);
+            out.corroborations.push(Corroboration {
+                subject: c0.subject.as_str().to_string(),
+                metric: c0.metric.as_str().to_string(),
+                scope: c0.scope.as_str().to_string(),
+                period: period_str(c0.period),
+                documents: by_doc.len(),
+                mentions,
+            });
+        }
+        return;
+    }
+    // List the lower side, then the higher side.
+    let ia = c(a).interval();
+    let ib = c(b).interval();
+    let mut low: Vec<u32> = vec![a];
+    let mut high: Vec<u32> = vec![b];
+    for &m in &rest {
+        if m == a || m == b {
+            continue;
+        }
+        let im = c(m).interval();
+        if im.meets(&ia) && !im.meets(&ib) {
+            low.push(m);
+        } else if im.meets(&ib) && !im.meets(&ia) {
+            high.push(m);
+        }
+    }
+    // Capacity and investment belong to projects and plants a document
+    // rarely names the same way twice: across documents, only worth a look.
+    let metric = c(a).metric.as_str();
+    let project = metric.ends_with("capacity") || metric.ends_with("investment");
+    let ok = v == Verdict::Differ
+        && period_known
+        && sure(c(a))
+        && sure(c(b))
+        && c(a).doc != c(b).doc
+        && !project;
+    let mut ms = low;
+    ms.extend(high);
+    out.push(ConflictKind::Value, &ms, why_not_rounding(c(a), c(b)), ok);
+}
+
+/// Claims with one key over different periods: a running total over a
+/// longer period cannot be smaller than over a period inside it.
+fn check_periods(out: &mut Out<'_>, members: &[u32]) {
+    let claims = out.claims;
+    let c0 = &claims[members[0] as usize];
+    let base = c0.metric.as_str().rsplit(' ').next().unwrap_or("");
+    let base_full = c0.metric.as_str();
+    let flow = is_flow(base_full)
+        || is_flow(base)
+        || base_full.ends_with("imports and exports")
+        || base_full.ends_with("output value");
+    if !flow
+        || c0.change
+        || !matches!(c0.dimension(), "count") && c0.kind != crosscheck_numbers::QuantityKind::Money
+    {
+        return;
+    }
+    if members.len() > 400 {
+        return;
+    }
+    let ps: Vec<(u32, PKey, Interval)> = members
+        .iter()
+        .filter_map(|&m| {
+            let c = &claims[m as usize];
+            if c.has(flags::RETRACTED | flags::MODAL) {
+                return None;
+            }
+            c.period.as_ref().map(|p| (m, pkey(p), c.interval()))
+        })
+        .collect();
+    let mut done = std::collections::HashSet::new();
+    for (l, pl, il) in &ps {
+        for (s, ps_, is) in &ps {
+            if !pl.contains(ps_) || il.hi >= is.lo {
+                continue;
+            }
+            if il.compare(is) != Verdict::Differ {
+                continue;
+            }
+            if !done.insert((*pl, *ps_)) {
+                continue;
+            }
+            let (cl, cs) = (&claims[*l as usize], &claims[*s as usize]);
+            let explanation = format!(
+                "{} for {} is smaller than {} for {}, a period inside it: a total over a longer period cannot be smaller, whatever the rounding",
+                normalized(cl),
+                cl.period.map(|p| p.iso()).unwrap_or_default(),
+                normalized(cs),
+                cs.period.map(|p| p.iso()).unwrap_or_default()
+            );
+            // The check hinges on the exact periods: carried ones only make it worth a look.
+            let explicit =
+                |c: &Claim| matches!(c.period_how, crate::How::Clause | crate::How::Sentence);
+            let ok = sure(cl) && sure(cs) && explicit(cl) && explicit(cs);
+            out.push(ConflictKind::Period, &[*l, *s], explanation, ok);
+        }
+    }
+}
+
+/// Parts that must add up to a stated total, and shares of one whole that
+/// add up to more than all of it.
+fn check_sums(out: &mut Out<'_>) {
+    let claims = out.claims;
+    let mut groups: BTreeMap<(u32, u32), Vec<u32>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.sum_group != 0 && c.has(flags::TOTAL | flags::PART) {
+            groups
+                .entry((c.doc, c.sum_group))
+                .or_default()
+                .push(i as u32);
+        }
+    }
+    for ms in groups.values() {
+        let Some(&t) = ms.iter().find(|&&i| claims[i as usize].has(flags::TOTAL)) else {
+            continue;
+        };
+        let parts: Vec<u32> = ms
+            .iter()
+            .copied()
+            .filter(|&i| claims[i as usize].has(flags::PART))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let total = &claims[t as usize];
+        let it = total.interval();
+        let sum = parts
+            .iter()
+            .map(|&p| claims[p as usize].interval())
+            .fold(Interval::point(0.0), |a, b| a.add(&b));
+        let exhaustive = total.has(flags::EXHAUSTIVE);
+        let over = sum.lo > it.hi && sum.compare(&it) == Verdict::Differ;
+        let under = exhaustive && sum.hi < it.lo && sum.compare(&it) == Verdict::Differ;
+        if !(over || under) {
+            continue;
+        }
+        let point_sum: f64 = parts
+            .iter()
+            .filter_map(|&p| claims[p as usize].value())
+            .sum();
+        let explanation = format!(
+            "the parts add up to {} but the total is stated as {}: {} apart, more than the rounding of the parts allows",
+            format_value(point_sum),
+            normalized(total),
+            pct(sum.relative_gap(&it))
+        );
+        let ok = sure(total) && parts.iter().all(|&p| sure(&claims[p as usize]));
+        let mut m = vec![t];
+        m.extend(parts);
+        out.push(ConflictKind::Sum, &m, explanation, ok);
+    }
+    // Shares of one whole, in one sentence, over 100%.
+    let mut shares: BTreeMap<(u32, u32, &'static str, &'static str, PKeyOrd), Vec<u32>> =
+        BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.has(flags::SHARE) && !c.change && c.dimension() == "%" {
+            let m = c.metric.as_str();
+            if let Some((part, whole)) = m.split_once(" share of ") {
+                if !part.is_empty() {
+                    shares
+                        .entry((
+                            c.doc,
+                            c.sentence_start,
+                            whole_static(whole, c),
+                            c.subject.as_str(),
+                            PKeyOrd(c.period.as_ref().map(pkey)),
+                        ))
+                        .or_default()
+                        .push(i as u32);
                 }
             }
         }
-        if let Some((a, b)) = conflicting {
-            let kind = if a.doc == b.doc {
-                ConflictKind::SelfContradiction
-            } else {
-                ConflictKind::Value
-            };
+    }
+    for ms in shares.values() {
+        let mut parts: Vec<&str> = ms
+            .iter()
+            .map(|&i| claims[i as usize].metric.as_str())
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        if parts.len() < 2 || parts.len() != ms.len() {
+            continue;
+        }
+        let sum = ms
+            .iter()
+            .map(|&i| claims[i as usize].interval())
+            .fold(Interval::point(0.0), |a, b| a.add(&b));
+        if sum.lo > 100.0 && sum.compare(&Interval::point(100.0)) == Verdict::Differ {
             let explanation = format!(
-                "{} vs {}: the values differ beyond the rounding of either",
-                a.text, b.text
+                "shares of one whole add up to at least {:.1}%, more than all of it",
+                sum.lo
             );
-            let entry = Conflict {
-                kind,
-                subject,
-                metric,
-                period,
-                explanation,
-                mentions: vec![mention(a, docs), mention(b, docs)],
-            };
-            if a.guessed || b.guessed {
-                report.review.push(entry);
-            } else {
-                report.conflicts.push(entry);
-            }
-        } else {
-            let docs_in: std::collections::BTreeSet<u32> = group.iter().map(|c| c.doc).collect();
-            if docs_in.len() > 1 {
-                report.corroborations.push(Corroboration {
-                    subject,
-                    metric,
-                    period,
-                    mentions: group.iter().map(|c| mention(c, docs)).collect(),
-                });
-            }
+            let ok = ms.iter().all(|&i| sure(&claims[i as usize]));
+            out.push(ConflictKind::Sum, ms, explanation, ok);
         }
     }
-    report
+}
+
+fn whole_static(whole: &str, c: &Claim) -> &'static str {
+    let m = c.metric.as_str();
+    let at = m.len() - whole.len();
+    &m[at..]
+}
+
+/// `P share of W` against the stated P and W.
+fn check_shares(out: &mut Out<'_>) {
+    let claims = out.claims;
+    type Look = (Sym, &'static str, Option<PKey>);
+    let mut wanted: HashMap<Look, Vec<u32>> = HashMap::new();
+    let mut share_claims = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") {
+            continue;
+        }
+        if let Some((part, whole)) = c.metric.as_str().split_once(" share of ") {
+            if part.is_empty() || whole.is_empty() {
+                continue;
+            }
+            let pk = c.period.as_ref().map(pkey);
+            wanted.insert((c.subject, part, pk), Vec::new());
+            wanted.insert((c.subject, whole, pk), Vec::new());
+            share_claims.push(i as u32);
+        }
+    }
+    if share_claims.is_empty() {
+        return;
+    }
+    for (i, c) in claims.iter().enumerate() {
+        if c.change || c.has(flags::SHARE | flags::RETRACTED | flags::MODAL) || !comparable(c) {
+            continue;
+        }
+        if !(c.kind == crosscheck_numbers::QuantityKind::Money || c.dimension() == "count") {
+            continue;
+        }
+        let desc = descriptor(c);
+        if let Some(v) = wanted.get_mut(&(c.subject, desc, c.period.as_ref().map(pkey))) {
+            v.push(i as u32);
+        }
+    }
+    for s in share_claims {
+        let sc = &claims[s as usize];
+        let Some((part, whole)) = sc.metric.as_str().split_once(" share of ") else {
+            continue;
+        };
+        let pk = sc.period.as_ref().map(pkey);
+        let (Some(ps), Some(ws)) = (
+            wanted.get(&(sc.subject, part, pk)),
+            wanted.get(&(sc.subject, whole, pk)),
+        ) else {
+            continue;
+        };
+        // Only a part and whole each stated consistently, in one dimension.
+        let pick = |v: &Vec<u32>| -> Option<u32> {
+            let (a, b, verdict) = extreme(claims, v)?;
+            let _ = b;
+            (verdict == Verdict::Agree).then_some(a)
+        };
+        let (Some(p), Some(w)) = (pick(ps), pick(ws)) else {
+            continue;
+        };
+        let (cp, cw) = (&claims[p as usize], &claims[w as usize]);
+        if cp.dimension() != cw.dimension() || p == w {
+            continue;
+        }
+        let (ip, iw) = (cp.interval(), cw.interval());
+        if iw.lo <= 0.0 || !ip.lo.is_finite() || !ip.hi.is_finite() {
+            continue;
+        }
+        let ratio = Interval {
+            lo: ip.lo / iw.hi * 100.0,
+            hi: ip.hi / iw.lo * 100.0,
+        };
+        let is = sc.interval();
+        if is.compare(&ratio) != Verdict::Differ {
+            continue;
+        }
+        let explanation = format!(
+            "{} is stated as the share, but {} of {} is {:.1}%: apart by more than the rounding of all three figures",
+            normalized(sc),
+            normalized(cp),
+            normalized(cw),
+            cp.value().unwrap_or(f64::NAN) / cw.value().unwrap_or(f64::NAN) * 100.0
+        );
+        let ok = sure(sc) && sure(cp) && sure(cw);
+        out.push(ConflictKind::Share, &[s, p, w], explanation, ok);
+    }
+}
+
+/// The phrase a share's part or whole names a claim by: scope words first.
+fn descriptor(c: &Claim) -> &'static str {
+    if c.scope.is_empty() {
+        c.metric.as_str()
+    } else {
+        Sym::new(&format!("{} {}", c.scope.as_str(), c.metric.as_str())).as_str()
+        // (the same form as the claims stage's share descriptors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract_claims, DocView};
+
+    fn run(texts: &[&str]) -> Report {
+        let mut claims = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
+        }
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("d{i}.txt")).collect();
+        reconcile_texts(&claims, &names, texts)
+    }
+
+    #[test]
+    fn a_different_value_conflicts() {
+        let r = run(&[
+            "In 2025, Zhejiang's exports reached 43 billion yuan.",
+            "In 2025, Zhejiang's exports reached 34 billion yuan.",
+        ]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        assert_eq!(r.conflicts[0].kind, ConflictKind::Value);
+        assert_eq!(r.conflicts[0].mentions[0].text, "34 billion yuan");
+    }
+
+    #[test]
+    fn a_rounding_corroborates() {
+        let r = run(&[
+            "In 2025, Zhejiang's exports reached 43 billion yuan.",
+            "In 2025, Zhejiang's exports reached 43.2 billion yuan.",
+        ]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
+        assert_eq!(r.corroborated, 1);
+    }
+
+    #[test]
+    fn another_period_is_not_compared() {
+        let r = run(&[
+            "In 2025, Zhejiang's exports reached 43 billion yuan.",
+            "In 2024, Zhejiang's exports reached 34 billion yuan.",
+        ]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
+    }
+
+    #[test]
+    fn change_and_level_are_not_compared() {
+        let r = run(&[
+            "In 2025, Zhejiang's exports rose 7.2% year-on-year.",
+            "In 2025, Zhejiang's exports were 7.9 billion yuan.",
+        ]);
+        assert!(r.conflicts.is_empty() && r.review.is_empty(), "{r:#?}");
+    }
+
+    #[test]
+    fn currencies_are_never_converted() {
+        let r = run(&[
+            "In 2025, Zhejiang's exports reached 43 billion yuan.",
+            "In 2025, Zhejiang's exports reached $6 billion.",
+        ]);
+        assert!(r.conflicts.is_empty() && r.review.is_empty(), "{r:#?}");
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let texts = [
+            "In 2025, Zhejiang's exports reached 43 billion yuan.",
+            "In 2025, Zhejiang's exports reached 34 billion yuan.",
+            "In 2025, Zhejiang's exports reached 43.1 billion yuan.",
+        ];
+        let a = serde_json::to_string(&run(&texts)).unwrap_or_default();
+        let b = serde_json::to_string(&run(&texts)).unwrap_or_default();
+        assert_eq!(a, b);
+    }
 }

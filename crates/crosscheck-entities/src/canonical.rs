@@ -1,0 +1,124 @@
+//! Canonical names: the one spelling every alias of an entity shares.
+
+use crate::rules;
+
+/// The distinctive core of a company name: legal forms and generic business
+/// words dropped from the end (`Geely Auto Group Co., Ltd.` -> `Geely`), a
+/// leading province or city dropped (`Zhejiang Geely Holding` -> `Geely`),
+/// but never so far that only an ordinary word is left (`General Motors`
+/// stays whole).
+pub(crate) fn company_core(
+    name: &str,
+    is_common: impl Fn(&str) -> bool,
+    is_local_place: impl Fn(&str) -> bool,
+) -> String {
+    let words: Vec<&str> = name
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && *w != "&")
+        .collect();
+    let mut end = words.len();
+    let mut lower = String::new();
+    while end > 1 {
+        let w = words[end - 1];
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        let bare = lower.trim_end_matches('.');
+        let generic = rules::LEGAL_WORDS.contains(&bare)
+            || rules::COMPANY_TAILS.contains(&w)
+            || bare.len() <= 5 && bare.contains('.');
+        if !generic {
+            break;
+        }
+        // Keep `General Motors`, `Great Wall Motor`: the word before the tail
+        // must be able to stand for the company alone.
+        let rest_lower: String = words[end - 2]
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect();
+        if end - 1 == 1 && is_common(&rest_lower) {
+            break;
+        }
+        end -= 1;
+    }
+    // `Tongqiao New Materials` -> `Tongqiao`: modifiers of a dropped tail go too.
+    while end > 1 && end < words.len() && GENERIC_MODIFIERS.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    let mut start = 0;
+    if end - start > 1 && is_local_place(words[0]) {
+        let next: String = words[1].chars().flat_map(char::to_lowercase).collect();
+        if !is_common(&next) {
+            start = 1;
+        }
+    }
+    words[start..end].join(" ")
+}
+
+/// Words that only qualify a business tail: `New Materials`, `Smart Energy`.
+const GENERIC_MODIFIERS: &[&str] = &[
+    "New",
+    "Advanced",
+    "Smart",
+    "Green",
+    "Intelligent",
+    "Hi-Tech",
+    "High-Tech",
+    "Digital",
+    "Global",
+    "International",
+    "Precision",
+    "Special",
+    "Clean",
+    "Renewable",
+    "Electric",
+];
+
+/// Collapses white space and drops a leading `the`.
+pub(crate) fn tidy(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, w) in name.split_whitespace().enumerate() {
+        if i == 0 && (w == "the" || w == "The") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn common(w: &str) -> bool {
+        matches!(w, "general" | "great" | "china" | "mobile")
+    }
+
+    fn local(w: &str) -> bool {
+        w == "Zhejiang"
+    }
+
+    #[test]
+    fn cores() {
+        assert_eq!(
+            company_core("Geely Auto Group Co., Ltd.", common, local),
+            "Geely"
+        );
+        assert_eq!(company_core("Geely Auto", common, local), "Geely");
+        assert_eq!(
+            company_core("General Motors", common, local),
+            "General Motors"
+        );
+        assert_eq!(
+            company_core("Zhejiang Geely Holding Group", common, local),
+            "Geely"
+        );
+        assert_eq!(company_core("Apple Inc.", common, local), "Apple");
+        assert_eq!(
+            company_core("Bank of America", common, local),
+            "Bank of America"
+        );
+    }
+}

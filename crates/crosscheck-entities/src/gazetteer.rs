@@ -1,0 +1,256 @@
+//! The embedded gazetteers: names from licensed datasets (see `data/SOURCES.md`),
+//! matched in one pass with Aho-Corasick, and the word lists the rules consult.
+
+use crate::Label;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+const PLACES: &str = include_str!("../data/places.tsv");
+const COMPANIES: &str = include_str!("../data/companies.txt");
+const CURATED: &str = include_str!("../data/curated.tsv");
+const COMMON: &str = include_str!("../data/common_words.txt");
+const GIVEN: &str = include_str!("../data/given_names.txt");
+const CN_SURNAMES: &str = include_str!("../data/cn_surnames.txt");
+const PINYIN: &str = include_str!("../data/pinyin_syllables.txt");
+const LEGAL: &str = include_str!("../data/legal_suffixes.txt");
+
+/// Where a gazetteer name came from; earlier sources win a tie on the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Source {
+    Curated,
+    Country,
+    Subdivision,
+    Region,
+    Company,
+    City,
+}
+
+/// One gazetteer name.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub label: Label,
+    pub canonical: String,
+    pub source: Source,
+    /// A one-word name that is also an English word or a given name
+    /// (`Apple`, `Jordan`): the sentence must confirm it.
+    pub ambiguous: bool,
+}
+
+/// A gazetteer match inside a piece of text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+/// Everything the tagger knows before it reads a document.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    ac: AhoCorasick,
+    pub entries: Vec<Entry>,
+    pub by_name: HashMap<&'static str, u32>,
+    common: HashSet<&'static str>,
+    given: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+    syllables: HashSet<&'static str>,
+    legal: HashSet<&'static str>,
+}
+
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    pub fn load() -> Gazetteer {
+        let common: HashSet<&str> = lines(COMMON).collect();
+        let given: HashSet<&str> = lines(GIVEN).collect();
+        let mut names: Vec<(&'static str, Label, String, Source)> = Vec::with_capacity(24_000);
+        for l in lines(CURATED) {
+            let mut f = l.split('\t');
+            let (Some(label), Some(name)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let label = match label {
+                "PLACE" => Label::Place,
+                "COMPANY" => Label::Company,
+                "ORGANIZATION" => Label::Organization,
+                "PERSON" => Label::Person,
+                _ => continue,
+            };
+            let canon = f.next().filter(|c| !c.is_empty()).unwrap_or(name);
+            names.push((name, label, canon.to_string(), Source::Curated));
+        }
+        for l in lines(PLACES) {
+            let mut f = l.split('\t');
+            let (Some(kind), Some(name), Some(canon)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let source = match kind {
+                "country" => Source::Country,
+                "subdivision" | "state" => Source::Subdivision,
+                "region" => Source::Region,
+                _ => Source::City,
+            };
+            names.push((name, Label::Place, canon.to_string(), source));
+        }
+        for name in lines(COMPANIES) {
+            names.push((name, Label::Company, String::new(), Source::Company));
+        }
+        names.sort_by(|a, b| a.0.cmp(b.0).then(a.3.cmp(&b.3)));
+        names.dedup_by(|a, b| a.0 == b.0);
+
+        let local: HashSet<&str> = names
+            .iter()
+            .filter(|n| matches!(n.3, Source::Subdivision | Source::City))
+            .map(|n| n.0)
+            .collect();
+        let mut entries = Vec::with_capacity(names.len());
+        let mut patterns = Vec::with_capacity(names.len());
+        let mut by_name = HashMap::with_capacity(names.len());
+        let mut lower = String::new();
+        for (name, label, canon, source) in names {
+            lower.clear();
+            lower.extend(name.chars().flat_map(char::to_lowercase));
+            let one_word = !name.contains(' ');
+            // Curated names are ambiguous only when they are English words (`Meta`).
+            let given_too = source != Source::Curated && given.contains(name);
+            let ambiguous = one_word && (common.contains(lower.as_str()) || given_too);
+            let canonical = if label == Label::Company && source != Source::Curated {
+                crate::canonical::company_core(name, |w| common.contains(w), |w| local.contains(w))
+            } else {
+                canon
+            };
+            by_name.insert(name, entries.len() as u32);
+            entries.push(Entry {
+                label,
+                canonical,
+                source,
+                ambiguous,
+            });
+            patterns.push(name);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .unwrap_or_else(|_| {
+                // The patterns are fixed at build time; an empty automaton
+                // only disables gazetteer matches.
+                AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds")
+            });
+        Gazetteer {
+            ac,
+            entries,
+            by_name,
+            common,
+            given,
+            surnames: lines(CN_SURNAMES).collect(),
+            syllables: lines(PINYIN).collect(),
+            legal: lines(LEGAL).collect(),
+        }
+    }
+
+    /// Every gazetteer name in `piece`, offsets relative to the piece.
+    pub fn hits(&self, piece: &str, out: &mut Vec<Hit>) {
+        out.clear();
+        for m in self.ac.find_overlapping_iter(piece) {
+            out.push(Hit {
+                start: m.start(),
+                end: m.end(),
+                entry: m.pattern().as_u32(),
+            });
+        }
+    }
+
+    /// The entry for exactly `name`.
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        self.by_name.get(name).map(|&i| &self.entries[i as usize])
+    }
+
+    /// True when `lower` (already lower-cased) is an ordinary English word.
+    pub fn is_common(&self, lower: &str) -> bool {
+        self.common.contains(lower)
+    }
+
+    /// True when `w` is a known given name (`Maria`, `John`).
+    pub fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w) || {
+            let folded = fold(w);
+            folded != w && self.given.contains(folded.as_str())
+        }
+    }
+
+    /// True when `lower` is a Chinese surname in pinyin (`wang`, `lü` as `lv`).
+    pub fn is_cn_surname(&self, lower: &str) -> bool {
+        self.surnames.contains(lower) || self.surnames.contains(pinyin_norm(lower).as_str())
+    }
+
+    /// True when `lower` is one to three pinyin syllables: `meifang`, `penghong`.
+    pub fn is_pinyin_given(&self, lower: &str) -> bool {
+        let s = pinyin_norm(lower);
+        let s: String = s.chars().filter(|c| *c != '-' && *c != '\'').collect();
+        self.split_syllables(&s, 3)
+    }
+
+    fn split_syllables(&self, s: &str, left: usize) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if left == 0 {
+            return false;
+        }
+        // Longest syllable first: `xiang` before `xian` + `g…`.
+        (1..=s.len().min(6)).rev().any(|n| {
+            s.is_char_boundary(n)
+                && self.syllables.contains(&s[..n])
+                && self.split_syllables(&s[n..], left - 1)
+        })
+    }
+
+    /// True when `lower` is a legal-form suffix: `ltd`, `inc.`, `gmbh`, `s.a.`.
+    pub fn is_legal(&self, lower: &str) -> bool {
+        self.legal.contains(lower)
+    }
+}
+
+/// Drops accents: `João` -> `Joao`.
+pub(crate) fn fold(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+            'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            c => c,
+        })
+        .collect()
+}
+
+/// Pinyin as the syllable list spells it: `ü` is written `v`, tone marks dropped.
+fn pinyin_norm(lower: &str) -> String {
+    lower
+        .chars()
+        .map(|c| match c {
+            'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'v',
+            'ā' | 'á' | 'ǎ' | 'à' => 'a',
+            'ē' | 'é' | 'ě' | 'è' => 'e',
+            'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+            'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+            'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+            c => c,
+        })
+        .collect()
+}

@@ -1,0 +1,221 @@
+//! Closed word lists the rules consult: heads, tails, titles and cues.
+//! These are English grammar of names, not names: no entity is listed here.
+
+/// Legal forms, bare and lower-case, also matched without dots.
+#[rustfmt::skip]
+pub(crate) const LEGAL_WORDS: &[&str] = &[
+    "co", "ltd", "inc", "corp", "plc", "llc", "gmbh", "ag", "sa", "s.a", "nv", "n.v", "bv", "b.v",
+    "spa", "s.p.a", "se", "ab", "asa", "oyj", "kg", "lp", "llp", "pte", "bhd", "tbk", "limited",
+    "incorporated", "corporation", "company", "co.,ltd", "ltda", "sarl", "srl",
+];
+
+/// Words that end a company name and belong to it: `Geely Auto`, `BYD Company`.
+#[rustfmt::skip]
+pub(crate) const COMPANY_TAILS: &[&str] = &[
+    "Group", "Holdings", "Holding", "Motor", "Motors", "Auto", "Automobile", "Automotive",
+    "Technology", "Technologies", "Tech", "Electronics", "Electric", "Energy", "Industries",
+    "Industrial", "Pharmaceutical", "Pharmaceuticals", "Pharma", "Airlines", "Airways",
+    "Securities", "Capital", "Partners", "Insurance", "Semiconductor", "Semiconductors", "Systems",
+    "Software", "Networks", "Foods", "Chemical", "Chemicals", "Steel", "Logistics", "Shipping",
+    "Materials", "Battery", "Batteries", "Power", "Telecom", "Communications", "Entertainment",
+    "Investment", "Investments", "Trading", "Manufacturing", "Machinery", "Labs", "Robotics",
+    "Solar", "Mobility", "Ventures", "Consulting", "Enterprises", "Corporation", "Company", "Co",
+    "Ltd", "Inc", "Corp", "Plc", "PLC", "LLC", "GmbH", "AG", "SA", "NV", "SE", "Bank", "Airline",
+    "Petroleum", "Oil", "Gas", "Mining", "Metals", "Textile", "Textiles", "Apparel", "Brands",
+    "Retail", "Stores", "Media", "Biotech", "Healthcare", "Therapeutics", "Instruments",
+    "Equipment", "Components", "Devices", "Photonics", "Optoelectronics", "Lithium", "Cobalt",
+    "Resources", "Agro", "Properties", "Realty", "Developments", "Construction", "Engineering",
+    "Cement", "Aviation", "Aerospace", "Shipbuilding", "Container", "Cars", "Parts", "Research",
+];
+
+/// Words that end a non-company organisation's name: `Hangzhou Customs`.
+#[rustfmt::skip]
+pub(crate) const ORG_TAILS: &[&str] = &[
+    "Ministry", "Bureau", "Administration", "Customs", "Commission", "Committee", "Council",
+    "Institute", "Institution", "University", "College", "Academy", "Association", "Federation",
+    "Chamber", "Agency", "Authority", "Office", "Department", "Board", "Exchange", "Daily",
+    "Times", "Post", "Journal", "Gazette", "Herald", "Tribune", "News", "Press", "Weekly",
+    "Observer", "Organization", "Organisation", "Court", "Police", "Parliament", "Congress",
+    "Senate", "Government", "Society", "League", "Foundation", "Center", "Centre", "Alliance",
+    "Forum", "Party", "Army", "Navy", "Secretariat", "Regulator", "Service", "Statistics",
+    "Directorate", "Inspectorate", "Cabinet", "Assembly", "Tribunal", "Consortium", "Union",
+    "Network", "Division", "Wire", "Newswire", "Magazine", "Monthly",
+];
+
+/// Words before `of`/`for` that make a non-company organisation: `Ministry of Commerce`.
+#[rustfmt::skip]
+pub(crate) const ORG_HEADS: &[&str] = &[
+    "Ministry", "Department", "Bureau", "Office", "University", "Institute", "Academy", "Chamber",
+    "Federation", "Association", "Council", "Court", "Commission", "Board", "Administration",
+    "Embassy", "Consulate", "Center", "Centre", "Secretariat", "School", "College", "Society",
+    "League", "Union", "Organization", "Organisation", "Agency", "Authority", "Committee",
+    "Museum", "Corps", "Confederation", "Fund",
+];
+
+/// Words before `of` that make a company: `Bank of America`.
+#[rustfmt::skip]
+pub(crate) const COMPANY_HEADS: &[&str] = &[
+    "Bank", "Banco", "Banca", "Banque",
+];
+
+/// Words before `of` that make a place: `Port of Santos`, `Gulf of Mexico`.
+#[rustfmt::skip]
+pub(crate) const PLACE_HEADS: &[&str] = &[
+    "Port", "Gulf", "Bay", "Republic", "Kingdom", "Province", "City", "State", "Isle", "Island",
+    "Islands", "Strait", "Straits", "Sea", "Cape", "Commonwealth", "Principality", "Sultanate",
+    "Emirate", "Federation", "County", "District",
+];
+
+/// Words that end a place name: `Zhejiang Province`, `Ningbo Port`.
+#[rustfmt::skip]
+pub(crate) const PLACE_TAILS: &[&str] = &[
+    "Province", "City", "County", "District", "Prefecture", "Municipality", "Port", "Island",
+    "Islands", "Zone", "Region", "Bay", "Delta", "Valley", "Peninsula", "Harbor", "Harbour",
+    "Strait", "River", "Lake", "Sea", "Ocean", "Mountains", "Canal", "Township", "Town", "Village",
+    "Area", "Park", "Airport", "Basin", "Coast", "Highlands", "Plateau", "Subdistrict", "Borough",
+    "Oblast", "Governorate", "Canton",
+];
+
+/// Place tails that are left out of the canonical name: `Zhejiang Province` -> `Zhejiang`.
+#[rustfmt::skip]
+pub(crate) const PLACE_TAILS_DROPPED: &[&str] = &[
+    "Province", "City", "Prefecture", "Municipality", "Sheng", "Shi", "County", "District",
+];
+
+/// Titles written before a name; dropped from the span, a cue for a person.
+#[rustfmt::skip]
+pub(crate) const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Madam",
+    "Mme", "President", "Chairman", "Chairwoman", "Chairperson", "CEO", "CFO", "COO", "CTO",
+    "Director", "Minister", "Governor", "Mayor", "Premier", "Secretary", "Manager", "Senator",
+    "Sen", "Rep", "Representative", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Analyst", "Economist", "Founder", "Co-founder", "King", "Queen", "Prince", "Princess", "Pope",
+    "Judge", "Justice", "Commissioner", "Reporter", "Editor", "Correspondent", "Engineer",
+    "Researcher", "Strategist", "Gov", "Vice-President", "Vice-Chairman", "Chancellor", "Dean",
+    "Captain", "Colonel", "Lieutenant", "Sheikh", "Councillor", "Councilor", "Photographer",
+    "Investor", "Officer", "Executive",
+];
+
+/// Words that may stand in a title before the title word: `Commerce Minister`,
+/// `Chief Executive Officer`. Alone they are no title (`Ministry of Commerce`).
+#[rustfmt::skip]
+pub(crate) const TITLE_MODIFIERS: &[&str] = &[
+    "Vice", "Deputy", "Chief", "Executive", "General", "Senior", "Assistant", "Associate", "Lead",
+    "Principal", "Managing", "Commerce", "Finance", "Trade", "Foreign", "Prime", "Party", "Board",
+    "Sales", "Marketing", "Research", "Head", "Officer", "Chair", "Former", "Acting", "Interim",
+    "Economy", "Industry", "Defense", "Defence", "Energy", "Transport", "State", "Provincial",
+    "Municipal", "Regional", "Country", "Group", "Company", "Operating", "Financial", "Technology",
+    "Technical", "Market", "Investment",
+];
+
+/// Lower-case words a role after a name starts with: `X, chairman of Y`.
+#[rustfmt::skip]
+pub(crate) const ROLES: &[&str] = &[
+    "chairman", "chairwoman", "chair", "president", "vice", "deputy", "ceo", "cfo", "coo", "cto",
+    "chief", "director", "head", "founder", "co-founder", "analyst", "economist", "spokesman",
+    "spokeswoman", "spokesperson", "professor", "minister", "governor", "mayor", "secretary",
+    "manager", "general", "senior", "partner", "researcher", "strategist", "executive", "owner",
+    "engineer", "reporter", "editor", "correspondent", "associate", "assistant", "lecturer",
+    "fellow", "dean", "commissioner", "member", "officer", "leader", "adviser", "advisor",
+    "consultant", "lawyer", "attorney", "aged", "investor", "entrepreneur", "official", "scholar",
+];
+
+/// Verbs of speech, before or after a person's name.
+#[rustfmt::skip]
+pub(crate) const SPEECH: &[&str] = &[
+    "said", "says", "told", "added", "noted", "explained", "stressed", "warned", "wrote",
+    "commented", "argued", "believes", "recalled", "insisted", "emphasized", "emphasised",
+    "acknowledged", "asked", "replied", "continued", "concluded", "observed", "predicted",
+    "estimated", "expects", "thinks", "admitted", "suggested", "pointed", "urged",
+];
+
+/// Lower-case words right before a company name: `automaker Geely`, `shares of X`.
+#[rustfmt::skip]
+pub(crate) const COMPANY_LEFT: &[&str] = &[
+    "automaker", "carmaker", "company", "firm", "maker", "manufacturer", "brand", "supplier",
+    "giant", "startup", "start-up", "retailer", "lender", "operator", "insurer", "developer",
+    "producer", "exporter", "importer", "conglomerate", "subsidiary", "rival", "rivals", "peer",
+    "peers", "unit", "affiliate", "shareholder", "competitor", "competitors", "automakers",
+    "carmakers", "makers", "brands", "companies", "firms", "suppliers", "partner", "customer",
+    "client", "distributor", "dealer", "shipper", "miner", "refiner", "airline", "bank", "broker",
+    "brokerage", "platform", "e-commerce", "chipmaker", "smartphone", "battery", "automotive",
+    "shipbuilder", "contractor",
+];
+
+/// Lower-case words after a company's possessive: `X's plant`.
+#[rustfmt::skip]
+pub(crate) const COMPANY_POSSESSED: &[&str] = &[
+    "plant", "plants", "factory", "factories", "shares", "stock", "stake", "subsidiary", "unit",
+    "revenue", "revenues", "sales", "profit", "profits", "earnings", "chairman", "chief", "ceo",
+    "board", "models", "model", "brand", "brands", "deliveries", "shipments", "products", "market",
+    "headquarters", "share", "customers", "suppliers", "dealers", "stores", "operations", "order",
+    "orders", "output", "capacity", "valuation", "ipo", "listing", "bonds", "debt", "assets",
+    "workers", "employees", "executives", "founder",
+];
+
+/// Verbs after a company name that a person would rarely be the subject of.
+#[rustfmt::skip]
+pub(crate) const COMPANY_VERBS: &[&str] = &[
+    "shipped", "delivered", "reported", "posted", "announced", "launched", "sold", "unveiled",
+    "listed", "acquired", "produces", "manufactures", "exports", "exported", "employs", "recorded",
+    "booked", "recalled", "raised", "issued", "opened", "invested", "operates", "owns", "makes",
+    "builds",
+];
+
+/// Lower-case words that may join the parts of one name.
+#[rustfmt::skip]
+pub(crate) const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von",
+    "der", "den", "la", "le", "bin", "al", "y", "e", "on", "in", "the", "des", "ten", "ter", "zu",
+];
+
+/// Particles inside a person's name: `Luiz Inácio Lula da Silva`, `Ursula von der Leyen`.
+#[rustfmt::skip]
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la",
+    "le", "bin", "al", "y", "e", "des", "ten", "ter", "zu",
+];
+
+/// Determiners and other sentence-openers that are never part of a name.
+#[rustfmt::skip]
+pub(crate) const DETERMINERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "My",
+    "Your", "Some", "Many", "Most", "All", "Both", "Each", "Every", "Any", "No", "Several",
+];
+
+/// Prepositions that put a place after them: `in Jordan`, `from Brazil`.
+#[rustfmt::skip]
+pub(crate) const PLACE_LEFT: &[&str] = &[
+    "in", "to", "from", "across", "into", "throughout", "within", "outside", "near", "via",
+    "towards", "toward", "between", "and", "across", "at", "of", "for", "with", "including",
+    "like", "than", "versus", "over",
+];
+
+/// Words of a source credit before a person: `Photo/X`, `By X`.
+#[rustfmt::skip]
+pub(crate) const CREDITS: &[&str] = &[
+    "Photo", "Photos", "Photograph", "Image", "Images", "Picture", "Pictures", "Video", "Graphic",
+    "Credit", "Reporter", "Reporters", "Editor", "Edited", "Written", "Reported", "Source",
+    "Illustration", "Contact", "Translated",
+];
+
+/// Months and days: capitalized, never names of entities here.
+#[rustfmt::skip]
+pub(crate) const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+];
+
+/// Nationality adjectives whose stem is not simply a place name plus an ending.
+#[rustfmt::skip]
+pub(crate) const DEMONYMS: &[&str] = &[
+    "German", "French", "British", "Dutch", "Swiss", "Thai", "Filipino", "Spanish", "Turkish",
+    "Greek", "Danish", "Swedish", "Finnish", "Polish", "Irish", "Scottish", "Welsh", "English",
+    "Lao", "Burmese", "Pakistani", "Bangladeshi", "Saudi", "Emirati", "Israeli", "Iraqi",
+    "Kuwaiti", "Qatari", "Omani", "Yemeni", "Peruvian", "Argentine", "Argentinian", "Chilean",
+    "Portuguese", "Norwegian", "Belgian", "Czech", "Slovak", "Hungarian", "Ukrainian", "Russian",
+    "Asian", "European", "African", "Latin", "Arab", "Hispanic", "Sino", "Euro", "Anglo", "Franco",
+    "Nordic", "Western", "Eastern", "Northern", "Southern",
+];

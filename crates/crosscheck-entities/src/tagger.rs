@@ -1,0 +1,1405 @@
+//! The rules: capitalized runs of words become candidate names, split and
+//! labelled from gazetteer, shape and context evidence; a document pass then
+//! resolves short forms against the full names found.
+
+use crate::canonical::{company_core, tidy};
+use crate::gazetteer::{Gazetteer, Hit, Source};
+use crate::rules::*;
+use crate::{Entity, Label};
+use crosscheck_text::{Shape, Span, Token, TokenKind};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Touching the previous unit.
+    None,
+    /// One space on the same line.
+    Space,
+    /// Joined by a hyphen inside one token: `Mercedes-Benz`, `Hong Kong-listed`.
+    Hyphen,
+    /// Anything wider: line breaks, several spaces.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    /// `'s` or `’s` after a name.
+    Possessive,
+    Punct,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    gap: Gap,
+    /// First letter upper case.
+    cap: bool,
+    /// Every letter upper case, two letters or more.
+    caps: bool,
+}
+
+/// One element of a candidate name: a word (with a following abbreviation
+/// dot or a comma before a legal form folded in) or a connector.
+#[derive(Debug, Clone, Copy)]
+struct El {
+    start: usize,
+    end: usize,
+    /// The word without its trailing dot.
+    word_end: usize,
+    unit: usize,
+    conn: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    label: Label,
+    canonical: String,
+}
+
+/// A name the sentence could not decide; the document pass may.
+#[derive(Debug, Clone)]
+struct Pending {
+    start: usize,
+    end: usize,
+    /// Gazetteer reading to fall back to, when the context allows it.
+    fallback: Option<(Label, String)>,
+    /// A person cue (title, speech verb) stood next to it.
+    person_cue: bool,
+    /// A place cue (`in`, `from`) or company cue stood next to it.
+    other_cue: bool,
+    /// Opening a sentence or in a headline, where capitals prove nothing.
+    weak: bool,
+}
+
+struct Ctx<'a> {
+    gaz: &'a Gazetteer,
+    text: &'a str,
+    units: Vec<Unit>,
+    headline: bool,
+    hits: Vec<Hit>,
+    lower: String,
+    found: Vec<Mention>,
+    pending: Vec<Pending>,
+    /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
+    acronyms: Vec<(String, Label, String)>,
+}
+
+pub(crate) fn tag(
+    gaz: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+) -> Vec<Entity> {
+    let mut cx = Ctx {
+        gaz,
+        text,
+        units: Vec::with_capacity(64),
+        headline: false,
+        hits: Vec::new(),
+        lower: String::new(),
+        found: Vec::new(),
+        pending: Vec::new(),
+        acronyms: Vec::new(),
+    };
+    let mut ti = 0;
+    for s in sentences {
+        while ti < tokens.len() && tokens[ti].span.end <= s.start {
+            ti += 1;
+        }
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].span.start < s.end {
+            ti += 1;
+        }
+        cx.build_units(&tokens[first..ti]);
+        cx.sentence();
+    }
+    cx.finish()
+}
+
+fn is_upper_start(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl<'a> Ctx<'a> {
+    fn s(&self, start: usize, end: usize) -> &'a str {
+        &self.text[start..end]
+    }
+
+    fn ut(&self, i: usize) -> &'a str {
+        let u = self.units[i];
+        &self.text[u.start..u.end]
+    }
+
+    fn lower_of(&mut self, w: &str) -> &str {
+        self.lower.clear();
+        self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        &self.lower
+    }
+
+    fn is_common(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        let l = self.lower_of(w);
+        gaz.is_common(l.trim_end_matches('.'))
+    }
+
+    fn build_units(&mut self, tokens: &[Token]) {
+        self.units.clear();
+        let mut gap = Gap::Break;
+        for t in tokens {
+            let w = t.text(self.text);
+            match t.kind {
+                TokenKind::Space => {
+                    gap = if t.shape.has(Shape::NEWLINE) || t.span.len() > 1 || w != " " {
+                        Gap::Break
+                    } else {
+                        Gap::Space
+                    };
+                    continue;
+                }
+                TokenKind::Word => self.push_word(t.span.start, w, gap),
+                TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
+                _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
+            }
+            gap = Gap::None;
+        }
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
+        let w = &self.text[start..end];
+        let cap = kind == Kind::Word && is_upper_start(w);
+        let mut letters = 0;
+        let mut upper = 0;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        self.units.push(Unit {
+            start,
+            end,
+            kind,
+            gap,
+            cap,
+            caps: letters >= 2 && upper == letters,
+        });
+    }
+
+    /// Splits a word token at hyphens and before a possessive.
+    fn push_word(&mut self, start: usize, w: &str, gap: Gap) {
+        let mut body = w;
+        let mut poss = None;
+        for p in ["'s", "’s", "'S", "’S"] {
+            if let Some(b) = w.strip_suffix(p) {
+                if !b.is_empty() {
+                    body = b;
+                    poss = Some(start + b.len());
+                }
+                break;
+            }
+        }
+        let mut g = gap;
+        let mut off = start;
+        for (k, part) in body.split('-').enumerate() {
+            if k > 0 {
+                off += 1;
+                g = Gap::Hyphen;
+            }
+            if !part.is_empty() {
+                self.push(off, off + part.len(), Kind::Word, g);
+            }
+            off += part.len();
+        }
+        if let Some(p) = poss {
+            self.push(p, start + w.len(), Kind::Possessive, Gap::None);
+        }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.kind == Kind::Word)
+    }
+
+    fn is_cap_word(&self, i: usize) -> bool {
+        self.units
+            .get(i)
+            .is_some_and(|u| u.kind == Kind::Word && u.cap)
+    }
+
+    /// Title Case or ALL CAPS lines: capitals there say nothing.
+    fn detect_headline(&mut self) -> bool {
+        let mut words = 0;
+        let mut caps = 0;
+        let mut common_caps = 0;
+        let mut last_punct = "";
+        for i in 0..self.units.len() {
+            let u = self.units[i];
+            if u.kind == Kind::Punct {
+                last_punct = self.ut(i);
+            }
+            if u.kind != Kind::Word {
+                continue;
+            }
+            let w = self.ut(i);
+            if !u.cap && CONNECTORS.contains(&w) || FUNCTION.contains(&w.to_lowercase().as_str()) {
+                continue;
+            }
+            last_punct = "";
+            words += 1;
+            caps += usize::from(u.cap);
+            if u.cap && w.len() > 1 && self.is_common(w) {
+                common_caps += 1;
+            }
+        }
+        // A line of names (`Analysts: Zhou Xinyi, Michael T. Brennan`) is no headline:
+        // headlines capitalize ordinary words.
+        words >= 4
+            && caps * 10 >= words * 8
+            && common_caps * 10 >= caps * 4
+            && !matches!(last_punct, "." | "。")
+    }
+
+    fn is_initial_pos(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let u = self.units[j];
+            match u.kind {
+                Kind::Word | Kind::Possessive => return false,
+                Kind::Punct => {
+                    let p = self.ut(j);
+                    // A straight quote after `,` or `.` closes a quotation: `…," Fang said`.
+                    let closing = matches!(p, "\"" | "'")
+                        && j > 0
+                        && self.units[j - 1].kind == Kind::Punct
+                        && matches!(self.ut(j - 1), "," | "." | "?" | "!");
+                    return !closing
+                        && matches!(
+                            p,
+                            "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
+                        );
+                }
+                Kind::Other => {
+                    if u.gap == Gap::Break {
+                        return true;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    fn sentence(&mut self) {
+        self.headline = self.detect_headline();
+        let mut i = 0;
+        while i < self.units.len() {
+            if !self.is_cap_word(i) || CALENDAR.contains(&self.ut(i)) {
+                i += 1;
+                continue;
+            }
+            let (els, next) = self.chunk(i);
+            self.process_chunk(els);
+            i = next;
+        }
+    }
+
+    /// The longest run of name elements starting at unit `i`.
+    fn chunk(&mut self, i: usize) -> (Vec<El>, usize) {
+        let mut els = vec![self.el(i)];
+        let mut j = i + 1;
+        loop {
+            let last = *els.last().unwrap_or(&self.el(i));
+            let Some(u) = self.units.get(j).copied() else {
+                break;
+            };
+            if u.kind == Kind::Word
+                && !u.cap
+                && u.gap == Gap::Hyphen
+                && !last.conn
+                && self.ut(j).len() <= 5
+                && !HYPHEN_TAILS.contains(&self.ut(j))
+                && self.s(last.start, last.word_end).len() <= 5
+            {
+                // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
+                if let Some(l) = els.last_mut() {
+                    l.end = u.end;
+                    l.word_end = u.end;
+                }
+                j += 1;
+                continue;
+            }
+            if u.kind == Kind::Word
+                && u.cap
+                && matches!(u.gap, Gap::Space | Gap::Hyphen)
+                && !CALENDAR.contains(&self.ut(j))
+            {
+                els.push(self.el(j));
+                j += 1;
+                continue;
+            }
+            if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "." && !last.conn {
+                let w = self.s(last.start, last.word_end);
+                let takes_dot = w.chars().count() == 1 && is_upper_start(w)
+                    || ABBREVIATIONS.contains(&w)
+                    || w.contains('.')
+                    || {
+                        let l = self.lower_of(w).to_string() + ".";
+                        self.gaz.is_legal(&l)
+                    };
+                if takes_dot && last.end == last.word_end {
+                    if let Some(l) = els.last_mut() {
+                        l.end = u.end;
+                    }
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "," && !last.conn {
+                // `Co., Ltd.`, `Acme, Inc.`
+                if self.is_word(j + 1) && self.units[j + 1].gap == Gap::Space {
+                    let w = self.ut(j + 1);
+                    if matches!(
+                        w,
+                        "Ltd" | "Inc" | "LLC" | "Limited" | "Ltda" | "S.A" | "PLC"
+                    ) {
+                        els.push(self.el(j + 1));
+                        j += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if u.gap == Gap::Space
+                && (u.kind == Kind::Word && !u.cap && CONNECTORS.contains(&self.ut(j))
+                    || u.kind == Kind::Other && self.ut(j) == "&")
+                && self.is_cap_word(j + 1)
+                && self.units[j + 1].gap == Gap::Space
+                && !last.conn
+            {
+                let mut c = self.el(j);
+                c.conn = true;
+                els.push(c);
+                els.push(self.el(j + 1));
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        (els, j)
+    }
+
+    fn el(&self, i: usize) -> El {
+        let u = self.units[i];
+        El {
+            start: u.start,
+            end: u.end,
+            word_end: u.end,
+            unit: i,
+            conn: false,
+        }
+    }
+
+    fn ew(&self, e: &El) -> &'a str {
+        self.s(e.start, e.word_end)
+    }
+
+    /// Gazetteer hits in `els` that start and end on element boundaries,
+    /// leftmost-longest, as element index ranges.
+    fn gaz_hits(&mut self, els: &[El]) -> Vec<(usize, usize, u32)> {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return Vec::new();
+        };
+        let base = first.start;
+        let piece = self.s(base, last.end);
+        let mut hits = std::mem::take(&mut self.hits);
+        self.gaz.hits(piece, &mut hits);
+        let mut out: Vec<(usize, usize, u32)> = Vec::new();
+        for h in &hits {
+            let (s, e) = (base + h.start, base + h.end);
+            let Some(a) = els.iter().position(|x| x.start == s && !x.conn) else {
+                continue;
+            };
+            let Some(b) = els[a..]
+                .iter()
+                .position(|x| (x.word_end == e || x.end == e) && !x.conn)
+            else {
+                continue;
+            };
+            out.push((a, a + b + 1, h.entry));
+        }
+        self.hits = hits;
+        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut chosen: Vec<(usize, usize, u32)> = Vec::new();
+        for h in out {
+            if chosen.last().is_none_or(|c| h.0 >= c.1) {
+                chosen.push(h);
+            }
+        }
+        chosen
+    }
+
+    fn process_chunk(&mut self, mut els: Vec<El>) {
+        // Openers that are never part of a name.
+        while let Some(f) = els.first() {
+            let w = self.ew(f);
+            let function = FUNCTION.contains(&w.to_lowercase().as_str()) && w.len() > 1;
+            if (DETERMINERS.contains(&w) || function) && els.len() > 1 {
+                els.remove(0);
+                continue;
+            }
+            break;
+        }
+        if els.is_empty() {
+            return;
+        }
+        // A capitalized ordinary word opening a sentence or standing in a
+        // headline is no evidence; it splits the run unless a gazetteer
+        // name or a name tail covers it.
+        let hits = self.gaz_hits(&els);
+        let covered = |k: usize| hits.iter().any(|h| h.0 <= k && k < h.1 && h.1 - h.0 > 1);
+        let mut parts: Vec<Vec<El>> = Vec::new();
+        let mut cur: Vec<El> = Vec::new();
+        let initial = self.is_initial_pos(els[0].unit);
+        let tailed = {
+            let l = self.ew(&els[els.len() - 1]);
+            els.len() >= 2
+                && (ORG_TAILS.contains(&l)
+                    || COMPANY_TAILS.contains(&l)
+                    || PLACE_TAILS.contains(&l)
+                    || (1..els.len()).any(|k| {
+                        els[k].conn
+                            && self.ew(&els[k]) == "of"
+                            && ORG_HEADS.contains(&self.ew(&els[k - 1]))
+                    }))
+        };
+        let mut title_cue = false;
+        let n = els.len();
+        let mut k = 0;
+        while k < n {
+            let e = els[k];
+            let w = self.ew(&e);
+            // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
+            let org_named = ORG_TAILS.contains(&self.ew(&els[n - 1]));
+            if !covered(k) && !e.conn && !org_named {
+                let mut core = k;
+                let mut has_title = false;
+                while core < n && !els[core].conn {
+                    let w = self.ew(&els[core]);
+                    let w = w.trim_end_matches('.');
+                    if TITLES.contains(&w) {
+                        has_title = true;
+                    } else if !TITLE_MODIFIERS.contains(&w) {
+                        break;
+                    }
+                    core += 1;
+                }
+                if has_title {
+                    if !cur.is_empty() {
+                        parts.push(std::mem::take(&mut cur));
+                    }
+                    title_cue = core < n;
+                    k = core;
+                    continue;
+                }
+            }
+            // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
+            let name_follows = k + 1 < n && {
+                let nx = self.ew(&els[k + 1]);
+                !els[k + 1].conn
+                    && !COMPANY_TAILS.contains(&nx)
+                    && !ORG_TAILS.contains(&nx)
+                    && !PLACE_TAILS.contains(&nx)
+                    && !self.is_common(nx)
+            };
+            let pinyin_pair = |a: &El, b: &El| {
+                let l = self.ew(a).to_lowercase();
+                let nx = self.ew(b).to_lowercase();
+                self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
+            };
+            // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
+            let pinyin_name =
+                k + 1 < n && pinyin_pair(&e, &els[k + 1]) || k > 0 && pinyin_pair(&els[k - 1], &e);
+            let is_tail = k > 0
+                && (COMPANY_TAILS.contains(&w)
+                    || ORG_TAILS.contains(&w)
+                    || PLACE_TAILS.contains(&w));
+            let droppable = !covered(k)
+                && (!tailed || k == 0 && name_follows && self.headline)
+                && !e.conn
+                && !pinyin_name
+                && (self.headline || k == 0 && initial)
+                && !is_tail
+                && !self.units[e.unit].caps
+                && self.is_common(w)
+                && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
+                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0));
+            // In a headline a tail after a name belongs to it: `Geely Auto`.
+            let keep_tail = self.headline && !cur.is_empty();
+            if droppable && !keep_tail {
+                if !cur.is_empty() {
+                    parts.push(std::mem::take(&mut cur));
+                }
+                k += 1;
+                continue;
+            }
+            if droppable && keep_tail {
+                parts.push(std::mem::take(&mut cur));
+                k += 1;
+                continue;
+            }
+            cur.push(e);
+            k += 1;
+        }
+        if !cur.is_empty() {
+            parts.push(cur);
+        }
+        let nparts = parts.len();
+        for (pi, mut part) in parts.into_iter().enumerate() {
+            while part.first().is_some_and(|e| e.conn) {
+                part.remove(0);
+            }
+            while part.last().is_some_and(|e| e.conn) {
+                part.pop();
+            }
+            if part.is_empty() {
+                continue;
+            }
+            let cue = title_cue && pi + 1 == nparts;
+            self.connect(&part, cue);
+        }
+    }
+
+    /// Splits a part at connectors that do not join one name, then labels each piece.
+    fn connect(&mut self, els: &[El], title_cue: bool) {
+        let hits = self.gaz_hits(els);
+        let mut pieces: Vec<&[El]> = Vec::new();
+        let mut from = 0;
+        let mut org_of = false;
+        for k in 0..els.len() {
+            if !els[k].conn {
+                continue;
+            }
+            let c = self.ew(&els[k]);
+            let inside_hit = hits.iter().any(|h| h.0 < k && k < h.1);
+            let left = self.ew(&els[k - 1]);
+            let right_last = els[k + 1..]
+                .iter()
+                .take_while(|e| !e.conn)
+                .last()
+                .map(|e| self.ew(e))
+                .unwrap_or("");
+            let right_place = {
+                let r: Vec<&El> = els[k + 1..].iter().take_while(|e| !e.conn).collect();
+                r.len() <= 3
+                    && !r.is_empty()
+                    && (self
+                        .gaz
+                        .get(self.s(r[0].start, r[r.len() - 1].end))
+                        .is_some_and(|e| e.label == Label::Place)
+                        || r.len() >= 2 && PLACE_TAILS.contains(&self.ew(r[r.len() - 1])))
+            };
+            let left_len = els[from..k].iter().filter(|e| !e.conn).count();
+            // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
+            // `University of Hong Kong`; a longer body before `of` + place is
+            // left joined too (`Maritime and Port Authority of Singapore`).
+            let complete_left = c == "of" && right_place && left_len >= 6;
+            let joins = !complete_left
+                && (inside_hit
+                || c == "&"
+                || c == "of" && org_of && right_place
+                || matches!(c, "of" | "for")
+                    && (ORG_HEADS.contains(&left)
+                        || COMPANY_HEADS.contains(&left)
+                        || PLACE_HEADS.contains(&left)
+                        || ORG_TAILS.contains(&left))
+                // `Ministry of Industry and Information Technology`,
+                // `Securities and Exchange Commission`, but two bodies in
+                // `Ministry of Commerce and Hangzhou Customs`.
+                || c == "and" && (org_of != ORG_TAILS.contains(&right_last))
+                || PARTICLES.contains(&c) && !ORG_TAILS.contains(&right_last));
+            if joins {
+                if matches!(c, "of" | "for") && ORG_HEADS.contains(&left) {
+                    org_of = true;
+                }
+                continue;
+            }
+            pieces.push(&els[from..k]);
+            from = k + 1;
+            org_of = false;
+        }
+        pieces.push(&els[from..]);
+        let np = pieces.len();
+        for (pi, p) in pieces.into_iter().enumerate() {
+            self.classify(p, title_cue && pi + 1 == np);
+        }
+    }
+
+    fn prev_word(&self, unit: usize, back: usize) -> Option<&'a str> {
+        let mut j = unit;
+        let mut seen = 0;
+        while j > 0 {
+            j -= 1;
+            if self.units[j].kind == Kind::Word {
+                seen += 1;
+                if seen == back {
+                    return Some(self.ut(j));
+                }
+            } else if self.units[j].kind == Kind::Punct && self.ut(j) != "," {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn unit_after(&self, e: &El) -> usize {
+        let mut j = e.unit + 1;
+        while j < self.units.len() && self.units[j].start < e.end {
+            j += 1;
+        }
+        j
+    }
+
+    /// Evidence of a person around `els`: titles, speech verbs, roles, credits.
+    fn person_context(&mut self, els: &[El]) -> bool {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return false;
+        };
+        let a = first.unit;
+        let b = self.unit_after(last);
+        if let Some(p) = self.prev_word(a, 1) {
+            if SPEECH.contains(&p) || TITLES.contains(&p) || CREDITS.contains(&p) {
+                return true;
+            }
+            if p == "By" && self.is_initial_pos(a - 1) {
+                return true;
+            }
+            if p.eq_ignore_ascii_case("by")
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "reporting"
+                            | "editing"
+                            | "edited"
+                            | "written"
+                            | "compiled"
+                            | "photo"
+                            | "photos"
+                            | "additional"
+                            | "writing"
+                            | "translated"
+                            | "interview"
+                            | "interviewed"
+                            | "text"
+                    )
+                })
+            {
+                return true;
+            }
+            if matches!(p, "to" | "by" | "with")
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "according"
+                            | "spoke"
+                            | "speaking"
+                            | "talked"
+                            | "talking"
+                            | "interview"
+                            | "spoken"
+                            | "told"
+                            | "wrote"
+                            | "met"
+                            | "meeting"
+                    )
+                })
+            {
+                return true;
+            }
+        }
+        if a > 0 && self.ut(a - 1) == "/" && a > 1 && CREDITS.contains(&self.ut(a - 2)) {
+            return true;
+        }
+        if a > 0 && self.ut(a - 1) == ":" && a > 1 && CREDITS.contains(&self.ut(a - 2)) {
+            return true;
+        }
+        if let Some(u) = self.units.get(b) {
+            let w = self.ut(b);
+            if u.kind == Kind::Word && SPEECH.contains(&w) {
+                return true;
+            }
+            if u.kind == Kind::Punct && w == "," {
+                if let Some(v) = self.units.get(b + 1) {
+                    let r = self.ut(b + 1);
+                    if v.kind == Kind::Word && SPEECH.contains(&r) {
+                        return true;
+                    }
+                    if v.kind == Kind::Word && self.appositive(b + 1) == Some(Label::Person) {
+                        return true;
+                    }
+                    if v.kind == Kind::Word && r.chars().all(|c| c.is_ascii_digit()) {
+                        return true;
+                    }
+                }
+            }
+            if u.kind == Kind::Punct && w == "(" {
+                // `Wang Meifang (Photo/…)` is rare; ages in brackets are not.
+            }
+        }
+        false
+    }
+
+    /// What an appositive starting at unit `i` says the name before it is:
+    /// `, chairman of Y` -> a person; `, a battery maker` -> a company.
+    fn appositive(&self, i: usize) -> Option<Label> {
+        let mut j = i;
+        let mut seen = 0;
+        while j < self.units.len() && seen < 4 {
+            let u = self.units[j];
+            if u.kind != Kind::Word {
+                return None;
+            }
+            let w = self.ut(j);
+            let l = w.to_lowercase();
+            if ROLES.contains(&l.as_str()) || TITLES.contains(&w) {
+                return Some(Label::Person);
+            }
+            if COMPANY_LEFT.contains(&l.as_str()) {
+                return Some(Label::Company);
+            }
+            if matches!(l.as_str(), "of" | "at" | "in" | "for" | "who" | "which") {
+                return None;
+            }
+            seen += 1;
+            j += 1;
+        }
+        None
+    }
+
+    fn company_context(&mut self, els: &[El]) -> bool {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return false;
+        };
+        let a = first.unit;
+        if let Some(p) = self.prev_word(a, 1) {
+            if COMPANY_LEFT.contains(&p) {
+                return true;
+            }
+            if matches!(p, "listed" | "based" | "owned" | "backed" | "headquartered")
+                && a > 0
+                && self.units[a - 1].gap == Gap::Hyphen
+            {
+                return true;
+            }
+            if p == "of"
+                && self.prev_word(a, 2).is_some_and(|q| {
+                    matches!(
+                        q.to_lowercase().as_str(),
+                        "shares" | "subsidiary" | "unit" | "stake" | "owner" | "parent"
+                    )
+                })
+            {
+                return true;
+            }
+        }
+        let b = self.unit_after(last);
+        if let Some(u) = self.units.get(b).copied() {
+            if u.kind == Kind::Possessive {
+                if let Some(w) = self.units.get(b + 1).map(|_| self.ut(b + 1)) {
+                    if COMPANY_POSSESSED.contains(&w) {
+                        return true;
+                    }
+                }
+            }
+            if u.kind == Kind::Word && COMPANY_VERBS.contains(&self.ut(b)) {
+                return true;
+            }
+            if u.kind == Kind::Punct
+                && self.ut(b) == ","
+                && self.appositive(b + 1) == Some(Label::Company)
+            {
+                return true;
+            }
+            if u.kind == Kind::Word
+                && u.gap == Gap::Hyphen
+                && matches!(self.ut(b), "listed" | "made" | "branded")
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn place_context(&self, els: &[El]) -> bool {
+        let Some(first) = els.first() else {
+            return false;
+        };
+        self.prev_word(first.unit, 1)
+            .is_some_and(|p| PLACE_LEFT.contains(&p))
+    }
+
+    fn emit(&mut self, els: &[El], label: Label, canonical: String) {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return;
+        };
+        let (start, end) = (first.start, last.end);
+        self.found.push(Mention {
+            start,
+            end,
+            label,
+            canonical: canonical.clone(),
+        });
+        // `China Passenger Car Association (CPCA)`.
+        let b = self.unit_after(last);
+        if b + 2 < self.units.len()
+            && self.ut(b) == "("
+            && self.units[b + 1].kind == Kind::Word
+            && self.ut(b + 2) == ")"
+        {
+            let acr = self.ut(b + 1);
+            let n_up = acr.chars().filter(|c| c.is_uppercase()).count();
+            if n_up >= 2 && acr.len() <= 10 {
+                self.acronyms.push((acr.to_string(), label, canonical));
+            }
+        }
+    }
+
+    fn pend(&mut self, els: &[El], fallback: Option<(Label, String)>, person_cue: bool) {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return;
+        };
+        let weak = self.headline || self.is_initial_pos(first.unit);
+        let other_cue = match fallback.as_ref().map(|f| f.0) {
+            Some(Label::Place) => {
+                self.place_context(els)
+                    || self
+                        .units
+                        .get(self.unit_after(last))
+                        .is_some_and(|u| u.kind == Kind::Possessive)
+            }
+            Some(Label::Company) => self.company_context(els),
+            _ => false,
+        };
+        self.pending.push(Pending {
+            start: first.start,
+            end: last.end,
+            fallback,
+            person_cue,
+            other_cue,
+            weak,
+        });
+    }
+
+    fn text_of(&self, els: &[El]) -> &'a str {
+        match (els.first(), els.last()) {
+            (Some(f), Some(l)) => self.s(f.start, l.end),
+            _ => "",
+        }
+    }
+
+    fn classify(&mut self, els: &[El], title_cue: bool) {
+        if els.is_empty() {
+            return;
+        }
+        let n = els.len();
+        let words: Vec<&'a str> = els.iter().map(|e| self.ew(e)).collect();
+        let last = words[n - 1];
+        let hits = self.gaz_hits(els);
+        let whole = hits.first().filter(|h| h.0 == 0 && h.1 == n).copied();
+        if let Some((_, _, id)) = whole {
+            let e = &self.gaz.entries[id as usize];
+            let (label, canon) = (e.label, e.canonical.clone());
+            if !e.ambiguous {
+                // `Jordan` the country, but `Li Auto`… the gazetteer decides.
+                self.emit(els, label, canon);
+            } else {
+                let cue = title_cue || self.person_context(els);
+                self.pend(els, Some((label, canon)), cue);
+            }
+            return;
+        }
+        if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
+            // Datelines: `FUZHOU, March 4`.
+            let titled: Vec<String> = words
+                .iter()
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_uppercase()
+                            .chain(c.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                })
+                .collect();
+            if let Some(e) = self.gaz.get(&titled.join(" ")) {
+                if e.label == Label::Place && !e.ambiguous {
+                    let canon = e.canonical.clone();
+                    self.emit(els, Label::Place, canon);
+                    return;
+                }
+            }
+        }
+        let has_of_head = |heads: &[&str]| {
+            (1..n).any(|k| {
+                els[k].conn && matches!(words[k], "of" | "for") && heads.contains(&words[k - 1])
+            })
+        };
+        let text = self.text_of(els);
+        let last_titled;
+        let last = if self.units[els[n - 1].unit].caps && n >= 2 {
+            // `JINHUA DAILY`: tails in capitals.
+            let mut c = last.chars();
+            last_titled = c.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            });
+            if ORG_TAILS.contains(&last_titled.as_str()) {
+                last_titled.as_str()
+            } else {
+                last
+            }
+        } else {
+            last
+        };
+        let lower_last = self.lower_of(last).trim_end_matches('.').to_string();
+        let legal = n >= 2
+            && (LEGAL_WORDS.contains(&lower_last.as_str())
+                || self.gaz.is_legal(&lower_last)
+                || self.gaz.is_legal(&(lower_last.clone() + ".")));
+        // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
+        let central = words.iter().any(|w| {
+            matches!(
+                *w,
+                "World" | "Central" | "Development" | "Reserve" | "Reserves"
+            )
+        });
+        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
+        let proper = words[..n - 1].iter().enumerate().any(|(k, w)| {
+            !els[k].conn && (!self.gaz.is_common(&w.to_lowercase()) || self.gaz.get(w).is_some())
+        });
+        let unit_tail = matches!(
+            last,
+            "Division" | "Department" | "Office" | "Unit" | "Section"
+        );
+        if n >= 2
+            && !legal
+            && (ORG_TAILS.contains(&last) && (proper || !unit_tail)
+                || has_of_head(ORG_HEADS)
+                || last == "Bank" && central)
+        {
+            let label = if last == "Bank" && !central {
+                Label::Company
+            } else {
+                Label::Organization
+            };
+            let canon = if label == Label::Company {
+                self.core(text)
+            } else {
+                tidy(text)
+            };
+            self.emit(els, label, canon);
+            return;
+        }
+        // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
+        // a distinctive word before it.
+        let distinctive = words[..n - 1].iter().enumerate().any(|(k, w)| {
+            !els[k].conn && !COMPANY_TAILS.contains(w) && {
+                let l = w.to_lowercase();
+                !self.gaz.is_common(&l) || self.gaz.get(w).is_some()
+            }
+        });
+        if n >= 2
+            && (legal || COMPANY_TAILS.contains(&last) && distinctive || has_of_head(COMPANY_HEADS))
+        {
+            let canon = self.core(text);
+            self.emit(els, Label::Company, canon);
+            return;
+        }
+        if n >= 2 && (PLACE_TAILS.contains(&last) || has_of_head(PLACE_HEADS)) {
+            let canon = if PLACE_TAILS_DROPPED.contains(&last) && !els[n - 2].conn {
+                let rest = self.text_of(&els[..n - 1]);
+                self.gaz
+                    .get(rest)
+                    .filter(|e| e.label == Label::Place)
+                    .map_or_else(|| tidy(rest), |e| e.canonical.clone())
+            } else {
+                tidy(text)
+            };
+            self.emit(els, Label::Place, canon);
+            return;
+        }
+        if (1..n).any(|k| els[k].conn && words[k] == "&") {
+            let canon = self.core(text);
+            self.emit(els, Label::Company, canon);
+            return;
+        }
+        let cue = title_cue || self.person_context(els);
+        if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(last) {
+            // `Mr Wang`: the document pass finds the full name.
+            self.pend(els, Some((Label::Person, tidy(text))), true);
+            return;
+        }
+        if self.personish(els, &words, cue) {
+            let canon = tidy(text);
+            self.emit(els, Label::Person, canon);
+            return;
+        }
+        if !hits.is_empty() {
+            // Several names side by side: `China-EU`, `Brazil Mexico`.
+            let mut k = 0;
+            for (a, b, id) in hits {
+                if a > k {
+                    self.leftover(&els[k..a]);
+                }
+                let e = &self.gaz.entries[id as usize];
+                let (label, canon, amb) = (e.label, e.canonical.clone(), e.ambiguous);
+                if amb {
+                    self.pend(&els[a..b], Some((label, canon)), false);
+                } else {
+                    self.emit(&els[a..b], label, canon);
+                }
+                k = b;
+            }
+            if k < n {
+                self.leftover(&els[k..]);
+            }
+            return;
+        }
+        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
+        if !lone_word && self.company_context(els) && !words.iter().any(|w| FUNCTION.contains(w)) {
+            let canon = self.core(text);
+            self.emit(els, Label::Company, canon);
+            return;
+        }
+        self.pend(els, None, cue);
+    }
+
+    fn leftover(&mut self, els: &[El]) {
+        let els: Vec<El> = els.iter().copied().filter(|e| !e.conn).collect();
+        if !els.is_empty() {
+            self.pend(&els, None, false);
+        }
+    }
+
+    fn core(&mut self, name: &str) -> String {
+        let gaz = self.gaz;
+        company_core(
+            name,
+            |w| gaz.is_common(w),
+            |w| {
+                gaz.get(w).is_some_and(|e| {
+                    e.label == Label::Place
+                        && matches!(e.source, Source::Subdivision | Source::City)
+                })
+            },
+        )
+    }
+
+    /// Could `els` be a person's name, given the evidence?
+    fn personish(&mut self, els: &[El], words: &[&str], cue: bool) -> bool {
+        let n = els.len();
+        if n > 5 {
+            return false;
+        }
+        let mut names = 0;
+        let mut common = 0;
+        for (k, e) in els.iter().enumerate() {
+            let w = words[k];
+            if e.conn {
+                if !PARTICLES.contains(&w) {
+                    return false;
+                }
+                continue;
+            }
+            if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
+                return false;
+            }
+            if k > 0
+                && (COMPANY_TAILS.contains(&w)
+                    || ORG_TAILS.contains(&w)
+                    || PLACE_TAILS.contains(&w))
+            {
+                return false;
+            }
+            if self.is_demonym(w) {
+                return false;
+            }
+            names += 1;
+            let single = w.chars().count() == 1;
+            if !single && self.is_common(w) {
+                common += 1;
+            }
+        }
+        if names == 0 {
+            return false;
+        }
+        let w0 = words[0];
+        if n == 2 && !els[1].conn && w0.chars().count() <= 5 {
+            if let Some((x, y)) = words[1].split_once('-') {
+                let lowtail = y.chars().all(|c| c.is_lowercase());
+                if lowtail && x.chars().count() <= 5 && y.chars().count() <= 5 && !y.is_empty() {
+                    // `Park Ji-hoon`, `Ma Ying-jeou`.
+                    return true;
+                }
+            }
+        }
+        // Chinese names in pinyin: surname, then one or two given-name words.
+        if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
+            let l0 = self.lower_of(w0).to_string();
+            if self.gaz.is_cn_surname(&l0) {
+                let rest_ok = words[1..].iter().all(|w| {
+                    let l: String = w.chars().flat_map(char::to_lowercase).collect();
+                    self.gaz.is_pinyin_given(&l)
+                });
+                if rest_ok && (n == 2 || cue) {
+                    return true;
+                }
+            }
+        }
+        if names >= 2 && self.gaz.is_given(w0) {
+            let last = words[n - 1];
+            let ll = last.to_lowercase();
+            let last_common = self.is_common(last) && !self.gaz.is_cn_surname(&ll);
+            let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
+                && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
+            if cue || !last_common && !last_place && !self.headline {
+                return true;
+            }
+        }
+        if cue && common == 0 {
+            return names >= 2;
+        }
+        false
+    }
+
+    /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
+    fn is_demonym(&self, w: &str) -> bool {
+        if DEMONYMS.contains(&w) {
+            return true;
+        }
+        for (end, adds) in [
+            ("ese", &["", "a"][..]),
+            ("ian", &["", "a", "ia", "y"][..]),
+            ("an", &["", "a", "o", "e"][..]),
+            ("ish", &[""][..]),
+            ("i", &["", "a", "an"][..]),
+        ] {
+            if let Some(stem) = w.strip_suffix(end) {
+                for add in adds {
+                    let name = format!("{stem}{add}");
+                    // Countries and regions only: `Shuya` the town makes no `Shuyi`.
+                    if self.gaz.get(&name).is_some_and(|e| {
+                        e.label == Label::Place && !matches!(e.source, Source::City)
+                    }) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// Finds the document's own multi-word names wherever they recur, so that
+    /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
+    /// the place; such a match replaces the shorter mentions inside it.
+    fn rescan(&self, out: &mut Vec<Mention>) {
+        let mut names: Vec<(String, Label, String)> = Vec::new();
+        for m in out.iter() {
+            let t = tidy(&self.text[m.start..m.end]);
+            for cand in [t, m.canonical.clone()] {
+                let words = cand.split(' ').count();
+                if words >= 2 && cand.len() <= 80 && !names.iter().any(|n| n.0 == cand) {
+                    names.push((cand, m.label, m.canonical.clone()));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0.as_str()))
+        else {
+            return;
+        };
+        let mut add = Vec::new();
+        let bytes = self.text.as_bytes();
+        for hit in ac.find_iter(self.text) {
+            let (s, e) = (hit.start(), hit.end());
+            let before_ok =
+                s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
+            let after_ok =
+                e == bytes.len() || !(bytes[e].is_ascii_alphanumeric() || bytes[e] >= 0x80);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            // Already covered by a mention as long or longer.
+            if out.iter().any(|m| m.start <= s && e <= m.end) {
+                continue;
+            }
+            let (_, label, canon) = &names[hit.pattern().as_usize()];
+            add.push(Mention {
+                start: s,
+                end: e,
+                label: *label,
+                canonical: canon.clone(),
+            });
+        }
+        if add.is_empty() {
+            return;
+        }
+        out.retain(|m| !add.iter().any(|a| a.start <= m.start && m.end <= a.end));
+        out.extend(add);
+    }
+
+    fn finish(mut self) -> Vec<Entity> {
+        // Names the document itself established.
+        let mut known: HashMap<String, (Label, String)> = HashMap::new();
+        let mut surname: HashMap<String, Option<String>> = HashMap::new();
+        for m in &self.found {
+            let t = tidy(&self.text[m.start..m.end]);
+            known.entry(t).or_insert((m.label, m.canonical.clone()));
+            known
+                .entry(m.canonical.clone())
+                .or_insert((m.label, m.canonical.clone()));
+            if m.label == Label::Person {
+                let parts: Vec<&str> = m.canonical.split(' ').collect();
+                for k in 1..parts.len().saturating_sub(1) {
+                    // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
+                    if is_upper_start(parts[k]) {
+                        let alias = parts[k..].join(" ");
+                        known
+                            .entry(alias)
+                            .or_insert((Label::Person, m.canonical.clone()));
+                    }
+                }
+                if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
+                    known
+                        .entry(parts[0].to_string())
+                        .or_insert((Label::Person, m.canonical.clone()));
+                }
+                if parts.len() >= 2 {
+                    let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
+                    let family = if self.gaz.is_cn_surname(&l0) && parts.len() <= 3 {
+                        parts[0]
+                    } else {
+                        parts[parts.len() - 1]
+                    };
+                    let slot = surname.entry(family.to_string()).or_insert(None);
+                    match slot {
+                        None => *slot = Some(m.canonical.clone()),
+                        Some(c) if *c != m.canonical => *slot = Some(String::new()),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for (acr, label, canon) in &self.acronyms {
+            known.entry(acr.clone()).or_insert((*label, canon.clone()));
+        }
+        let mut out = std::mem::take(&mut self.found);
+        let mut unresolved: Vec<Pending> = Vec::new();
+        let mut coordinated: Vec<Mention> = Vec::new();
+        for p in std::mem::take(&mut self.pending) {
+            let t = tidy(&self.text[p.start..p.end]);
+            let mut got = None;
+            if p.other_cue && !p.person_cue {
+                // `exports to Jordan`: the sentence outweighs a namesake.
+                got = p.fallback.clone();
+            }
+            if got.is_some() {
+            } else if let Some(Some(full)) = surname.get(&t) {
+                if !full.is_empty() {
+                    got = Some((Label::Person, full.clone()));
+                }
+            }
+            if got.is_none() {
+                got = known.get(&t).cloned();
+            }
+            if got.is_none() {
+                if let Some((label, canon)) = p.fallback.clone() {
+                    let ok = label == Label::Person || !p.person_cue && (!p.weak || p.other_cue);
+                    if ok {
+                        got = Some((label, canon));
+                    }
+                }
+            }
+            if let Some((label, canonical)) = got {
+                out.push(Mention {
+                    start: p.start,
+                    end: p.end,
+                    label,
+                    canonical,
+                });
+            } else if p.fallback.is_none() {
+                unresolved.push(p);
+            }
+        }
+        // `Maersk and MSC`: an unknown name coordinated with a known one shares its label.
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        for p in &unresolved {
+            let t = &self.text[p.start..p.end];
+            if p.weak || t.contains(' ') && !t.chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            let before = out
+                .iter()
+                .rev()
+                .find(|m| m.end <= p.start)
+                .filter(|m| matches!(&self.text[m.end..p.start], " and " | ", " | " or "));
+            let after = out
+                .iter()
+                .find(|m| m.start >= p.end)
+                .filter(|m| matches!(&self.text[p.end..m.start], " and " | " or "));
+            if let Some(m) = before.or(after) {
+                if matches!(m.label, Label::Company | Label::Organization) {
+                    coordinated.push(Mention {
+                        start: p.start,
+                        end: p.end,
+                        label: m.label,
+                        canonical: tidy(t),
+                    });
+                }
+            }
+        }
+        out.append(&mut coordinated);
+        self.rescan(&mut out);
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut res: Vec<Entity> = Vec::with_capacity(out.len());
+        for m in out {
+            if res.last().is_some_and(|l| m.start < l.span.end) {
+                continue;
+            }
+            res.push(Entity {
+                span: Span::new(m.start, m.end),
+                label: m.label,
+                canonical: m.canonical,
+            });
+        }
+        res
+    }
+}
+
+/// Abbreviations whose full stop belongs to the name: `Co.`, `St.`, `Jr.`.
+const ABBREVIATIONS: &[&str] = &[
+    "Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros", "Mt", "Mr", "Mrs", "Ms", "Dr", "Prof",
+    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No", "Pvt", "Pte", "Bhd", "Sdn",
+    "Cos", "Mfg", "Intl", "Bros",
+];
+
+/// Lower-case words after a hyphen that describe the name before it: `Hong Kong-listed`.
+const HYPHEN_TAILS: &[&str] = &[
+    "based", "listed", "owned", "made", "backed", "run", "led", "born", "bound", "style", "type",
+    "class", "level", "wide", "like", "era", "area", "zone", "made", "funded", "era", "side",
+    "born", "only", "free", "plus", "new", "old",
+];
+
+/// Lower-case words that headlines leave in lower case.
+const FUNCTION: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from",
+    "vs", "amid", "over", "into", "after", "but", "nor", "per", "via", "up", "is",
+];

@@ -1,0 +1,183 @@
+//! One test per rule family, with names that are in no gazetteer.
+
+use crosscheck_entities::{Entity, Label, Tagger};
+
+fn tag(text: &str) -> Vec<(String, Label, String)> {
+    Tagger::global()
+        .tag_text(text)
+        .into_iter()
+        .map(|e: Entity| (e.span.text(text).to_string(), e.label, e.canonical))
+        .collect()
+}
+
+fn has(found: &[(String, Label, String)], text: &str, label: Label) -> bool {
+    found.iter().any(|(t, l, _)| t == text && *l == label)
+}
+
+fn canon<'a>(found: &'a [(String, Label, String)], text: &str) -> Option<&'a str> {
+    found
+        .iter()
+        .find(|(t, _, _)| t == text)
+        .map(|(_, _, c)| c.as_str())
+}
+
+#[test]
+fn legal_suffixes_are_taken_whole() {
+    let f = tag("Shipments by Qiaoxin Motor Components Co., Ltd. rose, and Varnholt GmbH agreed.");
+    assert!(
+        has(&f, "Qiaoxin Motor Components Co., Ltd.", Label::Company),
+        "{f:?}"
+    );
+    assert!(has(&f, "Varnholt GmbH", Label::Company), "{f:?}");
+    assert_eq!(canon(&f, "Varnholt GmbH"), Some("Varnholt"));
+}
+
+#[test]
+fn business_tails_and_inner_ampersand() {
+    let f = tag("Analysts at Dorvane Securities said Kestrel & Finch would buy Tolmere Group.");
+    assert!(has(&f, "Dorvane Securities", Label::Company), "{f:?}");
+    assert!(has(&f, "Kestrel & Finch", Label::Company), "{f:?}");
+    assert!(has(&f, "Tolmere Group", Label::Company), "{f:?}");
+}
+
+#[test]
+fn company_context_without_suffix() {
+    let f = tag("Sales at battery maker Voltrana jumped, while shares of Quillex fell.");
+    assert!(has(&f, "Voltrana", Label::Company), "{f:?}");
+    assert!(has(&f, "Quillex", Label::Company), "{f:?}");
+}
+
+#[test]
+fn short_form_shares_canonical_with_full_name() {
+    let f = tag("Norvik Auto Group reported record sales. Norvik said exports doubled.");
+    assert_eq!(canon(&f, "Norvik Auto Group"), Some("Norvik"));
+    assert!(has(&f, "Norvik", Label::Company), "{f:?}");
+    assert_eq!(canon(&f, "Norvik"), Some("Norvik"));
+}
+
+#[test]
+fn possessive_is_not_in_the_span() {
+    let f = tag("Zhejiang's exports rose. Geely's plant in Ningbo added a shift.");
+    assert!(has(&f, "Zhejiang", Label::Place), "{f:?}");
+    assert!(has(&f, "Geely", Label::Company), "{f:?}");
+}
+
+#[test]
+fn organisations_by_head() {
+    let f = tag("The Ministry of Commerce and Hangzhou Customs published data, the Xuzhou Institute of Logistics said.");
+    assert!(
+        has(&f, "Ministry of Commerce", Label::Organization),
+        "{f:?}"
+    );
+    assert!(has(&f, "Hangzhou Customs", Label::Organization), "{f:?}");
+    assert!(
+        has(&f, "Xuzhou Institute of Logistics", Label::Organization),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn places_with_province_and_blocs() {
+    let f =
+        tag("Trade between Zhejiang Province and Southeast Asia grew, and exports to the EU fell.");
+    assert_eq!(canon(&f, "Zhejiang Province"), Some("Zhejiang"));
+    assert!(has(&f, "Southeast Asia", Label::Place), "{f:?}");
+    assert_eq!(canon(&f, "EU"), Some("European Union"));
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    let f = tag("Chinese and Brazilian buyers met in the North American market.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn pinyin_names_never_seen() {
+    let f =
+        tag("“Orders are strong,” said Qiao Lingyun. Lü Penghong, director of the bureau, agreed.");
+    assert!(has(&f, "Qiao Lingyun", Label::Person), "{f:?}");
+    assert!(has(&f, "Lü Penghong", Label::Person), "{f:?}");
+}
+
+#[test]
+fn portuguese_names_with_particles_and_titles_dropped() {
+    let f = tag(
+        "Governor Jerônimo Rodrigues visited. According to Mariana dos Santos Falcão, output rose.",
+    );
+    assert!(has(&f, "Jerônimo Rodrigues", Label::Person), "{f:?}");
+    assert!(has(&f, "Mariana dos Santos Falcão", Label::Person), "{f:?}");
+}
+
+#[test]
+fn initials_and_role_context() {
+    let f = tag("Peter J. Lindqvist, chief economist at Harborline Capital, disagreed.");
+    assert!(has(&f, "Peter J. Lindqvist", Label::Person), "{f:?}");
+    assert!(has(&f, "Harborline Capital", Label::Company), "{f:?}");
+}
+
+#[test]
+fn surname_alone_points_to_full_name() {
+    let f = tag("Wang Meifang leads the team. Wang said demand was firm.");
+    assert_eq!(canon(&f, "Wang"), Some("Wang Meifang"));
+}
+
+#[test]
+fn photo_credit_is_a_person() {
+    let f = tag("Photo/Zhou Tianyu");
+    assert!(has(&f, "Zhou Tianyu", Label::Person), "{f:?}");
+}
+
+#[test]
+fn headline_capitals_are_not_entities() {
+    let f = tag("Exports Soar As Demand Rebounds Across Southeast Asia\n\nBody text here.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(has(&f, "Southeast Asia", Label::Place), "{f:?}");
+}
+
+#[test]
+fn sentence_initial_capitals_are_not_entities() {
+    let f = tag("Production rose. Overseas demand held. Brazil bought more.");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
+fn ambiguous_words_take_the_sentence() {
+    let f = tag("Exports to Jordan rose. Jordan Whitcombe said so.");
+    assert!(has(&f, "Jordan", Label::Place), "{f:?}");
+    assert!(has(&f, "Jordan Whitcombe", Label::Person), "{f:?}");
+    let f = tag("China Daily reported that China grew.");
+    assert!(has(&f, "China Daily", Label::Organization), "{f:?}");
+    assert!(has(&f, "China", Label::Place), "{f:?}");
+}
+
+#[test]
+fn acronym_in_brackets_is_an_alias() {
+    let f = tag("The Ostrava Battery Association (OBA) said so. OBA expects more.");
+    assert!(
+        has(&f, "Ostrava Battery Association", Label::Organization),
+        "{f:?}"
+    );
+    let oba: Vec<_> = f.iter().filter(|(t, _, _)| t == "OBA").collect();
+    assert_eq!(oba.len(), 2, "{f:?}");
+    assert!(oba
+        .iter()
+        .all(|(_, l, c)| *l == Label::Organization && c == "Ostrava Battery Association"));
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in [
+        "",
+        " ",
+        "A",
+        "'s",
+        "Mr.",
+        "& Co",
+        "( )",
+        "Ü-",
+        "Co., Ltd.",
+        "\u{0}\u{ffff}",
+    ] {
+        let _ = tag(t);
+    }
+}

@@ -1,0 +1,303 @@
+//! Figures written in digits: `1,233,000`, `1 234 567`, `12,34,567.89`,
+//! `1.111,11`, `.08`, `1.5E+16`, `1.1^23`, `6.23x10^-4`.
+
+use super::lex::{at, space_len};
+
+/// A figure read from digits.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Lit {
+    /// One past its last byte.
+    pub end: usize,
+    /// Its value.
+    pub value: f64,
+    /// Digits after the decimal mark (negative when an exponent scales it).
+    pub decimals: i32,
+    /// Digits only: no separator, decimal mark or exponent.
+    pub plain: bool,
+    /// How many digits before the decimal mark.
+    pub int_digits: usize,
+}
+
+fn digit_run(b: &[u8], p: usize) -> usize {
+    let mut e = p;
+    while at(b, e).is_ascii_digit() {
+        e += 1;
+    }
+    e
+}
+
+/// Appends the ASCII digits of `b[s..e]` to `buf`.
+fn push_digits(buf: &mut [u8; 64], n: &mut usize, b: &[u8], s: usize, e: usize) -> bool {
+    for &c in b.get(s..e).unwrap_or(&[]) {
+        if c.is_ascii_digit() {
+            if *n >= buf.len() {
+                return false;
+            }
+            buf[*n] = c;
+            *n += 1;
+        }
+    }
+    true
+}
+
+/// Reads the figure at `p` (a digit, or a `.` before a digit).
+pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    // In `192.168.1.2` or `1.2.3` every part is a figure of its own.
+    let dotted_chain = p >= 2 && at(b, p - 1) == b'.' && at(b, p - 2).is_ascii_digit();
+    let (int_s, int_e) = if at(b, p) == b'.' {
+        (p, p)
+    } else {
+        (p, digit_run(b, p))
+    };
+    let int_len = int_e - int_s;
+    let mut end = int_e;
+    let mut plain = true;
+    if !push_digits(&mut buf, &mut n, b, int_s, int_e) {
+        return None;
+    }
+    let mut decimals = 0i32;
+    let mut frac: Option<(usize, usize)> = None;
+
+    if at(b, p) == b'.' {
+        let e = digit_run(b, p + 1);
+        frac = Some((p + 1, e));
+        end = e;
+        plain = false;
+    } else if at(b, end) == b',' && at(b, end + 1).is_ascii_digit() {
+        // Comma groups: western (`1,234,567`), Indian (`12,34,567`), or a
+        // decimal comma (`5,00`, `1,3`).
+        let mut groups = [0usize; 8];
+        let mut ng = 0;
+        let mut q = end;
+        while at(b, q) == b',' && at(b, q + 1).is_ascii_digit() && ng < groups.len() {
+            let e = digit_run(b, q + 1);
+            groups[ng] = e - q - 1;
+            ng += 1;
+            q = e;
+        }
+        let gs = &groups[..ng];
+        let western = (1..=3).contains(&int_len) && gs.iter().all(|&g| g == 3);
+        let indian = (1..=2).contains(&int_len)
+            && ng >= 2
+            && gs[ng - 1] == 3
+            && gs[..ng - 1].iter().all(|&g| g == 2);
+        let decimal_comma = ng == 1
+            && (1..=2).contains(&gs[0])
+            && !(at(b, q) == b'.' && at(b, q + 1).is_ascii_digit());
+        if western || indian {
+            push_digits(&mut buf, &mut n, b, end, q);
+            end = q;
+            plain = false;
+        } else if decimal_comma {
+            frac = Some((end + 1, q));
+            end = q;
+            plain = false;
+        }
+    } else if at(b, end) == b'.' && (1..=3).contains(&int_len) && european_groups(b, end).is_some()
+    {
+        // `1.111,11`: dots group, the comma is the decimal mark.
+        let (q, fs, fe) = european_groups(b, end).unwrap_or((end, end, end));
+        push_digits(&mut buf, &mut n, b, end, q);
+        frac = Some((fs, fe));
+        end = fe;
+        plain = false;
+    } else if (1..=3).contains(&int_len) && !dotted_chain {
+        // Space groups: `1 234 567`, `40 000` (also with narrow no-break spaces).
+        let mut q = end;
+        loop {
+            let sl = space_len(b, q);
+            if sl == 0 || at(b, q) == b'\n' {
+                break;
+            }
+            let ds = q + sl;
+            let de = digit_run(b, ds);
+            if de - ds != 3
+                || at(b, de).is_ascii_alphabetic()
+                || at(b, de) == b'-'
+                || (at(b, de) == b',' && at(b, de + 1).is_ascii_digit())
+            {
+                break;
+            }
+            push_digits(&mut buf, &mut n, b, ds, de);
+            q = de;
+            plain = false;
+        }
+        end = q;
+    }
+    // Decimal point.
+    if frac.is_none() && at(b, end) == b'.' && at(b, end + 1).is_ascii_digit() && !dotted_chain {
+        let e = digit_run(b, end + 1);
+        if at(b, e) == b'.' && at(b, e + 1).is_ascii_digit() {
+            // `192.168.1.2`: a chain, not a decimal.
+            return Some(Lit {
+                end,
+                value: parse(&buf[..n], &[])?,
+                decimals: 0,
+                plain,
+                int_digits: int_len,
+            });
+        }
+        frac = Some((end + 1, e));
+        end = e;
+        plain = false;
+    }
+    let mut fbuf = [0u8; 64];
+    let mut fnum = 0;
+    if let Some((fs, fe)) = frac {
+        if !push_digits(&mut fbuf, &mut fnum, b, fs, fe) {
+            return None;
+        }
+        decimals = fnum as i32;
+    }
+    let mut value = parse(&buf[..n], &fbuf[..fnum])?;
+    // Exponent: `1e10`, `1.5E+16`, `-12e-1`.
+    if matches!(at(b, end), b'e' | b'E') {
+        let mut q = end + 1;
+        let neg = at(b, q) == b'-';
+        if matches!(at(b, q), b'+' | b'-') {
+            q += 1;
+        }
+        let e = digit_run(b, q);
+        if e > q && e - q <= 3 && !at(b, e).is_ascii_alphabetic() {
+            let x = exp_value(b, q, e, neg);
+            value *= 10f64.powi(x);
+            decimals -= x;
+            end = e;
+            plain = false;
+        }
+    }
+    // Powers: `1.1^23`, `2.5^-1`, `1.1^--23`, and `1.3x10^6`.
+    let times_ten = if matches!(at(b, end), b'x' | b'X') && at(b, end + 1) == b'1' {
+        Some(end + 1)
+    } else if at(b, end) == 0xC3 && at(b, end + 1) == 0x97 && at(b, end + 2) == b'1' {
+        Some(end + 2)
+    } else {
+        None
+    };
+    if let Some(t) = times_ten {
+        if at(b, t + 1) == b'0' && at(b, t + 2) == b'^' {
+            if let Some((x, e)) = power(b, t + 3) {
+                value *= 10f64.powi(x);
+                decimals -= x;
+                end = e;
+                plain = false;
+            }
+        }
+    } else if at(b, end) == b'^' {
+        if let Some((x, e)) = power(b, end + 1) {
+            value = value.powi(x);
+            end = e;
+            plain = false;
+            decimals = 9;
+        }
+    }
+    if !value.is_finite() {
+        return None;
+    }
+    Some(Lit {
+        end,
+        value,
+        decimals,
+        plain,
+        int_digits: int_len,
+    })
+}
+
+/// `(.ddd)+,d+` after `p`: returns (end of groups, fraction start, fraction end).
+fn european_groups(b: &[u8], p: usize) -> Option<(usize, usize, usize)> {
+    let mut q = p;
+    let mut groups = 0;
+    while at(b, q) == b'.' {
+        let e = digit_run(b, q + 1);
+        if e - q - 1 != 3 {
+            return None;
+        }
+        q = e;
+        groups += 1;
+    }
+    if groups == 0 || at(b, q) != b',' || !at(b, q + 1).is_ascii_digit() {
+        return None;
+    }
+    let fe = digit_run(b, q + 1);
+    if fe - q - 1 > 2 {
+        return None;
+    }
+    Some((q, q + 1, fe))
+}
+
+fn exp_value(b: &[u8], s: usize, e: usize, neg: bool) -> i32 {
+    let mut x = 0i32;
+    for &c in &b[s..e] {
+        x = x * 10 + i32::from(c - b'0');
+    }
+    if neg {
+        -x
+    } else {
+        x
+    }
+}
+
+/// The exponent after `^`: signs (`--` is plus) then up to three digits.
+fn power(b: &[u8], p: usize) -> Option<(i32, usize)> {
+    let mut q = p;
+    let mut neg = false;
+    while matches!(at(b, q), b'+' | b'-') && q - p < 3 {
+        neg ^= at(b, q) == b'-';
+        q += 1;
+    }
+    let e = digit_run(b, q);
+    if e == q || e - q > 3 {
+        return None;
+    }
+    Some((exp_value(b, q, e, neg), e))
+}
+
+fn parse(int: &[u8], frac: &[u8]) -> Option<f64> {
+    let mut buf = [0u8; 130];
+    let mut n = 0;
+    for &c in int {
+        buf[n] = c;
+        n += 1;
+    }
+    if n == 0 {
+        buf[0] = b'0';
+        n = 1;
+    }
+    if !frac.is_empty() {
+        buf[n] = b'.';
+        n += 1;
+        for &c in frac {
+            buf[n] = c;
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal;
+
+    fn lit(s: &str) -> (f64, usize) {
+        let l = literal(s.as_bytes(), 0).unwrap();
+        (l.value, l.end)
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(lit("1,233,000 x"), (1233000.0, 9));
+        assert_eq!(lit("1 234 567"), (1234567.0, 9));
+        assert_eq!(lit("12,34,567.89"), (1234567.89, 12));
+        assert_eq!(lit("1.111,11"), (1111.11, 8));
+        assert_eq!(lit(".08"), (0.08, 3));
+        assert_eq!(lit("1.5E+16"), (1.5e16, 7));
+        assert_eq!(lit("22,24,26"), (22.0, 2));
+        assert_eq!(lit("5,00"), (5.0, 4));
+        assert_eq!(lit("192.168.1.2"), (192.0, 3));
+        assert_eq!(lit("423 0000"), (423.0, 3));
+        assert!((lit("1.1^23").0 - 8.954302432552389).abs() < 1e-9);
+        assert!((lit("6.23x10^-4").0 - 0.000623).abs() < 1e-12);
+    }
+}

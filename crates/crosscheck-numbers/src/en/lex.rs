@@ -1,0 +1,207 @@
+//! Byte-level reading of the text around a figure.
+//!
+//! The English scanner reads the text's bytes itself rather than the
+//! tokenizer's tokens, so that `77.5%`, `$2.5m` or `1 234 567` are read the
+//! same however the tokenizer splits them. Every function here looks at a
+//! bounded number of bytes and never allocates.
+
+/// The byte at `i`, or 0 past the end.
+#[inline]
+pub(super) fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// Length of the UTF-8 character whose first byte is `c`.
+#[inline]
+pub(super) fn char_len(c: u8) -> usize {
+    match c {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+/// Length of the space at `p` that may sit inside a figure or between its
+/// words: ASCII blanks, no-break space, narrow no-break space, thin and
+/// figure space. 0 when there is none.
+#[inline]
+pub(super) fn space_len(b: &[u8], p: usize) -> usize {
+    match at(b, p) {
+        b' ' | b'\t' | b'\r' | b'\n' => 1,
+        0xC2 if at(b, p + 1) == 0xA0 => 2,
+        0xE2 if at(b, p + 1) == 0x80 && matches!(at(b, p + 2), 0x87 | 0x89 | 0xAF) => 3,
+        _ => 0,
+    }
+}
+
+/// Skips white space forward, crossing at most one line break (a blank line
+/// ends any expression).
+pub(super) fn skip_space(b: &[u8], mut p: usize) -> usize {
+    let mut breaks = 0;
+    loop {
+        let n = space_len(b, p);
+        if n == 0 {
+            return p;
+        }
+        if at(b, p) == b'\n' {
+            breaks += 1;
+            if breaks > 1 {
+                return p;
+            }
+        }
+        p += n;
+    }
+}
+
+/// What a [`Tok`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum K {
+    /// ASCII letters.
+    Word,
+    /// ASCII digits.
+    Digits,
+    /// One other character.
+    Char,
+    /// Nothing more.
+    End,
+}
+
+/// A piece of text: `[s, e)`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub k: K,
+}
+
+impl Tok {
+    /// The bytes of the piece.
+    #[inline]
+    pub fn bytes<'a>(&self, b: &'a [u8]) -> &'a [u8] {
+        b.get(self.s..self.e).unwrap_or(&[])
+    }
+
+    /// True for a single character equal to `c`.
+    #[inline]
+    pub fn is(&self, b: &[u8], c: u8) -> bool {
+        self.k == K::Char && self.e == self.s + 1 && at(b, self.s) == c
+    }
+
+    /// True when this word is `w` (ASCII, case-insensitive).
+    #[inline]
+    pub fn word(&self, b: &[u8], w: &str) -> bool {
+        self.k == K::Word && self.bytes(b).eq_ignore_ascii_case(w.as_bytes())
+    }
+}
+
+/// The piece that starts at `p` (no space skipped).
+pub(super) fn tok_at(b: &[u8], p: usize) -> Tok {
+    let c = at(b, p);
+    if p >= b.len() {
+        return Tok {
+            s: p,
+            e: p,
+            k: K::End,
+        };
+    }
+    if c.is_ascii_alphabetic() {
+        let mut e = p + 1;
+        while at(b, e).is_ascii_alphabetic() {
+            e += 1;
+        }
+        Tok {
+            s: p,
+            e,
+            k: K::Word,
+        }
+    } else if c.is_ascii_digit() {
+        let mut e = p + 1;
+        while at(b, e).is_ascii_digit() {
+            e += 1;
+        }
+        Tok {
+            s: p,
+            e,
+            k: K::Digits,
+        }
+    } else {
+        Tok {
+            s: p,
+            e: (p + char_len(c)).min(b.len()),
+            k: K::Char,
+        }
+    }
+}
+
+/// The next piece after white space from `p`.
+#[inline]
+pub(super) fn next(b: &[u8], p: usize) -> Tok {
+    tok_at(b, skip_space(b, p))
+}
+
+/// The piece that ends at `p` after skipping white space backwards, not
+/// reaching before `floor`.
+pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
+    let mut q = p.min(b.len());
+    loop {
+        if q <= floor {
+            return Tok {
+                s: q,
+                e: q,
+                k: K::End,
+            };
+        }
+        let c = b[q - 1];
+        if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
+            q -= 1;
+        } else if c == 0xA0 && q >= 2 && b[q - 2] == 0xC2 {
+            q -= 2;
+        } else if q >= 3 && b[q - 3] == 0xE2 && b[q - 2] == 0x80 && matches!(c, 0x87 | 0x89 | 0xAF)
+        {
+            q -= 3;
+        } else {
+            break;
+        }
+    }
+    let e = q;
+    let c = b[e - 1];
+    if c.is_ascii_alphabetic() {
+        let mut s = e - 1;
+        while s > floor && b[s - 1].is_ascii_alphabetic() {
+            s -= 1;
+        }
+        Tok { s, e, k: K::Word }
+    } else if c.is_ascii_digit() {
+        let mut s = e - 1;
+        while s > floor && b[s - 1].is_ascii_digit() {
+            s -= 1;
+        }
+        Tok { s, e, k: K::Digits }
+    } else {
+        let mut s = e - 1;
+        while s > floor && (b[s] & 0xC0) == 0x80 {
+            s -= 1;
+        }
+        Tok { s, e, k: K::Char }
+    }
+}
+
+/// Lower-cases an ASCII word into `buf`; empty when too long to be a key.
+#[inline]
+pub(super) fn lower<'a>(w: &[u8], buf: &'a mut [u8; 24]) -> &'a [u8] {
+    if w.len() > buf.len() {
+        return &[];
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    &buf[..w.len()]
+}
+
+/// True when the byte before `p` is a letter or digit (so `p` is inside a word).
+#[inline]
+pub(super) fn glued_before(b: &[u8], p: usize) -> bool {
+    p > 0 && b[p - 1].is_ascii_alphanumeric()
+}

@@ -1,0 +1,2140 @@
+//! English figures: numbers in digits or words, money, percentages,
+//! multipliers, counts, measures, ranges, bounds and changes.
+//!
+//! One left-to-right pass over the text's bytes. At each place where a
+//! figure can start (a digit, a number word, a vulgar fraction) the figure is
+//! read forward with a bounded look-ahead, the words just before it are read
+//! backward (currency, bound and change words), and the scan resumes after
+//! it. Nothing is allocated except the quantities found (and the lemma of a
+//! counted noun).
+//!
+//! `¥` is ambiguous between yen and yuan: the words around it decide
+//! (`yuan`, `RMB`, `China`, `Chinese`, CJK text → `CNY`; `yen`, `Japan`,
+//! `Japanese`, `Tokyo` → `JPY`), first within 200 bytes, then in the whole
+//! text; with no clue it is `JPY`.
+
+mod digits;
+mod lex;
+mod numeral;
+mod units;
+mod words;
+
+use crate::quantity::{Approx, Basis, Quantity, QuantityKind};
+use crosscheck_text::{Span, Token};
+use lex::{at, char_len, glued_before, lower, next, prev, tok_at, Tok, K};
+use numeral::{number_at, Num, NumKind};
+use std::borrow::Cow;
+
+/// Finds English figures in `text`. The tokens are not needed: the scanner
+/// reads the bytes itself so that it does not depend on how a tokenizer
+/// splits `77.5%` or `$2.5m`.
+pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
+    Scanner::new(text).run()
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    out: Vec<Quantity>,
+    /// Where the last quantity ended: look-back never crosses it.
+    floor: usize,
+    /// The whole text's clue for `¥`, worked out at the first `¥`.
+    yen_doc: std::cell::Cell<Option<&'static str>>,
+}
+
+/// A bound or approximation word before a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Over,
+    Under,
+    About,
+    Equal,
+    Between,
+    From,
+}
+
+/// A figure with its unit, before ranges and bounds are applied.
+#[derive(Debug, Clone)]
+struct Fig {
+    s: usize,
+    e: usize,
+    value: f64,
+    prec: f64,
+    kind: QuantityKind,
+    unit: Option<String>,
+    /// The number part is plain digits of a year (1900–2100) with nothing around it.
+    year: bool,
+    /// Number of the figure's own scale (`million`), for ranges: `5 to 7 million`.
+    scale: f64,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            out: Vec::new(),
+            floor: 0,
+            yen_doc: std::cell::Cell::new(None),
+        }
+    }
+
+    fn run(mut self) -> Vec<Quantity> {
+        let b = self.b;
+        let mut p = 0;
+        let mut buf = [0u8; 24];
+        while p < b.len() {
+            let c = b[p];
+            if c.is_ascii_digit()
+                || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
+            {
+                if let Some(end) = self.try_at(p) {
+                    p = end;
+                    continue;
+                }
+                // Skip the rest of this alphanumeric run.
+                p += 1;
+                while at(b, p).is_ascii_alphanumeric() {
+                    p += 1;
+                }
+                continue;
+            }
+            if c.is_ascii_alphabetic() {
+                let t = tok_at(b, p);
+                // Most words cannot start a figure: a table of first letters
+                // and a length limit skip them before any lookup.
+                if !FIRST[usize::from(c)] || t.e - t.s > 12 {
+                    p = t.e;
+                    continue;
+                }
+                let w = lower(t.bytes(b), &mut buf);
+                if w == b"a" || w == b"an" {
+                    // `a dozen`, `a half`, `a third`: only when a number word follows.
+                    let n = next(b, t.e);
+                    let mut b2 = [0u8; 24];
+                    if n.k != K::Word || words::word_class(lower(n.bytes(b), &mut b2)).is_none() {
+                        p = t.e;
+                        continue;
+                    }
+                }
+                if (w == b"http" || w == b"https") && b.get(t.e..t.e + 3) == Some(b"://")
+                    || w == b"www" && at(b, t.e) == b'.'
+                {
+                    // A URL: nothing in it is a figure.
+                    p = t.e;
+                    while p < b.len() && !matches!(b[p], b' ' | b'\t' | b'\n' | b'\r') {
+                        p += 1;
+                    }
+                    continue;
+                }
+                if let Some((v, verb)) = multiplier_word(w) {
+                    if !at(b, t.e).is_ascii_alphanumeric() && t.s >= self.floor {
+                        let mut q =
+                            Quantity::new(Span::new(t.s, t.e), QuantityKind::Multiplier, Some(v));
+                        q.unit = Some("x".into());
+                        q.precision = Some(0.0);
+                        q.change = verb;
+                        self.change_and_basis(&mut q, t.s, t.e);
+                        self.floor = t.e;
+                        self.out.push(q);
+                        p = t.e;
+                        continue;
+                    }
+                }
+                if starts_figure(w) && !at(b, t.e).is_ascii_digit() {
+                    if let Some(end) = self.try_at(p) {
+                        p = end;
+                        continue;
+                    }
+                }
+                p = t.e;
+                continue;
+            }
+            if c >= 0x80 {
+                if vulgar(b, p).is_some() {
+                    if let Some(end) = self.try_at(p) {
+                        p = end;
+                        continue;
+                    }
+                }
+                p += char_len(c);
+                continue;
+            }
+            p += 1;
+        }
+        self.out
+    }
+
+    /// Tries to read a quantity starting at `p`; returns where it ends.
+    fn try_at(&mut self, p: usize) -> Option<usize> {
+        let b = self.b;
+        // Digits glued after letters (`A320`, `Q3`, `CO2`) are codes, unless
+        // the letters are a currency (`USD115`, `nzd$15` is handled by `$`).
+        if at(b, p).is_ascii_digit() && glued_before(b, p) {
+            let mut s = p;
+            while s > 0 && b[s - 1].is_ascii_alphabetic() {
+                s -= 1;
+            }
+            let w = &b[s..p];
+            let cur = units::iso_code(w).or_else(|| units::iso_lower(w));
+            if cur.is_none() || (s > 0 && b[s - 1].is_ascii_alphanumeric()) {
+                return None;
+            }
+        }
+        let q = self.quantity(p)?;
+        let end = q.span.end;
+        self.floor = end;
+        self.out.push(q);
+        Some(end)
+    }
+
+    /// Reads a figure at `p` with everything around it into a quantity.
+    fn quantity(&self, p: usize) -> Option<Quantity> {
+        let b = self.b;
+        // `percent of 10`, `per cent of twenty-two`.
+        if let Some(q) = self.percent_of(p) {
+            return Some(q);
+        }
+        let mut f = self.figure(p, self.floor)?;
+        let mut q_start = f.s;
+        // Words before: bounds and approximations (inside the span), then
+        // change verbs (outside it).
+        let (bstart, bound) =
+            bound_before(b, f.s, self.floor).map_or((f.s, None), |(s, k)| (s, Some(k)));
+        if bound.is_some() {
+            q_start = bstart;
+        }
+        if f.year && bound.is_none() {
+            // A bare year belongs to the time expressions, unless a range of
+            // non-years follows.
+            return None;
+        }
+        let mut value = Some(f.value);
+        let mut range = None;
+        let mut approx = Approx::Exact;
+        let mut end = f.e;
+        match bound {
+            Some(Bound::Over) => {
+                approx = Approx::Over;
+                range = Some((Some(f.value), None));
+            }
+            Some(Bound::Under) => {
+                approx = Approx::Under;
+                range = Some((None, Some(f.value)));
+            }
+            Some(Bound::About) => approx = Approx::About,
+            Some(Bound::Equal) => range = Some((Some(f.value), Some(f.value))),
+            Some(Bound::Between) | Some(Bound::From) => {}
+            None => {}
+        }
+        // Ranges: `between 5 and 7`, `from 200 to 300`, `30,000 to 40,000`, `10%-15%`.
+        if matches!(
+            bound,
+            None | Some(Bound::Between | Bound::From | Bound::About)
+        ) {
+            if let Some((hi, e)) = self.range_end(&f, bound) {
+                if bound == Some(Bound::About) {
+                    approx = Approx::About;
+                }
+                if f.year && hi.year {
+                    return None;
+                }
+                let lo_v = if hi.scale > 1.0 && f.scale <= 1.0 && f.kind != QuantityKind::Ordinal {
+                    f.value * hi.scale
+                } else {
+                    f.value
+                };
+                if f.unit.is_none() {
+                    f.unit = hi.unit.clone();
+                    if f.kind == QuantityKind::Number
+                        || f.kind == QuantityKind::Ordinal && hi.kind != QuantityKind::Number
+                    {
+                        f.kind = hi.kind;
+                    }
+                }
+                f.prec = f.prec.max(hi.prec);
+                value = None;
+                range = Some((Some(lo_v), Some(hi.value)));
+                end = e;
+            } else if matches!(bound, Some(Bound::Between | Bound::From)) {
+                q_start = f.s;
+            }
+        }
+        if f.year && range.is_none() && bound.is_none() {
+            return None;
+        }
+        // Bounds after: `500 or more`, `5000 or less`, `200 or greater than`.
+        if matches!(bound, None | Some(Bound::About)) && range.is_none() {
+            if let Some((k, e)) = bound_after(b, end) {
+                end = e;
+                match k {
+                    Bound::Over => {
+                        approx = Approx::Over;
+                        range = Some((Some(f.value), None));
+                    }
+                    _ => {
+                        approx = Approx::Under;
+                        range = Some((None, Some(f.value)));
+                    }
+                }
+            }
+        } else if matches!(bound, Some(Bound::Over | Bound::Under | Bound::Equal)) {
+            // `less than 5000 or equal`, `equal to 5000 or less`.
+            let t1 = next(b, end);
+            if t1.word(b, "or") {
+                let t2 = next(b, t1.e);
+                let t3 = next(b, t2.e);
+                let t4 = if t3.word(b, "to") { next(b, t3.e) } else { t3 };
+                let number_follows = t4.k == K::Digits || starts_figure_tok(b, &t4);
+                if t2.word(b, "equal") && !number_follows {
+                    end = if t3.word(b, "to") { t3.e } else { t2.e };
+                } else if bound == Some(Bound::Equal) {
+                    if let Some((k, e)) = bound_after(b, end) {
+                        end = e;
+                        if k == Bound::Over {
+                            approx = Approx::Over;
+                            range = Some((Some(f.value), None));
+                        } else {
+                            approx = Approx::Under;
+                            range = Some((None, Some(f.value)));
+                        }
+                    }
+                }
+            }
+        }
+        // Two bounds joined: `more than 10 and less than 40`.
+        if let (Some((lo, hi)), true) = (range, matches!(bound, Some(Bound::Over | Bound::Under))) {
+            let t1 = next(b, end);
+            if t1.word(b, "and") || t1.word(b, "but") || t1.is(b, b',') {
+                if let Some(other) = self.second_bound(t1.e) {
+                    let (olo, ohi, oe) = other;
+                    let merged = match (lo, hi, olo, ohi) {
+                        (Some(l), None, None, Some(h)) | (None, Some(h), Some(l), None)
+                            if l < h =>
+                        {
+                            Some((l, h))
+                        }
+                        _ => None,
+                    };
+                    if let Some((l, h)) = merged {
+                        range = Some((Some(l), Some(h)));
+                        value = None;
+                        approx = Approx::Exact;
+                        end = oe;
+                    }
+                }
+            }
+        }
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !finite(value) || range.is_some_and(|(lo, hi)| !finite(lo) || !finite(hi)) {
+            return None;
+        }
+        let mut quantity = Quantity::new(Span::new(q_start, end), f.kind, value);
+        quantity.range = range;
+        quantity.unit = f.unit;
+        quantity.approx = approx;
+        quantity.precision = Some(f.prec);
+        self.change_and_basis(&mut quantity, q_start.min(f.s), end);
+        self.continue_list(&mut quantity);
+        Some(quantity)
+    }
+
+    /// The second bound of `more than 10 and less than 40`: (lo, hi, end).
+    fn second_bound(&self, p: usize) -> Option<(Option<f64>, Option<f64>, usize)> {
+        let b = self.b;
+        // Find the figure after a bound phrase: read forward up to 6 words.
+        let mut q = p;
+        for _ in 0..6 {
+            let t = next(self.b, q);
+            if t.k == K::Digits || t.k == K::Word && starts_figure_tok(b, &t) {
+                let f = self.figure(t.s, p)?;
+                let (bs, k) = bound_before(b, f.s, p)?;
+                // The second bound must follow the joining word directly.
+                if bs != next(b, p).s {
+                    return None;
+                }
+                return match k {
+                    Bound::Over => Some((Some(f.value), None, f.e)),
+                    Bound::Under => Some((None, Some(f.value), f.e)),
+                    _ => None,
+                };
+            }
+            if t.k == K::End {
+                return None;
+            }
+            q = t.e;
+        }
+        None
+    }
+
+    /// A percentage in a list after a change is a change too: `soared by
+    /// 140% to the EU, 155.7% to Asia and 209% to Africa`.
+    fn continue_list(&self, q: &mut Quantity) {
+        let Some(last) = self.out.last() else { return };
+        if q.change
+            || !last.change
+            || last.kind != QuantityKind::Percent
+            || q.kind != QuantityKind::Percent
+            || last.unit != q.unit
+            || q.span.start < last.span.end
+            || q.span.start - last.span.end > 60
+        {
+            return;
+        }
+        let gap = &self.b[last.span.end..q.span.start];
+        // Same sentence and clause, no verb of its own in between.
+        if gap
+            .iter()
+            .any(|&c| matches!(c, b'.' | b';' | b'\n' | b'(' | b')'))
+            || !gap.contains(&b',') && !contains_word(gap, b"and")
+            || [
+                b"while".as_slice(),
+                b"whereas",
+                b"but",
+                b"share",
+                b"accounting",
+                b"accounted",
+                b"of",
+            ]
+            .iter()
+            .any(|w| contains_word(gap, w))
+        {
+            return;
+        }
+        q.change = true;
+        if last.value.is_some_and(|v| v < 0.0) {
+            q.value = q.value.map(|v| -v.abs());
+        }
+    }
+
+    /// `percent of 10`: a percentage written before its number.
+    fn percent_of(&self, p: usize) -> Option<Quantity> {
+        let b = self.b;
+        let t = tok_at(b, p);
+        if t.k != K::Word {
+            return None;
+        }
+        let mut e = if t.word(b, "percent") || t.word(b, "percents") {
+            t.e
+        } else if t.word(b, "per") {
+            let t2 = next(b, t.e);
+            if !t2.word(b, "cent") {
+                return None;
+            }
+            t2.e
+        } else {
+            return None;
+        };
+        let of = next(b, e);
+        if !of.word(b, "of") {
+            return None;
+        }
+        let n = number_at(b, next(b, of.e).s)?;
+        if n.kind != NumKind::Cardinal || at(b, n.e).is_ascii_alphabetic() {
+            return None;
+        }
+        e = n.e;
+        let mut q = Quantity::new(Span::new(p, e), QuantityKind::Percent, Some(n.value));
+        q.unit = Some("%".into());
+        q.precision = Some(n.prec);
+        Some(q)
+    }
+
+    /// Marks changes (`up 49.9%`, `an increase of 3.8%`, `fell 2%`) and their
+    /// basis (`year-on-year`).
+    fn change_and_basis(&self, q: &mut Quantity, start: usize, end: usize) {
+        let b = self.b;
+        let mut buf = [0u8; 24];
+        let mut t = prev(b, start, 0);
+        if t.word(b, "by") {
+            t = prev(b, t.s, 0);
+        }
+        let mut sign = None;
+        if t.k == K::Word {
+            let w = lower(t.bytes(b), &mut buf);
+            sign = units::change_verb(w);
+            if w == b"of" {
+                let t2 = prev(b, t.s, 0);
+                sign = units::change_noun(lower(t2.bytes(b), &mut buf));
+            }
+        }
+        // After: `a 3.8% increase`, `49.9% higher`.
+        let after = next(b, end);
+        if sign.is_none() && after.k == K::Word {
+            let w = lower(after.bytes(b), &mut buf);
+            if matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier) {
+                sign = units::change_noun(w).or(match w {
+                    b"higher" | b"more" => Some(1.0),
+                    b"lower" | b"less" => Some(-1.0),
+                    _ => None,
+                });
+                if matches!(w, b"more" | b"less") {
+                    // `30% more than` is a comparison, still a change-like ratio.
+                }
+            }
+        }
+        if let Some(s) = sign {
+            if !matches!(q.kind, QuantityKind::Ordinal | QuantityKind::Date) {
+                q.change = true;
+                if s < 0.0 {
+                    q.value = q.value.map(|v| -v.abs());
+                    q.range = q
+                        .range
+                        .map(|(lo, hi)| (hi.map(|v| -v.abs()), lo.map(|v| -v.abs())));
+                }
+            }
+        }
+        if let Some(basis) = basis_after(b, end) {
+            q.basis = Some(basis);
+            if matches!(
+                q.kind,
+                QuantityKind::Percent
+                    | QuantityKind::Multiplier
+                    | QuantityKind::Money
+                    | QuantityKind::Count
+                    | QuantityKind::Measure
+                    | QuantityKind::Number
+            ) && q.kind == QuantityKind::Percent
+            {
+                q.change = true;
+            }
+        }
+    }
+
+    /// The second end of a range after figure `f`: `to 40,000`, `-15%`, `and 7 billion`.
+    fn range_end(&self, f: &Fig, bound: Option<Bound>) -> Option<(Fig, usize)> {
+        let b = self.b;
+        let t = next(b, f.e);
+        let spaced = t.s > f.e;
+        let ok = match bound {
+            Some(Bound::Between) => t.word(b, "and"),
+            Some(Bound::From) => t.word(b, "to") || t.word(b, "through") || t.word(b, "until"),
+            _ => {
+                t.word(b, "to")
+                    || t.word(b, "through")
+                    || t.word(b, "thru")
+                    || t.is(b, b'~')
+                    || (t.is(b, b'-') && !(spaced && f.kind == QuantityKind::Number && f.year))
+                    || (t.k == K::Char && matches!(t.bytes(b), [0xE2, 0x80, 0x93 | 0x94]))
+            }
+        };
+        if !ok {
+            return None;
+        }
+        // A change from one level to another is two levels, not a range.
+        if t.word(b, "to") && bound.is_none() {
+            let mut buf = [0u8; 24];
+            let pv = prev(b, f.s, 0);
+            if pv.word(b, "from") || units::change_verb(lower(pv.bytes(b), &mut buf)).is_some() {
+                return None;
+            }
+        }
+        // A hyphen glued between codes (`+1-222-2222`) is no range.
+        if t.is(b, b'-') && !spaced && matches!(at(b, f.s.wrapping_sub(1)), b'-' | b'+') {
+            return None;
+        }
+        let mut t_end = t.e;
+        let the = next(b, t.e);
+        if the.word(b, "the") && f.kind == QuantityKind::Ordinal {
+            t_end = the.e;
+        }
+        let mut s2 = lex::skip_space(b, t_end);
+        // `between $5 and $7 billion`: the second end repeats the currency.
+        let sym = tok_at(b, s2);
+        if sym.k == K::Char
+            && f.kind == QuantityKind::Money
+            && units::currency_symbol(sym.bytes(b)).is_some()
+        {
+            s2 = lex::skip_space(b, sym.e);
+        }
+        let c = at(b, s2);
+        if !(c.is_ascii_digit() || c.is_ascii_alphabetic() || c >= 0x80 || c == b'$') {
+            return None;
+        }
+        let g = self.figure(s2, t_end)?;
+        if t.is(b, b'-') && !spaced {
+            // `1995-01`, `222-2222/2222`: dates and codes.
+            if at(b, s2) == b'0' || at(b, g.e) == b'-' || at(b, g.e) == b'/' {
+                return None;
+            }
+        }
+        if g.value < f.value && f.scale <= 1.0 && g.scale <= 1.0 {
+            return None;
+        }
+        if g.kind != f.kind
+            && g.kind != QuantityKind::Number
+            && f.kind != QuantityKind::Number
+            && !(f.kind == QuantityKind::Ordinal || g.kind == QuantityKind::Ordinal)
+        {
+            return None;
+        }
+        let e = g.e;
+        Some((g, e))
+    }
+
+    /// A number at `p` with its currency, scale, unit or counted noun.
+    fn figure(&self, p: usize, floor: usize) -> Option<Fig> {
+        let b = self.b;
+        let mut s;
+        let mut value;
+        let mut prec;
+        let mut kind;
+        let mut e;
+        let mut scale = 1.0;
+        let mut year = false;
+        let mut unit: Option<String> = None;
+        // A vulgar fraction alone: `½`, `⅔`.
+        if let Some((v, len)) = vulgar(b, p) {
+            s = p;
+            value = v;
+            prec = 0.0;
+            kind = QuantityKind::Fraction;
+            e = p + len;
+        } else {
+            let n: Num = number_at(b, p)?;
+            s = n.s;
+            e = n.e;
+            value = n.value;
+            prec = n.prec;
+            kind = match n.kind {
+                NumKind::Cardinal => QuantityKind::Number,
+                NumKind::Fraction => QuantityKind::Fraction,
+                NumKind::Ordinal => QuantityKind::Ordinal,
+            };
+            if n.scale > 0.0 {
+                scale = n.scale;
+            }
+            if let Some(l) = n.lit {
+                year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
+                // Fractions and mixed numbers in digits: `3/4`, `2 1/4`, `10 1/2`.
+                if l.plain && at(b, e) == b'/' && at(b, e + 1).is_ascii_digit() {
+                    let d = digits::literal(b, e + 1)?;
+                    if d.plain
+                        && d.value > l.value
+                        && l.int_digits <= 3
+                        && d.int_digits <= 3
+                        && at(b, d.end) != b'/'
+                        && !(p >= 1
+                            && (at(b, p - 1) == b'/'
+                                || at(b, p - 1) == b'-'
+                                    && at(b, p.wrapping_sub(2)).is_ascii_digit()))
+                    {
+                        value /= d.value;
+                        e = d.end;
+                        kind = QuantityKind::Fraction;
+                        year = false;
+                        prec = 0.0;
+                    } else {
+                        year = false;
+                    }
+                } else if l.plain {
+                    let t = next(b, e);
+                    if t.k == K::Digits && t.s > e && at(b, t.e) == b'/' && l.int_digits <= 3 {
+                        if let (Some(nu), Some(de)) =
+                            (digits::literal(b, t.s), digits::literal(b, t.e + 1))
+                        {
+                            if nu.plain
+                                && de.plain
+                                && nu.value < de.value
+                                && de.int_digits <= 3
+                                && at(b, de.end) != b'/'
+                            {
+                                value += nu.value / de.value;
+                                e = de.end;
+                                kind = QuantityKind::Fraction;
+                                prec = 0.0;
+                            }
+                        }
+                    }
+                }
+                // `1:2`, `2:00`: times and ratios are not figures here.
+                if at(b, e) == b':' && at(b, e + 1).is_ascii_digit() {
+                    return None;
+                }
+                if p >= 1 && at(b, p - 1) == b':' && at(b, p.wrapping_sub(2)).is_ascii_digit() {
+                    return None;
+                }
+            }
+        }
+        if kind == QuantityKind::Number && !at(b, e).is_ascii_alphabetic() {
+            if let Some((v, fe)) = ratio_after(b, e, value) {
+                value = v;
+                e = fe;
+                kind = QuantityKind::Fraction;
+                prec = 0.0;
+                year = false;
+            }
+        }
+        // Sign before: `-3`, `- 1 4/5`, `minus five`, `negative one`.
+        let mut neg = false;
+        let pv = prev(b, s, floor);
+        if pv.k == K::Char
+            && (pv.is(b, b'-') || pv.bytes(b) == "−".as_bytes())
+            && !glued_before(b, pv.s)
+            && !matches!(
+                at(b, pv.s.wrapping_sub(1)),
+                b'-' | b'+' | b'/' | b'.' | b','
+            )
+        {
+            let before = prev(b, pv.s, floor);
+            let glued_word = before.k == K::Word && before.e == pv.s;
+            if !glued_word && !(before.k == K::Digits) {
+                neg = true;
+                s = pv.s;
+            }
+        } else if pv.word(b, "minus") || pv.word(b, "negative") {
+            neg = true;
+            s = pv.s;
+        }
+        // Code after a hyphen glued to letters (`SCP-173`): a plain number.
+        let code = pv.is(b, b'-') && !neg && glued_before(b, pv.s);
+        // Currency before.
+        let mut money: Option<&'static str> = None;
+        if !code && !neg {
+            if let Some((cs, cur, mult)) = self.currency_before(s, floor) {
+                s = cs;
+                money = Some(cur);
+                if mult > 1.0 {
+                    value *= mult;
+                    prec *= mult;
+                    scale = mult;
+                }
+            }
+        }
+        // Suffixes glued to digits: `43bn`, `2.5k`, `10M`, `75ml`, `21st`, `115USD`.
+        let mut buf = [0u8; 24];
+        if at(b, e).is_ascii_alphabetic() {
+            let g = tok_at(b, e);
+            let w = g.bytes(b);
+            let lw = lower(w, &mut buf);
+            let after = at(b, g.e);
+            let clean_end = !after.is_ascii_alphanumeric();
+            if code {
+                return None;
+            }
+            if matches!(lw, b"st" | b"nd" | b"rd" | b"th")
+                && clean_end
+                && kind == QuantityKind::Number
+            {
+                kind = QuantityKind::Ordinal;
+                prec = 0.0;
+                e = g.e;
+            } else if let Some(m) = glued_scale(b, w, g.e, money.is_some()).filter(|_| clean_end) {
+                value *= m;
+                prec *= m;
+                scale = m;
+                e = g.e;
+            } else if let Some(cur) = units::iso_code(w)
+                .or_else(|| units::iso_lower(lw))
+                .filter(|_| clean_end)
+            {
+                money = Some(cur);
+                e = g.e;
+            } else if let Some((u, ue)) = unit_glued(b, e) {
+                if !kind_allows_unit(kind) {
+                    return None;
+                }
+                unit = Some(u.to_string());
+                kind = QuantityKind::Measure;
+                e = ue;
+            } else if (lw == b"x" || lw == b"fold") && clean_end {
+                kind = QuantityKind::Multiplier;
+                e = g.e;
+            } else {
+                // `24703L202`, `180abc`: a code.
+                return None;
+            }
+        }
+        if neg {
+            value = -value;
+        }
+        // Spaced scale abbreviations: `2.33 k`, `10 bln`, `1,674.5 M`.
+        let t = next(b, e);
+        if t.k == K::Word && scale <= 1.0 && unit.is_none() && !code {
+            let w = t.bytes(b);
+            if let Some(m) = words::digit_scale(w, false) {
+                let single_letter_ok = w.len() > 1 || matches!(w, b"k" | b"K" | b"M" | b"G");
+                if single_letter_ok && !at(b, t.e).is_ascii_alphanumeric() {
+                    value *= m;
+                    prec *= m;
+                    scale = m;
+                    e = t.e;
+                    year = false;
+                }
+            }
+        }
+        if code {
+            return Some(Fig {
+                s,
+                e,
+                value,
+                prec,
+                kind,
+                unit: None,
+                year: false,
+                scale,
+            });
+        }
+        // Currency, percent, unit or counted noun after.
+        if unit.is_none() && kind != QuantityKind::Ordinal {
+            if let Some((k, u, ue, m, add)) = self
+                .suffix(e, money.is_some(), kind)
+                // `2025 deliveries` is a year, not a count.
+                .filter(|x| !(year && x.0 == QuantityKind::Count))
+            {
+                let mut consume = money.is_none() || k == QuantityKind::Money;
+                match k {
+                    QuantityKind::Money => {
+                        let u: &'static str = match u {
+                            Cow::Borrowed(s) => s,
+                            Cow::Owned(_) => "USD",
+                        };
+                        match money {
+                            None => money = Some(u),
+                            Some(m) if m == u => {}
+                            // `rmb 10 usd 20`: the code after starts the next amount.
+                            Some(_) => consume = false,
+                        }
+                    }
+                    _ => {
+                        if money.is_none() {
+                            kind = k;
+                            unit = Some(u.to_string());
+                        }
+                    }
+                }
+                if consume {
+                    if m > 1.0 {
+                        value *= m;
+                        prec *= m;
+                        scale = m;
+                    }
+                    if add != 0.0 {
+                        // `5 feet 2 inches`: the inch is the last written unit.
+                        value += add;
+                        prec = 0.5 / 12.0;
+                    }
+                    e = ue;
+                    year = false;
+                }
+            }
+        }
+        if let Some(cur) = money {
+            kind = QuantityKind::Money;
+            year = false;
+            let cur = if cur == "¥" { self.yen(s) } else { cur };
+            unit = Some(cur.to_string());
+            // `3 dollars 50 cents`, `15 dollars and 50`, `10 $ 30 cent`.
+            if let Some((add, ue)) = subunit(b, e) {
+                if value.fract() == 0.0 {
+                    value += add;
+                    prec = 0.005;
+                    e = ue;
+                }
+            }
+        } else if unit.is_some() || kind != QuantityKind::Number {
+            year = false;
+        }
+        if kind == QuantityKind::Number && self.pronoun_one(s, e) {
+            return None;
+        }
+        // `4.19 trillion` is 4190000000000, not 4190000000000.0005: round to
+        // the last written unit when it is a whole number.
+        let grid = 2.0 * prec;
+        if grid >= 1.0 && grid.is_finite() && (value / grid).abs() < 9e15 {
+            value = (value / grid).round() * grid;
+        }
+        Some(Fig {
+            s,
+            e,
+            value,
+            prec,
+            kind,
+            unit,
+            year,
+            scale,
+        })
+    }
+
+    /// `$`, `US$`, `C $`, `€`, `RMB`, `USD`, `MAUD` before the number at `s`:
+    /// (start, currency, multiplier).
+    fn currency_before(&self, s: usize, floor: usize) -> Option<(usize, &'static str, f64)> {
+        let b = self.b;
+        let t = prev(b, s, floor);
+        let mut buf = [0u8; 24];
+        match t.k {
+            K::Char => {
+                let cur = units::currency_symbol(t.bytes(b))?;
+                if cur == "cent" {
+                    return None;
+                }
+                let mut start = t.s;
+                let mut cur = cur;
+                if t.is(b, b'$') {
+                    // Letters before `$`, glued (`US$`, `nzd$`) or spaced (`us $`, `c $`, `hk $`).
+                    let w = prev(b, t.s, floor);
+                    if w.k == K::Word {
+                        let glued = w.e == t.s;
+                        let lw = lower(w.bytes(b), &mut buf);
+                        let spaced_ok = matches!(
+                            lw,
+                            b"us"
+                                | b"c"
+                                | b"hk"
+                                | b"nz"
+                                | b"mex"
+                                | b"usd"
+                                | b"aud"
+                                | b"cad"
+                                | b"nzd"
+                                | b"mxn"
+                                | b"hkd"
+                                | b"sgd"
+                                | b"nt"
+                        );
+                        let us = || {
+                            // `u.s $`, `U.S.$`.
+                            let d = prev(b, w.s, floor);
+                            let u = prev(b, d.s, floor);
+                            (d.is(b, b'.') && u.word(b, "u")).then_some(u.s)
+                        };
+                        match units::dollar_prefix(w.bytes(b)) {
+                            Some(c) if glued || spaced_ok => {
+                                cur = c;
+                                start = w.s;
+                            }
+                            _ if lw == b"s" => {
+                                if let Some(us_start) = us() {
+                                    cur = "USD";
+                                    start = us_start;
+                                }
+                            }
+                            _ => {}
+                        }
+                    } else if w.is(b, b'.') {
+                        // `U.S.$`
+                        let s1 = prev(b, w.s, floor);
+                        let d = prev(b, s1.s, floor);
+                        let u = prev(b, d.s, floor);
+                        if s1.word(b, "s") && d.is(b, b'.') && u.word(b, "u") {
+                            cur = "USD";
+                            start = u.s;
+                        }
+                    }
+                }
+                Some((start, cur, 1.0))
+            }
+            K::Word => {
+                let w = t.bytes(b);
+                if let Some(c) = units::iso_code(w) {
+                    return Some((t.s, c, 1.0));
+                }
+                let lw = lower(w, &mut buf);
+                if let Some(c) = units::iso_lower(lw) {
+                    return Some((t.s, c, 1.0));
+                }
+                if lw == b"sen" && t.s + 3 < s {
+                    return Some((t.s, "sen", 1.0));
+                }
+                if lw == b"dollar" || lw == b"dollars" {
+                    // `dollar 22.5 million`, not `the dollar: 143.80 yen`.
+                    return Some((t.s, "USD", 1.0));
+                }
+                // `MAUD 60`, `MUSD 30`: millions.
+                if w.len() == 4 && w[0] == b'M' {
+                    if let Some(c) = units::iso_code(&w[1..]) {
+                        return Some((t.s, c, 1e6));
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// What follows a figure at `e`: (kind, unit, end, multiplier, amount to add).
+    fn suffix(
+        &self,
+        e: usize,
+        has_money: bool,
+        kind: QuantityKind,
+    ) -> Option<(QuantityKind, Cow<'static, str>, usize, f64, f64)> {
+        self.suffix_static(e, has_money, kind)
+            .map(|(k, u, ue, m, a)| (k, Cow::Borrowed(u), ue, m, a))
+            .or_else(|| {
+                if has_money || kind != QuantityKind::Number {
+                    return None;
+                }
+                let t = next(self.b, e);
+                count_lemma(self.b, t)
+                    .map(|(l, ce)| (QuantityKind::Count, Cow::Owned(l), ce, 1.0, 0.0))
+            })
+    }
+
+    fn suffix_static(
+        &self,
+        e: usize,
+        has_money: bool,
+        kind: QuantityKind,
+    ) -> Option<(QuantityKind, &'static str, usize, f64, f64)> {
+        let b = self.b;
+        let mut buf = [0u8; 24];
+        let mut buf2 = [0u8; 24];
+        let t = next(b, e);
+        let spaced = t.s > e;
+        match t.k {
+            K::Char => {
+                let c = t.bytes(b);
+                if c == b"%" || c == "％".as_bytes() {
+                    if at(b, t.e).is_ascii_alphanumeric() {
+                        return None;
+                    }
+                    return Some((QuantityKind::Percent, "%", t.e, 1.0, 0.0));
+                }
+                if b.get(t.s..).is_some_and(|r| r.starts_with("ரூ".as_bytes())) {
+                    return Some((QuantityKind::Money, "LKR", t.s + "ரூ".len(), 1.0, 0.0));
+                }
+                if !has_money && matches!(c, [0xC2, 0xB5] | [0xCE, 0xBC]) {
+                    let ge = unit_token_end(b, t.s);
+                    if let Some(u) = b.get(t.s..ge).and_then(units::unit_symbol) {
+                        if !at(b, ge).is_ascii_alphanumeric() {
+                            return Some((QuantityKind::Measure, u, ge, 1.0, 0.0));
+                        }
+                    }
+                }
+                if let Some(cur) = units::currency_symbol(c) {
+                    // `10 $`, `100 ₡`, `100元`; not `$` that starts the next amount.
+                    let nx = next(b, t.e);
+                    if c == b"$" && nx.k == K::Digits && (nx.s == t.e || has_money) {
+                        return None;
+                    }
+                    return Some((QuantityKind::Money, cur, t.e, 1.0, 0.0));
+                }
+                if c == b"-" && !spaced {
+                    // `3-inch`, `six-mile`, `12-cent`, `one-yen`, `30-year`.
+                    let w = tok_at(b, t.e);
+                    if w.k == K::Word {
+                        let lw = lower(w.bytes(b), &mut buf);
+                        if let Some(cur) = units::currency_word(lw) {
+                            return Some((QuantityKind::Money, cur, w.e, 1.0, 0.0));
+                        }
+                        if let Some(u) = units::unit_word(lw) {
+                            return Some((QuantityKind::Measure, u, w.e, 1.0, 0.0));
+                        }
+                        if lw == b"fold" {
+                            return Some((QuantityKind::Multiplier, "x", w.e, 1.0, 0.0));
+                        }
+                    }
+                    return None;
+                }
+                if c == b"\"" && spaced {
+                    // `10 " long`: inches.
+                    let nx = next(b, t.e);
+                    if nx.k == K::Word || nx.k == K::End {
+                        return Some((QuantityKind::Measure, "in", t.e, 1.0, 0.0));
+                    }
+                }
+                if matches!(c, b"(" | b"[" | b"{" | b"<") {
+                    // `20 (kg)`.
+                    let u = next(b, t.e);
+                    let close = next(b, u.e);
+                    if u.k == K::Word
+                        && close.k == K::Char
+                        && matches!(close.bytes(b), b")" | b"]" | b"}" | b">")
+                    {
+                        if let Some(sym) = units::unit_symbol(u.bytes(b)) {
+                            return Some((QuantityKind::Measure, sym, close.e, 1.0, 0.0));
+                        }
+                    }
+                }
+                None
+            }
+            K::Word => {
+                let w = t.bytes(b);
+                let lw = lower(w, &mut buf);
+                // Percent.
+                match lw {
+                    b"percent" | b"percents" | b"pct" | b"percentage" => {
+                        let t2 = next(b, t.e);
+                        if lw == b"percentage" && (t2.word(b, "point") || t2.word(b, "points")) {
+                            return Some((QuantityKind::Percent, "pp", t2.e, 1.0, 0.0));
+                        }
+                        return Some((QuantityKind::Percent, "%", t.e, 1.0, 0.0));
+                    }
+                    b"per" => {
+                        let t2 = next(b, t.e);
+                        if t2.word(b, "cent") {
+                            return Some((QuantityKind::Percent, "%", t2.e, 1.0, 0.0));
+                        }
+                        return None;
+                    }
+                    b"pp" | b"ppt" | b"ppts" | b"pps" => {
+                        return Some((QuantityKind::Percent, "pp", t.e, 1.0, 0.0))
+                    }
+                    b"bps" | b"bp" => return Some((QuantityKind::Percent, "bp", t.e, 1.0, 0.0)),
+                    b"basis" => {
+                        let t2 = next(b, t.e);
+                        if t2.word(b, "points") || t2.word(b, "point") {
+                            return Some((QuantityKind::Percent, "bp", t2.e, 1.0, 0.0));
+                        }
+                        return None;
+                    }
+                    b"times" if !has_money => {
+                        return Some((QuantityKind::Multiplier, "x", t.e, 1.0, 0.0))
+                    }
+                    b"fold" => return Some((QuantityKind::Multiplier, "x", t.e, 1.0, 0.0)),
+                    _ => {}
+                }
+                // `MUSD`, `MEUR`: millions of a currency.
+                if w.len() == 4 && (w[0] == b'M' || w[0] == b'm') {
+                    let mut up = [0u8; 3];
+                    for (d, s) in up.iter_mut().zip(&w[1..]) {
+                        *d = s.to_ascii_uppercase();
+                    }
+                    if let Some(c) = units::iso_code(&up) {
+                        if !at(b, t.e).is_ascii_alphanumeric() {
+                            return Some((QuantityKind::Money, c, t.e, 1e6, 0.0));
+                        }
+                    }
+                }
+                // Currency words and codes: `dollars`, `US dollars`, `Swiss francs`, `USD`.
+                let code = units::iso_code(w)
+                    .or_else(|| units::iso_lower(lw))
+                    .filter(|_| !at(b, t.e).is_ascii_digit());
+                let mut cur = code.or_else(|| {
+                    units::currency_word(lw).filter(|c| {
+                        // `p`, `sen`, `real`, `rand`, `won`: too common as words alone.
+                        let weight = *c == "GBP"
+                            && kind == QuantityKind::Number
+                            && !has_money
+                            && self.pounds_are_weight(t);
+                        !matches!(lw, b"p" | b"real" | b"rand" | b"dong" | b"sen") && !weight
+                    })
+                });
+                if at(b, t.e).is_ascii_digit() {
+                    cur = None;
+                }
+                let mut ce = t.e;
+                if cur.is_none() {
+                    // Adjective + currency noun.
+                    let t2 = next(b, t.e);
+                    if t2.k == K::Word {
+                        let lw2 = lower(t2.bytes(b), &mut buf2);
+                        if let Some(c) = units::currency_word(lw2) {
+                            if let Some(c2) = units::currency_adjective(lw, c) {
+                                cur = Some(c2);
+                                ce = t2.e;
+                            } else if lw == b"hong" || lw == b"new" {
+                                let t3 = next(b, t2.e);
+                                let mut b3 = [0u8; 24];
+                                if let Some(c3) = units::currency_word(lower(t3.bytes(b), &mut b3))
+                                {
+                                    if let Some(c4) = units::currency_adjective(lw2, c3) {
+                                        cur = Some(c4);
+                                        ce = t3.e;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Some(c) = cur {
+                    // `75 USD million`.
+                    let t2 = next(b, ce);
+                    let mut m = 1.0;
+                    if t2.k == K::Word {
+                        if let Some(crate::en::words::Wc::Scale(s)) =
+                            words::word_class(lower(t2.bytes(b), &mut buf2))
+                        {
+                            m = s;
+                            ce = t2.e;
+                        }
+                    }
+                    return Some((QuantityKind::Money, c, ce, m, 0.0));
+                }
+                if has_money {
+                    return None;
+                }
+                self.unit_after(t, kind)
+                    .map(|(u, ue, add)| (QuantityKind::Measure, u, ue, 1.0, add))
+            }
+            _ => None,
+        }
+    }
+
+    /// `pounds` after a figure: weight unless money is in the air
+    /// (a scale word, `sterling`, a money verb before).
+    fn pounds_are_weight(&self, t: Tok) -> bool {
+        let b = self.b;
+        let nx = next(b, t.e);
+        if nx.word(b, "sterling") {
+            return false;
+        }
+        let p1 = prev(b, t.s, 0);
+        let mut buf = [0u8; 24];
+        if let Some(words::Wc::Scale(_)) = words::word_class(lower(p1.bytes(b), &mut buf)) {
+            return false;
+        }
+        true
+    }
+
+    /// A measure unit word or symbol at token `t`, with rates (`per hour`,
+    /// `an hour`, `/h`) and areas (`square meters`): (symbol, end, amount to add).
+    fn unit_after(&self, t: Tok, kind: QuantityKind) -> Option<(&'static str, usize, f64)> {
+        let b = self.b;
+        if !kind_allows_unit(kind) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let w = t.bytes(b);
+        let lw = lower(w, &mut buf);
+        let mut end;
+        let mut u: &'static str;
+        let power = match lw {
+            b"square" | b"sq" => 2,
+            b"cubic" | b"cu" => 3,
+            _ => 0,
+        };
+        if power > 0 {
+            let mut t2 = next(b, t.e);
+            if t2.is(b, b'.') {
+                t2 = next(b, t2.e);
+            }
+            let mut b2 = [0u8; 24];
+            let l2 = lower(t2.bytes(b), &mut b2);
+            let base = units::unit_word(l2).or_else(|| units::unit_symbol(t2.bytes(b)))?;
+            u = units::power_unit(power, base)?;
+            end = t2.e;
+        } else if lw == b"metric" {
+            let t2 = next(b, t.e);
+            let mut b2 = [0u8; 24];
+            if units::unit_word(lower(t2.bytes(b), &mut b2)) != Some("t") {
+                return None;
+            }
+            u = "t";
+            end = t2.e;
+        } else if lw == b"pm" || lw == b"am" {
+            return None;
+        } else {
+            // Symbols first (case matters: `MB` vs `mb`), then words.
+            let ge = unit_token_end(b, t.s);
+            let sym = b.get(t.s..ge).and_then(units::unit_symbol);
+            if let (Some(s), true) = (sym, !at(b, ge).is_ascii_alphanumeric()) {
+                u = s;
+                end = ge;
+            } else {
+                u = units::unit_word(lw)?;
+                end = t.e;
+            }
+            if w == b"in" {
+                return None;
+            }
+        }
+        if at(b, end).is_ascii_digit() || at(b, end) == b'-' && at(b, end + 1).is_ascii_digit() {
+            return None;
+        }
+        // Rates: `per hour`, `an hour`, `a day`, `/hr`, `/millisecond`.
+        let r = next(b, end);
+        let mut b3 = [0u8; 24];
+        if r.word(b, "per") || r.word(b, "an") || r.word(b, "a") || r.is(b, b'/') {
+            let d = next(b, r.e);
+            let ld = lower(d.bytes(b), &mut b3);
+            let per = units::time_unit(ld);
+            let is_article = r.k == K::Word && r.bytes(b).len() <= 2;
+            if let Some(tu) = per {
+                if !(is_article && ld.len() <= 3) {
+                    if let Some(rate) = units::rate_unit(u, tu) {
+                        u = rate;
+                        end = d.e;
+                    }
+                }
+            }
+        }
+        // `5 feet 2 inches`, `12 ft 2 in`, `5 feet and 2 inches`.
+        let mut add = 0.0;
+        if u == "ft" {
+            let mut q = next(b, end);
+            if q.word(b, "and") {
+                q = next(b, q.e);
+            }
+            if q.k == K::Digits || q.k == K::Word {
+                if let Some(n) = number_at(b, q.s) {
+                    let iu = next(b, n.e);
+                    if (iu.word(b, "in") || iu.word(b, "inch") || iu.word(b, "inches"))
+                        && n.value < 12.0
+                    {
+                        add = n.value / 12.0;
+                        end = iu.e;
+                    }
+                }
+            }
+        }
+        Some((u, end, add))
+    }
+
+    /// `one` as a pronoun: `the one you mentioned`, `which one`, `that one is`.
+    fn pronoun_one(&self, s: usize, e: usize) -> bool {
+        let b = self.b;
+        if !b.get(s..e).is_some_and(|w| w.eq_ignore_ascii_case(b"one")) {
+            return false;
+        }
+        let pv = prev(b, s, 0);
+        let mut buf = [0u8; 24];
+        matches!(
+            lower(pv.bytes(b), &mut buf),
+            b"the"
+                | b"this"
+                | b"that"
+                | b"which"
+                | b"each"
+                | b"every"
+                | b"any"
+                | b"another"
+                | b"no"
+                | b"what"
+                | b"whichever"
+                | b"little"
+                | b"only"
+                | b"new"
+                | b"big"
+                | b"other"
+                | b"same"
+                | b"right"
+                | b"wrong"
+                | b"last"
+                | b"first"
+        )
+    }
+
+    /// Yen or yuan for `¥` at `s`.
+    fn yen(&self, s: usize) -> &'static str {
+        let lo = floor_char(self.text, s.saturating_sub(200));
+        let hi = floor_char(self.text, (s + 200).min(self.text.len()));
+        if let Some(c) = yen_clue(&self.text[lo..hi]) {
+            return c;
+        }
+        if let Some(c) = self.yen_doc.get() {
+            return c;
+        }
+        let c = yen_clue(self.text).unwrap_or("JPY");
+        self.yen_doc.set(Some(c));
+        c
+    }
+}
+
+fn floor_char(t: &str, mut i: usize) -> usize {
+    while i > 0 && !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn yen_clue(t: &str) -> Option<&'static str> {
+    let has = |w: &str| t.contains(w);
+    if has("yuan")
+        || has("RMB")
+        || has("CNY")
+        || has("China")
+        || has("Chinese")
+        || has("renminbi")
+        || t.chars()
+            .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && c != '円')
+    {
+        Some("CNY")
+    } else if has("yen") || has("Japan") || has("JPY") || has("Tokyo") || has("円") {
+        Some("JPY")
+    } else {
+        None
+    }
+}
+
+/// True when `gap` holds `w` as a whole word (ASCII, case-insensitive).
+fn contains_word(gap: &[u8], w: &[u8]) -> bool {
+    gap.split(|c| !c.is_ascii_alphabetic())
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// First letters of the words that may start a figure (number words,
+/// ordinals, multipliers, `percent`, `a`/`an`, `http`/`www` for URLs).
+const FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abcdefhlmnopqstwzABCDEFHLMNOPQSTWZ";
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Multiplier words: (factor, whether it is a verb of change).
+fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
+    Some(match w {
+        b"doubled" | b"doubling" | b"doubles" => (2.0, true),
+        b"tripled" | b"tripling" | b"triples" | b"trebled" | b"trebling" => (3.0, true),
+        b"quadrupled" | b"quadrupling" | b"quadruples" => (4.0, true),
+        b"halved" | b"halving" => (0.5, true),
+        b"twofold" => (2.0, false),
+        b"threefold" => (3.0, false),
+        b"fourfold" => (4.0, false),
+        b"fivefold" => (5.0, false),
+        b"sixfold" => (6.0, false),
+        b"sevenfold" => (7.0, false),
+        b"eightfold" => (8.0, false),
+        b"ninefold" => (9.0, false),
+        b"tenfold" => (10.0, false),
+        b"hundredfold" => (100.0, false),
+        _ => return None,
+    })
+}
+
+/// A word that may begin a figure (lower-case).
+fn starts_figure(w: &[u8]) -> bool {
+    words::word_class(w).is_some_and(|c| !matches!(c, words::Wc::Dozen))
+        || matches!(w, b"percent" | b"percents" | b"per")
+        || w == b"a"
+        || w == b"an"
+}
+
+fn starts_figure_tok(b: &[u8], t: &Tok) -> bool {
+    let mut buf = [0u8; 24];
+    starts_figure(lower(t.bytes(b), &mut buf))
+}
+
+fn kind_allows_unit(kind: QuantityKind) -> bool {
+    matches!(kind, QuantityKind::Number | QuantityKind::Fraction)
+}
+
+/// `1 over 3`, `one out of three`, `1 in twenty-one` after a number of
+/// value `x` ending at `e`: (value, end).
+fn ratio_after(b: &[u8], e: usize, x: f64) -> Option<(f64, usize)> {
+    let t = next(b, e);
+    let (kind, ye) = if t.word(b, "over") || t.word(b, "in") {
+        (if t.word(b, "over") { 0 } else { 2 }, t.e)
+    } else if t.word(b, "out") {
+        let o = next(b, t.e);
+        if !o.word(b, "of") {
+            return None;
+        }
+        (1, o.e)
+    } else {
+        return None;
+    };
+    let ys = next(b, ye);
+    if !(ys.k == K::Digits || ys.k == K::Word && starts_figure_tok(b, &ys)) {
+        return None;
+    }
+    let y = number_at(b, ys.s)?;
+    if y.kind != NumKind::Cardinal || y.value == 0.0 || at(b, y.e).is_ascii_alphanumeric() {
+        return None;
+    }
+    let after = next(b, y.e);
+    match kind {
+        // `1 over 3`, but `$2000 over 3 years` is a duration.
+        0 => (after.k != K::Word).then_some(())?,
+        // `two out of five hundred`, not `12 out of 10`.
+        1 => (x <= y.value).then_some(())?,
+        // `1 in twenty-one`, `3 in 10`; not `8 in 5`, `12 in six boxes`, `in 2009`.
+        _ => (x < y.value
+            && y.value <= 1000.0
+            && y.lit.is_none_or(|l| l.int_digits < 4)
+            && !(after.k == K::Word && !after.word(b, "or") && !after.word(b, "and")))
+        .then_some(())?,
+    }
+    Some((x / y.value, y.e))
+}
+
+/// A vulgar fraction character at `p`: (value, byte length).
+fn vulgar(b: &[u8], p: usize) -> Option<(f64, usize)> {
+    let v = match (at(b, p), at(b, p + 1), at(b, p + 2)) {
+        (0xC2, 0xBC, _) => return Some((0.25, 2)),
+        (0xC2, 0xBD, _) => return Some((0.5, 2)),
+        (0xC2, 0xBE, _) => return Some((0.75, 2)),
+        (0xE2, 0x85, c @ 0x90..=0x9E) => match c {
+            0x90 => 1.0 / 7.0,
+            0x91 => 1.0 / 9.0,
+            0x92 => 0.1,
+            0x93 => 1.0 / 3.0,
+            0x94 => 2.0 / 3.0,
+            0x95 => 0.2,
+            0x96 => 0.4,
+            0x97 => 0.6,
+            0x98 => 0.8,
+            0x99 => 1.0 / 6.0,
+            0x9A => 5.0 / 6.0,
+            0x9B => 0.125,
+            0x9C => 0.375,
+            0x9D => 0.625,
+            _ => 0.875,
+        },
+        _ => return None,
+    };
+    Some((v, 3))
+}
+
+/// End of a unit symbol written from `s`: letters, then `2`/`3`/`²`/`³`,
+/// or `µ`/`μ` + letters.
+fn unit_token_end(b: &[u8], s: usize) -> usize {
+    let mut e = s;
+    if at(b, e) == 0xC2 && at(b, e + 1) == 0xB5 || at(b, e) == 0xCE && at(b, e + 1) == 0xBC {
+        e += 2;
+    }
+    while at(b, e).is_ascii_alphabetic() {
+        e += 1;
+    }
+    if matches!(at(b, e), b'2' | b'3') && !at(b, e + 1).is_ascii_alphanumeric() {
+        e += 1;
+    } else if at(b, e) == 0xC2 && matches!(at(b, e + 1), 0xB2 | 0xB3) {
+        e += 2;
+    }
+    e
+}
+
+/// A unit glued to digits at `e`: `75ml`, `1.8m`, `24703m2`, `10km/hr`, `0.8rad`.
+fn unit_glued(b: &[u8], e: usize) -> Option<(&'static str, usize)> {
+    let ge = unit_token_end(b, e);
+    let mut u = b.get(e..ge).and_then(units::unit_symbol).or_else(|| {
+        let mut buf = [0u8; 24];
+        units::unit_word(lower(b.get(e..ge)?, &mut buf))
+    })?;
+    let mut end = ge;
+    if at(b, end) == b'/' && at(b, end + 1).is_ascii_alphabetic() {
+        let t = tok_at(b, end + 1);
+        let mut buf = [0u8; 24];
+        if let Some(tu) = units::time_unit(lower(t.bytes(b), &mut buf)) {
+            if let Some(r) = units::rate_unit(u, tu) {
+                u = r;
+                end = t.e;
+            }
+        }
+    }
+    if at(b, end).is_ascii_alphanumeric() {
+        return None;
+    }
+    Some((u, end))
+}
+
+/// A scale glued to digits: `43bn`, `2.5k`, `10M`, `1mm`→no (millimetres),
+/// `1MM`, `2mil`; lower-case `m` is a million only after a currency or
+/// before a plural noun (`5m people`), else metres.
+fn glued_scale(b: &[u8], w: &[u8], end: usize, money: bool) -> Option<f64> {
+    if w == b"m" {
+        if money {
+            return Some(1e6);
+        }
+        let t = next(b, end);
+        if t.k == K::Word && t.s > end {
+            let mut buf = [0u8; 24];
+            let lw = lower(t.bytes(b), &mut buf);
+            if lw.len() > 3 && lw.ends_with(b"s") && units::unit_word(lw).is_none() && !is_stop(lw)
+            {
+                return Some(1e6);
+            }
+        }
+        return None;
+    }
+    if w == b"G" || w == b"T" || w == b"B" && !money {
+        return None;
+    }
+    words::digit_scale(w, true)
+}
+
+/// `and 50 cents`, `50 cents`, `50`, `and 50` after an amount of money:
+/// (amount to add, end).
+fn subunit(b: &[u8], e: usize) -> Option<(f64, usize)> {
+    let mut t = next(b, e);
+    if t.word(b, "and") {
+        t = next(b, t.e);
+    }
+    if !(t.k == K::Digits || t.k == K::Word) {
+        return None;
+    }
+    let n = number_at(b, t.s)?;
+    if n.kind != NumKind::Cardinal || n.value < 1.0 || n.value >= 100.0 || n.value.fract() != 0.0 {
+        return None;
+    }
+    if at(b, n.e).is_ascii_alphanumeric() || at(b, n.e) == b'/' {
+        return None;
+    }
+    let after = next(b, n.e);
+    let mut buf = [0u8; 24];
+    let lw = lower(after.bytes(b), &mut buf);
+    match after.k {
+        K::Word if matches!(lw, b"cent" | b"cents" | b"pence" | b"p" | b"mao" | b"fen") => {
+            Some((n.value / 100.0, after.e))
+        }
+        K::Word if lw == b"and" => Some((n.value / 100.0, n.e)),
+        K::Word => None,
+        K::Char if after.bytes(b) == b"%" || after.is(b, b'$') || after.is(b, b'-') => None,
+        _ => Some((n.value / 100.0, n.e)),
+    }
+}
+
+/// Function words that are never the counted noun.
+fn is_stop(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"is"
+            | b"was"
+            | b"has"
+            | b"this"
+            | b"its"
+            | b"us"
+            | b"as"
+            | b"his"
+            | b"does"
+            | b"yes"
+            | b"less"
+            | b"unless"
+            | b"across"
+            | b"whereas"
+            | b"thus"
+            | b"plus"
+            | b"minus"
+            | b"times"
+            | b"percents"
+            | b"always"
+            | b"perhaps"
+            | b"besides"
+            | b"towards"
+            | b"afterwards"
+            | b"ones"
+            | b"others"
+            | b"its's"
+            | b"kinds"
+            | b"sorts"
+            | b"sales"
+            | b"news"
+            | b"series"
+            | b"means"
+            | b"species"
+            | b"basis"
+            | b"analysis"
+            | b"crisis"
+            | b"status"
+            | b"versus"
+            | b"various"
+            | b"previous"
+            | b"famous"
+            | b"serious"
+            | b"numerous"
+            | b"bonus"
+            | b"campus"
+            | b"focus"
+            | b"census"
+            | b"seconds"
+            | b"thirds"
+            | b"halves"
+            | b"quarters"
+            | b"dozens"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"billions"
+            | b"trillions"
+            | b"respectively"
+    ) || is_verb_s(w)
+}
+
+/// Frequent verbs in `-s` that follow a figure as its predicate (`3 says`,
+/// `5 remains`): not counted nouns.
+fn is_verb_s(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"says"
+            | b"goes"
+            | b"makes"
+            | b"takes"
+            | b"gets"
+            | b"comes"
+            | b"sees"
+            | b"knows"
+            | b"thinks"
+            | b"wants"
+            | b"gives"
+            | b"uses"
+            | b"finds"
+            | b"tells"
+            | b"seems"
+            | b"shows"
+            | b"remains"
+            | b"includes"
+            | b"requires"
+            | b"reports"
+            | b"represents"
+            | b"accounts"
+            | b"exceeds"
+            | b"reaches"
+            | b"totals"
+            | b"hits"
+            | b"tops"
+            | b"means"
+            | b"becomes"
+            | b"stands"
+            | b"rises"
+            | b"falls"
+            | b"grows"
+            | b"drops"
+            | b"gains"
+            | b"jumps"
+            | b"climbs"
+            | b"declines"
+            | b"increases"
+            | b"decreases"
+            | b"equals"
+            | b"marks"
+            | b"comprises"
+            | b"contains"
+            | b"holds"
+            | b"brings"
+            | b"puts"
+            | b"leads"
+            | b"plans"
+            | b"expects"
+            | b"aims"
+            | b"looks"
+            | b"needs"
+            | b"helps"
+            | b"allows"
+            | b"applies"
+            | b"refers"
+            | b"lies"
+            | b"sits"
+            | b"ranks"
+            | b"runs"
+            | b"works"
+    )
+}
+
+/// The counted noun after a number: `2,500 enterprises`, `500 overseas
+/// outlets` (one adjective before), `2,500 auto parts enterprises` (the last
+/// of a compound).
+fn count_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
+    let first = plural_lemma(b, t).or_else(|| {
+        let mut buf = [0u8; 24];
+        let lw = lower(t.bytes(b), &mut buf);
+        if t.k == K::Word && is_adjective(lw) {
+            plural_lemma(b, next(b, t.e))
+        } else {
+            None
+        }
+    })?;
+    // A compound: `parts enterprises`, `auto parts makers`.
+    let n = next(b, first.1);
+    match plural_lemma(b, n) {
+        Some(second) if n.s == first.1 + 1 && at(b, first.1) == b' ' => Some(second),
+        _ => Some(first),
+    }
+}
+
+/// Adjectives often found between a figure and the noun it counts.
+fn is_adjective(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"overseas"
+            | b"new"
+            | b"major"
+            | b"foreign"
+            | b"domestic"
+            | b"local"
+            | b"private"
+            | b"small"
+            | b"large"
+            | b"big"
+            | b"key"
+            | b"additional"
+            | b"consecutive"
+            | b"different"
+            | b"other"
+            | b"top"
+            | b"leading"
+            | b"automotive"
+            | b"listed"
+            | b"registered"
+            | b"electric"
+            | b"separate"
+            | b"active"
+            | b"full"
+            | b"straight"
+            | b"successive"
+            | b"young"
+            | b"old"
+            | b"senior"
+            | b"junior"
+            | b"state-owned"
+    ) || w.len() > 5
+        && [b"al".as_slice(), b"ic", b"ive", b"ous", b"ese", b"ian"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// The lemma of a plural noun at `t` (and a few irregular plurals).
+fn plural_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
+    if t.k != K::Word || at(b, t.e) == b'\'' && at(b, t.e + 1) == b's' {
+        return None;
+    }
+    let w = t.bytes(b);
+    if w.len() < 3
+        || w.len() > 20
+        || w[0].is_ascii_uppercase() && w.len() > 1 && w[1].is_ascii_uppercase()
+    {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lw = lower(w, &mut buf);
+    if is_stop(lw) || words::word_class(lw).is_some() {
+        return None;
+    }
+    let irregular: Option<&str> = match lw {
+        b"people" => Some("person"),
+        b"men" => Some("man"),
+        b"women" => Some("woman"),
+        b"children" => Some("child"),
+        b"mice" => Some("mouse"),
+        b"teeth" => Some("tooth"),
+        b"geese" => Some("goose"),
+        b"staff" | b"personnel" | b"aircraft" | b"sheep" | b"livestock" | b"cattle" => {
+            std::str::from_utf8(lw).ok()
+        }
+        _ => None,
+    };
+    if let Some(l) = irregular {
+        return Some((l.to_string(), t.e));
+    }
+    if !lw.ends_with(b"s") || lw.ends_with(b"ss") || lw.ends_with(b"us") || lw.ends_with(b"is") {
+        return None;
+    }
+    let stem: &[u8] = if lw.ends_with(b"ies") && lw.len() > 4 {
+        let mut s = lw[..lw.len() - 3].to_vec();
+        s.push(b'y');
+        return Some((String::from_utf8(s).ok()?, t.e));
+    } else if lw.ends_with(b"ches")
+        || lw.ends_with(b"shes")
+        || lw.ends_with(b"xes")
+        || lw.ends_with(b"sses")
+        || lw.ends_with(b"zes")
+    {
+        &lw[..lw.len() - 2]
+    } else {
+        &lw[..lw.len() - 1]
+    };
+    Some((std::str::from_utf8(stem).ok()?.to_string(), t.e))
+}
+
+/// Bound words before `s`: (start of the phrase, bound).
+fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
+    // Symbols: `>`, `>=`, `< =`, `≥`, `~`.
+    let t = prev(b, s, floor);
+    if t.k == K::Char {
+        let c = t.bytes(b);
+        let (k, mut start) = match c {
+            b">" => (Bound::Over, t.s),
+            b"<" => (Bound::Under, t.s),
+            b"~" => (Bound::About, t.s),
+            b"=" => {
+                let t2 = prev(b, t.s, floor);
+                if t2.is(b, b'>') {
+                    (Bound::Over, t2.s)
+                } else if t2.is(b, b'<') {
+                    (Bound::Under, t2.s)
+                } else {
+                    return None;
+                }
+            }
+            _ if c == "≥".as_bytes() => (Bound::Over, t.s),
+            _ if c == "≤".as_bytes() => (Bound::Under, t.s),
+            _ => return None,
+        };
+        let before = prev(b, start, floor);
+        if before.k == K::Char && matches!(before.bytes(b), b"<" | b">" | b"=") {
+            return None;
+        }
+        if k == Bound::About && before.k == K::Digits {
+            return None;
+        }
+        if start < floor {
+            start = floor;
+        }
+        return Some((start, k));
+    }
+    if t.k != K::Word {
+        return None;
+    }
+    // Read up to five words backwards (lower-case, as fixed buffers).
+    let mut ws: [[u8; 12]; 5] = [[0; 12]; 5];
+    let mut lens = [0usize; 5];
+    let mut starts = [0usize; 5];
+    let mut n = 0;
+    let mut q = s;
+    while n < 5 {
+        let t = prev(b, q, floor);
+        if t.k != K::Word || t.e - t.s > 12 {
+            break;
+        }
+        for (d, c) in ws[n].iter_mut().zip(t.bytes(b)) {
+            *d = c.to_ascii_lowercase();
+        }
+        lens[n] = t.e - t.s;
+        starts[n] = t.s;
+        n += 1;
+        q = t.s;
+    }
+    let word = |i: usize| -> &[u8] {
+        if i < n {
+            &ws[i][..lens[i]]
+        } else {
+            b""
+        }
+    };
+    // Phrases, last word first.
+    const PHRASES: &[(&[&str], Bound)] = &[
+        (&["to", "equal", "or", "than", "greater"], Bound::Over),
+        (&["to", "equal", "or", "than", "more"], Bound::Over),
+        (&["to", "equal", "or", "than", "larger"], Bound::Over),
+        (&["than", "more", "or", "to", "equal"], Bound::Over),
+        (&["than", "greater", "or", "to", "equal"], Bound::Over),
+        (&["to", "equal", "or", "least", "at"], Bound::Over),
+        (&["to", "equal", "or", "than", "less"], Bound::Under),
+        (&["to", "equal", "or", "than", "fewer"], Bound::Under),
+        (&["to", "equal", "or", "than", "smaller"], Bound::Under),
+        (&["than", "less", "or", "to", "equal"], Bound::Under),
+        (&["than", "fewer", "or", "to", "equal"], Bound::Under),
+        (&["than", "equal", "or", "higher"], Bound::Over),
+        (&["than", "equal", "or", "bigger"], Bound::Over),
+        (&["than", "equal", "or", "greater"], Bound::Over),
+        (&["than", "equal", "or", "larger"], Bound::Over),
+        (&["than", "equal", "or", "more"], Bound::Over),
+        (&["than", "equal", "or", "less"], Bound::Under),
+        (&["than", "equal", "or", "smaller"], Bound::Under),
+        (&["than", "equal", "or", "lower"], Bound::Under),
+        (&["than", "equal", "or", "fewer"], Bound::Under),
+        (&["than", "less", "no"], Bound::Over),
+        (&["than", "less", "not"], Bound::Over),
+        (&["than", "fewer", "no"], Bound::Over),
+        (&["than", "more", "no"], Bound::Under),
+        (&["than", "more", "not"], Bound::Under),
+        (&["than", "greater", "no"], Bound::Under),
+        (&["of", "excess", "in"], Bound::Over),
+        (&["as", "many", "as"], Bound::Under),
+        (&["as", "much", "as"], Bound::Under),
+        (&["as", "high", "as"], Bound::Under),
+        (&["than", "more"], Bound::Over),
+        (&["than", "greater"], Bound::Over),
+        (&["than", "larger"], Bound::Over),
+        (&["than", "bigger"], Bound::Over),
+        (&["than", "higher"], Bound::Over),
+        (&["than", "less"], Bound::Under),
+        (&["than", "fewer"], Bound::Under),
+        (&["than", "smaller"], Bound::Under),
+        (&["than", "lower"], Bound::Under),
+        (&["least", "at"], Bound::Over),
+        (&["most", "at"], Bound::Under),
+        (&["to", "up"], Bound::Under),
+        (&["of", "upwards"], Bound::Over),
+        (&["over", "just"], Bound::Over),
+        (&["under", "just"], Bound::Under),
+        (&["to", "close"], Bound::About),
+        (&["estimated", "an"], Bound::About),
+        (&["to", "equal"], Bound::Equal),
+        (&["to", "equals"], Bound::Equal),
+        (&["to", "equaling"], Bound::Equal),
+        (&["to", "equalling"], Bound::Equal),
+        (&["equals"], Bound::Equal),
+        (&["over"], Bound::Over),
+        (&["above"], Bound::Over),
+        (&["exceeding"], Bound::Over),
+        (&["exceeded"], Bound::Over),
+        (&["exceeds"], Bound::Over),
+        (&["exceed"], Bound::Over),
+        (&["surpassing"], Bound::Over),
+        (&["surpassed"], Bound::Over),
+        (&["surpasses"], Bound::Over),
+        (&["surpass"], Bound::Over),
+        (&["topped"], Bound::Over),
+        (&["topping"], Bound::Over),
+        (&["under"], Bound::Under),
+        (&["below"], Bound::Under),
+        (&["nearly"], Bound::About),
+        (&["almost"], Bound::About),
+        (&["about"], Bound::About),
+        (&["around"], Bound::About),
+        (&["approximately"], Bound::About),
+        (&["approx"], Bound::About),
+        (&["roughly"], Bound::About),
+        (&["some"], Bound::About),
+        (&["circa"], Bound::About),
+        (&["estimated"], Bound::About),
+        (&["between"], Bound::Between),
+        (&["from"], Bound::From),
+    ];
+    for (ph, k) in PHRASES {
+        if ph.len() <= n && ph.iter().enumerate().all(|(i, w)| word(i) == w.as_bytes()) {
+            let mut start = starts[ph.len() - 1];
+            // `between the tenth and the fifteenth`
+            let _ = &mut start;
+            return Some((start, *k));
+        }
+    }
+    // `between the tenth …`
+    if word(0) == b"the" && word(1) == b"between" {
+        return Some((starts[1], Bound::Between));
+    }
+    if word(0) == b"the" && matches!(word(1), b"than") {
+        // `higher than the tenth`
+        for (ph, k) in PHRASES {
+            if ph.len() < n
+                && ph
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| word(i + 1) == w.as_bytes())
+            {
+                return Some((starts[ph.len()], *k));
+            }
+        }
+    }
+    None
+}
+
+/// Bound words after a figure: `or more`, `and more`, `or greater (than)`,
+/// `or less`, `or fewer`, `or above`, `or below`: (bound, end).
+fn bound_after(b: &[u8], e: usize) -> Option<(Bound, usize)> {
+    let t1 = next(b, e);
+    if !(t1.word(b, "or") || t1.word(b, "and")) {
+        return None;
+    }
+    let t2 = next(b, t1.e);
+    let mut buf = [0u8; 24];
+    let k = match lower(t2.bytes(b), &mut buf) {
+        b"more" | b"greater" | b"higher" | b"above" | b"over" | b"larger" | b"bigger" => {
+            Bound::Over
+        }
+        b"less" | b"fewer" | b"lower" | b"below" | b"under" | b"smaller" => Bound::Under,
+        _ => return None,
+    };
+    let mut end = t2.e;
+    let t3 = next(b, end);
+    if t3.word(b, "than") {
+        // `200 or greater than` but not `200 or greater than 190`.
+        let t4 = next(b, t3.e);
+        if t4.k == K::Digits || starts_figure_tok(b, &t4) {
+            return None;
+        }
+        end = t3.e;
+    }
+    Some((k, end))
+}
+
+/// The basis of a change stated after it: `year-on-year`, `y/y`, `from a year earlier`.
+fn basis_after(b: &[u8], e: usize) -> Option<Basis> {
+    let mut buf = [0u8; 24];
+    let mut t = next(b, e);
+    if t.is(b, b',') || t.is(b, b'(') {
+        t = next(b, t.e);
+    }
+    // Hyphenated forms arrive as word - word - word.
+    let w1 = lower(t.bytes(b), &mut buf);
+    let mut b2 = [0u8; 24];
+    let mut b3 = [0u8; 24];
+    let period = |w: &[u8]| -> Option<Basis> {
+        match w {
+            b"year" => Some(Basis::YearOnYear),
+            b"month" => Some(Basis::MonthOnMonth),
+            b"quarter" => Some(Basis::QuarterOnQuarter),
+            _ => None,
+        }
+    };
+    match w1 {
+        b"yoy" => return Some(Basis::YearOnYear),
+        b"mom" => return Some(Basis::MonthOnMonth),
+        b"qoq" => return Some(Basis::QuarterOnQuarter),
+        _ => {}
+    }
+    if let Some(p) = period(w1) {
+        // year-on-year, year on year, year over year
+        let mut u = next(b, t.e);
+        if u.is(b, b'-') {
+            u = next(b, u.e);
+        }
+        let w2 = lower(u.bytes(b), &mut b2);
+        if matches!(w2, b"on" | b"over") {
+            let mut v = next(b, u.e);
+            if v.is(b, b'-') {
+                v = next(b, v.e);
+            }
+            if period(lower(v.bytes(b), &mut b3)) == Some(p) {
+                return Some(p);
+            }
+        }
+        return None;
+    }
+    // y/y, y-o-y, m/m, q/q
+    if t.k == K::Word && t.e - t.s == 1 {
+        let u = next(b, t.e);
+        let v = next(b, u.e);
+        if (u.is(b, b'/') || u.is(b, b'-')) && v.k == K::Word {
+            let p = match w1 {
+                b"y" => Basis::YearOnYear,
+                b"m" => Basis::MonthOnMonth,
+                b"q" => Basis::QuarterOnQuarter,
+                _ => return None,
+            };
+            let vw = lower(v.bytes(b), &mut b2);
+            if vw == w1 {
+                return Some(p);
+            }
+            if vw == b"o" {
+                let x = next(b, v.e);
+                let y = next(b, x.e);
+                if x.is(b, b'-') && lower(y.bytes(b), &mut b3) == w1 {
+                    return Some(p);
+                }
+            }
+        }
+        return None;
+    }
+    // from a year earlier / from a year ago / over the same period last year / compared with
+    if matches!(
+        w1,
+        b"from" | b"over" | b"than" | b"compared" | b"versus" | b"vs" | b"on"
+    ) {
+        let mut q = t.e;
+        for _ in 0..7 {
+            let u = next(b, q);
+            if u.k != K::Word {
+                break;
+            }
+            let w = lower(u.bytes(b), &mut b2);
+            match w {
+                b"year" | b"yearly" | b"annual" => {
+                    let v = next(b, u.e);
+                    let vw = lower(v.bytes(b), &mut b3);
+                    if matches!(vw, b"earlier" | b"ago" | b"before" | b"basis")
+                        || w1 != b"from"
+                        || matches!(vw, b"s")
+                    {
+                        return Some(Basis::YearOnYear);
+                    }
+                    return None;
+                }
+                b"month" | b"monthly" => {
+                    let v = next(b, u.e);
+                    if matches!(
+                        lower(v.bytes(b), &mut b3),
+                        b"earlier" | b"ago" | b"before" | b"basis"
+                    ) || w1 != b"from"
+                    {
+                        return Some(Basis::MonthOnMonth);
+                    }
+                    return None;
+                }
+                b"quarter" | b"quarterly" => return Some(Basis::QuarterOnQuarter),
+                _ => {}
+            }
+            q = u.e;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1302 @@
+//! English time expressions.
+//!
+//! One pass over the lexemes of [`super::lex`]; each lexeme is looked at
+//! once by a `match` on its first byte and length, and only a month name, a
+//! year, a day before a month, `Q`/`H`/`FY`, an ordinal, `fiscal`, `last`,
+//! `this`, `next`, `previous`, `prior`, `by`, `as`, `through`, `until`,
+//! `year` start a pattern.
+
+use super::lex::{Kind, Lex, Lexer};
+use super::{offer, DateStrength, DocDate, Found, When};
+use crate::quantity::{CalendarDate, Granularity, Period};
+use crosscheck_text::{Span, Token, TokenKind};
+
+/// Month number of a month name or abbreviation, and whether the word is
+/// only a month (`May`, `March` are also a verb and a verb/noun).
+fn month_of(w: &str) -> Option<(u8, bool)> {
+    let b = w.as_bytes();
+    if !(3..=9).contains(&b.len()) || !b[0].is_ascii_uppercase() {
+        return None;
+    }
+    // Candidates by first letter, so most capitalized words cost one test.
+    let cands: &[u8] = match b[0] {
+        b'J' => &[1, 6, 7],
+        b'F' => &[2],
+        b'M' => &[3, 5],
+        b'A' => &[4, 8],
+        b'S' => &[9],
+        b'O' => &[10],
+        b'N' => &[11],
+        b'D' => &[12],
+        _ => return None,
+    };
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for &m in cands {
+        let name = NAMES[usize::from(m - 1)];
+        if w.eq_ignore_ascii_case(name) {
+            return Some((m, !matches!(m, 3 | 5)));
+        }
+        // Abbreviations are months when a point, a day or a year follows.
+        if (w.len() == 3 || (m == 9 && w.len() == 4 && w[3..].eq_ignore_ascii_case("t")))
+            && w[..3].eq_ignore_ascii_case(&name[..3])
+        {
+            return Some((m, false));
+        }
+    }
+    None
+}
+
+/// `one` to `twelve` (for `the first eleven months`).
+fn small_number(w: &str) -> Option<u8> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    WORDS
+        .iter()
+        .position(|x| w.eq_ignore_ascii_case(x))
+        .map(|i| i as u8 + 1)
+}
+
+/// `first` … `fourth`, `1st` … `4th` as words.
+fn ordinal_word(w: &str) -> Option<u8> {
+    const WORDS: [&str; 4] = ["first", "second", "third", "fourth"];
+    WORDS
+        .iter()
+        .position(|x| w.eq_ignore_ascii_case(x))
+        .map(|i| i as u8 + 1)
+}
+
+/// Words after a four-digit figure that make it a count or an amount, not a year.
+const NOT_AFTER_YEAR: &[&str] = &[
+    "percent",
+    "per",
+    "units",
+    "unit",
+    "vehicles",
+    "cars",
+    "people",
+    "persons",
+    "tons",
+    "tonnes",
+    "yuan",
+    "dollars",
+    "euros",
+    "pounds",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "enterprises",
+    "companies",
+    "firms",
+    "households",
+    "jobs",
+    "times",
+    "points",
+    "pieces",
+    "sets",
+    "stores",
+    "outlets",
+    "employees",
+    "workers",
+    "students",
+    "kg",
+    "mw",
+    "gw",
+    "gwh",
+    "kwh",
+    "hours",
+    "minutes",
+    "seconds",
+    "days",
+    "miles",
+    "items",
+    "models",
+    "patents",
+    "projects",
+    "sq",
+    "square",
+    "feet",
+    "ft",
+    "m",
+    "mm",
+    "cm",
+    "bn",
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+];
+
+/// Words before a four-digit figure that make it a number, not a year.
+const NOT_BEFORE_YEAR: &[&str] = &[
+    "no", "number", "ranked", "rank", "top", "page", "room", "flight", "route", "model", "code",
+    "id",
+];
+
+struct P<'a> {
+    text: &'a str,
+    lx: Lexer<'a>,
+    end: usize,
+}
+
+impl<'a> P<'a> {
+    fn peek(&self) -> Option<Lex> {
+        self.lx.clone().next()
+    }
+    fn peek2(&self) -> Option<Lex> {
+        let mut l = self.lx;
+        l.next();
+        l.next()
+    }
+    fn bump(&mut self) -> Option<Lex> {
+        let l = self.lx.next()?;
+        self.end = l.end;
+        Some(l)
+    }
+    fn s(&self, l: Lex) -> &'a str {
+        &self.text[l.start..l.end]
+    }
+    fn is_word(&self, l: Option<Lex>, words: &[&str]) -> bool {
+        l.is_some_and(|l| {
+            l.kind == Kind::Word && words.iter().any(|w| self.s(l).eq_ignore_ascii_case(w))
+        })
+    }
+    fn eat_word(&mut self, words: &[&str]) -> bool {
+        if self.is_word(self.peek(), words) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_punct(&mut self, c: u8) -> bool {
+        if self.peek().is_some_and(|l| l.kind == Kind::Punct(c)) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    /// `-`, `–`, `—`, `to`, `through`, `until` (and `and` after `between`).
+    fn eat_range_link(&mut self, between: bool) -> bool {
+        match self.peek() {
+            Some(l) if l.kind == Kind::Punct(b'-') || l.kind == Kind::Dash => {
+                self.bump();
+                true
+            }
+            Some(l) if l.kind == Kind::Word => {
+                let w = self.s(l);
+                let ok = ["to", "through", "until", "till", "thru"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                    || (between && w.eq_ignore_ascii_case("and"));
+                if ok {
+                    self.bump();
+                }
+                ok
+            }
+            _ => false,
+        }
+    }
+    /// A year here, checked (see [`year_at`]).
+    fn eat_year(&mut self) -> Option<i32> {
+        let l = self.peek()?;
+        let y = year_at(self.text, l)?;
+        self.bump();
+        Some(y)
+    }
+    /// `2025`, or `'24` / `FY24`-style two digits when `short`.
+    fn eat_year_or_short(&mut self) -> Option<i32> {
+        if let Some(y) = self.eat_year() {
+            return Some(y);
+        }
+        let save = (self.lx, self.end);
+        self.eat_punct(b'\'');
+        if let Some(l) = self.peek() {
+            if l.kind == Kind::Num && l.end - l.start == 2 && !glued_letter_after(self.text, l.end)
+            {
+                self.bump();
+                let v: i32 = self.s(l).parse().unwrap_or(0);
+                return Some(2000 + v);
+            }
+        }
+        (self.lx, self.end) = save;
+        None
+    }
+    /// A day 1–31 with an optional `st`/`nd`/`rd`/`th`.
+    fn eat_day(&mut self) -> Option<u8> {
+        let l = self.peek()?;
+        if l.kind != Kind::Num || l.end - l.start > 2 {
+            return None;
+        }
+        let d: u8 = self.s(l).parse().ok()?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        // `May 10:30` is a time, `May 10,000` a figure.
+        let next = self.text.as_bytes().get(l.end).copied();
+        if next == Some(b':')
+            || next == Some(b'.')
+                && self
+                    .text
+                    .as_bytes()
+                    .get(l.end + 1)
+                    .is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        if next == Some(b',')
+            && self
+                .text
+                .as_bytes()
+                .get(l.end + 1)
+                .is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        self.bump();
+        if let Some(s) = self.peek() {
+            if s.kind == Kind::Word && s.glued && self.is_word(Some(s), &["st", "nd", "rd", "th"]) {
+                self.bump();
+            }
+        }
+        Some(d)
+    }
+    /// `of 2025`, `, 2025`, `2025`, `of the year` (None), `of this year`
+    /// (Relative 0), `of last year` (Relative -1), `of fiscal 2025`.
+    fn eat_year_tail(&mut self) -> Tail {
+        let save = (self.lx, self.end);
+        let of = self.eat_word(&["of", "in"]);
+        if !of {
+            self.eat_punct(b',');
+        }
+        let fiscal = self.eat_word(&["fiscal", "FY"]);
+        if let Some(y) = if fiscal {
+            self.eat_year_or_short()
+        } else {
+            self.eat_year()
+        } {
+            return Tail::Year(y, fiscal);
+        }
+        if of {
+            if self.eat_word(&["this", "the"]) && self.eat_word(&["year"]) {
+                return Tail::Relative(0);
+            }
+            (self.lx, self.end) = save;
+            self.eat_word(&["of", "in"]);
+            if self.eat_word(&["last", "previous"]) && self.eat_word(&["year"]) {
+                return Tail::Relative(-1);
+            }
+        }
+        (self.lx, self.end) = save;
+        Tail::None
+    }
+}
+
+enum Tail {
+    Year(i32, bool),
+    Relative(i32),
+    None,
+}
+
+/// A template (year 0) made definite by a tail.
+fn with_tail(template: Period, tail: Tail) -> When {
+    match tail {
+        Tail::Year(y, fiscal) => {
+            let p = super::with_year(template, y);
+            When::Fixed(if fiscal { p.fiscal() } else { p })
+        }
+        Tail::Relative(k) => When::Relative {
+            years: k,
+            part: template,
+            whole: false,
+        },
+        Tail::None => When::YearLess(template),
+    }
+}
+
+fn glued_letter_after(text: &str, end: usize) -> bool {
+    text.as_bytes()
+        .get(end)
+        .is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// A four-digit year at lexeme `l`, unless its neighbours make it a figure:
+/// `2,025`, `2025.5`, `2025th`, `$2025`, `2025%`, `2025 units`.
+pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
+    if l.kind != Kind::Num || l.end - l.start != 4 {
+        return None;
+    }
+    let y: i32 = text[l.start..l.end].parse().ok()?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let before = l.start.checked_sub(1).map(|i| b[i]);
+    let before2 = l.start.checked_sub(2).map(|i| b[i]);
+    if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // `$2025`, `#2025`, a signed `-2025`.
+    let signed =
+        matches!(before, Some(b'+' | b'-')) && before2.is_none_or(|c| !c.is_ascii_alphanumeric());
+    if matches!(before, Some(b'$' | b'#')) || signed {
+        return None;
+    }
+    if text[..l.start].ends_with(['€', '£', '¥', '￥']) {
+        return None;
+    }
+    let after = b.get(l.end).copied();
+    let after2 = b.get(l.end + 1).copied();
+    if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
+        || after == Some(b'%')
+    {
+        return None;
+    }
+    // The word after.
+    let rest = &text[l.end..];
+    let word: &str = {
+        let t = rest.trim_start_matches(' ');
+        let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+        &t[..n]
+    };
+    if rest.starts_with(' ') && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    // The word before.
+    let head = text[..l.start].trim_end_matches([' ', '.']);
+    let n = head
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let prev = &head[head.len() - n..];
+    if NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    Some(y)
+}
+
+/// True when a word (the first letters of a token) can start a time
+/// expression. A `match` on length, then a few comparisons: most words
+/// are turned away after two byte tests.
+fn may_trigger(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if first.is_ascii_uppercase() && month_of(w).is_some() {
+        return true;
+    }
+    let eq = |x: &str| w.eq_ignore_ascii_case(x);
+    match b.len() {
+        1 => first == b'Q' || first == b'H',
+        2 => eq("by") || eq("as") || eq("up") || w == "FY",
+        3 => w == "YTD",
+        4 => {
+            eq("last")
+                || eq("this")
+                || eq("next")
+                || eq("year")
+                || eq("till")
+                || eq("thru")
+                || eq("date")
+        }
+        5 => eq("prior") || eq("first") || eq("third") || eq("until"),
+        6 => {
+            eq("fiscal")
+                || eq("second")
+                || eq("fourth")
+                || eq("posted")
+                || eq("second")
+                || eq("dated")
+        }
+        7 => eq("through") || eq("updated"),
+        8 => eq("previous") || eq("released"),
+        9 => eq("preceding") || eq("published"),
+        _ => false,
+    }
+}
+
+/// The lexeme that ends right before `pos` (spaces skipped), by a short
+/// look back: callers need it only where a pattern starts.
+fn prev_lex(text: &str, pos: usize) -> Option<Lex> {
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\r' | b'\n') {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let c = b[end - 1];
+    let mut start = end - 1;
+    let kind = if c.is_ascii_alphabetic() {
+        while start > 0 && b[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        Kind::Word
+    } else if c.is_ascii_digit() {
+        while start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        Kind::Num
+    } else if c < 0x80 {
+        Kind::Punct(c)
+    } else {
+        while start > 0 && (b[start] & 0xC0) == 0x80 {
+            start -= 1;
+        }
+        Kind::Other
+    };
+    Some(Lex {
+        start,
+        end,
+        kind,
+        glued: end == pos,
+    })
+}
+
+/// Finds English time expressions, and document-date candidates.
+///
+/// Walks the tokens, and starts the lexer of [`super::lex`] only at a token
+/// that opens with a digit or with a word that [`may_trigger`]; a token
+/// holding inner punctuation (`end-November`, `mid-2025`) is looked into.
+pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
+    let bytes = text.as_bytes();
+    let mut resume = 0;
+    for tok in tokens {
+        let (s, e) = (tok.span.start, tok.span.end.min(bytes.len()));
+        if s < resume || s >= e || tok.kind == TokenKind::Space {
+            continue;
+        }
+        let first = bytes[s];
+        let candidate = if first.is_ascii_digit() {
+            true
+        } else if first.is_ascii_alphabetic() {
+            let n = bytes[s..e]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            may_trigger(&text[s..s + n]) || (n < e - s && inner_trigger(&text[s..e]))
+        } else {
+            false
+        };
+        if !candidate {
+            continue;
+        }
+        let mut lx = Lexer::at(text, s);
+        while let Some(t) = lx.next() {
+            if t.start >= e {
+                break;
+            }
+            let prev = prev_lex(text, t.start);
+            let hit = match t.kind {
+                Kind::Word if may_trigger(&text[t.start..t.end]) => {
+                    let prev2 = prev.and_then(|p| prev_lex(text, p.start));
+                    word_trigger(text, t, lx, prev, prev2, doc)
+                }
+                Kind::Num => num_trigger(text, t, lx, prev),
+                _ => None,
+            };
+            if let Some((f, _)) = hit {
+                if let When::Fixed(p) = f.when {
+                    if p.granularity == Granularity::Day
+                        && p.start == p.end
+                        && alone_on_line(text, f.span.start, f.span.end)
+                    {
+                        offer(
+                            doc,
+                            DocDate {
+                                date: p.start,
+                                strength: DateStrength::DateLine,
+                            },
+                        );
+                    }
+                }
+                resume = f.span.end;
+                out.push(f);
+                break;
+            }
+        }
+    }
+}
+
+/// True when a compound token (`end-November`, `mid-2025`) holds a part
+/// that may start a time expression.
+fn inner_trigger(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_digit() {
+            return true;
+        }
+        if b[i].is_ascii_alphabetic() {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if may_trigger(&tok[start..i]) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+fn found(start: usize, end: usize, when: When) -> Found {
+    Found {
+        span: Span::new(start, end),
+        when,
+        target: false,
+    }
+}
+
+fn word_is(text: &str, l: Option<Lex>, words: &[&str]) -> bool {
+    l.is_some_and(|l| {
+        l.kind == Kind::Word
+            && words
+                .iter()
+                .any(|w| text[l.start..l.end].eq_ignore_ascii_case(w))
+    })
+}
+
+fn word_trigger<'a>(
+    text: &'a str,
+    t: Lex,
+    lx: Lexer<'a>,
+    prev: Option<Lex>,
+    prev2: Option<Lex>,
+    doc: &mut Option<DocDate>,
+) -> Option<(Found, Lexer<'a>)> {
+    let w = &text[t.start..t.end];
+    let mut p = P {
+        text,
+        lx,
+        end: t.end,
+    };
+    // Labelled dates open a line: `Published: 2025-12-10`.
+    if w.as_bytes()[0].is_ascii_uppercase() && is_label(w) && opens_field(text, t.start) {
+        labelled(text, t, &mut p, doc);
+        p = P {
+            text,
+            lx,
+            end: t.end,
+        };
+    }
+    if let Some((m, safe)) = month_of(w) {
+        let between = word_is(text, prev, &["between"]);
+        let after_prep = word_is(
+            text,
+            prev,
+            &[
+                "in", "by", "of", "since", "until", "through", "during", "from", "to", "end",
+                "early", "late", "mid", "between", "and", "before", "after",
+            ],
+        ) || prev.is_some_and(|l| l.kind == Kind::Punct(b'-'));
+        let (when, after) = month_expr(&mut p, m, safe || after_prep, between)?;
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
+        if let When::YearLess(tp) | When::Fixed(tp) = when {
+            if tp.granularity == Granularity::Day && is_dateline_head(text, t.start) {
+                let year = if let When::Fixed(_) = when {
+                    tp.start.year
+                } else {
+                    0
+                };
+                offer(
+                    doc,
+                    DocDate {
+                        date: CalendarDate { year, ..tp.start },
+                        strength: if year == 0 {
+                            DateStrength::DatelineNoYear
+                        } else {
+                            DateStrength::DateLine
+                        },
+                    },
+                );
+            }
+        }
+        return Some((found(t.start, p.end, when), after));
+    }
+    let eq = |x: &str| w.eq_ignore_ascii_case(x);
+    if w == "Q" || w == "H" {
+        let l = p.peek()?;
+        if !l.glued || l.kind != Kind::Num || l.end - l.start != 1 {
+            return None;
+        }
+        let n: u8 = p.s(l).parse().ok()?;
+        let quarter = w == "Q";
+        if !(1..=if quarter { 4 } else { 2 }).contains(&n) || !w.as_bytes()[0].is_ascii_uppercase()
+        {
+            return None;
+        }
+        p.bump();
+        let (mut from, mut to) = if quarter {
+            (n * 3 - 2, n * 3)
+        } else {
+            (n * 6 - 5, n * 6)
+        };
+        // `Q1-Q3 2025`
+        let save = (p.lx, p.end);
+        let mut ranged = false;
+        if p.eat_range_link(false) {
+            if let (Some(a), Some(b)) = (p.peek(), p.peek2()) {
+                if a.kind == Kind::Word && p.s(a) == &w[..1] && b.glued && b.kind == Kind::Num {
+                    if let Ok(n2) = p.s(b).parse::<u8>() {
+                        if n2 > n && n2 <= if quarter { 4 } else { 2 } {
+                            p.bump();
+                            p.bump();
+                            to = if quarter { n2 * 3 } else { n2 * 6 };
+                            ranged = true;
+                        }
+                    }
+                }
+            }
+            if !ranged {
+                (p.lx, p.end) = save;
+            }
+        }
+        let template = if ranged {
+            super::months_template(from, to)
+        } else {
+            from = from.max(1);
+            let base = Period::months(0, from, to);
+            if quarter {
+                Period {
+                    granularity: Granularity::Quarter,
+                    ..base
+                }
+            } else {
+                base
+            }
+        };
+        let tail = match p.eat_year_or_short() {
+            Some(y) => Tail::Year(y, false),
+            None => p.eat_year_tail(),
+        };
+        return Some((found(t.start, p.end, with_tail(template, tail)), p.lx));
+    }
+    if w == "FY" {
+        let y = p.eat_year_or_short()?;
+        let mut period = Period::year(y).fiscal();
+        let save = (p.lx, p.end);
+        if p.eat_punct(b'/') || p.eat_range_link(false) {
+            match p.eat_year_or_short() {
+                Some(y2) if y2 == y + 1 || (y2 % 100 == (y + 1) % 100) => {
+                    period = Period::years(y, y + 1).fiscal();
+                }
+                _ => (p.lx, p.end) = save,
+            }
+        }
+        return Some((found(t.start, p.end, When::Fixed(period)), p.lx));
+    }
+    if eq("fiscal") {
+        p.eat_word(&["year"]);
+        let y = p.eat_year_or_short()?;
+        return Some((
+            found(t.start, p.end, When::Fixed(Period::year(y).fiscal())),
+            p.lx,
+        ));
+    }
+    if w == "YTD" || eq("year") {
+        // `year-to-date`, `YTD`
+        if w == "YTD" {
+            return Some((found(t.start, t.end, When::YearToDate), p.lx));
+        }
+        // `for the year`, `throughout the year`, `the full year`: the year in question.
+        if word_is(text, prev, &["the"])
+            || word_is(text, prev, &["full", "whole", "entire"]) && word_is(text, prev2, &["the"])
+        {
+            let the = if word_is(text, prev, &["the"]) {
+                prev
+            } else {
+                prev2
+            };
+            let before = the.and_then(|l| prev_lex(text, l.start));
+            let ok = word_is(text, prev, &["full", "whole", "entire"])
+                || word_is(text, before, &["for", "throughout", "during"]);
+            let next_ok = !p
+                .peek()
+                .is_some_and(|l| l.glued && matches!(l.kind, Kind::Punct(b'-' | b'\'')))
+                && !p.is_word(
+                    p.peek(),
+                    &[
+                        "of", "to", "before", "after", "ended", "ending", "earlier", "ago",
+                    ],
+                );
+            if ok && next_ok {
+                let start = the.map_or(t.start, |l| l.start);
+                return Some((found(start, t.end, When::YearLess(Period::year(0))), p.lx));
+            }
+        }
+        if p.eat_punct(b'-') && p.eat_word(&["to"]) && p.eat_punct(b'-') && p.eat_word(&["date"]) {
+            return Some((found(t.start, p.end, When::YearToDate), p.lx));
+        }
+        return None;
+    }
+    let relative = if eq("last") {
+        Some(-1)
+    } else if eq("this") {
+        Some(0)
+    } else if eq("next") {
+        Some(1)
+    } else if eq("previous") || eq("prior") || eq("preceding") {
+        Some(2)
+    } else {
+        None
+    };
+    if let Some(years) = relative {
+        // `last month`, `this quarter`: from the document's date.
+        if years < 2 {
+            let unit = if p.eat_word(&["month"]) {
+                Some(1)
+            } else if p.eat_word(&["quarter"]) {
+                Some(3)
+            } else {
+                None
+            };
+            if let Some(months) = unit {
+                if p.peek()
+                    .is_some_and(|l| l.kind == Kind::Punct(b'-') && l.glued)
+                {
+                    return None;
+                }
+                let when = When::RelativeMonths {
+                    steps: years,
+                    months,
+                };
+                return Some((found(t.start, p.end, when), p.lx));
+            }
+        }
+        if !p.eat_word(&["year"]) {
+            return None;
+        }
+        // `the same period last year` is a comparison, not a year.
+        if word_is(text, prev, &["period", "time", "month", "quarter"])
+            && word_is(text, prev2, &["same"])
+        {
+            return None;
+        }
+        // `this year's` is fine; `last year-on-year` is not a year.
+        if p.peek()
+            .is_some_and(|l| l.kind == Kind::Punct(b'-') && l.glued)
+        {
+            return None;
+        }
+        let start = if years == 2 && word_is(text, prev, &["the"]) {
+            prev.map_or(t.start, |l| l.start)
+        } else {
+            t.start
+        };
+        let when = if years == 2 {
+            When::Previous
+        } else {
+            When::Relative {
+                years,
+                part: Period::year(0),
+                whole: true,
+            }
+        };
+        return Some((found(start, p.end, when), p.lx));
+    }
+    // `by November 2025`, `as of end-November`, `through the end of March`.
+    let by = if eq("by") || eq("through") || eq("until") || eq("till") || eq("thru") {
+        true
+    } else if eq("as") {
+        p.eat_word(&["of", "at"])
+    } else if eq("up") {
+        p.eat_word(&["to"])
+    } else {
+        false
+    };
+    if by {
+        p.eat_word(&["the"]);
+        if p.eat_word(&["end"]) && !p.eat_punct(b'-') {
+            p.eat_word(&["of"]);
+        }
+        let l = p.bump()?;
+        let (m, _) = month_of(p.s(l))?;
+        let (when, after) = month_expr(&mut p, m, true, false)?;
+        let to_cumulative = |tp: Period| {
+            if tp.granularity == Granularity::Month && tp.start.month == tp.end.month {
+                Some(Period {
+                    cumulative: tp.end.month < 12,
+                    granularity: if tp.end.month == 12 {
+                        Granularity::Year
+                    } else {
+                        Granularity::Month
+                    },
+                    ..Period::months(tp.start.year, 1, tp.end.month)
+                })
+            } else if tp.granularity == Granularity::Day {
+                let mut q = tp;
+                q.start.month = 1;
+                q.start.day = 1;
+                Some(q.cumulative())
+            } else {
+                None
+            }
+        };
+        let when = match when {
+            When::Fixed(tp) => When::Fixed(to_cumulative(tp)?),
+            When::YearLess(tp) => When::YearLess(to_cumulative(tp)?),
+            When::Relative { years, part, whole } => When::Relative {
+                years,
+                part: to_cumulative(part)?,
+                whole,
+            },
+            _ => return None,
+        };
+        return Some((found(t.start, p.end, when), after));
+    }
+    ordinal_trigger(&mut p, t, w, prev)
+}
+
+/// `first quarter of 2024`, `the first 11 months of 2025`, `second half`,
+/// `first three quarters`.
+fn ordinal_trigger<'a>(
+    p: &mut P<'a>,
+    t: Lex,
+    w: &str,
+    prev: Option<Lex>,
+) -> Option<(Found, Lexer<'a>)> {
+    let n = ordinal_word(w)?;
+    let text = p.text;
+    let start = if word_is(text, prev, &["the"]) {
+        prev.map_or(t.start, |l| l.start)
+    } else {
+        t.start
+    };
+    ordinal_rest(p, n, start)
+}
+
+fn ordinal_rest<'a>(p: &mut P<'a>, n: u8, start: usize) -> Option<(Found, Lexer<'a>)> {
+    let template = if p.eat_word(&["quarter"]) {
+        if n > 4 {
+            return None;
+        }
+        Period {
+            granularity: Granularity::Quarter,
+            ..Period::months(0, n * 3 - 2, n * 3)
+        }
+    } else if p.eat_word(&["half"]) {
+        if n > 2 {
+            return None;
+        }
+        Period::months(0, n * 6 - 5, n * 6)
+    } else if n == 1 {
+        // `first 11 months`, `first three quarters`
+        let l = p.peek()?;
+        let k = match l.kind {
+            Kind::Num => p.s(l).parse::<u8>().ok()?,
+            Kind::Word => small_number(p.s(l))?,
+            _ => return None,
+        };
+        p.bump();
+        let months = if p.eat_word(&["months", "month"]) {
+            k
+        } else if p.eat_word(&["quarters"]) {
+            k.checked_mul(3)?
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&months) {
+            return None;
+        }
+        super::months_template(1, months)
+    } else {
+        return None;
+    };
+    let tail = p.eat_year_tail();
+    Some((found(start, p.end, with_tail(template, tail)), p.lx))
+}
+
+/// After a month name: a day, a year, a range to another month.
+fn month_expr<'a>(p: &mut P<'a>, m: u8, safe: bool, between: bool) -> Option<(When, Lexer<'a>)> {
+    let abbrev_point = p
+        .peek()
+        .is_some_and(|l| l.kind == Kind::Punct(b'.') && l.glued);
+    if abbrev_point {
+        p.bump();
+    }
+    // `May 10, 2025`, `Jan. 14`
+    let save = (p.lx, p.end);
+    if let Some(d) = p.eat_day() {
+        let tail = {
+            let s2 = (p.lx, p.end);
+            p.eat_punct(b',');
+            match p.eat_year() {
+                Some(y) => Some(y),
+                None => {
+                    (p.lx, p.end) = s2;
+                    None
+                }
+            }
+        };
+        let day = d.min(crate::quantity::days_in_month(tail.unwrap_or(2024), m));
+        let when = match tail {
+            Some(y) => When::Fixed(Period::day(y, m, day)),
+            None => When::YearLess(Period::day(0, m, day)),
+        };
+        return Some((when, p.lx));
+    }
+    (p.lx, p.end) = save;
+    // `November 2025`
+    if let Some(y) = p.eat_year() {
+        return Some((When::Fixed(Period::months(y, m, m)), p.lx));
+    }
+    // `January to April 2025`, `Jan-Apr`
+    let save = (p.lx, p.end);
+    if p.eat_range_link(between) {
+        if let Some(l) = p.bump() {
+            if let Some((m2, _)) = month_of(p.s(l)) {
+                if m2 > m {
+                    if p.peek()
+                        .is_some_and(|l| l.kind == Kind::Punct(b'.') && l.glued)
+                    {
+                        p.bump();
+                    }
+                    let tail = p.eat_year_tail();
+                    return Some((with_tail(super::months_template(m, m2), tail), p.lx));
+                }
+            }
+        }
+    }
+    (p.lx, p.end) = save;
+    if !(safe || abbrev_point) {
+        return None;
+    }
+    let tail = p.eat_year_tail();
+    Some((with_tail(Period::months(0, m, m), tail), p.lx))
+}
+
+/// A year, a year range, an ISO date, `2024 Q3`, `3Q24`, `10 May 2025`.
+fn num_trigger<'a>(
+    text: &'a str,
+    t: Lex,
+    lx: Lexer<'a>,
+    prev: Option<Lex>,
+) -> Option<(Found, Lexer<'a>)> {
+    let mut p = P {
+        text,
+        lx,
+        end: t.end,
+    };
+    let len = t.end - t.start;
+    if let Some(y) = year_at(text, t) {
+        // ISO date `2025-12-10`.
+        let b = text.as_bytes();
+        if b.get(t.end) == Some(&b'-') && b.len() >= t.end + 6 {
+            let mm = &text.get(t.end + 1..t.end + 3).unwrap_or("");
+            let sep = b.get(t.end + 3);
+            let dd = &text.get(t.end + 4..t.end + 6).unwrap_or("");
+            if mm.bytes().all(|c| c.is_ascii_digit())
+                && sep == Some(&b'-')
+                && dd.bytes().all(|c| c.is_ascii_digit())
+                && !b.get(t.end + 6).is_some_and(u8::is_ascii_digit)
+            {
+                let m: u8 = mm.parse().ok()?;
+                let d: u8 = dd.parse().ok()?;
+                if (1..=12).contains(&m) && d >= 1 && d <= crate::quantity::days_in_month(y, m) {
+                    p.bump();
+                    p.bump();
+                    p.bump();
+                    p.bump();
+                    return Some((
+                        found(t.start, t.end + 6, When::Fixed(Period::day(y, m, d))),
+                        p.lx,
+                    ));
+                }
+            }
+        }
+        // `2024Q3`, `2024 Q3`, `2025 H1`
+        if let (Some(a), Some(bn)) = (p.peek(), p.peek2()) {
+            let s = p.s(a);
+            if (s == "Q" || s == "H") && bn.glued && bn.kind == Kind::Num && bn.end - bn.start == 1
+            {
+                let n: u8 = p.s(bn).parse().ok()?;
+                let quarter = s == "Q";
+                if (1..=if quarter { 4 } else { 2 }).contains(&n) {
+                    p.bump();
+                    p.bump();
+                    let per = if quarter {
+                        Period::quarter(y, n)
+                    } else {
+                        Period::months(y, n * 6 - 5, n * 6)
+                    };
+                    return Some((found(t.start, p.end, When::Fixed(per)), p.lx));
+                }
+            }
+        }
+        // `2021–2025`, `2021 to 2025`, `between 2021 and 2025`, `2023-24`
+        let between = word_is(text, prev, &["between"]);
+        let save = (p.lx, p.end);
+        if p.eat_range_link(between) {
+            if let Some(y2) = p.eat_year() {
+                if y2 > y && y2 - y <= 50 {
+                    return Some((
+                        found(t.start, p.end, When::Fixed(Period::years(y, y2))),
+                        p.lx,
+                    ));
+                }
+            } else if let Some(l) = p.peek() {
+                if l.kind == Kind::Num
+                    && l.end - l.start == 2
+                    && l.glued
+                    && !glued_letter_after(text, l.end)
+                {
+                    let y2 = y / 100 * 100 + p.s(l).parse::<i32>().ok()?;
+                    if y2 > y
+                        && !p
+                            .text
+                            .as_bytes()
+                            .get(l.end)
+                            .is_some_and(|c| *c == b'-' || *c == b'.' || *c == b',')
+                    {
+                        p.bump();
+                        return Some((
+                            found(t.start, p.end, When::Fixed(Period::years(y, y2))),
+                            p.lx,
+                        ));
+                    }
+                }
+            }
+        }
+        (p.lx, p.end) = save;
+        let target = word_is(text, prev, &["by", "until", "before", "till"]);
+        let mut f = found(t.start, t.end, When::Fixed(Period::year(y)));
+        f.target = target;
+        return Some((f, p.lx));
+    }
+    if len <= 2 {
+        // `10 May 2025`
+        let d: u8 = p.s(t).parse().ok()?;
+        if let Some(l) = p.peek() {
+            if l.kind == Kind::Word && !l.glued {
+                if let Some((m, _)) = month_of(p.s(l)) {
+                    if (1..=31).contains(&d) {
+                        p.bump();
+                        if p.peek()
+                            .is_some_and(|l| l.kind == Kind::Punct(b'.') && l.glued)
+                        {
+                            p.bump();
+                        }
+                        let save = (p.lx, p.end);
+                        p.eat_punct(b',');
+                        let when = match p.eat_year() {
+                            Some(y) => When::Fixed(Period::day(
+                                y,
+                                m,
+                                d.min(crate::quantity::days_in_month(y, m)),
+                            )),
+                            None => {
+                                (p.lx, p.end) = save;
+                                When::YearLess(Period::day(
+                                    0,
+                                    m,
+                                    d.min(crate::quantity::days_in_month(2024, m)),
+                                ))
+                            }
+                        };
+                        return Some((found(t.start, p.end, when), p.lx));
+                    }
+                }
+            }
+            // `3Q24`, `1H2025`
+            if l.glued && l.kind == Kind::Word && (p.s(l) == "Q" || p.s(l) == "H") && len == 1 {
+                let quarter = p.s(l) == "Q";
+                if (1..=if quarter { 4 } else { 2 }).contains(&d) {
+                    p.bump();
+                    if let Some(yl) = p.peek() {
+                        if yl.glued && yl.kind == Kind::Num {
+                            let y = match yl.end - yl.start {
+                                2 => 2000 + p.s(yl).parse::<i32>().ok()?,
+                                4 => year_at(text, yl)?,
+                                _ => return None,
+                            };
+                            p.bump();
+                            let per = if quarter {
+                                Period::quarter(y, d)
+                            } else {
+                                Period::months(y, d * 6 - 5, d * 6)
+                            };
+                            return Some((found(t.start, p.end, When::Fixed(per)), p.lx));
+                        }
+                    }
+                }
+                return None;
+            }
+            // `1st quarter`, `3rd quarter of 2024`
+            if l.glued
+                && l.kind == Kind::Word
+                && p.is_word(Some(l), &["st", "nd", "rd", "th"])
+                && (1..=4).contains(&d)
+            {
+                p.bump();
+                let start = if word_is(text, prev, &["the"]) {
+                    prev.map_or(t.start, |x| x.start)
+                } else {
+                    t.start
+                };
+                if p.is_word(p.peek(), &["quarter", "half"]) {
+                    return ordinal_rest(&mut p, d, start);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_label(w: &str) -> bool {
+    [
+        "published",
+        "updated",
+        "date",
+        "posted",
+        "released",
+        "dated",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// `Published: …`, `Updated on …`, `Date: …` at a line start.
+fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
+    let w = &text[t.start..t.end];
+    let label = [
+        "published",
+        "updated",
+        "date",
+        "posted",
+        "released",
+        "dated",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x));
+    if !label {
+        return;
+    }
+    p.eat_word(&["on", "at", "date"]);
+    p.eat_punct(b':');
+    let Some(l) = p.bump() else { return };
+    let hit = match l.kind {
+        Kind::Num => num_trigger(text, l, p.lx, None).map(|(f, _)| f.when),
+        Kind::Word => {
+            // An optional weekday: `Tuesday, 20 January 2026`.
+            let word = &text[l.start..l.end];
+            let weekday = word.len() > 5 && word[word.len() - 3..].eq_ignore_ascii_case("day");
+            let (l, lx) = if weekday {
+                p.eat_punct(b',');
+                match p.bump() {
+                    Some(l2) => (l2, p.lx),
+                    None => return,
+                }
+            } else {
+                (l, p.lx)
+            };
+            let mut q = P {
+                text,
+                lx,
+                end: l.end,
+            };
+            match l.kind {
+                Kind::Num => num_trigger(text, l, lx, None).map(|(f, _)| f.when),
+                _ => month_of(&text[l.start..l.end])
+                    .and_then(|(m, _)| month_expr(&mut q, m, true, false))
+                    .map(|(w, _)| w),
+            }
+        }
+        _ => None,
+    };
+    if let Some(When::Fixed(per)) = hit {
+        if per.granularity == Granularity::Day {
+            offer(
+                doc,
+                DocDate {
+                    date: per.start,
+                    strength: DateStrength::Labelled,
+                },
+            );
+        }
+    }
+}
+
+/// True when `pos` opens a line or a field of a by-line: only spaces
+/// before it on its line, or a `|` (`By Li Wei | Updated: …`).
+fn opens_field(text: &str, pos: usize) -> bool {
+    let before = text.as_bytes()[..pos]
+        .iter()
+        .rev()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+    matches!(before, None | Some(b'\n' | b'|'))
+}
+
+/// True when what stands before `pos` on its line is a dateline's place:
+/// capitals, spaces, commas and points, ending with a comma (`HANGZHOU, `).
+fn is_dateline_head(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let head = text[line_start..pos].trim_end();
+    let Some(place) = head.strip_suffix(',') else {
+        return false;
+    };
+    let place = place.trim();
+    place.len() >= 2
+        && place.len() <= 40
+        && place.bytes().any(|b| b.is_ascii_uppercase())
+        && place
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b',' | b'.' | b'-' | b'\''))
+}
+
+/// True when the date at `[start, end)` is all its line holds but a time.
+fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..start].trim();
+    let before_ok = before.is_empty()
+        || (before.ends_with(',')
+            && before
+                .trim_end_matches(',')
+                .to_ascii_lowercase()
+                .ends_with("day"));
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let after = text[end..line_end].trim();
+    before_ok
+        && after.len() <= 24
+        && after.split(|c: char| !c.is_ascii_alphabetic()).all(|w| {
+            w.is_empty()
+                || matches!(
+                    w.to_ascii_uppercase().as_str(),
+                    "AM" | "PM"
+                        | "GMT"
+                        | "UTC"
+                        | "CST"
+                        | "BJT"
+                        | "ET"
+                        | "EST"
+                        | "EDT"
+                        | "CET"
+                        | "BST"
+                )
+        })
+}

@@ -1,0 +1,329 @@
+//! Time expressions, normalized to [`Period`]s.
+//!
+//! Two scanners find them, one for English ([`en`]), one for Chinese
+//! ([`zh`]); both record what the text fixes and what it leaves to be
+//! resolved, then [`scan`] resolves the rest in one go:
+//!
+//! - **Fixed** by the text: `2025`, `May 10, 2025`, `Q3 2024`,
+//!   `the first 11 months of 2025`, `2021–2025`, `2025年1-11月`.
+//! - **Year left out**: `in November`, `the first half`, `Jan. 14`,
+//!   `一季度`, `前11个月`. The year is the one last named in the same
+//!   paragraph (`results for 2025 … in the first 11 months`); failing that,
+//!   the latest year that puts the period before the document's date
+//!   (`in November` in a text of 2026-01-14 is 2025-11); failing that (no
+//!   date known), the year last named anywhere before it.
+//! - **Relative** to the document's date: `this year`, `last year`,
+//!   `next year`, `last month`, `this quarter`, `今年`, `去年`,
+//!   `year-to-date`. `the previous year` and
+//!   `上年` count back from the year last named in the paragraph, or from
+//!   the document's year when none was.
+//!
+//! Expressions that need a date nobody gave are left out rather than guessed.
+//!
+//! # The document's date
+//!
+//! [`Context::as_of`] wins when given (`--as-of` on the command line).
+//! Otherwise the scanners look for it in the text, and the first found of
+//! the strongest kind is used:
+//!
+//! 1. a labelled date opening a line or a by-line field: `Published:
+//!    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
+//!    `发布时间：2025-12-10`;
+//! 2. a line that is only a date (`20 January 2026`, `2026年1月20日`), or a
+//!    dateline with its year (`BEIJING, Jan. 14, 2026 (Wire) --`);
+//! 3. a dateline without a year: `HANGZHOU, Jan. 14 (Wire) --`,
+//!    `新华社杭州1月14日电`. Its year is taken from the text: the latest
+//!    year the text names as a date (years after `by`, `until`, `before`
+//!    are plans, and are passed over), moved on by one when that would put
+//!    the dateline before a month the text reports on, or when the dateline
+//!    falls in January or February and that year is named whole (a
+//!    full-year result reported early in the next year).
+//!
+//! Years that are not dates are not taken: `2,025 units`, `ranked 2025th`,
+//! `$2025`, `2025%`, `No. 2025`.
+
+mod en;
+mod lex;
+mod zh;
+
+use crate::quantity::{days_in_month, CalendarDate, Granularity, Period, Quantity, QuantityKind};
+use crate::Context;
+use crosscheck_text::{Span, Token};
+
+/// True for a four-digit token that reads as a year (1900–2100).
+pub(crate) fn is_year_token(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && matches!(s.parse::<u32>(), Ok(1900..=2100))
+}
+
+/// What a time expression says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum When {
+    /// Fixed by the text.
+    Fixed(Period),
+    /// A part of a year the text does not name; the template's year is 0.
+    YearLess(Period),
+    /// `years` from the document's year; the template's year is 0, or the
+    /// whole year when `whole`.
+    Relative {
+        years: i32,
+        part: Period,
+        whole: bool,
+    },
+    /// `the previous year`: one before the year last named, else the
+    /// document's year.
+    Previous,
+    /// `year-to-date`: January to the document's month.
+    YearToDate,
+    /// `last month` (steps -1, months 1), `this quarter` (0, 3): the
+    /// month or quarter of the document's date, moved by `steps`.
+    RelativeMonths { steps: i32, months: u8 },
+}
+
+/// One time expression found.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub when: When,
+    /// A year after `by`, `until`: a plan, not a date to infer the document's from.
+    pub target: bool,
+}
+
+/// How sure a found document date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum DateStrength {
+    /// A dateline with month and day only.
+    DatelineNoYear,
+    /// A line that is only a date, or a dateline with its year.
+    DateLine,
+    /// `Published: …`.
+    Labelled,
+}
+
+/// A document-date candidate: year 0 when the text does not give it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DocDate {
+    pub date: CalendarDate,
+    pub strength: DateStrength,
+}
+
+/// Keeps the first candidate of the strongest kind.
+pub(crate) fn offer(best: &mut Option<DocDate>, cand: DocDate) {
+    if best.is_none_or(|b| cand.strength > b.strength) {
+        *best = Some(cand);
+    }
+}
+
+/// A template period (year 0) moved to `year`.
+pub(crate) fn with_year(p: Period, year: i32) -> Period {
+    let mut q = p;
+    q.start.year = year;
+    q.end.year = year;
+    if q.granularity != Granularity::Day {
+        q.end.day = days_in_month(year, q.end.month);
+    }
+    q
+}
+
+/// Finds time expressions in `text` and resolves them.
+pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quantity> {
+    let mut found = Vec::new();
+    let mut doc: Option<DocDate> = None;
+    en::scan(text, tokens, &mut found, &mut doc);
+    zh::scan(text, &mut found, &mut doc);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    found.sort_by_key(|f| f.span.start);
+    let as_of = context
+        .as_of
+        .map(|(y, m, d)| CalendarDate {
+            year: y,
+            month: m,
+            day: d,
+        })
+        .or_else(|| doc.map(|d| complete_year(d, &found)));
+    resolve(text.as_bytes(), &found, as_of)
+}
+
+/// True when no blank line (a run of white space holding two line
+/// breaks) lies in `bytes[from..to]`; stops at the first one. Jumps from
+/// line break to line break, eight bytes at a time.
+fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
+    let to = to.min(bytes.len());
+    let mut i = from.min(to);
+    while let Some(nl) = next_newline(bytes, i, to) {
+        let mut k = nl + 1;
+        while k < to && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\x0c') {
+            k += 1;
+        }
+        if k < to && bytes[k] == b'\n' {
+            return false;
+        }
+        i = k;
+    }
+    true
+}
+
+/// The first `\n` in `bytes[from..to]`.
+fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == b'\n')
+}
+
+/// Gives a dateline without a year its year (see the module docs).
+fn complete_year(d: DocDate, found: &[Found]) -> CalendarDate {
+    let mut date = d.date;
+    if date.year != 0 {
+        return date;
+    }
+    let fixed = || {
+        found.iter().filter_map(|f| match f.when {
+            When::Fixed(p) if !f.target && !p.fiscal => Some(p),
+            _ => None,
+        })
+    };
+    let Some(latest) = fixed().map(|p| p.end.year).max() else {
+        return date;
+    };
+    let mut year = latest;
+    let reports_later = fixed().any(|p| {
+        p.end.year == latest
+            && p.granularity != Granularity::Year
+            && (p.end.month, p.end.day) >= (date.month, date.day)
+    });
+    let whole = fixed().any(|p| p.granularity == Granularity::Year && p.end.year == latest);
+    if reports_later || (whole && date.month <= 2) {
+        year += 1;
+    }
+    date.year = year;
+    date
+}
+
+/// The latest year that puts template `p` at or before `as_of`.
+fn year_before(p: Period, as_of: CalendarDate) -> i32 {
+    let end = with_year(p, as_of.year).end;
+    let key = |d: CalendarDate| {
+        (
+            d.month,
+            if p.granularity == Granularity::Day {
+                d.day
+            } else {
+                0
+            },
+        )
+    };
+    if key(end) <= key(as_of) || as_of.month == 0 {
+        as_of.year
+    } else {
+        as_of.year - 1
+    }
+}
+
+/// Months `from` to `to` of year 0, cumulative when from January.
+pub(crate) fn months_template(from: u8, to: u8) -> Period {
+    let p = Period::months(0, from, to);
+    if from == 1 && to > 1 && to < 12 {
+        p.cumulative()
+    } else if from == 1 && to == 12 {
+        Period {
+            granularity: Granularity::Year,
+            ..p
+        }
+    } else {
+        p
+    }
+}
+
+fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
+    let mut out = Vec::with_capacity(found.len());
+    // The year last named in this paragraph and where it ends, how far on
+    // no blank line was seen since, and the year last named anywhere.
+    let mut here: Option<(i32, usize)> = None;
+    let mut clean_to = 0;
+    let mut any: Option<i32> = None;
+    for f in found {
+        let mut anchor = None;
+        if let Some((y, at)) = here {
+            if same_paragraph(bytes, clean_to.max(at), f.span.start) {
+                clean_to = clean_to.max(f.span.start);
+                anchor = Some(y);
+            } else {
+                here = None;
+            }
+        }
+        // Without a document date, a year named earlier anywhere will do.
+        let fallback = any.filter(|_| as_of.is_none());
+        let period = match f.when {
+            When::Fixed(p) => {
+                if !f.target && !p.fiscal {
+                    here = Some((p.end.year, f.span.end));
+                    any = Some(p.end.year);
+                    clean_to = f.span.end;
+                }
+                Some(p)
+            }
+            When::YearLess(p) => anchor
+                .map(|y| with_year(p, y))
+                .or_else(|| as_of.map(|d| with_year(p, year_before(p, d))))
+                .or_else(|| fallback.map(|y| with_year(p, y))),
+            When::Relative { years, part, whole } => as_of.map(|d| {
+                let y = d.year + years;
+                if whole {
+                    Period {
+                        fiscal: part.fiscal,
+                        ..Period::year(y)
+                    }
+                } else {
+                    with_year(part, y)
+                }
+            }),
+            When::Previous => anchor
+                .or(as_of.map(|d| d.year))
+                .map(|y| Period::year(y - 1)),
+            When::YearToDate => as_of
+                .filter(|d| (1..=12).contains(&d.month))
+                .map(|d| Period::months(d.year, 1, d.month).cumulative()),
+            When::RelativeMonths { steps, months } => {
+                as_of.filter(|d| (1..=12).contains(&d.month)).map(|d| {
+                    let size = i32::from(months.max(1));
+                    // Index of the month or quarter since year 0, moved.
+                    let first = (i32::from(d.month) - 1) / size * size;
+                    let index = d.year * 12 + first + steps * size;
+                    let (y, m) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+                    let end = m + months.max(1) - 1;
+                    let p = Period::months(y, m, end);
+                    if months == 3 {
+                        Period {
+                            granularity: Granularity::Quarter,
+                            ..p
+                        }
+                    } else {
+                        p
+                    }
+                })
+            }
+        };
+        if let Some(p) = period {
+            let mut q = Quantity::new(f.span, QuantityKind::Date, None);
+            q.period = Some(p);
+            out.push(q);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

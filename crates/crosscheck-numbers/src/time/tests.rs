@@ -1,0 +1,528 @@
+//! Table-driven tests of time expressions.
+
+use crate::{Context, Granularity, QuantityKind, Recognizer};
+
+/// (expression, ISO period, cumulative, fiscal)
+type Row = (String, String, bool, bool);
+
+fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
+    let tokens = crosscheck_text::tokenize(text);
+    Recognizer::new(Context { as_of })
+        .recognize(text, &tokens)
+        .into_iter()
+        .filter(|q| q.kind == QuantityKind::Date)
+        .map(|q| {
+            let p = q.period.expect("a date has a period");
+            (
+                text[q.span.range()].to_string(),
+                p.iso(),
+                p.cumulative,
+                p.fiscal,
+            )
+        })
+        .collect()
+}
+
+/// (sentence, expression, ISO period, cumulative)
+const FIXED: &[(&str, &str, &str, bool)] = &[
+    (
+        "Output rose in 2025 as plants expanded.",
+        "2025",
+        "2025",
+        false,
+    ),
+    (
+        "On May 10, 2025, the event opened.",
+        "May 10, 2025",
+        "2025-05-10",
+        false,
+    ),
+    (
+        "Signed on 10 May 2025 in Beijing.",
+        "10 May 2025",
+        "2025-05-10",
+        false,
+    ),
+    (
+        "Exports from January to April 2025 reached 1.9 million.",
+        "January to April 2025",
+        "2025-01/2025-04",
+        true,
+    ),
+    (
+        "Jan-Apr 2025 sales rose 6%.",
+        "Jan-Apr 2025",
+        "2025-01/2025-04",
+        true,
+    ),
+    (
+        "Exports reached 43 billion yuan in the first 11 months of 2025.",
+        "the first 11 months of 2025",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Revenue in Q3 2024 fell.",
+        "Q3 2024",
+        "2024-07/2024-09",
+        false,
+    ),
+    (
+        "In the third quarter of 2024 it fell.",
+        "the third quarter of 2024",
+        "2024-07/2024-09",
+        false,
+    ),
+    (
+        "H1 2025 deliveries doubled.",
+        "H1 2025",
+        "2025-01/2025-06",
+        false,
+    ),
+    (
+        "The 2021–2025 plan is done.",
+        "2021–2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "The plan for 2021-2025 is done.",
+        "2021-2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "Sales by November 2025 passed 1 million.",
+        "by November 2025",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Sales in November 2025 were flat.",
+        "November 2025",
+        "2025-11",
+        false,
+    ),
+    (
+        "The first three quarters of 2025 saw growth.",
+        "The first three quarters of 2025",
+        "2025-01/2025-09",
+        true,
+    ),
+    (
+        "Profit in the first half of 2024 rose.",
+        "the first half of 2024",
+        "2024-01/2024-06",
+        false,
+    ),
+    (
+        "The filing was dated 2025-12-10.",
+        "2025-12-10",
+        "2025-12-10",
+        false,
+    ),
+    (
+        "浙江2025年1-11月出口增长",
+        "2025年1-11月",
+        "2025-01/2025-11",
+        true,
+    ),
+    ("2025年全年进出口总值", "2025年全年", "2025", false),
+    ("2025年上半年销量", "2025年上半年", "2025-01/2025-06", false),
+    (
+        "2024年第三季度利润",
+        "2024年第三季度",
+        "2024-07/2024-09",
+        false,
+    ),
+    ("二〇二五年的计划", "二〇二五年", "2025", false),
+    ("2025年1月16日发布", "2025年1月16日", "2025-01-16", false),
+    (
+        "2024年全省1至11月出口增长",
+        "1至11月",
+        "2024-01/2024-11",
+        true,
+    ),
+    (
+        "Sales in 2024Q3 slowed.",
+        "2024Q3",
+        "2024-07/2024-09",
+        false,
+    ),
+    ("Sales in 3Q24 slowed.", "3Q24", "2024-07/2024-09", false),
+    ("Sales in 1H25 rose.", "1H25", "2025-01/2025-06", false),
+    ("The 2023-24 season ended.", "2023-24", "2023/2024", false),
+    (
+        "Between 2021 and 2025 output doubled.",
+        "2021 and 2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "Exports through the end of March 2025 rose.",
+        "through the end of March 2025",
+        "2025-01/2025-03",
+        true,
+    ),
+];
+
+#[test]
+fn fixed_periods() {
+    for (text, expr, iso, cumulative) in FIXED {
+        let got = periods(text, None);
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: no {expr} in {got:?}"));
+        assert_eq!(&hit.1, iso, "{text}");
+        assert_eq!(hit.2, *cumulative, "{text}: cumulative");
+    }
+}
+
+#[test]
+fn fiscal_years_are_flagged() {
+    for (text, expr, iso) in [
+        ("Revenue for FY2024 grew.", "FY2024", "2024"),
+        ("In fiscal 2024 revenue grew.", "fiscal 2024", "2024"),
+        ("For fiscal year 2023 it fell.", "fiscal year 2023", "2023"),
+    ] {
+        let got = periods(text, None);
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(hit.1, iso);
+        assert!(hit.3, "{text}: fiscal");
+    }
+}
+
+#[test]
+fn years_that_are_not_dates() {
+    for text in [
+        "They sold 2,025 units.",
+        "The team ranked 2025th.",
+        "It costs $2025 a unit.",
+        "Output reached 2025 tonnes.",
+        "A rise of 2025% was claimed.",
+        "九年八吨",
+        "用了11个月",
+    ] {
+        let got = periods(text, None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+/// A document date.
+type AsOf = (i32, u8, u8);
+
+/// (sentence, as_of, expression, ISO period, cumulative)
+const RELATIVE: &[(&str, AsOf, &str, &str, bool)] = &[
+    (
+        "Sales rose last year.",
+        (2026, 1, 14),
+        "last year",
+        "2025",
+        false,
+    ),
+    (
+        "This year sales will grow.",
+        (2026, 1, 14),
+        "This year",
+        "2026",
+        false,
+    ),
+    (
+        "Sales in November rose.",
+        (2025, 12, 10),
+        "November",
+        "2025-11",
+        false,
+    ),
+    (
+        "Sales in November rose.",
+        (2026, 1, 14),
+        "November",
+        "2025-11",
+        false,
+    ),
+    (
+        "Sales as of end-November reached 3 million.",
+        (2025, 12, 10),
+        "as of end-November",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Output in the first half rose.",
+        (2025, 9, 1),
+        "the first half",
+        "2025-01/2025-06",
+        false,
+    ),
+    (
+        "今年前11个月出口增长",
+        (2025, 12, 20),
+        "今年前11个月",
+        "2025-01/2025-11",
+        true,
+    ),
+    ("去年出口增长", (2026, 1, 20), "去年", "2025", false),
+    (
+        "一季度出口增长",
+        (2025, 5, 1),
+        "一季度",
+        "2025-01/2025-03",
+        false,
+    ),
+    (
+        "截至11月底，累计出口",
+        (2025, 12, 3),
+        "截至11月底",
+        "2025-01/2025-11",
+        true,
+    ),
+    (
+        "Sales year-to-date rose.",
+        (2025, 10, 2),
+        "year-to-date",
+        "2025-01/2025-10",
+        true,
+    ),
+    (
+        "Sales last month rose.",
+        (2026, 1, 14),
+        "last month",
+        "2025-12",
+        false,
+    ),
+    (
+        "Sales this quarter rose.",
+        (2025, 8, 14),
+        "this quarter",
+        "2025-07/2025-09",
+        false,
+    ),
+    (
+        "Sales last quarter rose.",
+        (2025, 2, 14),
+        "last quarter",
+        "2024-10/2024-12",
+        false,
+    ),
+];
+
+#[test]
+fn relative_to_the_given_date() {
+    for (text, as_of, expr, iso, cumulative) in RELATIVE {
+        let got = periods(text, Some(*as_of));
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: no {expr} in {got:?}"));
+        assert_eq!(&hit.1, iso, "{text}");
+        assert_eq!(hit.2, *cumulative, "{text}");
+    }
+}
+
+#[test]
+fn relative_without_a_date_is_left_out() {
+    assert!(periods("Sales rose last year.", None).is_empty());
+}
+
+#[test]
+fn year_named_earlier_in_the_paragraph_anchors() {
+    let text = "Results for 2025 are in: exports reached 43 billion yuan in the first 11 months, up 77.5%.";
+    let got = periods(text, None);
+    assert!(
+        got.iter()
+            .any(|(t, iso, cum, _)| t == "the first 11 months" && iso == "2025-01/2025-11" && *cum),
+        "{got:?}"
+    );
+    let text = "In 2024 sales rose 5% from the previous year.";
+    let got = periods(text, Some((2026, 3, 1)));
+    assert!(
+        got.iter()
+            .any(|(t, iso, ..)| t == "the previous year" && iso == "2023"),
+        "{got:?}"
+    );
+}
+
+/// News-genre documents: the date is found in the text.
+#[test]
+fn document_date_from_the_text() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "NINGBO, Jan. 14 (Wire) -- The port handled more boxes in 2025 than ever. Volumes last year rose 8%.",
+            "last year",
+            "2025",
+        ),
+        (
+            "Port volumes hit a record\nPublished: 2025-12-10\nVolumes this year rose 8%, and in November alone 9%.",
+            "this year",
+            "2025",
+        ),
+        (
+            "Port volumes hit a record\nPublished: 2025-12-10\nVolumes this year rose 8%, and in November alone 9%.",
+            "November",
+            "2025-11",
+        ),
+        (
+            "Car exports climb\n20 January 2026\nCar exports last year rose 20%.",
+            "last year",
+            "2025",
+        ),
+        (
+            "HANGZHOU, Jan. 14 (Wire) -- Exports in the first 11 months of 2025 rose, and this year looks strong.",
+            "this year",
+            "2026",
+        ),
+        ("新华社杭州1月14日电 2025年浙江出口增长，去年增速加快。", "去年", "2025"),
+        (
+            "By Li Wei | Updated: 2025-12-10 14:30\nVolumes this year rose 8%.",
+            "this year",
+            "2025",
+        ),
+    ];
+    for (text, expr, iso) in cases {
+        let got = periods(text, None);
+        let hit = got
+            .iter()
+            .find(|(t, ..)| t == expr)
+            .unwrap_or_else(|| panic!("{text}: no {expr} in {got:?}"));
+        assert_eq!(&hit.1, iso, "{text}");
+    }
+}
+
+#[test]
+fn containment_and_cumulative() {
+    let ytd = periods("in the first 11 months of 2025", None)[0].clone();
+    assert!(ytd.2);
+    let y = crate::Period::year(2025);
+    let p = crate::Period::months(2025, 1, 11).cumulative();
+    assert!(y.contains(&p));
+    assert!(!p.contains(&y));
+    assert_eq!(
+        crate::Period::quarter(2024, 3).granularity,
+        Granularity::Quarter
+    );
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+const CN_DIGITS: [&str; 13] = [
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+];
+
+/// Months `m1` to `m2` as the scanner normalizes them: a running total
+/// from January, the whole year for January to December.
+fn span(y: i32, m1: u8, m2: u8) -> crate::Period {
+    use crate::Period;
+    match (m1, m2) {
+        (1, 12) => Period::year(y),
+        (1, _) => Period::months(y, 1, m2).cumulative(),
+        _ => Period::months(y, m1, m2),
+    }
+}
+
+/// A random period and one way of writing it.
+fn written(kind: u8, y: i32, a: u8, b: u8, d: u8) -> (String, crate::Period) {
+    use crate::Period;
+    let m1 = a.min(b).min(11);
+    let m2 = a.max(b).max(m1 + 1);
+    let m = a;
+    match kind {
+        0 => (
+            format!("{} {d}, {y}", MONTHS[m as usize - 1]),
+            Period::day(y, m, d),
+        ),
+        1 => (
+            format!("{d} {} {y}", MONTHS[m as usize - 1]),
+            Period::day(y, m, d),
+        ),
+        2 => (
+            format!("{} {y}", MONTHS[m as usize - 1]),
+            Period::months(y, m, m),
+        ),
+        3 => {
+            let p = span(y, m1, m2);
+            (
+                format!(
+                    "from {} to {} {y}",
+                    MONTHS[m1 as usize - 1],
+                    MONTHS[m2 as usize - 1]
+                ),
+                p,
+            )
+        }
+        4 => (format!("the first {m2} months of {y}"), span(y, 1, m2)),
+        5 => {
+            let q = a % 4 + 1;
+            (
+                format!("the {} quarter of {y}", ORDINALS[q as usize - 1]),
+                Period::quarter(y, q),
+            )
+        }
+        6 => {
+            let q = a % 4 + 1;
+            (format!("Q{q} {y}"), Period::quarter(y, q))
+        }
+        7 => {
+            let h = a % 2 + 1;
+            (format!("H{h} {y}"), Period::months(y, h * 6 - 5, h * 6))
+        }
+        8 => (
+            format!("{y}–{}", y + i32::from(b)),
+            Period::years(y, y + i32::from(b)),
+        ),
+        9 => (format!("{y}年{m}月"), Period::months(y, m, m)),
+        10 => {
+            let p = span(y, m1, m2);
+            (format!("{y}年{m1}-{m2}月"), p)
+        }
+        11 => {
+            let q = a % 4 + 1;
+            (
+                format!("{y}年第{}季度", CN_DIGITS[q as usize]),
+                Period::quarter(y, q),
+            )
+        }
+        12 => (
+            format!("{y}年前{}个月", CN_DIGITS[m2 as usize]),
+            span(y, 1, m2),
+        ),
+        _ => (format!("{y}年{m}月{d}日"), Period::day(y, m, d)),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// A period written in one of its English or Chinese forms reads back.
+    #[test]
+    fn periods_read_back(kind in 0u8..14, y in 1990i32..2060, a in 1u8..=12, b in 1u8..=12, d in 1u8..=28) {
+        let (expr, want) = written(kind, y, a, b, d);
+        let text = format!("Figures for {expr} were out. 数据为{expr}。");
+        let got = periods(&text, None);
+        let bare = expr.trim_start_matches("from ");
+        let hits: Vec<_> = got.iter().filter(|(t, ..)| t == bare).collect();
+        // Once in the English sentence, once in the Chinese one.
+        proptest::prop_assert_eq!(hits.len(), 2, "{}: {:?}", expr, got);
+        for hit in hits {
+            proptest::prop_assert_eq!(&hit.1, &want.iso(), "{}", expr);
+            proptest::prop_assert_eq!(hit.2, want.cumulative, "{}", expr);
+        }
+    }
+}

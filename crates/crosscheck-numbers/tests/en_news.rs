@@ -1,0 +1,396 @@
+//! English news phrasing: growth rates, approximations, bounds, counts.
+
+use crosscheck_numbers::{recognize, Approx, Basis, Quantity, QuantityKind};
+
+/// (text, figure's text, kind, value, unit, approx, change, range)
+type Case = (
+    &'static str,
+    &'static str,
+    QuantityKind,
+    Option<f64>,
+    Option<&'static str>,
+    Approx,
+    bool,
+    Option<(Option<f64>, Option<f64>)>,
+);
+
+const CASES: &[Case] = {
+    use Approx::*;
+    use QuantityKind::*;
+    &[
+        (
+            "Sales were up 49.9% in May.",
+            "49.9%",
+            Percent,
+            Some(49.9),
+            Some("%"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "Output fell 3.2 percent.",
+            "3.2 percent",
+            Percent,
+            Some(-3.2),
+            Some("%"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "an increase of 3.8 per cent",
+            "3.8 per cent",
+            Percent,
+            Some(3.8),
+            Some("%"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "The share rose 3 percentage points.",
+            "3 percentage points",
+            Percent,
+            Some(3.0),
+            Some("pp"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "Exports reached RMB 43bn.",
+            "RMB 43bn",
+            Money,
+            Some(43e9),
+            Some("CNY"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "It raised $2.5m last year.",
+            "$2.5m",
+            Money,
+            Some(2.5e6),
+            Some("USD"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "a €1.2 billion deal",
+            "€1.2 billion",
+            Money,
+            Some(1.2e9),
+            Some("EUR"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "worth 5.55 trillion yuan",
+            "5.55 trillion yuan",
+            Money,
+            Some(5.55e12),
+            Some("CNY"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "It sold 1.233 million units.",
+            "1.233 million units",
+            Count,
+            Some(1_233_000.0),
+            Some("unit"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "over 2,500 enterprises",
+            "over 2,500 enterprises",
+            Count,
+            Some(2500.0),
+            Some("enterprise"),
+            Over,
+            false,
+            Some((Some(2500.0), None)),
+        ),
+        (
+            "more than 30 companies",
+            "more than 30 companies",
+            Count,
+            Some(30.0),
+            Some("company"),
+            Over,
+            false,
+            Some((Some(30.0), None)),
+        ),
+        (
+            "up to 5% of revenue",
+            "up to 5%",
+            Percent,
+            Some(5.0),
+            Some("%"),
+            Under,
+            false,
+            Some((None, Some(5.0))),
+        ),
+        (
+            "nearly 40,000 vehicles",
+            "nearly 40,000 vehicles",
+            Count,
+            Some(40000.0),
+            Some("vehicle"),
+            About,
+            false,
+            None,
+        ),
+        (
+            "about $14 million",
+            "about $14 million",
+            Money,
+            Some(14e6),
+            Some("USD"),
+            About,
+            false,
+            None,
+        ),
+        (
+            "30,000 to 40,000 bearings daily",
+            "30,000 to 40,000 bearings",
+            Count,
+            None,
+            Some("bearing"),
+            Exact,
+            false,
+            Some((Some(30000.0), Some(40000.0))),
+        ),
+        (
+            "a rise of 10%-15%",
+            "10%-15%",
+            Percent,
+            None,
+            Some("%"),
+            Exact,
+            true,
+            Some((Some(10.0), Some(15.0))),
+        ),
+        (
+            "between 5 and 7 billion",
+            "between 5 and 7 billion",
+            Number,
+            None,
+            None,
+            Exact,
+            false,
+            Some((Some(5e9), Some(7e9))),
+        ),
+        (
+            "sales grew 3.7 times",
+            "3.7 times",
+            Multiplier,
+            Some(3.7),
+            Some("x"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "a fourfold increase",
+            "fourfold",
+            Multiplier,
+            Some(4.0),
+            Some("x"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "sales doubled",
+            "doubled",
+            Multiplier,
+            Some(2.0),
+            Some("x"),
+            Exact,
+            true,
+            None,
+        ),
+        (
+            "for nine consecutive months",
+            "nine consecutive months",
+            Count,
+            Some(9.0),
+            Some("month"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "a 1.5 GWh battery",
+            "1.5 GWh",
+            Measure,
+            Some(1.5),
+            Some("GWh"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "at 60 km/h",
+            "60 km/h",
+            Measure,
+            Some(60.0),
+            Some("km/h"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "ten micrometers thick",
+            "ten micrometers",
+            Measure,
+            Some(10.0),
+            Some("µm"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "one-sixth of the total",
+            "one-sixth",
+            Fraction,
+            Some(1.0 / 6.0),
+            None,
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "two thirds of voters",
+            "two thirds",
+            Fraction,
+            Some(2.0 / 3.0),
+            None,
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "ranked third",
+            "third",
+            Ordinal,
+            Some(3.0),
+            None,
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "the 21st largest",
+            "21st",
+            Ordinal,
+            Some(21.0),
+            None,
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "one hundred and five",
+            "one hundred and five",
+            Number,
+            Some(105.0),
+            None,
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "a dozen firms",
+            "a dozen firms",
+            Count,
+            Some(12.0),
+            Some("firm"),
+            Exact,
+            false,
+            None,
+        ),
+        (
+            "1.5E+16 operations",
+            "1.5E+16 operations",
+            Count,
+            Some(1.5e16),
+            Some("operation"),
+            Exact,
+            false,
+            None,
+        ),
+    ]
+};
+
+fn find<'a>(text: &str, found: &'a [Quantity], want: &str) -> &'a Quantity {
+    found
+        .iter()
+        .find(|q| &text[q.span.range()] == want)
+        .unwrap_or_else(|| panic!("{text:?}: no {want:?} in {found:#?}"))
+}
+
+#[test]
+fn news_phrasing() {
+    for (text, want, kind, value, unit, approx, change, range) in CASES {
+        let found = recognize(text);
+        let q = find(text, &found, want);
+        assert_eq!(q.kind, *kind, "{text}");
+        match (q.value, value) {
+            (Some(a), Some(b)) => assert!(
+                (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                "{text}: {a} vs {b}"
+            ),
+            (a, b) => assert_eq!(a, *b, "{text}"),
+        }
+        assert_eq!(q.unit.as_deref(), *unit, "{text}");
+        assert_eq!(q.approx, *approx, "{text}");
+        assert_eq!(q.change, *change, "{text}");
+        assert_eq!(q.range, *range, "{text}");
+    }
+}
+
+#[test]
+fn basis_and_precision() {
+    let text = "NEV exports surged 77.5% year-on-year to 43 billion yuan.";
+    let found = recognize(text);
+    let pct = find(text, &found, "77.5%");
+    assert!(pct.change);
+    assert_eq!(pct.basis, Some(Basis::YearOnYear));
+    assert_eq!(pct.precision, Some(0.05));
+    let money = find(text, &found, "43 billion yuan");
+    assert!(!money.change);
+    assert_eq!(money.precision, Some(5e8));
+    let text = "1.233 million units, up 4% month-on-month";
+    let found = recognize(text);
+    assert_eq!(
+        find(text, &found, "1.233 million units").precision,
+        Some(500.0)
+    );
+    assert_eq!(find(text, &found, "4%").basis, Some(Basis::MonthOnMonth));
+}
+
+#[test]
+fn not_figures() {
+    for text in [
+        "Geely's H1 results",
+        "the A320 and CO2",
+        "see https://example.com/a%2030?x=5",
+        "Which one do you prefer?",
+        "at 2:00 pm",
+    ] {
+        let found: Vec<_> = recognize(text)
+            .into_iter()
+            .filter(|q| q.kind != QuantityKind::Date)
+            .collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

@@ -1,0 +1,320 @@
+//! The values a stated figure allows, and how two such sets compare.
+//!
+//! A figure stands for every value that would be written the same way:
+//! `43 billion` for anything in `[42.5, 43.5]` billion, `over 5 trillion`
+//! for `[5, ∞)` trillion, `about 30%` for a few percent either side,
+//! `30,000 to 40,000` for the range widened by its rounding. Two figures
+//! agree when their intervals meet; they conflict when the gap between them
+//! is wider than either's own rounding; in between (a gap no wider than the
+//! rounding, e.g. a figure truncated instead of rounded) the pair is only
+//! worth a look.
+
+use crosscheck_numbers::Approx;
+
+/// Relative slack of an approximate figure (`about`, `nearly`, `some`).
+pub const ABOUT_SLACK: f64 = 0.05;
+/// Most that trailing zeros may widen a figure, relative to its value:
+/// `200 million` is taken as 190–210 million, not 150–250 million.
+pub const TRAILING_ZERO_CAP: f64 = 0.05;
+
+/// A closed interval of values; sides may be infinite.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Lowest value allowed.
+    pub lo: f64,
+    /// Highest value allowed.
+    pub hi: f64,
+}
+
+/// How two figures compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// Their intervals meet: the same figure, rounded differently.
+    Agree,
+    /// Apart, but by no more than the rounding of one of them.
+    Near,
+    /// Apart by more than the rounding of either.
+    Differ,
+}
+
+/// Half the width implied by trailing zeros of a large whole number:
+/// `212,000` → 500, `43e9` → 5e8; capped at [`TRAILING_ZERO_CAP`] of the value.
+pub fn trailing_zero_precision(v: f64) -> f64 {
+    let a = v.abs();
+    if !(1000.0..1e18).contains(&a) || a.fract() != 0.0 {
+        return 0.0;
+    }
+    let mut place = 1.0;
+    while (a / (place * 10.0)).fract() == 0.0 && place < 1e17 {
+        place *= 10.0;
+    }
+    (place / 2.0).min(a * TRAILING_ZERO_CAP)
+}
+
+impl Interval {
+    /// The interval a stated figure allows.
+    ///
+    /// `value` is the point value (None for a closed range), `range` its
+    /// range sides, `precision` half the rounding step the numbers stage
+    /// read from the digits.
+    ///
+    /// ```
+    /// use crosscheck_reconcile::interval::Interval;
+    /// use crosscheck_numbers::Approx;
+    /// let i = Interval::of(Some(43e9), None, Some(5e8), Approx::Exact);
+    /// assert_eq!((i.lo, i.hi), (42.5e9, 43.5e9));
+    /// let over = Interval::of(Some(5e12), Some((Some(5e12), None)), Some(5e11), Approx::Over);
+    /// assert!(over.hi.is_infinite());
+    /// ```
+    pub fn of(
+        value: Option<f64>,
+        range: Option<(Option<f64>, Option<f64>)>,
+        precision: Option<f64>,
+        approx: Approx,
+    ) -> Interval {
+        let p = precision
+            .unwrap_or(0.0)
+            .abs()
+            .max(value.map(trailing_zero_precision).unwrap_or(0.0));
+        let (mut lo, mut hi) = match (value, range) {
+            (_, Some((lo, hi))) if lo.is_some() || hi.is_some() => (
+                lo.or(value).unwrap_or(f64::NEG_INFINITY),
+                hi.or(value).unwrap_or(f64::INFINITY),
+            ),
+            (Some(v), _) => (v, v),
+            (None, _) => (f64::NEG_INFINITY, f64::INFINITY),
+        };
+        match approx {
+            Approx::Over => hi = f64::INFINITY,
+            Approx::Under => lo = f64::NEG_INFINITY,
+            Approx::About => {
+                let mag = value.unwrap_or_else(|| lo.abs().max(hi.abs())).abs();
+                lo -= mag * ABOUT_SLACK;
+                hi += mag * ABOUT_SLACK;
+            }
+            Approx::Exact => {}
+        }
+        if matches!(approx, Approx::Over) {
+            // `over 5 trillion` still excludes values that round below 5 trillion.
+            lo -= p;
+        } else if matches!(approx, Approx::Under) {
+            hi += p;
+        } else {
+            lo -= p;
+            hi += p;
+        }
+        Interval { lo, hi }
+    }
+
+    /// A point.
+    pub fn point(v: f64) -> Interval {
+        Interval { lo: v, hi: v }
+    }
+
+    /// Width, infinite for open intervals.
+    pub fn width(&self) -> f64 {
+        self.hi - self.lo
+    }
+
+    /// True when the two intervals share a value (up to float noise).
+    pub fn meets(&self, other: &Interval) -> bool {
+        let eps = 1e-9 * (self.mag().max(other.mag()).max(1.0));
+        self.lo <= other.hi + eps && other.lo <= self.hi + eps
+    }
+
+    /// Distance between the intervals, 0 when they meet.
+    pub fn gap(&self, other: &Interval) -> f64 {
+        if self.meets(other) {
+            0.0
+        } else if self.hi < other.lo {
+            other.lo - self.hi
+        } else {
+            self.lo - other.hi
+        }
+    }
+
+    /// The largest finite magnitude of the ends.
+    pub fn mag(&self) -> f64 {
+        [self.lo, self.hi]
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, |m, v| m.max(v.abs()))
+    }
+
+    /// Compares two figures: agree, near (a gap within one's rounding), or differ.
+    ///
+    /// ```
+    /// use crosscheck_reconcile::interval::{Interval, Verdict};
+    /// use crosscheck_numbers::Approx;
+    /// let a = Interval::of(Some(43e9), None, Some(5e8), Approx::Exact);
+    /// let b = Interval::of(Some(43.2e9), None, Some(5e7), Approx::Exact);
+    /// let c = Interval::of(Some(34e9), None, Some(5e8), Approx::Exact);
+    /// assert_eq!(a.compare(&b), Verdict::Agree);
+    /// assert_eq!(a.compare(&c), Verdict::Differ);
+    /// ```
+    pub fn compare(&self, other: &Interval) -> Verdict {
+        let gap = self.gap(other);
+        if gap == 0.0 {
+            return Verdict::Agree;
+        }
+        let w = |i: &Interval| {
+            if i.width().is_finite() {
+                i.width()
+            } else {
+                0.0
+            }
+        };
+        let rounding = w(self).max(w(other));
+        if gap <= rounding {
+            Verdict::Near
+        } else {
+            Verdict::Differ
+        }
+    }
+
+    /// The relative difference of the two intervals' nearest ends, for explanations.
+    pub fn relative_gap(&self, other: &Interval) -> f64 {
+        let g = self.gap(other);
+        let m = self.mag().max(other.mag());
+        if m == 0.0 {
+            0.0
+        } else {
+            g / m
+        }
+    }
+
+    /// The sum of two intervals.
+    pub fn add(&self, other: &Interval) -> Interval {
+        Interval {
+            lo: self.lo + other.lo,
+            hi: self.hi + other.hi,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(v: f64, p: f64) -> Interval {
+        Interval::of(Some(v), None, Some(p), Approx::Exact)
+    }
+
+    #[test]
+    fn rounding_agrees_within_the_last_digit() {
+        assert_eq!(
+            exact(43e9, 5e8).compare(&exact(43.2e9, 5e7)),
+            Verdict::Agree
+        );
+        assert_eq!(
+            exact(8.6e9, 5e7).compare(&exact(8.63e9, 5e6)),
+            Verdict::Agree
+        );
+        assert_eq!(exact(77.5, 0.05).compare(&exact(77.0, 0.5)), Verdict::Agree);
+        assert_eq!(
+            exact(8.6e9, 5e7).compare(&exact(8.65e9, 5e6)),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn a_different_figure_differs() {
+        assert_eq!(exact(43e9, 5e8).compare(&exact(34e9, 5e8)), Verdict::Differ);
+        assert_eq!(
+            exact(41.3, 0.05).compare(&exact(43.1, 0.05)),
+            Verdict::Differ
+        );
+        assert_eq!(
+            exact(8.6e9, 5e7).compare(&exact(8.9e9, 5e7)),
+            Verdict::Differ
+        );
+        assert_eq!(
+            exact(212_000.0, 0.5).compare(&exact(221_000.0, 0.5)),
+            Verdict::Differ
+        );
+    }
+
+    #[test]
+    fn a_truncated_figure_is_only_near() {
+        // 43.7 written as 43: apart by less than the rounding of `43 billion`.
+        assert_eq!(exact(43e9, 5e8).compare(&exact(43.7e9, 5e7)), Verdict::Near);
+    }
+
+    #[test]
+    fn trailing_zeros_widen_large_round_numbers() {
+        assert_eq!(trailing_zero_precision(212_000.0), 500.0);
+        assert_eq!(trailing_zero_precision(43e9), 5e8);
+        // Capped: `200 million` is not 150–250 million.
+        assert_eq!(trailing_zero_precision(2e8), 1e7);
+        assert_eq!(trailing_zero_precision(77.0), 0.0);
+        assert_eq!(trailing_zero_precision(1_233_400.0), 50.0);
+        assert_eq!(
+            exact(212_000.0, 0.5).compare(&exact(212_400.0, 0.5)),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn bounds_are_open_on_one_side() {
+        let over = Interval::of(
+            Some(5e12),
+            Some((Some(5e12), None)),
+            Some(5e11),
+            Approx::Over,
+        );
+        assert_eq!(over.compare(&exact(5.55e12, 5e9)), Verdict::Agree);
+        assert_eq!(over.compare(&exact(4.1e12, 5e10)), Verdict::Differ);
+        let under = Interval::of(Some(5.0), Some((None, Some(5.0))), Some(0.5), Approx::Under);
+        assert_eq!(under.compare(&exact(3.2, 0.05)), Verdict::Agree);
+        assert_eq!(under.compare(&exact(9.0, 0.5)), Verdict::Differ);
+        // A bound given without its range still opens the interval.
+        let over2 = Interval::of(Some(33.0), None, Some(0.5), Approx::Over);
+        assert_eq!(over2.compare(&exact(33.1, 0.05)), Verdict::Agree);
+    }
+
+    #[test]
+    fn approximations_allow_a_few_percent() {
+        let nearly = Interval::of(Some(58.0), None, Some(0.5), Approx::About);
+        assert_eq!(nearly.compare(&exact(57.5, 0.05)), Verdict::Agree);
+        let about = Interval::of(Some(30.0), None, Some(0.5), Approx::About);
+        assert_eq!(about.compare(&exact(31.0, 0.5)), Verdict::Agree);
+        assert_eq!(about.compare(&exact(45.0, 0.5)), Verdict::Differ);
+    }
+
+    #[test]
+    fn ranges_cover_their_span() {
+        let r = Interval::of(
+            None,
+            Some((Some(30_000.0), Some(40_000.0))),
+            Some(0.5),
+            Approx::Exact,
+        );
+        assert_eq!(r.compare(&exact(35_000.0, 0.5)), Verdict::Agree);
+        assert_eq!(r.compare(&exact(52_000.0, 0.5)), Verdict::Differ);
+        let pct = Interval::of(
+            None,
+            Some((Some(10.0), Some(15.0))),
+            Some(0.5),
+            Approx::Exact,
+        );
+        assert_eq!(pct.compare(&exact(12.0, 0.5)), Verdict::Agree);
+    }
+
+    #[test]
+    fn scale_words_are_already_normalized() {
+        // `RMB 43bn`, `43 billion yuan`, `43亿元`... reach here as values; a
+        // billion against a thousand million is the same point.
+        assert_eq!(
+            exact(43e9, 5e8).compare(&exact(43_000e6, 5e5)),
+            Verdict::Agree
+        );
+        // A scale slip (million for billion) is far beyond any rounding.
+        assert_eq!(exact(43e9, 5e8).compare(&exact(43e6, 5e5)), Verdict::Differ);
+    }
+
+    #[test]
+    fn sums_add_ends() {
+        let s = exact(1.178e6, 500.0).add(&exact(242_000.0, 500.0));
+        assert!(s.meets(&exact(1.42e6, 5000.0)));
+    }
+}

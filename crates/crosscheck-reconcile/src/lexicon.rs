@@ -1,0 +1,515 @@
+//! Words that name what is measured, and how their variants meet.
+//!
+//! These are general English business and trade vocabulary, not phrases of
+//! any particular document: a metric head (`exports`, `revenue`,
+//! `production`), the words that only say "value" or "total" and so are
+//! dropped (`the value of exports` = `exports`), and product words whose
+//! spellings meet (`new energy vehicle` = `NEV`, `automobile` = `vehicle`).
+
+/// Metric phrases (lower case, as words) and their canonical base.
+/// Longer phrases are tried first.
+pub const METRICS: &[(&str, &str)] = &[
+    ("total import and export", "imports and exports"),
+    ("import and export", "imports and exports"),
+    ("imports and exports", "imports and exports"),
+    ("exports and imports", "imports and exports"),
+    ("export and import", "imports and exports"),
+    ("import-export", "imports and exports"),
+    ("foreign trade", "imports and exports"),
+    ("external trade", "imports and exports"),
+    ("total trade", "imports and exports"),
+    ("trade volume", "imports and exports"),
+    ("trade value", "imports and exports"),
+    ("exports", "exports"),
+    ("export", "exports"),
+    ("exported", "exports"),
+    ("exporting", "exports"),
+    ("imports", "imports"),
+    ("import", "imports"),
+    ("imported", "imports"),
+    ("output value", "output value"),
+    ("production value", "output value"),
+    ("production volume", "production"),
+    ("production", "production"),
+    ("produced", "production"),
+    ("produces", "production"),
+    ("output", "production"),
+    ("manufactured", "production"),
+    ("sales revenue", "revenue"),
+    ("operating revenue", "revenue"),
+    ("operating income", "revenue"),
+    ("revenues", "revenue"),
+    ("revenue", "revenue"),
+    ("turnover", "revenue"),
+    ("net profit", "net profit"),
+    ("net income", "net profit"),
+    ("net loss", "net loss"),
+    ("gross profit", "gross profit"),
+    ("operating profit", "operating profit"),
+    ("profits", "profit"),
+    ("profit", "profit"),
+    ("gross margin", "gross margin"),
+    ("net margin", "net margin"),
+    ("operating margin", "operating margin"),
+    ("sales volume", "sales"),
+    ("supplied", "sales"),
+    ("supplies", "sales"),
+    ("sales", "sales"),
+    ("sold", "sales"),
+    ("deliveries", "deliveries"),
+    ("delivered", "deliveries"),
+    ("shipments", "shipments"),
+    ("shipment", "shipments"),
+    ("shipped", "shipments"),
+    ("installed capacity", "capacity"),
+    ("production capacity", "capacity"),
+    ("capacity", "capacity"),
+    ("investment", "investment"),
+    ("investments", "investment"),
+    ("invested", "investment"),
+    ("added value", "added value"),
+    ("value added", "added value"),
+    ("value-added", "added value"),
+    ("order backlog", "orders"),
+    ("orders", "orders"),
+    ("employees", "employees"),
+    ("employs", "employees"),
+    ("headcount", "employees"),
+    ("workforce", "employees"),
+    ("r&d spending", "R&D spending"),
+    ("r&d expenditure", "R&D spending"),
+    ("r&d investment", "R&D spending"),
+    ("research and development spending", "R&D spending"),
+    ("market share", "market share"),
+    ("unit price", "unit price"),
+    ("average price", "price"),
+    ("prices", "price"),
+    ("price", "price"),
+    ("capital expenditure", "capex"),
+    ("capex", "capex"),
+    ("dividend", "dividend"),
+    ("ebitda", "EBITDA"),
+    ("throughput", "throughput"),
+    ("installations", "installations"),
+    ("market value", "market value"),
+    ("market capitalisation", "market value"),
+    ("market capitalization", "market value"),
+];
+
+/// Words after a metric word that make it part of another noun
+/// (`production line`, `export markets`): then it names no figure.
+pub const NOT_METRIC_AFTER: &[&str] = &[
+    "base",
+    "line",
+    "lines",
+    "efficiency",
+    "management",
+    "plant",
+    "plants",
+    "site",
+    "facility",
+    "facilities",
+    "process",
+    "model",
+    "models",
+    "tax",
+    "taxes",
+    "policy",
+    "policies",
+    "market",
+    "markets",
+    "license",
+    "licence",
+    "destination",
+    "destinations",
+    "hub",
+    "partner",
+    "partners",
+    "control",
+    "controls",
+    "ban",
+    "bans",
+    "curbs",
+    "restrictions",
+    "credit",
+    "credits",
+    "rule",
+    "rules",
+    "war",
+    "wars",
+    "tariff",
+    "tariffs",
+    "agreement",
+    "deal",
+    "deals",
+    "zone",
+    "zones",
+    "team",
+    "manager",
+    "director",
+    "office",
+    "department",
+    "scale",
+    "proportion",
+    "structure",
+    "unit",
+    "target",
+    "targets",
+    "goal",
+    "plan",
+    "capacity",
+];
+
+/// Words a metric phrase carries that do not change what is measured.
+pub const DROP_WORDS: &[&str] = &[
+    "total",
+    "overall",
+    "annual",
+    "cumulative",
+    "combined",
+    "full-year",
+    "whole",
+    "the",
+    "a",
+    "an",
+    "value",
+    "volume",
+    "amount",
+    "scale",
+    "figure",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "year's",
+    "yearly",
+    "monthly",
+    "quarterly",
+    "aggregate",
+    "gross",
+    "reported",
+    "record",
+    "latest",
+    "all",
+    "total's",
+    "accumulated",
+];
+
+/// Qualifiers that go to the scope rather than the metric.
+pub const SCOPE_WORDS: &[(&str, &str)] = &[
+    ("overseas", "overseas"),
+    ("abroad", "overseas"),
+    ("international", "overseas"),
+    ("foreign", "overseas"),
+    ("offshore", "overseas"),
+    ("domestic", "domestic"),
+    ("home-market", "domestic"),
+];
+
+/// Words that mark a forecast, target or plan rather than a result.
+pub const MODAL_WORDS: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "forecast",
+    "forecasts",
+    "projected",
+    "target",
+    "targets",
+    "targeted",
+    "goal",
+    "goals",
+    "aiming",
+    "planned",
+    "guidance",
+    "estimated",
+    "estimates",
+    "outlook",
+    "anticipated",
+    "anticipates",
+    "predicts",
+    "predicted",
+    "hopes",
+    "ambition",
+    "envisages",
+];
+
+/// Words that mark a correction notice.
+pub const CORRECTION_WORDS: &[&str] = &[
+    "correction",
+    "corrections",
+    "corrects",
+    "corrected",
+    "erroneously",
+    "incorrectly",
+    "mistakenly",
+    "wrongly",
+    "misstated",
+    "misreported",
+    "erratum",
+];
+
+/// Function words: they end a noun phrase.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "as",
+    "than",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "which",
+    "who",
+    "while",
+    "but",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "said",
+    "says",
+    "rose",
+    "fell",
+    "grew",
+    "reached",
+    "hit",
+    "totaled",
+    "totalled",
+    "stood",
+    "came",
+    "up",
+    "down",
+    "about",
+    "over",
+    "under",
+    "some",
+    "nearly",
+    "around",
+    "approximately",
+    "almost",
+    "more",
+    "less",
+    "worth",
+    "per",
+    "each",
+    "alone",
+    "also",
+    "only",
+    "just",
+    "into",
+    "across",
+    "between",
+    "among",
+    "during",
+    "through",
+    "until",
+    "since",
+    "after",
+    "before",
+    "year-on-year",
+    "respectively",
+    "not",
+    "no",
+    "all",
+    "both",
+    "such",
+    "other",
+    "last",
+    "first",
+    "next",
+    "same",
+    "so",
+    "then",
+    "there",
+    "here",
+    "when",
+    "where",
+    "what",
+    "how",
+    "why",
+    "if",
+    "whether",
+    "because",
+    "although",
+    "though",
+    "surged",
+    "jumped",
+    "climbed",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "slipped",
+    "soared",
+    "amounted",
+    "exceeded",
+    "surpassed",
+    "topped",
+    "accounted",
+    "accounting",
+    "account",
+    "accounts",
+    "including",
+    "included",
+    "includes",
+    "excluding",
+    "compared",
+    "against",
+    "versus",
+    "vs",
+    "via",
+    "per",
+    "this",
+    "year",
+    "quarter",
+    "month",
+    "half",
+    "period",
+    "now",
+    "still",
+    "already",
+    "again",
+    "further",
+    "well",
+    "very",
+    "most",
+];
+
+/// Nouns that stand for the subject (`the company employs`), not a product.
+const ANAPHOR_NOUNS: &[&str] = &[
+    "company",
+    "group",
+    "firm",
+    "province",
+    "city",
+    "country",
+    "region",
+    "county",
+    "maker",
+    "manufacturer",
+    "corporation",
+    "business",
+    "nation",
+];
+
+/// Normalizes a product phrase: singular words, shared spellings.
+pub fn normalize_product(words: &[&str]) -> String {
+    let kept: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !DROP_WORDS.contains(&w.as_str()))
+        .filter(|w| !ANAPHOR_NOUNS.contains(&w.as_str()))
+        .filter(|w| !SCOPE_WORDS.iter().any(|(s, _)| s == w))
+        .map(|w| singular(&w))
+        .collect();
+    let joined = kept.join(" ");
+    let joined = joined.replace("new-energy", "new energy");
+    let joined = joined.trim();
+    match joined {
+        "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
+        | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
+        | "full-time employee" => String::new(),
+        "new energy vehicle"
+        | "nev"
+        | "new energy"
+        | "new energy automobile"
+        | "new energy car"
+        | "new energy passenger vehicle"
+        | "nevs" => "NEV".into(),
+        "auto" | "automobile" | "car" | "vehicle" | "motor vehicle" | "automotive"
+        | "complete vehicle" | "whole vehicle" => "vehicle".into(),
+        "passenger vehicle" | "passenger car" => "passenger car".into(),
+        "commercial vehicle" => "commercial vehicle".into(),
+        "electric vehicle" | "ev" | "battery electric vehicle" => "EV".into(),
+        "auto part"
+        | "automotive part"
+        | "automotive spare part"
+        | "auto component"
+        | "automotive component"
+        | "vehicle part"
+        | "car part" => "auto part".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A crude singular: `vehicles` → `vehicle`, `batteries` → `battery`.
+pub fn singular(w: &str) -> String {
+    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w.to_string();
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        return format!("{s}y");
+    }
+    if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
+        return format!("{s}{}", &w[s.len()..s.len() + 2]);
+    }
+    if let Some(s) = w.strip_suffix('s') {
+        return s.to_string();
+    }
+    w.to_string()
+}
+
+/// Metrics that add up over time (so a longer period holds at least as much).
+pub fn is_flow(metric_base: &str) -> bool {
+    matches!(
+        metric_base,
+        "exports"
+            | "imports"
+            | "imports and exports"
+            | "production"
+            | "output value"
+            | "sales"
+            | "revenue"
+            | "deliveries"
+            | "shipments"
+            | "investment"
+            | "installations"
+            | "throughput"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_meet_across_spellings() {
+        assert_eq!(normalize_product(&["new", "energy", "vehicles"]), "NEV");
+        assert_eq!(normalize_product(&["NEV"]), "NEV");
+        assert_eq!(normalize_product(&["automobile"]), "vehicle");
+        assert_eq!(normalize_product(&["total"]), "");
+        assert_eq!(normalize_product(&["battery", "packs"]), "battery pack");
+        assert_eq!(normalize_product(&["batteries"]), "battery");
+    }
+}

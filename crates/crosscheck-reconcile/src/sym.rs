@@ -1,0 +1,108 @@
+//! Interned strings, so that a claim's subject, metric, scope and unit are
+//! four bytes each and ten million claims share one copy of each phrase.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
+
+/// An interned string: cheap to copy, compare and hash.
+///
+/// The numbers behind symbols depend on the order strings were first seen
+/// (which varies with the thread count), so anything that orders output
+/// compares [`Sym::as_str`], never the number.
+///
+/// ```
+/// use crosscheck_reconcile::Sym;
+/// let a = Sym::new("exports");
+/// assert_eq!(a, Sym::new("exports"));
+/// assert_eq!(a.as_str(), "exports");
+/// assert!(Sym::EMPTY.is_empty());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Sym(u32);
+
+struct Interner {
+    map: HashMap<&'static str, u32>,
+    strs: Vec<&'static str>,
+}
+
+fn interner() -> &'static RwLock<Interner> {
+    static I: OnceLock<RwLock<Interner>> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut map = HashMap::new();
+        map.insert("", 0);
+        RwLock::new(Interner {
+            map,
+            strs: vec![""],
+        })
+    })
+}
+
+impl Sym {
+    /// The empty string.
+    pub const EMPTY: Sym = Sym(0);
+
+    /// Interns `s`. Strings are kept for the life of the process: the
+    /// vocabulary of subjects, metrics, scopes and units is small.
+    pub fn new(s: &str) -> Sym {
+        if s.is_empty() {
+            return Sym::EMPTY;
+        }
+        {
+            let r = interner().read().unwrap_or_else(|e| e.into_inner());
+            if let Some(&i) = r.map.get(s) {
+                return Sym(i);
+            }
+        }
+        let mut w = interner().write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&i) = w.map.get(s) {
+            return Sym(i);
+        }
+        let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        let i = w.strs.len() as u32;
+        w.strs.push(leaked);
+        w.map.insert(leaked, i);
+        Sym(i)
+    }
+
+    /// The string.
+    pub fn as_str(self) -> &'static str {
+        let r = interner().read().unwrap_or_else(|e| e.into_inner());
+        r.strs.get(self.0 as usize).copied().unwrap_or("")
+    }
+
+    /// The symbol's number: stable within a run only (see the type's docs).
+    pub fn id(self) -> u32 {
+        self.0
+    }
+
+    /// True for the empty string.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::fmt::Debug for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl std::fmt::Display for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Sym {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Sym {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Sym::new(&s))
+    }
+}

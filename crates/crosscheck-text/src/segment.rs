@@ -1,0 +1,416 @@
+//! Raw UAX #29 word segmentation: a fast path for ASCII and
+//! `unicode-segmentation` for everything else.
+//!
+//! The text is cut into independent *pieces* at positions where UAX #29
+//! always has a word boundary and where no rule looks across: an ASCII
+//! white-space byte followed by an ASCII graphic byte (`!`..=`~`).
+//! - There is a boundary there: the rules that join across a boundary
+//!   (WB3 CR×LF, WB3c ZWJ, WB3d space×space, WB4 ×Extend/Format/ZWJ,
+//!   WB5–WB13b, WB15/16) all need a left side that is a letter, digit,
+//!   connector, mid-punctuation, ZWJ or regional indicator, or a right side
+//!   that is Extend/Format/ZWJ or a space; white space on the left and an
+//!   ASCII graphic on the right is none of these, so WB999 breaks.
+//! - No rule reaches across it: the look-behind rules (WB7, WB7c, WB11,
+//!   WB15/16) need a letter, digit or regional indicator two places back,
+//!   never white space; the look-ahead rules (WB6, WB7b, WB12) need a
+//!   mid-punctuation character just right of a boundary, never white space.
+//!
+//! So each piece can be segmented on its own. A piece of pure ASCII (almost
+//! every piece of English text) goes through [`ascii_segments`], a hand
+//! transcription of the rules restricted to ASCII; any other piece goes
+//! through `unicode-segmentation`. Property tests check both claims: the
+//! ASCII segmenter against `unicode-segmentation` on random ASCII, and the
+//! hybrid against `unicode-segmentation` on mixed text.
+
+use crate::Shape;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Word_Break classes of the ASCII characters that matter.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum Wb {
+    /// `A`–`Z`, `a`–`z` (ALetter).
+    Letter,
+    /// `0`–`9` (Numeric).
+    Digit,
+    /// `_` (ExtendNumLet).
+    Connector,
+    /// `:` (MidLetter).
+    MidLetter,
+    /// `.` and `'` (MidNumLet, Single_Quote).
+    MidNumLetQ,
+    /// `,` and `;` (MidNum).
+    MidNum,
+    /// ` ` (WSegSpace).
+    Space,
+    /// `\r` (CR).
+    Cr,
+    /// `\n`, `\x0B`, `\x0C` (LF, Newline): always a segment of their own.
+    Lf,
+    /// Everything else, `"` and `\t` included: a segment of one byte.
+    Other,
+}
+
+/// Per ASCII byte: its class in the low four bits, and in the high four
+/// the shape bits the tokenizer wants (16 letter, 32 upper case, 64 digit,
+/// 128 full stop), so one lookup serves both.
+const fn byte_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let class = match b {
+            b'A'..=b'Z' | b'a'..=b'z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Digit,
+            b'_' => Wb::Connector,
+            b':' => Wb::MidLetter,
+            b'.' | b'\'' => Wb::MidNumLetQ,
+            b',' | b';' => Wb::MidNum,
+            b' ' => Wb::Space,
+            b'\r' => Wb::Cr,
+            b'\n' | 0x0B | 0x0C => Wb::Lf,
+            _ => Wb::Other,
+        };
+        let shape = match b {
+            b'A'..=b'Z' => LETTER | UPPER,
+            b'a'..=b'z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'.' => DOT,
+            _ => 0,
+        };
+        t[i] = class as u8 | shape;
+        i += 1;
+    }
+    t
+}
+
+const LETTER: u8 = 16;
+const UPPER: u8 = 32;
+const DIGIT: u8 = 64;
+const DOT: u8 = 128;
+
+static TABLE: [u8; 256] = byte_table();
+
+#[inline]
+fn entry(b: u8) -> u8 {
+    TABLE[b as usize]
+}
+
+/// The six non-ASCII characters common enough in English news to keep on
+/// the fast path: `–` `—` `“` `”` (Word_Break Other) and `‘` `’`
+/// (MidNumLet). `Some(true)` for the two mid-word ones.
+#[inline]
+fn fast_char(bytes: &[u8], i: usize) -> Option<bool> {
+    if bytes[i] != 0xE2 || bytes.get(i + 1) != Some(&0x80) {
+        return None;
+    }
+    match bytes.get(i + 2) {
+        Some(0x93 | 0x94 | 0x9C | 0x9D) => Some(false),
+        Some(0x98 | 0x99) => Some(true),
+        _ => None,
+    }
+}
+
+/// What the ASCII segmenter already knows about a segment.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Seg {
+    /// Letters, digits and inner punctuation, with its shape and whether it
+    /// holds a letter.
+    Word { shape: Shape, letter: bool },
+    /// A run of white space holding `n` line breaks.
+    Space(u8),
+    /// One character that is neither (ASCII punctuation or symbol).
+    Mark,
+    /// One of the non-ASCII punctuation marks of [`fast_char`].
+    Quote,
+    /// A segment from the Unicode path; the caller classifies it.
+    Unknown,
+}
+
+/// Segments `bytes[start..end]`, ASCII but for the characters of
+/// [`fast_char`], by UAX #29 word boundaries, calling `f(start, end, seg)`
+/// for each segment, in order.
+#[inline]
+pub(crate) fn ascii_segments(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    f: &mut impl FnMut(usize, usize, Seg),
+) {
+    // Class codes as in `Wb`; compared as bytes so that the hot loops
+    // branch on ranges rather than jump through a table.
+    const WORD_MAX: u8 = Wb::Connector as u8;
+    const MID_LETTER: u8 = Wb::MidLetter as u8;
+    const MID_NUM: u8 = Wb::MidNum as u8;
+    const LETTER_CLASS: u8 = Wb::Letter as u8;
+    const DIGIT_CLASS: u8 = Wb::Digit as u8;
+    let mut i = start;
+    while i < end {
+        let e = entry(bytes[i]);
+        let c = e & 15;
+        if c <= WORD_MAX {
+            // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in any
+            // order; WB6/7 join a letter pair across `:` `.` `'` (and
+            // U+2018/U+2019), WB11/12 a digit pair across `,` `;` `.` `'`.
+            let mut prev = c;
+            let mut seen = e;
+            let mut quote = false;
+            let mut letters = u32::from(e & LETTER != 0);
+            let mut upper = u32::from(e & UPPER != 0);
+            let mut j = i + 1;
+            while j < end {
+                let d = entry(bytes[j]);
+                let k = d & 15;
+                if k <= WORD_MAX {
+                    seen |= d;
+                    letters += u32::from(d & LETTER != 0);
+                    upper += u32::from(d & UPPER != 0);
+                    prev = k;
+                    j += 1;
+                    continue;
+                }
+                let (width, joins) = if k <= MID_NUM {
+                    let joins = match prev {
+                        LETTER_CLASS => k != MID_NUM,
+                        DIGIT_CLASS => k != MID_LETTER,
+                        _ => false,
+                    };
+                    (1, joins)
+                } else if fast_char(bytes, j) == Some(true) {
+                    quote = true;
+                    (3, prev == LETTER_CLASS || prev == DIGIT_CLASS)
+                } else {
+                    (0, false)
+                };
+                if !joins || j + width >= end {
+                    break;
+                }
+                let next = entry(bytes[j + width]);
+                if next & 15 != prev {
+                    break;
+                }
+                seen |= d | next;
+                letters += u32::from(next & LETTER != 0);
+                upper += u32::from(next & UPPER != 0);
+                j += width + 1;
+            }
+            let mut flags = 0;
+            if seen & DIGIT != 0 {
+                flags |= Shape::DIGITS;
+            }
+            if seen & DOT != 0 {
+                flags |= Shape::HAS_DOT;
+            }
+            if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
+                flags |= Shape::TITLE;
+            }
+            if letters >= 2 && upper == letters {
+                flags |= Shape::ALL_CAPS;
+            }
+            if quote && j > i + 1 && contains_high(&bytes[i..j]) {
+                flags |= Shape::NON_ASCII;
+            }
+            let shape = Shape(flags);
+            f(
+                i,
+                j,
+                Seg::Word {
+                    shape,
+                    letter: letters > 0,
+                },
+            );
+            i = j;
+            continue;
+        }
+        let b = bytes[i];
+        match b {
+            b' ' => {
+                // WB3d: horizontal spaces stay together.
+                let mut j = i + 1;
+                while j < end && bytes[j] == b' ' {
+                    j += 1;
+                }
+                f(i, j, Seg::Space(0));
+                i = j;
+            }
+            b'\r' => {
+                // WB3: CR × LF.
+                let j = if i + 1 < end && bytes[i + 1] == b'\n' {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                f(i, j, Seg::Space(1));
+                i = j;
+            }
+            b'\n' | 0x0B | 0x0C => {
+                f(i, i + 1, Seg::Space(1));
+                i += 1;
+            }
+            b'\t' => {
+                f(i, i + 1, Seg::Space(0));
+                i += 1;
+            }
+            0x80.. => {
+                // One of the fast_char set (the caller lets no other in).
+                f(i, i + 3, Seg::Quote);
+                i += 3;
+            }
+            _ => {
+                f(i, i + 1, Seg::Mark);
+                i += 1;
+            }
+        }
+    }
+}
+
+fn contains_high(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| b >= 0x80)
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+#[inline]
+fn is_ascii_graphic(b: u8) -> bool {
+    (0x21..=0x7E).contains(&b)
+}
+
+/// Segments `text` by UAX #29 word boundaries, taking the ASCII fast path
+/// for every piece of pure ASCII (see the module docs for why that is
+/// exact). `f(start, end, seg)` is called for each segment, in order.
+pub(crate) fn segments(text: &str, fast: bool, f: &mut impl FnMut(usize, usize, Seg)) {
+    if !fast {
+        for (s, piece) in text.split_word_bound_indices() {
+            f(s, s + piece.len(), Seg::Unknown);
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut pos = 0;
+    while pos < n {
+        let mut high = next_non_ascii(bytes, pos);
+        while high < n && fast_char(bytes, high).is_some() {
+            high = next_non_ascii(bytes, high + 3);
+        }
+        if high == n {
+            ascii_segments(bytes, pos, n, f);
+            return;
+        }
+        // ASCII up to the last cut before the non-ASCII byte, then the
+        // Unicode path up to the first cut after it.
+        let cut = (pos + 1..high)
+            .rev()
+            .find(|&c| is_cut(bytes, c))
+            .unwrap_or(pos);
+        if cut > pos {
+            ascii_segments(bytes, pos, cut, f);
+        }
+        let end = (high + 1..n).find(|&c| is_cut(bytes, c)).unwrap_or(n);
+        // Cuts fall on ASCII bytes, hence on char boundaries.
+        let piece = &text[cut..end];
+        for (s, p) in piece.split_word_bound_indices() {
+            f(cut + s, cut + s + p.len(), Seg::Unknown);
+        }
+        pos = end;
+    }
+}
+
+/// A cut: ASCII white space, then an ASCII graphic character.
+#[inline]
+fn is_cut(bytes: &[u8], c: usize) -> bool {
+    is_ascii_graphic(bytes[c]) && is_ascii_space(bytes[c - 1])
+}
+
+/// The first byte at or after `from` that is not ASCII, or the length.
+#[inline]
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) & HIGH;
+        if w != 0 {
+            return i + (w.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fast(text: &str) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        segments(text, true, &mut |s, e, _| v.push((s, e)));
+        v
+    }
+
+    fn slow(text: &str) -> Vec<(usize, usize)> {
+        text.split_word_bound_indices()
+            .map(|(s, p)| (s, s + p.len()))
+            .collect()
+    }
+
+    fn ascii_only(text: &str) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        ascii_segments(text.as_bytes(), 0, text.len(), &mut |s, e, _| {
+            v.push((s, e))
+        });
+        v
+    }
+
+    #[test]
+    fn hand_picked_agree() {
+        for t in [
+            "a:b 1:2 a.b 1.2 a'b 1'2 1,2 a,b 1;2 a;b a.1 1.a _a_ a__1",
+            "\r\n\r \n\n\t\t  \x0b\x0c\"x\"",
+            "1,233,000 77.5% US$100 3.2bn year-on-year AT&T e.g. U.S.",
+            "Lü Jerônimo Jero\u{302}nimo 43亿元 “Smart #5” 🇨🇳🇺🇸 a\u{200d}b",
+            " \u{301}a \u{200b}x",
+            "China’s ‘x’ 1’000 a’1 “q” – — ’\u{301} ’’ a’’b –\u{301}",
+        ] {
+            assert_eq!(fast(t), slow(t), "{t:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The ASCII transcription of the rules equals UAX #29 on ASCII.
+        #[test]
+        fn ascii_path_is_uax29(text in "[ -~\t\n\r\x0b\x0c\x00\x7f]{0,64}") {
+            prop_assert_eq!(ascii_only(&text), slow(&text));
+        }
+
+        /// Same, with the characters the rules care about made frequent,
+        /// and the non-ASCII marks the fast path takes.
+        #[test]
+        fn ascii_path_is_uax29_dense(text in "[aZ09_:.',; \t\r\n\"–—‘’“”-]{0,64}") {
+            prop_assert_eq!(ascii_only(&text), slow(&text));
+        }
+
+        /// The hybrid (ASCII pieces fast, the rest by unicode-segmentation)
+        /// equals UAX #29 on mixed text.
+        #[test]
+        fn hybrid_is_uax29(text in "[a-c0-2 .,:;'\"_\t\r\n\u{a0}\u{300}\u{301}\u{200b}\u{200d}\u{2019}\u{2013}\u{3000}é漢カ한\u{1f1e8}\u{1f1f3}\u{1f697}]{0,48}") {
+            prop_assert_eq!(fast(&text), slow(&text));
+        }
+
+        /// And on arbitrary strings.
+        #[test]
+        fn hybrid_is_uax29_any(text in any::<String>()) {
+            prop_assert_eq!(fast(&text), slow(&text));
+        }
+    }
+}
