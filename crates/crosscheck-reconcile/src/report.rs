@@ -147,13 +147,16 @@ pub struct Report {
     pub review: Vec<Conflict>,
     /// Figures stated alike in several documents.
     pub corroborations: Vec<Corroboration>,
-    /// How many figures are corroborated (`corroborations.len()`).
+    /// How many figures are corroborated; `corroborations` lists the first
+    /// [`MAX_CORROBORATIONS`] of them.
     #[serde(default)]
     pub corroborated: usize,
 }
 
 /// Most mentions listed for one conflict or corroboration.
 const MAX_MENTIONS: usize = 12;
+/// Most corroborations listed (all are counted in [`Report::corroborated`]).
+pub const MAX_CORROBORATIONS: usize = 10_000;
 
 impl Report {
     /// Indices of the documents whose mentions still need their text.
@@ -385,7 +388,9 @@ struct Out<'a> {
     docs: &'a [String],
     conflicts: Vec<Conflict>,
     review: Vec<Conflict>,
-    corroborations: Vec<Corroboration>,
+    /// Corroborations as claim indices (and document counts), made into
+    /// mentions only for the listed ones.
+    agreeing: Vec<(Vec<u32>, u32)>,
 }
 
 impl Out<'_> {
@@ -484,7 +489,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         docs,
         conflicts: Vec::new(),
         review: Vec::new(),
-        corroborations: Vec::new(),
+        agreeing: Vec::new(),
     };
     // Sort claim indices by (hash of key without period, period): one sort
     // gives both the groups with equal keys and, around them, the runs
@@ -555,10 +560,43 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     }
     check_sums(&mut out);
     check_shares(&mut out);
+    // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
+    // an order that does not depend on symbol numbers.
+    let corroborated = out.agreeing.len();
+    let mut agreeing = std::mem::take(&mut out.agreeing);
+    agreeing.sort_by_cached_key(|(ms, _)| {
+        let c = &claims[ms[0] as usize];
+        (
+            c.subject.as_str(),
+            c.metric.as_str(),
+            c.scope.as_str(),
+            pack(c.period.as_ref().map(pkey)),
+            ms.iter()
+                .map(|&m| (claims[m as usize].doc, claims[m as usize].start))
+                .collect::<Vec<_>>(),
+        )
+    });
+    agreeing.truncate(MAX_CORROBORATIONS);
+    let corroborations: Vec<Corroboration> = agreeing
+        .into_iter()
+        .map(|(ms, ndocs)| {
+            let c0 = &claims[ms[0] as usize];
+            Corroboration {
+                subject: c0.subject.as_str().to_string(),
+                metric: c0.metric.as_str().to_string(),
+                scope: c0.scope.as_str().to_string(),
+                period: period_str(c0.period),
+                documents: ndocs as usize,
+                mentions: ms
+                    .iter()
+                    .map(|&m| mention(&claims[m as usize], docs))
+                    .collect(),
+            }
+        })
+        .collect();
     let Out {
         mut conflicts,
         mut review,
-        mut corroborations,
         ..
     } = out;
     let order_key = |c: &Conflict| {
@@ -576,19 +614,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     };
     conflicts.sort_by_cached_key(order_key);
     review.sort_by_cached_key(order_key);
-    corroborations.sort_by_cached_key(|c| {
-        (
-            c.subject.clone(),
-            c.metric.clone(),
-            c.scope.clone(),
-            c.period.clone(),
-            c.mentions
-                .iter()
-                .map(|m| (m.doc_index, m.start))
-                .collect::<Vec<_>>(),
-        )
-    });
-    let corroborated = corroborations.len();
+
     Report {
         documents: docs.len(),
         claims: claims.len(),
@@ -780,22 +806,14 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     };
     if v == Verdict::Agree {
         if by_doc.len() >= 2 && self_docs.is_empty() {
-            let mut mentions = Vec::new();
+            let mut members: Vec<u32> = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for &m in &rest {
-                if seen.insert((c(m).doc, c(m).start)) && mentions.len() < MAX_MENTIONS {
-                    mentions.push(mention(c(m), out.docs));
+                if seen.insert((c(m).doc, c(m).start)) && members.len() < MAX_MENTIONS {
+                    members.push(m);
                 }
             }
-            let c0 = c(rest[0]);
-            out.corroborations.push(Corroboration {
-                subject: c0.subject.as_str().to_string(),
-                metric: c0.metric.as_str().to_string(),
-                scope: c0.scope.as_str().to_string(),
-                period: period_str(c0.period),
-                documents: by_doc.len(),
-                mentions,
-            });
+            out.agreeing.push((members, by_doc.len() as u32));
         }
         return;
     }
