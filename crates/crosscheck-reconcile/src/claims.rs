@@ -165,6 +165,10 @@ pub struct Claim {
     pub flags: u8,
     /// For totals and their parts: 1 + the index of the sentence holding the total.
     pub sum_group: u32,
+    /// A share whose part is the figure just before it and whose whole is
+    /// the figure just after it in the sentence (`8.6bn made up 45% of total
+    /// revenue of 24.6bn`).
+    pub inline_share: bool,
 }
 
 impl Claim {
@@ -901,6 +905,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
 
+            let inline_share = flags_v & flags::SHARE != 0
+                && fi > 0
+                && figs.get(fi + 1).is_some_and(|n| {
+                    let nw = word_at(n.span.start);
+                    matches!(n.kind, QuantityKind::Money | QuantityKind::Count)
+                        && nw <= fe + 8
+                        && words[fe..nw].iter().any(|w| w.lc == "of")
+                        && words[fe..nw].iter().all(|w| w.lc != ";" && w.lc != "and")
+                })
+                && figs[..fi].iter().any(|p| {
+                    matches!(p.kind, QuantityKind::Money | QuantityKind::Count) && !p.change
+                });
             let (lo, hi, has_range) = match q.range {
                 Some((lo, hi)) => (
                     lo.unwrap_or(f64::NEG_INFINITY),
@@ -945,6 +961,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 },
                 flags: flags_v,
                 sum_group: 0,
+                inline_share,
             });
         }
 
