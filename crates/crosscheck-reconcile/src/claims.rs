@@ -469,6 +469,8 @@ struct Context {
     periods: Vec<(Period, u32)>,
     /// The whole document's most frequent period.
     fallback_period: Option<Period>,
+    /// The dominant company of the document, if it is one.
+    main_company: Option<Sym>,
 }
 
 impl Context {
@@ -541,11 +543,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     ents.sort_by_key(|e| e.span.start);
     mark_entity_roles(text, &mut ents, sents);
     let main = main_subject(&ents, sents);
+    // The company a story is about: what `the company` means when it dominates.
+    let main_company = main.filter(|m| {
+        m.1 && ents
+            .iter()
+            .any(|e| e.name == m.0 && e.label == Label::Company)
+    });
     let mut qs: Vec<&Quantity> = doc.quantities.iter().collect();
     qs.sort_by_key(|q| q.span.start);
 
     let mut out: Vec<Claim> = Vec::new();
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        main_company: main_company.map(|m| m.0),
+        ..Context::default()
+    };
     // The document's most frequent period, for figures before any date (a headline).
     let mut first_seen = Context::default();
     for q in qs.iter().filter(|q| q.kind == QuantityKind::Date) {
@@ -1216,6 +1227,12 @@ fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
     if q.kind == QuantityKind::Count {
         if let Some(u) = q.unit.as_deref() {
             let u = u.to_lowercase();
+            if matches!(
+                u.as_str(),
+                "employee" | "people" | "person" | "staff" | "worker"
+            ) {
+                return "employees".into();
+            }
             let parts: Vec<&str> = u.split(' ').collect();
             let p = normalize_product(&parts);
             if !p.is_empty() || u == "unit" {
@@ -1537,7 +1554,9 @@ fn find_subject(
         if PLACE_NOUNS.contains(&noun) {
             ctx.place.or(ctx.subject.map(|s| s.0))
         } else {
-            ctx.company.or(ctx.subject.map(|s| s.0))
+            ctx.main_company
+                .or(ctx.company)
+                .or(ctx.subject.map(|s| s.0))
         }
     };
     if let Some(h) = hit {
