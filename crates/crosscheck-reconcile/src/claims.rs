@@ -165,6 +165,10 @@ pub struct Claim {
     pub flags: u8,
     /// For totals and their parts: 1 + the index of the sentence holding the total.
     pub sum_group: u32,
+    /// A share whose part is the figure just before it and whose whole is
+    /// the figure just after it in the sentence (`8.6bn made up 45% of total
+    /// revenue of 24.6bn`).
+    pub inline_share: bool,
 }
 
 impl Claim {
@@ -360,6 +364,14 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
 }
 
 fn is_content_word(w: &W) -> bool {
+    if w.kind == TokenKind::Word
+        && w.lc.contains('-')
+        && w.lc.len() > 3
+        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+    {
+        // `state-owned`, `foreign-invested`: compound adjectives.
+        return true;
+    }
     w.kind == TokenKind::Word
         && !FUNCTION_WORDS.contains(&w.lc.as_str())
         && !w.lc.ends_with("ing")
@@ -437,17 +449,53 @@ const MONTHS: &[&str] = &[
 const POSS_PRONOUNS: &[&str] = &["its", "their", "our", "his", "her"];
 const SUBJECT_PRONOUNS: &[&str] = &["it", "we", "they"];
 
-#[derive(Default, Clone, Copy)]
+struct DateInfo<'a> {
+    q: &'a Quantity,
+    p: Period,
+    ok: bool,
+    base_at: Option<usize>,
+    paren: Option<usize>,
+}
+
+#[derive(Default, Clone)]
 struct Context {
     subject: Option<(Sym, usize)>,
     company: Option<Sym>,
     place: Option<Sym>,
     period: Option<(Period, usize)>,
     metric: Option<(Sym, usize)>,
-    any_period: Option<Period>,
+    /// Periods stated so far, with how often: the most frequent is the
+    /// document's own period.
+    periods: Vec<(Period, u32)>,
+    /// The whole document's most frequent period.
+    fallback_period: Option<Period>,
+    /// The dominant company of the document, if it is one.
+    main_company: Option<Sym>,
 }
 
-fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<Sym> {
+impl Context {
+    fn saw_period(&mut self, p: Period) {
+        match self.periods.iter_mut().find(|(q, _)| *q == p) {
+            Some(e) => e.1 += 1,
+            None => self.periods.push((p, 1)),
+        }
+    }
+
+    fn doc_period(&self) -> Option<Period> {
+        // Ties go to the earliest.
+        let mut best: Option<(Period, u32)> = None;
+        for &(p, n) in &self.periods {
+            if best.is_none_or(|b| n > b.1) {
+                best = Some((p, n));
+            }
+        }
+        best.map(|b| b.0)
+    }
+}
+
+/// The document's main subject, and whether it dominates (at least twice
+/// the weight of any other name), in which case falling back to it is no guess.
+fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<(Sym, bool)> {
     let lead_end = sents.get(2).map(|s| s.end).unwrap_or(usize::MAX);
     let mut counts: Vec<(Sym, usize, usize)> = Vec::new();
     for e in ents.iter().filter(|e| !e.excluded) {
@@ -457,10 +505,13 @@ fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<Sym> {
             None => counts.push((e.name, w, e.span.start)),
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|c| c.0)
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let first = counts.first()?;
+    let dominant = counts
+        .get(1)
+        .is_none_or(|second| 2 * first.1 >= 3 * second.1)
+        && first.1 >= 3;
+    Some((first.0, dominant))
 }
 
 fn period_key_ok(p: &Period) -> bool {
@@ -492,11 +543,31 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     ents.sort_by_key(|e| e.span.start);
     mark_entity_roles(text, &mut ents, sents);
     let main = main_subject(&ents, sents);
+    // The company a story is about: what `the company` means when it dominates.
+    let main_company = main.filter(|m| {
+        m.1 && ents
+            .iter()
+            .any(|e| e.name == m.0 && e.label == Label::Company)
+    });
     let mut qs: Vec<&Quantity> = doc.quantities.iter().collect();
     qs.sort_by_key(|q| q.span.start);
 
     let mut out: Vec<Claim> = Vec::new();
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        main_company: main_company.map(|m| m.0),
+        ..Context::default()
+    };
+    // The document's most frequent period, for figures before any date (a headline).
+    let mut first_seen = Context::default();
+    for q in qs.iter().filter(|q| q.kind == QuantityKind::Date) {
+        if let Some(p) = q
+            .period
+            .filter(|p| period_key_ok(p) && p.granularity != Granularity::Day)
+        {
+            first_seen.saw_period(p);
+        }
+    }
+    ctx.fallback_period = first_seen.doc_period();
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     for (si, sent) in sents.iter().enumerate() {
@@ -538,20 +609,30 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             || has_seq(&["clerical", "error"]);
         let correction_context = correction_here || prev_correction;
 
-        // Dates of this sentence, with whether they may govern a figure.
-        let dates: Vec<(&Quantity, Period, bool)> = sent_qs
+        // Bracket groups: a date in brackets governs only figures in them.
+        let mut paren: Vec<Option<usize>> = Vec::with_capacity(words.len());
+        let (mut depth, mut group) = (0usize, 0usize);
+        for w in &words {
+            if w.lc == "(" {
+                depth += 1;
+                group += 1;
+            }
+            paren.push((depth > 0).then_some(group));
+            if w.lc == ")" {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        // Dates of this sentence: whether they may govern a figure, and where
+        // a comparison base (`from ... in 2024`) starts before them.
+        let dates: Vec<DateInfo> = sent_qs
             .iter()
             .filter(|q| q.kind == QuantityKind::Date)
             .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
             .map(|(q, p)| {
                 let wi = word_at(q.span.start);
-                let before: Vec<&str> = words[wi.saturating_sub(3)..wi]
-                    .iter()
-                    .map(|w| w.lc.as_str())
-                    .collect();
-                let base = before.iter().any(|w| {
+                let is_base = |w: &str| {
                     matches!(
-                        *w,
+                        w,
                         "from"
                             | "than"
                             | "compared"
@@ -561,8 +642,22 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                             | "against"
                             | "over"
                     )
-                }) && !is_range_period(&p);
-                (q, p, !base)
+                };
+                let base_before = words[wi.saturating_sub(3)..wi]
+                    .iter()
+                    .any(|w| is_base(&w.lc));
+                let ok = !base_before || is_range_period(&p);
+                let base_at = (wi.saturating_sub(7)..wi)
+                    .rev()
+                    .find(|&i| is_base(&words[i].lc))
+                    .filter(|_| !is_range_period(&p));
+                DateInfo {
+                    q,
+                    p,
+                    ok,
+                    base_at,
+                    paren: paren.get(wi).copied().flatten(),
+                }
             })
             .collect();
 
@@ -594,19 +689,31 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let mut flags_v = 0u8;
 
             // ---- metric
-            let is_pct_level = q.kind == QuantityKind::Percent && !q.change;
-            let share = if is_pct_level {
-                share_metric(&words, &hits, fw, fe, cl, &clause, &out[first_claim..])
+            let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
+                share_metric(
+                    &words,
+                    &hits,
+                    fw,
+                    fe,
+                    cl,
+                    &clause,
+                    &out[first_claim..],
+                    q.change,
+                )
             } else {
                 None
             };
+            let is_pct_level = q.kind == QuantityKind::Percent && (!q.change || share.is_some());
             let (mut metric, metric_how, hit) = if let Some(m) = share {
                 flags_v |= flags::SHARE;
                 (m, How::Clause, None)
             } else {
                 match pick_metric(&words, &hits, fw, fe, cl, &clause) {
                     Some((h, how)) => {
-                        let product = product_of(&words, &h, q, fe, &in_ent);
+                        let mut product = product_of(&words, &h, q, fe, &skip);
+                        if product == h.base || h.base.ends_with(&product) {
+                            product.clear();
+                        }
                         let base = if h.base == "production" && q.kind == QuantityKind::Money {
                             "output value"
                         } else {
@@ -620,7 +727,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         (m, how, Some(h))
                     }
                     None => {
-                        let counted = counted_noun(&words, fe);
+                        let counted = counted_of(&words, q, fe);
                         if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
                             && !counted.is_empty()
                             && !q.change
@@ -655,6 +762,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let anchor = hit.map(|h| h.i0).unwrap_or(fw);
             let (mut subject, mut subject_how) =
                 find_subject(&words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
+            // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
+            // right before a figure in a list names its subject.
+            if fw >= 1 && fi > 0 {
+                if let Some(e) = sent_ents
+                    .iter()
+                    .find(|e| e.span.end == words[fw - 1].end && !e.destination && !e.excluded)
+                {
+                    subject = Some(e.name);
+                    subject_how = How::List;
+                }
+            }
             // `Hubei (18.2%)`: a figure in brackets right after a name.
             if fw >= 1 && words[fw - 1].lc == "(" && fw >= 2 {
                 if let Some(e) = sent_ents
@@ -678,10 +796,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     metric_how = How::Context;
                 }
             }
-            if subject.is_none() {
-                if let Some(m) = main {
+            if subject.is_none() || (subject_how == How::Document && main.is_some_and(|m| m.1)) {
+                if let Some((m, dominant)) = main {
                     subject = Some(m);
-                    subject_how = How::Document;
+                    subject_how = if dominant {
+                        How::Context
+                    } else {
+                        How::Document
+                    };
                 }
             }
 
@@ -704,7 +826,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
-            for w in words.iter().skip(fe).take(2) {
+            for w in words.iter().skip(fw).take(fe - fw + 2) {
                 if let Some((_, s)) = SCOPE_WORDS.iter().find(|(k, _)| *k == w.lc) {
                     scope.push(s.to_string());
                 }
@@ -723,15 +845,76 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
             }
+            // A growth rate of a volume (`export volumes grew 28.7% to 212,000
+            // packs`) is not one of a value.
+            if q.change && q.kind == QuantityKind::Percent {
+                let in_clause = |i: usize| clause.get(i) == Some(&cl);
+                let volume_word = words.iter().enumerate().any(|(i, w)| {
+                    in_clause(i)
+                        && matches!(
+                            w.lc.as_str(),
+                            "volume" | "volumes" | "units" | "tonnes" | "tons"
+                        )
+                });
+                let count_here = figs.iter().any(|o| {
+                    o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
+                });
+                if volume_word || count_here {
+                    scope.push("volume".into());
+                }
+            }
+            // Shipped or delivered abroad is exported; a company's overseas
+            // revenue is its export revenue.
+            if let Some(pos) = scope.iter().position(|s| s == "overseas") {
+                let money = q.kind == QuantityKind::Money;
+                for base in [" shipments", " deliveries", " revenue", " sales"] {
+                    if !money && matches!(base, " revenue" | " sales") {
+                        continue;
+                    }
+                    if let Some(stem) = format!(" {metric}").strip_suffix(base) {
+                        metric = format!("{stem} exports").trim().to_string();
+                        scope.remove(pos);
+                        break;
+                    }
+                }
+            }
             scope.sort();
             scope.dedup();
 
             // ---- period
-            let (period, period_how) = pick_period(&dates, q, fw, &clause, &word_at, &ctx, para);
+            let usable: Vec<(&Quantity, Period, bool)> = dates
+                .iter()
+                .map(|d| {
+                    let other_paren =
+                        d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
+                    let based = d.base_at.is_some_and(|b| fw < b);
+                    (d.q, d.p, d.ok && !other_paren && !based)
+                })
+                .collect();
+            let (period, period_how) = pick_period(&usable, q, fw, &clause, &word_at, &ctx, para);
 
             // ---- correction roles
             if correction_context {
                 flags_v |= correction_role(&words, fw, fe, correction_here);
+            }
+            // `the 5.4 billion yuan project`: what a project costs.
+            if q.kind == QuantityKind::Money
+                && metric_how >= How::Context
+                && words.get(fe).is_some_and(|w| {
+                    matches!(
+                        w.lc.as_str(),
+                        "project"
+                            | "plant"
+                            | "facility"
+                            | "factory"
+                            | "programme"
+                            | "program"
+                            | "base"
+                    )
+                })
+            {
+                metric = "investment".into();
+                metric_how = How::Clause;
             }
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
@@ -752,6 +935,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
 
+            let inline_share = flags_v & flags::SHARE != 0
+                && fi > 0
+                && figs.get(fi + 1).is_some_and(|n| {
+                    let nw = word_at(n.span.start);
+                    matches!(n.kind, QuantityKind::Money | QuantityKind::Count)
+                        && nw <= fe + 8
+                        && words[fe..nw].iter().any(|w| w.lc == "of")
+                        && words[fe..nw].iter().all(|w| w.lc != ";" && w.lc != "and")
+                })
+                && figs[..fi].iter().any(|p| {
+                    matches!(p.kind, QuantityKind::Money | QuantityKind::Count) && !p.change
+                });
             let (lo, hi, has_range) = match q.range {
                 Some((lo, hi)) => (
                     lo.unwrap_or(f64::NEG_INFINITY),
@@ -777,7 +972,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 period,
                 kind: q.kind,
                 approx: q.approx,
-                change: q.change,
+                change: q.change && flags_v & flags::SHARE == 0,
                 basis: q.basis,
                 value: q.value.unwrap_or(f64::NAN),
                 lo,
@@ -796,6 +991,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 },
                 flags: flags_v,
                 sum_group: 0,
+                inline_share,
             });
         }
 
@@ -809,6 +1005,19 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         );
 
         // ---- carry context forward
+        if let Some(c) = out.get(first_claim) {
+            // The sentence's first figure sets the period carried on; later
+            // ones may be comparison bases (`up from 18.9 billion in 2024`).
+            if let (Some(p), How::Clause | How::Sentence) = (c.period, c.period_how) {
+                ctx.period = Some((p, para));
+                ctx.saw_period(p);
+            }
+        }
+        for c in &out[first_claim + 1.min(out.len() - first_claim)..] {
+            if let (Some(p), How::Clause) = (c.period, c.period_how) {
+                ctx.saw_period(p);
+            }
+        }
         for c in &out[first_claim..] {
             if matches!(
                 c.subject_how,
@@ -819,18 +1028,25 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if matches!(c.metric_how, How::Clause | How::Sentence) && !c.has(flags::SHARE) {
                 ctx.metric = Some((c.metric, para));
             }
-            if let (Some(p), How::Clause | How::Sentence) = (c.period, c.period_how) {
-                ctx.period = Some((p, para));
-                ctx.any_period.get_or_insert(p);
-            }
         }
         if out.len() == first_claim {
-            if let Some((_, p, _)) = dates
+            if let Some(d) = dates
                 .iter()
-                .find(|(_, p, ok)| *ok && p.granularity != Granularity::Day)
+                .find(|d| d.ok && d.paren.is_none() && d.p.granularity != Granularity::Day)
             {
-                ctx.period = Some((*p, para));
-                ctx.any_period.get_or_insert(*p);
+                ctx.period = Some((d.p, para));
+                ctx.saw_period(d.p);
+            } else if let Some(d) = dates.iter().find(|d| {
+                // `for the year ended 31 December 2025`
+                let wi = word_at(d.q.span.start);
+                wi >= 2
+                    && words[wi - 2].lc == "year"
+                    && matches!(words[wi - 1].lc.as_str(), "ended" | "ending")
+            }) {
+                let mut y = Period::year(d.p.end.year);
+                y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
+                ctx.period = Some((y, para));
+                ctx.saw_period(y);
             }
         }
         for e in sent_ents.iter().filter(|e| !e.excluded) {
@@ -955,7 +1171,7 @@ fn product_of(
     in_ent: &dyn Fn(&W) -> bool,
 ) -> String {
     if matches!(q.kind, QuantityKind::Count | QuantityKind::Number) {
-        let counted = counted_noun(words, fe);
+        let counted = counted_of(words, q, fe);
         if !counted.is_empty() {
             return counted;
         }
@@ -1005,6 +1221,38 @@ fn product_of(
     String::new()
 }
 
+/// The counted noun of a count: the numbers stage's unit when it took the
+/// noun into the figure (`6,900 employees`), else the words after it.
+fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
+    if q.kind == QuantityKind::Count {
+        if let Some(u) = q.unit.as_deref() {
+            let u = u.to_lowercase();
+            if matches!(
+                u.as_str(),
+                "employee" | "people" | "person" | "staff" | "worker"
+            ) {
+                return "employees".into();
+            }
+            let parts: Vec<&str> = u.split(' ').collect();
+            let p = normalize_product(&parts);
+            if !p.is_empty() || u == "unit" {
+                return match p.rsplit_once(' ') {
+                    Some((_, head))
+                        if !matches!(
+                            p.as_str(),
+                            "passenger car" | "commercial vehicle" | "auto part"
+                        ) =>
+                    {
+                        head.to_string()
+                    }
+                    _ => p,
+                };
+            }
+        }
+    }
+    counted_noun(words, fe)
+}
+
 /// The noun phrase right after a count: `212,000 battery packs` → `battery pack`.
 fn counted_noun(words: &[W], fe: usize) -> String {
     let mut np: Vec<&str> = Vec::new();
@@ -1022,10 +1270,82 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         }
         np.push(&w.lc);
     }
-    normalize_product(&np)
+    // A counted noun meets by its head: `battery packs` = `packs`.
+    let p = normalize_product(&np);
+    match p.rsplit_once(' ') {
+        Some((_, head))
+            if !matches!(
+                p.as_str(),
+                "passenger car" | "commercial vehicle" | "auto part" | "energy storage"
+            ) =>
+        {
+            head.to_string()
+        }
+        _ => p,
+    }
 }
 
+/// The phrase naming a metric with its qualifiers, as a share's part or
+/// whole names it: `overseas revenue` → `exports` (see the claim rules),
+/// `NEV exports`, `domestic sales`.
+fn phrase_descriptor(base: &str, mods: &[&str]) -> String {
+    let mut scope: Vec<&str> = mods
+        .iter()
+        .filter_map(|w| SCOPE_WORDS.iter().find(|(k, _)| k == w).map(|(_, s)| *s))
+        .collect();
+    let product = normalize_product(mods);
+    let mut base = base.to_string();
+    if let Some(pos) = scope.iter().position(|s| *s == "overseas") {
+        if matches!(
+            base.as_str(),
+            "revenue" | "sales" | "shipments" | "deliveries"
+        ) {
+            base = "exports".into();
+            scope.remove(pos);
+        }
+    }
+    scope.sort();
+    scope.dedup();
+    let metric = if product.is_empty() {
+        base
+    } else {
+        format!("{product} {base}")
+    };
+    if scope.is_empty() {
+        metric
+    } else {
+        format!("{} {metric}", scope.join("; "))
+    }
+}
+
+/// How a claim is named as a share's part or whole: scope, then metric.
+fn claim_descriptor(c: &Claim) -> String {
+    if c.scope.is_empty() {
+        c.metric.as_str().to_string()
+    } else {
+        format!("{} {}", c.scope.as_str(), c.metric.as_str())
+    }
+}
+
+const SHARE_VERBS: &[&str] = &[
+    "accounted",
+    "accounting",
+    "account",
+    "accounts",
+    "share",
+    "proportion",
+    "represented",
+    "representing",
+    "represents",
+    "made",
+    "making",
+    "makes",
+    "comprised",
+    "contributed",
+];
+
 /// `accounted for 33% of total vehicle exports` → `NEV exports share of vehicle exports`.
+#[allow(clippy::too_many_arguments)]
 fn share_metric(
     words: &[W],
     hits: &[MetricHit],
@@ -1034,53 +1354,38 @@ fn share_metric(
     cl: usize,
     clause: &[usize],
     earlier: &[Claim],
+    changed: bool,
 ) -> Option<String> {
     let mut k = fe;
     if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
         return None;
     }
     k += 1;
-    while words
-        .get(k)
-        .is_some_and(|w| matches!(w.lc.as_str(), "the" | "total" | "all" | "its" | "their"))
-    {
+    while words.get(k).is_some_and(|w| {
+        matches!(
+            w.lc.as_str(),
+            "the" | "total" | "all" | "its" | "their" | "our" | "overall"
+        ) || w.poss
+    }) {
         k += 1;
     }
     let lo = fw.saturating_sub(6);
-    let before: Vec<&str> = words[lo..fw].iter().map(|w| w.lc.as_str()).collect();
-    let share_verb = before.iter().any(|w| {
-        matches!(
-            *w,
-            "accounted"
-                | "accounting"
-                | "account"
-                | "accounts"
-                | "share"
-                | "proportion"
-                | "represented"
-                | "representing"
-                | "represents"
-                | "made"
-                | "making"
-                | "comprised"
-                | "contributed"
-        )
-    });
+    let share_verb = words[lo..fw]
+        .iter()
+        .any(|w| SHARE_VERBS.contains(&w.lc.as_str()));
     let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_str(), "or" | "(");
-    if !share_verb && !or_prev {
+    let whole_hit = hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4);
+    if changed && !share_verb {
+        return None;
+    }
+    if !share_verb && !or_prev && whole_hit.is_none() {
         return None;
     }
     // The whole.
-    let whole = match hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4) {
+    let whole = match whole_hit {
         Some(h) => {
-            let mut mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_str()).collect();
-            mods.retain(|w| !matches!(*w, "the" | "total"));
-            let p = normalize_product(&mods);
-            if p.is_empty() {
-                h.base.to_string()
-            } else {
-                format!("{p} {}", h.base)
-            }
+            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_str()).collect();
+            phrase_descriptor(h.base, &mods)
         }
         None => {
             let mut np: Vec<&str> = Vec::new();
@@ -1099,14 +1404,19 @@ fn share_metric(
             }
         }
     };
-    // The part.
-    let part = if or_prev {
-        earlier
-            .iter()
-            .rev()
-            .find(|c| (c.end as usize) <= words[fw].start && !c.metric.is_empty())
-            .map(|c| c.metric.as_str().to_string())
-            .unwrap_or_default()
+    // The part: the figure just before in the sentence (`overseas revenue of
+    // 8.6bn made up 45% of ...`), else the metric named before.
+    let prev = earlier.iter().rev().find(|c| {
+        (c.end as usize) <= words[fw].start
+            && !c.metric.is_empty()
+            && !c.change
+            && matches!(
+                c.kind,
+                QuantityKind::Money | QuantityKind::Count | QuantityKind::Number
+            )
+    });
+    let part = if let Some(c) = prev {
+        claim_descriptor(c)
     } else {
         match hits
             .iter()
@@ -1125,31 +1435,11 @@ fn share_metric(
                     j -= 1;
                 }
                 mods.reverse();
-                let p = normalize_product(&mods);
-                if p.is_empty() {
-                    h.base.to_string()
-                } else {
-                    format!("{p} {}", h.base)
-                }
+                phrase_descriptor(h.base, &mods)
             }
             None => {
                 // `NEVs accounted for 33% of ...`: the noun before the verb.
-                let verb = (lo..fw).find(|&i| {
-                    matches!(
-                        words[i].lc.as_str(),
-                        "accounted"
-                            | "accounting"
-                            | "account"
-                            | "accounts"
-                            | "made"
-                            | "making"
-                            | "represented"
-                            | "representing"
-                            | "represents"
-                            | "comprised"
-                            | "contributed"
-                    )
-                });
+                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_str()));
                 match verb {
                     Some(v) if v > 0 && is_content_word(&words[v - 1]) => {
                         let mut j = v;
@@ -1220,13 +1510,23 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
             .filter(|s| s.start <= e.span.start && e.span.start < s.end)
             .any(|s| {
                 text.get(s.start..e.span.start)
-                    .is_some_and(|t| t.trim().is_empty())
+                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
             });
         let name = &text[e.span.range()];
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
+        // a place opening a sentence, then a comma, then a date soon after.
+        let rest = &text[e.span.end..];
+        let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
+        let date_soon = soon.contains(char::is_numeric)
+            && [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ]
+            .iter()
+            .any(|m| soon.contains(m));
         if at_start
             && name.chars().any(|c| c.is_alphabetic())
-            && name.chars().all(|c| !c.is_lowercase())
-            && text[e.span.end..].starts_with(',')
+            && rest.starts_with(',')
+            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon))
         {
             e.excluded = true;
         }
@@ -1244,14 +1544,19 @@ fn find_subject(
     para: usize,
 ) -> (Option<Sym>, How) {
     let ent_of = |w: &W| {
-        ents.iter()
-            .find(|e| e.span.start <= w.start && w.end <= e.span.end + 4)
+        // A possessive word runs past its entity by the `'s`.
+        let slack = if w.poss { 4 } else { 0 };
+        ents.iter().find(|e| {
+            w.kind == TokenKind::Word && e.span.start <= w.start && w.end <= e.span.end + slack
+        })
     };
     let resolve = |noun: &str| -> Option<Sym> {
         if PLACE_NOUNS.contains(&noun) {
             ctx.place.or(ctx.subject.map(|s| s.0))
         } else {
-            ctx.company.or(ctx.subject.map(|s| s.0))
+            ctx.main_company
+                .or(ctx.company)
+                .or(ctx.subject.map(|s| s.0))
         }
     };
     if let Some(h) = hit {
@@ -1281,7 +1586,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(&w.lc.as_str()) || matches!(w.lc.as_str(), "." | ";") {
+                if POSS_PRONOUNS.contains(&w.lc.as_str()) || w.lc == ";" {
                     break;
                 }
             }
@@ -1387,18 +1692,41 @@ fn find_subject(
     for (i, w) in words[..limit].iter().enumerate() {
         if let Some(e) = ent_of(w) {
             if !e.excluded {
+                // `Guangdong, Jiangsu, Zhejiang ... with a total of 34 trillion`:
+                // the first of a list of names is not the figure's subject.
+                let next = words.iter().position(|x| x.start >= e.span.end);
+                let listed = next.is_some_and(|n| {
+                    matches!(words[n].lc.as_str(), "," | "and" | "&" | "、")
+                        && words
+                            .get(n + 1)
+                            .and_then(&ent_of)
+                            .is_some_and(|o| o.span != e.span)
+                });
+                if listed {
+                    // Named, but not this figure's own: a guess no fallback replaces.
+                    return (Some(e.name), How::Missing);
+                }
                 return (Some(e.name), How::Sentence);
             }
             continue;
         }
+        if matches!(w.lc.as_str(), "we" | "our" | "us") {
+            if let Some(s) = ctx.company {
+                return (Some(s), How::Anaphora);
+            }
+        }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
         if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)
+            || (POSS_PRONOUNS.contains(&w.lc.as_str()) && i == 0)
             || (at_np_start
                 && i >= 1
                 && words[i - 1].lc == "the"
                 && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str())))
         {
-            let s = if w.lc == "it" || w.lc == "we" || w.lc == "they" {
+            let s = if matches!(
+                w.lc.as_str(),
+                "it" | "we" | "they" | "our" | "its" | "their"
+            ) {
                 ctx.company.or(ctx.subject.map(|s| s.0))
             } else {
                 resolve(&w.lc)
@@ -1558,14 +1886,18 @@ fn pick_period(
         return (Some(p), if same { How::Clause } else { How::Sentence });
     }
     if let Some((p, pp)) = ctx.period {
-        return (
-            Some(p),
-            if pp + 1 >= para {
-                How::Context
-            } else {
-                How::Document
-            },
-        );
+        if pp == para {
+            return (Some(p), How::Context);
+        }
+        // In a new paragraph the document's own period (its first, usually
+        // the title's or the lead's) governs, not the last sub-period named.
+        if let Some(d) = ctx.doc_period() {
+            return (Some(d), How::Context);
+        }
+        return (Some(p), How::Document);
+    }
+    if let Some(p) = ctx.fallback_period {
+        return (Some(p), How::Document);
     }
     (None, How::Missing)
 }

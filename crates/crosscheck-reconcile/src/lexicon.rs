@@ -77,6 +77,10 @@ pub const METRICS: &[(&str, &str)] = &[
     ("headcount", "employees"),
     ("workforce", "employees"),
     ("r&d spending", "R&D spending"),
+    ("r&d expenses", "R&D spending"),
+    ("r&d expense", "R&D spending"),
+    ("research and development expenses", "R&D spending"),
+    ("research and development expenditure", "R&D spending"),
     ("r&d expenditure", "R&D spending"),
     ("r&d investment", "R&D spending"),
     ("research and development spending", "R&D spending"),
@@ -406,21 +410,42 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "most",
 ];
 
+/// Nouns that stand for the subject (`the company employs`), not a product.
+const ANAPHOR_NOUNS: &[&str] = &[
+    "company",
+    "group",
+    "firm",
+    "province",
+    "city",
+    "country",
+    "region",
+    "county",
+    "maker",
+    "manufacturer",
+    "corporation",
+    "business",
+    "nation",
+];
+
 /// Normalizes a product phrase: singular words, shared spellings.
 pub fn normalize_product(words: &[&str]) -> String {
     let kept: Vec<String> = words
         .iter()
         .map(|w| w.to_lowercase())
         .filter(|w| !DROP_WORDS.contains(&w.as_str()))
+        .filter(|w| !ANAPHOR_NOUNS.contains(&w.as_str()))
         .filter(|w| !SCOPE_WORDS.iter().any(|(s, _)| s == w))
         .map(|w| singular(&w))
         .collect();
     let joined = kept.join(" ");
-    let joined = joined.replace("new-energy", "new energy");
+    let joined = joined
+        .replace("new-energy", "new energy")
+        .replace("lithium-ion", "lithium");
     let joined = joined.trim();
     match joined {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
-        | "sector" | "chain" => String::new(),
+        | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
+        | "full-time employee" => String::new(),
         "new energy vehicle"
         | "nev"
         | "new energy"

@@ -147,13 +147,16 @@ pub struct Report {
     pub review: Vec<Conflict>,
     /// Figures stated alike in several documents.
     pub corroborations: Vec<Corroboration>,
-    /// How many figures are corroborated (`corroborations.len()`).
+    /// How many figures are corroborated; `corroborations` lists the first
+    /// [`MAX_CORROBORATIONS`] of them.
     #[serde(default)]
     pub corroborated: usize,
 }
 
 /// Most mentions listed for one conflict or corroboration.
 const MAX_MENTIONS: usize = 12;
+/// Most corroborations listed (all are counted in [`Report::corroborated`]).
+pub const MAX_CORROBORATIONS: usize = 10_000;
 
 impl Report {
     /// Indices of the documents whose mentions still need their text.
@@ -336,7 +339,7 @@ struct GKey {
     subject: Sym,
     metric: Sym,
     scope: Sym,
-    dim: &'static str,
+    dim: u32,
     change: bool,
     basis: u8,
 }
@@ -346,7 +349,7 @@ fn gkey(c: &Claim) -> GKey {
         subject: c.subject,
         metric: c.metric,
         scope: c.scope,
-        dim: c.dimension(),
+        dim: dim_id(c),
         change: c.change,
         basis: match c.basis {
             None | Some(Basis::YearOnYear) => 0,
@@ -356,10 +359,23 @@ fn gkey(c: &Claim) -> GKey {
     }
 }
 
+/// The unit dimension as a number, without looking strings up.
+fn dim_id(c: &Claim) -> u32 {
+    use crosscheck_numbers::QuantityKind as K;
+    match c.kind {
+        K::Money | K::Measure => c.unit.id(),
+        K::Percent if c.unit.as_str() == "pp" => u32::MAX - 1,
+        K::Percent | K::Fraction => u32::MAX - 2,
+        K::Count | K::Number => u32::MAX - 3,
+        K::Multiplier => u32::MAX - 4,
+        K::Ordinal | K::Date => 0,
+    }
+}
+
 fn comparable(c: &Claim) -> bool {
     !c.subject.is_empty()
         && !c.metric.is_empty()
-        && !c.dimension().is_empty()
+        && dim_id(c) != 0
         && (!c.value.is_nan() || c.has(flags::RANGE))
 }
 
@@ -372,7 +388,9 @@ struct Out<'a> {
     docs: &'a [String],
     conflicts: Vec<Conflict>,
     review: Vec<Conflict>,
-    corroborations: Vec<Corroboration>,
+    /// Corroborations as claim indices (and document counts), made into
+    /// mentions only for the listed ones.
+    agreeing: Vec<(Vec<u32>, u32)>,
 }
 
 impl Out<'_> {
@@ -471,19 +489,19 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         docs,
         conflicts: Vec::new(),
         review: Vec::new(),
-        corroborations: Vec::new(),
+        agreeing: Vec::new(),
     };
     // Sort claim indices by (hash of key without period, period): one sort
     // gives both the groups with equal keys and, around them, the runs
     // that differ only by period.
-    let mut order: Vec<(u64, PKeyOrd, u32)> = claims
+    let mut order: Vec<(u64, u64, u32)> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| comparable(c))
         .map(|(i, c)| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = FxHasher(0);
             gkey(c).hash(&mut h);
-            (h.finish(), PKeyOrd(c.period.as_ref().map(pkey)), i as u32)
+            (h.finish(), pack(c.period.as_ref().map(pkey)), i as u32)
         })
         .collect();
     order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -496,19 +514,25 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         }
         // Within a hash run, split by the real key (hash collisions).
         let mut run: Vec<u32> = order[i..j].iter().map(|o| o.2).collect();
-        run.sort_by_key(|&k| {
-            let c = &claims[k as usize];
-            (
-                c.subject.as_str(),
-                c.metric.as_str(),
-                c.scope.as_str(),
-                c.dimension(),
-                c.change,
-                gkey(c).basis,
-                PKeyOrd(c.period.as_ref().map(pkey)),
-                k,
-            )
-        });
+        let k0 = gkey(&claims[run[0] as usize]);
+        let one_key = run.iter().all(|&k| gkey(&claims[k as usize]) == k0);
+        // Symbol numbers, not strings: only grouping matters here, output
+        // order is fixed by the final sort on strings.
+        if !one_key {
+            run.sort_by_key(|&k| {
+                let c = &claims[k as usize];
+                (
+                    c.subject.id(),
+                    c.metric.id(),
+                    c.scope.id(),
+                    dim_id(c),
+                    c.change,
+                    gkey(c).basis,
+                    PKeyOrd(c.period.as_ref().map(pkey)),
+                    k,
+                )
+            });
+        }
         let mut a = 0;
         while a < run.len() {
             let key = gkey(&claims[run[a] as usize]);
@@ -536,10 +560,43 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     }
     check_sums(&mut out);
     check_shares(&mut out);
+    // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
+    // an order that does not depend on symbol numbers.
+    let corroborated = out.agreeing.len();
+    let mut agreeing = std::mem::take(&mut out.agreeing);
+    agreeing.sort_by_cached_key(|(ms, _)| {
+        let c = &claims[ms[0] as usize];
+        (
+            c.subject.as_str(),
+            c.metric.as_str(),
+            c.scope.as_str(),
+            pack(c.period.as_ref().map(pkey)),
+            ms.iter()
+                .map(|&m| (claims[m as usize].doc, claims[m as usize].start))
+                .collect::<Vec<_>>(),
+        )
+    });
+    agreeing.truncate(MAX_CORROBORATIONS);
+    let corroborations: Vec<Corroboration> = agreeing
+        .into_iter()
+        .map(|(ms, ndocs)| {
+            let c0 = &claims[ms[0] as usize];
+            Corroboration {
+                subject: c0.subject.as_str().to_string(),
+                metric: c0.metric.as_str().to_string(),
+                scope: c0.scope.as_str().to_string(),
+                period: period_str(c0.period),
+                documents: ndocs as usize,
+                mentions: ms
+                    .iter()
+                    .map(|&m| mention(&claims[m as usize], docs))
+                    .collect(),
+            }
+        })
+        .collect();
     let Out {
         mut conflicts,
         mut review,
-        mut corroborations,
         ..
     } = out;
     let order_key = |c: &Conflict| {
@@ -557,19 +614,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     };
     conflicts.sort_by_cached_key(order_key);
     review.sort_by_cached_key(order_key);
-    corroborations.sort_by_cached_key(|c| {
-        (
-            c.subject.clone(),
-            c.metric.clone(),
-            c.scope.clone(),
-            c.period.clone(),
-            c.mentions
-                .iter()
-                .map(|m| (m.doc_index, m.start))
-                .collect::<Vec<_>>(),
-        )
-    });
-    let corroborated = corroborations.len();
+
     Report {
         documents: docs.len(),
         claims: claims.len(),
@@ -601,6 +646,42 @@ pub fn reconcile_texts(claims: &[Claim], docs: &[String], texts: &[&str]) -> Rep
         }
     }
     r
+}
+
+/// A fast non-cryptographic hasher (the Fx multiply-rotate), for grouping keys.
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A period key in one ordered word: start date, end date, fiscal bit; 0 for none.
+fn pack(p: Option<PKey>) -> u64 {
+    let code =
+        |(y, m, d): (i32, u8, u8)| (y.clamp(0, 9999) as u64) * 10_000 + m as u64 * 100 + d as u64;
+    match p {
+        None => 0,
+        Some(p) => (code(p.start) << 28) | (code(p.end) << 1) | p.fiscal as u64,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -725,22 +806,14 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     };
     if v == Verdict::Agree {
         if by_doc.len() >= 2 && self_docs.is_empty() {
-            let mut mentions = Vec::new();
+            let mut members: Vec<u32> = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for &m in &rest {
-                if seen.insert((c(m).doc, c(m).start)) && mentions.len() < MAX_MENTIONS {
-                    mentions.push(mention(c(m), out.docs));
+                if seen.insert((c(m).doc, c(m).start)) && members.len() < MAX_MENTIONS {
+                    members.push(m);
                 }
             }
-            let c0 = c(rest[0]);
-            out.corroborations.push(Corroboration {
-                subject: c0.subject.as_str().to_string(),
-                metric: c0.metric.as_str().to_string(),
-                scope: c0.scope.as_str().to_string(),
-                period: period_str(c0.period),
-                documents: by_doc.len(),
-                mentions,
-            });
+            out.agreeing.push((members, by_doc.len() as u32));
         }
         return;
     }
@@ -760,8 +833,16 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
             high.push(m);
         }
     }
-    let ok =
-        v == Verdict::Differ && period_known && sure(c(a)) && sure(c(b)) && c(a).doc != c(b).doc;
+    // Capacity and investment belong to projects and plants a document
+    // rarely names the same way twice: across documents, only worth a look.
+    let metric = c(a).metric.as_str();
+    let project = metric.ends_with("capacity") || metric.ends_with("investment");
+    let ok = v == Verdict::Differ
+        && period_known
+        && sure(c(a))
+        && sure(c(b))
+        && c(a).doc != c(b).doc
+        && !project;
     let mut ms = low;
     ms.extend(high);
     out.push(ConflictKind::Value, &ms, why_not_rounding(c(a), c(b)), ok);
@@ -817,7 +898,12 @@ fn check_periods(out: &mut Out<'_>, members: &[u32]) {
                 normalized(cs),
                 cs.period.map(|p| p.iso()).unwrap_or_default()
             );
-            let ok = sure(cl) && sure(cs);
+            // The check hinges on the exact periods: carried ones only make it worth a look.
+            let explicit =
+                |c: &Claim| matches!(c.period_how, crate::How::Clause | crate::How::Sentence);
+            // The shorter period must be stated: a carried one is too often the
+            // last sub-period named rather than the figure's own.
+            let ok = sure(cl) && sure(cs) && explicit(cs);
             out.push(ConflictKind::Period, &[*l, *s], explanation, ok);
         }
     }
@@ -931,11 +1017,54 @@ fn whole_static(whole: &str, c: &Claim) -> &'static str {
 /// `P share of W` against the stated P and W.
 fn check_shares(out: &mut Out<'_>) {
     let claims = out.claims;
+    // Part, share and whole in one sentence: read straight from the text.
+    for (s, sc) in claims.iter().enumerate() {
+        if !sc.inline_share || s == 0 || s + 1 >= claims.len() {
+            continue;
+        }
+        let same = |o: &Claim| o.doc == sc.doc && o.sentence_start == sc.sentence_start;
+        let cw = &claims[s + 1];
+        let Some(p) = (0..s)
+            .rev()
+            .take_while(|&i| same(&claims[i]))
+            .find(|&i| !claims[i].change && claims[i].dimension() == cw.dimension())
+        else {
+            continue;
+        };
+        let cp = &claims[p];
+        if !same(cw) || cw.change {
+            continue;
+        }
+        let (ip, iw) = (cp.interval(), cw.interval());
+        if iw.lo <= 0.0 || !ip.lo.is_finite() || !ip.hi.is_finite() || !iw.hi.is_finite() {
+            continue;
+        }
+        let ratio = Interval {
+            lo: ip.lo / iw.hi * 100.0,
+            hi: ip.hi / iw.lo * 100.0,
+        };
+        if sc.interval().compare(&ratio) != Verdict::Differ {
+            continue;
+        }
+        let explanation = format!(
+            "{} is stated as the share, but {} of {} in the same sentence is {:.1}%: apart by more than the rounding of all three figures",
+            normalized(sc),
+            normalized(cp),
+            normalized(cw),
+            cp.value().unwrap_or(f64::NAN) / cw.value().unwrap_or(f64::NAN) * 100.0
+        );
+        out.push(
+            ConflictKind::Share,
+            &[s as u32, p as u32, s as u32 + 1],
+            explanation,
+            true,
+        );
+    }
     type Look = (Sym, &'static str, Option<PKey>);
     let mut wanted: HashMap<Look, Vec<u32>> = HashMap::new();
     let mut share_claims = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") {
+        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") || c.inline_share {
             continue;
         }
         if let Some((part, whole)) = c.metric.as_str().split_once(" share of ") {
@@ -1018,6 +1147,7 @@ fn descriptor(c: &Claim) -> &'static str {
         c.metric.as_str()
     } else {
         Sym::new(&format!("{} {}", c.scope.as_str(), c.metric.as_str())).as_str()
+        // (the same form as the claims stage's share descriptors)
     }
 }
 

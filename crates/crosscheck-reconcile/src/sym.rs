@@ -71,6 +71,11 @@ impl Sym {
         r.strs.get(self.0 as usize).copied().unwrap_or("")
     }
 
+    /// The symbol's number: stable within a run only (see the type's docs).
+    pub fn id(self) -> u32 {
+        self.0
+    }
+
     /// True for the empty string.
     pub fn is_empty(self) -> bool {
         self.0 == 0

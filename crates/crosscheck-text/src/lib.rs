@@ -26,4 +26,6 @@ mod tokenize;
 pub use lines::LineIndex;
 pub use sentence::{paragraphs, sentences};
 pub use span::Span;
-pub use tokenize::{tokenize, tokenize_with, Shape, Token, TokenKind};
+pub use tokenize::{
+    tokenize, tokenize_and_split_into, tokenize_into, tokenize_with, Shape, Token, TokenKind,
+};

@@ -22,6 +22,7 @@
 //! ASCII segmenter against `unicode-segmentation` on random ASCII, and the
 //! hybrid against `unicode-segmentation` on mixed text.
 
+use crate::Shape;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Word_Break classes of the ASCII characters that matter.
@@ -50,12 +51,15 @@ enum Wb {
     Other,
 }
 
-const fn wb_table() -> [Wb; 128] {
-    let mut t = [Wb::Other; 128];
+/// Per ASCII byte: its class in the low four bits, and in the high four
+/// the shape bits the tokenizer wants (16 letter, 32 upper case, 64 digit,
+/// 128 full stop), so one lookup serves both.
+const fn byte_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
     let mut i = 0;
-    while i < 128 {
+    while i < 256 {
         let b = i as u8;
-        t[i] = match b {
+        let class = match b {
             b'A'..=b'Z' | b'a'..=b'z' => Wb::Letter,
             b'0'..=b'9' => Wb::Digit,
             b'_' => Wb::Connector,
@@ -67,33 +71,65 @@ const fn wb_table() -> [Wb; 128] {
             b'\n' | 0x0B | 0x0C => Wb::Lf,
             _ => Wb::Other,
         };
+        let shape = match b {
+            b'A'..=b'Z' => LETTER | UPPER,
+            b'a'..=b'z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'.' => DOT,
+            _ => 0,
+        };
+        t[i] = class as u8 | shape;
         i += 1;
     }
     t
 }
 
-static WB: [Wb; 128] = wb_table();
+const LETTER: u8 = 16;
+const UPPER: u8 = 32;
+const DIGIT: u8 = 64;
+const DOT: u8 = 128;
+
+static TABLE: [u8; 256] = byte_table();
 
 #[inline]
-fn wb(b: u8) -> Wb {
-    WB[(b & 0x7F) as usize]
+fn entry(b: u8) -> u8 {
+    TABLE[b as usize]
+}
+
+/// The six non-ASCII characters common enough in English news to keep on
+/// the fast path: `–` `—` `“` `”` (Word_Break Other) and `‘` `’`
+/// (MidNumLet). `Some(true)` for the two mid-word ones.
+#[inline]
+fn fast_char(bytes: &[u8], i: usize) -> Option<bool> {
+    if bytes[i] != 0xE2 || bytes.get(i + 1) != Some(&0x80) {
+        return None;
+    }
+    match bytes.get(i + 2) {
+        Some(0x93 | 0x94 | 0x9C | 0x9D) => Some(false),
+        Some(0x98 | 0x99) => Some(true),
+        _ => None,
+    }
 }
 
 /// What the ASCII segmenter already knows about a segment.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Seg {
-    /// Letters, digits and inner punctuation: `has_digit`, `has_letter`.
-    Word { digit: bool, letter: bool },
-    /// A run of white space.
-    Space,
+    /// Letters, digits and inner punctuation, with its shape and whether it
+    /// holds a letter.
+    Word { shape: Shape, letter: bool },
+    /// A run of white space holding `n` line breaks.
+    Space(u8),
     /// One character that is neither (ASCII punctuation or symbol).
     Mark,
+    /// One of the non-ASCII punctuation marks of [`fast_char`].
+    Quote,
     /// A segment from the Unicode path; the caller classifies it.
     Unknown,
 }
 
-/// Segments an all-ASCII `bytes[start..end]` by UAX #29 word boundaries,
-/// calling `f(start, end, seg)` for each segment, in order.
+/// Segments `bytes[start..end]`, ASCII but for the characters of
+/// [`fast_char`], by UAX #29 word boundaries, calling `f(start, end, seg)`
+/// for each segment, in order.
 #[inline]
 pub(crate) fn ascii_segments(
     bytes: &[u8],
@@ -101,79 +137,135 @@ pub(crate) fn ascii_segments(
     end: usize,
     f: &mut impl FnMut(usize, usize, Seg),
 ) {
+    // Class codes as in `Wb`; compared as bytes so that the hot loops
+    // branch on ranges rather than jump through a table.
+    const WORD_MAX: u8 = Wb::Connector as u8;
+    const MID_LETTER: u8 = Wb::MidLetter as u8;
+    const MID_NUM: u8 = Wb::MidNum as u8;
+    const LETTER_CLASS: u8 = Wb::Letter as u8;
+    const DIGIT_CLASS: u8 = Wb::Digit as u8;
     let mut i = start;
     while i < end {
-        let c = wb(bytes[i]);
-        match c {
-            Wb::Letter | Wb::Digit | Wb::Connector => {
-                // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in
-                // any order; WB6/7 join a letter pair across `:` `.` `'`,
-                // WB11/12 a digit pair across `,` `;` `.` `'`.
-                let mut prev = c;
-                let mut digit = c == Wb::Digit;
-                let mut letter = c == Wb::Letter;
-                let mut j = i + 1;
-                while j < end {
-                    let d = wb(bytes[j]);
-                    match d {
-                        Wb::Letter | Wb::Digit | Wb::Connector => {
-                            digit |= d == Wb::Digit;
-                            letter |= d == Wb::Letter;
-                            prev = d;
-                            j += 1;
-                        }
-                        Wb::MidLetter | Wb::MidNumLetQ | Wb::MidNum if j + 1 < end => {
-                            let next = wb(bytes[j + 1]);
-                            let joins = match (prev, next) {
-                                (Wb::Letter, Wb::Letter) => d != Wb::MidNum,
-                                (Wb::Digit, Wb::Digit) => d != Wb::MidLetter,
-                                _ => false,
-                            };
-                            if !joins {
-                                break;
-                            }
-                            j += 2;
-                        }
-                        _ => break,
-                    }
+        let e = entry(bytes[i]);
+        let c = e & 15;
+        if c <= WORD_MAX {
+            // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in any
+            // order; WB6/7 join a letter pair across `:` `.` `'` (and
+            // U+2018/U+2019), WB11/12 a digit pair across `,` `;` `.` `'`.
+            let mut prev = c;
+            let mut seen = e;
+            let mut quote = false;
+            let mut letters = u32::from(e & LETTER != 0);
+            let mut upper = u32::from(e & UPPER != 0);
+            let mut j = i + 1;
+            while j < end {
+                let d = entry(bytes[j]);
+                let k = d & 15;
+                if k <= WORD_MAX {
+                    seen |= d;
+                    letters += u32::from(d & LETTER != 0);
+                    upper += u32::from(d & UPPER != 0);
+                    prev = k;
+                    j += 1;
+                    continue;
                 }
-                f(i, j, Seg::Word { digit, letter });
-                i = j;
+                let (width, joins) = if k <= MID_NUM {
+                    let joins = match prev {
+                        LETTER_CLASS => k != MID_NUM,
+                        DIGIT_CLASS => k != MID_LETTER,
+                        _ => false,
+                    };
+                    (1, joins)
+                } else if fast_char(bytes, j) == Some(true) {
+                    quote = true;
+                    (3, prev == LETTER_CLASS || prev == DIGIT_CLASS)
+                } else {
+                    (0, false)
+                };
+                if !joins || j + width >= end {
+                    break;
+                }
+                let next = entry(bytes[j + width]);
+                if next & 15 != prev {
+                    break;
+                }
+                seen |= d | next;
+                letters += u32::from(next & LETTER != 0);
+                upper += u32::from(next & UPPER != 0);
+                j += width + 1;
             }
-            Wb::Space => {
+            let mut flags = 0;
+            if seen & DIGIT != 0 {
+                flags |= Shape::DIGITS;
+            }
+            if seen & DOT != 0 {
+                flags |= Shape::HAS_DOT;
+            }
+            if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
+                flags |= Shape::TITLE;
+            }
+            if letters >= 2 && upper == letters {
+                flags |= Shape::ALL_CAPS;
+            }
+            if quote && j > i + 1 && contains_high(&bytes[i..j]) {
+                flags |= Shape::NON_ASCII;
+            }
+            let shape = Shape(flags);
+            f(
+                i,
+                j,
+                Seg::Word {
+                    shape,
+                    letter: letters > 0,
+                },
+            );
+            i = j;
+            continue;
+        }
+        let b = bytes[i];
+        match b {
+            b' ' => {
                 // WB3d: horizontal spaces stay together.
                 let mut j = i + 1;
                 while j < end && bytes[j] == b' ' {
                     j += 1;
                 }
-                f(i, j, Seg::Space);
+                f(i, j, Seg::Space(0));
                 i = j;
             }
-            Wb::Cr => {
+            b'\r' => {
                 // WB3: CR × LF.
                 let j = if i + 1 < end && bytes[i + 1] == b'\n' {
                     i + 2
                 } else {
                     i + 1
                 };
-                f(i, j, Seg::Space);
+                f(i, j, Seg::Space(1));
                 i = j;
             }
-            Wb::Lf => {
-                f(i, i + 1, Seg::Space);
+            b'\n' | 0x0B | 0x0C => {
+                f(i, i + 1, Seg::Space(1));
                 i += 1;
             }
+            b'\t' => {
+                f(i, i + 1, Seg::Space(0));
+                i += 1;
+            }
+            0x80.. => {
+                // One of the fast_char set (the caller lets no other in).
+                f(i, i + 3, Seg::Quote);
+                i += 3;
+            }
             _ => {
-                let seg = if bytes[i] == b'\t' {
-                    Seg::Space
-                } else {
-                    Seg::Mark
-                };
-                f(i, i + 1, seg);
+                f(i, i + 1, Seg::Mark);
                 i += 1;
             }
         }
     }
+}
+
+fn contains_high(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| b >= 0x80)
 }
 
 #[inline]
@@ -198,31 +290,59 @@ pub(crate) fn segments(text: &str, fast: bool, f: &mut impl FnMut(usize, usize, 
     }
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut start = 0;
-    while start < n {
-        // A piece: a run without ASCII white space, then everything up to
-        // the next white-space-then-graphic cut.
-        let mut j = start;
-        let mut high = 0u8;
-        while j < n && !is_ascii_space(bytes[j]) {
-            high |= bytes[j];
-            j += 1;
+    let mut pos = 0;
+    while pos < n {
+        let mut high = next_non_ascii(bytes, pos);
+        while high < n && fast_char(bytes, high).is_some() {
+            high = next_non_ascii(bytes, high + 3);
         }
-        while j < n && !(is_ascii_graphic(bytes[j]) && is_ascii_space(bytes[j - 1])) {
-            high |= bytes[j];
-            j += 1;
+        if high == n {
+            ascii_segments(bytes, pos, n, f);
+            return;
         }
-        if high < 0x80 {
-            ascii_segments(bytes, start, j, f);
-        } else {
-            // Cuts fall on ASCII bytes, hence on char boundaries.
-            let piece = &text[start..j];
-            for (s, p) in piece.split_word_bound_indices() {
-                f(start + s, start + s + p.len(), Seg::Unknown);
-            }
+        // ASCII up to the last cut before the non-ASCII byte, then the
+        // Unicode path up to the first cut after it.
+        let cut = (pos + 1..high)
+            .rev()
+            .find(|&c| is_cut(bytes, c))
+            .unwrap_or(pos);
+        if cut > pos {
+            ascii_segments(bytes, pos, cut, f);
         }
-        start = j;
+        let end = (high + 1..n).find(|&c| is_cut(bytes, c)).unwrap_or(n);
+        // Cuts fall on ASCII bytes, hence on char boundaries.
+        let piece = &text[cut..end];
+        for (s, p) in piece.split_word_bound_indices() {
+            f(cut + s, cut + s + p.len(), Seg::Unknown);
+        }
+        pos = end;
     }
+}
+
+/// A cut: ASCII white space, then an ASCII graphic character.
+#[inline]
+fn is_cut(bytes: &[u8], c: usize) -> bool {
+    is_ascii_graphic(bytes[c]) && is_ascii_space(bytes[c - 1])
+}
+
+/// The first byte at or after `from` that is not ASCII, or the length.
+#[inline]
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) & HIGH;
+        if w != 0 {
+            return i + (w.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -258,6 +378,7 @@ mod tests {
             "1,233,000 77.5% US$100 3.2bn year-on-year AT&T e.g. U.S.",
             "Lü Jerônimo Jero\u{302}nimo 43亿元 “Smart #5” 🇨🇳🇺🇸 a\u{200d}b",
             " \u{301}a \u{200b}x",
+            "China’s ‘x’ 1’000 a’1 “q” – — ’\u{301} ’’ a’’b –\u{301}",
         ] {
             assert_eq!(fast(t), slow(t), "{t:?}");
         }
@@ -272,9 +393,10 @@ mod tests {
             prop_assert_eq!(ascii_only(&text), slow(&text));
         }
 
-        /// Same, with the characters the rules care about made frequent.
+        /// Same, with the characters the rules care about made frequent,
+        /// and the non-ASCII marks the fast path takes.
         #[test]
-        fn ascii_path_is_uax29_dense(text in "[aZ09_:.',; \t\r\n\"-]{0,64}") {
+        fn ascii_path_is_uax29_dense(text in "[aZ09_:.',; \t\r\n\"–—‘’“”-]{0,64}") {
             prop_assert_eq!(ascii_only(&text), slow(&text));
         }
 

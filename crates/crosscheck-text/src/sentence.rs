@@ -298,6 +298,15 @@ fn maybe_terminal(t: &Token, text: &str) -> bool {
 /// ```
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::with_capacity(tokens.len() / 40 + 1);
+    split_into(text, tokens, &mut out);
+    out
+}
+
+/// [`sentences`], appending to `out`. `tokens` may be any run of whole
+/// paragraphs: one that ends with a blank-line space token (or the text)
+/// and starts after one (or at the text's start) splits as it would inside
+/// the whole text, since no rule looks across a blank line.
+pub(crate) fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     // Index of the first token of the current sentence.
     let mut first = 0;
@@ -346,7 +355,6 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     if let Some(st) = start {
         out.push(Span::new(st, last_end));
     }
-    out
 }
 
 /// Whether the terminal at `i` (with glued closers up to `j`) ends the

@@ -1,4 +1,5 @@
 use crate::segment::{segments, Seg};
+use crate::sentence::split_into;
 use crate::Span;
 use serde::{Deserialize, Serialize};
 
@@ -181,46 +182,79 @@ fn space_shape(s: &str) -> Shape {
     Shape(flags)
 }
 
+/// Per byte: 1 letter, 2 upper case, 4 digit, 8 full stop, 16 not ASCII.
+const fn shape_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b'A'..=b'Z' => 3,
+            b'a'..=b'z' => 1,
+            b'0'..=b'9' => 4,
+            b'.' => 8,
+            0x80.. => 16,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+}
+
+static SHAPE: [u8; 256] = shape_table();
+
 /// Shape of a non-space token.
 fn shape_of(s: &str) -> Shape {
     let b = s.as_bytes();
-    let mut flags = 0u8;
     let mut letters = 0u32;
     let mut upper = 0u32;
-    if s.is_ascii() {
-        for &c in b {
-            if c.is_ascii_alphabetic() {
-                letters += 1;
-                upper += u32::from(c.is_ascii_uppercase());
-            } else if c.is_ascii_digit() {
-                flags |= Shape::DIGITS;
-            } else if c == b'.' {
-                flags |= Shape::HAS_DOT;
-            }
+    let mut seen = 0u8;
+    for &c in b {
+        let t = SHAPE[c as usize];
+        letters += u32::from(t & 1);
+        upper += u32::from((t >> 1) & 1);
+        seen |= t;
+    }
+    if seen & 16 != 0 {
+        return shape_of_unicode(s);
+    }
+    let mut flags = 0u8;
+    if seen & 4 != 0 {
+        flags |= Shape::DIGITS;
+    }
+    if seen & 8 != 0 {
+        flags |= Shape::HAS_DOT;
+    }
+    let first_upper = b.first().is_some_and(u8::is_ascii_uppercase);
+    let second_upper = b.get(1).is_some_and(u8::is_ascii_uppercase);
+    if first_upper && !second_upper {
+        flags |= Shape::TITLE;
+    }
+    if letters >= 2 && upper == letters {
+        flags |= Shape::ALL_CAPS;
+    }
+    Shape(flags)
+}
+
+fn shape_of_unicode(s: &str) -> Shape {
+    let mut flags = Shape::NON_ASCII;
+    let mut letters = 0u32;
+    let mut upper = 0u32;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += u32::from(c.is_uppercase());
+        } else if c.is_ascii_digit() {
+            flags |= Shape::DIGITS;
+        } else if c == '.' {
+            flags |= Shape::HAS_DOT;
         }
-        let first_upper = b.first().is_some_and(u8::is_ascii_uppercase);
-        let second_upper = b.get(1).is_some_and(u8::is_ascii_uppercase);
-        if first_upper && !second_upper {
-            flags |= Shape::TITLE;
-        }
-    } else {
-        flags |= Shape::NON_ASCII;
-        for c in s.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                upper += u32::from(c.is_uppercase());
-            } else if c.is_ascii_digit() {
-                flags |= Shape::DIGITS;
-            } else if c == '.' {
-                flags |= Shape::HAS_DOT;
-            }
-        }
-        let mut it = s.chars();
-        let first_upper = it.next().is_some_and(char::is_uppercase);
-        let second_upper = it.next().is_some_and(char::is_uppercase);
-        if first_upper && !second_upper {
-            flags |= Shape::TITLE;
-        }
+    }
+    let mut it = s.chars();
+    let first_upper = it.next().is_some_and(char::is_uppercase);
+    let second_upper = it.next().is_some_and(char::is_uppercase);
+    if first_upper && !second_upper {
+        flags |= Shape::TITLE;
     }
     if letters >= 2 && upper == letters {
         flags |= Shape::ALL_CAPS;
@@ -242,12 +276,35 @@ const CURRENCY_CODES: &[&[u8]] = &[
 struct Builder<'a> {
     text: &'a str,
     out: Vec<Token>,
+    /// Sentences, when they are split as the tokens come.
+    sentences: Option<&'a mut Vec<Span>>,
+    /// First token not yet split into sentences.
+    done: usize,
 }
 
 impl Builder<'_> {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
-        let shape = shape_of(&self.text[start..end]);
+        self.push_shaped(start, end, kind, None);
+    }
+
+    /// Pushes a token; `shape` when the segmenter already knows it.
+    #[inline]
+    fn push_shaped(&mut self, start: usize, end: usize, kind: TokenKind, shape: Option<Shape>) {
+        let shape = shape.unwrap_or_else(|| shape_of(&self.text[start..end]));
+        if let Some(sents) = self.sentences.as_deref_mut() {
+            // A paragraph is complete once a token follows its blank line:
+            // no join reaches back past a space token. Split it now, while
+            // its tokens are still in cache.
+            if self
+                .out
+                .last()
+                .is_some_and(|t| t.shape.has(Shape::BLANK_LINE))
+            {
+                split_into(self.text, &self.out[self.done..], sents);
+                self.done = self.out.len();
+            }
+        }
         self.out.push(Token {
             span: Span { start, end },
             kind,
@@ -257,13 +314,32 @@ impl Builder<'_> {
 
     #[inline]
     fn segment(&mut self, start: usize, end: usize, seg: Seg) {
+        let mut known = None;
         let kind = match seg {
-            Seg::Word { digit: true, .. } => TokenKind::Number,
-            Seg::Word { letter: true, .. } => TokenKind::Word,
-            // Only connectors (`__`).
-            Seg::Word { .. } => TokenKind::Punct,
-            Seg::Space => TokenKind::Space,
-            Seg::Mark => ascii_mark_kind(self.text.as_bytes()[start]),
+            Seg::Word { shape, letter } => {
+                known = Some(shape);
+                if shape.has(Shape::DIGITS) {
+                    TokenKind::Number
+                } else if letter {
+                    TokenKind::Word
+                } else {
+                    // Only connectors (`__`).
+                    TokenKind::Punct
+                }
+            }
+            Seg::Space(n) => {
+                self.ascii_space(start, end, n);
+                return;
+            }
+            Seg::Quote => {
+                known = Some(Shape(Shape::NON_ASCII));
+                TokenKind::Punct
+            }
+            Seg::Mark => {
+                let b = self.text.as_bytes()[start];
+                known = Some(Shape(if b == b'.' { Shape::HAS_DOT } else { 0 }));
+                ascii_mark_kind(b)
+            }
             Seg::Unknown => classify(&self.text[start..end]),
         };
         match kind {
@@ -279,14 +355,30 @@ impl Builder<'_> {
                 }
             }
             TokenKind::Space => self.space(start, end),
-            TokenKind::Word => self.word(start, end),
-            TokenKind::Number => self.number(start, end),
-            _ => self.push(start, end, kind),
+            TokenKind::Word => self.word(start, end, known),
+            TokenKind::Number => self.number(start, end, known),
+            _ => self.push_shaped(start, end, kind, known),
         }
+    }
+
+    /// White space from the ASCII path, its line breaks already counted.
+    #[inline]
+    fn ascii_space(&mut self, start: usize, end: usize, newlines: u8) {
+        let shape = Shape(match newlines {
+            0 => 0,
+            1 => Shape::NEWLINE,
+            _ => Shape::NEWLINE | Shape::BLANK_LINE,
+        });
+        self.add_space(start, end, shape);
     }
 
     fn space(&mut self, start: usize, end: usize) {
         let shape = space_shape(&self.text[start..end]);
+        self.add_space(start, end, shape);
+    }
+
+    #[inline]
+    fn add_space(&mut self, start: usize, end: usize, shape: Shape) {
         if let Some(last) = self.out.last_mut() {
             if last.kind == TokenKind::Space {
                 // Runs of white space are one token; two line breaks in the
@@ -314,7 +406,14 @@ impl Builder<'_> {
         if n < 2 {
             return None;
         }
-        let glue = self.out[n - 1].text(self.text);
+        let g = &self.out[n - 1];
+        if !matches!(g.kind, TokenKind::Punct | TokenKind::Symbol)
+            || g.span.len() > 3
+            || self.out[n - 2].kind != TokenKind::Word
+        {
+            return None;
+        }
+        let glue = g.text(self.text);
         let w = &self.out[n - 2];
         (w.kind == TokenKind::Word && matches!(glue, "-" | "&" | "\u{2010}" | "\u{2011}"))
             .then(|| (n - 2, glue))
@@ -327,16 +426,16 @@ impl Builder<'_> {
         w.shape = shape_of(&self.text[w.span.range()]);
     }
 
-    fn word(&mut self, start: usize, end: usize) {
+    fn word(&mut self, start: usize, end: usize, shape: Option<Shape>) {
         // `year-on-year`, `AT&T`, `R&D`: inner hyphens and ampersands.
         if let Some((at, _)) = self.glued_word() {
             self.join_to(at, end);
             return;
         }
-        self.push(start, end, TokenKind::Word);
+        self.push_shaped(start, end, TokenKind::Word, shape);
     }
 
-    fn number(&mut self, start: usize, end: usize) {
+    fn number(&mut self, start: usize, end: usize, shape: Option<Shape>) {
         let b = &self.text.as_bytes()[start..end];
         match b[0] {
             b'0'..=b'9' => {
@@ -359,11 +458,12 @@ impl Builder<'_> {
                     && !rest.iter().any(u8::is_ascii_digit)
                     && !self.text[start + p..end].chars().any(char::is_numeric)
                     && !is_ordinal(&b[..p], rest);
-                let fig_end = if split { start + p } else { end };
-                self.figure(start, fig_end, p == b.len());
                 if split {
                     // `3.2bn`, `10x`, `5G`: the figure and its suffix.
-                    self.word(start + p, end);
+                    self.figure(start, start + p, true, None);
+                    self.word(start + p, end, None);
+                } else {
+                    self.figure(start, end, p == b.len(), shape);
                 }
             }
             b'A'..=b'Z' => {
@@ -373,19 +473,19 @@ impl Builder<'_> {
                     && CURRENCY_CODES.contains(&&b[..3])
                 {
                     // `RMB43bn`: code, then the figure.
-                    self.word(start, start + 3);
-                    self.number(start + 3, end);
+                    self.word(start, start + 3, None);
+                    self.number(start + 3, end, None);
                 } else {
-                    self.push(start, end, TokenKind::Number);
+                    self.push_shaped(start, end, TokenKind::Number, shape);
                 }
             }
-            _ => self.push(start, end, TokenKind::Number),
+            _ => self.push_shaped(start, end, TokenKind::Number, shape),
         }
     }
 
     /// A figure that starts with a digit; `plain` when it is digits with
     /// separators only.
-    fn figure(&mut self, start: usize, end: usize, plain: bool) {
+    fn figure(&mut self, start: usize, end: usize, plain: bool, shape: Option<Shape>) {
         let n = self.out.len();
         if n >= 2 && self.out[n - 1].text(self.text) == "$" {
             // `US$100`, `HK$`, `NT$`: the currency prefix is one symbol.
@@ -412,7 +512,7 @@ impl Builder<'_> {
                 }
             }
         }
-        self.push(start, end, TokenKind::Number);
+        self.push_shaped(start, end, TokenKind::Number, shape);
     }
 }
 
@@ -454,19 +554,77 @@ fn is_ordinal(digits: &[u8], suffix: &[u8]) -> bool {
 /// assert_eq!(words, ["up", " ", "49.9", "%", " ", "year-on-year", ",", " ", "€", "3.2", "bn"]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with(text, true)
+    let mut out = Vec::new();
+    build(text, true, &mut out);
+    out
+}
+
+/// [`tokenize`] into a vector the caller keeps, cleared first: across many
+/// documents the same memory serves every call, so there is no allocation
+/// at all once it is large enough.
+///
+/// ```
+/// let mut tokens = Vec::new();
+/// for doc in ["Exports rose 5%.", "Imports fell."] {
+///     crosscheck_text::tokenize_into(doc, &mut tokens);
+///     assert_eq!(tokens, crosscheck_text::tokenize(doc));
+/// }
+/// ```
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    build(text, true, out);
 }
 
 /// [`tokenize`], with the ASCII fast path switched on or off (for tests and
 /// benchmarks: both must give the same tokens).
 #[doc(hidden)]
 pub fn tokenize_with(text: &str, fast: bool) -> Vec<Token> {
+    let mut out = Vec::new();
+    build(text, fast, &mut out);
+    out
+}
+
+/// Tokens and sentences in one pass: each paragraph is split into
+/// sentences as soon as its tokens are made, while they are still in cache.
+/// The same as [`tokenize`] then [`sentences`](crate::sentences), faster
+/// on large texts. Both vectors are cleared first and their memory reused.
+///
+/// ```
+/// let text = "Exports rose 5%. Imports fell.\n\nNext paragraph";
+/// let (mut tokens, mut sents) = (Vec::new(), Vec::new());
+/// crosscheck_text::tokenize_and_split_into(text, &mut tokens, &mut sents);
+/// assert_eq!(tokens, crosscheck_text::tokenize(text));
+/// assert_eq!(sents, crosscheck_text::sentences(text, &tokens));
+/// assert_eq!(sents.len(), 3);
+/// ```
+pub fn tokenize_and_split_into(text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Span>) {
+    sentences.clear();
+    let rest = build_with(text, true, tokens, Some(sentences));
+    split_into(text, &tokens[rest..], sentences);
+}
+
+fn build(text: &str, fast: bool, out: &mut Vec<Token>) {
+    build_with(text, fast, out, None);
+}
+
+/// Tokenizes into `out`; with `sentences`, splits finished paragraphs on
+/// the way and returns the index of the first token left to split.
+fn build_with(
+    text: &str,
+    fast: bool,
+    out: &mut Vec<Token>,
+    sentences: Option<&mut Vec<Span>>,
+) -> usize {
+    out.clear();
+    // English news averages a little over three bytes a token (spaces
+    // included): one reservation, rarely a regrowth.
+    out.reserve(text.len() / 3 + 8);
     let mut b = Builder {
         text,
-        // English news averages a little over three bytes a token
-        // (spaces included); one reservation, rarely a regrowth.
-        out: Vec::with_capacity(text.len() / 3 + 8),
+        out: std::mem::take(out),
+        sentences,
+        done: 0,
     };
     segments(text, fast, &mut |s, e, seg| b.segment(s, e, seg));
-    b.out
+    *out = b.out;
+    b.done
 }

@@ -2,7 +2,9 @@
 //! and paragraphs are ordered, disjoint spans over whole tokens, and the
 //! ASCII fast path changes nothing.
 
-use crosscheck_text::{paragraphs, sentences, tokenize, tokenize_with, Span, Token, TokenKind};
+use crosscheck_text::{
+    paragraphs, sentences, tokenize, tokenize_and_split_into, tokenize_with, Span, Token, TokenKind,
+};
 use proptest::prelude::*;
 
 fn check_tokens(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
@@ -56,6 +58,13 @@ fn check_all(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(&tokens, &tokenize_with(text, false), "fast path differs");
     check_spans(text, &tokens, &sentences(text, &tokens))?;
     check_spans(text, &tokens, &paragraphs(text, &tokens))?;
+    // The one-pass form gives the same tokens and sentences.
+    // Start from dirty vectors: both must be cleared.
+    let mut t2: Vec<Token> = tokens.iter().rev().take(3).copied().collect();
+    let mut s2 = vec![Span::new(0, 0)];
+    tokenize_and_split_into(text, &mut t2, &mut s2);
+    prop_assert_eq!(&t2, &tokens);
+    prop_assert_eq!(s2, sentences(text, &tokens), "one-pass sentences differ");
     // Every sentence lies inside one paragraph.
     let paras = paragraphs(text, &tokens);
     for s in sentences(text, &tokens) {

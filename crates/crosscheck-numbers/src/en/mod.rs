@@ -38,6 +38,8 @@ struct Scanner<'a> {
     out: Vec<Quantity>,
     /// Where the last quantity ended: look-back never crosses it.
     floor: usize,
+    /// The whole text's clue for `¥`, worked out at the first `¥`.
+    yen_doc: std::cell::Cell<Option<&'static str>>,
 }
 
 /// A bound or approximation word before a figure.
@@ -73,6 +75,7 @@ impl<'a> Scanner<'a> {
             b: text.as_bytes(),
             out: Vec::new(),
             floor: 0,
+            yen_doc: std::cell::Cell::new(None),
         }
     }
 
@@ -98,7 +101,22 @@ impl<'a> Scanner<'a> {
             }
             if c.is_ascii_alphabetic() {
                 let t = tok_at(b, p);
+                // Most words cannot start a figure: a table of first letters
+                // and a length limit skip them before any lookup.
+                if !FIRST[usize::from(c)] || t.e - t.s > 12 {
+                    p = t.e;
+                    continue;
+                }
                 let w = lower(t.bytes(b), &mut buf);
+                if w == b"a" || w == b"an" {
+                    // `a dozen`, `a half`, `a third`: only when a number word follows.
+                    let n = next(b, t.e);
+                    let mut b2 = [0u8; 24];
+                    if n.k != K::Word || words::word_class(lower(n.bytes(b), &mut b2)).is_none() {
+                        p = t.e;
+                        continue;
+                    }
+                }
                 if (w == b"http" || w == b"https") && b.get(t.e..t.e + 3) == Some(b"://")
                     || w == b"www" && at(b, t.e) == b'.'
                 {
@@ -317,6 +335,7 @@ impl<'a> Scanner<'a> {
         quantity.approx = approx;
         quantity.precision = Some(f.prec);
         self.change_and_basis(&mut quantity, q_start.min(f.s), end);
+        self.continue_list(&mut quantity);
         Some(quantity)
     }
 
@@ -346,6 +365,55 @@ impl<'a> Scanner<'a> {
             q = t.e;
         }
         None
+    }
+
+    /// A percentage in a list after a change is a change too: `soared by
+    /// 140% to the EU, 155.7% to Asia and 209% to Africa`.
+    fn continue_list(&self, q: &mut Quantity) {
+        let Some(last) = self.out.last() else { return };
+        if q.change
+            || !last.change
+            || last.kind != QuantityKind::Percent
+            || q.kind != QuantityKind::Percent
+            || last.unit != q.unit
+            || q.span.start < last.span.end
+            || q.span.start - last.span.end > 60
+        {
+            return;
+        }
+        let gap = &self.b[last.span.end..q.span.start];
+        // Same sentence and clause, no verb of its own in between.
+        if gap
+            .iter()
+            .any(|&c| matches!(c, b'.' | b';' | b'\n' | b'(' | b')'))
+            || !gap.contains(&b',') && !contains_word(gap, b"and")
+            || [
+                b"while".as_slice(),
+                b"whereas",
+                b"but",
+                b"share",
+                b"accounting",
+                b"accounted",
+                b"of",
+            ]
+            .iter()
+            .any(|w| contains_word(gap, w))
+        {
+            return;
+        }
+        // `up 5%, with a 30% share`: a level named after the figure.
+        let mut buf = [0u8; 24];
+        let after = next(self.b, q.span.end);
+        if matches!(
+            lower(after.bytes(self.b), &mut buf),
+            b"of" | b"share" | b"stake" | b"margin" | b"rate" | b"ratio" | b"penetration"
+        ) {
+            return;
+        }
+        q.change = true;
+        if last.value.is_some_and(|v| v < 0.0) {
+            q.value = q.value.map(|v| -v.abs());
+        }
     }
 
     /// `percent of 10`: a percentage written before its number.
@@ -479,7 +547,15 @@ impl<'a> Scanner<'a> {
         if the.word(b, "the") && f.kind == QuantityKind::Ordinal {
             t_end = the.e;
         }
-        let s2 = lex::skip_space(b, t_end);
+        let mut s2 = lex::skip_space(b, t_end);
+        // `between $5 and $7 billion`: the second end repeats the currency.
+        let sym = tok_at(b, s2);
+        if sym.k == K::Char
+            && f.kind == QuantityKind::Money
+            && units::currency_symbol(sym.bytes(b)).is_some()
+        {
+            s2 = lex::skip_space(b, sym.e);
+        }
         let c = at(b, s2);
         if !(c.is_ascii_digit() || c.is_ascii_alphabetic() || c >= 0x80 || c == b'$') {
             return None;
@@ -543,7 +619,7 @@ impl<'a> Scanner<'a> {
                 if l.plain && at(b, e) == b'/' && at(b, e + 1).is_ascii_digit() {
                     let d = digits::literal(b, e + 1)?;
                     if d.plain
-                        && d.value > 0.0
+                        && d.value > l.value
                         && l.int_digits <= 3
                         && d.int_digits <= 3
                         && at(b, d.end) != b'/'
@@ -742,7 +818,11 @@ impl<'a> Scanner<'a> {
                         prec *= m;
                         scale = m;
                     }
-                    value += add;
+                    if add != 0.0 {
+                        // `5 feet 2 inches`: the inch is the last written unit.
+                        value += add;
+                        prec = 0.5 / 12.0;
+                    }
                     e = ue;
                     year = false;
                 }
@@ -757,6 +837,7 @@ impl<'a> Scanner<'a> {
             if let Some((add, ue)) = subunit(b, e) {
                 if value.fract() == 0.0 {
                     value += add;
+                    prec = 0.005;
                     e = ue;
                 }
             }
@@ -765,6 +846,23 @@ impl<'a> Scanner<'a> {
         }
         if kind == QuantityKind::Number && self.pronoun_one(s, e) {
             return None;
+        }
+        // A rank: `No. 1`, `No 3`.
+        if kind == QuantityKind::Number && value.fract() == 0.0 && value > 0.0 {
+            let mut pv = prev(b, s, floor);
+            if pv.is(b, b'.') {
+                pv = prev(b, pv.s, floor);
+            }
+            if pv.k == K::Word && pv.bytes(b) == b"No" {
+                kind = QuantityKind::Ordinal;
+                prec = 0.0;
+            }
+        }
+        // `4.19 trillion` is 4190000000000, not 4190000000000.0005: round to
+        // the last written unit when it is a whole number.
+        let grid = 2.0 * prec;
+        if grid >= 1.0 && grid.is_finite() && (value / grid).abs() < 9e15 {
+            value = (value / grid).round() * grid;
         }
         Some(Fig {
             s,
@@ -1235,7 +1333,12 @@ impl<'a> Scanner<'a> {
         if let Some(c) = yen_clue(&self.text[lo..hi]) {
             return c;
         }
-        yen_clue(self.text).unwrap_or("JPY")
+        if let Some(c) = self.yen_doc.get() {
+            return c;
+        }
+        let c = yen_clue(self.text).unwrap_or("JPY");
+        self.yen_doc.set(Some(c));
+        c
     }
 }
 
@@ -1264,6 +1367,25 @@ fn yen_clue(t: &str) -> Option<&'static str> {
         None
     }
 }
+
+/// True when `gap` holds `w` as a whole word (ASCII, case-insensitive).
+fn contains_word(gap: &[u8], w: &[u8]) -> bool {
+    gap.split(|c| !c.is_ascii_alphabetic())
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// First letters of the words that may start a figure (number words,
+/// ordinals, multipliers, `percent`, `a`/`an`, `http`/`www` for URLs).
+const FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abcdefhlmnopqstwzABCDEFHLMNOPQSTWZ";
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Multiplier words: (factor, whether it is a verb of change).
 fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
@@ -1531,11 +1653,143 @@ fn is_stop(w: &[u8]) -> bool {
             | b"billions"
             | b"trillions"
             | b"respectively"
+    ) || is_verb_s(w)
+}
+
+/// Frequent verbs in `-s` that follow a figure as its predicate (`3 says`,
+/// `5 remains`): not counted nouns.
+fn is_verb_s(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"says"
+            | b"goes"
+            | b"makes"
+            | b"takes"
+            | b"gets"
+            | b"comes"
+            | b"sees"
+            | b"knows"
+            | b"thinks"
+            | b"wants"
+            | b"gives"
+            | b"uses"
+            | b"finds"
+            | b"tells"
+            | b"seems"
+            | b"shows"
+            | b"remains"
+            | b"includes"
+            | b"requires"
+            | b"reports"
+            | b"represents"
+            | b"accounts"
+            | b"exceeds"
+            | b"reaches"
+            | b"totals"
+            | b"hits"
+            | b"tops"
+            | b"means"
+            | b"becomes"
+            | b"stands"
+            | b"rises"
+            | b"falls"
+            | b"grows"
+            | b"drops"
+            | b"gains"
+            | b"jumps"
+            | b"climbs"
+            | b"declines"
+            | b"increases"
+            | b"decreases"
+            | b"equals"
+            | b"marks"
+            | b"comprises"
+            | b"contains"
+            | b"holds"
+            | b"brings"
+            | b"puts"
+            | b"leads"
+            | b"plans"
+            | b"expects"
+            | b"aims"
+            | b"looks"
+            | b"needs"
+            | b"helps"
+            | b"allows"
+            | b"applies"
+            | b"refers"
+            | b"lies"
+            | b"sits"
+            | b"ranks"
+            | b"runs"
+            | b"works"
     )
 }
 
-/// The counted noun as an owned lemma. Plural nouns only (and `1 unit`).
+/// The counted noun after a number: `2,500 enterprises`, `500 overseas
+/// outlets` (one adjective before), `2,500 auto parts enterprises` (the last
+/// of a compound).
 fn count_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
+    let first = plural_lemma(b, t).or_else(|| {
+        let mut buf = [0u8; 24];
+        let lw = lower(t.bytes(b), &mut buf);
+        if t.k == K::Word && is_adjective(lw) {
+            plural_lemma(b, next(b, t.e))
+        } else {
+            None
+        }
+    })?;
+    // A compound: `parts enterprises`, `auto parts makers`.
+    let n = next(b, first.1);
+    match plural_lemma(b, n) {
+        Some(second) if n.s == first.1 + 1 && at(b, first.1) == b' ' => Some(second),
+        _ => Some(first),
+    }
+}
+
+/// Adjectives often found between a figure and the noun it counts.
+fn is_adjective(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"overseas"
+            | b"new"
+            | b"major"
+            | b"foreign"
+            | b"domestic"
+            | b"local"
+            | b"private"
+            | b"small"
+            | b"large"
+            | b"big"
+            | b"key"
+            | b"additional"
+            | b"consecutive"
+            | b"different"
+            | b"other"
+            | b"top"
+            | b"leading"
+            | b"automotive"
+            | b"listed"
+            | b"registered"
+            | b"electric"
+            | b"separate"
+            | b"active"
+            | b"full"
+            | b"straight"
+            | b"successive"
+            | b"young"
+            | b"old"
+            | b"senior"
+            | b"junior"
+            | b"state-owned"
+    ) || w.len() > 5
+        && [b"al".as_slice(), b"ic", b"ive", b"ous", b"ese", b"ian"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// The lemma of a plural noun at `t` (and a few irregular plurals).
+fn plural_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
     if t.k != K::Word || at(b, t.e) == b'\'' && at(b, t.e + 1) == b's' {
         return None;
     }

@@ -13,7 +13,8 @@
 //!   (`in November` in a text of 2026-01-14 is 2025-11); failing that (no
 //!   date known), the year last named anywhere before it.
 //! - **Relative** to the document's date: `this year`, `last year`,
-//!   `next year`, `今年`, `去年`, `year-to-date`. `the previous year` and
+//!   `next year`, `last month`, `this quarter`, `今年`, `去年`,
+//!   `year-to-date`. `the previous year` and
 //!   `上年` count back from the year last named in the paragraph, or from
 //!   the document's year when none was.
 //!
@@ -25,15 +26,18 @@
 //! Otherwise the scanners look for it in the text, and the first found of
 //! the strongest kind is used:
 //!
-//! 1. a labelled line: `Published: 2025-12-10`, `Updated on 10 December
-//!    2025`, `Date: …`, `发布时间：2025-12-10`;
-//! 2. a line that is only a date (`20 January 2026`, `2026年1月20日`), or a
-//!    dateline with its year (`BEIJING, Jan. 14, 2026 (Wire) --`);
+//! 1. a labelled date opening a line or a by-line field: `Published:
+//!    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
+//!    `发布时间：2025-12-10`;
+//! 2. a date opening a short line (`20 January 2026`,
+//!    `2026年1月20日  来源：…`), a masthead field (`CITY DAILY | Business |
+//!    24 November 2025`), or a dateline with its year
+//!    (`BEIJING, Jan. 14, 2026 (Wire) --`);
 //! 3. a dateline without a year: `HANGZHOU, Jan. 14 (Wire) --`,
 //!    `新华社杭州1月14日电`. Its year is taken from the text: the latest
-//!    year the text names as a date (years after `by`, `until`, `before`
-//!    are plans, and are passed over), moved on by one when that would put
-//!    the dateline before a month the text reports on, or when the dateline
+//!    year the text names as a date (years after `by`, `until`, `before`,
+//!    `end of` are plans, and are passed over), moved on by one when that
+//!    would put the dateline before a month the text reports on, or when the dateline
 //!    falls in January or February and that year is named whole (a
 //!    full-year result reported early in the next year).
 //!
@@ -74,6 +78,9 @@ pub(crate) enum When {
     Previous,
     /// `year-to-date`: January to the document's month.
     YearToDate,
+    /// `last month` (steps -1, months 1), `this quarter` (0, 3): the
+    /// month or quarter of the document's date, moved by `steps`.
+    RelativeMonths { steps: i32, months: u8 },
 }
 
 /// One time expression found.
@@ -115,7 +122,11 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
     let mut q = p;
     q.start.year = year;
     q.end.year = year;
-    if q.granularity != Granularity::Day {
+    if q.granularity == Granularity::Day {
+        // `Feb. 29` of a year that has none is its last day.
+        q.start.day = q.start.day.min(days_in_month(year, q.start.month));
+        q.end.day = q.end.day.min(days_in_month(year, q.end.month));
+    } else {
         q.end.day = days_in_month(year, q.end.month);
     }
     q
@@ -143,22 +154,39 @@ pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quant
 }
 
 /// True when no blank line (a run of white space holding two line
-/// breaks) lies in `bytes[from..to]`; stops at the first one.
+/// breaks) lies in `bytes[from..to]`; stops at the first one. Jumps from
+/// line break to line break, eight bytes at a time.
 fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
-    let mut newlines = 0;
-    for &b in &bytes[from.min(to)..to.min(bytes.len())] {
-        match b {
-            b'\n' => {
-                newlines += 1;
-                if newlines == 2 {
-                    return false;
-                }
-            }
-            b' ' | b'\t' | b'\r' | b'\x0c' => {}
-            _ => newlines = 0,
+    let to = to.min(bytes.len());
+    let mut i = from.min(to);
+    while let Some(nl) = next_newline(bytes, i, to) {
+        let mut k = nl + 1;
+        while k < to && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\x0c') {
+            k += 1;
         }
+        if k < to && bytes[k] == b'\n' {
+            return false;
+        }
+        i = k;
     }
     true
+}
+
+/// The first `\n` in `bytes[from..to]`.
+fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == b'\n')
 }
 
 /// Gives a dateline without a year its year (see the module docs).
@@ -274,6 +302,25 @@ fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Qu
             When::YearToDate => as_of
                 .filter(|d| (1..=12).contains(&d.month))
                 .map(|d| Period::months(d.year, 1, d.month).cumulative()),
+            When::RelativeMonths { steps, months } => {
+                as_of.filter(|d| (1..=12).contains(&d.month)).map(|d| {
+                    let size = i32::from(months.max(1));
+                    // Index of the month or quarter since year 0, moved.
+                    let first = (i32::from(d.month) - 1) / size * size;
+                    let index = d.year * 12 + first + steps * size;
+                    let (y, m) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+                    let end = m + months.max(1) - 1;
+                    let p = Period::months(y, m, end);
+                    if months == 3 {
+                        Period {
+                            granularity: Granularity::Quarter,
+                            ..p
+                        }
+                    } else {
+                        p
+                    }
+                })
+            }
         };
         if let Some(p) = period {
             let mut q = Quantity::new(f.span, QuantityKind::Date, None);

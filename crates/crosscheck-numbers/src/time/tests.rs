@@ -137,6 +137,33 @@ const FIXED: &[(&str, &str, &str, bool)] = &[
     ),
     ("二〇二五年的计划", "二〇二五年", "2025", false),
     ("2025年1月16日发布", "2025年1月16日", "2025-01-16", false),
+    (
+        "2024年全省1至11月出口增长",
+        "1至11月",
+        "2024-01/2024-11",
+        true,
+    ),
+    (
+        "Sales in 2024Q3 slowed.",
+        "2024Q3",
+        "2024-07/2024-09",
+        false,
+    ),
+    ("Sales in 3Q24 slowed.", "3Q24", "2024-07/2024-09", false),
+    ("Sales in 1H25 rose.", "1H25", "2025-01/2025-06", false),
+    ("The 2023-24 season ended.", "2023-24", "2023/2024", false),
+    (
+        "Between 2021 and 2025 output doubled.",
+        "2021 and 2025",
+        "2021/2025",
+        false,
+    ),
+    (
+        "Exports through the end of March 2025 rose.",
+        "through the end of March 2025",
+        "2025-01/2025-03",
+        true,
+    ),
 ];
 
 #[test]
@@ -261,6 +288,27 @@ const RELATIVE: &[(&str, AsOf, &str, &str, bool)] = &[
         "2025-01/2025-10",
         true,
     ),
+    (
+        "Sales last month rose.",
+        (2026, 1, 14),
+        "last month",
+        "2025-12",
+        false,
+    ),
+    (
+        "Sales this quarter rose.",
+        (2025, 8, 14),
+        "this quarter",
+        "2025-07/2025-09",
+        false,
+    ),
+    (
+        "Sales last quarter rose.",
+        (2025, 2, 14),
+        "last quarter",
+        "2024-10/2024-12",
+        false,
+    ),
 ];
 
 #[test]
@@ -329,6 +377,17 @@ fn document_date_from_the_text() {
             "2026",
         ),
         ("新华社杭州1月14日电 2025年浙江出口增长，去年增速加快。", "去年", "2025"),
+        (
+            "CITY DAILY | Business | 24 November 2025\n\nA plant opens at the end of 2027.\n\nExports in January–October rose.",
+            "January–October",
+            "2025-01/2025-10",
+        ),
+        ("海关：前11个月出口增长\n\n2025年12月19日  来源：海关\n\n出口增长。", "前11个月", "2025-01/2025-11"),
+        (
+            "By Li Wei | Updated: 2025-12-10 14:30\nVolumes this year rose 8%.",
+            "this year",
+            "2025",
+        ),
     ];
     for (text, expr, iso) in cases {
         let got = periods(text, None);

@@ -37,20 +37,49 @@ fn is_wide_lead(b: u8) -> bool {
     (0xE3..=0xEF).contains(&b) || b >= 0xF0
 }
 
+/// The first position at or after `from` whose byte [`is_wide_lead`].
+/// Skips ASCII eight bytes at a time, so English text costs little.
+pub(crate) fn next_wide(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        if u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080 == 0 {
+            i += 8;
+            continue;
+        }
+        for (k, &b) in chunk.iter().enumerate() {
+            if is_wide_lead(b) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&k| is_wide_lead(bytes[k]))
+}
+
 /// Finds Chinese figures in `text`.
 pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
     let mut floor = 0;
-    while let Some(off) = bytes[pos..].iter().position(|&b| is_wide_lead(b)) {
-        let q = pos + off;
+    while let Some(q) = next_wide(bytes, pos) {
         let s = back_up(bytes, q, floor);
         let mut next = q + text[q..].chars().next().map_or(1, char::len_utf8);
         let starts = [s, q];
         let starts = if s < q { &starts[..] } else { &starts[1..] };
         for &start in starts {
             match figure_at(text, start) {
+                // `一兆兆兆…` overflows: not a figure anyone wrote.
+                Found::Figure(f)
+                    if !f.value.is_some_and(f64::is_finite)
+                        || !f.precision.is_none_or(f64::is_finite) =>
+                {
+                    next = f.span.end.max(next);
+                    floor = f.span.end;
+                    break;
+                }
                 Found::Figure(f) => {
                     next = f.span.end.max(q + 1);
                     floor = f.span.end;
@@ -574,7 +603,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Runs over the figures of every family (an ASCII `77.5%` in Chinese text
 /// is found by the English scanner).
 pub(crate) fn annotate(text: &str, found: &mut [Quantity]) {
-    if !text.bytes().any(is_wide_lead) {
+    if next_wide(text.as_bytes(), 0).is_none() {
         return;
     }
     for q in found.iter_mut() {
@@ -591,10 +620,12 @@ pub(crate) fn annotate(text: &str, found: &mut [Quantity]) {
             }
         }
         let before = &text[from..start];
-        let core = before.trim_end_matches(['了', '达', '至', '为', '到', '約', '约']);
-        if units::UP_WORDS.iter().any(|w| core.ends_with(w)) {
+        // `增至30%`, `降到5%`: a level reached, not a change.
+        let to_level = before.ends_with(['至', '到']);
+        let core = before.trim_end_matches(['了', '达', '達', '为', '為', '約', '约']);
+        if !to_level && units::UP_WORDS.iter().any(|w| core.ends_with(w)) {
             q.change = true;
-        } else if units::DOWN_WORDS.iter().any(|w| core.ends_with(w)) {
+        } else if !to_level && units::DOWN_WORDS.iter().any(|w| core.ends_with(w)) {
             q.change = true;
             q.value = q.value.map(|v| -v.abs());
         }

@@ -147,6 +147,72 @@ const CASES: &[(&str, &str, QuantityKind, f64, Option<&str>)] = &[
         54600.0,
         None,
     ),
+    (
+        "全省共有2500家外贸企业",
+        "2500家",
+        QuantityKind::Count,
+        2500.0,
+        Some("enterprise"),
+    ),
+    (
+        "带动就业30万人",
+        "30万人",
+        QuantityKind::Count,
+        3e5,
+        Some("person"),
+    ),
+    (
+        "港口吞吐8万吨",
+        "8万吨",
+        QuantityKind::Measure,
+        8e4,
+        Some("t"),
+    ),
+    ("排名全国第三", "第三", QuantityKind::Ordinal, 3.0, None),
+    ("比例为３／５", "３／５", QuantityKind::Fraction, 0.6, None),
+    (
+        "十一又十四分之一",
+        "十一又十四分之一",
+        QuantityKind::Fraction,
+        11.0 + 1.0 / 14.0,
+        None,
+    ),
+    (
+        "千分之一的误差",
+        "千分之一",
+        QuantityKind::Percent,
+        0.1,
+        Some("%"),
+    ),
+    ("售价五十打", "五十打", QuantityKind::Number, 600.0, None),
+    (
+        "这台电脑两美元又三美分",
+        "两美元又三美分",
+        QuantityKind::Money,
+        2.03,
+        Some("USD"),
+    ),
+    (
+        "50元6角三分",
+        "50元6角三分",
+        QuantityKind::Money,
+        50.63,
+        Some("CNY"),
+    ),
+    (
+        "三成半的用户",
+        "三成半",
+        QuantityKind::Percent,
+        35.0,
+        Some("%"),
+    ),
+    (
+        "三八折优惠",
+        "三八折",
+        QuantityKind::Percent,
+        38.0,
+        Some("%"),
+    ),
 ];
 
 #[test]
@@ -346,4 +412,68 @@ proptest::proptest! {
         let got = value_of(&text).unwrap_or(f64::NAN);
         proptest::prop_assert!((got - want).abs() < 1e-9, "{}: {}", text, got);
     }
+}
+
+/// News-genre lines written for these tests, in the register of trade and
+/// industry reports: every figure, with its kind, value and unit.
+#[test]
+fn chinese_news_lines() {
+    type Row<'a> = (&'a str, QuantityKind, f64, Option<&'a str>);
+    let lines: &[(&str, &[Row])] = &[
+        (
+            "前11个月，全省新能源汽车出口额达512.6亿元，同比增长63.2%，占全国的12.4%。",
+            &[
+                ("512.6亿元", QuantityKind::Money, 512.6e8, Some("CNY")),
+                ("63.2%", QuantityKind::Percent, 63.2, Some("%")),
+                ("12.4%", QuantityKind::Percent, 12.4, Some("%")),
+            ],
+        ),
+        (
+            "一季度港口完成集装箱吞吐量约1.08亿标准箱，较上年同期提高三个百分点。",
+            &[
+                ("1.08亿标准箱", QuantityKind::Measure, 1.08e8, Some("TEU")),
+                ("三个百分点", QuantityKind::Percent, 3.0, Some("pp")),
+            ],
+        ),
+        (
+            "该集团全年销量突破两百万辆，海外市场贡献近三成。",
+            &[
+                ("两百万辆", QuantityKind::Count, 2e6, Some("vehicle")),
+                ("三成", QuantityKind::Percent, 30.0, Some("%")),
+            ],
+        ),
+        (
+            "首批订单金额为4,200万美元，另有1.5亿欧元意向协议。",
+            &[
+                ("4,200万美元", QuantityKind::Money, 4.2e7, Some("USD")),
+                ("1.5亿欧元", QuantityKind::Money, 1.5e8, Some("EUR")),
+            ],
+        ),
+    ];
+    for (line, rows) in lines {
+        let found = recognize(line);
+        for (text, kind, value, unit) in rows.iter() {
+            let q = found
+                .iter()
+                .find(|q| &line[q.span.range()] == *text)
+                .unwrap_or_else(|| panic!("{line}: no {text} in {found:?}"));
+            assert_eq!(q.kind, *kind, "{text}");
+            let v = q.value.unwrap_or(f64::NAN);
+            assert!((v - value).abs() <= value.abs() * 1e-9, "{text}: {v}");
+            assert_eq!(q.unit.as_deref(), *unit, "{text}");
+        }
+    }
+    let found = recognize("出口额同比增长63.2%，近三成");
+    let rate = found.iter().find(|q| q.value == Some(63.2)).expect("rate");
+    assert!(rate.change);
+    let share = found.iter().find(|q| q.value == Some(30.0)).expect("share");
+    assert_eq!(share.approx, crate::Approx::About);
+}
+
+#[test]
+fn overflowing_numerals_are_not_figures() {
+    let text = "一".to_string() + &"兆".repeat(40);
+    assert!(recognize(&text)
+        .iter()
+        .all(|q| q.value.is_none_or(f64::is_finite)));
 }

@@ -361,7 +361,7 @@ pub(crate) fn is_function_char(c: char) -> bool {
 /// Words before a figure that make it a rise.
 pub(crate) const UP_WORDS: &[&str] = &[
     "增长", "增長", "增加", "提高", "提升", "上升", "上涨", "上漲", "攀升", "扩大", "擴大", "增",
-    "涨", "漲", "升", "增幅",
+    "涨", "漲", "升", "增幅", "增速",
 ];
 
 /// Words before a figure that make it a fall.

@@ -2,7 +2,9 @@
 //! never a panic, and the invariants the later stages rely on hold.
 #![no_main]
 
-use crosscheck_text::{paragraphs, sentences, tokenize, tokenize_with, TokenKind};
+use crosscheck_text::{
+    paragraphs, sentences, tokenize, tokenize_and_split_into, tokenize_with, TokenKind,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,6 +20,10 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(pos, text.len());
     assert_eq!(tokens, tokenize_with(text, false));
+    let (mut t2, mut s2) = (Vec::new(), Vec::new());
+    tokenize_and_split_into(text, &mut t2, &mut s2);
+    assert_eq!(t2, tokens);
+    assert_eq!(s2, sentences(text, &tokens));
     for spans in [sentences(text, &tokens), paragraphs(text, &tokens)] {
         let mut last = 0;
         for s in &spans {
