@@ -159,6 +159,10 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         return report(&o, &with_metrics(results));
     }
+    let _ = RUN_TAG.set(match &o.path {
+        Some(_) => format!("path-{}", std::process::id()),
+        None => format!("{}mb-seed{}", o.mb, o.seed),
+    });
     let started = SystemTime::now();
     let mut results = Map::new();
     results.insert(
@@ -507,8 +511,16 @@ impl Run {
     }
 }
 
+/// Runs of different sizes keep their caches and logs apart, so two can
+/// go at once.
+static RUN_TAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn run_tag() -> &'static str {
+    RUN_TAG.get().map_or("default", String::as_str)
+}
+
 fn fresh_cache(name: &str) -> Result<PathBuf, String> {
-    let d = target_dir().join("bench-cache").join(name);
+    let d = target_dir().join("bench-cache").join(run_tag()).join(name);
     if d.exists() {
         std::fs::remove_dir_all(&d).map_err(|e| format!("{}: {e}", d.display()))?;
     }
@@ -524,7 +536,7 @@ fn run_analyze(
     jobs: usize,
     label: &str,
 ) -> Result<Run, String> {
-    let logs = target_dir().join("bench-logs");
+    let logs = target_dir().join("bench-logs").join(run_tag());
     std::fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
     let out_path = logs.join(format!("{label}.json"));
     let err_path = logs.join(format!("{label}.stderr"));
