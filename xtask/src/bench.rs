@@ -294,7 +294,7 @@ fn report(o: &Opts, results: &Value) -> Result<(), String> {
     if o.save_baseline {
         let p = root().join("bench/baseline.json");
         let _ = std::fs::create_dir_all(root().join("bench"));
-        let base = json!({"machine": results["machine"], "load_before": results["load_before"], "command": results["command"], "metrics": results["metrics"]});
+        let base = json!({"machine": results["machine"], "load_before": results["load_before"], "load_after": results["load_after"], "command": results["command"], "corpus": results["corpus"]["label"], "metrics": results["metrics"]});
         std::fs::write(
             &p,
             serde_json::to_string_pretty(&base).map_err(|e| e.to_string())? + "\n",
@@ -930,6 +930,12 @@ fn check(results: &Value) -> Result<(), String> {
     let text = std::fs::read_to_string(&p)
         .map_err(|e| format!("{}: {e} (make one with --save-baseline)", p.display()))?;
     let base: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+    if base["corpus"] != results["corpus"]["label"] {
+        eprintln!(
+            "warning: the baseline measured {} but this run {}; figures may not compare",
+            base["corpus"], results["corpus"]["label"]
+        );
+    }
     let (Some(bm), Some(rm)) = (base["metrics"].as_object(), results["metrics"].as_object()) else {
         return Err("no metrics to compare".into());
     };
