@@ -845,7 +845,7 @@ pub fn table(r: &Value) -> String {
         row(
             &mut s,
             &format!(
-                "{:.0} MB, no cache, --jobs 2",
+                "{:.0} MB, cold, --jobs 2",
                 r["scale"]["small_bytes"].as_f64().unwrap_or(0.0) / 1e6
             ),
             &r["scale"]["small"],
@@ -853,7 +853,7 @@ pub fn table(r: &Value) -> String {
         row(
             &mut s,
             &format!(
-                "{:.0} MB, no cache, --jobs 2",
+                "{:.0} MB, cold, --jobs 2",
                 r["scale"]["full_bytes"].as_f64().unwrap_or(0.0) / 1e6
             ),
             &r["scale"]["full"],
