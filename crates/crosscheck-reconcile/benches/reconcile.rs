@@ -106,6 +106,7 @@ fn synthetic(n: usize) -> Vec<Claim> {
                 period_how: How::Clause,
                 flags: if r % 97 == 0 { flags::MODAL } else { 0 },
                 sum_group: 0,
+                inline_share: false,
             }
         })
         .collect()

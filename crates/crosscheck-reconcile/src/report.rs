@@ -1015,11 +1015,54 @@ fn whole_static(whole: &str, c: &Claim) -> &'static str {
 /// `P share of W` against the stated P and W.
 fn check_shares(out: &mut Out<'_>) {
     let claims = out.claims;
+    // Part, share and whole in one sentence: read straight from the text.
+    for (s, sc) in claims.iter().enumerate() {
+        if !sc.inline_share || s == 0 || s + 1 >= claims.len() {
+            continue;
+        }
+        let same = |o: &Claim| o.doc == sc.doc && o.sentence_start == sc.sentence_start;
+        let cw = &claims[s + 1];
+        let Some(p) = (0..s)
+            .rev()
+            .take_while(|&i| same(&claims[i]))
+            .find(|&i| !claims[i].change && claims[i].dimension() == cw.dimension())
+        else {
+            continue;
+        };
+        let cp = &claims[p];
+        if !same(cw) || cw.change {
+            continue;
+        }
+        let (ip, iw) = (cp.interval(), cw.interval());
+        if iw.lo <= 0.0 || !ip.lo.is_finite() || !ip.hi.is_finite() || !iw.hi.is_finite() {
+            continue;
+        }
+        let ratio = Interval {
+            lo: ip.lo / iw.hi * 100.0,
+            hi: ip.hi / iw.lo * 100.0,
+        };
+        if sc.interval().compare(&ratio) != Verdict::Differ {
+            continue;
+        }
+        let explanation = format!(
+            "{} is stated as the share, but {} of {} in the same sentence is {:.1}%: apart by more than the rounding of all three figures",
+            normalized(sc),
+            normalized(cp),
+            normalized(cw),
+            cp.value().unwrap_or(f64::NAN) / cw.value().unwrap_or(f64::NAN) * 100.0
+        );
+        out.push(
+            ConflictKind::Share,
+            &[s as u32, p as u32, s as u32 + 1],
+            explanation,
+            true,
+        );
+    }
     type Look = (Sym, &'static str, Option<PKey>);
     let mut wanted: HashMap<Look, Vec<u32>> = HashMap::new();
     let mut share_claims = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") {
+        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") || c.inline_share {
             continue;
         }
         if let Some((part, whole)) = c.metric.as_str().split_once(" share of ") {

@@ -297,11 +297,8 @@ fn note_doc_date(text: &str, span: Span, hit: &Hit, doc: &mut Option<DocDate>) {
         } else {
             DateStrength::DatelineNoYear
         }
-    } else if fixed
-        && before.is_empty()
-        && after.chars().count() <= 12
-        && !after.chars().any(crate::zh::is_cjk)
-    {
+    } else if fixed && before.is_empty() && after.chars().count() <= 30 {
+        // A date opening a short line: `2025年12月19日  来源：杭州海关`.
         DateStrength::DateLine
     } else {
         return;
