@@ -1,5 +1,7 @@
 //! The `crosscheck` command line: see `crosscheck --help`.
 
+mod interrupt;
+mod progress;
 mod records;
 
 use clap::{Args, Parser, Subcommand};
@@ -94,6 +96,38 @@ struct InputArgs {
     /// Resolve `last year`, `this year` against this date (YYYY-MM-DD) when a document gives none.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<(i32, u8, u8)>,
+    /// Skip files larger than SIZE (bytes, or with K, M, G: 512K, 64M, 1G) with a warning.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_file_size: u64,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        None => (t, 1u64),
+        Some((i, _)) => {
+            let unit = t[i..].to_ascii_lowercase();
+            let mult = match unit.trim_end_matches("ib").trim_end_matches('b') {
+                "" => 1,
+                "k" => 1 << 10,
+                "m" => 1 << 20,
+                "g" => 1 << 30,
+                _ => return Err(format!("unknown size unit in {s:?}: use K, M or G")),
+            };
+            (t[..i].trim(), mult)
+        }
+    };
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("expected a size like 256M or 1G, got {s:?}"))?;
+    if n.is_nan() || n <= 0.0 {
+        return Err(format!("the size must be positive, got {s:?}"));
+    }
+    let bytes = (n * mult as f64) as u64;
+    if bytes > crosscheck_pipeline::HARD_MAX_FILE_SIZE {
+        return Err("the largest file crosscheck can read is 4 GiB".into());
+    }
+    Ok(bytes)
 }
 
 fn parse_date(s: &str) -> Result<(i32, u8, u8), String> {
@@ -127,14 +161,42 @@ fn init_logging(verbose: u8, quiet: bool) {
         .try_init();
 }
 
+/// Why a command did not complete.
+#[derive(Debug)]
+enum Failure {
+    /// A usage error, or no input could be read: exit status 2.
+    Usage(String),
+    /// Ctrl-C: exit status 130, nothing written.
+    Interrupted,
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Failure::Usage(s)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(s: &str) -> Self {
+        Failure::Usage(s.to_string())
+    }
+}
+
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match execute(cli.command) {
         Ok(code) => code,
-        Err(msg) => {
+        Err(Failure::Usage(msg)) => {
             eprintln!("crosscheck: {msg}");
             ExitCode::from(2)
+        }
+        Err(Failure::Interrupted) => {
+            eprintln!("crosscheck: interrupted; no report written");
+            ExitCode::from(130)
         }
     }
 }
@@ -148,7 +210,7 @@ fn report_input_error(e: &InputError) {
 fn run_inputs<T: Send>(
     args: &InputArgs,
     each: impl Fn(usize, &Document, &crosscheck_pipeline::DocAnalysis) -> T + Sync + Send,
-) -> Result<(Vec<T>, Vec<String>), String> {
+) -> Result<(Vec<T>, Vec<String>), Failure> {
     if args.paths.is_empty() {
         return Err("no input: give files or folders (or - for stdin); see --help".into());
     }
@@ -170,20 +232,38 @@ fn run_inputs<T: Send>(
             .or_else(Cache::default_dir)
             .map(Cache::new)
     };
+    let bar = progress::Bar::new(
+        inputs.len(),
+        QUIET.load(std::sync::atomic::Ordering::Relaxed),
+    );
     let options = RunOptions {
         analysis: crosscheck_pipeline::AnalysisOptions { as_of: args.as_of },
         cache,
+        max_file_size: args.max_file_size,
+        cancel: Some(interrupt::flag()),
+        progress: bar.callback(),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| e.to_string())?;
     let (results, stats) = pool.install(|| run(&inputs, &options, each));
-    tracing::info!(
-        "{} documents analyzed, {} from cache",
-        stats.analyzed,
-        stats.cached
-    );
+    bar.finish();
+    if stats.interrupted {
+        return Err(Failure::Interrupted);
+    }
+    if stats.analyzed == 0 && stats.cached > 0 {
+        tracing::info!(
+            "re-analyzed nothing: all {} documents unchanged since the last run (from the cache)",
+            stats.cached
+        );
+    } else {
+        tracing::info!(
+            "analyzed {} documents, {} unchanged from the cache",
+            stats.analyzed,
+            stats.cached
+        );
+    }
     let mut ok = Vec::new();
     let mut names = Vec::new();
     for (input, r) in inputs.iter().zip(results) {
@@ -215,7 +295,7 @@ fn write_lines(lines: impl IntoIterator<Item = Vec<String>>) -> Result<(), Strin
     Ok(())
 }
 
-fn execute(command: Command) -> Result<ExitCode, String> {
+fn execute(command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Tokens { input, sentences } => {
             let (docs, _) = run_inputs(&input, |_, doc, a| records::tokens(doc, a, sentences))?;
@@ -289,18 +369,20 @@ fn execute(command: Command) -> Result<ExitCode, String> {
                     _ => {
                         let name = &names[d as usize];
                         let path = std::path::Path::new(name);
-                        match crosscheck_pipeline::load_document(path, name) {
+                        match crosscheck_pipeline::load_document_with(
+                            path,
+                            name,
+                            input.max_file_size,
+                        ) {
                             Ok(doc) => {
-                                // Lines are counted in the file as on disk (HTML included).
-                                let lines = std::fs::read(path)
-                                    .map(crosscheck_text::LineIndex::new)
-                                    .unwrap_or_else(|_| crosscheck_text::LineIndex::new(&doc.text));
+                                // Lines are counted in the file as on disk
+                                // (markup and any encoding included).
                                 report.fill_text(
                                     d,
                                     &doc.text,
                                     &|o| doc.offsets.to_file(o),
-                                    Some(&|o| lines.line_of(o) as u32),
-                                )
+                                    Some(&|o| doc.line_of(o)),
+                                );
                             }
                             Err(e) => report_input_error(&e),
                         }
@@ -338,7 +420,7 @@ fn numbers_lines(args: &InputArgs) -> Result<(), String> {
         let found = recognizer.recognize(line, &tokens);
         let qs: Vec<serde_json::Value> = found
             .iter()
-            .map(|q| records::quantity_value("-", line, q, |o| o))
+            .map(|q| records::quantity_value("-", line, q, |s, e| (s, e)))
             .collect();
         if writeln!(out, "{}", serde_json::json!({ "quantities": qs })).is_err() {
             return Ok(());

@@ -14,13 +14,13 @@ pub fn tokens(doc: &Document, a: &DocAnalysis, sentences: bool) -> Vec<String> {
         return a
             .sentences
             .iter()
-            .map(|s| json!({"doc": doc.name, "start": doc.offsets.to_file(s.start), "end": doc.offsets.to_file(s.end)}).to_string())
+            .map(|s| json!({"doc": doc.name, "start": doc.offsets.to_file(s.start), "end": doc.offsets.to_file_end(s.end)}).to_string())
             .collect();
     }
     a.tokens
         .iter()
         .map(|t| {
-            json!({"doc": doc.name, "start": doc.offsets.to_file(t.span.start), "end": doc.offsets.to_file(t.span.end),
+            json!({"doc": doc.name, "start": doc.offsets.to_file(t.span.start), "end": doc.offsets.to_file_end(t.span.end),
                    "text": text_of(doc, t.span.start, t.span.end), "kind": t.kind.as_str()})
             .to_string()
         })
@@ -31,17 +31,30 @@ pub fn entities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
     a.entities
         .iter()
         .map(|e| {
-            json!({"doc": doc.name, "start": doc.offsets.to_file(e.span.start), "end": doc.offsets.to_file(e.span.end),
+            json!({"doc": doc.name, "start": doc.offsets.to_file(e.span.start), "end": doc.offsets.to_file_end(e.span.end),
                    "text": text_of(doc, e.span.start, e.span.end), "label": e.label.as_str(), "canonical": e.canonical})
             .to_string()
         })
         .collect()
 }
 
-/// A quantity record; `map` turns text offsets into output offsets.
-pub fn quantity_value(doc: &str, text: &str, q: &Quantity, map: impl Fn(usize) -> usize) -> Value {
+/// A text span as file offsets: the end covers the source of the span's
+/// last character (an entity, a multi-byte character) in full.
+pub fn file_span(doc: &Document, start: usize, end: usize) -> (usize, usize) {
+    let s = doc.offsets.to_file(start);
+    (s, doc.offsets.to_file_end(end).max(s))
+}
+
+/// A quantity record; `map` turns a text span into output offsets.
+pub fn quantity_value(
+    doc: &str,
+    text: &str,
+    q: &Quantity,
+    map: impl Fn(usize, usize) -> (usize, usize),
+) -> Value {
+    let (start, end) = map(q.span.start, q.span.end);
     let mut v = json!({
-        "doc": doc, "start": map(q.span.start), "end": map(q.span.end),
+        "doc": doc, "start": start, "end": end,
         "text": text.get(q.span.range()).unwrap_or(""), "kind": q.kind.as_str(),
         "value": q.value, "unit": q.unit, "approx": q.approx.as_str(), "change": q.change,
     });
@@ -73,17 +86,20 @@ pub fn quantity_value(doc: &str, text: &str, q: &Quantity, map: impl Fn(usize) -
 pub fn quantities(doc: &Document, a: &DocAnalysis) -> Vec<String> {
     a.quantities
         .iter()
-        .map(|q| quantity_value(&doc.name, &doc.text, q, |o| doc.offsets.to_file(o)).to_string())
+        .map(|q| quantity_value(&doc.name, &doc.text, q, |s, e| file_span(doc, s, e)).to_string())
         .collect()
 }
 
 /// A claim record: the contract's fields, plus scope, line, the claim's
 /// flags and how each part of its key was found.
 pub fn claim(doc: &Document, c: &Claim) -> String {
-    let map = |o: u32| doc.offsets.to_file(o as usize);
-    let mut q = quantity_value(&doc.name, &doc.text, &c.quantity(), |o| {
-        doc.offsets.to_file(o)
+    let (sentence_start, sentence_end) =
+        file_span(doc, c.sentence_start as usize, c.sentence_end as usize);
+    let mut q = quantity_value(&doc.name, &doc.text, &c.quantity(), |s, e| {
+        file_span(doc, s, e)
     });
+    // Lines are counted in the file (markup and all), not in the plain text.
+    let line = doc.line_of(doc.offsets.to_file(c.start as usize));
     q["text"] = json!(text_of(doc, c.start as usize, c.end as usize));
     let opt = |s: crosscheck_reconcile::Sym| (!s.is_empty()).then(|| s.as_str());
     let mut roles = Vec::new();
@@ -102,8 +118,8 @@ pub fn claim(doc: &Document, c: &Claim) -> String {
     json!({
         "doc": doc.name, "subject": opt(c.subject), "metric": opt(c.metric),
         "scope": opt(c.scope), "period": c.period.map(|p| p.iso()), "quantity": q,
-        "sentence": {"start": map(c.sentence_start), "end": map(c.sentence_end)},
-        "line": c.line, "guessed": c.guessed(),
+        "sentence": {"start": sentence_start, "end": sentence_end},
+        "line": line, "guessed": c.guessed(),
         "how": {"subject": c.subject_how.as_str(), "metric": c.metric_how.as_str(), "period": c.period_how.as_str()},
         "roles": roles,
     })

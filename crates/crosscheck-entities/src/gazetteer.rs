@@ -4,6 +4,46 @@
 use crate::Label;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the FxHash mix): the keys are
+/// our own embedded names, so flooding is no concern, and load time is.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 const PLACES: &str = include_str!("../data/places.tsv");
 const COMPANIES: &str = include_str!("../data/companies.txt");
@@ -49,12 +89,12 @@ pub(crate) struct Hit {
 pub(crate) struct Gazetteer {
     ac: AhoCorasick,
     pub entries: Vec<Entry>,
-    pub by_name: HashMap<&'static str, u32>,
-    common: HashSet<&'static str>,
-    given: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
-    syllables: HashSet<&'static str>,
-    legal: HashSet<&'static str>,
+    pub by_name: FxMap<&'static str, u32>,
+    common: FxSet<&'static str>,
+    given: FxSet<&'static str>,
+    surnames: FxSet<&'static str>,
+    syllables: FxSet<&'static str>,
+    legal: FxSet<&'static str>,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -65,8 +105,9 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let common: HashSet<&str> = lines(COMMON).collect();
-        let given: HashSet<&str> = lines(GIVEN).collect();
+        let common: FxSet<&str> = lines(COMMON).collect();
+        let is_common = |w: &str| common.contains(w);
+        let given: FxSet<&str> = lines(GIVEN).collect();
         let mut names: Vec<(&'static str, Label, String, Source)> = Vec::with_capacity(24_000);
         for l in lines(CURATED) {
             let mut f = l.split('\t');
@@ -102,24 +143,26 @@ impl Gazetteer {
         names.sort_by(|a, b| a.0.cmp(b.0).then(a.3.cmp(&b.3)));
         names.dedup_by(|a, b| a.0 == b.0);
 
-        let local: HashSet<&str> = names
+        let local: FxSet<&str> = names
             .iter()
             .filter(|n| matches!(n.3, Source::Subdivision | Source::City))
             .map(|n| n.0)
             .collect();
         let mut entries = Vec::with_capacity(names.len());
         let mut patterns = Vec::with_capacity(names.len());
-        let mut by_name = HashMap::with_capacity(names.len());
+        let mut by_name = FxMap::with_capacity_and_hasher(names.len(), Default::default());
         let mut lower = String::new();
         for (name, label, canon, source) in names {
-            lower.clear();
-            lower.extend(name.chars().flat_map(char::to_lowercase));
             let one_word = !name.contains(' ');
+            lower.clear();
+            if one_word {
+                lower.extend(name.chars().flat_map(char::to_lowercase));
+            }
             // Curated names are ambiguous only when they are English words (`Meta`).
             let given_too = source != Source::Curated && given.contains(name);
-            let ambiguous = one_word && (common.contains(lower.as_str()) || given_too);
+            let ambiguous = one_word && (is_common(lower.as_str()) || given_too);
             let canonical = if label == Label::Company && source != Source::Curated {
-                crate::canonical::company_core(name, |w| common.contains(w), |w| local.contains(w))
+                crate::canonical::company_core(name, is_common, |w| local.contains(w))
             } else {
                 canon
             };
@@ -134,13 +177,17 @@ impl Gazetteer {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            // The noncontiguous NFA builds fastest; pieces are short, so its
+            // slower search costs little.
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .unwrap_or_else(|_| {
                 // The patterns are fixed at build time; an empty automaton
                 // only disables gazetteer matches.
                 AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds")
             });
+        // Build the word-class table now, as part of loading.
+        let _ = classes("");
         Gazetteer {
             ac,
             entries,
@@ -214,6 +261,27 @@ impl Gazetteer {
     pub fn is_legal(&self, lower: &str) -> bool {
         self.legal.contains(lower)
     }
+}
+
+/// The word classes of `w` (bits of [`crate::rules::cls`]), from a table
+/// built once.
+pub(crate) fn classes(w: &str) -> u32 {
+    static TABLE: std::sync::OnceLock<FxMap<&'static str, u32>> = std::sync::OnceLock::new();
+    let t = TABLE.get_or_init(|| {
+        let mut t = FxMap::default();
+        for (list, bit) in crate::rules::CLASSES {
+            for w in *list {
+                *t.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    t.get(w).copied().unwrap_or(0)
+}
+
+/// True when `w` is in the list(s) of `class`.
+pub(crate) fn is(w: &str, class: u32) -> bool {
+    classes(w) & class != 0
 }
 
 /// Drops accents: `João` -> `Joao`.

@@ -219,3 +219,83 @@ pub(crate) const DEMONYMS: &[&str] = &[
     "Asian", "European", "African", "Latin", "Arab", "Hispanic", "Sino", "Euro", "Anglo", "Franco",
     "Nordic", "Western", "Eastern", "Northern", "Southern",
 ];
+
+/// Abbreviations whose full stop belongs to the name: `Co.`, `St.`, `Jr.`.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros", "Mt", "Mr", "Mrs", "Ms", "Dr", "Prof",
+    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No", "Pvt", "Pte", "Bhd", "Sdn",
+    "Cos", "Mfg", "Intl", "Bros",
+];
+
+/// Lower-case words after a hyphen that describe the name before it: `Hong Kong-listed`.
+pub(crate) const HYPHEN_TAILS: &[&str] = &[
+    "based", "listed", "owned", "made", "backed", "run", "led", "born", "bound", "style", "type",
+    "class", "level", "wide", "like", "era", "area", "zone", "made", "funded", "era", "side",
+    "born", "only", "free", "plus", "new", "old",
+];
+
+/// Lower-case words that headlines leave in lower case.
+pub(crate) const FUNCTION: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from",
+    "vs", "amid", "over", "into", "after", "but", "nor", "per", "via", "up", "is",
+];
+
+/// Word classes: one bit per list above, looked up once per word through
+/// [`crate::gazetteer::is`] instead of scanning the lists.
+#[allow(missing_docs)]
+pub(crate) mod cls {
+    pub const ABBREVIATIONS: u32 = 1 << 0;
+    pub const CALENDAR: u32 = 1 << 1;
+    pub const COMPANY_HEADS: u32 = 1 << 2;
+    pub const COMPANY_LEFT: u32 = 1 << 3;
+    pub const COMPANY_POSSESSED: u32 = 1 << 4;
+    pub const COMPANY_TAILS: u32 = 1 << 5;
+    pub const COMPANY_VERBS: u32 = 1 << 6;
+    pub const CONNECTORS: u32 = 1 << 7;
+    pub const CREDITS: u32 = 1 << 8;
+    pub const DEMONYMS: u32 = 1 << 9;
+    pub const DETERMINERS: u32 = 1 << 10;
+    pub const FUNCTION: u32 = 1 << 11;
+    pub const HYPHEN_TAILS: u32 = 1 << 12;
+    pub const LEGAL_WORDS: u32 = 1 << 13;
+    pub const ORG_HEADS: u32 = 1 << 14;
+    pub const ORG_TAILS: u32 = 1 << 15;
+    pub const PARTICLES: u32 = 1 << 16;
+    pub const PLACE_HEADS: u32 = 1 << 17;
+    pub const PLACE_LEFT: u32 = 1 << 18;
+    pub const PLACE_TAILS: u32 = 1 << 19;
+    pub const PLACE_TAILS_DROPPED: u32 = 1 << 20;
+    pub const ROLES: u32 = 1 << 21;
+    pub const SPEECH: u32 = 1 << 22;
+    pub const TITLES: u32 = 1 << 23;
+    pub const TITLE_MODIFIERS: u32 = 1 << 24;
+}
+
+/// Every list with its class bit.
+pub(crate) const CLASSES: &[(&[&str], u32)] = &[
+    (ABBREVIATIONS, cls::ABBREVIATIONS),
+    (CALENDAR, cls::CALENDAR),
+    (COMPANY_HEADS, cls::COMPANY_HEADS),
+    (COMPANY_LEFT, cls::COMPANY_LEFT),
+    (COMPANY_POSSESSED, cls::COMPANY_POSSESSED),
+    (COMPANY_TAILS, cls::COMPANY_TAILS),
+    (COMPANY_VERBS, cls::COMPANY_VERBS),
+    (CONNECTORS, cls::CONNECTORS),
+    (CREDITS, cls::CREDITS),
+    (DEMONYMS, cls::DEMONYMS),
+    (DETERMINERS, cls::DETERMINERS),
+    (FUNCTION, cls::FUNCTION),
+    (HYPHEN_TAILS, cls::HYPHEN_TAILS),
+    (LEGAL_WORDS, cls::LEGAL_WORDS),
+    (ORG_HEADS, cls::ORG_HEADS),
+    (ORG_TAILS, cls::ORG_TAILS),
+    (PARTICLES, cls::PARTICLES),
+    (PLACE_HEADS, cls::PLACE_HEADS),
+    (PLACE_LEFT, cls::PLACE_LEFT),
+    (PLACE_TAILS, cls::PLACE_TAILS),
+    (PLACE_TAILS_DROPPED, cls::PLACE_TAILS_DROPPED),
+    (ROLES, cls::ROLES),
+    (SPEECH, cls::SPEECH),
+    (TITLES, cls::TITLES),
+    (TITLE_MODIFIERS, cls::TITLE_MODIFIERS),
+];

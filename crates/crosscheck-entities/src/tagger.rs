@@ -3,11 +3,11 @@
 //! resolves short forms against the full names found.
 
 use crate::canonical::{company_core, tidy};
+use crate::gazetteer::{is, FxMap};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
@@ -83,6 +83,10 @@ struct Ctx<'a> {
     units: Vec<Unit>,
     headline: bool,
     hits: Vec<Hit>,
+    /// The last piece looked up (start, end, elements) and its hits: the
+    /// same piece is often asked for three times.
+    hits_key: (usize, usize, usize),
+    hits_cache: Vec<(usize, usize, u32)>,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
@@ -102,6 +106,8 @@ pub(crate) fn tag(
         units: Vec::with_capacity(64),
         headline: false,
         hits: Vec::new(),
+        hits_key: (usize::MAX, 0, 0),
+        hits_cache: Vec::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
@@ -231,6 +237,12 @@ impl<'a> Ctx<'a> {
 
     /// Title Case or ALL CAPS lines: capitals there say nothing.
     fn detect_headline(&mut self) -> bool {
+        // Most sentences end with a full stop: no headline, nothing to count.
+        if let Some(i) = self.units.iter().rposition(|u| u.kind != Kind::Other) {
+            if self.units[i].kind == Kind::Punct && matches!(self.ut(i), "." | "。") {
+                return false;
+            }
+        }
         let mut words = 0;
         let mut caps = 0;
         let mut common_caps = 0;
@@ -244,13 +256,20 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.ut(i);
-            if !u.cap && CONNECTORS.contains(&w) || FUNCTION.contains(&w.to_lowercase().as_str()) {
+            if !u.cap && is(w, cls::CONNECTORS) || is(w.to_lowercase().as_str(), cls::FUNCTION) {
                 continue;
             }
             last_punct = "";
             words += 1;
             caps += usize::from(u.cap);
-            if u.cap && w.len() > 1 && self.is_common(w) {
+        }
+        if words < 4 || caps * 10 < words * 8 || matches!(last_punct, "." | "。") {
+            return false;
+        }
+        for i in 0..self.units.len() {
+            let u = self.units[i];
+            let w = self.ut(i);
+            if u.kind == Kind::Word && u.cap && w.len() > 1 && self.is_common(w) {
                 common_caps += 1;
             }
         }
@@ -296,7 +315,7 @@ impl<'a> Ctx<'a> {
         self.headline = self.detect_headline();
         let mut i = 0;
         while i < self.units.len() {
-            if !self.is_cap_word(i) || CALENDAR.contains(&self.ut(i)) {
+            if !self.is_cap_word(i) || is(self.ut(i), cls::CALENDAR) {
                 i += 1;
                 continue;
             }
@@ -320,7 +339,7 @@ impl<'a> Ctx<'a> {
                 && u.gap == Gap::Hyphen
                 && !last.conn
                 && self.ut(j).len() <= 5
-                && !HYPHEN_TAILS.contains(&self.ut(j))
+                && !is(self.ut(j), cls::HYPHEN_TAILS)
                 && self.s(last.start, last.word_end).len() <= 5
             {
                 // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
@@ -334,7 +353,7 @@ impl<'a> Ctx<'a> {
             if u.kind == Kind::Word
                 && u.cap
                 && matches!(u.gap, Gap::Space | Gap::Hyphen)
-                && !CALENDAR.contains(&self.ut(j))
+                && !is(self.ut(j), cls::CALENDAR)
             {
                 els.push(self.el(j));
                 j += 1;
@@ -343,7 +362,7 @@ impl<'a> Ctx<'a> {
             if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "." && !last.conn {
                 let w = self.s(last.start, last.word_end);
                 let takes_dot = w.chars().count() == 1 && is_upper_start(w)
-                    || ABBREVIATIONS.contains(&w)
+                    || is(w, cls::ABBREVIATIONS)
                     || w.contains('.')
                     || {
                         let l = self.lower_of(w).to_string() + ".";
@@ -374,7 +393,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if u.gap == Gap::Space
-                && (u.kind == Kind::Word && !u.cap && CONNECTORS.contains(&self.ut(j))
+                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
                     || u.kind == Kind::Other && self.ut(j) == "&")
                 && self.is_cap_word(j + 1)
                 && self.units[j + 1].gap == Gap::Space
@@ -414,7 +433,23 @@ impl<'a> Ctx<'a> {
             return Vec::new();
         };
         let base = first.start;
+        if self.hits_key == (base, last.end, els.len()) {
+            return self.hits_cache.clone();
+        }
         let piece = self.s(base, last.end);
+        if els.len() == 1 {
+            // One word: a hash look-up finds what the automaton would.
+            let out: Vec<(usize, usize, u32)> = self
+                .gaz
+                .by_name
+                .get(piece)
+                .map(|&id| (0, 1, id))
+                .into_iter()
+                .collect();
+            self.hits_key = (base, last.end, 1);
+            self.hits_cache = out.clone();
+            return out;
+        }
         let mut hits = std::mem::take(&mut self.hits);
         self.gaz.hits(piece, &mut hits);
         let mut out: Vec<(usize, usize, u32)> = Vec::new();
@@ -439,15 +474,36 @@ impl<'a> Ctx<'a> {
                 chosen.push(h);
             }
         }
+        self.hits_key = (base, last.end, els.len());
+        self.hits_cache = chosen.clone();
         chosen
     }
 
     fn process_chunk(&mut self, mut els: Vec<El>) {
+        if els.len() == 1 {
+            // The common case, `The`, `In`, `Exports` opening a sentence:
+            // decide without the general machinery.
+            let e = els[0];
+            let w = self.ew(&e);
+            let c = crate::gazetteer::classes(w);
+            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 {
+                return;
+            }
+            if (self.headline || self.is_initial_pos(e.unit))
+                && !self.units[e.unit].caps
+                && self.gaz.get(w).is_none()
+                && self.is_common(w)
+                && !self.gaz.is_given(w)
+                && c & (cls::TITLES | cls::CREDITS) == 0
+            {
+                return;
+            }
+        }
         // Openers that are never part of a name.
         while let Some(f) = els.first() {
             let w = self.ew(f);
-            let function = FUNCTION.contains(&w.to_lowercase().as_str()) && w.len() > 1;
-            if (DETERMINERS.contains(&w) || function) && els.len() > 1 {
+            let function = is(w.to_lowercase().as_str(), cls::FUNCTION) && w.len() > 1;
+            if (is(w, cls::DETERMINERS) || function) && els.len() > 1 {
                 els.remove(0);
                 continue;
             }
@@ -467,13 +523,13 @@ impl<'a> Ctx<'a> {
         let tailed = {
             let l = self.ew(&els[els.len() - 1]);
             els.len() >= 2
-                && (ORG_TAILS.contains(&l)
-                    || COMPANY_TAILS.contains(&l)
-                    || PLACE_TAILS.contains(&l)
+                && (is(l, cls::ORG_TAILS)
+                    || is(l, cls::COMPANY_TAILS)
+                    || is(l, cls::PLACE_TAILS)
                     || (1..els.len()).any(|k| {
                         els[k].conn
                             && self.ew(&els[k]) == "of"
-                            && ORG_HEADS.contains(&self.ew(&els[k - 1]))
+                            && is(self.ew(&els[k - 1]), cls::ORG_HEADS)
                     }))
         };
         let mut title_cue = false;
@@ -483,16 +539,16 @@ impl<'a> Ctx<'a> {
             let e = els[k];
             let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
-            let org_named = ORG_TAILS.contains(&self.ew(&els[n - 1]));
+            let org_named = is(self.ew(&els[n - 1]), cls::ORG_TAILS);
             if !covered(k) && !e.conn && !org_named {
                 let mut core = k;
                 let mut has_title = false;
                 while core < n && !els[core].conn {
                     let w = self.ew(&els[core]);
                     let w = w.trim_end_matches('.');
-                    if TITLES.contains(&w) {
+                    if is(w, cls::TITLES) {
                         has_title = true;
-                    } else if !TITLE_MODIFIERS.contains(&w) {
+                    } else if !is(w, cls::TITLE_MODIFIERS) {
                         break;
                     }
                     core += 1;
@@ -510,9 +566,9 @@ impl<'a> Ctx<'a> {
             let name_follows = k + 1 < n && {
                 let nx = self.ew(&els[k + 1]);
                 !els[k + 1].conn
-                    && !COMPANY_TAILS.contains(&nx)
-                    && !ORG_TAILS.contains(&nx)
-                    && !PLACE_TAILS.contains(&nx)
+                    && !is(nx, cls::COMPANY_TAILS)
+                    && !is(nx, cls::ORG_TAILS)
+                    && !is(nx, cls::PLACE_TAILS)
                     && !self.is_common(nx)
             };
             let pinyin_pair = |a: &El, b: &El| {
@@ -524,9 +580,7 @@ impl<'a> Ctx<'a> {
             let pinyin_name =
                 k + 1 < n && pinyin_pair(&e, &els[k + 1]) || k > 0 && pinyin_pair(&els[k - 1], &e);
             let is_tail = k > 0
-                && (COMPANY_TAILS.contains(&w)
-                    || ORG_TAILS.contains(&w)
-                    || PLACE_TAILS.contains(&w));
+                && (is(w, cls::COMPANY_TAILS) || is(w, cls::ORG_TAILS) || is(w, cls::PLACE_TAILS));
             let droppable = !covered(k)
                 && (!tailed || k == 0 && name_follows && self.headline)
                 && !e.conn
@@ -600,7 +654,7 @@ impl<'a> Ctx<'a> {
                         .gaz
                         .get(self.s(r[0].start, r[r.len() - 1].end))
                         .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && PLACE_TAILS.contains(&self.ew(r[r.len() - 1])))
+                        || r.len() >= 2 && is(self.ew(r[r.len() - 1]), cls::PLACE_TAILS))
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -612,17 +666,17 @@ impl<'a> Ctx<'a> {
                 || c == "&"
                 || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
-                    && (ORG_HEADS.contains(&left)
-                        || COMPANY_HEADS.contains(&left)
-                        || PLACE_HEADS.contains(&left)
-                        || ORG_TAILS.contains(&left))
+                    && (is(left, cls::ORG_HEADS)
+                        || is(left, cls::COMPANY_HEADS)
+                        || is(left, cls::PLACE_HEADS)
+                        || is(left, cls::ORG_TAILS))
                 // `Ministry of Industry and Information Technology`,
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
-                || c == "and" && (org_of != ORG_TAILS.contains(&right_last))
-                || PARTICLES.contains(&c) && !ORG_TAILS.contains(&right_last));
+                || c == "and" && (org_of != is(right_last, cls::ORG_TAILS))
+                || is(c, cls::PARTICLES) && !is(right_last, cls::ORG_TAILS));
             if joins {
-                if matches!(c, "of" | "for") && ORG_HEADS.contains(&left) {
+                if matches!(c, "of" | "for") && is(left, cls::ORG_HEADS) {
                     org_of = true;
                 }
                 continue;
@@ -671,7 +725,7 @@ impl<'a> Ctx<'a> {
         let a = first.unit;
         let b = self.unit_after(last);
         if let Some(p) = self.prev_word(a, 1) {
-            if SPEECH.contains(&p) || TITLES.contains(&p) || CREDITS.contains(&p) {
+            if is(p, cls::SPEECH) || is(p, cls::TITLES) || is(p, cls::CREDITS) {
                 return true;
             }
             if p == "By" && self.is_initial_pos(a - 1) {
@@ -720,21 +774,21 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        if a > 0 && self.ut(a - 1) == "/" && a > 1 && CREDITS.contains(&self.ut(a - 2)) {
+        if a > 0 && self.ut(a - 1) == "/" && a > 1 && is(self.ut(a - 2), cls::CREDITS) {
             return true;
         }
-        if a > 0 && self.ut(a - 1) == ":" && a > 1 && CREDITS.contains(&self.ut(a - 2)) {
+        if a > 0 && self.ut(a - 1) == ":" && a > 1 && is(self.ut(a - 2), cls::CREDITS) {
             return true;
         }
         if let Some(u) = self.units.get(b) {
             let w = self.ut(b);
-            if u.kind == Kind::Word && SPEECH.contains(&w) {
+            if u.kind == Kind::Word && is(w, cls::SPEECH) {
                 return true;
             }
             if u.kind == Kind::Punct && w == "," {
                 if let Some(v) = self.units.get(b + 1) {
                     let r = self.ut(b + 1);
-                    if v.kind == Kind::Word && SPEECH.contains(&r) {
+                    if v.kind == Kind::Word && is(r, cls::SPEECH) {
                         return true;
                     }
                     if v.kind == Kind::Word && self.appositive(b + 1) == Some(Label::Person) {
@@ -764,10 +818,10 @@ impl<'a> Ctx<'a> {
             }
             let w = self.ut(j);
             let l = w.to_lowercase();
-            if ROLES.contains(&l.as_str()) || TITLES.contains(&w) {
+            if is(l.as_str(), cls::ROLES) || is(w, cls::TITLES) {
                 return Some(Label::Person);
             }
-            if COMPANY_LEFT.contains(&l.as_str()) {
+            if is(l.as_str(), cls::COMPANY_LEFT) {
                 return Some(Label::Company);
             }
             if matches!(l.as_str(), "of" | "at" | "in" | "for" | "who" | "which") {
@@ -785,7 +839,7 @@ impl<'a> Ctx<'a> {
         };
         let a = first.unit;
         if let Some(p) = self.prev_word(a, 1) {
-            if COMPANY_LEFT.contains(&p) {
+            if is(p, cls::COMPANY_LEFT) {
                 return true;
             }
             if matches!(p, "listed" | "based" | "owned" | "backed" | "headquartered")
@@ -809,12 +863,12 @@ impl<'a> Ctx<'a> {
         if let Some(u) = self.units.get(b).copied() {
             if u.kind == Kind::Possessive {
                 if let Some(w) = self.units.get(b + 1).map(|_| self.ut(b + 1)) {
-                    if COMPANY_POSSESSED.contains(&w) {
+                    if is(w, cls::COMPANY_POSSESSED) {
                         return true;
                     }
                 }
             }
-            if u.kind == Kind::Word && COMPANY_VERBS.contains(&self.ut(b)) {
+            if u.kind == Kind::Word && is(self.ut(b), cls::COMPANY_VERBS) {
                 return true;
             }
             if u.kind == Kind::Punct
@@ -838,7 +892,7 @@ impl<'a> Ctx<'a> {
             return false;
         };
         self.prev_word(first.unit, 1)
-            .is_some_and(|p| PLACE_LEFT.contains(&p))
+            .is_some_and(|p| is(p, cls::PLACE_LEFT))
     }
 
     fn emit(&mut self, els: &[El], label: Label, canonical: String) {
@@ -957,7 +1011,7 @@ impl<'a> Ctx<'a> {
                     .chain(c.flat_map(char::to_lowercase))
                     .collect()
             });
-            if ORG_TAILS.contains(&last_titled.as_str()) {
+            if is(last_titled.as_str(), cls::ORG_TAILS) {
                 last_titled.as_str()
             } else {
                 last
@@ -967,7 +1021,7 @@ impl<'a> Ctx<'a> {
         };
         let lower_last = self.lower_of(last).trim_end_matches('.').to_string();
         let legal = n >= 2
-            && (LEGAL_WORDS.contains(&lower_last.as_str())
+            && (is(lower_last.as_str(), cls::LEGAL_WORDS)
                 || self.gaz.is_legal(&lower_last)
                 || self.gaz.is_legal(&(lower_last.clone() + ".")));
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
@@ -987,7 +1041,7 @@ impl<'a> Ctx<'a> {
         );
         if n >= 2
             && !legal
-            && (ORG_TAILS.contains(&last) && (proper || !unit_tail)
+            && (is(last, cls::ORG_TAILS) && (proper || !unit_tail)
                 || has_of_head(ORG_HEADS)
                 || last == "Bank" && central)
         {
@@ -1007,20 +1061,20 @@ impl<'a> Ctx<'a> {
         // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
         // a distinctive word before it.
         let distinctive = words[..n - 1].iter().enumerate().any(|(k, w)| {
-            !els[k].conn && !COMPANY_TAILS.contains(w) && {
+            !els[k].conn && !is(w, cls::COMPANY_TAILS) && {
                 let l = w.to_lowercase();
                 !self.gaz.is_common(&l) || self.gaz.get(w).is_some()
             }
         });
         if n >= 2
-            && (legal || COMPANY_TAILS.contains(&last) && distinctive || has_of_head(COMPANY_HEADS))
+            && (legal || is(last, cls::COMPANY_TAILS) && distinctive || has_of_head(COMPANY_HEADS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
         }
-        if n >= 2 && (PLACE_TAILS.contains(&last) || has_of_head(PLACE_HEADS)) {
-            let canon = if PLACE_TAILS_DROPPED.contains(&last) && !els[n - 2].conn {
+        if n >= 2 && (is(last, cls::PLACE_TAILS) || has_of_head(PLACE_HEADS)) {
+            let canon = if is(last, cls::PLACE_TAILS_DROPPED) && !els[n - 2].conn {
                 let rest = self.text_of(&els[..n - 1]);
                 self.gaz
                     .get(rest)
@@ -1070,7 +1124,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
-        if !lone_word && self.company_context(els) && !words.iter().any(|w| FUNCTION.contains(w)) {
+        if !lone_word && self.company_context(els) && !words.iter().any(|w| is(w, cls::FUNCTION)) {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
@@ -1110,7 +1164,7 @@ impl<'a> Ctx<'a> {
         for (k, e) in els.iter().enumerate() {
             let w = words[k];
             if e.conn {
-                if !PARTICLES.contains(&w) {
+                if !is(w, cls::PARTICLES) {
                     return false;
                 }
                 continue;
@@ -1119,9 +1173,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if k > 0
-                && (COMPANY_TAILS.contains(&w)
-                    || ORG_TAILS.contains(&w)
-                    || PLACE_TAILS.contains(&w))
+                && (is(w, cls::COMPANY_TAILS) || is(w, cls::ORG_TAILS) || is(w, cls::PLACE_TAILS))
             {
                 return false;
             }
@@ -1178,7 +1230,7 @@ impl<'a> Ctx<'a> {
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
     fn is_demonym(&self, w: &str) -> bool {
-        if DEMONYMS.contains(&w) {
+        if is(w, cls::DEMONYMS) {
             return true;
         }
         for (end, adds) in [
@@ -1220,16 +1272,44 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             return;
         }
-        let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(names.iter().map(|n| n.0.as_str()))
-        else {
-            return;
+        // Longest names first, so that a plain search per name (cheaper than
+        // building an automaton for a handful) still prefers the longer match.
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        if names.len() <= 24 {
+            for (k, (name, _, _)) in names.iter().enumerate() {
+                for (s, _) in self.text.match_indices(name.as_str()) {
+                    hits.push((s, s + name.len(), k));
+                }
+            }
+            hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut last_end = 0;
+            hits.retain(|h| {
+                let keep = h.0 >= last_end;
+                if keep {
+                    last_end = h.1;
+                }
+                keep
+            });
+        }
+        let ac = if names.len() > 24 {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(names.iter().map(|n| n.0.as_str()))
+                .ok()
+        } else {
+            None
         };
+        if let Some(ac) = &ac {
+            hits = ac
+                .find_iter(self.text)
+                .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+                .collect();
+        }
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
-        for hit in ac.find_iter(self.text) {
-            let (s, e) = (hit.start(), hit.end());
+        for (s, e, k) in hits {
             let before_ok =
                 s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
             let after_ok =
@@ -1241,7 +1321,7 @@ impl<'a> Ctx<'a> {
             if out.iter().any(|m| m.start <= s && e <= m.end) {
                 continue;
             }
-            let (_, label, canon) = &names[hit.pattern().as_usize()];
+            let (_, label, canon) = &names[k];
             add.push(Mention {
                 start: s,
                 end: e,
@@ -1258,8 +1338,8 @@ impl<'a> Ctx<'a> {
 
     fn finish(mut self) -> Vec<Entity> {
         // Names the document itself established.
-        let mut known: HashMap<String, (Label, String)> = HashMap::new();
-        let mut surname: HashMap<String, Option<String>> = HashMap::new();
+        let mut known: FxMap<String, (Label, String)> = FxMap::default();
+        let mut surname: FxMap<String, Option<String>> = FxMap::default();
         for m in &self.found {
             let t = tidy(&self.text[m.start..m.end]);
             known.entry(t).or_insert((m.label, m.canonical.clone()));
@@ -1383,23 +1463,3 @@ impl<'a> Ctx<'a> {
         res
     }
 }
-
-/// Abbreviations whose full stop belongs to the name: `Co.`, `St.`, `Jr.`.
-const ABBREVIATIONS: &[&str] = &[
-    "Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros", "Mt", "Mr", "Mrs", "Ms", "Dr", "Prof",
-    "Gov", "Sen", "Rep", "Ave", "Pty", "Cie", "Cia", "Plc", "No", "Pvt", "Pte", "Bhd", "Sdn",
-    "Cos", "Mfg", "Intl", "Bros",
-];
-
-/// Lower-case words after a hyphen that describe the name before it: `Hong Kong-listed`.
-const HYPHEN_TAILS: &[&str] = &[
-    "based", "listed", "owned", "made", "backed", "run", "led", "born", "bound", "style", "type",
-    "class", "level", "wide", "like", "era", "area", "zone", "made", "funded", "era", "side",
-    "born", "only", "free", "plus", "new", "old",
-];
-
-/// Lower-case words that headlines leave in lower case.
-const FUNCTION: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from",
-    "vs", "amid", "over", "into", "after", "but", "nor", "per", "via", "up", "is",
-];

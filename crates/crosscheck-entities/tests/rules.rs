@@ -181,3 +181,39 @@ fn no_panic_on_odd_input() {
         let _ = tag(t);
     }
 }
+
+mod properties {
+    use crosscheck_entities::Tagger;
+    use proptest::prelude::*;
+
+    fn check(text: &str) {
+        let found = Tagger::global().tag_text(text);
+        let mut last_end = 0;
+        for e in &found {
+            assert!(e.span.start >= last_end, "overlap or disorder in {text:?}");
+            assert!(e.span.start < e.span.end && e.span.end <= text.len());
+            assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            assert!(!e.canonical.is_empty());
+            last_end = e.span.end;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_text_is_safe(text in "\\PC{0,200}") {
+            check(&text);
+        }
+
+        #[test]
+        fn name_like_text_is_safe(
+            words in proptest::collection::vec(
+                "(Mr\\.|Co\\.|Ltd\\.|of|and|&|'s|-|,|\\(|\\)|Zhejiang|Wang|Lü|São|[A-Z][a-z]{0,6}|[A-Z]{2,4}|[a-z]{1,5}|\n\n)",
+                0..40,
+            )
+        ) {
+            check(&words.join(" "));
+        }
+    }
+}

@@ -220,10 +220,10 @@ const CASES: &[Case] = {
         ),
         (
             "for nine consecutive months",
-            "nine",
-            Number,
+            "nine consecutive months",
+            Count,
             Some(9.0),
-            None,
+            Some("month"),
             Exact,
             false,
             None,
@@ -376,6 +376,24 @@ fn basis_and_precision() {
         Some(500.0)
     );
     assert_eq!(find(text, &found, "4%").basis, Some(Basis::MonthOnMonth));
+}
+
+#[test]
+fn lists_and_currency_context() {
+    let text =
+        "Exports soared by 140% to the EU, 155.7% to Asia and 209% to Africa, with a 30% share.";
+    let found = recognize(text);
+    for want in ["140%", "155.7%", "209%"] {
+        assert!(find(text, &found, want).change, "{want}");
+    }
+    assert!(!find(text, &found, "30%").change);
+    let text = "Chinese carmakers earned ¥5 billion.";
+    assert_eq!(recognize(text)[0].unit.as_deref(), Some("CNY"));
+    let text = "Toyota in Japan earned ¥5 billion.";
+    assert_eq!(recognize(text)[0].unit.as_deref(), Some("JPY"));
+    let text = "a US$1.2 billion deal, HK$3bn and C$ 40";
+    let units: Vec<_> = recognize(text).into_iter().filter_map(|q| q.unit).collect();
+    assert_eq!(units, ["USD", "HKD", "CAD"]);
 }
 
 #[test]

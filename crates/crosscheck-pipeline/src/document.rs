@@ -1,27 +1,45 @@
-use serde::{Deserialize, Serialize};
+use crate::decode::decode;
+use crate::offsets::OffsetMap;
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
-/// Maps offsets in a document's plain text back to byte offsets in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum OffsetMap {
-    /// Text offsets are file offsets (UTF-8 text, HTML with markup blanked).
-    #[default]
-    Identity,
-    /// Sorted `(text offset, file offset)` pairs at every character start.
-    Table(Vec<(u32, u32)>),
+/// Files larger than this are refused unless the caller allows more: a
+/// document that large is an export or a dump, not an article, and holding
+/// it (with its analysis) in memory would starve the rest of the run.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// The largest size any setting allows: offsets are kept in 32 bits.
+pub const HARD_MAX_FILE_SIZE: u64 = u32::MAX as u64 - 1;
+
+/// How a document's bytes are turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Markup {
+    /// Plain text: the text is the decoded bytes.
+    Plain,
+    /// HTML: text is extracted, markup and page chrome dropped.
+    Html,
+    /// Markdown: text is extracted, markup dropped.
+    Markdown,
 }
 
-impl OffsetMap {
-    /// The file offset of text offset `at`.
-    pub fn to_file(&self, at: usize) -> usize {
-        match self {
-            OffsetMap::Identity => at,
-            OffsetMap::Table(t) => match t.binary_search_by_key(&(at as u32), |p| p.0) {
-                Ok(i) => t[i].1 as usize,
-                Err(0) => at,
-                Err(i) => (t[i - 1].1 as usize) + (at - t[i - 1].0 as usize),
-            },
+impl Markup {
+    /// The markup a file name's extension says (plain text when unknown).
+    ///
+    /// ```
+    /// use crosscheck_pipeline::Markup;
+    /// assert_eq!(Markup::from_name("news/A.HTM"), Markup::Html);
+    /// assert_eq!(Markup::from_name("notes.md"), Markup::Markdown);
+    /// assert_eq!(Markup::from_name("-"), Markup::Plain);
+    /// ```
+    pub fn from_name(name: &str) -> Markup {
+        let ext = Path::new(name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("html" | "htm" | "xhtml") => Markup::Html,
+            Some("md" | "markdown" | "mdown" | "mkd") => Markup::Markdown,
+            _ => Markup::Plain,
         }
     }
 }
@@ -36,8 +54,14 @@ pub struct Document {
     pub text: String,
     /// Text offsets to file offsets.
     pub offsets: OffsetMap,
-    /// Hash of the file's bytes, the cache key.
+    /// Hash of the file's bytes and of how they are read, the cache key.
     pub hash: u64,
+    /// The encoding the file was read in.
+    pub encoding: &'static str,
+    /// How the text was extracted.
+    pub markup: Markup,
+    /// File offsets where lines 2, 3, ... start.
+    line_starts: Vec<u32>,
 }
 
 impl Document {
@@ -45,36 +69,111 @@ impl Document {
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        let line_starts = newline_ends(&text).map(|i| i as u32).collect();
         Document {
             name: name.into(),
             text,
-            offsets: OffsetMap::Identity,
+            offsets: OffsetMap::identity(),
             hash,
+            encoding: "UTF-8",
+            markup: Markup::Plain,
+            line_starts,
         }
     }
 
-    /// A document from a file's bytes: decoded, and its markup removed when
-    /// `name` ends in `.html` or `.htm`.
+    /// A document from a file's bytes: decoded (BOM, UTF-16, UTF-8 or a
+    /// detected legacy encoding), and its markup removed when `name` ends
+    /// in `.html`/`.htm` or `.md` (or, for stdin, when the text starts like
+    /// an HTML page). Empty and binary input is an error naming `name`.
+    ///
+    /// ```
+    /// use crosscheck_pipeline::Document;
+    /// let html = b"<html><body><nav>Home</nav><p>Sales rose to <b>43</b> units.</p></body></html>";
+    /// let doc = Document::from_bytes("a.html", html).unwrap();
+    /// assert_eq!(doc.text, "Sales rose to 43 units.");
+    /// let at = doc.text.find("43").unwrap();
+    /// assert_eq!(&html[doc.offsets.to_file(at)..doc.offsets.to_file_end(at + 2)], b"43");
+    /// assert!(Document::from_bytes("b.txt", b"").is_err());
+    /// ```
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, InputError> {
         let name = name.into();
-        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        let markup = Markup::from_name(&name);
+        Self::from_bytes_as(name, bytes, markup)
+    }
+
+    /// Like [`Document::from_bytes`], with the markup given.
+    pub fn from_bytes_as(
+        name: impl Into<String>,
+        bytes: &[u8],
+        markup: Markup,
+    ) -> Result<Self, InputError> {
+        let name = name.into();
         if bytes.is_empty() {
-            return Err(InputError::new(&name, "empty file"));
+            return Err(InputError::new(&name, "empty file, skipped"));
         }
-        let (text, offsets) = decode(bytes).map_err(|why| InputError::new(&name, why))?;
-        let lower = name.to_ascii_lowercase();
-        let text = if lower.ends_with(".html") || lower.ends_with(".htm") {
-            blank_markup(&text)
-        } else {
-            text
+        if bytes.len() as u64 > HARD_MAX_FILE_SIZE {
+            return Err(InputError::new(
+                &name,
+                "file too large (over 4 GiB), skipped",
+            ));
+        }
+        let decoded = decode(bytes).map_err(|why| InputError::new(&name, why))?;
+        let line_starts = newline_ends(&decoded.text)
+            .map(|i| decoded.map.to_file(i) as u32)
+            .collect();
+        let markup = match markup {
+            Markup::Plain if name == "-" && crate::html::looks_like_html(&decoded.text) => {
+                Markup::Html
+            }
+            m => m,
         };
+        // The same bytes read as HTML and as plain text are different documents.
+        let hash = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, markup as u64);
+        let (text, offsets) = match markup {
+            Markup::Plain => (decoded.text, decoded.map),
+            Markup::Html => {
+                let (text, layer) = crate::html::extract(&decoded.text);
+                (text, decoded.map.then(layer, decoded.text.len()))
+            }
+            Markup::Markdown => {
+                let (text, layer) = crate::markdown::extract(&decoded.text);
+                (text, decoded.map.then(layer, decoded.text.len()))
+            }
+        };
+        if decoded.encoding != "UTF-8" {
+            tracing::debug!("{name}: decoded as {}", decoded.encoding);
+        }
         Ok(Document {
             name,
             text,
             offsets,
             hash,
+            encoding: decoded.encoding,
+            markup,
+            line_starts,
         })
     }
+
+    /// The 1-based line of the file that holds file offset `at` (lines end
+    /// at `\n`, so `\r\n` and `\n` files count alike).
+    ///
+    /// ```
+    /// let doc = crosscheck_pipeline::Document::from_text("a.txt", "one\r\ntwo\nthree");
+    /// assert_eq!(doc.line_of(0), 1);
+    /// assert_eq!(doc.line_of(5), 2);
+    /// assert_eq!(doc.line_of(9), 3);
+    /// ```
+    pub fn line_of(&self, at: usize) -> u32 {
+        self.line_starts.partition_point(|s| *s as usize <= at) as u32 + 1
+    }
+}
+
+/// Offsets just past each `\n`.
+fn newline_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 /// A problem with one input, named with its path.
@@ -96,6 +195,19 @@ impl InputError {
     }
 }
 
+impl InputError {
+    /// An I/O error, said plainly.
+    pub fn io(path: &str, e: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let why = match e.kind() {
+            K::NotFound => "no such file (removed while the run was going on?)".to_string(),
+            K::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        };
+        InputError::new(path, why)
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.reason)
@@ -105,217 +217,58 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// Reads and decodes the file at `path`; `name` is how the user named it.
+/// Files over [`DEFAULT_MAX_FILE_SIZE`] are refused.
 pub fn load_document(path: &Path, name: &str) -> Result<Document, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(name, e.to_string()))?;
+    load_document_with(path, name, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Like [`load_document`], refusing files over `max_size` bytes without
+/// reading them (and reading no more than that from a file that grows).
+pub fn load_document_with(path: &Path, name: &str, max_size: u64) -> Result<Document, InputError> {
+    let bytes = read_capped(path, name, max_size)?;
     Document::from_bytes(name, &bytes)
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    let nul = head.iter().filter(|b| **b == 0).count();
-    // UTF-16 text has many NULs too, but in a regular pattern; that case is
-    // decided before this check.
-    nul > 0
-}
-
-fn decode(bytes: &[u8]) -> Result<(String, OffsetMap), String> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        if enc == encoding_rs::UTF_8 {
-            let text = std::str::from_utf8(&bytes[bom_len..]).map_err(|e| {
-                format!(
-                    "invalid UTF-8 after a UTF-8 BOM at byte {}",
-                    e.valid_up_to() + bom_len
-                )
-            })?;
-            let mut spaced = String::with_capacity(bytes.len());
-            // A BOM becomes a space of the same width so offsets stay file offsets.
-            spaced.push_str("   ");
-            spaced.push_str(text);
-            return Ok((spaced, OffsetMap::Identity));
-        }
-        return Ok(decode_utf16(
-            &bytes[bom_len..],
-            enc == encoding_rs::UTF_16LE,
-            bom_len,
+/// Reads a whole file, but never more than `max_size` bytes.
+pub(crate) fn read_capped(path: &Path, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {
+    let max_size = max_size.min(HARD_MAX_FILE_SIZE);
+    let file = std::fs::File::open(path).map_err(|e| InputError::io(name, &e))?;
+    let meta = file.metadata().map_err(|e| InputError::io(name, &e))?;
+    if meta.is_dir() {
+        return Err(InputError::new(name, "is a folder, not a file"));
+    }
+    if !meta.is_file() {
+        return Err(InputError::new(
+            name,
+            "not a regular file (a device, socket or pipe), skipped",
         ));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        if looks_binary(bytes) {
-            return Err("binary file (holds NUL bytes)".into());
-        }
-        return Ok((text.to_string(), OffsetMap::Identity));
+    if meta.len() > max_size {
+        return Err(too_large(name, meta.len(), max_size, true));
     }
-    if looks_binary(bytes) {
-        return Err("binary file (holds NUL bytes)".into());
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let mut text = String::with_capacity(bytes.len() * 2);
-    let mut table = Vec::new();
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    // Decode one byte at a time so every character knows where it came from.
-    let mut buf = [0u8; 16];
-    for (i, b) in bytes.iter().enumerate() {
-        let (_, _, written, _) = decoder.decode_to_utf8(std::slice::from_ref(b), &mut buf, false);
-        if written > 0 {
-            let s = std::str::from_utf8(&buf[..written])
-                .map_err(|_| format!("undecodable as {}", enc.name()))?;
-            let start_of_char = i + 1 - char_len_guess(bytes, i);
-            table.push((text.len() as u32, start_of_char as u32));
-            text.push_str(s);
-        }
-    }
-    let (_, _, written, _) = decoder.decode_to_utf8(&[], &mut buf, true);
-    if written > 0 {
-        table.push((text.len() as u32, bytes.len() as u32));
-        text.push_str(std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}"));
-    }
-    tracing::debug!(encoding = enc.name(), "decoded non-UTF-8 input");
-    Ok((text, OffsetMap::Table(table)))
+    read_limited(file, name, max_size)
 }
 
-fn char_len_guess(bytes: &[u8], last: usize) -> usize {
-    // Legacy multi-byte encodings emit a character on its last byte; its
-    // first byte is the one after the previous character. Single-byte
-    // encodings take exactly one.
-    let _ = (bytes, last);
-    1
+pub(crate) fn read_limited(r: impl Read, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    r.take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::io(name, &e))?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(name, bytes.len() as u64, max_size, false));
+    }
+    Ok(bytes)
 }
 
-fn decode_utf16(bytes: &[u8], little_endian: bool, offset: usize) -> (String, OffsetMap) {
-    let units = bytes.chunks_exact(2).map(|c| {
-        if little_endian {
-            u16::from_le_bytes([c[0], c[1]])
-        } else {
-            u16::from_be_bytes([c[0], c[1]])
-        }
-    });
-    let mut text = String::with_capacity(bytes.len());
-    let mut table = Vec::new();
-    let mut at = offset;
-    for r in char::decode_utf16(units) {
-        let c = r.unwrap_or('\u{FFFD}');
-        table.push((text.len() as u32, at as u32));
-        text.push(c);
-        at += if (c as u32) > 0xFFFF { 4 } else { 2 };
-    }
-    (text, OffsetMap::Table(table))
-}
-
-/// Replaces HTML markup with white space of the same byte length, so that
-/// text offsets stay file offsets. Block-level tags become line breaks.
-fn blank_markup(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    let mut skip_until: Option<&'static str> = None;
-    while i < bytes.len() {
-        if let Some(close) = skip_until {
-            if bytes[i..].len() >= close.len()
-                && bytes[i..i + close.len()].eq_ignore_ascii_case(close.as_bytes())
-            {
-                skip_until = None;
-            } else {
-                out.push(if bytes[i] == b'\n' { b'\n' } else { b' ' });
-                i += 1;
-                continue;
-            }
-        }
-        if bytes[i] == b'<' {
-            let end = bytes[i..]
-                .iter()
-                .position(|b| *b == b'>')
-                .map_or(bytes.len(), |p| i + p + 1);
-            let tag = &html[i..end];
-            let name: String = tag
-                .trim_start_matches(['<', '/'])
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let block = matches!(
-                name.as_str(),
-                "p" | "div"
-                    | "br"
-                    | "li"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-                    | "tr"
-                    | "td"
-                    | "th"
-                    | "title"
-                    | "section"
-                    | "article"
-                    | "header"
-                    | "footer"
-                    | "ul"
-                    | "ol"
-                    | "table"
-                    | "blockquote"
-                    | "figcaption"
-            );
-            let len = end - i;
-            for k in 0..len {
-                let newline = block && k < 2 || bytes[i + k] == b'\n';
-                out.push(if newline { b'\n' } else { b' ' });
-            }
-            if !tag.starts_with("</")
-                && matches!(name.as_str(), "script" | "style" | "nav" | "noscript")
-            {
-                skip_until = Some(match name.as_str() {
-                    "script" => "</script",
-                    "style" => "</style",
-                    "nav" => "</nav",
-                    _ => "</noscript",
-                });
-            }
-            i = end;
-            continue;
-        }
-        if bytes[i] == b'&' {
-            if let Some(semi) = bytes[i..bytes.len().min(i + 10)]
-                .iter()
-                .position(|b| *b == b';')
-            {
-                let entity = &html[i + 1..i + semi];
-                let rep = match entity {
-                    "amp" => Some("&"),
-                    "lt" => Some("<"),
-                    "gt" => Some(">"),
-                    "quot" => Some("\""),
-                    "apos" | "#39" => Some("'"),
-                    "nbsp" => Some(" "),
-                    "mdash" => Some("—"),
-                    "ndash" => Some("–"),
-                    "euro" => Some("€"),
-                    "pound" => Some("£"),
-                    "yen" => Some("¥"),
-                    "rsquo" => Some("’"),
-                    "lsquo" => Some("‘"),
-                    "ldquo" => Some("“"),
-                    "rdquo" => Some("”"),
-                    "middot" => Some("·"),
-                    _ => None,
-                };
-                if let Some(rep) = rep {
-                    if rep.len() <= semi + 1 {
-                        out.extend_from_slice(rep.as_bytes());
-                        out.extend(std::iter::repeat_n(b' ', semi + 1 - rep.len()));
-                        i += semi + 1;
-                        continue;
-                    }
-                }
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    // Only ASCII bytes were replaced, by ASCII or whole UTF-8 characters, so
-    // the result is still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+fn too_large(name: &str, size: u64, max: u64, exact: bool) -> InputError {
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    InputError::new(
+        name,
+        format!(
+            "file too large ({}{:.0} MiB, limit {:.0} MiB), skipped; raise the limit with --max-file-size or split the file",
+            if exact { "" } else { "over " },
+            mib(size),
+            mib(max)
+        ),
+    )
 }

@@ -8,13 +8,26 @@
 //! let analysis = analyze_text(&doc, &Default::default());
 //! assert!(!analysis.quantities.is_empty());
 //! ```
+//!
+//! Files of any kind go through [`Document::from_bytes`]: decoding (BOMs,
+//! UTF-16 with or without a BOM, UTF-8, legacy encodings detected with
+//! chardetng), binary sniffing, and text extraction for HTML and Markdown,
+//! with an [`OffsetMap`] from the text back to the file's bytes.
 
 mod analysis;
 mod cache;
+mod decode;
 mod document;
+mod html;
+mod markdown;
+mod offsets;
 mod run;
 
 pub use analysis::{analyze_text, AnalysisOptions, DocAnalysis, PIPELINE_VERSION};
 pub use cache::Cache;
-pub use document::{load_document, Document, InputError, OffsetMap};
-pub use run::{collect_inputs, run, Input, InputFilter, RunOptions, RunOutput};
+pub use document::{
+    load_document, load_document_with, Document, InputError, Markup, DEFAULT_MAX_FILE_SIZE,
+    HARD_MAX_FILE_SIZE,
+};
+pub use offsets::OffsetMap;
+pub use run::{collect_inputs, run, Input, InputFilter, Progress, RunOptions, RunOutput};

@@ -1,7 +1,8 @@
 use crate::{analyze_text, AnalysisOptions, Cache, DocAnalysis, Document, InputError};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,11 +72,15 @@ pub fn collect_inputs(
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
-            Err(e) => errors.push(InputError::new(p, e.to_string())),
+            Err(e) => errors.push(InputError::io(p, &e)),
             Ok(m) if m.is_file() => inputs.push(Input::File {
                 path: path.to_path_buf(),
                 name: p.clone(),
             }),
+            Ok(m) if !m.is_dir() => errors.push(InputError::new(
+                p,
+                "not a regular file (a device, socket or pipe), skipped",
+            )),
             Ok(_) => {
                 let walker = ignore::WalkBuilder::new(path)
                     .standard_filters(!filter.no_ignore)
@@ -85,7 +90,7 @@ pub fn collect_inputs(
                     .build();
                 for entry in walker {
                     match entry {
-                        Err(e) => errors.push(InputError::new(p, e.to_string())),
+                        Err(e) => errors.push(walk_error(p, &e)),
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                             let rel = e.path().strip_prefix(path).unwrap_or(e.path());
                             let file_name = Path::new(rel.file_name().unwrap_or_default());
@@ -109,13 +114,72 @@ pub fn collect_inputs(
     Ok((inputs, errors))
 }
 
+/// A walker error with the path it concerns, said plainly.
+fn walk_error(root: &str, e: &ignore::Error) -> InputError {
+    fn inner(e: &ignore::Error) -> (Option<String>, String) {
+        match e {
+            ignore::Error::WithPath { path, err } => {
+                (Some(path.to_string_lossy().into_owned()), inner(err).1)
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner(err)
+            }
+            ignore::Error::Loop { child, ancestor } => (
+                Some(child.to_string_lossy().into_owned()),
+                format!(
+                    "symbolic link loop (points back to {}), skipped",
+                    ancestor.display()
+                ),
+            ),
+            ignore::Error::Io(io) => (None, InputError::io("", io).reason),
+            other => (None, other.to_string()),
+        }
+    }
+    let (path, reason) = inner(e);
+    InputError::new(path.as_deref().unwrap_or(root), reason)
+}
+
+/// Called after each document with (documents done, documents in all).
+pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
+
 /// How a run goes.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone)]
 pub struct RunOptions {
     /// What the stages are told.
     pub analysis: AnalysisOptions,
     /// Where analyses are cached; `None` for no cache.
     pub cache: Option<Cache>,
+    /// Files larger than this many bytes are refused unread.
+    pub max_file_size: u64,
+    /// Set from elsewhere (a Ctrl-C handler) to stop the run: documents not
+    /// started yet are skipped and [`RunOutput::interrupted`] is set.
+    pub cancel: Option<Arc<AtomicBool>>,
+    /// Told of each finished document (a progress bar).
+    pub progress: Option<Progress>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            analysis: AnalysisOptions::default(),
+            cache: None,
+            max_file_size: crate::DEFAULT_MAX_FILE_SIZE,
+            cancel: None,
+            progress: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for RunOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunOptions")
+            .field("analysis", &self.analysis)
+            .field("cache", &self.cache)
+            .field("max_file_size", &self.max_file_size)
+            .field("cancel", &self.cancel)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 /// What a run did, beside the per-document results.
@@ -125,15 +189,15 @@ pub struct RunOutput {
     pub analyzed: usize,
     /// Documents whose analysis came from the cache.
     pub cached: usize,
+    /// True when the run was cancelled before every document was done.
+    pub interrupted: bool,
 }
 
-fn load(input: &Input) -> Result<Document, InputError> {
+fn load(input: &Input, max_size: u64) -> Result<Document, InputError> {
     match input {
-        Input::File { path, name } => crate::load_document(path, name),
+        Input::File { path, name } => crate::load_document_with(path, name, max_size),
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-                .map_err(|e| InputError::new("-", e.to_string()))?;
+            let bytes = crate::document::read_limited(std::io::stdin().lock(), "-", max_size)?;
             Document::from_bytes("-", &bytes)
         }
     }
@@ -153,30 +217,27 @@ where
 {
     let analyzed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let interrupted = AtomicBool::new(false);
+    let cancelled = || {
+        options
+            .cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Relaxed))
+    };
     let results = inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
-            let doc = load(input)?;
-            let hit = options
-                .cache
-                .as_ref()
-                .and_then(|c| c.get(doc.hash, &options.analysis));
-            let analysis = match hit {
-                Some(a) => {
-                    cached.fetch_add(1, Ordering::Relaxed);
-                    a
-                }
-                None => {
-                    analyzed.fetch_add(1, Ordering::Relaxed);
-                    let a = analyze_text(&doc, &options.analysis);
-                    if let Some(c) = &options.cache {
-                        c.put(doc.hash, &options.analysis, &a);
-                    }
-                    a
-                }
-            };
-            Ok(each(i, &doc, &analysis))
+            if cancelled() {
+                interrupted.store(true, Ordering::Relaxed);
+                return Err(InputError::new(input.name(), "interrupted"));
+            }
+            let result = one(i, input, options, &analyzed, &cached, &each);
+            if let Some(p) = &options.progress {
+                p(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
+            }
+            result
         })
         .collect();
     (
@@ -184,6 +245,40 @@ where
         RunOutput {
             analyzed: analyzed.into_inner(),
             cached: cached.into_inner(),
+            interrupted: interrupted.into_inner(),
         },
     )
+}
+
+fn one<T, F>(
+    i: usize,
+    input: &Input,
+    options: &RunOptions,
+    analyzed: &AtomicUsize,
+    cached: &AtomicUsize,
+    each: &F,
+) -> Result<T, InputError>
+where
+    F: Fn(usize, &Document, &DocAnalysis) -> T + Sync,
+{
+    let doc = load(input, options.max_file_size)?;
+    let hit = options
+        .cache
+        .as_ref()
+        .and_then(|c| c.get(doc.hash, &options.analysis));
+    let analysis = match hit {
+        Some(a) => {
+            cached.fetch_add(1, Ordering::Relaxed);
+            a
+        }
+        None => {
+            analyzed.fetch_add(1, Ordering::Relaxed);
+            let a = analyze_text(&doc, &options.analysis);
+            if let Some(c) = &options.cache {
+                c.put(doc.hash, &options.analysis, &a);
+            }
+            a
+        }
+    };
+    Ok(each(i, &doc, &analysis))
 }

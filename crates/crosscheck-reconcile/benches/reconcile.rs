@@ -74,7 +74,8 @@ fn synthetic(n: usize) -> Vec<Claim> {
             let value = if r % 500 == 0 {
                 base * 1.3
             } else {
-                base * (1.0 + (r % 5) as f64 * 0.001)
+                // Restatements round the same figure differently, within ±0.5.
+                base + (r % 5) as f64 * 0.1
             };
             Claim {
                 doc: (i / 30) as u32,
@@ -105,9 +106,29 @@ fn synthetic(n: usize) -> Vec<Claim> {
                 period_how: How::Clause,
                 flags: if r % 97 == 0 { flags::MODAL } else { 0 },
                 sum_group: 0,
+                inline_share: false,
             }
         })
         .collect()
+}
+
+/// This process's user+system CPU time (Linux), so a shared, loaded machine
+/// still gives a fair figure beside the wall time.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let after = s
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .clone();
+            let ut: f64 = after.get(11)?.parse().ok()?;
+            let st: f64 = after.get(12)?.parse().ok()?;
+            Some((ut + st) / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 fn bench(c: &mut Criterion) {
@@ -123,14 +144,21 @@ fn bench(c: &mut Criterion) {
         claims.len()
     );
     let t = std::time::Instant::now();
+    let cpu0 = cpu_seconds();
     let r = reconcile(&claims, &docs);
     eprintln!(
-        "one run: {:.2} s, {} conflicts, {} review, {} corroborated",
+        "one run: {:.2} s wall, {:.2} s CPU, {} conflicts, {} review, {} corroborated",
         t.elapsed().as_secs_f64(),
+        cpu_seconds() - cpu0,
         r.conflicts.len(),
         r.review.len(),
         r.corroborated
     );
+    if std::env::var("CROSSCHECK_BENCH_DEBUG").is_ok() {
+        for c in r.conflicts.iter().take(2) {
+            eprintln!("{c:?}");
+        }
+    }
     drop(r);
     if std::env::var("CROSSCHECK_BENCH_ONCE").is_ok() {
         return;

@@ -165,6 +165,10 @@ pub struct Claim {
     pub flags: u8,
     /// For totals and their parts: 1 + the index of the sentence holding the total.
     pub sum_group: u32,
+    /// A share whose part is the figure just before it and whose whole is
+    /// the figure just after it in the sentence (`8.6bn made up 45% of total
+    /// revenue of 24.6bn`).
+    pub inline_share: bool,
 }
 
 impl Claim {
@@ -882,6 +886,25 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if correction_context {
                 flags_v |= correction_role(&words, fw, fe, correction_here);
             }
+            // `the 5.4 billion yuan project`: what a project costs.
+            if q.kind == QuantityKind::Money
+                && metric_how >= How::Context
+                && words.get(fe).is_some_and(|w| {
+                    matches!(
+                        w.lc.as_str(),
+                        "project"
+                            | "plant"
+                            | "facility"
+                            | "factory"
+                            | "programme"
+                            | "program"
+                            | "base"
+                    )
+                })
+            {
+                metric = "investment".into();
+                metric_how = How::Clause;
+            }
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
                 matches!(
@@ -901,6 +924,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
 
+            let inline_share = flags_v & flags::SHARE != 0
+                && fi > 0
+                && figs.get(fi + 1).is_some_and(|n| {
+                    let nw = word_at(n.span.start);
+                    matches!(n.kind, QuantityKind::Money | QuantityKind::Count)
+                        && nw <= fe + 8
+                        && words[fe..nw].iter().any(|w| w.lc == "of")
+                        && words[fe..nw].iter().all(|w| w.lc != ";" && w.lc != "and")
+                })
+                && figs[..fi].iter().any(|p| {
+                    matches!(p.kind, QuantityKind::Money | QuantityKind::Count) && !p.change
+                });
             let (lo, hi, has_range) = match q.range {
                 Some((lo, hi)) => (
                     lo.unwrap_or(f64::NEG_INFINITY),
@@ -945,6 +980,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 },
                 flags: flags_v,
                 sum_group: 0,
+                inline_share,
             });
         }
 
@@ -1491,8 +1527,11 @@ fn find_subject(
     para: usize,
 ) -> (Option<Sym>, How) {
     let ent_of = |w: &W| {
-        ents.iter()
-            .find(|e| e.span.start <= w.start && w.end <= e.span.end + 4)
+        // A possessive word runs past its entity by the `'s`.
+        let slack = if w.poss { 4 } else { 0 };
+        ents.iter().find(|e| {
+            w.kind == TokenKind::Word && e.span.start <= w.start && w.end <= e.span.end + slack
+        })
     };
     let resolve = |noun: &str| -> Option<Sym> {
         if PLACE_NOUNS.contains(&noun) {
@@ -1651,6 +1690,11 @@ fn find_subject(
                 return (Some(e.name), How::Sentence);
             }
             continue;
+        }
+        if matches!(w.lc.as_str(), "we" | "our" | "us") {
+            if let Some(s) = ctx.company {
+                return (Some(s), How::Anaphora);
+            }
         }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
         if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)

@@ -77,6 +77,10 @@ pub const METRICS: &[(&str, &str)] = &[
     ("headcount", "employees"),
     ("workforce", "employees"),
     ("r&d spending", "R&D spending"),
+    ("r&d expenses", "R&D spending"),
+    ("r&d expense", "R&D spending"),
+    ("research and development expenses", "R&D spending"),
+    ("research and development expenditure", "R&D spending"),
     ("r&d expenditure", "R&D spending"),
     ("r&d investment", "R&D spending"),
     ("research and development spending", "R&D spending"),
@@ -434,7 +438,9 @@ pub fn normalize_product(words: &[&str]) -> String {
         .map(|w| singular(&w))
         .collect();
     let joined = kept.join(" ");
-    let joined = joined.replace("new-energy", "new energy");
+    let joined = joined
+        .replace("new-energy", "new energy")
+        .replace("lithium-ion", "lithium");
     let joined = joined.trim();
     match joined {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"

@@ -147,13 +147,16 @@ pub struct Report {
     pub review: Vec<Conflict>,
     /// Figures stated alike in several documents.
     pub corroborations: Vec<Corroboration>,
-    /// How many figures are corroborated (`corroborations.len()`).
+    /// How many figures are corroborated; `corroborations` lists the first
+    /// [`MAX_CORROBORATIONS`] of them.
     #[serde(default)]
     pub corroborated: usize,
 }
 
 /// Most mentions listed for one conflict or corroboration.
 const MAX_MENTIONS: usize = 12;
+/// Most corroborations listed (all are counted in [`Report::corroborated`]).
+pub const MAX_CORROBORATIONS: usize = 10_000;
 
 impl Report {
     /// Indices of the documents whose mentions still need their text.
@@ -385,7 +388,9 @@ struct Out<'a> {
     docs: &'a [String],
     conflicts: Vec<Conflict>,
     review: Vec<Conflict>,
-    corroborations: Vec<Corroboration>,
+    /// Corroborations as claim indices (and document counts), made into
+    /// mentions only for the listed ones.
+    agreeing: Vec<(Vec<u32>, u32)>,
 }
 
 impl Out<'_> {
@@ -484,7 +489,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
         docs,
         conflicts: Vec::new(),
         review: Vec::new(),
-        corroborations: Vec::new(),
+        agreeing: Vec::new(),
     };
     // Sort claim indices by (hash of key without period, period): one sort
     // gives both the groups with equal keys and, around them, the runs
@@ -555,10 +560,43 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     }
     check_sums(&mut out);
     check_shares(&mut out);
+    // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
+    // an order that does not depend on symbol numbers.
+    let corroborated = out.agreeing.len();
+    let mut agreeing = std::mem::take(&mut out.agreeing);
+    agreeing.sort_by_cached_key(|(ms, _)| {
+        let c = &claims[ms[0] as usize];
+        (
+            c.subject.as_str(),
+            c.metric.as_str(),
+            c.scope.as_str(),
+            pack(c.period.as_ref().map(pkey)),
+            ms.iter()
+                .map(|&m| (claims[m as usize].doc, claims[m as usize].start))
+                .collect::<Vec<_>>(),
+        )
+    });
+    agreeing.truncate(MAX_CORROBORATIONS);
+    let corroborations: Vec<Corroboration> = agreeing
+        .into_iter()
+        .map(|(ms, ndocs)| {
+            let c0 = &claims[ms[0] as usize];
+            Corroboration {
+                subject: c0.subject.as_str().to_string(),
+                metric: c0.metric.as_str().to_string(),
+                scope: c0.scope.as_str().to_string(),
+                period: period_str(c0.period),
+                documents: ndocs as usize,
+                mentions: ms
+                    .iter()
+                    .map(|&m| mention(&claims[m as usize], docs))
+                    .collect(),
+            }
+        })
+        .collect();
     let Out {
         mut conflicts,
         mut review,
-        mut corroborations,
         ..
     } = out;
     let order_key = |c: &Conflict| {
@@ -576,19 +614,7 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
     };
     conflicts.sort_by_cached_key(order_key);
     review.sort_by_cached_key(order_key);
-    corroborations.sort_by_cached_key(|c| {
-        (
-            c.subject.clone(),
-            c.metric.clone(),
-            c.scope.clone(),
-            c.period.clone(),
-            c.mentions
-                .iter()
-                .map(|m| (m.doc_index, m.start))
-                .collect::<Vec<_>>(),
-        )
-    });
-    let corroborated = corroborations.len();
+
     Report {
         documents: docs.len(),
         claims: claims.len(),
@@ -780,22 +806,14 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     };
     if v == Verdict::Agree {
         if by_doc.len() >= 2 && self_docs.is_empty() {
-            let mut mentions = Vec::new();
+            let mut members: Vec<u32> = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for &m in &rest {
-                if seen.insert((c(m).doc, c(m).start)) && mentions.len() < MAX_MENTIONS {
-                    mentions.push(mention(c(m), out.docs));
+                if seen.insert((c(m).doc, c(m).start)) && members.len() < MAX_MENTIONS {
+                    members.push(m);
                 }
             }
-            let c0 = c(rest[0]);
-            out.corroborations.push(Corroboration {
-                subject: c0.subject.as_str().to_string(),
-                metric: c0.metric.as_str().to_string(),
-                scope: c0.scope.as_str().to_string(),
-                period: period_str(c0.period),
-                documents: by_doc.len(),
-                mentions,
-            });
+            out.agreeing.push((members, by_doc.len() as u32));
         }
         return;
     }
@@ -997,11 +1015,54 @@ fn whole_static(whole: &str, c: &Claim) -> &'static str {
 /// `P share of W` against the stated P and W.
 fn check_shares(out: &mut Out<'_>) {
     let claims = out.claims;
+    // Part, share and whole in one sentence: read straight from the text.
+    for (s, sc) in claims.iter().enumerate() {
+        if !sc.inline_share || s == 0 || s + 1 >= claims.len() {
+            continue;
+        }
+        let same = |o: &Claim| o.doc == sc.doc && o.sentence_start == sc.sentence_start;
+        let cw = &claims[s + 1];
+        let Some(p) = (0..s)
+            .rev()
+            .take_while(|&i| same(&claims[i]))
+            .find(|&i| !claims[i].change && claims[i].dimension() == cw.dimension())
+        else {
+            continue;
+        };
+        let cp = &claims[p];
+        if !same(cw) || cw.change {
+            continue;
+        }
+        let (ip, iw) = (cp.interval(), cw.interval());
+        if iw.lo <= 0.0 || !ip.lo.is_finite() || !ip.hi.is_finite() || !iw.hi.is_finite() {
+            continue;
+        }
+        let ratio = Interval {
+            lo: ip.lo / iw.hi * 100.0,
+            hi: ip.hi / iw.lo * 100.0,
+        };
+        if sc.interval().compare(&ratio) != Verdict::Differ {
+            continue;
+        }
+        let explanation = format!(
+            "{} is stated as the share, but {} of {} in the same sentence is {:.1}%: apart by more than the rounding of all three figures",
+            normalized(sc),
+            normalized(cp),
+            normalized(cw),
+            cp.value().unwrap_or(f64::NAN) / cw.value().unwrap_or(f64::NAN) * 100.0
+        );
+        out.push(
+            ConflictKind::Share,
+            &[s as u32, p as u32, s as u32 + 1],
+            explanation,
+            true,
+        );
+    }
     type Look = (Sym, &'static str, Option<PKey>);
     let mut wanted: HashMap<Look, Vec<u32>> = HashMap::new();
     let mut share_claims = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") {
+        if !(c.has(flags::SHARE) && !c.change && c.dimension() == "%") || c.inline_share {
             continue;
         }
         if let Some((part, whole)) = c.metric.as_str().split_once(" share of ") {

@@ -401,6 +401,15 @@ impl<'a> Scanner<'a> {
         {
             return;
         }
+        // `up 5%, with a 30% share`: a level named after the figure.
+        let mut buf = [0u8; 24];
+        let after = next(self.b, q.span.end);
+        if matches!(
+            lower(after.bytes(self.b), &mut buf),
+            b"of" | b"share" | b"stake" | b"margin" | b"rate" | b"ratio" | b"penetration"
+        ) {
+            return;
+        }
         q.change = true;
         if last.value.is_some_and(|v| v < 0.0) {
             q.value = q.value.map(|v| -v.abs());
@@ -809,7 +818,11 @@ impl<'a> Scanner<'a> {
                         prec *= m;
                         scale = m;
                     }
-                    value += add;
+                    if add != 0.0 {
+                        // `5 feet 2 inches`: the inch is the last written unit.
+                        value += add;
+                        prec = 0.5 / 12.0;
+                    }
                     e = ue;
                     year = false;
                 }
@@ -824,6 +837,7 @@ impl<'a> Scanner<'a> {
             if let Some((add, ue)) = subunit(b, e) {
                 if value.fract() == 0.0 {
                     value += add;
+                    prec = 0.005;
                     e = ue;
                 }
             }
@@ -832,6 +846,23 @@ impl<'a> Scanner<'a> {
         }
         if kind == QuantityKind::Number && self.pronoun_one(s, e) {
             return None;
+        }
+        // A rank: `No. 1`, `No 3`.
+        if kind == QuantityKind::Number && value.fract() == 0.0 && value > 0.0 {
+            let mut pv = prev(b, s, floor);
+            if pv.is(b, b'.') {
+                pv = prev(b, pv.s, floor);
+            }
+            if pv.k == K::Word && pv.bytes(b) == b"No" {
+                kind = QuantityKind::Ordinal;
+                prec = 0.0;
+            }
+        }
+        // `4.19 trillion` is 4190000000000, not 4190000000000.0005: round to
+        // the last written unit when it is a whole number.
+        let grid = 2.0 * prec;
+        if grid >= 1.0 && grid.is_finite() && (value / grid).abs() < 9e15 {
+            value = (value / grid).round() * grid;
         }
         Some(Fig {
             s,
@@ -1695,8 +1726,70 @@ fn is_verb_s(w: &[u8]) -> bool {
     )
 }
 
-/// The counted noun as an owned lemma. Plural nouns only (and `1 unit`).
+/// The counted noun after a number: `2,500 enterprises`, `500 overseas
+/// outlets` (one adjective before), `2,500 auto parts enterprises` (the last
+/// of a compound).
 fn count_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
+    let first = plural_lemma(b, t).or_else(|| {
+        let mut buf = [0u8; 24];
+        let lw = lower(t.bytes(b), &mut buf);
+        if t.k == K::Word && is_adjective(lw) {
+            plural_lemma(b, next(b, t.e))
+        } else {
+            None
+        }
+    })?;
+    // A compound: `parts enterprises`, `auto parts makers`.
+    let n = next(b, first.1);
+    match plural_lemma(b, n) {
+        Some(second) if n.s == first.1 + 1 && at(b, first.1) == b' ' => Some(second),
+        _ => Some(first),
+    }
+}
+
+/// Adjectives often found between a figure and the noun it counts.
+fn is_adjective(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"overseas"
+            | b"new"
+            | b"major"
+            | b"foreign"
+            | b"domestic"
+            | b"local"
+            | b"private"
+            | b"small"
+            | b"large"
+            | b"big"
+            | b"key"
+            | b"additional"
+            | b"consecutive"
+            | b"different"
+            | b"other"
+            | b"top"
+            | b"leading"
+            | b"automotive"
+            | b"listed"
+            | b"registered"
+            | b"electric"
+            | b"separate"
+            | b"active"
+            | b"full"
+            | b"straight"
+            | b"successive"
+            | b"young"
+            | b"old"
+            | b"senior"
+            | b"junior"
+            | b"state-owned"
+    ) || w.len() > 5
+        && [b"al".as_slice(), b"ic", b"ive", b"ous", b"ese", b"ian"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// The lemma of a plural noun at `t` (and a few irregular plurals).
+fn plural_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
     if t.k != K::Word || at(b, t.e) == b'\'' && at(b, t.e + 1) == b's' {
         return None;
     }

@@ -249,7 +249,10 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
                     last = Last::Hundred;
                     spelled = true;
                     true
-                } else if last == Last::Start {
+                } else if last == Last::Start
+                    && matches!(at_.get(k + 1).map(|a| a.a), Some(A::Scale(_)))
+                {
+                    // `hundred thousand`; a bare `hundred(s)` is no figure.
                     group = 100.0;
                     place = 100.0;
                     last = Last::Hundred;
@@ -270,7 +273,7 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
                     true
                 } else if matches!(
                     last,
-                    Last::Unit | Last::Teen | Last::Tens | Last::Hundred | Last::Lit | Last::Start
+                    Last::Unit | Last::Teen | Last::Tens | Last::Hundred | Last::Lit
                 ) && s < min_scale
                 {
                     let g = if last == Last::Start { 1.0 } else { group };

@@ -9,7 +9,7 @@
 use super::lex::{Kind, Lex, Lexer};
 use super::{offer, DateStrength, DocDate, Found, When};
 use crate::quantity::{CalendarDate, Granularity, Period};
-use crosscheck_text::{Span, Token};
+use crosscheck_text::{Span, Token, TokenKind};
 
 /// Month number of a month name or abbreviation, and whether the word is
 /// only a month (`May`, `March` are also a verb and a verb/noun).
@@ -486,7 +486,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
     let mut resume = 0;
     for tok in tokens {
         let (s, e) = (tok.span.start, tok.span.end.min(bytes.len()));
-        if s < resume || s >= e {
+        if s < resume || s >= e || tok.kind == TokenKind::Space {
             continue;
         }
         let first = bytes[s];
@@ -522,7 +522,8 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
                 if let When::Fixed(p) = f.when {
                     if p.granularity == Granularity::Day
                         && p.start == p.end
-                        && alone_on_line(text, f.span.start, f.span.end)
+                        && (alone_on_line(text, f.span.start, f.span.end)
+                            || in_masthead(text, f.span.start))
                     {
                         offer(
                             doc,
@@ -615,7 +616,7 @@ fn word_trigger<'a>(
                 "early", "late", "mid", "between", "and", "before", "after",
             ],
         ) || prev.is_some_and(|l| l.kind == Kind::Punct(b'-'));
-        let (when, after) = month_expr(&mut p, m, safe || after_prep, between)?;
+        let (when, after) = month_expr(&mut p, m, safe || after_prep, between, t.end - t.start)?;
         // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
         if let When::YearLess(tp) | When::Fixed(tp) = when {
             if tp.granularity == Granularity::Day && is_dateline_head(text, t.start) {
@@ -837,7 +838,7 @@ fn word_trigger<'a>(
         }
         let l = p.bump()?;
         let (m, _) = month_of(p.s(l))?;
-        let (when, after) = month_expr(&mut p, m, true, false)?;
+        let (when, after) = month_expr(&mut p, m, true, false, l.end - l.start)?;
         let to_cumulative = |tp: Period| {
             if tp.granularity == Granularity::Month && tp.start.month == tp.end.month {
                 Some(Period {
@@ -933,10 +934,19 @@ fn ordinal_rest<'a>(p: &mut P<'a>, n: u8, start: usize) -> Option<(Found, Lexer<
 }
 
 /// After a month name: a day, a year, a range to another month.
-fn month_expr<'a>(p: &mut P<'a>, m: u8, safe: bool, between: bool) -> Option<(When, Lexer<'a>)> {
-    let abbrev_point = p
-        .peek()
-        .is_some_and(|l| l.kind == Kind::Punct(b'.') && l.glued);
+fn month_expr<'a>(
+    p: &mut P<'a>,
+    m: u8,
+    safe: bool,
+    between: bool,
+    word_len: usize,
+) -> Option<(When, Lexer<'a>)> {
+    // `Jan. 14`: the point of an abbreviation, not of a sentence.
+    const FULL: [usize; 12] = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
+    let abbrev = word_len < FULL[usize::from(m.clamp(1, 12) - 1)];
+    let abbrev_point = abbrev
+        && p.peek()
+            .is_some_and(|l| l.kind == Kind::Punct(b'.') && l.glued);
     if abbrev_point {
         p.bump();
     }
@@ -1084,7 +1094,10 @@ fn num_trigger<'a>(
             }
         }
         (p.lx, p.end) = save;
-        let target = word_is(text, prev, &["by", "until", "before", "till"]);
+        // A plan: `by 2030`, `until 2027`, `at the end of 2027`.
+        let target = word_is(text, prev, &["by", "until", "before", "till"])
+            || word_is(text, prev, &["of"])
+                && word_is(text, prev.and_then(|l| prev_lex(text, l.start)), &["end"]);
         let mut f = found(t.start, t.end, When::Fixed(Period::year(y)));
         f.target = target;
         return Some((f, p.lx));
@@ -1223,7 +1236,7 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
             match l.kind {
                 Kind::Num => num_trigger(text, l, lx, None).map(|(f, _)| f.when),
                 _ => month_of(&text[l.start..l.end])
-                    .and_then(|(m, _)| month_expr(&mut q, m, true, false))
+                    .and_then(|(m, _)| month_expr(&mut q, m, true, false, l.end - l.start))
                     .map(|(w, _)| w),
             }
         }
@@ -1267,6 +1280,18 @@ fn is_dateline_head(text: &str, pos: usize) -> bool {
         && place
             .bytes()
             .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b',' | b'.' | b'-' | b'\''))
+}
+
+/// True when a date closes a field of a masthead or by-line opening the
+/// document: `JINHUA DAILY | Business | 24 November 2025`, in its first
+/// 500 bytes, right after a `|`.
+fn in_masthead(text: &str, start: usize) -> bool {
+    start < 500
+        && text.as_bytes()[..start]
+            .iter()
+            .rev()
+            .find(|&&b| !matches!(b, b' ' | b'\t'))
+            == Some(&b'|')
 }
 
 /// True when the date at `[start, end)` is all its line holds but a time.

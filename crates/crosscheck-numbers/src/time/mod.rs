@@ -29,13 +29,15 @@
 //! 1. a labelled date opening a line or a by-line field: `Published:
 //!    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
 //!    `发布时间：2025-12-10`;
-//! 2. a line that is only a date (`20 January 2026`, `2026年1月20日`), or a
-//!    dateline with its year (`BEIJING, Jan. 14, 2026 (Wire) --`);
+//! 2. a date opening a short line (`20 January 2026`,
+//!    `2026年1月20日  来源：…`), a masthead field (`CITY DAILY | Business |
+//!    24 November 2025`), or a dateline with its year
+//!    (`BEIJING, Jan. 14, 2026 (Wire) --`);
 //! 3. a dateline without a year: `HANGZHOU, Jan. 14 (Wire) --`,
 //!    `新华社杭州1月14日电`. Its year is taken from the text: the latest
-//!    year the text names as a date (years after `by`, `until`, `before`
-//!    are plans, and are passed over), moved on by one when that would put
-//!    the dateline before a month the text reports on, or when the dateline
+//!    year the text names as a date (years after `by`, `until`, `before`,
+//!    `end of` are plans, and are passed over), moved on by one when that
+//!    would put the dateline before a month the text reports on, or when the dateline
 //!    falls in January or February and that year is named whole (a
 //!    full-year result reported early in the next year).
 //!
@@ -120,7 +122,11 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
     let mut q = p;
     q.start.year = year;
     q.end.year = year;
-    if q.granularity != Granularity::Day {
+    if q.granularity == Granularity::Day {
+        // `Feb. 29` of a year that has none is its last day.
+        q.start.day = q.start.day.min(days_in_month(year, q.start.month));
+        q.end.day = q.end.day.min(days_in_month(year, q.end.month));
+    } else {
         q.end.day = days_in_month(year, q.end.month);
     }
     q
@@ -148,22 +154,39 @@ pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quant
 }
 
 /// True when no blank line (a run of white space holding two line
-/// breaks) lies in `bytes[from..to]`; stops at the first one.
+/// breaks) lies in `bytes[from..to]`; stops at the first one. Jumps from
+/// line break to line break, eight bytes at a time.
 fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
-    let mut newlines = 0;
-    for &b in &bytes[from.min(to)..to.min(bytes.len())] {
-        match b {
-            b'\n' => {
-                newlines += 1;
-                if newlines == 2 {
-                    return false;
-                }
-            }
-            b' ' | b'\t' | b'\r' | b'\x0c' => {}
-            _ => newlines = 0,
+    let to = to.min(bytes.len());
+    let mut i = from.min(to);
+    while let Some(nl) = next_newline(bytes, i, to) {
+        let mut k = nl + 1;
+        while k < to && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\x0c') {
+            k += 1;
         }
+        if k < to && bytes[k] == b'\n' {
+            return false;
+        }
+        i = k;
     }
     true
+}
+
+/// The first `\n` in `bytes[from..to]`.
+fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == b'\n')
 }
 
 /// Gives a dateline without a year its year (see the module docs).

@@ -378,6 +378,12 @@ fn document_date_from_the_text() {
         ),
         ("新华社杭州1月14日电 2025年浙江出口增长，去年增速加快。", "去年", "2025"),
         (
+            "CITY DAILY | Business | 24 November 2025\n\nA plant opens at the end of 2027.\n\nExports in January–October rose.",
+            "January–October",
+            "2025-01/2025-10",
+        ),
+        ("海关：前11个月出口增长\n\n2025年12月19日  来源：海关\n\n出口增长。", "前11个月", "2025-01/2025-11"),
+        (
             "By Li Wei | Updated: 2025-12-10 14:30\nVolumes this year rose 8%.",
             "this year",
             "2025",

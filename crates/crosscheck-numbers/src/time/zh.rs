@@ -230,13 +230,8 @@ fn quarter(n: u8) -> Period {
 /// Finds Chinese time expressions and document-date candidates.
 pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
     let bytes = text.as_bytes();
-    let wide = |b: u8| (0xE3..=0xEF).contains(&b) || b >= 0xF0;
-    if !bytes.iter().any(|&b| wide(b)) {
-        return;
-    }
     let mut pos = 0;
-    while let Some(off) = bytes[pos..].iter().position(|&b| wide(b)) {
-        let q = pos + off;
+    while let Some(q) = crate::zh::next_wide(bytes, pos) {
         // Back up over an Arabic year or month range written before it.
         let mut s = q;
         while s > pos && s + 16 > q && matches!(bytes[s - 1], b'0'..=b'9' | b'-' | b'~') {
@@ -302,11 +297,8 @@ fn note_doc_date(text: &str, span: Span, hit: &Hit, doc: &mut Option<DocDate>) {
         } else {
             DateStrength::DatelineNoYear
         }
-    } else if fixed
-        && before.is_empty()
-        && after.chars().count() <= 12
-        && !after.chars().any(crate::zh::is_cjk)
-    {
+    } else if fixed && before.is_empty() && after.chars().count() <= 30 {
+        // A date opening a short line: `2025年12月19日  来源：杭州海关`.
         DateStrength::DateLine
     } else {
         return;

@@ -1,0 +1,49 @@
+//! Load time and tagging speed in one process, for the README:
+//! `cargo run --release -p crosscheck-entities --example timing -- FILE`.
+
+use std::time::Instant;
+
+fn main() {
+    let t0 = Instant::now();
+    let tagger = crosscheck_entities::Tagger::new();
+    let load = t0.elapsed();
+    println!("load: {:.1} ms", load.as_secs_f64() * 1e3);
+    let Some(path) = std::env::args().nth(1) else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("{path}: cannot read as UTF-8");
+        std::process::exit(2);
+    };
+    // Story-sized documents, as the bench makes them: about 8 KB ending at a blank line.
+    let mut docs: Vec<&str> = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + 8192).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        end = text[end..].find("\n\n").map_or(text.len(), |p| end + p + 2);
+        docs.push(&text[start..end]);
+        start = end;
+    }
+    let t = Instant::now();
+    let mut tok = std::time::Duration::ZERO;
+    let mut n = 0;
+    for d in &docs {
+        let a = Instant::now();
+        let tokens = crosscheck_text::tokenize(d);
+        let sents = crosscheck_text::sentences(d, &tokens);
+        tok += a.elapsed();
+        n += tagger.tag(d, &tokens, &sents).len();
+    }
+    let all = t.elapsed().as_secs_f64();
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "{n} entities in {} docs; total {:.2} MB/s; tokenize+sentences {:.2} s, tag {:.2} s",
+        docs.len(),
+        mb / all,
+        tok.as_secs_f64(),
+        all - tok.as_secs_f64()
+    );
+}

@@ -1,0 +1,467 @@
+//! HTML to plain text with html5gum, a WHATWG-conformant tokenizer that
+//! reports the source span of every token.
+//!
+//! The tokenizer (not a tree builder) keeps memory flat and cannot recurse,
+//! so thousands of nested elements cost nothing. Script, style and other
+//! non-text elements are dropped, and so is page chrome (navigation, and
+//! headers and footers outside an article); block elements become line
+//! breaks so that a headline ends its sentence; white space inside a
+//! paragraph becomes spaces, as a browser shows it; character references
+//! are decoded. Every piece of output text is mapped to the source bytes it
+//! came from.
+
+use crate::offsets::LayerBuilder;
+use html5gum::{emitters::default::DefaultEmitter, Token, Tokenizer};
+
+/// Elements whose content is never text a reader sees.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "canvas",
+    "select", "button", "textarea", "nav",
+];
+
+/// Page chrome, dropped unless inside an article or the main content.
+const CHROME: &[&str] = &["header", "footer"];
+
+/// Elements that are containers of the main content.
+const CONTENT: &[&str] = &["article", "main"];
+
+fn break_for(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "br" => "\n",
+        "td" | "th" => "\t",
+        "li" | "tr" | "dt" | "dd" | "option" => "\n",
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "article" | "main"
+        | "aside" | "header" | "footer" | "blockquote" | "pre" | "table" | "ul" | "ol" | "dl"
+        | "figure" | "figcaption" | "caption" | "title" | "hr" | "address" | "details"
+        | "summary" | "body" | "html" | "form" | "fieldset" | "center" | "thead" | "tbody"
+        | "tfoot" => "\n\n",
+        _ => return None,
+    })
+}
+
+/// Plain text of `html` and the map from it to `html`'s byte offsets.
+pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
+    let mut out = Extractor::with_capacity(html.len() / 2);
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script, style, textarea and title content is raw text, not markup.
+    emitter.naively_switch_states(true);
+    let mut dropped = 0usize;
+    let mut chrome = 0usize;
+    let mut content = 0usize;
+    let mut pre = 0usize;
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some(b) = break_for(&name) {
+                    out.block(b, tag.span.start);
+                }
+                if tag.self_closing || is_void(&name) {
+                    continue;
+                }
+                if DROPPED.contains(&name.as_str()) {
+                    dropped += 1;
+                } else if CHROME.contains(&name.as_str()) && content == 0 {
+                    chrome += 1;
+                } else if CONTENT.contains(&name.as_str()) {
+                    content += 1;
+                } else if name == "pre" {
+                    pre += 1;
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if DROPPED.contains(&name.as_str()) {
+                    dropped = dropped.saturating_sub(1);
+                } else if CHROME.contains(&name.as_str()) && chrome > 0 {
+                    chrome -= 1;
+                } else if CONTENT.contains(&name.as_str()) {
+                    content = content.saturating_sub(1);
+                } else if name == "pre" {
+                    pre = pre.saturating_sub(1);
+                }
+                if let Some(b) = break_for(&name) {
+                    out.block(b, tag.span.start);
+                }
+            }
+            Token::String(s) if dropped == 0 && chrome == 0 => {
+                let (start, end) = (s.span.start.min(html.len()), s.span.end.min(html.len()));
+                if let Some(raw) = html.get(start..end) {
+                    out.text(raw, start, pre > 0);
+                }
+            }
+            _ => {}
+        }
+    }
+    (out.text, out.layer)
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Builds plain text out of pieces of a marked-up source, with the map.
+pub(crate) struct Extractor {
+    pub(crate) text: String,
+    pub(crate) layer: LayerBuilder,
+    /// A break owed before the next text, and where its tag is.
+    pending: Option<(&'static str, usize)>,
+}
+
+impl Extractor {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Extractor {
+            text: String::with_capacity(n),
+            layer: LayerBuilder::default(),
+            pending: None,
+        }
+    }
+
+    /// Owes a break (`"\n\n"` for a block, `"\n"` for a line, `"\t"` for a
+    /// cell) before the next text; `at` is the source offset of its tag.
+    pub(crate) fn block(&mut self, brk: &'static str, at: usize) {
+        // The strongest break wins: a paragraph end over a line end.
+        let stronger = match self.pending {
+            None => true,
+            Some((p, _)) => brk.len() > p.len() || (p == "\t" && brk != "\t"),
+        };
+        if stronger {
+            self.pending = Some((brk, at));
+        }
+    }
+
+    /// Appends `s`, which came from `flen` source bytes at `file` (copied
+    /// as is when the lengths agree, one unit otherwise).
+    pub(crate) fn push(&mut self, s: &str, file: usize, flen: usize) {
+        if s.is_empty() {
+            return;
+        }
+        if flen == s.len() {
+            self.layer.push(file, s.len(), 1, 1);
+        } else {
+            self.layer.push(file, 1, s.len(), flen);
+        }
+        self.text.push_str(s);
+    }
+
+    /// Pays a pending break before text `raw` at `at`; returns the text
+    /// left once leading white space after a break is trimmed, or `None`
+    /// when nothing is left.
+    pub(crate) fn settle<'r>(&mut self, raw: &'r str, at: usize) -> Option<(&'r str, usize)> {
+        let Some((brk, _)) = self.pending else {
+            return Some((raw, at));
+        };
+        let trimmed = raw.trim_start();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let at = at + raw.len() - trimmed.len();
+        if !self.text.is_empty() {
+            let have = self.text.len() - self.text.trim_end_matches(['\n', '\t']).len();
+            if have < brk.len() || brk == "\t" {
+                // The break maps to where the next text starts, which keeps
+                // the map sorted by file offset too.
+                self.layer.push(at, brk.len(), 1, 0);
+                self.text.push_str(brk);
+            }
+        }
+        self.pending = None;
+        Some((trimmed, at))
+    }
+
+    fn text(&mut self, raw: &str, at: usize, pre: bool) {
+        let Some((raw, at)) = self.settle(raw, at) else {
+            return;
+        };
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        let mut copied = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'&' {
+                if let Some((rep, len)) = entity(&raw[i..]) {
+                    self.push(&raw[copied..i], at + copied, i - copied);
+                    self.push(rep.as_ref(), at + i, len);
+                    i += len;
+                    copied = i;
+                    continue;
+                }
+            } else if !pre && (b == b'\n' || b == b'\r') {
+                // Line breaks inside a paragraph are spaces on screen.
+                self.push(&raw[copied..i], at + copied, i - copied);
+                self.push(" ", at + i, 1);
+                i += 1;
+                copied = i;
+                continue;
+            }
+            i += 1;
+        }
+        self.push(&raw[copied..], at + copied, raw.len() - copied);
+    }
+}
+
+const NAMED: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", " "),
+    ("ensp", " "),
+    ("emsp", " "),
+    ("thinsp", " "),
+    ("shy", ""),
+    ("zwj", ""),
+    ("zwnj", ""),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("minus", "−"),
+    ("hellip", "…"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("sbquo", "‚"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("bdquo", "„"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("lsaquo", "‹"),
+    ("rsaquo", "›"),
+    ("bull", "•"),
+    ("middot", "·"),
+    ("deg", "°"),
+    ("plusmn", "±"),
+    ("times", "×"),
+    ("divide", "÷"),
+    ("frac12", "½"),
+    ("frac14", "¼"),
+    ("frac34", "¾"),
+    ("permil", "‰"),
+    ("sup2", "²"),
+    ("sup3", "³"),
+    ("micro", "µ"),
+    ("euro", "€"),
+    ("pound", "£"),
+    ("yen", "¥"),
+    ("cent", "¢"),
+    ("curren", "¤"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
+    ("sect", "§"),
+    ("para", "¶"),
+    ("dagger", "†"),
+    ("Dagger", "‡"),
+    ("prime", "′"),
+    ("Prime", "″"),
+    ("larr", "←"),
+    ("rarr", "→"),
+    ("uarr", "↑"),
+    ("darr", "↓"),
+    ("le", "≤"),
+    ("ge", "≥"),
+    ("ne", "≠"),
+    ("asymp", "≈"),
+    ("approx", "≈"),
+    ("infin", "∞"),
+    ("aacute", "á"),
+    ("agrave", "à"),
+    ("acirc", "â"),
+    ("auml", "ä"),
+    ("atilde", "ã"),
+    ("aring", "å"),
+    ("aelig", "æ"),
+    ("ccedil", "ç"),
+    ("eacute", "é"),
+    ("egrave", "è"),
+    ("ecirc", "ê"),
+    ("euml", "ë"),
+    ("iacute", "í"),
+    ("igrave", "ì"),
+    ("icirc", "î"),
+    ("iuml", "ï"),
+    ("ntilde", "ñ"),
+    ("oacute", "ó"),
+    ("ograve", "ò"),
+    ("ocirc", "ô"),
+    ("ouml", "ö"),
+    ("otilde", "õ"),
+    ("oslash", "ø"),
+    ("uacute", "ú"),
+    ("ugrave", "ù"),
+    ("ucirc", "û"),
+    ("uuml", "ü"),
+    ("szlig", "ß"),
+    ("Aacute", "Á"),
+    ("Eacute", "É"),
+    ("Ouml", "Ö"),
+    ("Uuml", "Ü"),
+    ("Auml", "Ä"),
+    ("Ccedil", "Ç"),
+];
+
+/// The character reference at the start of `s` (which starts with `&`):
+/// its replacement and its length in `s`. Unknown names stay as they are.
+fn entity(s: &str) -> Option<(std::borrow::Cow<'static, str>, usize)> {
+    let b = s.as_bytes();
+    if b.get(1) == Some(&b'#') {
+        let (hex, digits_from) = match b.get(2) {
+            Some(b'x' | b'X') => (true, 3),
+            _ => (false, 2),
+        };
+        let digits = b[digits_from..]
+            .iter()
+            .take(12)
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let mut len = digits_from + digits;
+        let code = u32::from_str_radix(&s[digits_from..len], if hex { 16 } else { 10 }).ok();
+        if b.get(len) == Some(&b';') {
+            len += 1;
+        }
+        let c = code
+            .filter(|c| *c != 0)
+            .and_then(char::from_u32)
+            .unwrap_or('\u{FFFD}');
+        let c = if c == '\u{a0}' { ' ' } else { c };
+        return Some((c.to_string().into(), len));
+    }
+    let name_len = b[1..]
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 {
+        return None;
+    }
+    let name = &s[1..1 + name_len];
+    let rep = NAMED.iter().find(|(n, _)| *n == name)?.1;
+    if b.get(1 + name_len) == Some(&b';') {
+        Some((rep.into(), name_len + 2))
+    } else if matches!(name, "amp" | "lt" | "gt" | "quot" | "nbsp" | "copy" | "reg") {
+        // The few references browsers accept without a semicolon.
+        Some((rep.into(), name_len + 1))
+    } else {
+        None
+    }
+}
+
+/// True when text that came without a file name looks like an HTML page.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head = head.get(..head.len().min(64)).unwrap_or(head);
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with("<!doctype html") || lower.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offsets::OffsetMap;
+
+    fn run(html: &str) -> (String, OffsetMap) {
+        let (text, layer) = extract(html);
+        (text, OffsetMap::identity().then(layer, html.len()))
+    }
+
+    #[test]
+    fn drops_chrome_and_scripts_keeps_article_header() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body>\
+            <header>Site menu</header><nav><a href=/>Home</a></nav>\
+            <article><header><h1>Exports rise</h1></header>\
+            <p>Sales reached 43 billion yuan.</p><script>var x = '<p>42</p>';</script>\
+            <p>Up 7%.</p></article><footer>Copyright</footer></body></html>";
+        let (text, _) = run(html);
+        assert_eq!(
+            text,
+            "Exports rise\n\nSales reached 43 billion yuan.\n\nUp 7%."
+        );
+    }
+
+    #[test]
+    fn entities_and_offsets() {
+        let html =
+            "<p>AT&amp;T sold 43&nbsp;million &#x2013; R&amp;D at &euro;5bn&notanentity;</p>";
+        let (text, map) = run(html);
+        assert_eq!(text, "AT&T sold 43 million – R&D at €5bn&notanentity;");
+        let at = text.find("43 million").unwrap();
+        let start = map.to_file(at);
+        let end = map.to_file_end(at + "43 million".len());
+        assert_eq!(&html[start..end], "43&nbsp;million");
+        let at = text.find("R&D").unwrap();
+        assert_eq!(&html[map.to_file(at)..map.to_file_end(at + 3)], "R&amp;D");
+        let at = text.find("€5bn").unwrap();
+        assert_eq!(
+            &html[map.to_file(at)..map.to_file_end(at + "€5bn".len())],
+            "&euro;5bn"
+        );
+    }
+
+    #[test]
+    fn inline_tags_do_not_split_words_and_soft_breaks_are_spaces() {
+        let html = "<p>Zhe<b>jiang</b> exported\nmore.</p><p>Next</p>";
+        let (text, map) = run(html);
+        assert_eq!(text, "Zhejiang exported more.\n\nNext");
+        let end = map.to_file_end("Zhejiang".len());
+        assert_eq!(&html[map.to_file(0)..end], "Zhe<b>jiang");
+    }
+
+    #[test]
+    fn deeply_nested_and_mostly_script() {
+        let mut html = "<div>".repeat(100_000);
+        html.push_str("Deep text.");
+        html.push_str(&"</div>".repeat(100_000));
+        assert_eq!(run(&html).0, "Deep text.");
+        let mut html = String::from("<script>");
+        html.push_str(&"var a = '<p>1</p>'; ".repeat(50_000));
+        html.push_str("</script><p>Only this.</p>");
+        assert_eq!(run(&html).0, "Only this.");
+    }
+
+    #[test]
+    fn unclosed_and_broken_markup_does_not_panic() {
+        for html in [
+            "<p>open",
+            "<",
+            "</",
+            "&",
+            "&#",
+            "&#x;",
+            "&#99999999999;",
+            "<script>never closed",
+            "<p a='x>y",
+            "<!-- comment",
+            "</nav></nav>text",
+        ] {
+            let (text, map) = run(html);
+            for (i, _) in text.char_indices() {
+                assert!(map.to_file(i) <= html.len());
+            }
+        }
+    }
+}
