@@ -886,6 +886,25 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if correction_context {
                 flags_v |= correction_role(&words, fw, fe, correction_here);
             }
+            // `the 5.4 billion yuan project`: what a project costs.
+            if q.kind == QuantityKind::Money
+                && metric_how >= How::Context
+                && words.get(fe).is_some_and(|w| {
+                    matches!(
+                        w.lc.as_str(),
+                        "project"
+                            | "plant"
+                            | "facility"
+                            | "factory"
+                            | "programme"
+                            | "program"
+                            | "base"
+                    )
+                })
+            {
+                metric = "investment".into();
+                metric_how = How::Clause;
+            }
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
                 matches!(
@@ -1508,8 +1527,11 @@ fn find_subject(
     para: usize,
 ) -> (Option<Sym>, How) {
     let ent_of = |w: &W| {
-        ents.iter()
-            .find(|e| e.span.start <= w.start && w.end <= e.span.end + 4)
+        // A possessive word runs past its entity by the `'s`.
+        let slack = if w.poss { 4 } else { 0 };
+        ents.iter().find(|e| {
+            w.kind == TokenKind::Word && e.span.start <= w.start && w.end <= e.span.end + slack
+        })
     };
     let resolve = |noun: &str| -> Option<Sym> {
         if PLACE_NOUNS.contains(&noun) {
@@ -1668,6 +1690,11 @@ fn find_subject(
                 return (Some(e.name), How::Sentence);
             }
             continue;
+        }
+        if matches!(w.lc.as_str(), "we" | "our" | "us") {
+            if let Some(s) = ctx.company {
+                return (Some(s), How::Anaphora);
+            }
         }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
         if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)
