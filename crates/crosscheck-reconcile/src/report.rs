@@ -901,7 +901,9 @@ fn check_periods(out: &mut Out<'_>, members: &[u32]) {
             // The check hinges on the exact periods: carried ones only make it worth a look.
             let explicit =
                 |c: &Claim| matches!(c.period_how, crate::How::Clause | crate::How::Sentence);
-            let ok = sure(cl) && sure(cs) && explicit(cl) && explicit(cs);
+            // The shorter period must be stated: a carried one is too often the
+            // last sub-period named rather than the figure's own.
+            let ok = sure(cl) && sure(cs) && explicit(cs);
             out.push(ConflictKind::Period, &[*l, *s], explanation, ok);
         }
     }
