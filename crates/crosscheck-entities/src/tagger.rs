@@ -90,6 +90,8 @@ struct Ctx<'a> {
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
+    /// Every capitalized run seen, for the document pass.
+    chunks: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
     acronyms: Vec<(String, Label, String)>,
 }
@@ -112,6 +114,7 @@ pub(crate) fn tag(
         found: Vec::new(),
         pending: Vec::new(),
         acronyms: Vec::new(),
+        chunks: Vec::new(),
     };
     let mut ti = 0;
     for s in sentences {
@@ -129,7 +132,10 @@ pub(crate) fn tag(
 }
 
 fn is_upper_start(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -179,24 +185,34 @@ impl<'a> Ctx<'a> {
     fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
         let w = &self.text[start..end];
         let cap = kind == Kind::Word && is_upper_start(w);
-        let mut letters = 0;
-        let mut upper = 0;
-        for c in w.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
-        }
+        // Only a capitalized word can be all capitals: lower-case words, the
+        // bulk of a text, skip the letter count.
+        let caps = cap && {
+            let mut letters = 0;
+            let mut upper = 0;
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+            letters >= 2 && upper == letters
+        };
         self.units.push(Unit {
             start,
             end,
             kind,
             gap,
             cap,
-            caps: letters >= 2 && upper == letters,
+            caps,
         });
     }
 
     /// Splits a word token at hyphens and before a possessive.
     fn push_word(&mut self, start: usize, w: &str, gap: Gap) {
+        if !w.bytes().any(|b| b == b'-' || b == b'\'' || b >= 0x80) {
+            // Plain ASCII word without hyphen or apostrophe: one unit.
+            self.push(start, start + w.len(), Kind::Word, gap);
+            return;
+        }
         let mut body = w;
         let mut poss = None;
         for p in ["'s", "’s", "'S", "’S"] {
@@ -320,6 +336,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let (els, next) = self.chunk(i);
+            if let (Some(f), Some(l)) = (els.first(), els.last()) {
+                self.chunks.push((f.start, l.end));
+            }
             self.process_chunk(els);
             i = next;
         }
@@ -1275,38 +1294,29 @@ impl<'a> Ctx<'a> {
         // Longest names first, so that a plain search per name (cheaper than
         // building an automaton for a handful) still prefers the longer match.
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        // A recurring multi-word name is a capitalized run somewhere: search
+        // only inside the runs pass 1 saw, not the whole text.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        if names.len() <= 24 {
+        for &(cs, ce) in &self.chunks {
+            let piece = &self.text[cs..ce];
             for (k, (name, _, _)) in names.iter().enumerate() {
-                for (s, _) in self.text.match_indices(name.as_str()) {
-                    hits.push((s, s + name.len(), k));
+                if name.len() > piece.len() {
+                    continue;
+                }
+                for (s, _) in piece.match_indices(name.as_str()) {
+                    hits.push((cs + s, cs + s + name.len(), k));
                 }
             }
-            hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            let mut last_end = 0;
-            hits.retain(|h| {
-                let keep = h.0 >= last_end;
-                if keep {
-                    last_end = h.1;
-                }
-                keep
-            });
         }
-        let ac = if names.len() > 24 {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .build(names.iter().map(|n| n.0.as_str()))
-                .ok()
-        } else {
-            None
-        };
-        if let Some(ac) = &ac {
-            hits = ac
-                .find_iter(self.text)
-                .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
-                .collect();
-        }
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut last_end = 0;
+        hits.retain(|h| {
+            let keep = h.0 >= last_end;
+            if keep {
+                last_end = h.1;
+            }
+            keep
+        });
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
         for (s, e, k) in hits {

@@ -55,6 +55,61 @@
 //! assert_eq!((q.value, q.change, q.precision), (Some(-3.2), true, Some(0.05)));
 //! assert_eq!(recognize("1.233 million units")[0].precision, Some(500.0));
 //! ```
+//!
+//! ## Chinese figures
+//!
+//! ```
+//! use crosscheck_numbers::{recognize, QuantityKind as K};
+//!
+//! for (text, kind, value, unit) in [
+//!     ("43亿元", K::Money, 43e8, Some("CNY")),
+//!     ("5.55万亿元", K::Money, 5.55e12, Some("CNY")),
+//!     ("１．０７５３美元", K::Money, 1.0753, Some("USD")),
+//!     ("五元三毛", K::Money, 5.3, Some("CNY")),
+//!     ("1.2万辆", K::Count, 1.2e4, Some("vehicle")),
+//!     ("百分之七十七点五", K::Percent, 77.5, Some("%")),
+//!     ("六个百分点", K::Percent, 6.0, Some("pp")),
+//!     ("三成", K::Percent, 30.0, Some("%")),
+//!     ("9.9折", K::Percent, 99.0, Some("%")),
+//!     ("三分之一", K::Fraction, 1.0 / 3.0, None),
+//!     ("两千三百五", K::Number, 2350.0, None),
+//!     ("壹佰", K::Number, 100.0, None),
+//!     ("5万4千6百", K::Number, 54600.0, None),
+//! ] {
+//!     let q = &recognize(text)[0];
+//!     assert_eq!((q.kind, q.value, q.unit.as_deref()), (kind, Some(value), unit), "{text}");
+//! }
+//! // A numeral inside a word is not a figure; Chinese words set change and basis.
+//! assert!(recognize("我家在四川").is_empty());
+//! let q = &recognize("出口同比增长77.5%")[0];
+//! assert!(q.change && q.basis == Some(crosscheck_numbers::Basis::YearOnYear));
+//! ```
+//!
+//! ## Time expressions
+//!
+//! Kind [`QuantityKind::Date`], with a [`Period`]; see [`Context`] for how
+//! the document's date is found for `last year` and the like.
+//!
+//! ```
+//! use crosscheck_numbers::{Context, Recognizer};
+//!
+//! let text = "Published: 2025-12-10\nExports in the first 11 months of 2025, Q3 2024, \
+//!             FY2024, 2021–2025, by November, last year and 2025年1-11月.";
+//! let tokens = crosscheck_text::tokenize(text);
+//! let found = Recognizer::new(Context::default()).recognize(text, &tokens);
+//! let period = |s: &str| {
+//!     let q = found.iter().find(|q| &text[q.span.range()] == s).unwrap();
+//!     q.period.unwrap()
+//! };
+//! assert_eq!(period("the first 11 months of 2025").iso(), "2025-01/2025-11");
+//! assert!(period("the first 11 months of 2025").cumulative);
+//! assert_eq!(period("Q3 2024").iso(), "2024-07/2024-09");
+//! assert!(period("FY2024").fiscal);
+//! assert_eq!(period("2021–2025").iso(), "2021/2025");
+//! assert_eq!(period("by November").iso(), "2025-01/2025-11");
+//! assert_eq!(period("last year").iso(), "2024");
+//! assert_eq!(period("2025年1-11月").iso(), "2025-01/2025-11");
+//! ```
 
 mod en;
 mod quantity;

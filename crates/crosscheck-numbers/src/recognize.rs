@@ -2,9 +2,50 @@ use crate::quantity::Quantity;
 use crosscheck_text::{tokenize, Token};
 
 /// What the recognizer knows about the document beyond its text.
+///
+/// # The document's date
+///
+/// Relative time expressions (`last year`, `this year`, `去年`,
+/// `year-to-date`) and periods written without their year (`in November`,
+/// `the first half`) are resolved against the document's date. It is
+/// [`Context::as_of`] when given (`--as-of` on the command line); otherwise
+/// the recognizer looks for it in the text and takes the first found of the
+/// strongest kind:
+///
+/// 1. a labelled date opening a line or a by-line field: `Published:
+///    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
+///    `发布时间：2025-12-10`;
+/// 2. a date opening a short line (`20 January 2026`,
+///    `2026年1月20日  来源：…`), a masthead field (`CITY DAILY | Business |
+///    24 November 2025`), or a dateline with its year
+///    (`BEIJING, Jan. 14, 2026 (Wire) --`);
+/// 3. a dateline without a year (`HANGZHOU, Jan. 14 (Wire) --`,
+///    `新华社杭州1月14日电`): its year is the latest the text names as a date
+///    (plans such as `by 2030` are passed over), plus one when the text
+///    reports on a later month of that year, or names that year whole and
+///    the dateline falls in January or February.
+///
+/// With no date at all, relative expressions are left out rather than
+/// guessed, and a period without its year takes the year named last before it.
+///
+/// ```
+/// use crosscheck_numbers::{Context, QuantityKind, Recognizer};
+///
+/// let text = "NINGBO, Jan. 14 (Wire) -- Throughput in 2025 hit a record; last year it rose 8%.";
+/// let tokens = crosscheck_text::tokenize(text);
+/// let found = Recognizer::new(Context::default()).recognize(text, &tokens);
+/// let last_year = found.iter().find(|q| &text[q.span.range()] == "last year").unwrap();
+/// assert_eq!(last_year.period.unwrap().iso(), "2025");
+///
+/// // A date given wins over the text's.
+/// let given = Recognizer::new(Context { as_of: Some((2024, 6, 30)) }).recognize(text, &tokens);
+/// let last_year = given.iter().find(|q| q.kind == QuantityKind::Date && &text[q.span.range()] == "last year").unwrap();
+/// assert_eq!(last_year.period.unwrap().iso(), "2023");
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Context {
-    /// The document's date (year, month, day), for `last year`, `this year`.
+    /// The document's date (year, month, day), for `last year`, `this year`;
+    /// when `None`, found in the text (see above).
     pub as_of: Option<(i32, u8, u8)>,
 }
 

@@ -122,7 +122,11 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
     let mut q = p;
     q.start.year = year;
     q.end.year = year;
-    if q.granularity != Granularity::Day {
+    if q.granularity == Granularity::Day {
+        // `Feb. 29` of a year that has none is its last day.
+        q.start.day = q.start.day.min(days_in_month(year, q.start.month));
+        q.end.day = q.end.day.min(days_in_month(year, q.end.month));
+    } else {
         q.end.day = days_in_month(year, q.end.month);
     }
     q

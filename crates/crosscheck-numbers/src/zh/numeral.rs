@@ -190,7 +190,14 @@ pub(crate) fn arabic(text: &str, pos: usize) -> Option<Arabic> {
         return None;
     }
     let single_digit = digits == 1 && !seen_point;
-    let mut value = mantissa as f64 * 10f64.powi(int_extra - decimals);
+    // Divide rather than multiply by a negative power: `10753 / 10⁴` is the
+    // nearest double to 1.0753, `10753 × 10⁻⁴` is not.
+    let exp = int_extra - decimals;
+    let mut value = if exp < 0 {
+        mantissa as f64 / 10f64.powi(-exp)
+    } else {
+        mantissa as f64 * 10f64.powi(exp)
+    };
     let mut place = 10f64.powi(int_extra - decimals);
     // Exponent: `2.7890e-1`.
     if let Some(('e', n)) = at(text, p) {
@@ -559,15 +566,15 @@ pub(crate) fn parse(text: &str, pos: usize) -> Option<Parsed> {
         if let Some((c, n)) = at(text, q) {
             if c == '点' || c == '點' {
                 let mut r = skip_spaces(text, q + n);
-                let mut frac = 0.0;
-                let mut scale = 1.0;
-                let mut k = 0;
+                let mut digits: u64 = 0;
+                let mut k = 0i32;
                 while let Some((d, m)) = at(text, r) {
                     match digit_of(d) {
                         Some(v) if !matches!(d, '两' | '兩' | '倆' | '俩') => {
-                            scale /= 10.0;
-                            frac += f64::from(v) * scale;
-                            k += 1;
+                            if k < 18 {
+                                digits = digits * 10 + u64::from(v);
+                                k += 1;
+                            }
                             r += m;
                         }
                         _ => break,
@@ -575,10 +582,16 @@ pub(crate) fn parse(text: &str, pos: usize) -> Option<Parsed> {
                 }
                 if k > 0 {
                     decimal = true;
-                    int_value += frac;
+                    let scale = 10f64.powi(-k);
+                    let whole = int_value;
+                    // Exact when the whole part is an integer: one rounding.
+                    int_value = (whole * 10f64.powi(k) + digits as f64) / 10f64.powi(k);
+                    if !int_value.is_finite() {
+                        int_value = whole + digits as f64 * scale;
+                    }
                     place = scale;
                     end = r;
-                    chars += k + 1;
+                    chars += k as usize + 1;
                     // `三点五亿`
                     if !any_big {
                         let s = skip_spaces(text, end);

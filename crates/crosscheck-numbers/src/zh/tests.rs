@@ -244,6 +244,10 @@ fn words_with_numerals_are_not_figures() {
         "两两",
         "美味十足",
         "五角大楼宣布了作战计划",
+        "一带一路沿线国家",
+        "十四五规划期间",
+        "双十一期间",
+        "第一季度营收",
     ] {
         let found: Vec<_> = recognize(input)
             .into_iter()
