@@ -168,6 +168,20 @@ const CASES: &[(&str, &str, QuantityKind, f64, Option<&str>)] = &[
         8e4,
         Some("t"),
     ),
+    (
+        "储能500千瓦时",
+        "500千瓦时",
+        QuantityKind::Measure,
+        500.0,
+        Some("kWh"),
+    ),
+    (
+        "装机1.2万千瓦",
+        "1.2万千瓦",
+        QuantityKind::Measure,
+        1.2e4,
+        Some("kW"),
+    ),
     ("排名全国第三", "第三", QuantityKind::Ordinal, 3.0, None),
     ("比例为３／５", "３／５", QuantityKind::Fraction, 0.6, None),
     (
