@@ -4,12 +4,14 @@
 //! - `corpus`: a deterministic generator of business-news documents.
 //! - `bench`: stage benches, end-to-end speed, memory and scaling, spaCy as a peer.
 //! - `fuzz`: every cargo-fuzz target in the repo for a set time each.
+//! - `profile`: per-stage shares of end-to-end time under perf.
 //! - `data`: rebuilds the entity gazetteers from installed sources.
 
 mod bench;
 mod corpus;
 mod data;
 mod fuzz;
+mod profile;
 mod rng;
 
 use std::process::{Command, ExitCode};
@@ -65,6 +67,7 @@ tasks:
   corpus   generate a deterministic business-news corpus (--help)
   bench    stage benches, end-to-end speed/memory/scaling, spaCy peer (--help)
   fuzz     run every cargo-fuzz target for a set time (--help)
+  profile  where end-to-end time goes, per stage, under perf (--help)
   data     rebuild the entity gazetteers (crates/crosscheck-entities/data)";
 
 fn main() -> ExitCode {
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         "corpus" => done(corpus::cmd(rest)),
         "bench" => done(bench::cmd(rest)),
         "fuzz" => done(fuzz::cmd(rest)),
+        "profile" => done(profile::cmd(rest)),
         "data" => data::data(),
         _ => {
             eprintln!("{USAGE}");
