@@ -27,6 +27,8 @@ enum Kind {
     /// `'s` or `’s` after a name.
     Possessive,
     Punct,
+    /// One Han (or other CJK) character.
+    Cjk,
     Other,
 }
 
@@ -176,6 +178,7 @@ impl<'a> Ctx<'a> {
                 }
                 TokenKind::Word => self.push_word(t.span.start, w, gap),
                 TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
+                TokenKind::Cjk => self.push(t.span.start, t.span.end, Kind::Cjk, gap),
                 _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
             }
             gap = Gap::None;
@@ -317,7 +320,7 @@ impl<'a> Ctx<'a> {
                             "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
                         );
                 }
-                Kind::Other => {
+                Kind::Other | Kind::Cjk => {
                     if u.gap == Gap::Break {
                         return true;
                     }
@@ -329,6 +332,25 @@ impl<'a> Ctx<'a> {
 
     fn sentence(&mut self) {
         self.headline = self.detect_headline();
+        // Runs of Chinese characters: no capitals, no spaces; the gazetteer
+        // and name suffixes decide.
+        let mut i = 0;
+        while i < self.units.len() {
+            if self.units[i].kind != Kind::Cjk {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.units.len()
+                && self.units[j].kind == Kind::Cjk
+                && self.units[j].gap == Gap::None
+            {
+                j += 1;
+            }
+            let (s, e) = (self.units[i].start, self.units[j - 1].end);
+            self.cjk_run(s, e);
+            i = j;
+        }
         let mut i = 0;
         while i < self.units.len() {
             if !self.is_cap_word(i) || is(self.ut(i), cls::CALENDAR) {
@@ -341,6 +363,85 @@ impl<'a> Ctx<'a> {
             }
             self.process_chunk(els);
             i = next;
+        }
+    }
+
+    /// Names in a run of Chinese characters from `s` to `e`: gazetteer places
+    /// (`浙江省`, `匈牙利`), a place with an organisation suffix (`杭州海关`), and
+    /// companies by their legal suffix (`…股份有限公司`).
+    fn cjk_run(&mut self, s: usize, e: usize) {
+        let run = self.s(s, e);
+        let mut hits = std::mem::take(&mut self.hits);
+        self.gaz.hits(run, &mut hits);
+        let mut found: Vec<(usize, usize, u32)> =
+            hits.iter().map(|h| (h.start, h.end, h.entry)).collect();
+        self.hits = hits;
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut end = 0;
+        let mut places: Vec<(usize, usize, Label, String)> = Vec::new();
+        for (a, b, id) in found {
+            if a < end {
+                continue;
+            }
+            let entry = &self.gaz.entries[id as usize];
+            if entry.label != Label::Place {
+                continue;
+            }
+            end = b;
+            let rest = &run[b..];
+            let org = ZH_ORG_SUFFIXES.iter().find(|(zh, _)| rest.starts_with(zh));
+            match org {
+                Some((zh, en)) => {
+                    let canon = format!("{} {en}", entry.canonical);
+                    end = b + zh.len();
+                    places.push((a, end, Label::Organization, canon));
+                }
+                None => places.push((a, b, Label::Place, entry.canonical.clone())),
+            }
+        }
+        // Companies: the name runs from the clause start (or the place that
+        // opens it) to the legal suffix.
+        let mut companies: Vec<(usize, usize, String)> = Vec::new();
+        let mut from = 0;
+        while let Some((pos, suffix)) = ZH_COMPANY_SUFFIXES
+            .iter()
+            .filter_map(|suf| run[from..].find(suf).map(|p| (from + p, *suf)))
+            .min_by_key(|x| x.0)
+        {
+            let stop = pos + suffix.len();
+            let start = if run[from..pos].chars().count() <= 12 {
+                from
+            } else {
+                places
+                    .iter()
+                    .filter(|p| p.0 >= from && p.1 <= pos && p.2 == Label::Place)
+                    .map(|p| p.0)
+                    .next_back()
+                    .unwrap_or(pos)
+            };
+            if pos > start {
+                companies.push((start, stop, run[start..pos].to_string()));
+            }
+            from = stop;
+        }
+        for (a, b, canon) in &companies {
+            self.found.push(Mention {
+                start: s + a,
+                end: s + b,
+                label: Label::Company,
+                canonical: canon.clone(),
+            });
+        }
+        for (a, b, label, canon) in places {
+            if companies.iter().any(|c| c.0 <= a && a < c.1) {
+                continue;
+            }
+            self.found.push(Mention {
+                start: s + a,
+                end: s + b,
+                label,
+                canonical: canon,
+            });
         }
     }
 

@@ -1749,12 +1749,12 @@ fn find_subject(
         if i >= 1
             && words[i - 1].lc == "the"
             && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()))
-            && words.get(i + 1).is_some_and(|n| {
+            && (words.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lc.as_str(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            })
+            }) || (COMPANY_NOUNS.contains(&w.lc.as_str()) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);

@@ -67,6 +67,16 @@ pub fn json(report: &Report) -> String {
     s
 }
 
+/// ` = 1.28 billion CNY` when the normalized value reads differently from
+/// the figure as written.
+fn normalized(m: &crosscheck_reconcile::Mention) -> String {
+    if m.normalized.is_empty() || m.normalized == m.text {
+        String::new()
+    } else {
+        format!(" = {}", m.normalized)
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -92,10 +102,11 @@ pub fn text(report: &Report) -> String {
         for m in &c.mentions {
             let _ = writeln!(
                 out,
-                "  {}:{}: {:?}  \"{}\"",
+                "  {}:{}: {:?}{}  \"{}\"",
                 m.doc,
                 m.line,
                 m.text,
+                normalized(m),
                 one_line(&m.sentence)
             );
         }
@@ -114,7 +125,14 @@ pub fn text(report: &Report) -> String {
                 c.explanation
             );
             for m in &c.mentions {
-                let _ = writeln!(out, "    {}:{}: {:?}", m.doc, m.line, m.text);
+                let _ = writeln!(
+                    out,
+                    "    {}:{}: {:?}{}",
+                    m.doc,
+                    m.line,
+                    m.text,
+                    normalized(m)
+                );
             }
         }
         out.push('\n');
@@ -164,10 +182,11 @@ pub fn markdown(report: &Report) -> String {
             for m in &c.mentions {
                 let _ = writeln!(
                     out,
-                    "- `{}:{}` **{}**: {}",
+                    "- `{}:{}` **{}**{}: {}",
                     m.doc,
                     m.line,
                     m.text,
+                    normalized(m),
                     one_line(&m.sentence).replace('|', "\\|")
                 );
             }
