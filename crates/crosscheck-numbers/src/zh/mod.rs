@@ -204,6 +204,11 @@ fn figure_at(text: &str, start: usize) -> Found {
     if c == '半' {
         return half(text, start, n);
     }
+    // `一半`: half, a share.
+    if text[start..].starts_with("一半") {
+        let end = start + "一半".len();
+        return Found::Figure(quantity(start, end, QuantityKind::Fraction, 0.5, 0.0));
+    }
     if c == '第' {
         return ordinal(text, start, n);
     }

@@ -227,6 +227,7 @@ const CASES: &[(&str, &str, QuantityKind, f64, Option<&str>)] = &[
         38.0,
         Some("%"),
     ),
+    ("占全国的近一半", "一半", QuantityKind::Fraction, 0.5, None),
 ];
 
 #[test]
