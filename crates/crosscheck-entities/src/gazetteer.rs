@@ -263,6 +263,26 @@ impl Gazetteer {
     }
 }
 
+/// Hashes `version` and every embedded data file.
+pub(crate) fn fingerprint(version: u32) -> u64 {
+    let mut h = Fx::default();
+    h.write(&version.to_le_bytes());
+    for data in [
+        PLACES,
+        COMPANIES,
+        CURATED,
+        COMMON,
+        GIVEN,
+        CN_SURNAMES,
+        PINYIN,
+        LEGAL,
+    ] {
+        h.write(data.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
 /// The word classes of `w` (bits of [`crate::rules::cls`]), from a table
 /// built once.
 pub(crate) fn classes(w: &str) -> u32 {

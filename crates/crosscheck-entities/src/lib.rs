@@ -139,6 +139,20 @@ impl Default for Tagger {
     }
 }
 
+/// Bumped whenever the rules change what the tagger outputs.
+pub const RULES_VERSION: u32 = 1;
+
+/// A fingerprint of the tagger: its rules version and every embedded data
+/// file. A cache of analyses should mix it into its key, so that a new
+/// gazetteer or new rules never serve stale entities.
+///
+/// ```
+/// assert_eq!(crosscheck_entities::fingerprint(), crosscheck_entities::fingerprint());
+/// ```
+pub fn fingerprint() -> u64 {
+    gazetteer::fingerprint(RULES_VERSION)
+}
+
 /// The entity a definite description such as `the province` or `the company`
 /// most likely refers to: the nearest mention with `label` before byte `at`
 /// (within the same document's entity list, as returned by [`Tagger::tag`]).

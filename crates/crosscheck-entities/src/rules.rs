@@ -299,3 +299,20 @@ pub(crate) const CLASSES: &[(&[&str], u32)] = &[
     (TITLES, cls::TITLES),
     (TITLE_MODIFIERS, cls::TITLE_MODIFIERS),
 ];
+
+/// Chinese organisation suffixes after a place name, with their English.
+pub(crate) const ZH_ORG_SUFFIXES: &[(&str, &str)] = &[
+    ("海关", "Customs"),
+    ("统计局", "Bureau of Statistics"),
+    ("商务厅", "Department of Commerce"),
+    ("商务局", "Bureau of Commerce"),
+    ("人民政府", "People's Government"),
+    ("发展和改革委员会", "Development and Reform Commission"),
+    ("发改委", "Development and Reform Commission"),
+    ("日报", "Daily"),
+    ("证券交易所", "Stock Exchange"),
+];
+
+/// Chinese legal-form suffixes that end a company name, longest first.
+pub(crate) const ZH_COMPANY_SUFFIXES: &[&str] =
+    &["股份有限公司", "有限责任公司", "有限公司", "集团公司"];

@@ -27,6 +27,8 @@ enum Kind {
     /// `'s` or `’s` after a name.
     Possessive,
     Punct,
+    /// One Han (or other CJK) character.
+    Cjk,
     Other,
 }
 
@@ -90,6 +92,8 @@ struct Ctx<'a> {
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
+    /// Every capitalized run seen, for the document pass.
+    chunks: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
     acronyms: Vec<(String, Label, String)>,
 }
@@ -112,6 +116,7 @@ pub(crate) fn tag(
         found: Vec::new(),
         pending: Vec::new(),
         acronyms: Vec::new(),
+        chunks: Vec::new(),
     };
     let mut ti = 0;
     for s in sentences {
@@ -129,7 +134,10 @@ pub(crate) fn tag(
 }
 
 fn is_upper_start(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -170,6 +178,7 @@ impl<'a> Ctx<'a> {
                 }
                 TokenKind::Word => self.push_word(t.span.start, w, gap),
                 TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
+                TokenKind::Cjk => self.push(t.span.start, t.span.end, Kind::Cjk, gap),
                 _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
             }
             gap = Gap::None;
@@ -179,24 +188,34 @@ impl<'a> Ctx<'a> {
     fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
         let w = &self.text[start..end];
         let cap = kind == Kind::Word && is_upper_start(w);
-        let mut letters = 0;
-        let mut upper = 0;
-        for c in w.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
-        }
+        // Only a capitalized word can be all capitals: lower-case words, the
+        // bulk of a text, skip the letter count.
+        let caps = cap && {
+            let mut letters = 0;
+            let mut upper = 0;
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+            letters >= 2 && upper == letters
+        };
         self.units.push(Unit {
             start,
             end,
             kind,
             gap,
             cap,
-            caps: letters >= 2 && upper == letters,
+            caps,
         });
     }
 
     /// Splits a word token at hyphens and before a possessive.
     fn push_word(&mut self, start: usize, w: &str, gap: Gap) {
+        if !w.bytes().any(|b| b == b'-' || b == b'\'' || b >= 0x80) {
+            // Plain ASCII word without hyphen or apostrophe: one unit.
+            self.push(start, start + w.len(), Kind::Word, gap);
+            return;
+        }
         let mut body = w;
         let mut poss = None;
         for p in ["'s", "’s", "'S", "’S"] {
@@ -301,7 +320,7 @@ impl<'a> Ctx<'a> {
                             "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•"
                         );
                 }
-                Kind::Other => {
+                Kind::Other | Kind::Cjk => {
                     if u.gap == Gap::Break {
                         return true;
                     }
@@ -313,6 +332,25 @@ impl<'a> Ctx<'a> {
 
     fn sentence(&mut self) {
         self.headline = self.detect_headline();
+        // Runs of Chinese characters: no capitals, no spaces; the gazetteer
+        // and name suffixes decide.
+        let mut i = 0;
+        while i < self.units.len() {
+            if self.units[i].kind != Kind::Cjk {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.units.len()
+                && self.units[j].kind == Kind::Cjk
+                && self.units[j].gap == Gap::None
+            {
+                j += 1;
+            }
+            let (s, e) = (self.units[i].start, self.units[j - 1].end);
+            self.cjk_run(s, e);
+            i = j;
+        }
         let mut i = 0;
         while i < self.units.len() {
             if !self.is_cap_word(i) || is(self.ut(i), cls::CALENDAR) {
@@ -320,8 +358,90 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let (els, next) = self.chunk(i);
+            if let (Some(f), Some(l)) = (els.first(), els.last()) {
+                self.chunks.push((f.start, l.end));
+            }
             self.process_chunk(els);
             i = next;
+        }
+    }
+
+    /// Names in a run of Chinese characters from `s` to `e`: gazetteer places
+    /// (`浙江省`, `匈牙利`), a place with an organisation suffix (`杭州海关`), and
+    /// companies by their legal suffix (`…股份有限公司`).
+    fn cjk_run(&mut self, s: usize, e: usize) {
+        let run = self.s(s, e);
+        let mut hits = std::mem::take(&mut self.hits);
+        self.gaz.hits(run, &mut hits);
+        let mut found: Vec<(usize, usize, u32)> =
+            hits.iter().map(|h| (h.start, h.end, h.entry)).collect();
+        self.hits = hits;
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut end = 0;
+        let mut places: Vec<(usize, usize, Label, String)> = Vec::new();
+        for (a, b, id) in found {
+            if a < end {
+                continue;
+            }
+            let entry = &self.gaz.entries[id as usize];
+            if entry.label != Label::Place {
+                continue;
+            }
+            end = b;
+            let rest = &run[b..];
+            let org = ZH_ORG_SUFFIXES.iter().find(|(zh, _)| rest.starts_with(zh));
+            match org {
+                Some((zh, en)) => {
+                    let canon = format!("{} {en}", entry.canonical);
+                    end = b + zh.len();
+                    places.push((a, end, Label::Organization, canon));
+                }
+                None => places.push((a, b, Label::Place, entry.canonical.clone())),
+            }
+        }
+        // Companies: the name runs from the clause start (or the place that
+        // opens it) to the legal suffix.
+        let mut companies: Vec<(usize, usize, String)> = Vec::new();
+        let mut from = 0;
+        while let Some((pos, suffix)) = ZH_COMPANY_SUFFIXES
+            .iter()
+            .filter_map(|suf| run[from..].find(suf).map(|p| (from + p, *suf)))
+            .min_by_key(|x| x.0)
+        {
+            let stop = pos + suffix.len();
+            let start = if run[from..pos].chars().count() <= 12 {
+                from
+            } else {
+                places
+                    .iter()
+                    .filter(|p| p.0 >= from && p.1 <= pos && p.2 == Label::Place)
+                    .map(|p| p.0)
+                    .next_back()
+                    .unwrap_or(pos)
+            };
+            if pos > start {
+                companies.push((start, stop, run[start..pos].to_string()));
+            }
+            from = stop;
+        }
+        for (a, b, canon) in &companies {
+            self.found.push(Mention {
+                start: s + a,
+                end: s + b,
+                label: Label::Company,
+                canonical: canon.clone(),
+            });
+        }
+        for (a, b, label, canon) in places {
+            if companies.iter().any(|c| c.0 <= a && a < c.1) {
+                continue;
+            }
+            self.found.push(Mention {
+                start: s + a,
+                end: s + b,
+                label,
+                canonical: canon,
+            });
         }
     }
 
@@ -1275,38 +1395,29 @@ impl<'a> Ctx<'a> {
         // Longest names first, so that a plain search per name (cheaper than
         // building an automaton for a handful) still prefers the longer match.
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        // A recurring multi-word name is a capitalized run somewhere: search
+        // only inside the runs pass 1 saw, not the whole text.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        if names.len() <= 24 {
+        for &(cs, ce) in &self.chunks {
+            let piece = &self.text[cs..ce];
             for (k, (name, _, _)) in names.iter().enumerate() {
-                for (s, _) in self.text.match_indices(name.as_str()) {
-                    hits.push((s, s + name.len(), k));
+                if name.len() > piece.len() {
+                    continue;
+                }
+                for (s, _) in piece.match_indices(name.as_str()) {
+                    hits.push((cs + s, cs + s + name.len(), k));
                 }
             }
-            hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            let mut last_end = 0;
-            hits.retain(|h| {
-                let keep = h.0 >= last_end;
-                if keep {
-                    last_end = h.1;
-                }
-                keep
-            });
         }
-        let ac = if names.len() > 24 {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .build(names.iter().map(|n| n.0.as_str()))
-                .ok()
-        } else {
-            None
-        };
-        if let Some(ac) = &ac {
-            hits = ac
-                .find_iter(self.text)
-                .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
-                .collect();
-        }
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut last_end = 0;
+        hits.retain(|h| {
+            let keep = h.0 >= last_end;
+            if keep {
+                last_end = h.1;
+            }
+            keep
+        });
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
         for (s, e, k) in hits {

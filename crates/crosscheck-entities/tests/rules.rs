@@ -217,3 +217,13 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn chinese_places_organisations_and_companies() {
+    let f = tag("宁波海关表示，2025年浙江省对东盟出口增长，宁海星辰储能科技有限公司订单增加。");
+    assert!(has(&f, "宁波海关", Label::Organization), "{f:?}");
+    assert_eq!(canon(&f, "宁波海关"), Some("Ningbo Customs"));
+    assert_eq!(canon(&f, "浙江省"), Some("Zhejiang"));
+    assert!(has(&f, "东盟", Label::Place), "{f:?}");
+    assert!(has(&f, "宁海星辰储能科技有限公司", Label::Company), "{f:?}");
+}

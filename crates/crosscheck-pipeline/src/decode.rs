@@ -114,7 +114,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Ok(decode_utf8(bytes, 0));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    // A few megabytes decide the encoding as well as the whole file would.
+    let sample = &bytes[..bytes.len().min(4 << 20)];
+    detector.feed(sample, sample.len() == bytes.len());
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     Ok(decode_legacy(bytes, enc))
 }
@@ -213,14 +215,41 @@ fn decode_legacy(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Decoded {
         let mut decoder = enc.new_decoder_without_bom_handling();
         let mut buf = [0u8; 64];
         let mut from = 0;
-        for (i, b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // At a character boundary, a run of ASCII bytes is that many
+            // one-byte characters in every encoding chardetng may pick (it
+            // is told never to pick ISO-2022-JP): feed it in one call.
+            if from == i && bytes[i] < 0x80 {
+                let run = bytes[i..].iter().take_while(|b| **b < 0x80).count();
+                // Keep the last byte for the byte-by-byte path, so the final
+                // flush below stays in one place.
+                let run = if i + run == bytes.len() { run - 1 } else { run };
+                if run > 0 {
+                    let mut out = vec![0u8; run + 16];
+                    let (_, read, written, _) =
+                        decoder.decode_to_utf8(&bytes[i..i + run], &mut out, false);
+                    if read == run && written == run {
+                        let chunk = String::from_utf8_lossy(&out[..written]).replace('\0', " ");
+                        layer.push(i, run, 1, 1);
+                        text.push_str(&chunk);
+                        i += run;
+                        from = i;
+                        continue;
+                    }
+                    // Not one byte per character after all: redo byte by byte
+                    // with a fresh decoder (state at a boundary is neutral).
+                    decoder = enc.new_decoder_without_bom_handling();
+                }
+            }
             let last = i + 1 == bytes.len();
             let (_, _, written, _) =
-                decoder.decode_to_utf8(std::slice::from_ref(b), &mut buf, last);
+                decoder.decode_to_utf8(std::slice::from_ref(&bytes[i]), &mut buf, last);
             if written > 0 {
                 push_emitted(&mut text, &mut layer, &buf[..written], from, i + 1 - from);
                 from = i + 1;
             }
+            i += 1;
         }
         if bytes.is_empty() {
             let _ = decoder.decode_to_utf8(&[], &mut buf, true);

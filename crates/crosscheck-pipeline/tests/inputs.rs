@@ -230,9 +230,9 @@ fn a_long_single_line_loads_in_linear_time() {
 
 /// A 50 MB single line through every stage. Run by hand in release
 /// (`cargo test --release -p crosscheck-pipeline -- --ignored`); ignored by
-/// default because the claims and numbers stages are still quadratic in
-/// the number of figures of a document (their lookups scan all sentences,
-/// entities and figures per figure).
+/// default because claim extraction is still quadratic in the number of
+/// figures of one document (measured in release: 2, 4, 8 MB of this text
+/// took 1.3, 4.0, 15.3 s in `extract_claims`, every other stage linear).
 #[test]
 #[ignore]
 fn a_50_mb_single_line_through_every_stage() {

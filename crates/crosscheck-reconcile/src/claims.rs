@@ -570,6 +570,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     ctx.fallback_period = first_seen.doc_period();
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
+    let mut claim_starts: Vec<usize> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         let para = paras
             .iter()
@@ -1003,6 +1004,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             prev_sentence_claims.clone(),
             si,
         );
+        let lookback = claim_starts
+            .len()
+            .checked_sub(2)
+            .map(|i| claim_starts[i])
+            .unwrap_or(0);
+        mark_breakdown(&lc_sentence, &mut out, first_claim, lookback, si);
+        claim_starts.push(first_claim);
 
         // ---- carry context forward
         if let Some(c) = out.get(first_claim) {
@@ -1741,12 +1749,12 @@ fn find_subject(
         if i >= 1
             && words[i - 1].lc == "the"
             && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()))
-            && words.get(i + 1).is_some_and(|n| {
+            && (words.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lc.as_str(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            })
+            }) || (COMPANY_NOUNS.contains(&w.lc.as_str()) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);
@@ -1936,6 +1944,87 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
         }
     }
     flags::CORRECTION
+}
+
+/// A breakdown with no `including`: `By county, Lanxi exported 8.4 billion
+/// yuan, Yiwu 4.2 billion ...` or `... and other businesses 0.7 billion`:
+/// three or more level figures in one unit, against the nearest larger
+/// total of the same metric in the two sentences before. `By ...` and
+/// `other`/`the rest` make the breakdown exhaustive.
+fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize, si: usize) {
+    if out[first..].iter().any(|c| c.sum_group != 0) {
+        return;
+    }
+    let by_opener = lc.first() == Some(&"by") && lc.iter().take(6).any(|w| *w == ",");
+    let other = lc
+        .iter()
+        .any(|w| matches!(*w, "other" | "rest" | "remainder" | "remaining"));
+    if !(by_opener || other) {
+        return;
+    }
+    let level = |c: &Claim| {
+        !c.change
+            && matches!(c.kind, QuantityKind::Money | QuantityKind::Count)
+            && !c.has(flags::SHARE | flags::MODAL)
+    };
+    let parts: Vec<usize> = (first..out.len()).filter(|&i| level(&out[i])).collect();
+    if parts.len() < 3 {
+        return;
+    }
+    let unit = out[parts[0]].unit;
+    if parts.iter().any(|&p| out[p].unit != unit) {
+        return;
+    }
+    let biggest = parts
+        .iter()
+        .filter_map(|&p| out[p].value())
+        .fold(0.0f64, f64::max);
+    let base_of = |m: &str| {
+        if m.ends_with("imports and exports") {
+            "imports and exports".to_string()
+        } else {
+            m.rsplit(' ').next().unwrap_or("").to_string()
+        }
+    };
+    let sum: f64 = parts.iter().filter_map(|&p| out[p].value()).sum();
+    let part_bases: Vec<String> = parts
+        .iter()
+        .map(|&p| base_of(out[p].metric.as_str()))
+        .collect();
+    // The total: of the same metric, larger than any part, a stated value
+    // (not a bound), and of the candidates the one nearest the parts' sum.
+    let Some(t) = (lookback..first)
+        .filter(|&i| {
+            let c = &out[i];
+            let base = base_of(c.metric.as_str());
+            level(c)
+                && c.unit == unit
+                && matches!(c.approx, Approx::Exact | Approx::About)
+                && c.value().is_some_and(|v| v > biggest)
+                && !base.is_empty()
+                && (part_bases.contains(&base) || lc.contains(&base.as_str()))
+        })
+        .min_by(|&a, &b| {
+            let d = |i: usize| (out[i].value().unwrap_or(f64::INFINITY) - sum).abs();
+            d(a).total_cmp(&d(b))
+        })
+    else {
+        return;
+    };
+    let group = if out[t].sum_group != 0 {
+        out[t].sum_group
+    } else {
+        si as u32 + 1
+    };
+    out[t].flags |= flags::TOTAL;
+    if by_opener || other {
+        out[t].flags |= flags::EXHAUSTIVE;
+    }
+    out[t].sum_group = group;
+    for p in parts {
+        out[p].flags |= flags::PART;
+        out[p].sum_group = group;
+    }
 }
 
 /// Totals broken down into parts: `1.42 million vehicles ... including 1.178

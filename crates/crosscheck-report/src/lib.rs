@@ -9,6 +9,10 @@
 //! assert!(md.starts_with("# Consistency report"));
 //! ```
 
+mod html;
+
+pub use html::{html, html_with_sources, Source};
+
 use crosscheck_reconcile::{Conflict, Report};
 use std::fmt::Write;
 
@@ -63,6 +67,16 @@ pub fn json(report: &Report) -> String {
     s
 }
 
+/// ` = 1.28 billion CNY` when the normalized value reads differently from
+/// the figure as written.
+fn normalized(m: &crosscheck_reconcile::Mention) -> String {
+    if m.normalized.is_empty() || m.normalized == m.text {
+        String::new()
+    } else {
+        format!(" = {}", m.normalized)
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -88,10 +102,11 @@ pub fn text(report: &Report) -> String {
         for m in &c.mentions {
             let _ = writeln!(
                 out,
-                "  {}:{}: {:?}  \"{}\"",
+                "  {}:{}: {:?}{}  \"{}\"",
                 m.doc,
                 m.line,
                 m.text,
+                normalized(m),
                 one_line(&m.sentence)
             );
         }
@@ -110,7 +125,14 @@ pub fn text(report: &Report) -> String {
                 c.explanation
             );
             for m in &c.mentions {
-                let _ = writeln!(out, "    {}:{}: {:?}", m.doc, m.line, m.text);
+                let _ = writeln!(
+                    out,
+                    "    {}:{}: {:?}{}",
+                    m.doc,
+                    m.line,
+                    m.text,
+                    normalized(m)
+                );
             }
         }
         out.push('\n');
@@ -160,60 +182,16 @@ pub fn markdown(report: &Report) -> String {
             for m in &c.mentions {
                 let _ = writeln!(
                     out,
-                    "- `{}:{}` **{}**: {}",
+                    "- `{}:{}` **{}**{}: {}",
                     m.doc,
                     m.line,
                     m.text,
+                    normalized(m),
                     one_line(&m.sentence).replace('|', "\\|")
                 );
             }
             out.push('\n');
         }
     }
-    out
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The report as one self-contained HTML page.
-pub fn html(report: &Report) -> String {
-    let mut out = String::from("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crosscheck report</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}mark{background:#ffe066}.c{border-left:4px solid #d33;padding:.2rem 1rem;margin:1rem 0}</style></head><body>");
-    let _ = write!(out, "<h1>Consistency report</h1><p>{} documents, {} claims, <b>{} conflicts</b>, {} worth a look.</p>", report.documents, report.claims, report.conflicts.len(), report.review.len());
-    for c in &report.conflicts {
-        let _ = write!(
-            out,
-            "<div class=\"c\"><h3>{} — {} ({})</h3><p>{}</p><ul>",
-            esc(&c.subject),
-            esc(&c.metric),
-            esc(period(c)),
-            esc(&c.explanation)
-        );
-        for m in &c.mentions {
-            let sentence = one_line(&m.sentence);
-            let marked = match sentence.find(&m.text) {
-                Some(p) => format!(
-                    "{}<mark>{}</mark>{}",
-                    esc(&sentence[..p]),
-                    esc(&m.text),
-                    esc(&sentence[p + m.text.len()..])
-                ),
-                None => esc(&sentence),
-            };
-            let _ = write!(
-                out,
-                "<li><code>{}:{}</code> {}</li>",
-                esc(&m.doc),
-                m.line,
-                marked
-            );
-        }
-        out.push_str("</ul></div>");
-    }
-    out.push_str("</body></html>\n");
     out
 }

@@ -93,7 +93,6 @@ fn is_suffix_abbreviation(w: &str) -> bool {
             | "Sun"
             | "etc"
             | "al"
-            | "approx"
             | "Bhd"
             | "Pty"
             | "Pte"

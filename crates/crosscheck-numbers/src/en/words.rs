@@ -79,9 +79,9 @@ pub(super) fn word_class(w: &[u8]) -> Option<Wc> {
 }
 
 fn ord_class(w: &[u8]) -> Option<Wc> {
+    // `seconds` are time, never a denominator.
     let (stem, plural) = match w.strip_suffix(b"s") {
         Some(s) if s.ends_with(b"th") || s.ends_with(b"rd") || s.ends_with(b"st") => (s, true),
-        Some(s) if s == b"second" => (s, true),
         _ => (w, false),
     };
     let o = match stem {

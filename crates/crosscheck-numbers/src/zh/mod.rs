@@ -204,6 +204,11 @@ fn figure_at(text: &str, start: usize) -> Found {
     if c == '半' {
         return half(text, start, n);
     }
+    // `一半`: half, a share.
+    if text[start..].starts_with("一半") {
+        let end = start + "一半".len();
+        return Found::Figure(quantity(start, end, QuantityKind::Fraction, 0.5, 0.0));
+    }
     if c == '第' {
         return ordinal(text, start, n);
     }
@@ -345,7 +350,7 @@ fn after_figure(text: &str, start: usize, num: Num) -> Found {
         }
     }
     if let Some((kind, unit, end)) = units::classifier(text, num.end) {
-        if !(num.single_char && is_word_part(text, start, num.end)) {
+        if !is_word_part(text, start, num.end, num.single_char) {
             let mut q = quantity(start, end, kind, num.value, num.precision);
             q.unit = Some(unit.into());
             approx(&mut q, &num);
@@ -355,7 +360,7 @@ fn after_figure(text: &str, start: usize, num: Num) -> Found {
     if num.plain_arabic {
         return Found::Nothing;
     }
-    if num.single_char && is_word_part(text, start, num.end) {
+    if is_word_part(text, start, num.end, num.single_char) {
         return Found::Skip(num.end);
     }
     let mut q = quantity(
@@ -500,6 +505,8 @@ fn half(text: &str, start: usize, n: usize) -> Found {
 fn ordinal(text: &str, start: usize, n: usize) -> Found {
     let p = start + n;
     match parse(text, p) {
+        // `第三季度` is a quarter, for the time scanner.
+        Some(Parsed::Num(num)) if text[num.end..].starts_with('季') => Found::Skip(num.end),
         Some(Parsed::Num(num))
             if num.shape == Shape::Regular && !num.decimal && num.value >= 0.0 =>
         {
@@ -570,22 +577,26 @@ fn money(text: &str, start: usize, value: f64, precision: f64, cur: &str, end: u
 /// rather than a figure: a common word such as `四川`, `一切`, `十足`
 /// (listed in `units::WORDS`), or a financial numeral (`肆`, `陆`, `拾`)
 /// next to a character that is not a figure's neighbour (`放肆`, `陆地`).
-pub(crate) fn is_word_part(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn is_word_part(text: &str, start: usize, end: usize, single_char: bool) -> bool {
     let Some((c, _)) = at(text, start) else {
         return false;
     };
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    // A listed word that covers the figure: `四川`, `一带一路`, `十四五`.
     for w in units::WORDS {
-        if let Some(i) = w.find(c) {
-            let pre = &w[..i];
-            let post = &w[i + c.len_utf8()..];
-            if text[..start].ends_with(pre) && text[end..].starts_with(post) {
+        for (i, _) in w.match_indices(c) {
+            let Some(word_start) = start.checked_sub(i) else {
+                continue;
+            };
+            if text.get(word_start..).is_some_and(|t| t.starts_with(w))
+                && word_start + w.len() >= end
+            {
                 return true;
             }
         }
     }
-    if numeral::is_ambiguous_financial(c) {
+    if single_char && numeral::is_ambiguous_financial(c) {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         let content =
             |ch: Option<char>| ch.is_some_and(|ch| is_cjk(ch) && !units::is_function_char(ch));
         return content(before) || content(after);

@@ -442,6 +442,12 @@ pub(crate) fn parse(text: &str, pos: usize) -> Option<Parsed> {
             chars += 2;
             continue;
         }
+        // `千瓦`, `千米`, `千克`, `兆瓦`: the unit's own prefix, not a multiplier.
+        if matches!(c, '千' | '兆')
+            && at(text, q + n).is_some_and(|(u, _)| matches!(u, '瓦' | '米' | '克'))
+        {
+            break;
+        }
         if let Some(u) = small_unit_of(c) {
             if seq_len > 1 {
                 // `二三十`: an approximate span.

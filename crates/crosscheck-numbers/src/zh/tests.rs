@@ -168,6 +168,20 @@ const CASES: &[(&str, &str, QuantityKind, f64, Option<&str>)] = &[
         8e4,
         Some("t"),
     ),
+    (
+        "储能500千瓦时",
+        "500千瓦时",
+        QuantityKind::Measure,
+        500.0,
+        Some("kWh"),
+    ),
+    (
+        "装机1.2万千瓦",
+        "1.2万千瓦",
+        QuantityKind::Measure,
+        1.2e4,
+        Some("kW"),
+    ),
     ("排名全国第三", "第三", QuantityKind::Ordinal, 3.0, None),
     ("比例为３／５", "３／５", QuantityKind::Fraction, 0.6, None),
     (
@@ -213,6 +227,7 @@ const CASES: &[(&str, &str, QuantityKind, f64, Option<&str>)] = &[
         38.0,
         Some("%"),
     ),
+    ("占全国的近一半", "一半", QuantityKind::Fraction, 0.5, None),
 ];
 
 #[test]
@@ -244,6 +259,10 @@ fn words_with_numerals_are_not_figures() {
         "两两",
         "美味十足",
         "五角大楼宣布了作战计划",
+        "一带一路沿线国家",
+        "十四五规划期间",
+        "双十一期间",
+        "第一季度营收",
     ] {
         let found: Vec<_> = recognize(input)
             .into_iter()
