@@ -740,6 +740,11 @@ fn with_metrics(mut r: Value) -> Value {
     for k in ["cold_j1", "warm_j1", "cold_j2", "warm_j2"] {
         let e = &r["e2e"][k];
         put(format!("e2e {k} MB/s"), e["mb_per_s"].as_f64(), true);
+        put(
+            format!("e2e {k} MB per CPU-s"),
+            e["mb_per_cpu_s"].as_f64(),
+            true,
+        );
         put(format!("e2e {k} peak MB"), e["max_rss_mb"].as_f64(), false);
     }
     put(
