@@ -921,10 +921,10 @@ pub fn table(r: &Value) -> String {
                 t["name"].as_str().unwrap_or("?"),
                 fmt_num(t["value"].as_f64().unwrap_or(f64::NAN)),
                 t["target"].as_str().unwrap_or("?"),
-                if t["ok"].as_bool() == Some(true) {
-                    "yes"
-                } else {
-                    "no"
+                match t["ok"].as_bool() {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "n/a",
                 }
             ));
         }
