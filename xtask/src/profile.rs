@@ -11,6 +11,7 @@ const USAGE: &str = "usage: cargo xtask profile [--mb N] [--seed S] [--path DIR]
   --mb N      size of the generated corpus in MB (default 20)
   --path DIR  profile over DIR instead
   --top N     functions by self time to list (default 25)
+  --report-only  read the last recording (target/bench-logs/perf.data) again
 Needs perf (linux-perf); the binary is target/release/crosscheck (built first).";
 
 /// Stages as (label, symbol substrings); a sample counts for a stage when
@@ -54,12 +55,21 @@ fn root() -> PathBuf {
     here.parent().map(|p| p.to_path_buf()).unwrap_or(here)
 }
 
+/// The function name of a `perf report` line: what follows `[.] `, with
+/// a leading `<` (trait impls) dropped.
+fn symbol_of(line: &str) -> &str {
+    line.split_once("] ")
+        .map_or("", |(_, s)| s.trim_start())
+        .trim_start_matches('<')
+}
+
 /// `cargo xtask profile ...`.
 pub fn cmd(args: &[String]) -> Result<(), String> {
     let mut mb = 20.0f64;
     let mut seed = 1u64;
     let mut path = None;
     let mut top = 25usize;
+    let mut report_only = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = |n: &str| {
@@ -71,6 +81,7 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
             "--mb" => mb = val("--mb")?.parse().map_err(|e| format!("--mb: {e}"))?,
             "--seed" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--path" => path = Some(PathBuf::from(val("--path")?)),
+            "--report-only" => report_only = true,
             "--top" => top = val("--top")?.parse().map_err(|e| format!("--top: {e}"))?,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -80,6 +91,10 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         }
     }
     let target = root().join("target");
+    let data = target.join("bench-logs/perf.data");
+    if report_only {
+        return print_report(&data, "the last recording", top);
+    }
     let dir = match path {
         Some(p) => p,
         None => {
@@ -98,7 +113,6 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
         return Err("release build failed".into());
     }
     let bin = target.join("release/crosscheck");
-    let data = target.join("bench-logs/perf.data");
     let _ = std::fs::create_dir_all(target.join("bench-logs"));
     eprintln!(
         "$ perf record --call-graph dwarf -F 400 crosscheck analyze {} --no-cache --jobs 1 --json",
@@ -117,9 +131,13 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     if !st.success() {
         return Err("perf record failed".into());
     }
+    print_report(&data, &dir.display().to_string(), top)
+}
+
+fn print_report(data: &std::path::Path, what: &str, top: usize) -> Result<(), String> {
     let report = |children: bool| -> Result<String, String> {
         let mut c = Command::new("perf");
-        c.arg("report").arg("-i").arg(&data);
+        c.arg("report").arg("-i").arg(data);
         c.args([
             "--stdio",
             "--sort",
@@ -144,15 +162,15 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     for (label, pats) in STAGES {
         let best = inclusive
             .lines()
-            .filter(|l| pats.iter().any(|p| l.contains(p)))
+            .filter(|l| {
+                let sym = symbol_of(l);
+                pats.iter().any(|p| sym.starts_with(p))
+            })
             .filter_map(|l| pct(l.split_whitespace().next()?))
             .fold(0.0f64, f64::max);
         rows.push((label.to_string(), best));
     }
-    println!(
-        "Inclusive share of samples per stage (perf, --jobs 1, no cache, {}):\n",
-        dir.display()
-    );
+    println!("Inclusive share of samples per stage (perf, --jobs 1, no cache, {what}):\n");
     println!("| stage | share of time |\n| --- | ---: |");
     for (l, v) in &rows {
         println!("| {l} | {v:.1}% |");
@@ -160,7 +178,9 @@ pub fn cmd(args: &[String]) -> Result<(), String> {
     println!("\nTop crosscheck functions by inclusive time:\n\n| inclusive | self | function |\n| ---: | ---: | --- |");
     for l in inclusive
         .lines()
-        .filter(|l| !l.starts_with('#') && l.contains("crosscheck_") && l.contains('%'))
+        .filter(|l| {
+            !l.starts_with('#') && symbol_of(l).starts_with("crosscheck_") && l.contains('%')
+        })
         .take(top)
     {
         let mut parts = l.split_whitespace();
