@@ -192,19 +192,49 @@ const SCRIPT: &str = "
 })();
 ";
 
-fn sentence_with_figure(m: &Mention) -> String {
-    let sentence = one_line(&m.sentence);
-    let figure = one_line(&m.text);
-    match (figure.is_empty(), sentence.find(&figure)) {
-        (false, Some(p)) => format!(
-            "{}<mark class=\"fig\">{}</mark>{}",
-            esc(&sentence[..p]),
-            esc(&figure),
-            esc(&sentence[p + figure.len()..])
-        ),
-        _ if sentence.is_empty() => format!("<mark class=\"fig\">{}</mark>", esc(&figure)),
-        _ => esc(&sentence),
+/// The sentence of `ms` (mentions of one sentence) with each figure
+/// highlighted, wherever it stands in the sentence.
+fn sentence_with_figures(ms: &[&Mention]) -> String {
+    let sentence = one_line(&ms[0].sentence);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut missing = Vec::new();
+    for m in ms {
+        let figure = one_line(&m.text);
+        if figure.is_empty() {
+            continue;
+        }
+        // The first occurrence not already taken by another figure.
+        let mut from = 0;
+        let mut place = None;
+        while let Some(p) = sentence.get(from..).and_then(|rest| rest.find(&figure)) {
+            let (s, e) = (from + p, from + p + figure.len());
+            if found.iter().all(|&(fs, fe)| e <= fs || s >= fe) {
+                place = Some((s, e));
+                break;
+            }
+            from = s + 1;
+            while !sentence.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+        match place {
+            Some(p) => found.push(p),
+            None => missing.push(figure),
+        }
     }
+    found.sort_unstable();
+    let mut out = String::new();
+    let mut pos = 0;
+    for (s, e) in found {
+        out.push_str(&esc(&sentence[pos..s]));
+        let _ = write!(out, "<mark class=\"fig\">{}</mark>", esc(&sentence[s..e]));
+        pos = e;
+    }
+    out.push_str(&esc(&sentence[pos..]));
+    for f in &missing {
+        let _ = write!(out, " <mark class=\"fig\">{}</mark>", esc(f));
+    }
+    out
 }
 
 fn card(
@@ -241,7 +271,18 @@ fn card(
         );
     }
     out.push_str("<ul class=\"mentions\">");
-    for (j, m) in c.mentions.iter().enumerate() {
+    // Figures of one sentence (the parts of a sum) share one line.
+    let mut j = 0;
+    while j < c.mentions.len() {
+        let m = &c.mentions[j];
+        let mut group = vec![m];
+        while let Some(n) = c.mentions.get(j + group.len()) {
+            if n.doc == m.doc && n.line == m.line && n.sentence == m.sentence {
+                group.push(n);
+            } else {
+                break;
+            }
+        }
         let where_ = format!("{}:{}", esc(&m.doc), m.line);
         let link = match doc_anchor.get(m.doc.as_str()) {
             Some(_) => format!("<a href=\"#m-{id}-{j}\">{where_}</a>"),
@@ -255,8 +296,9 @@ fn card(
         let _ = write!(
             out,
             "<li><span class=\"where\">{link}{role}</span>{}</li>",
-            sentence_with_figure(m)
+            sentence_with_figures(&group)
         );
+        j += group.len();
     }
     out.push_str("</ul></article>");
 }
