@@ -338,12 +338,12 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
 /// `METRICS` split into words once and indexed by first word, each list in
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
-fn metric_index() -> &'static HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>> =
-        OnceLock::new();
+type MetricIndex = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+
+fn metric_index() -> &'static MetricIndex {
+    static INDEX: OnceLock<MetricIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
-            HashMap::new();
+        let mut index = MetricIndex::new();
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();
             index.entry(parts[0]).or_default().push((parts, base));
