@@ -491,6 +491,10 @@ struct Context {
     fallback_period: Option<Period>,
     /// The dominant company of the document, if it is one.
     main_company: Option<Sym>,
+    /// Places the document's organizations are named after, with the noun
+    /// that stands for each (`Department of Commerce of Zhejiang Province`:
+    /// `province` → Zhejiang).
+    jurisdictions: Vec<(&'static str, Sym)>,
 }
 
 impl Context {
@@ -534,6 +538,50 @@ fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<(Sym, bool)> {
     Some((first.0, dominant))
 }
 
+/// The places the document's organizations are named after: an issuer such
+/// as `Department of Commerce of Zhejiang Province` or `Jinhua Municipal
+/// Bureau of Commerce` says what `the province` or `the city` of its text is.
+fn jurisdictions(doc: &DocView<'_>) -> Vec<(&'static str, Sym)> {
+    let mut out: Vec<(&'static str, Sym)> = Vec::new();
+    for e in doc
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Organization)
+    {
+        let words: Vec<&str> = doc.text[e.span.range()].split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let noun = match *w {
+                "Province" | "Provincial" => "province",
+                "City" | "Municipal" | "Municipality" => "city",
+                _ => continue,
+            };
+            // `Zhejiang Province`, `Jinhua Municipal`; `Province of Zhejiang`.
+            let before = words[..i]
+                .iter()
+                .rev()
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .take_while(|w| !matches!(**w, "Department" | "Bureau" | "Office" | "Commission"))
+                .count();
+            let name = if before > 0 {
+                words[i - before..i].join(" ")
+            } else if words.get(i + 1) == Some(&"of") {
+                words[i + 2..]
+                    .iter()
+                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                continue;
+            };
+            if !name.is_empty() && !out.iter().any(|(n, _)| *n == noun) {
+                out.push((noun, Sym::new(&name)));
+            }
+        }
+    }
+    out
+}
+
 fn period_key_ok(p: &Period) -> bool {
     p.start.year > 0
 }
@@ -575,6 +623,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut ctx = Context {
         main_company: main_company.map(|m| m.0),
+        jurisdictions: jurisdictions(doc),
         ..Context::default()
     };
     // The document's most frequent period, for figures before any date (a headline).
@@ -700,6 +749,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         .iter()
                         .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
             })
+            // A number word inside quotation marks is part of a name (`the
+            // "new three" products`), not a figure.
+            .filter(|q| !quoted_number_word(text, q.span))
             .collect();
         let resp = has_seq(&["respectively"]);
         for (fi, q) in figs.iter().enumerate() {
@@ -769,6 +821,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             };
             let mut metric_how = metric_how;
+            if metric_how == How::Context {
+                if let Some(m) = product_subject_metric(&words, &hits, &metric, fw, &in_ent) {
+                    metric = m;
+                    metric_how = How::Sentence;
+                }
+            }
             if is_pct_level && flags_v & flags::SHARE == 0 {
                 // A bare percentage beside a flow metric (`exports ... 50%`) is
                 // too loosely tied to say what it measures.
@@ -1189,6 +1247,87 @@ fn pick_metric(
     None
 }
 
+/// A spelled-out number inside a short quotation: `"new three"`, `“Big Four”`.
+fn quoted_number_word(text: &str, span: Span) -> bool {
+    let fig = &text[span.range()];
+    if !fig
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    {
+        return false;
+    }
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
+    let before: String = text[..span.start].chars().rev().take(16).collect();
+    let after: String = text[span.end..].chars().take(16).collect();
+    let open = before
+        .chars()
+        .take_while(|c| !matches!(c, '.' | ',' | ';'))
+        .any(is_quote);
+    let close = after
+        .chars()
+        .take_while(|c| !matches!(c, '.' | ',' | ';'))
+        .any(is_quote);
+    open && close
+}
+
+/// `Energy storage batteries, at 19.7 billion yuan, ...` after `battery
+/// exports were ...`: a sentence that opens with a bare product noun phrase
+/// and states a figure of the metric carried from before narrows that
+/// metric to the product (`energy storage battery exports`).
+fn product_subject_metric(
+    words: &[W],
+    hits: &[MetricHit],
+    carried: &str,
+    fw: usize,
+    in_ent: &dyn Fn(&W) -> bool,
+) -> Option<String> {
+    // The noun phrase opens the sentence or a clause `, and ...` before the figure.
+    let s0 = (2..fw)
+        .rev()
+        .find(|&i| words[i - 1].lc == "and" && words[i - 2].lc == ",")
+        .unwrap_or(0);
+    let k = s0
+        + words[s0..]
+            .iter()
+            .take(5)
+            .position(|w| !(is_content_word(w) || w.lc == "new") || in_ent(w))?;
+    // Capitals after the first word are a name (`Chen Shuang, ...`), not a product.
+    if k == s0
+        || k > s0 + 4
+        || k > fw
+        || hits.iter().any(|h| h.i0 >= s0 && h.i0 < k)
+        || words[s0 + 1..k].iter().any(|w| w.title)
+    {
+        return None;
+    }
+    let next = words[k].lc.as_str();
+    let verb = if s0 == 0 {
+        matches!(
+            next,
+            "," | "were" | "was" | "at" | "totalled" | "totaled" | "reached" | "stood"
+        )
+    } else {
+        matches!(next, "also" | "were" | "was" | "rose" | "grew" | "fell") || next.ends_with("ed")
+    };
+    if !(k == fw || verb) {
+        return None;
+    }
+    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc.as_str()).collect();
+    let product = normalize_product(&np);
+    if product.is_empty() {
+        return None;
+    }
+    let base = if carried.ends_with("imports and exports") {
+        "imports and exports"
+    } else {
+        carried.rsplit(' ').next().filter(|b| !b.is_empty())?
+    };
+    if !crate::lexicon::is_flow(base) || carried == format!("{product} {base}") {
+        return None;
+    }
+    Some(format!("{product} {base}"))
+}
+
 /// The product a metric is narrowed to: `new energy vehicle exports` → `NEV`,
 /// `exports of automotive parts`, or the counted noun `642,000 vehicles`.
 fn product_of(
@@ -1579,7 +1718,10 @@ fn find_subject(
         })
     };
     let resolve = |noun: &str| -> Option<Sym> {
-        if PLACE_NOUNS.contains(&noun) {
+        if let Some((_, j)) = ctx.jurisdictions.iter().find(|(n, _)| *n == noun) {
+            // `the province` in a provincial department's release.
+            Some(*j)
+        } else if PLACE_NOUNS.contains(&noun) {
             ctx.place.or(ctx.subject.map(|s| s.0))
         } else {
             ctx.main_company

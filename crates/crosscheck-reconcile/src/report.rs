@@ -1167,7 +1167,21 @@ fn check_shares(out: &mut Out<'_>) {
             let _ = b;
             (verdict == Verdict::Agree).then_some(a)
         };
-        let (Some(p), Some(w)) = (pick(ps), pick(ws)) else {
+        // The part and whole its own document states come first: other
+        // documents may disagree on them, the share's author read these.
+        let own = |v: &Vec<u32>| -> Vec<u32> {
+            let mine: Vec<u32> = v
+                .iter()
+                .copied()
+                .filter(|&i| claims[i as usize].doc == sc.doc)
+                .collect();
+            if mine.is_empty() {
+                v.clone()
+            } else {
+                mine
+            }
+        };
+        let (Some(p), Some(w)) = (pick(&own(ps)), pick(&own(ws))) else {
             continue;
         };
         let (cp, cw) = (&claims[p as usize], &claims[w as usize]);
