@@ -1174,7 +1174,106 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             correction_here && out[first_claim..].iter().all(|c| c.has(flags::RETRACTED));
         prev_sentence_claims = first_claim..out.len();
     }
+    mark_heading_breakdowns(text, &paras, &mut out);
     out
+}
+
+/// A heading: a short paragraph with no closing punctuation.
+fn is_heading(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.len() <= 80
+        && t.split_whitespace().count() <= 8
+        && !t.ends_with(['.', '!', '?', '。', ':', ';', ',', '，', '；', '：'])
+}
+
+/// A breakdown under a heading, across sentences: `2. By type of enterprise`
+/// then `Private enterprises exported 3.37 trillion yuan ... Foreign-invested
+/// enterprises exported 462 billion yuan ...`. The level figures of the
+/// section, each of a narrower form of one metric (`private enterprise
+/// exports`, or `exports` to a market), are parts of the nearest figure of
+/// that metric stated before the heading, for the same subject, period and
+/// unit. A heading does not say the list is complete, so only parts that
+/// exceed their total are a conflict.
+fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
+    for (pi, h) in paras.iter().enumerate() {
+        let head = text[h.range()].trim();
+        let unnumbered = head
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '#' | ' '));
+        if !is_heading(head) || !unnumbered.to_lowercase().starts_with("by ") {
+            continue;
+        }
+        let end = paras[pi + 1..]
+            .iter()
+            .find(|p| is_heading(&text[p.range()]))
+            .map(|p| p.start)
+            .unwrap_or(text.len());
+        let level = |c: &Claim| {
+            !c.change
+                && c.kind == QuantityKind::Money
+                && !c.has(flags::SHARE | flags::MODAL | flags::RETRACTED)
+                && !c.metric.is_empty()
+        };
+        let parts: Vec<usize> = (0..out.len())
+            .filter(|&i| {
+                let c = &out[i];
+                c.start as usize >= h.end && (c.end as usize) <= end && level(c)
+            })
+            .collect();
+        if parts.len() < 2 || parts.iter().any(|&i| out[i].sum_group != 0) {
+            continue;
+        }
+        let p0 = &out[parts[0]];
+        let (unit, subject, period) = (p0.unit, p0.subject, p0.period);
+        if parts.iter().any(|&i| {
+            let c = &out[i];
+            c.unit != unit || c.subject != subject || c.period != period
+        }) {
+            continue;
+        }
+        let mut names: Vec<(&str, &str)> = parts
+            .iter()
+            .map(|&i| (out[i].metric.as_str(), out[i].scope.as_str()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() != parts.len() {
+            continue;
+        }
+        let biggest = parts
+            .iter()
+            .filter_map(|&i| out[i].value())
+            .fold(0.0f64, f64::max);
+        // A narrower form of `m`: `<modifier> m`, or `m` with a scope.
+        let narrower = |c: &Claim, m: &str| {
+            let cm = c.metric.as_str();
+            (cm == m && !c.scope.is_empty())
+                || cm.strip_suffix(m).is_some_and(|rest| rest.ends_with(' '))
+        };
+        let Some(t) = (0..out.len()).rev().find(|&i| {
+            let c = &out[i];
+            (c.end as usize) <= h.start
+                && level(c)
+                && c.sum_group == 0
+                && c.scope.is_empty()
+                && c.unit == unit
+                && c.subject == subject
+                && c.period == period
+                && matches!(c.approx, Approx::Exact | Approx::About)
+                && c.value().is_some_and(|v| v > biggest)
+                && parts.iter().all(|&p| narrower(&out[p], c.metric.as_str()))
+        }) else {
+            continue;
+        };
+        // Groups of sentences are numbered from 1; these come after them.
+        let group = u32::MAX - pi as u32;
+        out[t].flags |= flags::TOTAL;
+        out[t].sum_group = group;
+        for p in parts {
+            out[p].flags |= flags::PART;
+            out[p].sum_group = group;
+        }
+    }
 }
 
 /// Clause number of each word: `;`, dashes, colons and brackets end a clause,

@@ -1295,4 +1295,16 @@ mod tests {
         let b = serde_json::to_string(&run(&texts)).unwrap_or_default();
         assert_eq!(a, b);
     }
+
+    #[test]
+    fn a_breakdown_under_a_heading_must_not_exceed_its_total() {
+        let over = "In 2025, Henan's exports were 904 billion yuan.\n\nBy type of enterprise\n\nHenan's private enterprises exported 712 billion yuan. Henan's state-owned enterprises exported 305 billion yuan.\n";
+        let r = run(&[over]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        assert_eq!(r.conflicts[0].kind, ConflictKind::Sum);
+        // A heading does not say the list is complete: falling short is fine.
+        let short = over.replace("712", "512");
+        let r = run(&[&short]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
+    }
 }
