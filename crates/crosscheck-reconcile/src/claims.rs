@@ -2,8 +2,8 @@
 
 use crate::interval::Interval;
 use crate::lexicon::{
-    normalize_product, CORRECTION_WORDS, FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER,
-    SCOPE_WORDS,
+    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS,
+    FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
@@ -777,6 +777,32 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 None
             };
             let is_pct_level = q.kind == QuantityKind::Percent && (!q.change || share.is_some());
+            // `全省锂离子电池出口618亿元`; `，增长23.6%` after it is the
+            // growth of the figure before.
+            let cjk: Option<(String, bool, How)> = if cjk_here(text, q.span.start, sent.start) {
+                let others: Vec<Span> = sent_qs
+                    .iter()
+                    .filter(|o| o.span != q.span)
+                    .map(|o| o.span)
+                    .chain(sent_ents.iter().map(|e| e.span))
+                    .collect();
+                match cjk_metric(text, sent.start, q.span.start, &others) {
+                    Some((m, overseas)) => Some((m, overseas, How::Clause)),
+                    None if q.change => out[first_claim..]
+                        .last()
+                        .filter(|c| !c.metric.is_empty())
+                        .map(|c| {
+                            (
+                                c.metric.as_str().to_string(),
+                                c.scope.as_str() == "overseas",
+                                How::Sentence,
+                            )
+                        }),
+                    None => None,
+                }
+            } else {
+                None
+            };
             let (mut metric, metric_how, hit) = if let Some(m) = share {
                 flags_v |= flags::SHARE;
                 (m, How::Clause, None)
@@ -798,6 +824,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                             format!("{product} {base}")
                         };
                         (m, how, Some(h))
+                    }
+                    None if cjk.is_some() => {
+                        let (m, overseas, how) = cjk.clone().unwrap_or_default();
+                        if overseas {
+                            scope.push("overseas".into());
+                        }
+                        (m, how, None)
                     }
                     None => {
                         let counted = counted_of(&words, q, fe);
@@ -1346,6 +1379,73 @@ fn pick_metric(
     None
 }
 
+/// Whether the text right before a figure is Chinese.
+fn cjk_here(text: &str, at: usize, sent_start: usize) -> bool {
+    text[sent_start..at]
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(is_han)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// The metric a Chinese phrase right before a figure names: the clause's
+/// last Han characters (after any name or date in it), verbs and bounds
+/// dropped, ending in a metric word of [`CJK_METRICS`]; what comes before
+/// it is the product (`锂离子电池 exports`). Returns whether the product
+/// was `海外` (overseas), which is a scope.
+fn cjk_metric(text: &str, sent_start: usize, at: usize, others: &[Span]) -> Option<(String, bool)> {
+    let clause_start = text[sent_start..at]
+        .rfind([
+            '，', ',', '。', '；', ';', '：', ':', '、', '（', '(', '）', ')',
+        ])
+        .map(|i| {
+            let i = sent_start + i;
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        })
+        .unwrap_or(sent_start);
+    let lo = others
+        .iter()
+        .filter(|s| s.end <= at && s.end > clause_start)
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(clause_start);
+    let mut phrase: &str = text[lo..at].trim();
+    if !phrase.chars().all(is_han) {
+        let cut = phrase
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_han(*c))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        phrase = &phrase[cut..];
+    }
+    while let Some(w) = CJK_LINK_WORDS.iter().find(|w| phrase.ends_with(**w)) {
+        phrase = &phrase[..phrase.len() - w.len()];
+    }
+    let (word, base) = CJK_METRICS.iter().find(|(w, _)| phrase.ends_with(*w))?;
+    let mut product = &phrase[..phrase.len() - word.len()];
+    // `归属于股东的净利润`: what comes before `的` qualifies, it is no product.
+    if let Some(i) = product.rfind('的') {
+        product = &product[i + '的'.len_utf8()..];
+    }
+    while let Some(w) = CJK_NOT_PRODUCT.iter().find(|w| product.starts_with(**w)) {
+        product = &product[w.len()..];
+    }
+    let overseas = product == "海外" || product == "境外";
+    Some((
+        if product.is_empty() || overseas {
+            base.to_string()
+        } else {
+            format!("{product} {base}")
+        },
+        overseas,
+    ))
+}
+
 /// A spelled-out number inside a short quotation: `"new three"`, `“Big Four”`.
 fn quoted_number_word(text: &str, span: Span) -> bool {
     let fig = &text[span.range()];
@@ -1813,7 +1913,9 @@ fn find_subject(
         // A possessive word runs past its entity by the `'s`.
         let slack = if w.poss { 4 } else { 0 };
         ents.iter().find(|e| {
-            w.kind == TokenKind::Word && e.span.start <= w.start && w.end <= e.span.end + slack
+            matches!(w.kind, TokenKind::Word | TokenKind::Cjk)
+                && e.span.start <= w.start
+                && w.end <= e.span.end + slack
         })
     };
     let resolve = |noun: &str| -> Option<Sym> {
@@ -2304,6 +2406,7 @@ fn mark_sums(
         (&["includes"], false),
         (&["of", "which"], false),
         (&["among", "them"], false),
+        (&["其", "中"], false),
         (&["comprising"], true),
         (&["consisting", "of"], true),
         (&["made", "up", "of"], true),
@@ -2368,18 +2471,21 @@ fn mark_sums(
     {
         return;
     }
+    // `the rest`, or a part for all others (`other markets`, `其他锂电池`),
+    // makes the list complete.
     let rest = lc
         .iter()
-        .any(|w| matches!(*w, "rest" | "remainder" | "remaining" | "balance"));
-    let group = if t < first {
-        out[t].sum_group.max(1)
-    } else {
-        si as u32 + 1
-    };
+        .any(|w| matches!(*w, "rest" | "remainder" | "remaining" | "balance"))
+        || parts.iter().any(|&p| {
+            let m = out[p].metric.as_str();
+            m.starts_with("other ") || m.starts_with("其他") || m.starts_with("其它")
+        });
+    // One group per sentence with a marker (a total in the sentence before
+    // is grouped with this sentence's parts, not with other such totals).
     let group = if out[t].sum_group != 0 {
         out[t].sum_group
     } else {
-        group
+        si as u32 + 1
     };
     out[t].flags |= flags::TOTAL;
     if exhaustive || rest {

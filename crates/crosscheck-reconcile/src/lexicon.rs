@@ -410,6 +410,45 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "most",
 ];
 
+/// Chinese metric words (longest first), ending the phrase before a figure
+/// (`全省锂离子电池出口618亿元`), with the canonical English metric they mean.
+pub const CJK_METRICS: &[(&str, &str)] = &[
+    ("进出口总值", "imports and exports"),
+    ("进出口总额", "imports and exports"),
+    ("进出口额", "imports and exports"),
+    ("进出口", "imports and exports"),
+    ("出口总值", "exports"),
+    ("出口总额", "exports"),
+    ("出口额", "exports"),
+    ("出口值", "exports"),
+    ("出口", "exports"),
+    ("进口总值", "imports"),
+    ("进口额", "imports"),
+    ("进口", "imports"),
+    ("营业总收入", "revenue"),
+    ("营业收入", "revenue"),
+    ("营收", "revenue"),
+    ("收入", "revenue"),
+    ("归母净利润", "net profit"),
+    ("净利润", "net profit"),
+    ("出货量", "shipments"),
+    ("产量", "production"),
+    ("销售额", "sales"),
+    ("销量", "sales volume"),
+];
+
+/// Chinese words between a metric and its figure that say nothing of what
+/// is measured: verbs and bounds (`净利润超过18亿元`).
+pub const CJK_LINK_WORDS: &[&str] = &[
+    "超过", "达到", "突破", "实现", "共计", "合计", "总计", "约为", "约", "近", "达", "为", "是",
+];
+
+/// Chinese words opening a metric phrase that are not its product: `全省`
+/// (the whole province), `同期` (the same period), `其中` (of which).
+pub const CJK_NOT_PRODUCT: &[&str] = &[
+    "全省", "全市", "全国", "全区", "本省", "本市", "同期", "其中", "实现", "有", "共",
+];
+
 /// Nouns that stand for the subject (`the company employs`), not a product.
 const ANAPHOR_NOUNS: &[&str] = &[
     "company",

@@ -1296,15 +1296,25 @@ mod tests {
         assert_eq!(a, b);
     }
 
+    /// `bad` holds one sum conflict; `good` (the same with other figures) none.
+    fn one_sum_conflict(bad: &str, good: &str) {
+        let r = run(&[bad]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        assert_eq!(r.conflicts[0].kind, ConflictKind::Sum);
+        let r = run(&[good]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
+    }
+
     #[test]
     fn a_breakdown_under_a_heading_must_not_exceed_its_total() {
         let over = "In 2025, Henan's exports were 904 billion yuan.\n\nBy type of enterprise\n\nHenan's private enterprises exported 712 billion yuan. Henan's state-owned enterprises exported 305 billion yuan.\n";
-        let r = run(&[over]);
-        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
-        assert_eq!(r.conflicts[0].kind, ConflictKind::Sum);
         // A heading does not say the list is complete: falling short is fine.
-        let short = over.replace("712", "512");
-        let r = run(&[&short]);
-        assert!(r.conflicts.is_empty(), "{r:#?}");
+        one_sum_conflict(over, &over.replace("712", "512"));
+    }
+
+    #[test]
+    fn a_chinese_breakdown_with_an_other_part_must_add_up() {
+        let text = "2025年，河南省光伏产品出口500亿元，同比增长3.1%。其中，组件出口312亿元；逆变器出口105亿元；其他光伏产品出口41亿元。";
+        one_sum_conflict(text, &text.replace("41亿元", "83亿元"));
     }
 }
