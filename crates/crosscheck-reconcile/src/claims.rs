@@ -495,6 +495,11 @@ struct Context {
     /// that stands for each (`Department of Commerce of Zhejiang Province`:
     /// `province` → Zhejiang).
     jurisdictions: Vec<(&'static str, Sym)>,
+    /// The last place that opened a sentence as its subject, and that
+    /// sentence's number: what `the province` most likely means next.
+    topic_place: Option<(Sym, usize)>,
+    /// The number of the sentence being read.
+    sentence: usize,
 }
 
 impl Context {
@@ -641,6 +646,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
+        ctx.sentence = si;
         let para = paras
             .iter()
             .position(|p| p.start <= sent.start && sent.start < p.end.max(p.start + 1))
@@ -1047,6 +1053,32 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
 
+            // `The province's battery exports` after `Zhejiang's lithium-ion
+            // battery exports`: a shortened name restates the one fuller name
+            // of the same subject's metric said before.
+            // Only a name with a product (`battery exports`, not `imports and
+            // exports`), and only against names read, not carried.
+            if flags_v & flags::SHARE == 0
+                && metric.contains(' ')
+                && !METRICS.iter().any(|(_, base)| *base == metric)
+            {
+                if let Some(s) = subject {
+                    let suffix = format!(" {metric}");
+                    let mut fuller = out
+                        .iter()
+                        .filter(|c| {
+                            c.subject == s
+                                && matches!(c.metric_how, How::Clause | How::Sentence)
+                                && c.metric.as_str().ends_with(&suffix)
+                        })
+                        .map(|c| c.metric);
+                    if let Some(f) = fuller.next() {
+                        if fuller.all(|o| o == f) {
+                            metric = f.as_str().to_string();
+                        }
+                    }
+                }
+            }
             let inline_share = flags_v & flags::SHARE != 0
                 && fi > 0
                 && figs.get(fi + 1).is_some_and(|n| {
@@ -1166,6 +1198,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
                 ctx.period = Some((y, para));
                 ctx.saw_period(y);
+            }
+        }
+        // `Zhejiang remains the heart of China's battery export trade.`: the
+        // place opening the sentence is its topic, not the last one named.
+        if let (Some(e), Some(w0)) = (sent_ents.first(), words.first()) {
+            if e.label == Label::Place
+                && !e.excluded
+                && e.span.start == w0.start
+                && !text[e.span.end..].starts_with(',')
+            {
+                ctx.topic_place = Some((e.name, si));
             }
         }
         for e in sent_ents.iter().filter(|e| !e.excluded) {
@@ -1923,7 +1966,17 @@ fn find_subject(
             // `the province` in a provincial department's release.
             Some(*j)
         } else if PLACE_NOUNS.contains(&noun) {
-            ctx.place.or(ctx.subject.map(|s| s.0))
+            let topic = ctx
+                .topic_place
+                .filter(|(_, si)| si + 2 >= ctx.sentence)
+                .map(|t| t.0);
+            let place = topic.or(ctx.place).or(ctx.subject.map(|s| s.0));
+            // `the province` in a city bureau's release is not that city: a
+            // place we cannot name, so no subject at all.
+            if place.is_some_and(|p| ctx.jurisdictions.iter().any(|(_, j)| *j == p)) {
+                return Some(Sym::EMPTY);
+            }
+            place
         } else {
             ctx.main_company
                 .or(ctx.company)
