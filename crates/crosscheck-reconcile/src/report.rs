@@ -526,12 +526,68 @@ fn sure(c: &Claim) -> bool {
     !c.guessed()
 }
 
+/// `Jinhua's battery exports` in one document, `Jinhua's lithium battery
+/// exports` in another: a metric named with a product is the one fuller name
+/// of that metric the documents give the same subject, when there is just
+/// one (two, such as `lithium battery exports` and `energy storage battery
+/// exports`, leave it alone). Returns the claims with those names made
+/// whole, or `None` when there are none (no copy is made).
+fn unify_short_metrics(claims: &[Claim]) -> Option<Vec<Claim>> {
+    let named = |c: &Claim| {
+        let m = c.metric.as_str();
+        m.contains(' ') && !c.has(flags::SHARE) && !m.contains(" share of ")
+    };
+    // Per subject, the metric names with a product, and whether each was read.
+    let mut by_subject: HashMap<Sym, Vec<(Sym, bool)>> = HashMap::new();
+    for c in claims.iter().filter(|c| named(c) && !c.subject.is_empty()) {
+        let read = matches!(c.metric_how, crate::How::Clause | crate::How::Sentence);
+        let v = by_subject.entry(c.subject).or_default();
+        match v.iter_mut().find(|(m, _)| *m == c.metric) {
+            Some(e) => e.1 |= read,
+            None => v.push((c.metric, read)),
+        }
+    }
+    let mut remap: HashMap<(Sym, Sym), Sym> = HashMap::new();
+    for (s, ms) in &by_subject {
+        for &(m, _) in ms {
+            if crate::lexicon::METRICS
+                .iter()
+                .any(|(_, b)| *b == m.as_str())
+            {
+                continue;
+            }
+            let suffix = format!(" {}", m.as_str());
+            let mut fuller = ms
+                .iter()
+                .filter(|(f, read)| *read && f.as_str().ends_with(&suffix))
+                .map(|(f, _)| *f);
+            if let Some(f) = fuller.next() {
+                if fuller.next().is_none() {
+                    remap.insert((*s, m), f);
+                }
+            }
+        }
+    }
+    if remap.is_empty() {
+        return None;
+    }
+    let mut out = claims.to_vec();
+    for c in &mut out {
+        if let Some(f) = remap.get(&(c.subject, c.metric)) {
+            c.metric = *f;
+        }
+    }
+    Some(out)
+}
+
 /// Compares all claims and reports conflicts and corroborations.
 ///
 /// `docs` gives each document's path, indexed by [`Claim::doc`]. Mentions
 /// carry offsets into the documents' texts and no text until
 /// [`Report::fill_text`] is called; [`reconcile_texts`] does both.
 pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
+    let unified = unify_short_metrics(claims);
+    let claims: &[Claim] = unified.as_deref().unwrap_or(claims);
     let mut out = Out {
         claims,
         docs,
@@ -1316,5 +1372,22 @@ mod tests {
     fn a_chinese_breakdown_with_an_other_part_must_add_up() {
         let text = "2025年，河南省光伏产品出口500亿元，同比增长3.1%。其中，组件出口312亿元；逆变器出口105亿元；其他光伏产品出口41亿元。";
         one_sum_conflict(text, &text.replace("41亿元", "83亿元"));
+    }
+
+    #[test]
+    fn a_shortened_metric_meets_the_one_fuller_name() {
+        let r = run(&[
+            "In January-October 2025, Henan's battery exports reached 18.3 billion yuan.",
+            "In January-November 2025, Henan's lithium battery exports reached 17.6 billion yuan.",
+        ]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        assert_eq!(r.conflicts[0].kind, ConflictKind::Period);
+        // Two fuller names: `battery exports` may be either, so neither.
+        let r = run(&[
+            "In January-October 2025, Henan's battery exports reached 18.3 billion yuan.",
+            "In January-November 2025, Henan's lithium battery exports reached 17.6 billion yuan.",
+            "In January-November 2025, Henan's lead-acid battery exports reached 2.1 billion yuan.",
+        ]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
     }
 }
