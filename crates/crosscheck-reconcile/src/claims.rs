@@ -1053,6 +1053,42 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
 
+            // A company's results belong to a company: a place carried from
+            // context (`Sales were up 32 per cent` in an interview set in
+            // Lanxi) gives way to the last company named.
+            let company_metric = matches!(
+                metric.as_str(),
+                "revenue" | "sales" | "net profit" | "R&D spending" | "operating profit"
+            );
+            let is_company = |s: Sym| {
+                ents.iter()
+                    .any(|e| e.name == s && e.label == Label::Company)
+            };
+            if company_metric
+                && matches!(subject_how, How::Context | How::Document)
+                && subject.is_some_and(|s| !is_company(s))
+            {
+                if let Some(c) = ctx.main_company.or(ctx.company) {
+                    subject = Some(c);
+                    subject_how = How::Context;
+                }
+            }
+            // A company's sales, as money or its growth, with no product or
+            // market, are its revenue (`sales were up 32 per cent`).
+            // Only the noun: `supplied`, `sold to` name one customer's part.
+            if metric == "sales"
+                && hit.is_some_and(|h| {
+                    words[h.i0].lc == "sales"
+                        && words
+                            .get(h.i1)
+                            .is_none_or(|w| !matches!(w.lc.as_str(), "to" | "of"))
+                })
+                && scope.is_empty()
+                && (q.kind == QuantityKind::Money || (q.kind == QuantityKind::Percent && q.change))
+                && subject.is_some_and(is_company)
+            {
+                metric = "revenue".into();
+            }
             // `The province's battery exports` after `Zhejiang's lithium-ion
             // battery exports`: a shortened name restates the one fuller name
             // of the same subject's metric said before.
