@@ -543,6 +543,57 @@ fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<(Sym, bool)> {
     Some((first.0, dominant))
 }
 
+/// Ratings a broker's note gives the company it covers.
+const RATINGS: &[&str] = &[
+    "BUY",
+    "SELL",
+    "HOLD",
+    "NEUTRAL",
+    "OUTPERFORM",
+    "UNDERPERFORM",
+    "OVERWEIGHT",
+    "UNDERWEIGHT",
+    "ACCUMULATE",
+    "REDUCE",
+    "ADD",
+    "STRONG BUY",
+];
+
+/// `Lanxi Cell (BUY): storage carries a strong 2025`: the title of a
+/// research note names the company it rates, right before the rating in
+/// brackets, whether or not the tagger knows the name.
+fn rated_company(text: &str) -> Option<Ent> {
+    let line_end = text.find('\n').unwrap_or(text.len()).min(300);
+    let title = &text[..line_end];
+    let open = title.find('(')?;
+    let close = open + title[open..].find(')')?;
+    if !RATINGS.contains(&title[open + 1..close].trim()) {
+        return None;
+    }
+    let before = title[..open].trim_end();
+    let start = before
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i)?;
+    let name = &before[start..];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 5
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    Some(Ent {
+        span: Span::new(start, start + name.len()),
+        label: Label::Company,
+        name: Sym::new(name),
+        excluded: false,
+        destination: false,
+    })
+}
+
 /// The places the document's organizations are named after: an issuer such
 /// as `Department of Commerce of Zhejiang Province` or `Jinhua Municipal
 /// Bureau of Commerce` says what `the province` or `the city` of its text is.
@@ -613,9 +664,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             destination: false,
         })
         .collect();
+    let rated = rated_company(text);
+    if let Some(r) = &rated {
+        ents.retain(|e| e.span.end <= r.span.start || e.span.start >= r.span.end);
+        ents.push(Ent {
+            span: r.span,
+            label: r.label,
+            name: r.name,
+            excluded: false,
+            destination: false,
+        });
+    }
     ents.sort_by_key(|e| e.span.start);
     mark_entity_roles(text, &mut ents, sents);
-    let main = main_subject(&ents, sents);
+    // A research note is about the company it rates, whoever else it names.
+    let main = match &rated {
+        Some(r) => Some((r.name, true)),
+        None => main_subject(&ents, sents),
+    };
     // The company a story is about: what `the company` means when it dominates.
     let main_company = main.filter(|m| {
         m.1 && ents
@@ -2593,6 +2659,12 @@ mod tests {
 
     fn claims(text: &str) -> Vec<Claim> {
         extract_claims(&DocView::analyze(0, text))
+    }
+
+    #[test]
+    fn a_research_note_is_about_the_company_it_rates() {
+        let c = claims("Hexi Motor (BUY): a strong year\n\nAcme Securities | Research\n\nIn 2025, revenue rose to RMB 3.2 billion.");
+        assert_eq!(c[0].subject.as_str(), "Hexi Motor");
     }
 
     #[test]
