@@ -1100,6 +1100,55 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 metric = "investment".into();
                 metric_how = How::Clause;
             }
+            // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
+            // make; named again, it is the facility of the earlier figure
+            // (same place, same noun), whose subject and period it takes.
+            let mut period = period;
+            let mut period_how = period_how;
+            let facility = |w: &W| {
+                matches!(
+                    w.lc.as_str(),
+                    "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
+                )
+            };
+            let at = if words.get(fe).is_some_and(facility) {
+                Some(fe)
+            } else if words
+                .get(fe)
+                .is_some_and(|w| matches!(w.lc.as_str(), "first" | "second" | "third" | "new"))
+                && words.get(fe + 1).is_some_and(facility)
+            {
+                Some(fe + 1)
+            } else {
+                None
+            };
+            if let (QuantityKind::Measure, true, Some(at)) =
+                (q.kind, metric_how >= How::Context, at)
+            {
+                metric = "capacity".into();
+                metric_how = How::Clause;
+                let noun = words[at].lc.as_str();
+                let place = words[at + 1..(at + 4).min(words.len())]
+                    .iter()
+                    .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
+                    .filter(|_| words.get(at + 1).is_some_and(|w| w.lc == "in"));
+                if let Some(pl) = place {
+                    let pname = &text[pl.span.range()];
+                    let earlier = out.iter().rev().find(|c| {
+                        let st = &text[c.sentence_start as usize..c.sentence_end as usize];
+                        c.metric.as_str() == "capacity"
+                            && c.sentence_start as usize != sent.start
+                            && st.contains(pname)
+                            && st.to_lowercase().contains(noun)
+                    });
+                    if let Some(c) = earlier {
+                        subject = Some(c.subject);
+                        subject_how = How::Anaphora;
+                        period = c.period;
+                        period_how = How::Context;
+                    }
+                }
+            }
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
                 matches!(

@@ -164,8 +164,11 @@ impl Interval {
                 0.0
             }
         };
+        // A truncated figure (43.7 written 43) falls short of its rounding
+        // interval by less than one unit of its last digit; a gap of a whole
+        // unit or more (16 vs 18) no writing of the figure explains.
         let rounding = w(self).max(w(other));
-        if gap <= rounding {
+        if gap < rounding {
             Verdict::Near
         } else {
             Verdict::Differ
@@ -238,6 +241,12 @@ mod tests {
     fn a_truncated_figure_is_only_near() {
         // 43.7 written as 43: apart by less than the rounding of `43 billion`.
         assert_eq!(exact(43e9, 5e8).compare(&exact(43.7e9, 5e7)), Verdict::Near);
+    }
+
+    #[test]
+    fn a_whole_unit_apart_differs() {
+        // 16 and 18: 15.5-16.5 and 17.5-18.5, a whole unit apart.
+        assert_eq!(exact(16.0, 0.5).compare(&exact(18.0, 0.5)), Verdict::Differ);
     }
 
     #[test]
