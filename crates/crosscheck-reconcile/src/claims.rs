@@ -708,6 +708,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     ctx.fallback_period = first_seen.doc_period();
+    // Per subject, the distinct metric names read so far (not carried): the
+    // fuller names a shortened one may restate.
+    let mut read_metrics: HashMap<Sym, Vec<Sym>> = HashMap::new();
+    let companies: std::collections::HashSet<Sym> = ents
+        .iter()
+        .filter(|e| e.label == Label::Company)
+        .map(|e| e.name)
+        .collect();
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
@@ -1175,10 +1183,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 metric.as_str(),
                 "revenue" | "sales" | "net profit" | "R&D spending" | "operating profit"
             );
-            let is_company = |s: Sym| {
-                ents.iter()
-                    .any(|e| e.name == s && e.label == Label::Company)
-            };
+            let is_company = |s: Sym| companies.contains(&s);
             if company_metric
                 && matches!(subject_how, How::Context | How::Document)
                 && subject.is_some_and(|s| !is_company(s))
@@ -1215,18 +1220,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             {
                 if let Some(s) = subject {
                     let suffix = format!(" {metric}");
-                    let mut fuller = out
-                        .iter()
-                        .filter(|c| {
-                            c.subject == s
-                                && matches!(c.metric_how, How::Clause | How::Sentence)
-                                && c.metric.as_str().ends_with(&suffix)
-                        })
-                        .map(|c| c.metric);
-                    if let Some(f) = fuller.next() {
-                        if fuller.all(|o| o == f) {
-                            metric = f.as_str().to_string();
-                        }
+                    let mut fuller = read_metrics
+                        .get(&s)
+                        .into_iter()
+                        .flatten()
+                        .filter(|m| m.as_str().ends_with(&suffix));
+                    if let (Some(f), None) = (fuller.next(), fuller.next()) {
+                        metric = f.as_str().to_string();
                     }
                 }
             }
@@ -1290,6 +1290,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             });
         }
 
+        for c in &out[first_claim..] {
+            if matches!(c.metric_how, How::Clause | How::Sentence) && !c.has(flags::SHARE) {
+                let v = read_metrics.entry(c.subject).or_default();
+                if !v.contains(&c.metric) {
+                    v.push(c.metric);
+                }
+            }
+        }
         mark_sums(
             &words,
             &lc_sentence,
