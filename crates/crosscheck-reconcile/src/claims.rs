@@ -719,12 +719,21 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
+    let mut para_at = 0usize;
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
-        let para = paras
-            .iter()
-            .position(|p| p.start <= sent.start && sent.start < p.end.max(p.start + 1))
-            .unwrap_or(si);
+        // Paragraphs are sorted and disjoint, sentences sorted: a cursor
+        // finds each sentence's paragraph in one walk.
+        while para_at < paras.len()
+            && sent.start >= paras[para_at].end.max(paras[para_at].start + 1)
+        {
+            para_at += 1;
+        }
+        let para = if paras.get(para_at).is_some_and(|p| p.start <= sent.start) {
+            para_at
+        } else {
+            si
+        };
         let t0 = doc.tokens.partition_point(|t| t.span.start < sent.start);
         let t1 = doc.tokens.partition_point(|t| t.span.start < sent.end);
         let words = words_of(text, &doc.tokens[t0..t1]);
