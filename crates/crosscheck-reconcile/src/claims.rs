@@ -716,6 +716,15 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         .filter(|e| e.label == Label::Company)
         .map(|e| e.name)
         .collect();
+    let sales_counted = doc.quantities.iter().any(|q| {
+        q.kind == QuantityKind::Count && {
+            let i = sents.partition_point(|s| s.end <= q.span.start);
+            sents.get(i).is_some_and(|s| {
+                let t = text[s.range()].to_lowercase();
+                t.contains("sales") || t.contains(" sold")
+            })
+        }
+    });
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
@@ -1205,7 +1214,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // A company's sales, as money or its growth, with no product or
             // market, are its revenue (`sales were up 32 per cent`).
             // Only the noun: `supplied`, `sold to` name one customer's part.
+            // A growth of sales is one of revenue only where the document
+            // counts no units sold (a carmaker's sales are vehicles).
             if metric == "sales"
+                && (q.kind == QuantityKind::Money || !sales_counted)
                 && hit.is_some_and(|h| {
                     words[h.i0].lc == "sales"
                         && words
@@ -1435,7 +1447,7 @@ fn is_heading(t: &str) -> bool {
 /// then `Private enterprises exported 3.37 trillion yuan ... Foreign-invested
 /// enterprises exported 462 billion yuan ...`. The level figures of the
 /// section, each of a narrower form of one metric (`private enterprise
-/// exports`, or `exports` to a market), are parts of the nearest figure of
+/// exports`; not markets, which overlap), are parts of the nearest figure of
 /// that metric stated before the heading, for the same subject, period and
 /// unit. A heading does not say the list is complete, so only parts that
 /// exceed their total are a conflict.
@@ -1488,11 +1500,12 @@ fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
             .iter()
             .filter_map(|&i| out[i].value())
             .fold(0.0f64, f64::max);
-        // A narrower form of `m`: `<modifier> m`, or `m` with a scope.
+        // A narrower form of `m`: `<modifier> m` (types of enterprise,
+        // products). Markets are not summed: regions overlap (Belt and Road
+        // countries include ASEAN), so their figures may exceed the whole.
         let narrower = |c: &Claim, m: &str| {
             let cm = c.metric.as_str();
-            (cm == m && !c.scope.is_empty())
-                || cm.strip_suffix(m).is_some_and(|rest| rest.ends_with(' '))
+            c.scope.is_empty() && cm.strip_suffix(m).is_some_and(|rest| rest.ends_with(' '))
         };
         let Some(t) = (0..out.len()).rev().find(|&i| {
             let c = &out[i];

@@ -1390,4 +1390,24 @@ mod tests {
         ]);
         assert!(r.conflicts.is_empty(), "{r:#?}");
     }
+
+    #[test]
+    fn markets_under_a_heading_are_not_summed() {
+        // Regions overlap: Belt and Road countries include ASEAN.
+        let text = "In 2025, Henan's exports were 904 billion yuan.\n\nBy market\n\nHenan's exports to ASEAN were 512 billion yuan. Henan's exports to the EU were 433 billion yuan.\n";
+        let r = run(&[text]);
+        assert!(
+            r.conflicts.iter().all(|c| c.kind != ConflictKind::Sum),
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_carmakers_sales_growth_is_not_revenue_growth() {
+        let r = run(&[
+            "In 2025, Hexi Motor Co., Ltd. sold 212,000 vehicles. Hexi Motor's sales rose 40%.",
+            "In 2025, Hexi Motor Co., Ltd. said its revenue rose 29.1%.",
+        ]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
+    }
 }
