@@ -103,7 +103,7 @@ impl<'a> Scanner<'a> {
                 let t = tok_at(b, p);
                 // Most words cannot start a figure: a table of first letters
                 // and a length limit skip them before any lookup.
-                if !FIRST[usize::from(c)] || t.e - t.s > 12 {
+                if !LEADS.may_hold(t.bytes(b)) {
                     p = t.e;
                     continue;
                 }
@@ -1374,39 +1374,68 @@ fn contains_word(gap: &[u8], w: &[u8]) -> bool {
         .any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// First letters of the words that may start a figure (number words,
-/// ordinals, multipliers, `percent`, `a`/`an`, `http`/`www` for URLs).
-const FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let letters = b"abcdefhlmnopqstwzABCDEFHLMNOPQSTWZ";
-    let mut i = 0;
-    while i < letters.len() {
-        t[letters[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
+/// Multiplier words: (word, factor, whether it is a verb of change).
+const MULTIPLIERS: &[(&[u8], f64, bool)] = &[
+    (b"doubled", 2.0, true),
+    (b"doubling", 2.0, true),
+    (b"doubles", 2.0, true),
+    (b"tripled", 3.0, true),
+    (b"tripling", 3.0, true),
+    (b"triples", 3.0, true),
+    (b"trebled", 3.0, true),
+    (b"trebling", 3.0, true),
+    (b"quadrupled", 4.0, true),
+    (b"quadrupling", 4.0, true),
+    (b"quadruples", 4.0, true),
+    (b"halved", 0.5, true),
+    (b"halving", 0.5, true),
+    (b"twofold", 2.0, false),
+    (b"threefold", 3.0, false),
+    (b"fourfold", 4.0, false),
+    (b"fivefold", 5.0, false),
+    (b"sixfold", 6.0, false),
+    (b"sevenfold", 7.0, false),
+    (b"eightfold", 8.0, false),
+    (b"ninefold", 9.0, false),
+    (b"tenfold", 10.0, false),
+    (b"hundredfold", 100.0, false),
+];
 
 /// Multiplier words: (factor, whether it is a verb of change).
 fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
-    Some(match w {
-        b"doubled" | b"doubling" | b"doubles" => (2.0, true),
-        b"tripled" | b"tripling" | b"triples" | b"trebled" | b"trebling" => (3.0, true),
-        b"quadrupled" | b"quadrupling" | b"quadruples" => (4.0, true),
-        b"halved" | b"halving" => (0.5, true),
-        b"twofold" => (2.0, false),
-        b"threefold" => (3.0, false),
-        b"fourfold" => (4.0, false),
-        b"fivefold" => (5.0, false),
-        b"sixfold" => (6.0, false),
-        b"sevenfold" => (7.0, false),
-        b"eightfold" => (8.0, false),
-        b"ninefold" => (9.0, false),
-        b"tenfold" => (10.0, false),
-        b"hundredfold" => (100.0, false),
-        _ => return None,
-    })
+    MULTIPLIERS
+        .iter()
+        .find(|(k, _, _)| *k == w)
+        .map(|&(_, v, verb)| (v, verb))
 }
+
+/// Every word the scan reacts to where it stands: number words, multiplier
+/// words, `percent`/`per`, the articles (`a dozen`) and the starts of
+/// addresses (`http`, `www`). Any other word is passed over at once.
+const LEADS: words::WordFilter = {
+    let mut f = words::VOCABULARY;
+    let mut i = 0;
+    while i < MULTIPLIERS.len() {
+        f = f.with(MULTIPLIERS[i].0, false);
+        i += 1;
+    }
+    let extra: [&[u8]; 8] = [
+        b"a",
+        b"an",
+        b"http",
+        b"https",
+        b"www",
+        b"percent",
+        b"percents",
+        b"per",
+    ];
+    let mut i = 0;
+    while i < extra.len() {
+        f = f.with(extra[i], false);
+        i += 1;
+    }
+    f
+};
 
 /// A word that may begin a figure (lower-case).
 fn starts_figure(w: &[u8]) -> bool {

@@ -30,96 +30,194 @@ pub(super) enum OrdW {
     Scale(f64),
 }
 
-/// Looks up a lower-case word.
-pub(super) fn word_class(w: &[u8]) -> Option<Wc> {
-    use Wc::*;
-    Some(match w {
-        b"zero" | b"nought" | b"naught" | b"nil" => Card(0),
-        b"one" => Card(1),
-        b"two" => Card(2),
-        b"three" => Card(3),
-        b"four" => Card(4),
-        b"five" => Card(5),
-        b"six" => Card(6),
-        b"seven" => Card(7),
-        b"eight" => Card(8),
-        b"nine" => Card(9),
-        b"ten" => Card(10),
-        b"eleven" => Card(11),
-        b"twelve" => Card(12),
-        b"thirteen" => Card(13),
-        b"fourteen" => Card(14),
-        b"fifteen" => Card(15),
-        b"sixteen" => Card(16),
-        b"seventeen" => Card(17),
-        b"eighteen" => Card(18),
-        b"nineteen" => Card(19),
-        b"twenty" => Card(20),
-        b"thirty" => Card(30),
-        b"forty" | b"fourty" => Card(40),
-        b"fifty" => Card(50),
-        b"sixty" => Card(60),
-        b"seventy" => Card(70),
-        b"eighty" => Card(80),
-        b"ninety" => Card(90),
-        b"hundred" | b"hundreds" => Hundred,
-        b"thousand" | b"thousands" => Scale(1e3),
-        b"million" | b"millions" => Scale(1e6),
-        b"billion" | b"billions" => Scale(1e9),
-        b"trillion" | b"trillions" => Scale(1e12),
-        b"lakh" | b"lakhs" | b"lac" => Scale(1e5),
-        b"crore" | b"crores" => Scale(1e7),
-        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => Dozen,
-        b"half" => Half(false),
-        b"halves" => Half(true),
-        b"quarter" => Quarter(false),
-        b"quarters" => Quarter(true),
-        _ => return ord_class(w),
-    })
-}
+/// Cardinal, scale and fraction words with what they are (lower case).
+const CARDINALS: &[(&[u8], Wc)] = &[
+    (b"zero", Wc::Card(0)),
+    (b"nought", Wc::Card(0)),
+    (b"naught", Wc::Card(0)),
+    (b"nil", Wc::Card(0)),
+    (b"one", Wc::Card(1)),
+    (b"two", Wc::Card(2)),
+    (b"three", Wc::Card(3)),
+    (b"four", Wc::Card(4)),
+    (b"five", Wc::Card(5)),
+    (b"six", Wc::Card(6)),
+    (b"seven", Wc::Card(7)),
+    (b"eight", Wc::Card(8)),
+    (b"nine", Wc::Card(9)),
+    (b"ten", Wc::Card(10)),
+    (b"eleven", Wc::Card(11)),
+    (b"twelve", Wc::Card(12)),
+    (b"thirteen", Wc::Card(13)),
+    (b"fourteen", Wc::Card(14)),
+    (b"fifteen", Wc::Card(15)),
+    (b"sixteen", Wc::Card(16)),
+    (b"seventeen", Wc::Card(17)),
+    (b"eighteen", Wc::Card(18)),
+    (b"nineteen", Wc::Card(19)),
+    (b"twenty", Wc::Card(20)),
+    (b"thirty", Wc::Card(30)),
+    (b"forty", Wc::Card(40)),
+    (b"fourty", Wc::Card(40)),
+    (b"fifty", Wc::Card(50)),
+    (b"sixty", Wc::Card(60)),
+    (b"seventy", Wc::Card(70)),
+    (b"eighty", Wc::Card(80)),
+    (b"ninety", Wc::Card(90)),
+    (b"hundred", Wc::Hundred),
+    (b"hundreds", Wc::Hundred),
+    (b"thousand", Wc::Scale(1e3)),
+    (b"thousands", Wc::Scale(1e3)),
+    (b"million", Wc::Scale(1e6)),
+    (b"millions", Wc::Scale(1e6)),
+    (b"billion", Wc::Scale(1e9)),
+    (b"billions", Wc::Scale(1e9)),
+    (b"trillion", Wc::Scale(1e12)),
+    (b"trillions", Wc::Scale(1e12)),
+    (b"lakh", Wc::Scale(1e5)),
+    (b"lakhs", Wc::Scale(1e5)),
+    (b"lac", Wc::Scale(1e5)),
+    (b"crore", Wc::Scale(1e7)),
+    (b"crores", Wc::Scale(1e7)),
+    (b"dozen", Wc::Dozen),
+    (b"dozens", Wc::Dozen),
+    (b"dz", Wc::Dozen),
+    (b"dzs", Wc::Dozen),
+    (b"doz", Wc::Dozen),
+    (b"dozs", Wc::Dozen),
+    (b"half", Wc::Half(false)),
+    (b"halves", Wc::Half(true)),
+    (b"quarter", Wc::Quarter(false)),
+    (b"quarters", Wc::Quarter(true)),
+];
 
-fn ord_class(w: &[u8]) -> Option<Wc> {
-    // `seconds` are time, never a denominator.
+/// Ordinal words with the cardinal they stand for (lower case, singular).
+const ORDINALS: &[(&[u8], OrdW)] = &[
+    (b"first", OrdW::Card(1)),
+    (b"second", OrdW::Card(2)),
+    (b"third", OrdW::Card(3)),
+    (b"fourth", OrdW::Card(4)),
+    (b"fifth", OrdW::Card(5)),
+    (b"sixth", OrdW::Card(6)),
+    (b"seventh", OrdW::Card(7)),
+    (b"eighth", OrdW::Card(8)),
+    (b"ninth", OrdW::Card(9)),
+    (b"nineth", OrdW::Card(9)),
+    (b"tenth", OrdW::Card(10)),
+    (b"eleventh", OrdW::Card(11)),
+    (b"twelfth", OrdW::Card(12)),
+    (b"thirteenth", OrdW::Card(13)),
+    (b"fourteenth", OrdW::Card(14)),
+    (b"fifteenth", OrdW::Card(15)),
+    (b"sixteenth", OrdW::Card(16)),
+    (b"seventeenth", OrdW::Card(17)),
+    (b"eighteenth", OrdW::Card(18)),
+    (b"nineteenth", OrdW::Card(19)),
+    (b"twentieth", OrdW::Card(20)),
+    (b"thirtieth", OrdW::Card(30)),
+    (b"fortieth", OrdW::Card(40)),
+    (b"fiftieth", OrdW::Card(50)),
+    (b"sixtieth", OrdW::Card(60)),
+    (b"seventieth", OrdW::Card(70)),
+    (b"eightieth", OrdW::Card(80)),
+    (b"ninetieth", OrdW::Card(90)),
+    (b"hundredth", OrdW::Hundred),
+    (b"thousandth", OrdW::Scale(1e3)),
+    (b"millionth", OrdW::Scale(1e6)),
+    (b"billionth", OrdW::Scale(1e9)),
+    (b"trillionth", OrdW::Scale(1e12)),
+];
+
+/// Looks up a lower-case word: a cardinal, scale or fraction word, or an
+/// ordinal, singular or plural (`fifths`; `seconds` are time, never a
+/// denominator). Most words are turned away by [`VOCABULARY`]'s length and
+/// end letters before any comparison.
+pub(super) fn word_class(w: &[u8]) -> Option<Wc> {
+    if !VOCABULARY.may_hold(w) {
+        return None;
+    }
+    if let Some(&(_, c)) = CARDINALS.iter().find(|(k, _)| *k == w) {
+        return Some(c);
+    }
     let (stem, plural) = match w.strip_suffix(b"s") {
         Some(s) if s.ends_with(b"th") || s.ends_with(b"rd") || s.ends_with(b"st") => (s, true),
         _ => (w, false),
     };
-    let o = match stem {
-        b"first" => OrdW::Card(1),
-        b"second" => OrdW::Card(2),
-        b"third" => OrdW::Card(3),
-        b"fourth" => OrdW::Card(4),
-        b"fifth" => OrdW::Card(5),
-        b"sixth" => OrdW::Card(6),
-        b"seventh" => OrdW::Card(7),
-        b"eighth" => OrdW::Card(8),
-        b"ninth" | b"nineth" => OrdW::Card(9),
-        b"tenth" => OrdW::Card(10),
-        b"eleventh" => OrdW::Card(11),
-        b"twelfth" => OrdW::Card(12),
-        b"thirteenth" => OrdW::Card(13),
-        b"fourteenth" => OrdW::Card(14),
-        b"fifteenth" => OrdW::Card(15),
-        b"sixteenth" => OrdW::Card(16),
-        b"seventeenth" => OrdW::Card(17),
-        b"eighteenth" => OrdW::Card(18),
-        b"nineteenth" => OrdW::Card(19),
-        b"twentieth" => OrdW::Card(20),
-        b"thirtieth" => OrdW::Card(30),
-        b"fortieth" => OrdW::Card(40),
-        b"fiftieth" => OrdW::Card(50),
-        b"sixtieth" => OrdW::Card(60),
-        b"seventieth" => OrdW::Card(70),
-        b"eightieth" => OrdW::Card(80),
-        b"ninetieth" => OrdW::Card(90),
-        b"hundredth" => OrdW::Hundred,
-        b"thousandth" => OrdW::Scale(1e3),
-        b"millionth" => OrdW::Scale(1e6),
-        b"billionth" => OrdW::Scale(1e9),
-        b"trillionth" => OrdW::Scale(1e12),
-        _ => return None,
-    };
-    Some(Wc::Ord(o, plural))
+    ORDINALS
+        .iter()
+        .find(|(k, _)| *k == stem)
+        .map(|&(_, o)| Wc::Ord(o, plural))
+}
+
+/// Every word [`word_class`] knows, plurals of ordinals included.
+pub(super) const VOCABULARY: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < CARDINALS.len() {
+        f = f.with(CARDINALS[i].0, false);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ORDINALS.len() {
+        f = f.with(ORDINALS[i].0, false).with(ORDINALS[i].0, true);
+        i += 1;
+    }
+    f
+};
+
+/// A quick test that a lower-case word may be in a fixed list: for each
+/// length, the set of first letters and the set of last letters the list's
+/// words of that length have. A word outside both sets is surely not in the
+/// list; one inside is then looked up. Built at compile time from the list.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordFilter {
+    /// By length (index 0 unused): bit `c - b'a'` set for each first letter.
+    first: [u32; Self::MAX + 1],
+    /// By length: bit set for each last letter.
+    last: [u32; Self::MAX + 1],
+}
+
+impl WordFilter {
+    /// Longest word a filter holds; longer words are never in it.
+    pub const MAX: usize = 16;
+
+    /// An empty filter.
+    pub const fn new() -> Self {
+        WordFilter {
+            first: [0; Self::MAX + 1],
+            last: [0; Self::MAX + 1],
+        }
+    }
+
+    /// The filter with `w` (lower-case ASCII letters) added, or `w` with an
+    /// `s` after it when `plural`.
+    pub const fn with(mut self, w: &[u8], plural: bool) -> Self {
+        let n = w.len() + plural as usize;
+        assert!(n > 0 && n <= Self::MAX, "word too long for the filter");
+        let last = if plural { b's' } else { w[w.len() - 1] };
+        assert!(w[0].is_ascii_lowercase() && last.is_ascii_lowercase());
+        self.first[n] |= 1 << (w[0] - b'a');
+        self.last[n] |= 1 << (last - b'a');
+        self
+    }
+
+    /// False when `w` (any case) is surely not in the list.
+    #[inline]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        let n = w.len();
+        if n == 0 || n > Self::MAX {
+            return false;
+        }
+        let bit = |c: u8| {
+            let c = c.to_ascii_lowercase().wrapping_sub(b'a');
+            if c < 26 {
+                1u32 << c
+            } else {
+                0
+            }
+        };
+        self.first[n] & bit(w[0]) != 0 && self.last[n] & bit(w[n - 1]) != 0
+    }
 }
 
 /// Scale written after digits, glued or spaced: `43bn`, `2.5k`, `10 bln`.
