@@ -131,23 +131,85 @@ const ORDINALS: &[(&[u8], OrdW)] = &[
 /// Looks up a lower-case word: a cardinal, scale or fraction word, or an
 /// ordinal, singular or plural (`fifths`; `seconds` are time, never a
 /// denominator). Most words are turned away by [`VOCABULARY`]'s length and
-/// end letters before any comparison.
+/// end letters before any comparison; the rest cost one probe or two in
+/// [`WORD_TABLE`] (a word of up to 16 bytes is one `u128`).
 pub(super) fn word_class(w: &[u8]) -> Option<Wc> {
     if !VOCABULARY.may_hold(w) {
         return None;
     }
-    if let Some(&(_, c)) = CARDINALS.iter().find(|(k, _)| *k == w) {
-        return Some(c);
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    let key = u128::from_le_bytes(buf);
+    let mut i = slot(key);
+    loop {
+        match WORD_TABLE[i] {
+            Some((k, c)) if k == key => return Some(c),
+            Some(_) => i = (i + 1) % SLOTS,
+            None => return None,
+        }
     }
-    let (stem, plural) = match w.strip_suffix(b"s") {
-        Some(s) if s.ends_with(b"th") || s.ends_with(b"rd") || s.ends_with(b"st") => (s, true),
-        _ => (w, false),
-    };
-    ORDINALS
-        .iter()
-        .find(|(k, _)| *k == stem)
-        .map(|&(_, o)| Wc::Ord(o, plural))
 }
+
+/// Slots in [`WORD_TABLE`]: a power of two, well over twice the words.
+const SLOTS: usize = 256;
+
+/// A word of up to 16 bytes as one number, its bytes little-endian and
+/// zeros after (no word holds a zero byte, so no two words share a key).
+const fn pack(w: &[u8], plural: bool) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    if plural {
+        k |= (b's' as u128) << (8 * w.len());
+    }
+    k
+}
+
+/// The first slot a key is looked for in.
+const fn slot(k: u128) -> usize {
+    let h = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SLOTS
+}
+
+/// Every word [`word_class`] knows, by [`pack`]ed key, with open
+/// addressing: the cardinals, the ordinals, and the plurals of ordinals
+/// ending in `th`, `rd` or `st` (`fifths`, `thirds`, `firsts`). Built at
+/// compile time from [`CARDINALS`] and [`ORDINALS`].
+const WORD_TABLE: [Option<(u128, Wc)>; SLOTS] = {
+    const fn put(
+        mut t: [Option<(u128, Wc)>; SLOTS],
+        k: u128,
+        c: Wc,
+    ) -> [Option<(u128, Wc)>; SLOTS] {
+        let mut i = slot(k);
+        while t[i].is_some() {
+            i = (i + 1) % SLOTS;
+        }
+        t[i] = Some((k, c));
+        t
+    }
+    let mut t = [None; SLOTS];
+    let mut i = 0;
+    while i < CARDINALS.len() {
+        t = put(t, pack(CARDINALS[i].0, false), CARDINALS[i].1);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ORDINALS.len() {
+        let (w, o) = ORDINALS[i];
+        t = put(t, pack(w, false), Wc::Ord(o, false));
+        let n = w.len();
+        let end = [w[n - 2], w[n - 1]];
+        if matches!(end, [b't', b'h'] | [b'r', b'd'] | [b's', b't']) {
+            t = put(t, pack(w, true), Wc::Ord(o, true));
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Every word [`word_class`] knows, plurals of ordinals included.
 pub(super) const VOCABULARY: WordFilter = {
@@ -238,4 +300,59 @@ pub(super) fn digit_scale(w: &[u8], glued: bool) -> Option<f64> {
 /// `a` or `an`.
 pub(super) fn is_article(w: &[u8]) -> bool {
     w.eq_ignore_ascii_case(b"a") || w.eq_ignore_ascii_case(b"an")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lookup as a plain walk over the lists.
+    fn reference(w: &[u8]) -> Option<Wc> {
+        if let Some(&(_, c)) = CARDINALS.iter().find(|(k, _)| *k == w) {
+            return Some(c);
+        }
+        let (stem, plural) = match w.strip_suffix(b"s") {
+            Some(s) if s.ends_with(b"th") || s.ends_with(b"rd") || s.ends_with(b"st") => (s, true),
+            _ => (w, false),
+        };
+        ORDINALS
+            .iter()
+            .find(|(k, _)| *k == stem)
+            .map(|&(_, o)| Wc::Ord(o, plural))
+    }
+
+    #[test]
+    fn table_agrees_with_the_lists() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in CARDINALS
+            .iter()
+            .map(|e| e.0)
+            .chain(ORDINALS.iter().map(|e| e.0))
+        {
+            words.push(w.to_vec());
+            words.push([w, b"s"].concat());
+            words.push(w[..w.len() - 1].to_vec());
+            words.push([w, b"x"].concat());
+        }
+        for w in [
+            "the",
+            "a",
+            "",
+            "seconds",
+            "tens",
+            "thirdss",
+            "twentyfive",
+            "abcdefghijklmnopq",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        for w in &words {
+            assert_eq!(
+                word_class(w),
+                reference(w),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
 }
