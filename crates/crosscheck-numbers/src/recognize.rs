@@ -66,12 +66,18 @@ impl Recognizer {
         self.context
     }
 
-    /// Finds the quantities in `text`, given its tokens.
+    /// Finds the quantities in `text`, given its tokens, in text order.
+    ///
+    /// Quantities do not overlap, with one exception: a mixed number that
+    /// ends in `and a(n)` and an ordinal word (`forty two and a third`) is
+    /// followed by that word as an ordinal nested in its span, since the
+    /// words also read as a number and an ordinal side by side.
     pub fn recognize(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
         let mut found = crate::en::scan(text, tokens);
         found.extend(crate::zh::scan(text, tokens));
         found.extend(crate::time::scan(text, tokens, &self.context));
         let mut found = resolve_overlaps(found);
+        crate::en::add_and_a_ordinals(text, &mut found);
         crate::zh::annotate(text, &mut found);
         found
     }

@@ -32,6 +32,66 @@ pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
     Scanner::new(text).run()
 }
 
+/// Adds, after each mixed number that ends in `and a(n)` and an ordinal
+/// word (`forty two and a third`, `232 and a thirtieth`), that ordinal word
+/// as an ordinal of its own, nested in the fraction's span.
+///
+/// The words are read two ways: as one mixed number (42⅓), and as a number
+/// coordinated with an ordinal (`forty two, and a third [one]`), and the text
+/// does not settle which, so both readings are reported. A fraction written
+/// any other way (`a third`, `two thirds`, `one and three fifths`, `a
+/// trillionth`) has only the one reading. Called on the merged findings, so
+/// the nested reading never competes with the fraction for its span;
+/// consumers that want one reading per span skip ordinals (as claims do).
+pub(crate) fn add_and_a_ordinals(text: &str, found: &mut Vec<Quantity>) {
+    let b = text.as_bytes();
+    let nested: Vec<(usize, Quantity)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuantityKind::Fraction)
+        .filter_map(|(i, q)| Some((i, ordinal_after_and_a(b, q.span)?)))
+        .collect();
+    if nested.is_empty() {
+        return;
+    }
+    // One pass, each nested reading right after its fraction.
+    let mut nested = nested.into_iter().peekable();
+    let mut out = Vec::with_capacity(found.len() + nested.len());
+    for (i, q) in found.drain(..).enumerate() {
+        out.push(q);
+        if let Some((_, n)) = nested.next_if(|(k, _)| *k == i) {
+            out.push(n);
+        }
+    }
+    *found = out;
+}
+
+/// The ordinal word that ends the mixed number at `span` after `and a(n)`.
+fn ordinal_after_and_a(b: &[u8], span: Span) -> Option<Quantity> {
+    let mut t = tok_at(b, span.start);
+    let mut found = None;
+    while t.s < span.end && t.e > t.s {
+        if t.word(b, "and") {
+            let article = next(b, t.e);
+            if article.word(b, "a") || article.word(b, "an") {
+                let o = next(b, article.e);
+                if o.k == K::Word {
+                    if let Some(num) = number_at(b, o.s) {
+                        if num.kind == NumKind::Ordinal && num.e == span.end {
+                            found = Some((o.s, num.value));
+                        }
+                    }
+                }
+            }
+        }
+        t = next(b, t.e);
+    }
+    let (s, value) = found?;
+    let mut q = Quantity::new(Span::new(s, span.end), QuantityKind::Ordinal, Some(value));
+    q.precision = Some(0.0);
+    Some(q)
+}
+
 struct Scanner<'a> {
     text: &'a str,
     b: &'a [u8],

@@ -22,3 +22,42 @@ fn money_and_percent() {
     assert_eq!(q.approx, Approx::Over);
     assert_eq!(q.range, Some((Some(30.0), None)));
 }
+
+#[test]
+fn mixed_number_ending_in_and_an_ordinal_reads_both_ways() {
+    let text = "The value is forty two and a third";
+    let found = recognize(text);
+    let got: Vec<(&str, QuantityKind, Option<f64>)> = found
+        .iter()
+        .map(|q| (&text[q.span.range()], q.kind, q.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "forty two and a third",
+                QuantityKind::Fraction,
+                Some(42.0 + 1.0 / 3.0)
+            ),
+            ("third", QuantityKind::Ordinal, Some(3.0)),
+        ]
+    );
+    let text = "three and an eighth";
+    let found = recognize(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(&text[found[1].span.range()], "eighth");
+    assert_eq!(found[1].value, Some(8.0));
+    // Written any other way, a fraction has one reading.
+    for text in [
+        "a third",
+        "two thirds",
+        "one and three fifths",
+        "one and a half",
+        "five and a third million",
+        "a trillionth",
+    ] {
+        let found = recognize(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_ne!(found[0].kind, QuantityKind::Ordinal, "{text}");
+    }
+}
