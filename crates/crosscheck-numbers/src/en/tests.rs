@@ -61,3 +61,21 @@ fn mixed_number_ending_in_and_an_ordinal_reads_both_ways() {
         assert_ne!(found[0].kind, QuantityKind::Ordinal, "{text}");
     }
 }
+
+#[test]
+fn small_whole_number_in_digits_and_a_fraction() {
+    for (text, want) in [
+        ("3 and a half years", 3.5),
+        ("1 and a quarter", 1.25),
+        ("2 and a half million", 2.5e6),
+    ] {
+        let found = recognize(text);
+        assert_eq!(found[0].kind, QuantityKind::Fraction, "{text}: {found:?}");
+        assert_eq!(found[0].value, Some(want), "{text}");
+    }
+    // A year before `and a third` is no whole part.
+    let found = recognize("in 2020 and a third wave");
+    assert_eq!(found[0].kind, QuantityKind::Date, "{found:?}");
+    let found = recognize("items 3 and 4");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
