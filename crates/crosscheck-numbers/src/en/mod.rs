@@ -847,7 +847,13 @@ impl<'a> Scanner<'a> {
         // Currency, percent, unit or counted noun after.
         if unit.is_none() && kind != QuantityKind::Ordinal {
             if let Some((k, u, ue, m, add)) = self
-                .suffix(e, money.is_some(), kind)
+                .suffix(
+                    e,
+                    money.is_some(),
+                    kind,
+                    kind == QuantityKind::Number
+                        || kind == QuantityKind::Fraction && value.abs() >= 1.0,
+                )
                 // `2025 deliveries` is a year, not a count.
                 .filter(|x| !(year && x.0 == QuantityKind::Count))
             {
@@ -1032,17 +1038,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// What follows a figure at `e`: (kind, unit, end, multiplier, amount to add).
+    /// What follows a figure at `e`: (kind, unit, end, multiplier, amount to
+    /// add). `counts` when the figure may count a plural noun after it: a
+    /// number, or a fraction of at least one (`two and a half million
+    /// people`, `half a million people`), not `a third`.
     fn suffix(
         &self,
         e: usize,
         has_money: bool,
         kind: QuantityKind,
+        counts: bool,
     ) -> Option<(QuantityKind, Cow<'static, str>, usize, f64, f64)> {
         self.suffix_static(e, has_money, kind)
             .map(|(k, u, ue, m, a)| (k, Cow::Borrowed(u), ue, m, a))
             .or_else(|| {
-                if has_money || kind != QuantityKind::Number {
+                if has_money || !counts {
                     return None;
                 }
                 let t = next(self.b, e);

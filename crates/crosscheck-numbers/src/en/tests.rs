@@ -65,7 +65,7 @@ fn mixed_number_ending_in_and_an_ordinal_reads_both_ways() {
 #[test]
 fn small_whole_number_in_digits_and_a_fraction() {
     for (text, want) in [
-        ("3 and a half years", 3.5),
+        ("3 and a half", 3.5),
         ("1 and a quarter", 1.25),
         ("2 and a half million", 2.5e6),
     ] {
@@ -78,4 +78,22 @@ fn small_whole_number_in_digits_and_a_fraction() {
     assert_eq!(found[0].kind, QuantityKind::Date, "{found:?}");
     let found = recognize("items 3 and 4");
     assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn fraction_of_one_or_more_counts_the_noun_after() {
+    for (text, want, unit) in [
+        ("half a million people", 5e5, "person"),
+        ("two and a half million people", 2.5e6, "person"),
+        ("3 and a half years", 3.5, "year"),
+    ] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Count, "{text}: {q:?}");
+        assert_eq!(q.value, Some(want), "{text}");
+        assert_eq!(q.unit.as_deref(), Some(unit), "{text}");
+    }
+    // Less than one counts nothing.
+    let q = one("a third people");
+    assert_eq!(q.kind, QuantityKind::Fraction);
+    assert_eq!(&"a third people"[q.span.range()], "a third");
 }
