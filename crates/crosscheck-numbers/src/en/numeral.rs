@@ -615,7 +615,12 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
         {
             let after = c.value - before;
             if after > 0.0 && after < den {
-                let f = after / den * if sc > 0.0 { sc } else { 1.0 };
+                // A smaller scale after the fraction is what it is a
+                // fraction of: `one billion and three quarters million`.
+                let (f, j) = match at_.get(j).map(|a| a.a) {
+                    Some(A::Scale(s)) if sc > 0.0 && s < sc => (after / den * s, j + 1),
+                    _ => (after / den * if sc > 0.0 { sc } else { 1.0 }, j),
+                };
                 return Some(mk(before + f, j, 0.0, NumKind::Fraction, true, 0.0));
             }
         }

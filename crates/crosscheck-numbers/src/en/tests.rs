@@ -97,3 +97,11 @@ fn fraction_of_one_or_more_counts_the_noun_after() {
     assert_eq!(q.kind, QuantityKind::Fraction);
     assert_eq!(&"a third people"[q.span.range()], "a third");
 }
+
+#[test]
+fn fraction_after_and_takes_the_smaller_scale_after_it() {
+    let q = one("one billion and three quarters million");
+    assert_eq!(q.value, Some(1_000_750_000.0));
+    let q = one("six million and two thirds");
+    assert_eq!(q.value, Some(6e6 + 2.0 / 3.0 * 1e6));
+}
