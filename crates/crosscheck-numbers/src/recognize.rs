@@ -66,12 +66,18 @@ impl Recognizer {
         self.context
     }
 
-    /// Finds the quantities in `text`, given its tokens.
+    /// Finds the quantities in `text`, given its tokens, in text order.
+    ///
+    /// Quantities do not overlap, with one exception: a mixed number that
+    /// ends in `and a(n)` and an ordinal word (`forty two and a third`) is
+    /// followed by that word as an ordinal nested in its span, since the
+    /// words also read as a number and an ordinal side by side.
     pub fn recognize(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
         let mut found = crate::en::scan(text, tokens);
         found.extend(crate::zh::scan(text, tokens));
         found.extend(crate::time::scan(text, tokens, &self.context));
         let mut found = resolve_overlaps(found);
+        crate::en::add_and_a_ordinals(text, &mut found);
         crate::zh::annotate(text, &mut found);
         found
     }
@@ -93,29 +99,110 @@ pub fn recognize_tokens(text: &str, tokens: &[Token]) -> Vec<Quantity> {
     Recognizer::default().recognize(text, tokens)
 }
 
-/// Keeps, of quantities that overlap, the longest (the earliest on a tie),
-/// and returns them in text order. Each recognizer family reports what it
-/// sees; this is where their findings meet.
+/// Keeps, of quantities that overlap, the longest (the earliest on a tie;
+/// on the same span, the family that reported it first), and returns them
+/// in text order. Each recognizer family reports what it sees; this is
+/// where their findings meet.
+///
+/// Two quantities clash when they overlap or start at the same byte. The
+/// choice among clashing quantities only depends on the quantities they are
+/// chained to by clashes, so the list is sorted by start (each family's
+/// findings are already in order, so the stable sort only merges runs),
+/// cut into such chains in one sweep, and the longest-first choice is made
+/// inside each chain alone; almost every chain is a single quantity.
 fn resolve_overlaps(mut found: Vec<Quantity>) -> Vec<Quantity> {
-    found.sort_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
-            .then(a.span.start.cmp(&b.span.start))
+    if !found.is_sorted_by_key(|q| q.span.start) {
+        found.sort_by_key(|q| q.span.start);
+    }
+    let mut keep = vec![true; found.len()];
+    let mut i = 0;
+    while i < found.len() {
+        // The chain that starts at `i` ends before `j`.
+        let mut j = i + 1;
+        let mut end = found[i].span.end;
+        while j < found.len()
+            && (found[j].span.start < end || found[j].span.start == found[j - 1].span.start)
+        {
+            end = end.max(found[j].span.end);
+            j += 1;
+        }
+        if j - i > 1 {
+            settle_chain(&found[i..j], &mut keep[i..j]);
+        }
+        i = j;
+    }
+    let mut keep = keep.into_iter();
+    found.retain(|_| keep.next().unwrap_or(false));
+    found
+}
+
+/// Chooses, in one chain of clashing quantities (in order of start), the
+/// ones kept: longest first, then earliest, then first reported, each kept
+/// unless it clashes with one kept before it.
+fn settle_chain(chain: &[Quantity], keep: &mut [bool]) {
+    let clash =
+        |a: &Quantity, b: &Quantity| a.span.overlaps(&b.span) || a.span.start == b.span.start;
+    let mut order: Vec<usize> = (0..chain.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&chain[a].span, &chain[b].span);
+        b.len().cmp(&a.len()).then(a.start.cmp(&b.start))
     });
-    // Kept spans never overlap, so by start they are also ordered by end:
-    // a new span overlaps a kept one only if it overlaps its neighbour on
-    // either side. O(n log n) where a scan of all kept spans was O(n²).
-    let mut kept: std::collections::BTreeMap<usize, Quantity> = std::collections::BTreeMap::new();
-    for q in found {
-        let before = kept.range(..=q.span.start).next_back();
-        let after = kept.range(q.span.start..).next();
-        let clash = before
-            .is_some_and(|(_, k)| k.span.overlaps(&q.span) || k.span.start == q.span.start)
-            || after.is_some_and(|(_, k)| k.span.overlaps(&q.span) || k.span.start == q.span.start);
-        if !clash {
-            kept.insert(q.span.start, q);
+    let mut chosen: Vec<usize> = Vec::new();
+    for i in order {
+        if !chosen.iter().any(|&k| clash(&chain[k], &chain[i])) {
+            chosen.push(i);
         }
     }
-    kept.into_values().collect()
+    for (i, k) in keep.iter_mut().enumerate() {
+        *k = chosen.contains(&i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::QuantityKind;
+    use crosscheck_text::Span;
+    use proptest::prelude::*;
+
+    /// The longest-first choice made over the whole list at once, the
+    /// straightforward way: what `resolve_overlaps` must agree with.
+    fn reference(mut found: Vec<Quantity>) -> Vec<Quantity> {
+        found.sort_by(|a, b| {
+            b.span
+                .len()
+                .cmp(&a.span.len())
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        let mut kept: Vec<Quantity> = Vec::new();
+        for q in found {
+            if !kept
+                .iter()
+                .any(|k| k.span.overlaps(&q.span) || k.span.start == q.span.start)
+            {
+                kept.push(q);
+            }
+        }
+        kept.sort_by_key(|q| q.span.start);
+        kept
+    }
+
+    proptest! {
+        #[test]
+        fn merge_agrees_with_longest_first(spans in proptest::collection::vec((0usize..60, 0usize..8), 0..40)) {
+            // Values number the quantities, so ties between equal spans are told apart.
+            let found: Vec<Quantity> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(s, l))| Quantity::new(Span::new(s, s + l), QuantityKind::Number, Some(i as f64)))
+                .collect();
+            // Families report in text order, each on its own: sort three slices.
+            let mut families = found.clone();
+            let third = families.len() / 3;
+            families[..third].sort_by_key(|q| q.span.start);
+            families[third..2 * third].sort_by_key(|q| q.span.start);
+            families[2 * third..].sort_by_key(|q| q.span.start);
+            prop_assert_eq!(resolve_overlaps(families.clone()), reference(families));
+        }
+    }
 }

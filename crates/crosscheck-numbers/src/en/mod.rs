@@ -32,6 +32,66 @@ pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
     Scanner::new(text).run()
 }
 
+/// Adds, after each mixed number that ends in `and a(n)` and an ordinal
+/// word (`forty two and a third`, `232 and a thirtieth`), that ordinal word
+/// as an ordinal of its own, nested in the fraction's span.
+///
+/// The words are read two ways: as one mixed number (42⅓), and as a number
+/// coordinated with an ordinal (`forty two, and a third [one]`), and the text
+/// does not settle which, so both readings are reported. A fraction written
+/// any other way (`a third`, `two thirds`, `one and three fifths`, `a
+/// trillionth`) has only the one reading. Called on the merged findings, so
+/// the nested reading never competes with the fraction for its span;
+/// consumers that want one reading per span skip ordinals (as claims do).
+pub(crate) fn add_and_a_ordinals(text: &str, found: &mut Vec<Quantity>) {
+    let b = text.as_bytes();
+    let nested: Vec<(usize, Quantity)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuantityKind::Fraction)
+        .filter_map(|(i, q)| Some((i, ordinal_after_and_a(b, q.span)?)))
+        .collect();
+    if nested.is_empty() {
+        return;
+    }
+    // One pass, each nested reading right after its fraction.
+    let mut nested = nested.into_iter().peekable();
+    let mut out = Vec::with_capacity(found.len() + nested.len());
+    for (i, q) in found.drain(..).enumerate() {
+        out.push(q);
+        if let Some((_, n)) = nested.next_if(|(k, _)| *k == i) {
+            out.push(n);
+        }
+    }
+    *found = out;
+}
+
+/// The ordinal word that ends the mixed number at `span` after `and a(n)`.
+fn ordinal_after_and_a(b: &[u8], span: Span) -> Option<Quantity> {
+    let mut t = tok_at(b, span.start);
+    let mut found = None;
+    while t.s < span.end && t.e > t.s {
+        if t.word(b, "and") {
+            let article = next(b, t.e);
+            if article.word(b, "a") || article.word(b, "an") {
+                let o = next(b, article.e);
+                if o.k == K::Word {
+                    if let Some(num) = number_at(b, o.s) {
+                        if num.kind == NumKind::Ordinal && num.e == span.end {
+                            found = Some((o.s, num.value));
+                        }
+                    }
+                }
+            }
+        }
+        t = next(b, t.e);
+    }
+    let (s, value) = found?;
+    let mut q = Quantity::new(Span::new(s, span.end), QuantityKind::Ordinal, Some(value));
+    q.precision = Some(0.0);
+    Some(q)
+}
+
 struct Scanner<'a> {
     text: &'a str,
     b: &'a [u8],
@@ -103,7 +163,7 @@ impl<'a> Scanner<'a> {
                 let t = tok_at(b, p);
                 // Most words cannot start a figure: a table of first letters
                 // and a length limit skip them before any lookup.
-                if !FIRST[usize::from(c)] || t.e - t.s > 12 {
+                if !LEADS.may_hold(t.bytes(b)) {
                     p = t.e;
                     continue;
                 }
@@ -787,7 +847,13 @@ impl<'a> Scanner<'a> {
         // Currency, percent, unit or counted noun after.
         if unit.is_none() && kind != QuantityKind::Ordinal {
             if let Some((k, u, ue, m, add)) = self
-                .suffix(e, money.is_some(), kind)
+                .suffix(
+                    e,
+                    money.is_some(),
+                    kind,
+                    kind == QuantityKind::Number
+                        || kind == QuantityKind::Fraction && value.abs() >= 1.0,
+                )
                 // `2025 deliveries` is a year, not a count.
                 .filter(|x| !(year && x.0 == QuantityKind::Count))
             {
@@ -972,17 +1038,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// What follows a figure at `e`: (kind, unit, end, multiplier, amount to add).
+    /// What follows a figure at `e`: (kind, unit, end, multiplier, amount to
+    /// add). `counts` when the figure may count a plural noun after it: a
+    /// number, or a fraction of at least one (`two and a half million
+    /// people`, `half a million people`), not `a third`.
     fn suffix(
         &self,
         e: usize,
         has_money: bool,
         kind: QuantityKind,
+        counts: bool,
     ) -> Option<(QuantityKind, Cow<'static, str>, usize, f64, f64)> {
         self.suffix_static(e, has_money, kind)
             .map(|(k, u, ue, m, a)| (k, Cow::Borrowed(u), ue, m, a))
             .or_else(|| {
-                if has_money || kind != QuantityKind::Number {
+                if has_money || !counts {
                     return None;
                 }
                 let t = next(self.b, e);
@@ -1374,39 +1444,68 @@ fn contains_word(gap: &[u8], w: &[u8]) -> bool {
         .any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// First letters of the words that may start a figure (number words,
-/// ordinals, multipliers, `percent`, `a`/`an`, `http`/`www` for URLs).
-const FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let letters = b"abcdefhlmnopqstwzABCDEFHLMNOPQSTWZ";
-    let mut i = 0;
-    while i < letters.len() {
-        t[letters[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
+/// Multiplier words: (word, factor, whether it is a verb of change).
+const MULTIPLIERS: &[(&[u8], f64, bool)] = &[
+    (b"doubled", 2.0, true),
+    (b"doubling", 2.0, true),
+    (b"doubles", 2.0, true),
+    (b"tripled", 3.0, true),
+    (b"tripling", 3.0, true),
+    (b"triples", 3.0, true),
+    (b"trebled", 3.0, true),
+    (b"trebling", 3.0, true),
+    (b"quadrupled", 4.0, true),
+    (b"quadrupling", 4.0, true),
+    (b"quadruples", 4.0, true),
+    (b"halved", 0.5, true),
+    (b"halving", 0.5, true),
+    (b"twofold", 2.0, false),
+    (b"threefold", 3.0, false),
+    (b"fourfold", 4.0, false),
+    (b"fivefold", 5.0, false),
+    (b"sixfold", 6.0, false),
+    (b"sevenfold", 7.0, false),
+    (b"eightfold", 8.0, false),
+    (b"ninefold", 9.0, false),
+    (b"tenfold", 10.0, false),
+    (b"hundredfold", 100.0, false),
+];
 
 /// Multiplier words: (factor, whether it is a verb of change).
 fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
-    Some(match w {
-        b"doubled" | b"doubling" | b"doubles" => (2.0, true),
-        b"tripled" | b"tripling" | b"triples" | b"trebled" | b"trebling" => (3.0, true),
-        b"quadrupled" | b"quadrupling" | b"quadruples" => (4.0, true),
-        b"halved" | b"halving" => (0.5, true),
-        b"twofold" => (2.0, false),
-        b"threefold" => (3.0, false),
-        b"fourfold" => (4.0, false),
-        b"fivefold" => (5.0, false),
-        b"sixfold" => (6.0, false),
-        b"sevenfold" => (7.0, false),
-        b"eightfold" => (8.0, false),
-        b"ninefold" => (9.0, false),
-        b"tenfold" => (10.0, false),
-        b"hundredfold" => (100.0, false),
-        _ => return None,
-    })
+    MULTIPLIERS
+        .iter()
+        .find(|(k, _, _)| *k == w)
+        .map(|&(_, v, verb)| (v, verb))
 }
+
+/// Every word the scan reacts to where it stands: number words, multiplier
+/// words, `percent`/`per`, the articles (`a dozen`) and the starts of
+/// addresses (`http`, `www`). Any other word is passed over at once.
+const LEADS: words::WordFilter = {
+    let mut f = words::VOCABULARY;
+    let mut i = 0;
+    while i < MULTIPLIERS.len() {
+        f = f.with(MULTIPLIERS[i].0, false);
+        i += 1;
+    }
+    let extra: [&[u8]; 8] = [
+        b"a",
+        b"an",
+        b"http",
+        b"https",
+        b"www",
+        b"percent",
+        b"percents",
+        b"per",
+    ];
+    let mut i = 0;
+    while i < extra.len() {
+        f = f.with(extra[i], false);
+        i += 1;
+    }
+    f
+};
 
 /// A word that may begin a figure (lower-case).
 fn starts_figure(w: &[u8]) -> bool {

@@ -563,18 +563,25 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
                 }
                 return Some(num);
             }
-            _ => {
-                return Some(Num {
-                    s: p,
-                    e: l.end,
-                    value: l.value,
-                    prec: 0.5 * 10f64.powi(-l.decimals),
-                    kind: NumKind::Cardinal,
-                    lit: Some(l),
-                    scale: 0.0,
-                })
+            // `3 and a half`, `2 and a half million`: a small whole number
+            // in plain digits before `and` and a fraction (not a year:
+            // `2020 and a third wave`).
+            Some(c) if l.plain && l.decimals == 0 && l.value < 1000.0 => {
+                if let Some((v, j)) = and_fraction(at_, &c) {
+                    return Some(mk(v, j, 0.0, NumKind::Fraction, true, c.scale));
+                }
             }
+            _ => {}
         }
+        return Some(Num {
+            s: p,
+            e: l.end,
+            value: l.value,
+            prec: 0.5 * 10f64.powi(-l.decimals),
+            kind: NumKind::Cardinal,
+            lit: Some(l),
+            scale: 0.0,
+        });
     }
     // Fractions first: `a half`, `two thirds`, `one twenty-fifth`.
     let frac = fraction(at_, 0);
@@ -608,7 +615,12 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
         {
             let after = c.value - before;
             if after > 0.0 && after < den {
-                let f = after / den * if sc > 0.0 { sc } else { 1.0 };
+                // A smaller scale after the fraction is what it is a
+                // fraction of: `one billion and three quarters million`.
+                let (f, j) = match at_.get(j).map(|a| a.a) {
+                    Some(A::Scale(s)) if sc > 0.0 && s < sc => (after / den * s, j + 1),
+                    _ => (after / den * if sc > 0.0 { sc } else { 1.0 }, j),
+                };
                 return Some(mk(before + f, j, 0.0, NumKind::Fraction, true, 0.0));
             }
         }

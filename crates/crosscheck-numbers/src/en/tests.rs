@@ -22,3 +22,86 @@ fn money_and_percent() {
     assert_eq!(q.approx, Approx::Over);
     assert_eq!(q.range, Some((Some(30.0), None)));
 }
+
+#[test]
+fn mixed_number_ending_in_and_an_ordinal_reads_both_ways() {
+    let text = "The value is forty two and a third";
+    let found = recognize(text);
+    let got: Vec<(&str, QuantityKind, Option<f64>)> = found
+        .iter()
+        .map(|q| (&text[q.span.range()], q.kind, q.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "forty two and a third",
+                QuantityKind::Fraction,
+                Some(42.0 + 1.0 / 3.0)
+            ),
+            ("third", QuantityKind::Ordinal, Some(3.0)),
+        ]
+    );
+    let text = "three and an eighth";
+    let found = recognize(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(&text[found[1].span.range()], "eighth");
+    assert_eq!(found[1].value, Some(8.0));
+    // Written any other way, a fraction has one reading.
+    for text in [
+        "a third",
+        "two thirds",
+        "one and three fifths",
+        "one and a half",
+        "five and a third million",
+        "a trillionth",
+    ] {
+        let found = recognize(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_ne!(found[0].kind, QuantityKind::Ordinal, "{text}");
+    }
+}
+
+#[test]
+fn small_whole_number_in_digits_and_a_fraction() {
+    for (text, want) in [
+        ("3 and a half", 3.5),
+        ("1 and a quarter", 1.25),
+        ("2 and a half million", 2.5e6),
+    ] {
+        let found = recognize(text);
+        assert_eq!(found[0].kind, QuantityKind::Fraction, "{text}: {found:?}");
+        assert_eq!(found[0].value, Some(want), "{text}");
+    }
+    // A year before `and a third` is no whole part.
+    let found = recognize("in 2020 and a third wave");
+    assert_eq!(found[0].kind, QuantityKind::Date, "{found:?}");
+    let found = recognize("items 3 and 4");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn fraction_of_one_or_more_counts_the_noun_after() {
+    for (text, want, unit) in [
+        ("half a million people", 5e5, "person"),
+        ("two and a half million people", 2.5e6, "person"),
+        ("3 and a half years", 3.5, "year"),
+    ] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Count, "{text}: {q:?}");
+        assert_eq!(q.value, Some(want), "{text}");
+        assert_eq!(q.unit.as_deref(), Some(unit), "{text}");
+    }
+    // Less than one counts nothing.
+    let q = one("a third people");
+    assert_eq!(q.kind, QuantityKind::Fraction);
+    assert_eq!(&"a third people"[q.span.range()], "a third");
+}
+
+#[test]
+fn fraction_after_and_takes_the_smaller_scale_after_it() {
+    let q = one("one billion and three quarters million");
+    assert_eq!(q.value, Some(1_000_750_000.0));
+    let q = one("six million and two thirds");
+    assert_eq!(q.value, Some(6e6 + 2.0 / 3.0 * 1e6));
+}

@@ -30,96 +30,256 @@ pub(super) enum OrdW {
     Scale(f64),
 }
 
-/// Looks up a lower-case word.
+/// Cardinal, scale and fraction words with what they are (lower case).
+const CARDINALS: &[(&[u8], Wc)] = &[
+    (b"zero", Wc::Card(0)),
+    (b"nought", Wc::Card(0)),
+    (b"naught", Wc::Card(0)),
+    (b"nil", Wc::Card(0)),
+    (b"one", Wc::Card(1)),
+    (b"two", Wc::Card(2)),
+    (b"three", Wc::Card(3)),
+    (b"four", Wc::Card(4)),
+    (b"five", Wc::Card(5)),
+    (b"six", Wc::Card(6)),
+    (b"seven", Wc::Card(7)),
+    (b"eight", Wc::Card(8)),
+    (b"nine", Wc::Card(9)),
+    (b"ten", Wc::Card(10)),
+    (b"eleven", Wc::Card(11)),
+    (b"twelve", Wc::Card(12)),
+    (b"thirteen", Wc::Card(13)),
+    (b"fourteen", Wc::Card(14)),
+    (b"fifteen", Wc::Card(15)),
+    (b"sixteen", Wc::Card(16)),
+    (b"seventeen", Wc::Card(17)),
+    (b"eighteen", Wc::Card(18)),
+    (b"nineteen", Wc::Card(19)),
+    (b"twenty", Wc::Card(20)),
+    (b"thirty", Wc::Card(30)),
+    (b"forty", Wc::Card(40)),
+    (b"fourty", Wc::Card(40)),
+    (b"fifty", Wc::Card(50)),
+    (b"sixty", Wc::Card(60)),
+    (b"seventy", Wc::Card(70)),
+    (b"eighty", Wc::Card(80)),
+    (b"ninety", Wc::Card(90)),
+    (b"hundred", Wc::Hundred),
+    (b"hundreds", Wc::Hundred),
+    (b"thousand", Wc::Scale(1e3)),
+    (b"thousands", Wc::Scale(1e3)),
+    (b"million", Wc::Scale(1e6)),
+    (b"millions", Wc::Scale(1e6)),
+    (b"billion", Wc::Scale(1e9)),
+    (b"billions", Wc::Scale(1e9)),
+    (b"trillion", Wc::Scale(1e12)),
+    (b"trillions", Wc::Scale(1e12)),
+    (b"lakh", Wc::Scale(1e5)),
+    (b"lakhs", Wc::Scale(1e5)),
+    (b"lac", Wc::Scale(1e5)),
+    (b"crore", Wc::Scale(1e7)),
+    (b"crores", Wc::Scale(1e7)),
+    (b"dozen", Wc::Dozen),
+    (b"dozens", Wc::Dozen),
+    (b"dz", Wc::Dozen),
+    (b"dzs", Wc::Dozen),
+    (b"doz", Wc::Dozen),
+    (b"dozs", Wc::Dozen),
+    (b"half", Wc::Half(false)),
+    (b"halves", Wc::Half(true)),
+    (b"quarter", Wc::Quarter(false)),
+    (b"quarters", Wc::Quarter(true)),
+];
+
+/// Ordinal words with the cardinal they stand for (lower case, singular).
+const ORDINALS: &[(&[u8], OrdW)] = &[
+    (b"first", OrdW::Card(1)),
+    (b"second", OrdW::Card(2)),
+    (b"third", OrdW::Card(3)),
+    (b"fourth", OrdW::Card(4)),
+    (b"fifth", OrdW::Card(5)),
+    (b"sixth", OrdW::Card(6)),
+    (b"seventh", OrdW::Card(7)),
+    (b"eighth", OrdW::Card(8)),
+    (b"ninth", OrdW::Card(9)),
+    (b"nineth", OrdW::Card(9)),
+    (b"tenth", OrdW::Card(10)),
+    (b"eleventh", OrdW::Card(11)),
+    (b"twelfth", OrdW::Card(12)),
+    (b"thirteenth", OrdW::Card(13)),
+    (b"fourteenth", OrdW::Card(14)),
+    (b"fifteenth", OrdW::Card(15)),
+    (b"sixteenth", OrdW::Card(16)),
+    (b"seventeenth", OrdW::Card(17)),
+    (b"eighteenth", OrdW::Card(18)),
+    (b"nineteenth", OrdW::Card(19)),
+    (b"twentieth", OrdW::Card(20)),
+    (b"thirtieth", OrdW::Card(30)),
+    (b"fortieth", OrdW::Card(40)),
+    (b"fiftieth", OrdW::Card(50)),
+    (b"sixtieth", OrdW::Card(60)),
+    (b"seventieth", OrdW::Card(70)),
+    (b"eightieth", OrdW::Card(80)),
+    (b"ninetieth", OrdW::Card(90)),
+    (b"hundredth", OrdW::Hundred),
+    (b"thousandth", OrdW::Scale(1e3)),
+    (b"millionth", OrdW::Scale(1e6)),
+    (b"billionth", OrdW::Scale(1e9)),
+    (b"trillionth", OrdW::Scale(1e12)),
+];
+
+/// Looks up a lower-case word: a cardinal, scale or fraction word, or an
+/// ordinal, singular or plural (`fifths`; `seconds` are time, never a
+/// denominator). Most words are turned away by [`VOCABULARY`]'s length and
+/// end letters before any comparison; the rest cost one probe or two in
+/// [`WORD_TABLE`] (a word of up to 16 bytes is one `u128`).
 pub(super) fn word_class(w: &[u8]) -> Option<Wc> {
-    use Wc::*;
-    Some(match w {
-        b"zero" | b"nought" | b"naught" | b"nil" => Card(0),
-        b"one" => Card(1),
-        b"two" => Card(2),
-        b"three" => Card(3),
-        b"four" => Card(4),
-        b"five" => Card(5),
-        b"six" => Card(6),
-        b"seven" => Card(7),
-        b"eight" => Card(8),
-        b"nine" => Card(9),
-        b"ten" => Card(10),
-        b"eleven" => Card(11),
-        b"twelve" => Card(12),
-        b"thirteen" => Card(13),
-        b"fourteen" => Card(14),
-        b"fifteen" => Card(15),
-        b"sixteen" => Card(16),
-        b"seventeen" => Card(17),
-        b"eighteen" => Card(18),
-        b"nineteen" => Card(19),
-        b"twenty" => Card(20),
-        b"thirty" => Card(30),
-        b"forty" | b"fourty" => Card(40),
-        b"fifty" => Card(50),
-        b"sixty" => Card(60),
-        b"seventy" => Card(70),
-        b"eighty" => Card(80),
-        b"ninety" => Card(90),
-        b"hundred" | b"hundreds" => Hundred,
-        b"thousand" | b"thousands" => Scale(1e3),
-        b"million" | b"millions" => Scale(1e6),
-        b"billion" | b"billions" => Scale(1e9),
-        b"trillion" | b"trillions" => Scale(1e12),
-        b"lakh" | b"lakhs" | b"lac" => Scale(1e5),
-        b"crore" | b"crores" => Scale(1e7),
-        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => Dozen,
-        b"half" => Half(false),
-        b"halves" => Half(true),
-        b"quarter" => Quarter(false),
-        b"quarters" => Quarter(true),
-        _ => return ord_class(w),
-    })
+    if !VOCABULARY.may_hold(w) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    let key = u128::from_le_bytes(buf);
+    let mut i = slot(key);
+    loop {
+        match WORD_TABLE[i] {
+            Some((k, c)) if k == key => return Some(c),
+            Some(_) => i = (i + 1) % SLOTS,
+            None => return None,
+        }
+    }
 }
 
-fn ord_class(w: &[u8]) -> Option<Wc> {
-    // `seconds` are time, never a denominator.
-    let (stem, plural) = match w.strip_suffix(b"s") {
-        Some(s) if s.ends_with(b"th") || s.ends_with(b"rd") || s.ends_with(b"st") => (s, true),
-        _ => (w, false),
-    };
-    let o = match stem {
-        b"first" => OrdW::Card(1),
-        b"second" => OrdW::Card(2),
-        b"third" => OrdW::Card(3),
-        b"fourth" => OrdW::Card(4),
-        b"fifth" => OrdW::Card(5),
-        b"sixth" => OrdW::Card(6),
-        b"seventh" => OrdW::Card(7),
-        b"eighth" => OrdW::Card(8),
-        b"ninth" | b"nineth" => OrdW::Card(9),
-        b"tenth" => OrdW::Card(10),
-        b"eleventh" => OrdW::Card(11),
-        b"twelfth" => OrdW::Card(12),
-        b"thirteenth" => OrdW::Card(13),
-        b"fourteenth" => OrdW::Card(14),
-        b"fifteenth" => OrdW::Card(15),
-        b"sixteenth" => OrdW::Card(16),
-        b"seventeenth" => OrdW::Card(17),
-        b"eighteenth" => OrdW::Card(18),
-        b"nineteenth" => OrdW::Card(19),
-        b"twentieth" => OrdW::Card(20),
-        b"thirtieth" => OrdW::Card(30),
-        b"fortieth" => OrdW::Card(40),
-        b"fiftieth" => OrdW::Card(50),
-        b"sixtieth" => OrdW::Card(60),
-        b"seventieth" => OrdW::Card(70),
-        b"eightieth" => OrdW::Card(80),
-        b"ninetieth" => OrdW::Card(90),
-        b"hundredth" => OrdW::Hundred,
-        b"thousandth" => OrdW::Scale(1e3),
-        b"millionth" => OrdW::Scale(1e6),
-        b"billionth" => OrdW::Scale(1e9),
-        b"trillionth" => OrdW::Scale(1e12),
-        _ => return None,
-    };
-    Some(Wc::Ord(o, plural))
+/// Slots in [`WORD_TABLE`]: a power of two, well over twice the words.
+const SLOTS: usize = 256;
+
+/// A word of up to 16 bytes as one number, its bytes little-endian and
+/// zeros after (no word holds a zero byte, so no two words share a key).
+const fn pack(w: &[u8], plural: bool) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    if plural {
+        k |= (b's' as u128) << (8 * w.len());
+    }
+    k
+}
+
+/// The first slot a key is looked for in.
+const fn slot(k: u128) -> usize {
+    let h = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SLOTS
+}
+
+/// Every word [`word_class`] knows, by [`pack`]ed key, with open
+/// addressing: the cardinals, the ordinals, and the plurals of ordinals
+/// ending in `th`, `rd` or `st` (`fifths`, `thirds`, `firsts`). Built at
+/// compile time from [`CARDINALS`] and [`ORDINALS`].
+const WORD_TABLE: [Option<(u128, Wc)>; SLOTS] = {
+    const fn put(
+        mut t: [Option<(u128, Wc)>; SLOTS],
+        k: u128,
+        c: Wc,
+    ) -> [Option<(u128, Wc)>; SLOTS] {
+        let mut i = slot(k);
+        while t[i].is_some() {
+            i = (i + 1) % SLOTS;
+        }
+        t[i] = Some((k, c));
+        t
+    }
+    let mut t = [None; SLOTS];
+    let mut i = 0;
+    while i < CARDINALS.len() {
+        t = put(t, pack(CARDINALS[i].0, false), CARDINALS[i].1);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ORDINALS.len() {
+        let (w, o) = ORDINALS[i];
+        t = put(t, pack(w, false), Wc::Ord(o, false));
+        let n = w.len();
+        let end = [w[n - 2], w[n - 1]];
+        if matches!(end, [b't', b'h'] | [b'r', b'd'] | [b's', b't']) {
+            t = put(t, pack(w, true), Wc::Ord(o, true));
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Every word [`word_class`] knows, plurals of ordinals included.
+pub(super) const VOCABULARY: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < CARDINALS.len() {
+        f = f.with(CARDINALS[i].0, false);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ORDINALS.len() {
+        f = f.with(ORDINALS[i].0, false).with(ORDINALS[i].0, true);
+        i += 1;
+    }
+    f
+};
+
+/// A quick test that a lower-case word may be in a fixed list: for each
+/// length, the set of first letters and the set of last letters the list's
+/// words of that length have. A word outside both sets is surely not in the
+/// list; one inside is then looked up. Built at compile time from the list.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordFilter {
+    /// By length (index 0 unused): bit `c - b'a'` set for each first letter.
+    first: [u32; Self::MAX + 1],
+    /// By length: bit set for each last letter.
+    last: [u32; Self::MAX + 1],
+}
+
+impl WordFilter {
+    /// Longest word a filter holds; longer words are never in it.
+    pub const MAX: usize = 16;
+
+    /// An empty filter.
+    pub const fn new() -> Self {
+        WordFilter {
+            first: [0; Self::MAX + 1],
+            last: [0; Self::MAX + 1],
+        }
+    }
+
+    /// The filter with `w` (lower-case ASCII letters) added, or `w` with an
+    /// `s` after it when `plural`.
+    pub const fn with(mut self, w: &[u8], plural: bool) -> Self {
+        let n = w.len() + plural as usize;
+        assert!(n > 0 && n <= Self::MAX, "word too long for the filter");
+        let last = if plural { b's' } else { w[w.len() - 1] };
+        assert!(w[0].is_ascii_lowercase() && last.is_ascii_lowercase());
+        self.first[n] |= 1 << (w[0] - b'a');
+        self.last[n] |= 1 << (last - b'a');
+        self
+    }
+
+    /// False when `w` (any case) is surely not in the list.
+    #[inline]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        let n = w.len();
+        if n == 0 || n > Self::MAX {
+            return false;
+        }
+        let bit = |c: u8| {
+            let c = c.to_ascii_lowercase().wrapping_sub(b'a');
+            if c < 26 {
+                1u32 << c
+            } else {
+                0
+            }
+        };
+        self.first[n] & bit(w[0]) != 0 && self.last[n] & bit(w[n - 1]) != 0
+    }
 }
 
 /// Scale written after digits, glued or spaced: `43bn`, `2.5k`, `10 bln`.
@@ -140,4 +300,59 @@ pub(super) fn digit_scale(w: &[u8], glued: bool) -> Option<f64> {
 /// `a` or `an`.
 pub(super) fn is_article(w: &[u8]) -> bool {
     w.eq_ignore_ascii_case(b"a") || w.eq_ignore_ascii_case(b"an")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lookup as a plain walk over the lists.
+    fn reference(w: &[u8]) -> Option<Wc> {
+        if let Some(&(_, c)) = CARDINALS.iter().find(|(k, _)| *k == w) {
+            return Some(c);
+        }
+        let (stem, plural) = match w.strip_suffix(b"s") {
+            Some(s) if s.ends_with(b"th") || s.ends_with(b"rd") || s.ends_with(b"st") => (s, true),
+            _ => (w, false),
+        };
+        ORDINALS
+            .iter()
+            .find(|(k, _)| *k == stem)
+            .map(|&(_, o)| Wc::Ord(o, plural))
+    }
+
+    #[test]
+    fn table_agrees_with_the_lists() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in CARDINALS
+            .iter()
+            .map(|e| e.0)
+            .chain(ORDINALS.iter().map(|e| e.0))
+        {
+            words.push(w.to_vec());
+            words.push([w, b"s"].concat());
+            words.push(w[..w.len() - 1].to_vec());
+            words.push([w, b"x"].concat());
+        }
+        for w in [
+            "the",
+            "a",
+            "",
+            "seconds",
+            "tens",
+            "thirdss",
+            "twentyfive",
+            "abcdefghijklmnopq",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        for w in &words {
+            assert_eq!(
+                word_class(w),
+                reference(w),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
 }
