@@ -87,9 +87,18 @@ pub(crate) struct Hit {
 /// Everything the tagger knows before it reads a document.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
+    /// Names written in Chinese characters only, for runs of Han text
+    /// (which have no spaces to look names up by).
     ac: AhoCorasick,
+    /// The entry of each of `ac`'s patterns.
+    ac_entries: Vec<u32>,
     pub entries: Vec<Entry>,
     pub by_name: FxMap<&'static str, u32>,
+    /// Every beginning of a name that ends right before an ASCII separator
+    /// (`Bank`, `Bank of` for `Bank of America`; `X Co.` for `X Co., Ltd.`):
+    /// a look-up that extends a candidate word by word stops as soon as the
+    /// text so far begins no name.
+    prefixes: FxSet<&'static str>,
     common: FxSet<&'static str>,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
@@ -149,7 +158,9 @@ impl Gazetteer {
             .map(|n| n.0)
             .collect();
         let mut entries = Vec::with_capacity(names.len());
-        let mut patterns = Vec::with_capacity(names.len());
+        let mut patterns = Vec::new();
+        let mut ac_entries = Vec::new();
+        let mut prefixes = FxSet::with_capacity_and_hasher(names.len(), Default::default());
         let mut by_name = FxMap::with_capacity_and_hasher(names.len(), Default::default());
         let mut lower = String::new();
         for (name, label, canon, source) in names {
@@ -166,14 +177,25 @@ impl Gazetteer {
             } else {
                 canon
             };
-            by_name.insert(name, entries.len() as u32);
+            let id = entries.len() as u32;
+            by_name.insert(name, id);
             entries.push(Entry {
                 label,
                 canonical,
                 source,
                 ambiguous,
             });
-            patterns.push(name);
+            // A run of Chinese characters holds no ASCII: only names
+            // without ASCII can match inside one.
+            if !name.bytes().any(|b| b.is_ascii()) {
+                patterns.push(name);
+                ac_entries.push(id);
+            }
+            for (p, b) in name.bytes().enumerate() {
+                if p > 0 && b.is_ascii() && !b.is_ascii_alphanumeric() {
+                    prefixes.insert(&name[..p]);
+                }
+            }
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -190,8 +212,10 @@ impl Gazetteer {
         let _ = classes("");
         Gazetteer {
             ac,
+            ac_entries,
             entries,
             by_name,
+            prefixes,
             common,
             given,
             surnames: lines(CN_SURNAMES).collect(),
@@ -200,16 +224,23 @@ impl Gazetteer {
         }
     }
 
-    /// Every gazetteer name in `piece`, offsets relative to the piece.
-    pub fn hits(&self, piece: &str, out: &mut Vec<Hit>) {
+    /// Every gazetteer name written in Chinese characters in `run` (a run of
+    /// such characters), offsets relative to the run.
+    pub fn cjk_hits(&self, run: &str, out: &mut Vec<Hit>) {
         out.clear();
-        for m in self.ac.find_overlapping_iter(piece) {
+        for m in self.ac.find_overlapping_iter(run) {
             out.push(Hit {
                 start: m.start(),
                 end: m.end(),
-                entry: m.pattern().as_u32(),
+                entry: self.ac_entries[m.pattern().as_usize()],
             });
         }
+    }
+
+    /// True when some longer name begins with `text` followed by an ASCII
+    /// separator (space, hyphen, comma, full stop, `&`).
+    pub fn is_prefix(&self, text: &str) -> bool {
+        self.prefixes.contains(text)
     }
 
     /// The entry for exactly `name`.
@@ -283,20 +314,55 @@ pub(crate) fn fingerprint(version: u32) -> u64 {
     h.finish()
 }
 
-/// The word classes of `w` (bits of [`crate::rules::cls`]), from a table
-/// built once.
+/// Slots of the word-class table: a power of two, about six times the
+/// number of listed words, so that most look-ups of an unlisted word end at
+/// the first, empty slot.
+const CLASS_SLOTS: usize = 4096;
+
+/// A cheap hash of a word for the class table: its length and three of its
+/// bytes, mixed.
+fn class_slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let (first, mid, last) = match n {
+        0 => (0, 0, 0),
+        _ => (w[0], w[n / 2], w[n - 1]),
+    };
+    let h = (n as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(mid).wrapping_mul(0x27D4_EB2F)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35);
+    (h ^ (h >> 15)) as usize & (CLASS_SLOTS - 1)
+}
+
+/// The word classes of `w` (bits of [`crate::rules::cls`]), from an
+/// open-addressing table built once (the rules ask it several times per word).
 pub(crate) fn classes(w: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<FxMap<&'static str, u32>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
     let t = TABLE.get_or_init(|| {
-        let mut t = FxMap::default();
+        let mut t: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
         for (list, bit) in crate::rules::CLASSES {
             for w in *list {
-                *t.entry(*w).or_insert(0) |= bit;
+                let mut i = class_slot(w.as_bytes());
+                while !t[i].0.is_empty() && t[i].0 != *w {
+                    i = (i + 1) & (CLASS_SLOTS - 1);
+                }
+                t[i].0 = w;
+                t[i].1 |= bit;
             }
         }
         t
     });
-    t.get(w).copied().unwrap_or(0)
+    let mut i = class_slot(w.as_bytes());
+    loop {
+        let (k, bits) = t[i];
+        if k.is_empty() {
+            return 0;
+        }
+        if k == w {
+            return bits;
+        }
+        i = (i + 1) & (CLASS_SLOTS - 1);
+    }
 }
 
 /// True when `w` is in the list(s) of `class`.

@@ -3,7 +3,7 @@
 //! resolves short forms against the full names found.
 
 use crate::canonical::{company_core, tidy};
-use crate::gazetteer::{is, FxMap};
+use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
@@ -152,8 +152,21 @@ impl<'a> Ctx<'a> {
 
     fn lower_of(&mut self, w: &str) -> &str {
         self.lower.clear();
-        self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            self.lower.push_str(w);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         &self.lower
+    }
+
+    /// True when `w` in lower case is in the list(s) of `class`.
+    fn lower_is(&mut self, w: &str, class: u32) -> bool {
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return is(w, class);
+        }
+        is(self.lower_of(w), class)
     }
 
     fn is_common(&mut self, w: &str) -> bool {
@@ -266,6 +279,8 @@ impl<'a> Ctx<'a> {
         let mut caps = 0;
         let mut common_caps = 0;
         let mut last_punct = "";
+        let total = self.units.iter().filter(|u| u.kind == Kind::Word).count();
+        let mut seen = 0;
         for i in 0..self.units.len() {
             let u = self.units[i];
             if u.kind == Kind::Punct {
@@ -274,13 +289,18 @@ impl<'a> Ctx<'a> {
             if u.kind != Kind::Word {
                 continue;
             }
+            seen += 1;
             let w = self.ut(i);
-            if !u.cap && is(w, cls::CONNECTORS) || is(w.to_lowercase().as_str(), cls::FUNCTION) {
+            if !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION) {
                 continue;
             }
             last_punct = "";
             words += 1;
             caps += usize::from(u.cap);
+            // Too many lower-case words already for 80% capitals, whatever follows.
+            if 4 * (words - caps) > caps + (total - seen) {
+                return false;
+            }
         }
         if words < 4 || caps * 10 < words * 8 || matches!(last_punct, "." | "。") {
             return false;
@@ -372,7 +392,7 @@ impl<'a> Ctx<'a> {
     fn cjk_run(&mut self, s: usize, e: usize) {
         let run = self.s(s, e);
         let mut hits = std::mem::take(&mut self.hits);
-        self.gaz.hits(run, &mut hits);
+        self.gaz.cjk_hits(run, &mut hits);
         let mut found: Vec<(usize, usize, u32)> =
             hits.iter().map(|h| (h.start, h.end, h.entry)).collect();
         self.hits = hits;
@@ -570,24 +590,37 @@ impl<'a> Ctx<'a> {
             self.hits_cache = out.clone();
             return out;
         }
-        let mut hits = std::mem::take(&mut self.hits);
-        self.gaz.hits(piece, &mut hits);
-        let mut out: Vec<(usize, usize, u32)> = Vec::new();
-        for h in &hits {
-            let (s, e) = (base + h.start, base + h.end);
-            let Some(a) = els.iter().position(|x| x.start == s && !x.conn) else {
+        // Each name that starts and ends on element boundaries, by hash
+        // look-ups of the text from each element on, extended element by
+        // element while the text so far begins some name. (Element ends are
+        // followed by a space, a hyphen or a comma, where the gazetteer's
+        // name prefixes end.)
+        let mut out: Vec<(usize, usize, usize, u32)> = Vec::new();
+        for a in 0..els.len() {
+            if els[a].conn {
                 continue;
-            };
-            let Some(b) = els[a..]
-                .iter()
-                .position(|x| (x.word_end == e || x.end == e) && !x.conn)
-            else {
-                continue;
-            };
-            out.push((a, a + b + 1, h.entry));
+            }
+            let s = els[a].start;
+            for (b, e) in els.iter().enumerate().skip(a) {
+                if !e.conn {
+                    if e.word_end != e.end {
+                        if let Some(&id) = self.gaz.by_name.get(self.s(s, e.word_end)) {
+                            out.push((a, b + 1, e.word_end, id));
+                        }
+                    }
+                    if let Some(&id) = self.gaz.by_name.get(self.s(s, e.end)) {
+                        out.push((a, b + 1, e.end, id));
+                    }
+                }
+                if !self.gaz.is_prefix(self.s(s, e.end)) {
+                    break;
+                }
+            }
         }
-        self.hits = hits;
-        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        // Leftmost, then longest; of two readings of one span (with and
+        // without a final dot) the shorter first.
+        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let out = out.into_iter().map(|(a, b, _, id)| (a, b, id));
         let mut chosen: Vec<(usize, usize, u32)> = Vec::new();
         for h in out {
             if chosen.last().is_none_or(|c| h.0 >= c.1) {
@@ -1380,11 +1413,13 @@ impl<'a> Ctx<'a> {
     /// the place; such a match replaces the shorter mentions inside it.
     fn rescan(&self, out: &mut Vec<Mention>) {
         let mut names: Vec<(String, Label, String)> = Vec::new();
+        let mut seen: FxSet<String> = FxSet::default();
         for m in out.iter() {
             let t = tidy(&self.text[m.start..m.end]);
             for cand in [t, m.canonical.clone()] {
                 let words = cand.split(' ').count();
-                if words >= 2 && cand.len() <= 80 && !names.iter().any(|n| n.0 == cand) {
+                if words >= 2 && cand.len() <= 80 && !seen.contains(&cand) {
+                    seen.insert(cand.clone());
                     names.push((cand, m.label, m.canonical.clone()));
                 }
             }
@@ -1392,20 +1427,34 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             return;
         }
-        // Longest names first, so that a plain search per name (cheaper than
-        // building an automaton for a handful) still prefers the longer match.
+        // Longest names first (the order only breaks ties; matches are sorted below).
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         // A recurring multi-word name is a capitalized run somewhere: search
-        // only inside the runs pass 1 saw, not the whole text.
+        // only inside the runs pass 1 saw, not the whole text. The names are
+        // bucketed by their first byte, and each name's matches in a run are
+        // found left to right without overlap (as `match_indices` finds them).
+        let mut head = [u32::MAX; 256];
+        let mut next = vec![u32::MAX; names.len()];
+        for (k, (name, _, _)) in names.iter().enumerate().rev() {
+            let b = usize::from(name.as_bytes()[0]);
+            next[k] = head[b];
+            head[b] = k as u32;
+        }
+        let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for &(cs, ce) in &self.chunks {
-            let piece = &self.text[cs..ce];
-            for (k, (name, _, _)) in names.iter().enumerate() {
-                if name.len() > piece.len() {
-                    continue;
-                }
-                for (s, _) in piece.match_indices(name.as_str()) {
-                    hits.push((cs + s, cs + s + name.len(), k));
+            let piece = &self.text.as_bytes()[cs..ce];
+            free_from.iter_mut().for_each(|f| *f = 0);
+            for p in 0..piece.len() {
+                let mut k = head[usize::from(piece[p])];
+                while k != u32::MAX {
+                    let ku = k as usize;
+                    let name = names[ku].0.as_bytes();
+                    if p >= free_from[ku] && piece[p..].starts_with(name) {
+                        hits.push((cs + p, cs + p + name.len(), ku));
+                        free_from[ku] = p + name.len();
+                    }
+                    k = next[ku];
                 }
             }
         }
