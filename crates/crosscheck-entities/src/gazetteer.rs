@@ -112,11 +112,18 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The lines of a word list as a set, sized once (no rehashing while it fills).
+fn set_of(s: &'static str) -> FxSet<&'static str> {
+    let mut set = FxSet::with_capacity_and_hasher(s.len() / 8 + 16, Default::default());
+    set.extend(lines(s));
+    set
+}
+
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let common: FxSet<&str> = lines(COMMON).collect();
+        let common = set_of(COMMON);
         let is_common = |w: &str| common.contains(w);
-        let given: FxSet<&str> = lines(GIVEN).collect();
+        let given = set_of(GIVEN);
         let mut names: Vec<(&'static str, Label, String, Source)> = Vec::with_capacity(24_000);
         for l in lines(CURATED) {
             let mut f = l.split('\t');
@@ -218,9 +225,9 @@ impl Gazetteer {
             prefixes,
             common,
             given,
-            surnames: lines(CN_SURNAMES).collect(),
-            syllables: lines(PINYIN).collect(),
-            legal: lines(LEGAL).collect(),
+            surnames: set_of(CN_SURNAMES),
+            syllables: set_of(PINYIN),
+            legal: set_of(LEGAL),
         }
     }
 
@@ -263,11 +270,16 @@ impl Gazetteer {
 
     /// True when `lower` is a Chinese surname in pinyin (`wang`, `lü` as `lv`).
     pub fn is_cn_surname(&self, lower: &str) -> bool {
-        self.surnames.contains(lower) || self.surnames.contains(pinyin_norm(lower).as_str())
+        // Tone marks and `ü` are not ASCII: ASCII needs no normalizing.
+        self.surnames.contains(lower)
+            || !lower.is_ascii() && self.surnames.contains(pinyin_norm(lower).as_str())
     }
 
     /// True when `lower` is one to three pinyin syllables: `meifang`, `penghong`.
     pub fn is_pinyin_given(&self, lower: &str) -> bool {
+        if lower.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.split_syllables(lower, 3);
+        }
         let s = pinyin_norm(lower);
         let s: String = s.chars().filter(|c| *c != '-' && *c != '\'').collect();
         self.split_syllables(&s, 3)

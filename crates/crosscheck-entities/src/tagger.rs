@@ -92,6 +92,8 @@ struct Ctx<'a> {
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
+    /// The elements of the chunk being read (a buffer reused between chunks).
+    els: Vec<El>,
     /// Every capitalized run seen, for the document pass.
     chunks: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
@@ -115,6 +117,7 @@ pub(crate) fn tag(
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
+        els: Vec::with_capacity(16),
         acronyms: Vec::new(),
         chunks: Vec::new(),
     };
@@ -377,11 +380,13 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
-            let (els, next) = self.chunk(i);
+            let mut els = std::mem::take(&mut self.els);
+            let next = self.chunk(i, &mut els);
             if let (Some(f), Some(l)) = (els.first(), els.last()) {
                 self.chunks.push((f.start, l.end));
             }
-            self.process_chunk(els);
+            self.process_chunk(&mut els);
+            self.els = els;
             i = next;
         }
     }
@@ -465,9 +470,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The longest run of name elements starting at unit `i`.
-    fn chunk(&mut self, i: usize) -> (Vec<El>, usize) {
-        let mut els = vec![self.el(i)];
+    /// The longest run of name elements starting at unit `i`, into `els`;
+    /// returns the unit after it.
+    fn chunk(&mut self, i: usize, els: &mut Vec<El>) -> usize {
+        els.clear();
+        els.push(self.el(i));
         let mut j = i + 1;
         loop {
             let last = *els.last().unwrap_or(&self.el(i));
@@ -548,7 +555,7 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        (els, j)
+        j
     }
 
     fn el(&self, i: usize) -> El {
@@ -632,7 +639,7 @@ impl<'a> Ctx<'a> {
         chosen
     }
 
-    fn process_chunk(&mut self, mut els: Vec<El>) {
+    fn process_chunk(&mut self, els: &mut Vec<El>) {
         if els.len() == 1 {
             // The common case, `The`, `In`, `Exports` opening a sentence:
             // decide without the general machinery.
@@ -655,7 +662,7 @@ impl<'a> Ctx<'a> {
         // Openers that are never part of a name.
         while let Some(f) = els.first() {
             let w = self.ew(f);
-            let function = is(w.to_lowercase().as_str(), cls::FUNCTION) && w.len() > 1;
+            let function = w.len() > 1 && self.lower_is(w, cls::FUNCTION);
             if (is(w, cls::DETERMINERS) || function) && els.len() > 1 {
                 els.remove(0);
                 continue;
@@ -668,7 +675,7 @@ impl<'a> Ctx<'a> {
         // A capitalized ordinary word opening a sentence or standing in a
         // headline is no evidence; it splits the run unless a gazetteer
         // name or a name tail covers it.
-        let hits = self.gaz_hits(&els);
+        let hits = self.gaz_hits(els);
         let covered = |k: usize| hits.iter().any(|h| h.0 <= k && k < h.1 && h.1 - h.0 > 1);
         let mut parts: Vec<Vec<El>> = Vec::new();
         let mut cur: Vec<El> = Vec::new();
@@ -715,35 +722,40 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
-            let name_follows = k + 1 < n && {
-                let nx = self.ew(&els[k + 1]);
-                !els[k + 1].conn
-                    && !is(nx, cls::COMPANY_TAILS)
-                    && !is(nx, cls::ORG_TAILS)
-                    && !is(nx, cls::PLACE_TAILS)
-                    && !self.is_common(nx)
-            };
-            let pinyin_pair = |a: &El, b: &El| {
-                let l = self.ew(a).to_lowercase();
-                let nx = self.ew(b).to_lowercase();
-                self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
-            };
-            // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
-            let pinyin_name =
-                k + 1 < n && pinyin_pair(&e, &els[k + 1]) || k > 0 && pinyin_pair(&els[k - 1], &e);
-            let is_tail = k > 0
-                && (is(w, cls::COMPANY_TAILS) || is(w, cls::ORG_TAILS) || is(w, cls::PLACE_TAILS));
-            let droppable = !covered(k)
-                && (!tailed || k == 0 && name_follows && self.headline)
+            // Only a word in a headline or opening the sentence can be dropped;
+            // the cheap tests come first.
+            let wc = crate::gazetteer::classes(w);
+            const TAILS: u32 = cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS;
+            let is_tail = k > 0 && wc & TAILS != 0;
+            let droppable = (self.headline || k == 0 && initial)
                 && !e.conn
-                && !pinyin_name
-                && (self.headline || k == 0 && initial)
                 && !is_tail
                 && !self.units[e.unit].caps
+                && !covered(k)
+                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0))
+                && (!tailed
+                    || k == 0 && self.headline && {
+                        // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
+                        k + 1 < n && {
+                            let nx = self.ew(&els[k + 1]);
+                            !els[k + 1].conn
+                                && crate::gazetteer::classes(nx) & TAILS == 0
+                                && !self.is_common(nx)
+                        }
+                    })
                 && self.is_common(w)
                 && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
-                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0));
+                && {
+                    // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
+                    let pinyin_pair = |a: &El, b: &El| {
+                        let l = self.ew(a).to_lowercase();
+                        let nx = self.ew(b).to_lowercase();
+                        self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
+                    };
+                    let pinyin_name = k + 1 < n && pinyin_pair(&e, &els[k + 1])
+                        || k > 0 && pinyin_pair(&els[k - 1], &e);
+                    !pinyin_name
+                };
             // In a headline a tail after a name belongs to it: `Geely Auto`.
             let keep_tail = self.headline && !cur.is_empty();
             if droppable && !keep_tail {
@@ -1394,8 +1406,11 @@ impl<'a> Ctx<'a> {
             ("i", &["", "a", "an"][..]),
         ] {
             if let Some(stem) = w.strip_suffix(end) {
+                let mut name = String::with_capacity(stem.len() + 2);
                 for add in adds {
-                    let name = format!("{stem}{add}");
+                    name.clear();
+                    name.push_str(stem);
+                    name.push_str(add);
                     // Countries and regions only: `Shuya` the town makes no `Shuyi`.
                     if self.gaz.get(&name).is_some_and(|e| {
                         e.label == Label::Place && !matches!(e.source, Source::City)
