@@ -140,7 +140,7 @@ impl Default for Tagger {
 }
 
 /// Bumped whenever the rules change what the tagger outputs.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// A fingerprint of the tagger: its rules version and every embedded data
 /// file. A cache of analyses should mix it into its key, so that a new

@@ -75,6 +75,9 @@ struct Pending {
     person_cue: bool,
     /// A place cue (`in`, `from`) or company cue stood next to it.
     other_cue: bool,
+    /// The place cue was only a possessive (`Qiantang's`), which a company
+    /// has as often as a place.
+    possessive_cue: bool,
     /// Opening a sentence or in a headline, where capitals prove nothing.
     weak: bool,
 }
@@ -121,8 +124,9 @@ pub(crate) fn tag(
         acronyms: Vec::new(),
         chunks: Vec::new(),
     };
+    let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
-    for s in sentences {
+    for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].span.end <= s.start {
             ti += 1;
         }
@@ -134,6 +138,37 @@ pub(crate) fn tag(
         cx.sentence();
     }
     cx.finish()
+}
+
+/// Sentence spans with a break before a legal form undone: `Tanvir
+/// Batteries Pvt.` / `Ltd., and …` is one sentence (a legal form never opens one).
+fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if let Some(prev) = out.last_mut() {
+            let before = text[prev.start..prev.end].trim_end();
+            let gap = &text[prev.start + before.len()..s.start];
+            let next = &text[s.start..s.end];
+            let word_len = next
+                .bytes()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(next.len());
+            let word = &next[..word_len];
+            let abbrev = before.strip_suffix('.').is_some_and(|b| {
+                let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
+                is(w, cls::ABBREVIATIONS)
+            });
+            if abbrev && gap.len() <= 1 && (1..=8).contains(&word_len) && is_upper_start(word) && {
+                let l = word.to_ascii_lowercase();
+                is(l.as_str(), cls::LEGAL_WORDS) || gaz.is_legal(&l)
+            } {
+                prev.end = s.end;
+                continue;
+            }
+        }
+        out.push(*s);
+    }
+    out
 }
 
 fn is_upper_start(w: &str) -> bool {
@@ -1091,13 +1126,16 @@ impl<'a> Ctx<'a> {
             return;
         };
         let weak = self.headline || self.is_initial_pos(first.unit);
+        let mut possessive_cue = false;
         let other_cue = match fallback.as_ref().map(|f| f.0) {
             Some(Label::Place) => {
-                self.place_context(els)
-                    || self
+                self.place_context(els) || {
+                    possessive_cue = self
                         .units
                         .get(self.unit_after(last))
-                        .is_some_and(|u| u.kind == Kind::Possessive)
+                        .is_some_and(|u| u.kind == Kind::Possessive);
+                    possessive_cue
+                }
             }
             Some(Label::Company) => self.company_context(els),
             _ => false,
@@ -1108,6 +1146,7 @@ impl<'a> Ctx<'a> {
             fallback,
             person_cue,
             other_cue,
+            possessive_cue,
             weak,
         });
     }
@@ -1423,6 +1462,100 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// A town's name that is also the short form of a company named in full
+    /// in the document reads as the company before a possessive: `Qiantang's
+    /// selling price` after `Qiantang Motor`.
+    fn possessive_companies(&self, out: &mut [Mention]) {
+        let cores: Vec<String> = out
+            .iter()
+            .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
+            .map(|m| m.canonical.clone())
+            .collect();
+        if cores.is_empty() {
+            return;
+        }
+        for m in out.iter_mut() {
+            if m.label != Label::Place {
+                continue;
+            }
+            let t = &self.text[m.start..m.end];
+            let rest = &self.text[m.end..];
+            let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
+            // Towns only: a province or country's possessive is its own
+            // (`Zhejiang's exports`), whatever company bears its name.
+            let town = self.gaz.get(t).is_some_and(|e| e.source == Source::City);
+            if possessive && town && cores.iter().any(|c| c == t) {
+                m.label = Label::Company;
+                m.canonical = t.to_string();
+            }
+        }
+    }
+
+    /// Speakers of a question-and-answer transcript: a capitalized name that
+    /// opens two or more paragraphs as `Name: …`. A speaker that is no person
+    /// is the publication putting the questions (`Commodity Week: Why …?`),
+    /// an organisation, whatever ordinary words it is made of.
+    fn speaker_labels(&self, out: &mut Vec<Mention>) {
+        let bytes = self.text.as_bytes();
+        let mut labels: Vec<(usize, usize)> = Vec::new();
+        for &(s, e) in &self.chunks {
+            let line_start = self.text[..s].rfind('\n').map_or(0, |p| p + 1);
+            let opens = self.text[line_start..s]
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'*' | b'#' | b'>'));
+            let colon = bytes.get(e) == Some(&b':')
+                || self.text[e..].starts_with("**:")
+                || self.text[e..].starts_with("*:");
+            let paragraph = line_start == 0 || self.text[..line_start - 1].ends_with('\n');
+            if opens && colon && paragraph {
+                labels.push((s, e));
+            }
+        }
+        if labels.len() < 2 {
+            return;
+        }
+        let mut done: Vec<&str> = Vec::new();
+        let mut add: Vec<Mention> = Vec::new();
+        for (k, &(s, e)) in labels.iter().enumerate() {
+            let name = &self.text[s..e];
+            let words: Vec<&str> = name.split(' ').collect();
+            if done.contains(&name)
+                || !(2..=5).contains(&words.len())
+                || words
+                    .iter()
+                    .any(|w| !is_upper_start(w) || is(w, cls::CALENDAR))
+                || self.gaz.is_given(words[0])
+                || labels
+                    .iter()
+                    .filter(|l| &self.text[l.0..l.1] == name)
+                    .count()
+                    < 2
+            {
+                continue;
+            }
+            // A speaker already read as a person, or a known name, keeps its reading.
+            let read = out.iter().any(|m| {
+                m.start < e && s < m.end && (m.end - m.start >= e - s || m.label == Label::Person)
+            });
+            if read {
+                continue;
+            }
+            done.push(name);
+            for &(s2, e2) in &labels[k..] {
+                if &self.text[s2..e2] == name {
+                    add.push(Mention {
+                        start: s2,
+                        end: e2,
+                        label: Label::Organization,
+                        canonical: tidy(name),
+                    });
+                }
+            }
+        }
+        out.retain(|m| !add.iter().any(|a| a.start < m.end && m.start < a.end));
+        out.extend(add);
+    }
+
     /// Finds the document's own multi-word names wherever they recur, so that
     /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
     /// the place; such a match replaces the shorter mentions inside it.
@@ -1563,8 +1696,13 @@ impl<'a> Ctx<'a> {
             let t = tidy(&self.text[p.start..p.end]);
             let mut got = None;
             if p.other_cue && !p.person_cue {
-                // `exports to Jordan`: the sentence outweighs a namesake.
-                got = p.fallback.clone();
+                // `exports to Jordan`: the sentence outweighs a namesake; but
+                // a possessive does not outweigh the document's own company
+                // (`Qiantang's prices` after `Qiantang Motor`).
+                let company = known
+                    .get(&t)
+                    .filter(|k| p.possessive_cue && k.0 == Label::Company);
+                got = company.or(p.fallback.as_ref()).cloned();
             }
             if got.is_some() {
             } else if let Some(Some(full)) = surname.get(&t) {
@@ -1622,6 +1760,8 @@ impl<'a> Ctx<'a> {
             }
         }
         out.append(&mut coordinated);
+        self.possessive_companies(&mut out);
+        self.speaker_labels(&mut out);
         self.rescan(&mut out);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());
