@@ -262,10 +262,12 @@ impl Gazetteer {
 
     /// True when `w` is a known given name (`Maria`, `John`).
     pub fn is_given(&self, w: &str) -> bool {
-        self.given.contains(w) || {
-            let folded = fold(w);
-            folded != w && self.given.contains(folded.as_str())
-        }
+        // Accents are not ASCII: an ASCII word folds to itself.
+        self.given.contains(w)
+            || !w.is_ascii() && {
+                let folded = fold(w);
+                folded != w && self.given.contains(folded.as_str())
+            }
     }
 
     /// True when `lower` is a Chinese surname in pinyin (`wang`, `lü` as `lv`).

@@ -236,6 +236,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
         let w = &self.text[start..end];
         let cap = kind == Kind::Word && is_upper_start(w);
@@ -1499,15 +1500,21 @@ impl<'a> Ctx<'a> {
         let bytes = self.text.as_bytes();
         let mut labels: Vec<(usize, usize)> = Vec::new();
         for &(s, e) in &self.chunks {
-            let line_start = self.text[..s].rfind('\n').map_or(0, |p| p + 1);
-            let opens = self.text[line_start..s]
-                .bytes()
-                .all(|b| matches!(b, b' ' | b'\t' | b'*' | b'#' | b'>'));
+            // The colon first: it is rare after a capitalized run.
             let colon = bytes.get(e) == Some(&b':')
                 || self.text[e..].starts_with("**:")
                 || self.text[e..].starts_with("*:");
-            let paragraph = line_start == 0 || self.text[..line_start - 1].ends_with('\n');
-            if opens && colon && paragraph {
+            if !colon {
+                continue;
+            }
+            let opens_at = bytes[..s]
+                .iter()
+                .rposition(|b| !matches!(b, b' ' | b'\t' | b'*' | b'#' | b'>'));
+            let paragraph = match opens_at {
+                None => true,
+                Some(p) => bytes[p] == b'\n' && (p == 0 || bytes[p - 1] == b'\n'),
+            };
+            if paragraph {
                 labels.push((s, e));
             }
         }
