@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use crosscheck_pipeline::{
     collect_inputs, run, Cache, Document, InputError, InputFilter, RunOptions,
 };
-use crosscheck_reconcile::Claim;
+use crosscheck_reconcile::{Claim, TextSource};
+use rayon::prelude::*;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
@@ -205,6 +206,17 @@ fn report_input_error(e: &InputError) {
     eprintln!("crosscheck: {}: {}", e.path, e.reason);
 }
 
+/// Documents read back at once to fill the report's mentions.
+const READ_BACK_BATCH: usize = 256;
+
+/// The worker pool `--jobs` asks for (all cores by default).
+fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool, Failure> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string().into())
+}
+
 /// Reads the inputs and runs the pipeline; `each` turns a document into
 /// whatever the command needs. Returns the results of the documents read.
 fn run_inputs<T: Send>(
@@ -243,10 +255,7 @@ fn run_inputs<T: Send>(
         cancel: Some(interrupt::flag()),
         progress: bar.callback(),
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string())?;
+    let pool = thread_pool(args)?;
     let (results, stats) = pool.install(|| run(&inputs, &options, each));
     bar.finish();
     if stats.interrupted {
@@ -369,42 +378,78 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 .any(|(_, f)| *f == crosscheck_report::Format::Html)
                 .then(Vec::new);
             drop(claims);
-            for d in report.documents_to_fill() {
-                match &stdin_text {
-                    Some((i, t)) if *i == d => {
-                        report.fill_text(d, t, &|o| o, None);
-                        if let Some(s) = sources.as_mut() {
-                            s.push(crosscheck_report::Source::new(&report, d, "-", t, &|o| o));
-                        }
-                    }
-                    _ => {
-                        let name = &names[d as usize];
-                        let path = std::path::Path::new(name);
-                        match crosscheck_pipeline::load_document_with(
-                            path,
-                            name,
-                            input.max_file_size,
-                        ) {
-                            Ok(doc) => {
-                                // Lines are counted in the file as on disk
-                                // (markup and any encoding included).
-                                report.fill_text(
-                                    d,
-                                    &doc.text,
-                                    &|o| doc.offsets.to_file(o),
-                                    Some(&|o| doc.line_of(o)),
-                                );
-                                if let Some(s) = sources.as_mut() {
-                                    s.push(crosscheck_report::Source::new(
-                                        &report,
-                                        d,
-                                        name,
-                                        &doc.text,
-                                        &|o| doc.offsets.to_text(o),
-                                    ));
+            let pool = thread_pool(&input)?;
+            let to_fill = report.documents_to_fill();
+            // Read back in parallel, a batch at a time: a batch's texts are
+            // held only while its mentions are filled, and each batch costs
+            // one walk over the report's mentions.
+            for batch in to_fill.chunks(READ_BACK_BATCH) {
+                let loaded: Vec<(u32, Document)> = pool.install(|| {
+                    batch
+                        .par_iter()
+                        .filter(|&&d| !matches!(&stdin_text, Some((i, _)) if *i == d))
+                        .filter_map(|&d| {
+                            let name = &names[d as usize];
+                            let path = std::path::Path::new(name);
+                            match crosscheck_pipeline::load_document_with(
+                                path,
+                                name,
+                                input.max_file_size,
+                            ) {
+                                Ok(doc) => Some((d, doc)),
+                                Err(e) => {
+                                    report_input_error(&e);
+                                    None
                                 }
                             }
-                            Err(e) => report_input_error(&e),
+                        })
+                        .collect()
+                });
+                let to_file: Vec<_> = loaded
+                    .iter()
+                    .map(|(_, doc)| move |o| doc.offsets.to_file(o))
+                    .collect();
+                let line_of: Vec<_> = loaded
+                    .iter()
+                    .map(|(_, doc)| move |o| doc.line_of(o))
+                    .collect();
+                let identity = |o| o;
+                let mut text_sources: Vec<TextSource<'_>> = loaded
+                    .iter()
+                    .zip(&to_file)
+                    .zip(&line_of)
+                    .map(|(((d, doc), to_file), line_of)| TextSource {
+                        doc: *d,
+                        text: &doc.text,
+                        // Lines are counted in the file as on disk (markup
+                        // and any encoding included).
+                        to_file,
+                        line_of: Some(line_of),
+                    })
+                    .collect();
+                if let Some((i, t)) = &stdin_text {
+                    if batch.contains(i) {
+                        text_sources.push(TextSource {
+                            doc: *i,
+                            text: t,
+                            to_file: &identity,
+                            line_of: None,
+                        });
+                    }
+                }
+                report.fill_texts(&text_sources);
+                if let Some(s) = sources.as_mut() {
+                    for &d in batch {
+                        if let Some((_, doc)) = loaded.iter().find(|(i, _)| *i == d) {
+                            s.push(crosscheck_report::Source::new(
+                                &report,
+                                d,
+                                &names[d as usize],
+                                &doc.text,
+                                &|o| doc.offsets.to_text(o),
+                            ));
+                        } else if let Some((_, t)) = stdin_text.as_ref().filter(|(i, _)| *i == d) {
+                            s.push(crosscheck_report::Source::new(&report, d, "-", t, &|o| o));
                         }
                     }
                 }

@@ -10,6 +10,8 @@ use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
 use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Everything the earlier stages found in one document, borrowed.
 #[derive(Debug, Clone)]
@@ -333,17 +335,35 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
     out
 }
 
+/// `METRICS` split into words once and indexed by first word, each list in
+/// `METRICS` order: matching a word then looks at the few patterns that can
+/// start with it instead of splitting every pattern string at every word.
+type MetricIndex = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+
+fn metric_index() -> &'static MetricIndex {
+    static INDEX: OnceLock<MetricIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = MetricIndex::new();
+        for &(pat, base) in METRICS {
+            let parts: Vec<&'static str> = pat.split(' ').collect();
+            index.entry(parts[0]).or_default().push((parts, base));
+        }
+        index
+    })
+}
+
 fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
+    let index = metric_index();
     let mut out = Vec::new();
     let mut i = 0;
     'outer: while i < words.len() {
         if words[i].kind == TokenKind::Word && !skip(&words[i]) {
-            for (pat, base) in METRICS {
-                let n = pat.split(' ').count();
+            for (parts, base) in index.get(words[i].lc.as_str()).into_iter().flatten() {
+                let n = parts.len();
                 if i + n > words.len() {
                     continue;
                 }
-                if pat.split(' ').zip(&words[i..i + n]).all(|(p, w)| p == w.lc) {
+                if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
                     let next = words.get(i + n).map(|w| w.lc.as_str()).unwrap_or("");
                     if NOT_METRIC_AFTER.contains(&next) && !words[i + n - 1].poss {
                         break;

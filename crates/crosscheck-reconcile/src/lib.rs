@@ -31,6 +31,6 @@ mod sym;
 pub use claims::{extract_claims, flags, Claim, DocView, How};
 pub use report::{
     format_value, reconcile, reconcile_texts, Conflict, ConflictKind, Corroboration, Mention,
-    Report,
+    Report, TextSource,
 };
 pub use sym::Sym;
