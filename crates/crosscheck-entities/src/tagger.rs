@@ -101,6 +101,8 @@ struct Ctx<'a> {
     chunks: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
     acronyms: Vec<(String, Label, String)>,
+    /// The words of the piece being classified (a buffer reused between pieces).
+    words: Vec<&'a str>,
 }
 
 pub(crate) fn tag(
@@ -123,6 +125,7 @@ pub(crate) fn tag(
         els: Vec::with_capacity(16),
         acronyms: Vec::new(),
         chunks: Vec::new(),
+        words: Vec::with_capacity(16),
     };
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
@@ -171,6 +174,24 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
     out
 }
 
+/// Per byte of a word: 1 hyphen, apostrophe or not ASCII (the word needs the
+/// general reading), 2 upper-case letter, 4 lower-case letter.
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b'-' | b'\'' | 0x80.. => 1,
+            b'A'..=b'Z' => 2,
+            b'a'..=b'z' => 4,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
 fn is_upper_start(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -207,6 +228,12 @@ impl<'a> Ctx<'a> {
         is(self.lower_of(w), class)
     }
 
+    /// True when `w` in lower case (a final dot kept) is an ordinary word.
+    fn is_common_exact(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        gaz.is_common(self.lower_of(w))
+    }
+
     fn is_common(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         let l = self.lower_of(w);
@@ -227,7 +254,31 @@ impl<'a> Ctx<'a> {
                     };
                     continue;
                 }
-                TokenKind::Word => self.push_word(t.span.start, w, gap),
+                TokenKind::Word => {
+                    // Plain ASCII words (no hyphen, apostrophe or accent), the
+                    // bulk of a text: one unit, its shape from one pass of a
+                    // byte table.
+                    let mut seen = 0u8;
+                    let mut upper = 0u32;
+                    for &c in w.as_bytes() {
+                        let f = WORD_BYTES[usize::from(c)];
+                        seen |= f;
+                        upper += u32::from(f & 2 != 0);
+                    }
+                    if seen & 1 == 0 {
+                        let cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+                        self.units.push(Unit {
+                            start: t.span.start,
+                            end: t.span.end,
+                            kind: Kind::Word,
+                            gap,
+                            cap,
+                            caps: cap && seen & 4 == 0 && upper >= 2,
+                        });
+                    } else {
+                        self.push_word(t.span.start, w, gap);
+                    }
+                }
                 TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
                 TokenKind::Cjk => self.push(t.span.start, t.span.end, Kind::Cjk, gap),
                 _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
@@ -1101,12 +1152,6 @@ impl<'a> Ctx<'a> {
             return;
         };
         let (start, end) = (first.start, last.end);
-        self.found.push(Mention {
-            start,
-            end,
-            label,
-            canonical: canonical.clone(),
-        });
         // `China Passenger Car Association (CPCA)`.
         let b = self.unit_after(last);
         if b + 2 < self.units.len()
@@ -1117,9 +1162,16 @@ impl<'a> Ctx<'a> {
             let acr = self.ut(b + 1);
             let n_up = acr.chars().filter(|c| c.is_uppercase()).count();
             if n_up >= 2 && acr.len() <= 10 {
-                self.acronyms.push((acr.to_string(), label, canonical));
+                self.acronyms
+                    .push((acr.to_string(), label, canonical.clone()));
             }
         }
+        self.found.push(Mention {
+            start,
+            end,
+            label,
+            canonical,
+        });
     }
 
     fn pend(&mut self, els: &[El], fallback: Option<(Label, String)>, person_cue: bool) {
@@ -1163,8 +1215,15 @@ impl<'a> Ctx<'a> {
         if els.is_empty() {
             return;
         }
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        words.extend(els.iter().map(|e| self.ew(e)));
+        self.classify_words(els, &words, title_cue);
+        self.words = words;
+    }
+
+    fn classify_words(&mut self, els: &[El], words: &[&'a str], title_cue: bool) {
         let n = els.len();
-        let words: Vec<&'a str> = els.iter().map(|e| self.ew(e)).collect();
         let last = words[n - 1];
         let hits = self.gaz_hits(els);
         let whole = hits.first().filter(|h| h.0 == 0 && h.1 == n).copied();
@@ -1224,11 +1283,17 @@ impl<'a> Ctx<'a> {
         } else {
             last
         };
-        let lower_last = self.lower_of(last).trim_end_matches('.').to_string();
-        let legal = n >= 2
-            && (is(lower_last.as_str(), cls::LEGAL_WORDS)
-                || self.gaz.is_legal(&lower_last)
-                || self.gaz.is_legal(&(lower_last.clone() + ".")));
+        let legal = n >= 2 && {
+            let gaz = self.gaz;
+            let l = self.lower_of(last);
+            let bare_len = l.trim_end_matches('.').len();
+            self.lower.truncate(bare_len);
+            let bare = self.lower.as_str();
+            is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+                self.lower.push('.');
+                gaz.is_legal(&self.lower)
+            }
+        };
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
         let central = words.iter().any(|w| {
             matches!(
@@ -1237,8 +1302,9 @@ impl<'a> Ctx<'a> {
             )
         });
         // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
-        let proper = words[..n - 1].iter().enumerate().any(|(k, w)| {
-            !els[k].conn && (!self.gaz.is_common(&w.to_lowercase()) || self.gaz.get(w).is_some())
+        let proper = (0..n - 1).any(|k| {
+            let w = words[k];
+            !els[k].conn && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
         });
         let unit_tail = matches!(
             last,
@@ -1265,11 +1331,11 @@ impl<'a> Ctx<'a> {
         }
         // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
         // a distinctive word before it.
-        let distinctive = words[..n - 1].iter().enumerate().any(|(k, w)| {
-            !els[k].conn && !is(w, cls::COMPANY_TAILS) && {
-                let l = w.to_lowercase();
-                !self.gaz.is_common(&l) || self.gaz.get(w).is_some()
-            }
+        let distinctive = (0..n - 1).any(|k| {
+            let w = words[k];
+            !els[k].conn
+                && !is(w, cls::COMPANY_TAILS)
+                && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
         });
         if n >= 2
             && (legal || is(last, cls::COMPANY_TAILS) && distinctive || has_of_head(COMPANY_HEADS))
@@ -1302,7 +1368,7 @@ impl<'a> Ctx<'a> {
             self.pend(els, Some((Label::Person, tidy(text))), true);
             return;
         }
-        if self.personish(els, &words, cue) {
+        if self.personish(els, words, cue) {
             let canon = tidy(text);
             self.emit(els, Label::Person, canon);
             return;
@@ -1406,12 +1472,11 @@ impl<'a> Ctx<'a> {
         }
         // Chinese names in pinyin: surname, then one or two given-name words.
         if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
-            let l0 = self.lower_of(w0).to_string();
-            if self.gaz.is_cn_surname(&l0) {
-                let rest_ok = words[1..].iter().all(|w| {
-                    let l: String = w.chars().flat_map(char::to_lowercase).collect();
-                    self.gaz.is_pinyin_given(&l)
-                });
+            let gaz = self.gaz;
+            if gaz.is_cn_surname(self.lower_of(w0)) {
+                let rest_ok = words[1..]
+                    .iter()
+                    .all(|w| gaz.is_pinyin_given(self.lower_of(w)));
                 if rest_ok && (n == 2 || cue) {
                     return true;
                 }
@@ -1419,8 +1484,8 @@ impl<'a> Ctx<'a> {
         }
         if names >= 2 && self.gaz.is_given(w0) {
             let last = words[n - 1];
-            let ll = last.to_lowercase();
-            let last_common = self.is_common(last) && !self.gaz.is_cn_surname(&ll);
+            let gaz = self.gaz;
+            let last_common = self.is_common(last) && !gaz.is_cn_surname(self.lower_of(last));
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
             if cue || !last_common && !last_place && !self.headline {
@@ -1570,8 +1635,12 @@ impl<'a> Ctx<'a> {
         let mut names: Vec<(String, Label, String)> = Vec::new();
         let mut seen: FxSet<String> = FxSet::default();
         for m in out.iter() {
-            let t = tidy(&self.text[m.start..m.end]);
-            for cand in [t, m.canonical.clone()] {
+            let raw = &self.text[m.start..m.end];
+            // Only names of two words or more: a one-word span or canonical
+            // (the bulk) is skipped before anything is allocated.
+            let t = raw.contains(char::is_whitespace).then(|| tidy(raw));
+            let c = m.canonical.contains(' ').then(|| m.canonical.clone());
+            for cand in [t, c].into_iter().flatten() {
                 let words = cand.split(' ').count();
                 if words >= 2 && cand.len() <= 80 && !seen.contains(&cand) {
                     seen.insert(cand.clone());
@@ -1657,10 +1726,12 @@ impl<'a> Ctx<'a> {
         let mut surname: FxMap<String, Option<String>> = FxMap::default();
         for m in &self.found {
             let t = tidy(&self.text[m.start..m.end]);
-            known.entry(t).or_insert((m.label, m.canonical.clone()));
             known
-                .entry(m.canonical.clone())
-                .or_insert((m.label, m.canonical.clone()));
+                .entry(t)
+                .or_insert_with(|| (m.label, m.canonical.clone()));
+            if !known.contains_key(&m.canonical) {
+                known.insert(m.canonical.clone(), (m.label, m.canonical.clone()));
+            }
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
                 for k in 1..parts.len().saturating_sub(1) {
