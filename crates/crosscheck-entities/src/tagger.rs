@@ -82,6 +82,10 @@ struct Pending {
     weak: bool,
 }
 
+/// Gazetteer hits in a piece as element ranges and entries; shared, since
+/// one piece is asked for up to three times.
+type Hits = std::rc::Rc<[(usize, usize, u32)]>;
+
 struct Ctx<'a> {
     gaz: &'a Gazetteer,
     text: &'a str,
@@ -91,7 +95,11 @@ struct Ctx<'a> {
     /// The last piece looked up (start, end, elements) and its hits: the
     /// same piece is often asked for three times.
     hits_key: (usize, usize, usize),
-    hits_cache: Vec<(usize, usize, u32)>,
+    hits_cache: Hits,
+    /// The empty hit list, shared.
+    no_hits: Hits,
+    /// Connector-split pieces of a part (a buffer reused between parts).
+    pieces: Vec<(usize, usize)>,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
@@ -118,7 +126,9 @@ pub(crate) fn tag(
         headline: false,
         hits: Vec::new(),
         hits_key: (usize::MAX, 0, 0),
-        hits_cache: Vec::new(),
+        hits_cache: Hits::from([]),
+        no_hits: Hits::from([]),
+        pieces: Vec::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
@@ -662,9 +672,9 @@ impl<'a> Ctx<'a> {
 
     /// Gazetteer hits in `els` that start and end on element boundaries,
     /// leftmost-longest, as element index ranges.
-    fn gaz_hits(&mut self, els: &[El]) -> Vec<(usize, usize, u32)> {
+    fn gaz_hits(&mut self, els: &[El]) -> Hits {
         let (Some(first), Some(last)) = (els.first(), els.last()) else {
-            return Vec::new();
+            return self.no_hits.clone();
         };
         let base = first.start;
         if self.hits_key == (base, last.end, els.len()) {
@@ -673,13 +683,10 @@ impl<'a> Ctx<'a> {
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
-            let out: Vec<(usize, usize, u32)> = self
-                .gaz
-                .by_name
-                .get(piece)
-                .map(|&id| (0, 1, id))
-                .into_iter()
-                .collect();
+            let out = match self.gaz.by_name.get(piece) {
+                Some(&id) => Hits::from([(0, 1, id)]),
+                None => self.no_hits.clone(),
+            };
             self.hits_key = (base, last.end, 1);
             self.hits_cache = out.clone();
             return out;
@@ -721,6 +728,11 @@ impl<'a> Ctx<'a> {
                 chosen.push(h);
             }
         }
+        let chosen: Hits = if chosen.is_empty() {
+            self.no_hits.clone()
+        } else {
+            Hits::from(chosen)
+        };
         self.hits_key = (base, last.end, els.len());
         self.hits_cache = chosen.clone();
         chosen
@@ -764,8 +776,9 @@ impl<'a> Ctx<'a> {
         // name or a name tail covers it.
         let hits = self.gaz_hits(els);
         let covered = |k: usize| hits.iter().any(|h| h.0 <= k && k < h.1 && h.1 - h.0 > 1);
-        let mut parts: Vec<Vec<El>> = Vec::new();
-        let mut cur: Vec<El> = Vec::new();
+        // Parts are runs of `els`, as index ranges; `cur` is the open one.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut cur: Option<(usize, usize)> = None;
         let initial = self.is_initial_pos(els[0].unit);
         let tailed = {
             let l = self.ew(&els[els.len() - 1]);
@@ -801,8 +814,8 @@ impl<'a> Ctx<'a> {
                     core += 1;
                 }
                 if has_title {
-                    if !cur.is_empty() {
-                        parts.push(std::mem::take(&mut cur));
+                    if let Some(c) = cur.take() {
+                        parts.push(c);
                     }
                     title_cue = core < n;
                     k = core;
@@ -834,55 +847,57 @@ impl<'a> Ctx<'a> {
                 && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
-                    let pinyin_pair = |a: &El, b: &El| {
-                        let l = self.ew(a).to_lowercase();
-                        let nx = self.ew(b).to_lowercase();
-                        self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
-                    };
-                    let pinyin_name = k + 1 < n && pinyin_pair(&e, &els[k + 1])
-                        || k > 0 && pinyin_pair(&els[k - 1], &e);
+                    let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
+                        || k > 0 && self.pinyin_pair(&els[k - 1], &e);
                     !pinyin_name
                 };
-            // In a headline a tail after a name belongs to it: `Geely Auto`.
-            let keep_tail = self.headline && !cur.is_empty();
-            if droppable && !keep_tail {
-                if !cur.is_empty() {
-                    parts.push(std::mem::take(&mut cur));
+            // A dropped word ends the open part (in a headline a tail after
+            // a name would belong to it, `Geely Auto`, but a dropped one ends
+            // the part all the same).
+            if droppable {
+                if let Some(c) = cur.take() {
+                    parts.push(c);
                 }
                 k += 1;
                 continue;
             }
-            if droppable && keep_tail {
-                parts.push(std::mem::take(&mut cur));
-                k += 1;
-                continue;
-            }
-            cur.push(e);
+            cur = Some(match cur {
+                Some((a, _)) => (a, k + 1),
+                None => (k, k + 1),
+            });
             k += 1;
         }
-        if !cur.is_empty() {
-            parts.push(cur);
+        if let Some(c) = cur {
+            parts.push(c);
         }
         let nparts = parts.len();
-        for (pi, mut part) in parts.into_iter().enumerate() {
-            while part.first().is_some_and(|e| e.conn) {
-                part.remove(0);
+        for (pi, (mut a, mut b)) in parts.into_iter().enumerate() {
+            while a < b && els[a].conn {
+                a += 1;
             }
-            while part.last().is_some_and(|e| e.conn) {
-                part.pop();
+            while a < b && els[b - 1].conn {
+                b -= 1;
             }
-            if part.is_empty() {
+            if a == b {
                 continue;
             }
             let cue = title_cue && pi + 1 == nparts;
-            self.connect(&part, cue);
+            self.connect(&els[a..b], cue);
         }
+    }
+
+    /// True when `a` is a pinyin surname and `b` a pinyin given name.
+    fn pinyin_pair(&mut self, a: &El, b: &El) -> bool {
+        let gaz = self.gaz;
+        let (wa, wb) = (self.ew(a), self.ew(b));
+        gaz.is_cn_surname(self.lower_of(wa)) && gaz.is_pinyin_given(self.lower_of(wb))
     }
 
     /// Splits a part at connectors that do not join one name, then labels each piece.
     fn connect(&mut self, els: &[El], title_cue: bool) {
         let hits = self.gaz_hits(els);
-        let mut pieces: Vec<&[El]> = Vec::new();
+        let mut pieces = std::mem::take(&mut self.pieces);
+        pieces.clear();
         let mut from = 0;
         let mut org_of = false;
         for k in 0..els.len() {
@@ -899,14 +914,15 @@ impl<'a> Ctx<'a> {
                 .map(|e| self.ew(e))
                 .unwrap_or("");
             let right_place = {
-                let r: Vec<&El> = els[k + 1..].iter().take_while(|e| !e.conn).collect();
+                let r_len = els[k + 1..].iter().take_while(|e| !e.conn).count();
+                let r = &els[k + 1..k + 1 + r_len];
                 r.len() <= 3
                     && !r.is_empty()
                     && (self
                         .gaz
                         .get(self.s(r[0].start, r[r.len() - 1].end))
                         .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && is(self.ew(r[r.len() - 1]), cls::PLACE_TAILS))
+                        || r.len() >= 2 && is(self.ew(&r[r.len() - 1]), cls::PLACE_TAILS))
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -933,15 +949,16 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            pieces.push(&els[from..k]);
+            pieces.push((from, k));
             from = k + 1;
             org_of = false;
         }
-        pieces.push(&els[from..]);
+        pieces.push((from, els.len()));
         let np = pieces.len();
-        for (pi, p) in pieces.into_iter().enumerate() {
-            self.classify(p, title_cue && pi + 1 == np);
+        for (pi, &(a, b)) in pieces.iter().enumerate() {
+            self.classify(&els[a..b], title_cue && pi + 1 == np);
         }
+        self.pieces = pieces;
     }
 
     fn prev_word(&self, unit: usize, back: usize) -> Option<&'a str> {
@@ -1376,7 +1393,7 @@ impl<'a> Ctx<'a> {
         if !hits.is_empty() {
             // Several names side by side: `China-EU`, `Brazil Mexico`.
             let mut k = 0;
-            for (a, b, id) in hits {
+            for &(a, b, id) in hits.iter() {
                 if a > k {
                     self.leftover(&els[k..a]);
                 }
