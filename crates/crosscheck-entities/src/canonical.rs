@@ -73,6 +73,26 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "Electric",
 ];
 
+/// [`tidy`], borrowing `name` when it is tidy already (words parted by
+/// single spaces, no leading `the`), as most names are.
+pub(crate) fn tidy_cow(name: &str) -> std::borrow::Cow<'_, str> {
+    let b = name.as_bytes();
+    let plain = name.is_ascii()
+        && !name.starts_with("the ")
+        && !name.starts_with("The ")
+        && name != "the"
+        && name != "The"
+        && b.first().is_some_and(|c| !c.is_ascii_whitespace())
+        && b.last().is_some_and(|c| !c.is_ascii_whitespace())
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ');
+    if plain {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(tidy(name))
+    }
+}
+
 /// Collapses white space and drops a leading `the`.
 pub(crate) fn tidy(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -98,6 +118,24 @@ mod tests {
 
     fn local(w: &str) -> bool {
         w == "Zhejiang"
+    }
+
+    #[test]
+    fn tidy_cow_agrees_with_tidy() {
+        for name in [
+            "Geely Auto",
+            "the EU",
+            "The  EU",
+            "  Geely",
+            "Geely\n Auto",
+            "Théo Martin",
+            "the",
+            "",
+            "Lanxi\u{a0}Cell",
+            "Thermo Fisher",
+        ] {
+            assert_eq!(tidy_cow(name), tidy(name), "{name:?}");
+        }
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! labelled from gazetteer, shape and context evidence; a document pass then
 //! resolves short forms against the full names found.
 
-use crate::canonical::{company_core, tidy};
+use crate::canonical::{company_core, tidy, tidy_cow};
 use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
-use crosscheck_text::{Shape, Span, Token, TokenKind};
+use crosscheck_text::{Span, Token, TokenKind};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
@@ -252,31 +253,34 @@ impl<'a> Ctx<'a> {
 
     fn build_units(&mut self, tokens: &[Token]) {
         self.units.clear();
+        self.units.reserve(tokens.len());
+        let bytes = self.text.as_bytes();
         let mut gap = Gap::Break;
         for t in tokens {
-            let w = t.text(self.text);
             match t.kind {
                 TokenKind::Space => {
-                    gap = if t.shape.has(Shape::NEWLINE) || t.span.len() > 1 || w != " " {
-                        Gap::Break
-                    } else {
+                    // One byte that is a plain space: the same line.
+                    gap = if t.span.len() == 1 && bytes[t.span.start] == b' ' {
                         Gap::Space
+                    } else {
+                        Gap::Break
                     };
                     continue;
                 }
                 TokenKind::Word => {
+                    let wb = &bytes[t.span.start..t.span.end];
                     // Plain ASCII words (no hyphen, apostrophe or accent), the
                     // bulk of a text: one unit, its shape from one pass of a
                     // byte table.
                     let mut seen = 0u8;
                     let mut upper = 0u32;
-                    for &c in w.as_bytes() {
+                    for &c in wb {
                         let f = WORD_BYTES[usize::from(c)];
                         seen |= f;
                         upper += u32::from(f & 2 != 0);
                     }
                     if seen & 1 == 0 {
-                        let cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+                        let cap = wb.first().is_some_and(u8::is_ascii_uppercase);
                         self.units.push(Unit {
                             start: t.span.start,
                             end: t.span.end,
@@ -286,7 +290,7 @@ impl<'a> Ctx<'a> {
                             caps: cap && seen & 4 == 0 && upper >= 2,
                         });
                     } else {
-                        self.push_word(t.span.start, w, gap);
+                        self.push_word(t.span.start, t.text(self.text), gap);
                     }
                 }
                 TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
@@ -1739,15 +1743,19 @@ impl<'a> Ctx<'a> {
 
     fn finish(mut self) -> Vec<Entity> {
         // Names the document itself established.
-        let mut known: FxMap<String, (Label, String)> = FxMap::default();
+        let text = self.text;
+        let mut known: FxMap<Cow<'a, str>, (Label, String)> = FxMap::default();
         let mut surname: FxMap<String, Option<String>> = FxMap::default();
         for m in &self.found {
-            let t = tidy(&self.text[m.start..m.end]);
+            let t = tidy_cow(&text[m.start..m.end]);
             known
                 .entry(t)
                 .or_insert_with(|| (m.label, m.canonical.clone()));
-            if !known.contains_key(&m.canonical) {
-                known.insert(m.canonical.clone(), (m.label, m.canonical.clone()));
+            if !known.contains_key(m.canonical.as_str()) {
+                known.insert(
+                    Cow::Owned(m.canonical.clone()),
+                    (m.label, m.canonical.clone()),
+                );
             }
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
@@ -1756,13 +1764,13 @@ impl<'a> Ctx<'a> {
                     if is_upper_start(parts[k]) {
                         let alias = parts[k..].join(" ");
                         known
-                            .entry(alias)
+                            .entry(Cow::Owned(alias))
                             .or_insert((Label::Person, m.canonical.clone()));
                     }
                 }
                 if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
                     known
-                        .entry(parts[0].to_string())
+                        .entry(Cow::Owned(parts[0].to_string()))
                         .or_insert((Label::Person, m.canonical.clone()));
                 }
                 if parts.len() >= 2 {
@@ -1782,31 +1790,34 @@ impl<'a> Ctx<'a> {
             }
         }
         for (acr, label, canon) in &self.acronyms {
-            known.entry(acr.clone()).or_insert((*label, canon.clone()));
+            known
+                .entry(Cow::Owned(acr.clone()))
+                .or_insert((*label, canon.clone()));
         }
         let mut out = std::mem::take(&mut self.found);
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
-            let t = tidy(&self.text[p.start..p.end]);
+            let t = tidy_cow(&text[p.start..p.end]);
+            let t = t.as_ref();
             let mut got = None;
             if p.other_cue && !p.person_cue {
                 // `exports to Jordan`: the sentence outweighs a namesake; but
                 // a possessive does not outweigh the document's own company
                 // (`Qiantang's prices` after `Qiantang Motor`).
                 let company = known
-                    .get(&t)
+                    .get(t)
                     .filter(|k| p.possessive_cue && k.0 == Label::Company);
                 got = company.or(p.fallback.as_ref()).cloned();
             }
             if got.is_some() {
-            } else if let Some(Some(full)) = surname.get(&t) {
+            } else if let Some(Some(full)) = surname.get(t) {
                 if !full.is_empty() {
                     got = Some((Label::Person, full.clone()));
                 }
             }
             if got.is_none() {
-                got = known.get(&t).cloned();
+                got = known.get(t).cloned();
             }
             if got.is_none() {
                 if let Some((label, canon)) = p.fallback.clone() {
