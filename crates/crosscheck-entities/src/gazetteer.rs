@@ -380,13 +380,16 @@ pub(crate) fn classes(w: &str) -> u32 {
         }
         t
     });
-    let mut i = class_slot(w.as_bytes());
+    let wb = w.as_bytes();
+    let mut i = class_slot(wb);
     loop {
         let (k, bits) = t[i];
         if k.is_empty() {
             return 0;
         }
-        if k == w {
+        // Listed words are short: a byte loop beats a call to memcmp.
+        let kb = k.as_bytes();
+        if kb.len() == wb.len() && kb.iter().zip(wb).all(|(a, b)| a == b) {
             return bits;
         }
         i = (i + 1) & (CLASS_SLOTS - 1);
