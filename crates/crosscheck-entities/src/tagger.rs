@@ -787,9 +787,7 @@ impl<'a> Ctx<'a> {
         let tailed = {
             let l = self.ew(&els[els.len() - 1]);
             els.len() >= 2
-                && (is(l, cls::ORG_TAILS)
-                    || is(l, cls::COMPANY_TAILS)
-                    || is(l, cls::PLACE_TAILS)
+                && (is(l, cls::ORG_TAILS | cls::COMPANY_TAILS | cls::PLACE_TAILS)
                     || (1..els.len()).any(|k| {
                         els[k].conn
                             && self.ew(&els[k]) == "of"
@@ -798,12 +796,12 @@ impl<'a> Ctx<'a> {
         };
         let mut title_cue = false;
         let n = els.len();
+        let org_named = is(self.ew(&els[n - 1]), cls::ORG_TAILS);
         let mut k = 0;
         while k < n {
             let e = els[k];
             let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
-            let org_named = is(self.ew(&els[n - 1]), cls::ORG_TAILS);
             if !covered(k) && !e.conn && !org_named {
                 let mut core = k;
                 let mut has_title = false;
@@ -938,10 +936,10 @@ impl<'a> Ctx<'a> {
                 || c == "&"
                 || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
-                    && (is(left, cls::ORG_HEADS)
-                        || is(left, cls::COMPANY_HEADS)
-                        || is(left, cls::PLACE_HEADS)
-                        || is(left, cls::ORG_TAILS))
+                    && is(
+                        left,
+                        cls::ORG_HEADS | cls::COMPANY_HEADS | cls::PLACE_HEADS | cls::ORG_TAILS,
+                    )
                 // `Ministry of Industry and Information Technology`,
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
@@ -998,7 +996,7 @@ impl<'a> Ctx<'a> {
         let a = first.unit;
         let b = self.unit_after(last);
         if let Some(p) = self.prev_word(a, 1) {
-            if is(p, cls::SPEECH) || is(p, cls::TITLES) || is(p, cls::CREDITS) {
+            if is(p, cls::SPEECH | cls::TITLES | cls::CREDITS) {
                 return true;
             }
             if p == "By" && self.is_initial_pos(a - 1) {
@@ -1464,9 +1462,7 @@ impl<'a> Ctx<'a> {
             if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
                 return false;
             }
-            if k > 0
-                && (is(w, cls::COMPANY_TAILS) || is(w, cls::ORG_TAILS) || is(w, cls::PLACE_TAILS))
-            {
+            if k > 0 && is(w, cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) {
                 return false;
             }
             if self.is_demonym(w) {
