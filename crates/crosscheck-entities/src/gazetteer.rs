@@ -1,5 +1,6 @@
 //! The embedded gazetteers: names from licensed datasets (see `data/SOURCES.md`),
-//! matched in one pass with Aho-Corasick, and the word lists the rules consult.
+//! looked up by hash (names in Chinese characters with Aho-Corasick), and the
+//! word lists the rules consult.
 
 use crate::Label;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
