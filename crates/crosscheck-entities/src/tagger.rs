@@ -272,22 +272,23 @@ impl<'a> Ctx<'a> {
                     // Plain ASCII words (no hyphen, apostrophe or accent), the
                     // bulk of a text: one unit, its shape from one pass of a
                     // byte table.
-                    let mut seen = 0u8;
-                    let mut upper = 0u32;
-                    for &c in wb {
-                        let f = WORD_BYTES[usize::from(c)];
-                        seen |= f;
-                        upper += u32::from(f & 2 != 0);
-                    }
+                    let seen = wb
+                        .iter()
+                        .fold(0u8, |acc, &c| acc | WORD_BYTES[usize::from(c)]);
                     if seen & 1 == 0 {
                         let cap = wb.first().is_some_and(u8::is_ascii_uppercase);
+                        // All capitals (no lower-case letter, two upper-case
+                        // ones) is rare: counted only for a capitalized word.
+                        let caps = cap
+                            && seen & 4 == 0
+                            && wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
                         self.units.push(Unit {
                             start: t.span.start,
                             end: t.span.end,
                             kind: Kind::Word,
                             gap,
                             cap,
-                            caps: cap && seen & 4 == 0 && upper >= 2,
+                            caps,
                         });
                     } else {
                         self.push_word(t.span.start, t.text(self.text), gap);
