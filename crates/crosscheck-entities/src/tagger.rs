@@ -55,6 +55,8 @@ struct El {
     word_end: usize,
     unit: usize,
     conn: bool,
+    /// The word classes of the word (`start..word_end`), looked up once.
+    wc: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -578,8 +580,7 @@ impl<'a> Ctx<'a> {
         els.clear();
         els.push(self.el(i));
         let mut j = i + 1;
-        loop {
-            let last = *els.last().unwrap_or(&self.el(i));
+        while let Some(&last) = els.last() {
             let Some(u) = self.units.get(j).copied() else {
                 break;
             };
@@ -595,6 +596,7 @@ impl<'a> Ctx<'a> {
                 if let Some(l) = els.last_mut() {
                     l.end = u.end;
                     l.word_end = u.end;
+                    l.wc = crate::gazetteer::classes(self.s(l.start, l.word_end));
                 }
                 j += 1;
                 continue;
@@ -668,6 +670,7 @@ impl<'a> Ctx<'a> {
             word_end: u.end,
             unit: i,
             conn: false,
+            wc: crate::gazetteer::classes(&self.text[u.start..u.end]),
         }
     }
 
@@ -749,7 +752,7 @@ impl<'a> Ctx<'a> {
             // decide without the general machinery.
             let e = els[0];
             let w = self.ew(&e);
-            let c = crate::gazetteer::classes(w);
+            let c = e.wc;
             if c & (cls::DETERMINERS | cls::CALENDAR) != 0 {
                 return;
             }
@@ -766,8 +769,9 @@ impl<'a> Ctx<'a> {
         // Openers that are never part of a name.
         while let Some(f) = els.first() {
             let w = self.ew(f);
+            let determiner = f.wc & cls::DETERMINERS != 0;
             let function = w.len() > 1 && self.lower_is(w, cls::FUNCTION);
-            if (is(w, cls::DETERMINERS) || function) && els.len() > 1 {
+            if (determiner || function) && els.len() > 1 {
                 els.remove(0);
                 continue;
             }
@@ -786,18 +790,18 @@ impl<'a> Ctx<'a> {
         let mut cur: Option<(usize, usize)> = None;
         let initial = self.is_initial_pos(els[0].unit);
         let tailed = {
-            let l = self.ew(&els[els.len() - 1]);
+            let l = els[els.len() - 1].wc;
             els.len() >= 2
-                && (is(l, cls::ORG_TAILS | cls::COMPANY_TAILS | cls::PLACE_TAILS)
+                && (l & (cls::ORG_TAILS | cls::COMPANY_TAILS | cls::PLACE_TAILS) != 0
                     || (1..els.len()).any(|k| {
                         els[k].conn
                             && self.ew(&els[k]) == "of"
-                            && is(self.ew(&els[k - 1]), cls::ORG_HEADS)
+                            && els[k - 1].wc & cls::ORG_HEADS != 0
                     }))
         };
         let mut title_cue = false;
         let n = els.len();
-        let org_named = is(self.ew(&els[n - 1]), cls::ORG_TAILS);
+        let org_named = els[n - 1].wc & cls::ORG_TAILS != 0;
         let mut k = 0;
         while k < n {
             let e = els[k];
@@ -808,10 +812,15 @@ impl<'a> Ctx<'a> {
                 let mut has_title = false;
                 while core < n && !els[core].conn {
                     let w = self.ew(&els[core]);
-                    let w = w.trim_end_matches('.');
-                    if is(w, cls::TITLES) {
+                    let bare = w.trim_end_matches('.');
+                    let c = if bare.len() == w.len() {
+                        els[core].wc
+                    } else {
+                        crate::gazetteer::classes(bare)
+                    };
+                    if c & cls::TITLES != 0 {
                         has_title = true;
-                    } else if !is(w, cls::TITLE_MODIFIERS) {
+                    } else if c & cls::TITLE_MODIFIERS == 0 {
                         break;
                     }
                     core += 1;
@@ -827,7 +836,7 @@ impl<'a> Ctx<'a> {
             }
             // Only a word in a headline or opening the sentence can be dropped;
             // the cheap tests come first.
-            let wc = crate::gazetteer::classes(w);
+            let wc = e.wc;
             const TAILS: u32 = cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS;
             let is_tail = k > 0 && wc & TAILS != 0;
             let droppable = (self.headline || k == 0 && initial)
