@@ -205,6 +205,16 @@ const WORD_BYTES: [u8; 256] = {
     t
 };
 
+/// True when `w` in lower case is one of `list` (lower-case ASCII words).
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+    } else {
+        let l = w.to_lowercase();
+        list.contains(&l.as_str())
+    }
+}
+
 fn is_upper_start(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -1014,21 +1024,23 @@ impl<'a> Ctx<'a> {
             }
             if p.eq_ignore_ascii_case("by")
                 && self.prev_word(a, 2).is_some_and(|q| {
-                    matches!(
-                        q.to_lowercase().as_str(),
-                        "reporting"
-                            | "editing"
-                            | "edited"
-                            | "written"
-                            | "compiled"
-                            | "photo"
-                            | "photos"
-                            | "additional"
-                            | "writing"
-                            | "translated"
-                            | "interview"
-                            | "interviewed"
-                            | "text"
+                    lower_in(
+                        q,
+                        &[
+                            "reporting",
+                            "editing",
+                            "edited",
+                            "written",
+                            "compiled",
+                            "photo",
+                            "photos",
+                            "additional",
+                            "writing",
+                            "translated",
+                            "interview",
+                            "interviewed",
+                            "text",
+                        ],
                     )
                 })
             {
@@ -1036,19 +1048,21 @@ impl<'a> Ctx<'a> {
             }
             if matches!(p, "to" | "by" | "with")
                 && self.prev_word(a, 2).is_some_and(|q| {
-                    matches!(
-                        q.to_lowercase().as_str(),
-                        "according"
-                            | "spoke"
-                            | "speaking"
-                            | "talked"
-                            | "talking"
-                            | "interview"
-                            | "spoken"
-                            | "told"
-                            | "wrote"
-                            | "met"
-                            | "meeting"
+                    lower_in(
+                        q,
+                        &[
+                            "according",
+                            "spoke",
+                            "speaking",
+                            "talked",
+                            "talking",
+                            "interview",
+                            "spoken",
+                            "told",
+                            "wrote",
+                            "met",
+                            "meeting",
+                        ],
                     )
                 })
             {
@@ -1098,14 +1112,18 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let w = self.ut(j);
-            let l = w.to_lowercase();
-            if is(l.as_str(), cls::ROLES) || is(w, cls::TITLES) {
+            let l = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                std::borrow::Cow::Borrowed(w)
+            } else {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            };
+            if is(l.as_ref(), cls::ROLES) || is(w, cls::TITLES) {
                 return Some(Label::Person);
             }
-            if is(l.as_str(), cls::COMPANY_LEFT) {
+            if is(l.as_ref(), cls::COMPANY_LEFT) {
                 return Some(Label::Company);
             }
-            if matches!(l.as_str(), "of" | "at" | "in" | "for" | "who" | "which") {
+            if matches!(l.as_ref(), "of" | "at" | "in" | "for" | "who" | "which") {
                 return None;
             }
             seen += 1;
@@ -1131,9 +1149,9 @@ impl<'a> Ctx<'a> {
             }
             if p == "of"
                 && self.prev_word(a, 2).is_some_and(|q| {
-                    matches!(
-                        q.to_lowercase().as_str(),
-                        "shares" | "subsidiary" | "unit" | "stake" | "owner" | "parent"
+                    lower_in(
+                        q,
+                        &["shares", "subsidiary", "unit", "stake", "owner", "parent"],
                     )
                 })
             {
