@@ -490,12 +490,17 @@ impl<'a> Ctx<'a> {
         }
         let mut i = 0;
         while i < self.units.len() {
-            if !self.is_cap_word(i) || is(self.ut(i), cls::CALENDAR) {
+            if !self.is_cap_word(i) {
+                i += 1;
+                continue;
+            }
+            let wc = crate::gazetteer::classes(self.ut(i));
+            if wc & cls::CALENDAR != 0 {
                 i += 1;
                 continue;
             }
             let mut els = std::mem::take(&mut self.els);
-            let next = self.chunk(i, &mut els);
+            let next = self.chunk(i, wc, &mut els);
             if let (Some(f), Some(l)) = (els.first(), els.last()) {
                 self.chunks.push((f.start, l.end));
             }
@@ -586,9 +591,9 @@ impl<'a> Ctx<'a> {
 
     /// The longest run of name elements starting at unit `i`, into `els`;
     /// returns the unit after it.
-    fn chunk(&mut self, i: usize, els: &mut Vec<El>) -> usize {
+    fn chunk(&mut self, i: usize, wc: u32, els: &mut Vec<El>) -> usize {
         els.clear();
-        els.push(self.el(i));
+        els.push(self.el_with(i, wc));
         let mut j = i + 1;
         while let Some(&last) = els.last() {
             let Some(u) = self.units.get(j).copied() else {
@@ -611,14 +616,13 @@ impl<'a> Ctx<'a> {
                 j += 1;
                 continue;
             }
-            if u.kind == Kind::Word
-                && u.cap
-                && matches!(u.gap, Gap::Space | Gap::Hyphen)
-                && !is(self.ut(j), cls::CALENDAR)
-            {
-                els.push(self.el(j));
-                j += 1;
-                continue;
+            if u.kind == Kind::Word && u.cap && matches!(u.gap, Gap::Space | Gap::Hyphen) {
+                let wc = crate::gazetteer::classes(self.ut(j));
+                if wc & cls::CALENDAR == 0 {
+                    els.push(self.el_with(j, wc));
+                    j += 1;
+                    continue;
+                }
             }
             if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "." && !last.conn {
                 let w = self.s(last.start, last.word_end);
@@ -673,6 +677,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn el(&self, i: usize) -> El {
+        self.el_with(i, crate::gazetteer::classes(self.ut(i)))
+    }
+
+    /// The element of unit `i`, whose word classes `wc` are known already.
+    fn el_with(&self, i: usize, wc: u32) -> El {
         let u = self.units[i];
         El {
             start: u.start,
@@ -680,7 +689,7 @@ impl<'a> Ctx<'a> {
             word_end: u.end,
             unit: i,
             conn: false,
-            wc: crate::gazetteer::classes(&self.text[u.start..u.end]),
+            wc,
         }
     }
 
