@@ -1686,19 +1686,23 @@ impl<'a> Ctx<'a> {
     /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
     /// the place; such a match replaces the shorter mentions inside it.
     fn rescan(&self, out: &mut Vec<Mention>) {
-        let mut names: Vec<(String, Label, String)> = Vec::new();
-        let mut seen: FxSet<String> = FxSet::default();
-        for m in out.iter() {
+        // Each name with the label and the mention (its canonical) it came from.
+        let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::new();
+        let mut seen: FxSet<Cow<'_, str>> = FxSet::default();
+        for (mi, m) in out.iter().enumerate() {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
             // (the bulk) is skipped before anything is allocated.
-            let t = raw.contains(char::is_whitespace).then(|| tidy(raw));
-            let c = m.canonical.contains(' ').then(|| m.canonical.clone());
+            let t = raw.contains(char::is_whitespace).then(|| tidy_cow(raw));
+            let c = m
+                .canonical
+                .contains(' ')
+                .then_some(Cow::Borrowed(m.canonical.as_str()));
             for cand in [t, c].into_iter().flatten() {
                 let words = cand.split(' ').count();
                 if words >= 2 && cand.len() <= 80 && !seen.contains(&cand) {
                     seen.insert(cand.clone());
-                    names.push((cand, m.label, m.canonical.clone()));
+                    names.push((cand, m.label, mi));
                 }
             }
         }
@@ -1759,12 +1763,12 @@ impl<'a> Ctx<'a> {
             if out.iter().any(|m| m.start <= s && e <= m.end) {
                 continue;
             }
-            let (_, label, canon) = &names[k];
+            let (_, label, mi) = &names[k];
             add.push(Mention {
                 start: s,
                 end: e,
                 label: *label,
-                canonical: canon.clone(),
+                canonical: out[*mi].canonical.clone(),
             });
         }
         if add.is_empty() {
