@@ -18,10 +18,10 @@ pub(crate) fn company_core(
         .collect();
     let mut end = words.len();
     let mut lower = String::new();
+    let mut rest_lower = String::new();
     while end > 1 {
         let w = words[end - 1];
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        lower_into(w, &mut lower);
         let bare = lower.trim_end_matches('.');
         let generic = rules::LEGAL_WORDS.contains(&bare)
             || rules::COMPANY_TAILS.contains(&w)
@@ -31,11 +31,10 @@ pub(crate) fn company_core(
         }
         // Keep `General Motors`, `Great Wall Motor`: the word before the tail
         // must be able to stand for the company alone.
-        let rest_lower: String = words[end - 2]
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect();
-        if end - 1 == 1 && is_common(&rest_lower) {
+        if end - 1 == 1 && {
+            lower_into(words[end - 2], &mut rest_lower);
+            is_common(&rest_lower)
+        } {
             break;
         }
         end -= 1;
@@ -46,12 +45,24 @@ pub(crate) fn company_core(
     }
     let mut start = 0;
     if end - start > 1 && is_local_place(words[0]) {
-        let next: String = words[1].chars().flat_map(char::to_lowercase).collect();
+        let mut next = String::new();
+        lower_into(words[1], &mut next);
         if !is_common(&next) {
             start = 1;
         }
     }
     words[start..end].join(" ")
+}
+
+/// `w` in lower case, into `out` (cleared first).
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Words that only qualify a business tail: `New Materials`, `Smart Energy`.
@@ -72,6 +83,26 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "Renewable",
     "Electric",
 ];
+
+/// [`tidy`], borrowing `name` when it is tidy already (words parted by
+/// single spaces, no leading `the`), as most names are.
+pub(crate) fn tidy_cow(name: &str) -> std::borrow::Cow<'_, str> {
+    let b = name.as_bytes();
+    let plain = name.is_ascii()
+        && !name.starts_with("the ")
+        && !name.starts_with("The ")
+        && name != "the"
+        && name != "The"
+        && b.first().is_some_and(|c| !c.is_ascii_whitespace())
+        && b.last().is_some_and(|c| !c.is_ascii_whitespace())
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ');
+    if plain {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(tidy(name))
+    }
+}
 
 /// Collapses white space and drops a leading `the`.
 pub(crate) fn tidy(name: &str) -> String {
@@ -98,6 +129,24 @@ mod tests {
 
     fn local(w: &str) -> bool {
         w == "Zhejiang"
+    }
+
+    #[test]
+    fn tidy_cow_agrees_with_tidy() {
+        for name in [
+            "Geely Auto",
+            "the EU",
+            "The  EU",
+            "  Geely",
+            "Geely\n Auto",
+            "Théo Martin",
+            "the",
+            "",
+            "Lanxi\u{a0}Cell",
+            "Thermo Fisher",
+        ] {
+            assert_eq!(tidy_cow(name), tidy(name), "{name:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The embedded gazetteers: names from licensed datasets (see `data/SOURCES.md`),
-//! matched in one pass with Aho-Corasick, and the word lists the rules consult.
+//! looked up by hash (names in Chinese characters with Aho-Corasick), and the
+//! word lists the rules consult.
 
 use crate::Label;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -87,9 +88,18 @@ pub(crate) struct Hit {
 /// Everything the tagger knows before it reads a document.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
+    /// Names written in Chinese characters only, for runs of Han text
+    /// (which have no spaces to look names up by).
     ac: AhoCorasick,
+    /// The entry of each of `ac`'s patterns.
+    ac_entries: Vec<u32>,
     pub entries: Vec<Entry>,
     pub by_name: FxMap<&'static str, u32>,
+    /// Every beginning of a name that ends right before an ASCII separator
+    /// (`Bank`, `Bank of` for `Bank of America`; `X Co.` for `X Co., Ltd.`):
+    /// a look-up that extends a candidate word by word stops as soon as the
+    /// text so far begins no name.
+    prefixes: FxSet<&'static str>,
     common: FxSet<&'static str>,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
@@ -98,16 +108,34 @@ pub(crate) struct Gazetteer {
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    // Lines are short: a byte loop finds their ends faster than `str::lines`'
+    // memchr, which is most of loading otherwise.
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = &rest[(end + 1).min(rest.len())..];
+        Some(line)
+    })
+    .map(str::trim_end)
+    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lines of a word list as a set, sized once (no rehashing while it fills).
+fn set_of(s: &'static str) -> FxSet<&'static str> {
+    let mut set = FxSet::with_capacity_and_hasher(s.len() / 8 + 16, Default::default());
+    set.extend(lines(s));
+    set
 }
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let common: FxSet<&str> = lines(COMMON).collect();
+        let common = set_of(COMMON);
         let is_common = |w: &str| common.contains(w);
-        let given: FxSet<&str> = lines(GIVEN).collect();
+        let given = set_of(GIVEN);
         let mut names: Vec<(&'static str, Label, String, Source)> = Vec::with_capacity(24_000);
         for l in lines(CURATED) {
             let mut f = l.split('\t');
@@ -149,13 +177,18 @@ impl Gazetteer {
             .map(|n| n.0)
             .collect();
         let mut entries = Vec::with_capacity(names.len());
-        let mut patterns = Vec::with_capacity(names.len());
+        let mut patterns = Vec::new();
+        let mut ac_entries = Vec::new();
+        let mut prefixes = FxSet::with_capacity_and_hasher(names.len(), Default::default());
         let mut by_name = FxMap::with_capacity_and_hasher(names.len(), Default::default());
         let mut lower = String::new();
         for (name, label, canon, source) in names {
             let one_word = !name.contains(' ');
             lower.clear();
-            if one_word {
+            if one_word && name.is_ascii() {
+                lower.push_str(name);
+                lower.make_ascii_lowercase();
+            } else if one_word {
                 lower.extend(name.chars().flat_map(char::to_lowercase));
             }
             // Curated names are ambiguous only when they are English words (`Meta`).
@@ -166,14 +199,25 @@ impl Gazetteer {
             } else {
                 canon
             };
-            by_name.insert(name, entries.len() as u32);
+            let id = entries.len() as u32;
+            by_name.insert(name, id);
             entries.push(Entry {
                 label,
                 canonical,
                 source,
                 ambiguous,
             });
-            patterns.push(name);
+            // A run of Chinese characters holds no ASCII: only names
+            // without ASCII can match inside one.
+            if !name.bytes().any(|b| b.is_ascii()) {
+                patterns.push(name);
+                ac_entries.push(id);
+            }
+            for (p, b) in name.bytes().enumerate() {
+                if p > 0 && b.is_ascii() && !b.is_ascii_alphanumeric() {
+                    prefixes.insert(&name[..p]);
+                }
+            }
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -190,26 +234,35 @@ impl Gazetteer {
         let _ = classes("");
         Gazetteer {
             ac,
+            ac_entries,
             entries,
             by_name,
+            prefixes,
             common,
             given,
-            surnames: lines(CN_SURNAMES).collect(),
-            syllables: lines(PINYIN).collect(),
-            legal: lines(LEGAL).collect(),
+            surnames: set_of(CN_SURNAMES),
+            syllables: set_of(PINYIN),
+            legal: set_of(LEGAL),
         }
     }
 
-    /// Every gazetteer name in `piece`, offsets relative to the piece.
-    pub fn hits(&self, piece: &str, out: &mut Vec<Hit>) {
+    /// Every gazetteer name written in Chinese characters in `run` (a run of
+    /// such characters), offsets relative to the run.
+    pub fn cjk_hits(&self, run: &str, out: &mut Vec<Hit>) {
         out.clear();
-        for m in self.ac.find_overlapping_iter(piece) {
+        for m in self.ac.find_overlapping_iter(run) {
             out.push(Hit {
                 start: m.start(),
                 end: m.end(),
-                entry: m.pattern().as_u32(),
+                entry: self.ac_entries[m.pattern().as_usize()],
             });
         }
+    }
+
+    /// True when some longer name begins with `text` followed by an ASCII
+    /// separator (space, hyphen, comma, full stop, `&`).
+    pub fn is_prefix(&self, text: &str) -> bool {
+        self.prefixes.contains(text)
     }
 
     /// The entry for exactly `name`.
@@ -224,19 +277,26 @@ impl Gazetteer {
 
     /// True when `w` is a known given name (`Maria`, `John`).
     pub fn is_given(&self, w: &str) -> bool {
-        self.given.contains(w) || {
-            let folded = fold(w);
-            folded != w && self.given.contains(folded.as_str())
-        }
+        // Accents are not ASCII: an ASCII word folds to itself.
+        self.given.contains(w)
+            || !w.is_ascii() && {
+                let folded = fold(w);
+                folded != w && self.given.contains(folded.as_str())
+            }
     }
 
     /// True when `lower` is a Chinese surname in pinyin (`wang`, `lü` as `lv`).
     pub fn is_cn_surname(&self, lower: &str) -> bool {
-        self.surnames.contains(lower) || self.surnames.contains(pinyin_norm(lower).as_str())
+        // Tone marks and `ü` are not ASCII: ASCII needs no normalizing.
+        self.surnames.contains(lower)
+            || !lower.is_ascii() && self.surnames.contains(pinyin_norm(lower).as_str())
     }
 
     /// True when `lower` is one to three pinyin syllables: `meifang`, `penghong`.
     pub fn is_pinyin_given(&self, lower: &str) -> bool {
+        if lower.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.split_syllables(lower, 3);
+        }
         let s = pinyin_norm(lower);
         let s: String = s.chars().filter(|c| *c != '-' && *c != '\'').collect();
         self.split_syllables(&s, 3)
@@ -283,20 +343,58 @@ pub(crate) fn fingerprint(version: u32) -> u64 {
     h.finish()
 }
 
-/// The word classes of `w` (bits of [`crate::rules::cls`]), from a table
-/// built once.
+/// Slots of the word-class table: a power of two, about six times the
+/// number of listed words, so that most look-ups of an unlisted word end at
+/// the first, empty slot.
+const CLASS_SLOTS: usize = 4096;
+
+/// A cheap hash of a word for the class table: its length and three of its
+/// bytes, mixed.
+fn class_slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let (first, mid, last) = match n {
+        0 => (0, 0, 0),
+        _ => (w[0], w[n / 2], w[n - 1]),
+    };
+    let h = (n as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(mid).wrapping_mul(0x27D4_EB2F)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35);
+    (h ^ (h >> 15)) as usize & (CLASS_SLOTS - 1)
+}
+
+/// The word classes of `w` (bits of [`crate::rules::cls`]), from an
+/// open-addressing table built once (the rules ask it several times per word).
 pub(crate) fn classes(w: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<FxMap<&'static str, u32>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
     let t = TABLE.get_or_init(|| {
-        let mut t = FxMap::default();
+        let mut t: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
         for (list, bit) in crate::rules::CLASSES {
             for w in *list {
-                *t.entry(*w).or_insert(0) |= bit;
+                let mut i = class_slot(w.as_bytes());
+                while !t[i].0.is_empty() && t[i].0 != *w {
+                    i = (i + 1) & (CLASS_SLOTS - 1);
+                }
+                t[i].0 = w;
+                t[i].1 |= bit;
             }
         }
         t
     });
-    t.get(w).copied().unwrap_or(0)
+    let wb = w.as_bytes();
+    let mut i = class_slot(wb);
+    loop {
+        let (k, bits) = t[i];
+        if k.is_empty() {
+            return 0;
+        }
+        // Listed words are short: a byte loop beats a call to memcmp.
+        let kb = k.as_bytes();
+        if kb.len() == wb.len() && kb.iter().zip(wb).all(|(a, b)| a == b) {
+            return bits;
+        }
+        i = (i + 1) & (CLASS_SLOTS - 1);
+    }
 }
 
 /// True when `w` is in the list(s) of `class`.

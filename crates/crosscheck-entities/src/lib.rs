@@ -91,9 +91,9 @@ pub struct Entity {
 
 /// A tagger, built once and shared between threads.
 ///
-/// Building it parses the embedded gazetteers and compiles one Aho-Corasick
-/// automaton over all names (tens of milliseconds); [`Tagger::global`] does
-/// that once per process.
+/// Building it parses the embedded gazetteers into hash tables and compiles
+/// an Aho-Corasick automaton over the names written in Chinese characters
+/// (under 20 ms of CPU); [`Tagger::global`] does that once per process.
 #[derive(Debug)]
 pub struct Tagger {
     gaz: gazetteer::Gazetteer,
@@ -140,7 +140,7 @@ impl Default for Tagger {
 }
 
 /// Bumped whenever the rules change what the tagger outputs.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;
 
 /// A fingerprint of the tagger: its rules version and every embedded data
 /// file. A cache of analyses should mix it into its key, so that a new

@@ -6,7 +6,7 @@
 pub(crate) const LEGAL_WORDS: &[&str] = &[
     "co", "ltd", "inc", "corp", "plc", "llc", "gmbh", "ag", "sa", "s.a", "nv", "n.v", "bv", "b.v",
     "spa", "s.p.a", "se", "ab", "asa", "oyj", "kg", "lp", "llp", "pte", "bhd", "tbk", "limited",
-    "incorporated", "corporation", "company", "co.,ltd", "ltda", "sarl", "srl",
+    "incorporated", "corporation", "company", "co.,ltd", "ltda", "sarl", "srl", "pvt", "pty", "sdn",
 ];
 
 /// Words that end a company name and belong to it: `Geely Auto`, `BYD Company`.

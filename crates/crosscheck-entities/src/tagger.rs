@@ -2,12 +2,13 @@
 //! labelled from gazetteer, shape and context evidence; a document pass then
 //! resolves short forms against the full names found.
 
-use crate::canonical::{company_core, tidy};
-use crate::gazetteer::{is, FxMap};
+use crate::canonical::{company_core, tidy, tidy_cow};
+use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
-use crosscheck_text::{Shape, Span, Token, TokenKind};
+use crosscheck_text::{Span, Token, TokenKind};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
@@ -54,6 +55,8 @@ struct El {
     word_end: usize,
     unit: usize,
     conn: bool,
+    /// The word classes of the word (`start..word_end`), looked up once.
+    wc: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -75,9 +78,16 @@ struct Pending {
     person_cue: bool,
     /// A place cue (`in`, `from`) or company cue stood next to it.
     other_cue: bool,
+    /// The place cue was only a possessive (`Qiantang's`), which a company
+    /// has as often as a place.
+    possessive_cue: bool,
     /// Opening a sentence or in a headline, where capitals prove nothing.
     weak: bool,
 }
+
+/// Gazetteer hits in a piece as element ranges and entries; shared, since
+/// one piece is asked for up to three times.
+type Hits = std::rc::Rc<[(usize, usize, u32)]>;
 
 struct Ctx<'a> {
     gaz: &'a Gazetteer,
@@ -88,14 +98,22 @@ struct Ctx<'a> {
     /// The last piece looked up (start, end, elements) and its hits: the
     /// same piece is often asked for three times.
     hits_key: (usize, usize, usize),
-    hits_cache: Vec<(usize, usize, u32)>,
+    hits_cache: Hits,
+    /// The empty hit list, shared.
+    no_hits: Hits,
+    /// Connector-split pieces of a part (a buffer reused between parts).
+    pieces: Vec<(usize, usize)>,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
+    /// The elements of the chunk being read (a buffer reused between chunks).
+    els: Vec<El>,
     /// Every capitalized run seen, for the document pass.
     chunks: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
     acronyms: Vec<(String, Label, String)>,
+    /// The words of the piece being classified (a buffer reused between pieces).
+    words: Vec<&'a str>,
 }
 
 pub(crate) fn tag(
@@ -111,15 +129,20 @@ pub(crate) fn tag(
         headline: false,
         hits: Vec::new(),
         hits_key: (usize::MAX, 0, 0),
-        hits_cache: Vec::new(),
+        hits_cache: Hits::from([]),
+        no_hits: Hits::from([]),
+        pieces: Vec::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
+        els: Vec::with_capacity(16),
         acronyms: Vec::new(),
         chunks: Vec::new(),
+        words: Vec::with_capacity(16),
     };
+    let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
-    for s in sentences {
+    for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].span.end <= s.start {
             ti += 1;
         }
@@ -131,6 +154,65 @@ pub(crate) fn tag(
         cx.sentence();
     }
     cx.finish()
+}
+
+/// Sentence spans with a break before a legal form undone: `Tanvir
+/// Batteries Pvt.` / `Ltd., and …` is one sentence (a legal form never opens one).
+fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if let Some(prev) = out.last_mut() {
+            let before = text[prev.start..prev.end].trim_end();
+            let gap = &text[prev.start + before.len()..s.start];
+            let next = &text[s.start..s.end];
+            let word_len = next
+                .bytes()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(next.len());
+            let word = &next[..word_len];
+            let abbrev = before.strip_suffix('.').is_some_and(|b| {
+                let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
+                is(w, cls::ABBREVIATIONS)
+            });
+            if abbrev && gap.len() <= 1 && (1..=8).contains(&word_len) && is_upper_start(word) && {
+                let l = word.to_ascii_lowercase();
+                is(l.as_str(), cls::LEGAL_WORDS) || gaz.is_legal(&l)
+            } {
+                prev.end = s.end;
+                continue;
+            }
+        }
+        out.push(*s);
+    }
+    out
+}
+
+/// Per byte of a word: 1 hyphen, apostrophe or not ASCII (the word needs the
+/// general reading), 2 upper-case letter, 4 lower-case letter.
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b'-' | b'\'' | 0x80.. => 1,
+            b'A'..=b'Z' => 2,
+            b'a'..=b'z' => 4,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// True when `w` in lower case is one of `list` (lower-case ASCII words).
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+    } else {
+        let l = w.to_lowercase();
+        list.contains(&l.as_str())
+    }
 }
 
 fn is_upper_start(w: &str) -> bool {
@@ -152,8 +234,27 @@ impl<'a> Ctx<'a> {
 
     fn lower_of(&mut self, w: &str) -> &str {
         self.lower.clear();
-        self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            self.lower.push_str(w);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         &self.lower
+    }
+
+    /// True when `w` in lower case is in the list(s) of `class`.
+    fn lower_is(&mut self, w: &str, class: u32) -> bool {
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return is(w, class);
+        }
+        is(self.lower_of(w), class)
+    }
+
+    /// True when `w` in lower case (a final dot kept) is an ordinary word.
+    fn is_common_exact(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        gaz.is_common(self.lower_of(w))
     }
 
     fn is_common(&mut self, w: &str) -> bool {
@@ -164,19 +265,47 @@ impl<'a> Ctx<'a> {
 
     fn build_units(&mut self, tokens: &[Token]) {
         self.units.clear();
+        self.units.reserve(tokens.len());
+        let bytes = self.text.as_bytes();
         let mut gap = Gap::Break;
         for t in tokens {
-            let w = t.text(self.text);
             match t.kind {
                 TokenKind::Space => {
-                    gap = if t.shape.has(Shape::NEWLINE) || t.span.len() > 1 || w != " " {
-                        Gap::Break
-                    } else {
+                    // One byte that is a plain space: the same line.
+                    gap = if t.span.len() == 1 && bytes[t.span.start] == b' ' {
                         Gap::Space
+                    } else {
+                        Gap::Break
                     };
                     continue;
                 }
-                TokenKind::Word => self.push_word(t.span.start, w, gap),
+                TokenKind::Word => {
+                    let wb = &bytes[t.span.start..t.span.end];
+                    // Plain ASCII words (no hyphen, apostrophe or accent), the
+                    // bulk of a text: one unit, its shape from one pass of a
+                    // byte table.
+                    let seen = wb
+                        .iter()
+                        .fold(0u8, |acc, &c| acc | WORD_BYTES[usize::from(c)]);
+                    if seen & 1 == 0 {
+                        let cap = wb.first().is_some_and(u8::is_ascii_uppercase);
+                        // All capitals (no lower-case letter, two upper-case
+                        // ones) is rare: counted only for a capitalized word.
+                        let caps = cap
+                            && seen & 4 == 0
+                            && wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+                        self.units.push(Unit {
+                            start: t.span.start,
+                            end: t.span.end,
+                            kind: Kind::Word,
+                            gap,
+                            cap,
+                            caps,
+                        });
+                    } else {
+                        self.push_word(t.span.start, t.text(self.text), gap);
+                    }
+                }
                 TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
                 TokenKind::Cjk => self.push(t.span.start, t.span.end, Kind::Cjk, gap),
                 _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
@@ -185,6 +314,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
         let w = &self.text[start..end];
         let cap = kind == Kind::Word && is_upper_start(w);
@@ -266,6 +396,8 @@ impl<'a> Ctx<'a> {
         let mut caps = 0;
         let mut common_caps = 0;
         let mut last_punct = "";
+        let total = self.units.iter().filter(|u| u.kind == Kind::Word).count();
+        let mut seen = 0;
         for i in 0..self.units.len() {
             let u = self.units[i];
             if u.kind == Kind::Punct {
@@ -274,13 +406,18 @@ impl<'a> Ctx<'a> {
             if u.kind != Kind::Word {
                 continue;
             }
+            seen += 1;
             let w = self.ut(i);
-            if !u.cap && is(w, cls::CONNECTORS) || is(w.to_lowercase().as_str(), cls::FUNCTION) {
+            if !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION) {
                 continue;
             }
             last_punct = "";
             words += 1;
             caps += usize::from(u.cap);
+            // Too many lower-case words already for 80% capitals, whatever follows.
+            if 4 * (words - caps) > caps + (total - seen) {
+                return false;
+            }
         }
         if words < 4 || caps * 10 < words * 8 || matches!(last_punct, "." | "。") {
             return false;
@@ -353,15 +490,22 @@ impl<'a> Ctx<'a> {
         }
         let mut i = 0;
         while i < self.units.len() {
-            if !self.is_cap_word(i) || is(self.ut(i), cls::CALENDAR) {
+            if !self.is_cap_word(i) {
                 i += 1;
                 continue;
             }
-            let (els, next) = self.chunk(i);
+            let wc = crate::gazetteer::classes(self.ut(i));
+            if wc & cls::CALENDAR != 0 {
+                i += 1;
+                continue;
+            }
+            let mut els = std::mem::take(&mut self.els);
+            let next = self.chunk(i, wc, &mut els);
             if let (Some(f), Some(l)) = (els.first(), els.last()) {
                 self.chunks.push((f.start, l.end));
             }
-            self.process_chunk(els);
+            self.process_chunk(&mut els);
+            self.els = els;
             i = next;
         }
     }
@@ -372,7 +516,7 @@ impl<'a> Ctx<'a> {
     fn cjk_run(&mut self, s: usize, e: usize) {
         let run = self.s(s, e);
         let mut hits = std::mem::take(&mut self.hits);
-        self.gaz.hits(run, &mut hits);
+        self.gaz.cjk_hits(run, &mut hits);
         let mut found: Vec<(usize, usize, u32)> =
             hits.iter().map(|h| (h.start, h.end, h.entry)).collect();
         self.hits = hits;
@@ -445,12 +589,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The longest run of name elements starting at unit `i`.
-    fn chunk(&mut self, i: usize) -> (Vec<El>, usize) {
-        let mut els = vec![self.el(i)];
+    /// The longest run of name elements starting at unit `i`, into `els`;
+    /// returns the unit after it.
+    fn chunk(&mut self, i: usize, wc: u32, els: &mut Vec<El>) -> usize {
+        els.clear();
+        els.push(self.el_with(i, wc));
         let mut j = i + 1;
-        loop {
-            let last = *els.last().unwrap_or(&self.el(i));
+        while let Some(&last) = els.last() {
             let Some(u) = self.units.get(j).copied() else {
                 break;
             };
@@ -466,18 +611,18 @@ impl<'a> Ctx<'a> {
                 if let Some(l) = els.last_mut() {
                     l.end = u.end;
                     l.word_end = u.end;
+                    l.wc = crate::gazetteer::classes(self.s(l.start, l.word_end));
                 }
                 j += 1;
                 continue;
             }
-            if u.kind == Kind::Word
-                && u.cap
-                && matches!(u.gap, Gap::Space | Gap::Hyphen)
-                && !is(self.ut(j), cls::CALENDAR)
-            {
-                els.push(self.el(j));
-                j += 1;
-                continue;
+            if u.kind == Kind::Word && u.cap && matches!(u.gap, Gap::Space | Gap::Hyphen) {
+                let wc = crate::gazetteer::classes(self.ut(j));
+                if wc & cls::CALENDAR == 0 {
+                    els.push(self.el_with(j, wc));
+                    j += 1;
+                    continue;
+                }
             }
             if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "." && !last.conn {
                 let w = self.s(last.start, last.word_end);
@@ -528,10 +673,15 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        (els, j)
+        j
     }
 
     fn el(&self, i: usize) -> El {
+        self.el_with(i, crate::gazetteer::classes(self.ut(i)))
+    }
+
+    /// The element of unit `i`, whose word classes `wc` are known already.
+    fn el_with(&self, i: usize, wc: u32) -> El {
         let u = self.units[i];
         El {
             start: u.start,
@@ -539,6 +689,7 @@ impl<'a> Ctx<'a> {
             word_end: u.end,
             unit: i,
             conn: false,
+            wc,
         }
     }
 
@@ -548,9 +699,9 @@ impl<'a> Ctx<'a> {
 
     /// Gazetteer hits in `els` that start and end on element boundaries,
     /// leftmost-longest, as element index ranges.
-    fn gaz_hits(&mut self, els: &[El]) -> Vec<(usize, usize, u32)> {
+    fn gaz_hits(&mut self, els: &[El]) -> Hits {
         let (Some(first), Some(last)) = (els.first(), els.last()) else {
-            return Vec::new();
+            return self.no_hits.clone();
         };
         let base = first.start;
         if self.hits_key == (base, last.end, els.len()) {
@@ -559,53 +710,68 @@ impl<'a> Ctx<'a> {
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
-            let out: Vec<(usize, usize, u32)> = self
-                .gaz
-                .by_name
-                .get(piece)
-                .map(|&id| (0, 1, id))
-                .into_iter()
-                .collect();
+            let out = match self.gaz.by_name.get(piece) {
+                Some(&id) => Hits::from([(0, 1, id)]),
+                None => self.no_hits.clone(),
+            };
             self.hits_key = (base, last.end, 1);
             self.hits_cache = out.clone();
             return out;
         }
-        let mut hits = std::mem::take(&mut self.hits);
-        self.gaz.hits(piece, &mut hits);
-        let mut out: Vec<(usize, usize, u32)> = Vec::new();
-        for h in &hits {
-            let (s, e) = (base + h.start, base + h.end);
-            let Some(a) = els.iter().position(|x| x.start == s && !x.conn) else {
+        // Each name that starts and ends on element boundaries, by hash
+        // look-ups of the text from each element on, extended element by
+        // element while the text so far begins some name. (Element ends are
+        // followed by a space, a hyphen or a comma, where the gazetteer's
+        // name prefixes end.)
+        let mut out: Vec<(usize, usize, usize, u32)> = Vec::new();
+        for a in 0..els.len() {
+            if els[a].conn {
                 continue;
-            };
-            let Some(b) = els[a..]
-                .iter()
-                .position(|x| (x.word_end == e || x.end == e) && !x.conn)
-            else {
-                continue;
-            };
-            out.push((a, a + b + 1, h.entry));
+            }
+            let s = els[a].start;
+            for (b, e) in els.iter().enumerate().skip(a) {
+                if !e.conn {
+                    if e.word_end != e.end {
+                        if let Some(&id) = self.gaz.by_name.get(self.s(s, e.word_end)) {
+                            out.push((a, b + 1, e.word_end, id));
+                        }
+                    }
+                    if let Some(&id) = self.gaz.by_name.get(self.s(s, e.end)) {
+                        out.push((a, b + 1, e.end, id));
+                    }
+                }
+                if !self.gaz.is_prefix(self.s(s, e.end)) {
+                    break;
+                }
+            }
         }
-        self.hits = hits;
-        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        // Leftmost, then longest; of two readings of one span (with and
+        // without a final dot) the shorter first.
+        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let out = out.into_iter().map(|(a, b, _, id)| (a, b, id));
         let mut chosen: Vec<(usize, usize, u32)> = Vec::new();
         for h in out {
             if chosen.last().is_none_or(|c| h.0 >= c.1) {
                 chosen.push(h);
             }
         }
+        let chosen: Hits = if chosen.is_empty() {
+            self.no_hits.clone()
+        } else {
+            Hits::from(chosen)
+        };
         self.hits_key = (base, last.end, els.len());
         self.hits_cache = chosen.clone();
         chosen
     }
 
-    fn process_chunk(&mut self, mut els: Vec<El>) {
+    fn process_chunk(&mut self, els: &mut Vec<El>) {
         if els.len() == 1 {
             // The common case, `The`, `In`, `Exports` opening a sentence:
             // decide without the general machinery.
             let e = els[0];
             let w = self.ew(&e);
-            let c = crate::gazetteer::classes(w);
+            let c = e.wc;
             if c & (cls::DETERMINERS | cls::CALENDAR) != 0 {
                 return;
             }
@@ -622,8 +788,9 @@ impl<'a> Ctx<'a> {
         // Openers that are never part of a name.
         while let Some(f) = els.first() {
             let w = self.ew(f);
-            let function = is(w.to_lowercase().as_str(), cls::FUNCTION) && w.len() > 1;
-            if (is(w, cls::DETERMINERS) || function) && els.len() > 1 {
+            let determiner = f.wc & cls::DETERMINERS != 0;
+            let function = w.len() > 1 && self.lower_is(w, cls::FUNCTION);
+            if (determiner || function) && els.len() > 1 {
                 els.remove(0);
                 continue;
             }
@@ -635,122 +802,133 @@ impl<'a> Ctx<'a> {
         // A capitalized ordinary word opening a sentence or standing in a
         // headline is no evidence; it splits the run unless a gazetteer
         // name or a name tail covers it.
-        let hits = self.gaz_hits(&els);
+        let hits = self.gaz_hits(els);
         let covered = |k: usize| hits.iter().any(|h| h.0 <= k && k < h.1 && h.1 - h.0 > 1);
-        let mut parts: Vec<Vec<El>> = Vec::new();
-        let mut cur: Vec<El> = Vec::new();
+        // Parts are runs of `els`, as index ranges; `cur` is the open one.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut cur: Option<(usize, usize)> = None;
         let initial = self.is_initial_pos(els[0].unit);
         let tailed = {
-            let l = self.ew(&els[els.len() - 1]);
+            let l = els[els.len() - 1].wc;
             els.len() >= 2
-                && (is(l, cls::ORG_TAILS)
-                    || is(l, cls::COMPANY_TAILS)
-                    || is(l, cls::PLACE_TAILS)
+                && (l & (cls::ORG_TAILS | cls::COMPANY_TAILS | cls::PLACE_TAILS) != 0
                     || (1..els.len()).any(|k| {
                         els[k].conn
                             && self.ew(&els[k]) == "of"
-                            && is(self.ew(&els[k - 1]), cls::ORG_HEADS)
+                            && els[k - 1].wc & cls::ORG_HEADS != 0
                     }))
         };
         let mut title_cue = false;
         let n = els.len();
+        let org_named = els[n - 1].wc & cls::ORG_TAILS != 0;
         let mut k = 0;
         while k < n {
             let e = els[k];
             let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
-            let org_named = is(self.ew(&els[n - 1]), cls::ORG_TAILS);
             if !covered(k) && !e.conn && !org_named {
                 let mut core = k;
                 let mut has_title = false;
                 while core < n && !els[core].conn {
                     let w = self.ew(&els[core]);
-                    let w = w.trim_end_matches('.');
-                    if is(w, cls::TITLES) {
+                    let bare = w.trim_end_matches('.');
+                    let c = if bare.len() == w.len() {
+                        els[core].wc
+                    } else {
+                        crate::gazetteer::classes(bare)
+                    };
+                    if c & cls::TITLES != 0 {
                         has_title = true;
-                    } else if !is(w, cls::TITLE_MODIFIERS) {
+                    } else if c & cls::TITLE_MODIFIERS == 0 {
                         break;
                     }
                     core += 1;
                 }
                 if has_title {
-                    if !cur.is_empty() {
-                        parts.push(std::mem::take(&mut cur));
+                    if let Some(c) = cur.take() {
+                        parts.push(c);
                     }
                     title_cue = core < n;
                     k = core;
                     continue;
                 }
             }
-            // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
-            let name_follows = k + 1 < n && {
-                let nx = self.ew(&els[k + 1]);
-                !els[k + 1].conn
-                    && !is(nx, cls::COMPANY_TAILS)
-                    && !is(nx, cls::ORG_TAILS)
-                    && !is(nx, cls::PLACE_TAILS)
-                    && !self.is_common(nx)
-            };
-            let pinyin_pair = |a: &El, b: &El| {
-                let l = self.ew(a).to_lowercase();
-                let nx = self.ew(b).to_lowercase();
-                self.gaz.is_cn_surname(&l) && self.gaz.is_pinyin_given(&nx)
-            };
-            // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
-            let pinyin_name =
-                k + 1 < n && pinyin_pair(&e, &els[k + 1]) || k > 0 && pinyin_pair(&els[k - 1], &e);
-            let is_tail = k > 0
-                && (is(w, cls::COMPANY_TAILS) || is(w, cls::ORG_TAILS) || is(w, cls::PLACE_TAILS));
-            let droppable = !covered(k)
-                && (!tailed || k == 0 && name_follows && self.headline)
+            // Only a word in a headline or opening the sentence can be dropped;
+            // the cheap tests come first.
+            let wc = e.wc;
+            const TAILS: u32 = cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS;
+            let is_tail = k > 0 && wc & TAILS != 0;
+            let droppable = (self.headline || k == 0 && initial)
                 && !e.conn
-                && !pinyin_name
-                && (self.headline || k == 0 && initial)
                 && !is_tail
                 && !self.units[e.unit].caps
+                && !covered(k)
+                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0))
+                && (!tailed
+                    || k == 0 && self.headline && {
+                        // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
+                        k + 1 < n && {
+                            let nx = self.ew(&els[k + 1]);
+                            !els[k + 1].conn
+                                && crate::gazetteer::classes(nx) & TAILS == 0
+                                && !self.is_common(nx)
+                        }
+                    })
                 && self.is_common(w)
                 && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
-                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0));
-            // In a headline a tail after a name belongs to it: `Geely Auto`.
-            let keep_tail = self.headline && !cur.is_empty();
-            if droppable && !keep_tail {
-                if !cur.is_empty() {
-                    parts.push(std::mem::take(&mut cur));
+                && {
+                    // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
+                    let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
+                        || k > 0 && self.pinyin_pair(&els[k - 1], &e);
+                    !pinyin_name
+                };
+            // A dropped word ends the open part (in a headline a tail after
+            // a name would belong to it, `Geely Auto`, but a dropped one ends
+            // the part all the same).
+            if droppable {
+                if let Some(c) = cur.take() {
+                    parts.push(c);
                 }
                 k += 1;
                 continue;
             }
-            if droppable && keep_tail {
-                parts.push(std::mem::take(&mut cur));
-                k += 1;
-                continue;
-            }
-            cur.push(e);
+            cur = Some(match cur {
+                Some((a, _)) => (a, k + 1),
+                None => (k, k + 1),
+            });
             k += 1;
         }
-        if !cur.is_empty() {
-            parts.push(cur);
+        if let Some(c) = cur {
+            parts.push(c);
         }
         let nparts = parts.len();
-        for (pi, mut part) in parts.into_iter().enumerate() {
-            while part.first().is_some_and(|e| e.conn) {
-                part.remove(0);
+        for (pi, (mut a, mut b)) in parts.into_iter().enumerate() {
+            while a < b && els[a].conn {
+                a += 1;
             }
-            while part.last().is_some_and(|e| e.conn) {
-                part.pop();
+            while a < b && els[b - 1].conn {
+                b -= 1;
             }
-            if part.is_empty() {
+            if a == b {
                 continue;
             }
             let cue = title_cue && pi + 1 == nparts;
-            self.connect(&part, cue);
+            self.connect(&els[a..b], cue);
         }
+    }
+
+    /// True when `a` is a pinyin surname and `b` a pinyin given name.
+    fn pinyin_pair(&mut self, a: &El, b: &El) -> bool {
+        let gaz = self.gaz;
+        let (wa, wb) = (self.ew(a), self.ew(b));
+        gaz.is_cn_surname(self.lower_of(wa)) && gaz.is_pinyin_given(self.lower_of(wb))
     }
 
     /// Splits a part at connectors that do not join one name, then labels each piece.
     fn connect(&mut self, els: &[El], title_cue: bool) {
         let hits = self.gaz_hits(els);
-        let mut pieces: Vec<&[El]> = Vec::new();
+        let mut pieces = std::mem::take(&mut self.pieces);
+        pieces.clear();
         let mut from = 0;
         let mut org_of = false;
         for k in 0..els.len() {
@@ -767,14 +945,15 @@ impl<'a> Ctx<'a> {
                 .map(|e| self.ew(e))
                 .unwrap_or("");
             let right_place = {
-                let r: Vec<&El> = els[k + 1..].iter().take_while(|e| !e.conn).collect();
+                let r_len = els[k + 1..].iter().take_while(|e| !e.conn).count();
+                let r = &els[k + 1..k + 1 + r_len];
                 r.len() <= 3
                     && !r.is_empty()
                     && (self
                         .gaz
                         .get(self.s(r[0].start, r[r.len() - 1].end))
                         .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && is(self.ew(r[r.len() - 1]), cls::PLACE_TAILS))
+                        || r.len() >= 2 && is(self.ew(&r[r.len() - 1]), cls::PLACE_TAILS))
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -786,10 +965,10 @@ impl<'a> Ctx<'a> {
                 || c == "&"
                 || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
-                    && (is(left, cls::ORG_HEADS)
-                        || is(left, cls::COMPANY_HEADS)
-                        || is(left, cls::PLACE_HEADS)
-                        || is(left, cls::ORG_TAILS))
+                    && is(
+                        left,
+                        cls::ORG_HEADS | cls::COMPANY_HEADS | cls::PLACE_HEADS | cls::ORG_TAILS,
+                    )
                 // `Ministry of Industry and Information Technology`,
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
@@ -801,15 +980,16 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            pieces.push(&els[from..k]);
+            pieces.push((from, k));
             from = k + 1;
             org_of = false;
         }
-        pieces.push(&els[from..]);
+        pieces.push((from, els.len()));
         let np = pieces.len();
-        for (pi, p) in pieces.into_iter().enumerate() {
-            self.classify(p, title_cue && pi + 1 == np);
+        for (pi, &(a, b)) in pieces.iter().enumerate() {
+            self.classify(&els[a..b], title_cue && pi + 1 == np);
         }
+        self.pieces = pieces;
     }
 
     fn prev_word(&self, unit: usize, back: usize) -> Option<&'a str> {
@@ -845,7 +1025,7 @@ impl<'a> Ctx<'a> {
         let a = first.unit;
         let b = self.unit_after(last);
         if let Some(p) = self.prev_word(a, 1) {
-            if is(p, cls::SPEECH) || is(p, cls::TITLES) || is(p, cls::CREDITS) {
+            if is(p, cls::SPEECH | cls::TITLES | cls::CREDITS) {
                 return true;
             }
             if p == "By" && self.is_initial_pos(a - 1) {
@@ -853,21 +1033,23 @@ impl<'a> Ctx<'a> {
             }
             if p.eq_ignore_ascii_case("by")
                 && self.prev_word(a, 2).is_some_and(|q| {
-                    matches!(
-                        q.to_lowercase().as_str(),
-                        "reporting"
-                            | "editing"
-                            | "edited"
-                            | "written"
-                            | "compiled"
-                            | "photo"
-                            | "photos"
-                            | "additional"
-                            | "writing"
-                            | "translated"
-                            | "interview"
-                            | "interviewed"
-                            | "text"
+                    lower_in(
+                        q,
+                        &[
+                            "reporting",
+                            "editing",
+                            "edited",
+                            "written",
+                            "compiled",
+                            "photo",
+                            "photos",
+                            "additional",
+                            "writing",
+                            "translated",
+                            "interview",
+                            "interviewed",
+                            "text",
+                        ],
                     )
                 })
             {
@@ -875,19 +1057,21 @@ impl<'a> Ctx<'a> {
             }
             if matches!(p, "to" | "by" | "with")
                 && self.prev_word(a, 2).is_some_and(|q| {
-                    matches!(
-                        q.to_lowercase().as_str(),
-                        "according"
-                            | "spoke"
-                            | "speaking"
-                            | "talked"
-                            | "talking"
-                            | "interview"
-                            | "spoken"
-                            | "told"
-                            | "wrote"
-                            | "met"
-                            | "meeting"
+                    lower_in(
+                        q,
+                        &[
+                            "according",
+                            "spoke",
+                            "speaking",
+                            "talked",
+                            "talking",
+                            "interview",
+                            "spoken",
+                            "told",
+                            "wrote",
+                            "met",
+                            "meeting",
+                        ],
                     )
                 })
             {
@@ -937,14 +1121,18 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let w = self.ut(j);
-            let l = w.to_lowercase();
-            if is(l.as_str(), cls::ROLES) || is(w, cls::TITLES) {
+            let l = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                std::borrow::Cow::Borrowed(w)
+            } else {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            };
+            if is(l.as_ref(), cls::ROLES) || is(w, cls::TITLES) {
                 return Some(Label::Person);
             }
-            if is(l.as_str(), cls::COMPANY_LEFT) {
+            if is(l.as_ref(), cls::COMPANY_LEFT) {
                 return Some(Label::Company);
             }
-            if matches!(l.as_str(), "of" | "at" | "in" | "for" | "who" | "which") {
+            if matches!(l.as_ref(), "of" | "at" | "in" | "for" | "who" | "which") {
                 return None;
             }
             seen += 1;
@@ -970,9 +1158,9 @@ impl<'a> Ctx<'a> {
             }
             if p == "of"
                 && self.prev_word(a, 2).is_some_and(|q| {
-                    matches!(
-                        q.to_lowercase().as_str(),
-                        "shares" | "subsidiary" | "unit" | "stake" | "owner" | "parent"
+                    lower_in(
+                        q,
+                        &["shares", "subsidiary", "unit", "stake", "owner", "parent"],
                     )
                 })
             {
@@ -1020,12 +1208,6 @@ impl<'a> Ctx<'a> {
             return;
         };
         let (start, end) = (first.start, last.end);
-        self.found.push(Mention {
-            start,
-            end,
-            label,
-            canonical: canonical.clone(),
-        });
         // `China Passenger Car Association (CPCA)`.
         let b = self.unit_after(last);
         if b + 2 < self.units.len()
@@ -1036,9 +1218,16 @@ impl<'a> Ctx<'a> {
             let acr = self.ut(b + 1);
             let n_up = acr.chars().filter(|c| c.is_uppercase()).count();
             if n_up >= 2 && acr.len() <= 10 {
-                self.acronyms.push((acr.to_string(), label, canonical));
+                self.acronyms
+                    .push((acr.to_string(), label, canonical.clone()));
             }
         }
+        self.found.push(Mention {
+            start,
+            end,
+            label,
+            canonical,
+        });
     }
 
     fn pend(&mut self, els: &[El], fallback: Option<(Label, String)>, person_cue: bool) {
@@ -1046,13 +1235,16 @@ impl<'a> Ctx<'a> {
             return;
         };
         let weak = self.headline || self.is_initial_pos(first.unit);
+        let mut possessive_cue = false;
         let other_cue = match fallback.as_ref().map(|f| f.0) {
             Some(Label::Place) => {
-                self.place_context(els)
-                    || self
+                self.place_context(els) || {
+                    possessive_cue = self
                         .units
                         .get(self.unit_after(last))
-                        .is_some_and(|u| u.kind == Kind::Possessive)
+                        .is_some_and(|u| u.kind == Kind::Possessive);
+                    possessive_cue
+                }
             }
             Some(Label::Company) => self.company_context(els),
             _ => false,
@@ -1063,6 +1255,7 @@ impl<'a> Ctx<'a> {
             fallback,
             person_cue,
             other_cue,
+            possessive_cue,
             weak,
         });
     }
@@ -1078,8 +1271,15 @@ impl<'a> Ctx<'a> {
         if els.is_empty() {
             return;
         }
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        words.extend(els.iter().map(|e| self.ew(e)));
+        self.classify_words(els, &words, title_cue);
+        self.words = words;
+    }
+
+    fn classify_words(&mut self, els: &[El], words: &[&'a str], title_cue: bool) {
         let n = els.len();
-        let words: Vec<&'a str> = els.iter().map(|e| self.ew(e)).collect();
         let last = words[n - 1];
         let hits = self.gaz_hits(els);
         let whole = hits.first().filter(|h| h.0 == 0 && h.1 == n).copied();
@@ -1139,11 +1339,17 @@ impl<'a> Ctx<'a> {
         } else {
             last
         };
-        let lower_last = self.lower_of(last).trim_end_matches('.').to_string();
-        let legal = n >= 2
-            && (is(lower_last.as_str(), cls::LEGAL_WORDS)
-                || self.gaz.is_legal(&lower_last)
-                || self.gaz.is_legal(&(lower_last.clone() + ".")));
+        let legal = n >= 2 && {
+            let gaz = self.gaz;
+            let l = self.lower_of(last);
+            let bare_len = l.trim_end_matches('.').len();
+            self.lower.truncate(bare_len);
+            let bare = self.lower.as_str();
+            is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+                self.lower.push('.');
+                gaz.is_legal(&self.lower)
+            }
+        };
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
         let central = words.iter().any(|w| {
             matches!(
@@ -1152,8 +1358,9 @@ impl<'a> Ctx<'a> {
             )
         });
         // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
-        let proper = words[..n - 1].iter().enumerate().any(|(k, w)| {
-            !els[k].conn && (!self.gaz.is_common(&w.to_lowercase()) || self.gaz.get(w).is_some())
+        let proper = (0..n - 1).any(|k| {
+            let w = words[k];
+            !els[k].conn && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
         });
         let unit_tail = matches!(
             last,
@@ -1180,11 +1387,11 @@ impl<'a> Ctx<'a> {
         }
         // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
         // a distinctive word before it.
-        let distinctive = words[..n - 1].iter().enumerate().any(|(k, w)| {
-            !els[k].conn && !is(w, cls::COMPANY_TAILS) && {
-                let l = w.to_lowercase();
-                !self.gaz.is_common(&l) || self.gaz.get(w).is_some()
-            }
+        let distinctive = (0..n - 1).any(|k| {
+            let w = words[k];
+            !els[k].conn
+                && !is(w, cls::COMPANY_TAILS)
+                && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
         });
         if n >= 2
             && (legal || is(last, cls::COMPANY_TAILS) && distinctive || has_of_head(COMPANY_HEADS))
@@ -1217,7 +1424,7 @@ impl<'a> Ctx<'a> {
             self.pend(els, Some((Label::Person, tidy(text))), true);
             return;
         }
-        if self.personish(els, &words, cue) {
+        if self.personish(els, words, cue) {
             let canon = tidy(text);
             self.emit(els, Label::Person, canon);
             return;
@@ -1225,7 +1432,7 @@ impl<'a> Ctx<'a> {
         if !hits.is_empty() {
             // Several names side by side: `China-EU`, `Brazil Mexico`.
             let mut k = 0;
-            for (a, b, id) in hits {
+            for &(a, b, id) in hits.iter() {
                 if a > k {
                     self.leftover(&els[k..a]);
                 }
@@ -1292,9 +1499,7 @@ impl<'a> Ctx<'a> {
             if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
                 return false;
             }
-            if k > 0
-                && (is(w, cls::COMPANY_TAILS) || is(w, cls::ORG_TAILS) || is(w, cls::PLACE_TAILS))
-            {
+            if k > 0 && is(w, cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) {
                 return false;
             }
             if self.is_demonym(w) {
@@ -1321,12 +1526,11 @@ impl<'a> Ctx<'a> {
         }
         // Chinese names in pinyin: surname, then one or two given-name words.
         if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
-            let l0 = self.lower_of(w0).to_string();
-            if self.gaz.is_cn_surname(&l0) {
-                let rest_ok = words[1..].iter().all(|w| {
-                    let l: String = w.chars().flat_map(char::to_lowercase).collect();
-                    self.gaz.is_pinyin_given(&l)
-                });
+            let gaz = self.gaz;
+            if gaz.is_cn_surname(self.lower_of(w0)) {
+                let rest_ok = words[1..]
+                    .iter()
+                    .all(|w| gaz.is_pinyin_given(self.lower_of(w)));
                 if rest_ok && (n == 2 || cue) {
                     return true;
                 }
@@ -1334,8 +1538,8 @@ impl<'a> Ctx<'a> {
         }
         if names >= 2 && self.gaz.is_given(w0) {
             let last = words[n - 1];
-            let ll = last.to_lowercase();
-            let last_common = self.is_common(last) && !self.gaz.is_cn_surname(&ll);
+            let gaz = self.gaz;
+            let last_common = self.is_common(last) && !gaz.is_cn_surname(self.lower_of(last));
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
             if cue || !last_common && !last_place && !self.headline {
@@ -1361,8 +1565,11 @@ impl<'a> Ctx<'a> {
             ("i", &["", "a", "an"][..]),
         ] {
             if let Some(stem) = w.strip_suffix(end) {
+                let mut name = String::with_capacity(stem.len() + 2);
                 for add in adds {
-                    let name = format!("{stem}{add}");
+                    name.clear();
+                    name.push_str(stem);
+                    name.push_str(add);
                     // Countries and regions only: `Shuya` the town makes no `Shuyi`.
                     if self.gaz.get(&name).is_some_and(|e| {
                         e.label == Label::Place && !matches!(e.source, Source::City)
@@ -1375,37 +1582,161 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// A town's name that is also the short form of a company named in full
+    /// in the document reads as the company before a possessive: `Qiantang's
+    /// selling price` after `Qiantang Motor`.
+    fn possessive_companies(&self, out: &mut [Mention]) {
+        let cores: Vec<String> = out
+            .iter()
+            .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
+            .map(|m| m.canonical.clone())
+            .collect();
+        if cores.is_empty() {
+            return;
+        }
+        for m in out.iter_mut() {
+            if m.label != Label::Place {
+                continue;
+            }
+            let t = &self.text[m.start..m.end];
+            let rest = &self.text[m.end..];
+            let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
+            // Towns only: a province or country's possessive is its own
+            // (`Zhejiang's exports`), whatever company bears its name.
+            let town = self.gaz.get(t).is_some_and(|e| e.source == Source::City);
+            if possessive && town && cores.iter().any(|c| c == t) {
+                m.label = Label::Company;
+                m.canonical = t.to_string();
+            }
+        }
+    }
+
+    /// Speakers of a question-and-answer transcript: a capitalized name that
+    /// opens two or more paragraphs as `Name: …`. A speaker that is no person
+    /// is the publication putting the questions (`Commodity Week: Why …?`),
+    /// an organisation, whatever ordinary words it is made of.
+    fn speaker_labels(&self, out: &mut Vec<Mention>) {
+        let bytes = self.text.as_bytes();
+        let mut labels: Vec<(usize, usize)> = Vec::new();
+        for &(s, e) in &self.chunks {
+            // The colon first: it is rare after a capitalized run.
+            let colon = bytes.get(e) == Some(&b':')
+                || self.text[e..].starts_with("**:")
+                || self.text[e..].starts_with("*:");
+            if !colon {
+                continue;
+            }
+            let opens_at = bytes[..s]
+                .iter()
+                .rposition(|b| !matches!(b, b' ' | b'\t' | b'*' | b'#' | b'>'));
+            let paragraph = match opens_at {
+                None => true,
+                Some(p) => bytes[p] == b'\n' && (p == 0 || bytes[p - 1] == b'\n'),
+            };
+            if paragraph {
+                labels.push((s, e));
+            }
+        }
+        if labels.len() < 2 {
+            return;
+        }
+        let mut done: Vec<&str> = Vec::new();
+        let mut add: Vec<Mention> = Vec::new();
+        for (k, &(s, e)) in labels.iter().enumerate() {
+            let name = &self.text[s..e];
+            let words: Vec<&str> = name.split(' ').collect();
+            if done.contains(&name)
+                || !(2..=5).contains(&words.len())
+                || words
+                    .iter()
+                    .any(|w| !is_upper_start(w) || is(w, cls::CALENDAR))
+                || self.gaz.is_given(words[0])
+                || labels
+                    .iter()
+                    .filter(|l| &self.text[l.0..l.1] == name)
+                    .count()
+                    < 2
+            {
+                continue;
+            }
+            // A speaker already read as a person, or a known name, keeps its reading.
+            let read = out.iter().any(|m| {
+                m.start < e && s < m.end && (m.end - m.start >= e - s || m.label == Label::Person)
+            });
+            if read {
+                continue;
+            }
+            done.push(name);
+            for &(s2, e2) in &labels[k..] {
+                if &self.text[s2..e2] == name {
+                    add.push(Mention {
+                        start: s2,
+                        end: e2,
+                        label: Label::Organization,
+                        canonical: tidy(name),
+                    });
+                }
+            }
+        }
+        out.retain(|m| !add.iter().any(|a| a.start < m.end && m.start < a.end));
+        out.extend(add);
+    }
+
     /// Finds the document's own multi-word names wherever they recur, so that
     /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
     /// the place; such a match replaces the shorter mentions inside it.
     fn rescan(&self, out: &mut Vec<Mention>) {
-        let mut names: Vec<(String, Label, String)> = Vec::new();
-        for m in out.iter() {
-            let t = tidy(&self.text[m.start..m.end]);
-            for cand in [t, m.canonical.clone()] {
+        // Each name with the label and the mention (its canonical) it came from.
+        let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::new();
+        let mut seen: FxSet<Cow<'_, str>> = FxSet::default();
+        for (mi, m) in out.iter().enumerate() {
+            let raw = &self.text[m.start..m.end];
+            // Only names of two words or more: a one-word span or canonical
+            // (the bulk) is skipped before anything is allocated.
+            let t = raw.contains(char::is_whitespace).then(|| tidy_cow(raw));
+            let c = m
+                .canonical
+                .contains(' ')
+                .then_some(Cow::Borrowed(m.canonical.as_str()));
+            for cand in [t, c].into_iter().flatten() {
                 let words = cand.split(' ').count();
-                if words >= 2 && cand.len() <= 80 && !names.iter().any(|n| n.0 == cand) {
-                    names.push((cand, m.label, m.canonical.clone()));
+                if words >= 2 && cand.len() <= 80 && !seen.contains(&cand) {
+                    seen.insert(cand.clone());
+                    names.push((cand, m.label, mi));
                 }
             }
         }
         if names.is_empty() {
             return;
         }
-        // Longest names first, so that a plain search per name (cheaper than
-        // building an automaton for a handful) still prefers the longer match.
+        // Longest names first (the order only breaks ties; matches are sorted below).
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         // A recurring multi-word name is a capitalized run somewhere: search
-        // only inside the runs pass 1 saw, not the whole text.
+        // only inside the runs pass 1 saw, not the whole text. The names are
+        // bucketed by their first byte, and each name's matches in a run are
+        // found left to right without overlap (as `match_indices` finds them).
+        let mut head = [u32::MAX; 256];
+        let mut next = vec![u32::MAX; names.len()];
+        for (k, (name, _, _)) in names.iter().enumerate().rev() {
+            let b = usize::from(name.as_bytes()[0]);
+            next[k] = head[b];
+            head[b] = k as u32;
+        }
+        let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for &(cs, ce) in &self.chunks {
-            let piece = &self.text[cs..ce];
-            for (k, (name, _, _)) in names.iter().enumerate() {
-                if name.len() > piece.len() {
-                    continue;
-                }
-                for (s, _) in piece.match_indices(name.as_str()) {
-                    hits.push((cs + s, cs + s + name.len(), k));
+            let piece = &self.text.as_bytes()[cs..ce];
+            free_from.iter_mut().for_each(|f| *f = 0);
+            for p in 0..piece.len() {
+                let mut k = head[usize::from(piece[p])];
+                while k != u32::MAX {
+                    let ku = k as usize;
+                    let name = names[ku].0.as_bytes();
+                    if p >= free_from[ku] && piece[p..].starts_with(name) {
+                        hits.push((cs + p, cs + p + name.len(), ku));
+                        free_from[ku] = p + name.len();
+                    }
+                    k = next[ku];
                 }
             }
         }
@@ -1432,12 +1763,12 @@ impl<'a> Ctx<'a> {
             if out.iter().any(|m| m.start <= s && e <= m.end) {
                 continue;
             }
-            let (_, label, canon) = &names[k];
+            let (_, label, mi) = &names[k];
             add.push(Mention {
                 start: s,
                 end: e,
                 label: *label,
-                canonical: canon.clone(),
+                canonical: out[*mi].canonical.clone(),
             });
         }
         if add.is_empty() {
@@ -1449,14 +1780,20 @@ impl<'a> Ctx<'a> {
 
     fn finish(mut self) -> Vec<Entity> {
         // Names the document itself established.
-        let mut known: FxMap<String, (Label, String)> = FxMap::default();
+        let text = self.text;
+        let mut known: FxMap<Cow<'a, str>, (Label, String)> = FxMap::default();
         let mut surname: FxMap<String, Option<String>> = FxMap::default();
         for m in &self.found {
-            let t = tidy(&self.text[m.start..m.end]);
-            known.entry(t).or_insert((m.label, m.canonical.clone()));
+            let t = tidy_cow(&text[m.start..m.end]);
             known
-                .entry(m.canonical.clone())
-                .or_insert((m.label, m.canonical.clone()));
+                .entry(t)
+                .or_insert_with(|| (m.label, m.canonical.clone()));
+            if !known.contains_key(m.canonical.as_str()) {
+                known.insert(
+                    Cow::Owned(m.canonical.clone()),
+                    (m.label, m.canonical.clone()),
+                );
+            }
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
                 for k in 1..parts.len().saturating_sub(1) {
@@ -1464,13 +1801,13 @@ impl<'a> Ctx<'a> {
                     if is_upper_start(parts[k]) {
                         let alias = parts[k..].join(" ");
                         known
-                            .entry(alias)
+                            .entry(Cow::Owned(alias))
                             .or_insert((Label::Person, m.canonical.clone()));
                     }
                 }
                 if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
                     known
-                        .entry(parts[0].to_string())
+                        .entry(Cow::Owned(parts[0].to_string()))
                         .or_insert((Label::Person, m.canonical.clone()));
                 }
                 if parts.len() >= 2 {
@@ -1490,26 +1827,34 @@ impl<'a> Ctx<'a> {
             }
         }
         for (acr, label, canon) in &self.acronyms {
-            known.entry(acr.clone()).or_insert((*label, canon.clone()));
+            known
+                .entry(Cow::Owned(acr.clone()))
+                .or_insert((*label, canon.clone()));
         }
         let mut out = std::mem::take(&mut self.found);
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
-            let t = tidy(&self.text[p.start..p.end]);
+            let t = tidy_cow(&text[p.start..p.end]);
+            let t = t.as_ref();
             let mut got = None;
             if p.other_cue && !p.person_cue {
-                // `exports to Jordan`: the sentence outweighs a namesake.
-                got = p.fallback.clone();
+                // `exports to Jordan`: the sentence outweighs a namesake; but
+                // a possessive does not outweigh the document's own company
+                // (`Qiantang's prices` after `Qiantang Motor`).
+                let company = known
+                    .get(t)
+                    .filter(|k| p.possessive_cue && k.0 == Label::Company);
+                got = company.or(p.fallback.as_ref()).cloned();
             }
             if got.is_some() {
-            } else if let Some(Some(full)) = surname.get(&t) {
+            } else if let Some(Some(full)) = surname.get(t) {
                 if !full.is_empty() {
                     got = Some((Label::Person, full.clone()));
                 }
             }
             if got.is_none() {
-                got = known.get(&t).cloned();
+                got = known.get(t).cloned();
             }
             if got.is_none() {
                 if let Some((label, canon)) = p.fallback.clone() {
@@ -1558,6 +1903,8 @@ impl<'a> Ctx<'a> {
             }
         }
         out.append(&mut coordinated);
+        self.possessive_companies(&mut out);
+        self.speaker_labels(&mut out);
         self.rescan(&mut out);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());

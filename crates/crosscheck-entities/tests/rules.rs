@@ -227,3 +227,39 @@ fn chinese_places_organisations_and_companies() {
     assert!(has(&f, "东盟", Label::Place), "{f:?}");
     assert!(has(&f, "宁海星辰储能科技有限公司", Label::Company), "{f:?}");
 }
+
+#[test]
+fn interview_speaker_that_is_no_person_is_the_publication() {
+    let text = "Lena Brandt of Harvest Ledger spoke to the founder.\n\n\
+                Harvest Ledger: Why expand now?\n\n\
+                Okafor: Because buyers sign long contracts.\n\n\
+                Harvest Ledger: And prices?\n\n\
+                Okafor: They will recover.\n";
+    let f = tag(text);
+    let n = f
+        .iter()
+        .filter(|(t, l, _)| t == "Harvest Ledger" && *l == Label::Organization)
+        .count();
+    assert_eq!(n, 3, "{f:?}");
+    assert!(has(&f, "Lena Brandt", Label::Person), "{f:?}");
+}
+
+#[test]
+fn a_legal_form_never_opens_a_sentence() {
+    let f = tag("The group buys cells from Varolind Batteries Pvt. Ltd., and motors from Japan.");
+    assert!(
+        has(&f, "Varolind Batteries Pvt. Ltd.", Label::Company),
+        "{f:?}"
+    );
+    assert_eq!(canon(&f, "Varolind Batteries Pvt. Ltd."), Some("Varolind"));
+}
+
+#[test]
+fn a_towns_possessive_after_its_namesake_company_is_the_company() {
+    let f = tag("We cut Yongkang Motor to Neutral. Yongkang's average selling price fell.");
+    assert!(has(&f, "Yongkang Motor", Label::Company), "{f:?}");
+    assert!(has(&f, "Yongkang", Label::Company), "{f:?}");
+    // A province keeps its own possessive.
+    let f = tag("Zhejiang Orbis Motor grew. Zhejiang's exports rose.");
+    assert!(has(&f, "Zhejiang", Label::Place), "{f:?}");
+}
