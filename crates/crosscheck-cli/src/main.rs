@@ -6,7 +6,8 @@ mod records;
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck_pipeline::{
-    collect_inputs, run, Cache, Document, InputError, InputFilter, RunOptions,
+    collect_inputs, run, run_claims, Cache, Document, Input, InputError, InputFilter, RunOptions,
+    RunOutput,
 };
 use crosscheck_reconcile::{Claim, TextSource};
 use rayon::prelude::*;
@@ -223,6 +224,15 @@ fn run_inputs<T: Send>(
     args: &InputArgs,
     each: impl Fn(usize, &Document, &crosscheck_pipeline::DocAnalysis) -> T + Sync + Send,
 ) -> Result<(Vec<T>, Vec<String>), Failure> {
+    run_inputs_with(args, |inputs, options| run(inputs, options, each))
+}
+
+/// [`run_inputs`] with the pipeline's runner given: `run` with a callback,
+/// or `run_claims` for the commands that need only claims.
+fn run_inputs_with<T: Send>(
+    args: &InputArgs,
+    runner: impl FnOnce(&[Input], &RunOptions) -> (Vec<Result<T, InputError>>, RunOutput) + Send,
+) -> Result<(Vec<T>, Vec<String>), Failure> {
     if args.paths.is_empty() {
         return Err("no input: give files or folders (or - for stdin); see --help".into());
     }
@@ -256,7 +266,7 @@ fn run_inputs<T: Send>(
         progress: bar.callback(),
     };
     let pool = thread_pool(args)?;
-    let (results, stats) = pool.install(|| run(&inputs, &options, each));
+    let (results, stats) = pool.install(|| runner(&inputs, &options));
     bar.finish();
     if stats.interrupted {
         return Err(Failure::Interrupted);
@@ -355,17 +365,14 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // Only claims are kept across documents (stdin's text aside, which
             // cannot be read twice); the texts of the mentions the report
             // names are read back afterwards.
-            let (per_doc, names) = run_inputs(&input, |_, doc, a| {
-                let stdin = (doc.name == "-").then(|| doc.text.clone());
-                (a.claims.clone(), stdin)
-            })?;
+            let (per_doc, names) = run_inputs_with(&input, run_claims)?;
             let mut stdin_text = None;
             let mut claims: Vec<Claim> = Vec::new();
-            for (i, (cs, stdin)) in per_doc.into_iter().enumerate() {
-                if stdin.is_some() {
-                    stdin_text = stdin.map(|t| (i as u32, t));
+            for (i, doc) in per_doc.into_iter().enumerate() {
+                if let Some(t) = doc.kept_text {
+                    stdin_text = Some((i as u32, t));
                 }
-                claims.extend(cs.into_iter().map(|mut c| {
+                claims.extend(doc.claims.into_iter().map(|mut c| {
                     c.doc = i as u32;
                     c
                 }));

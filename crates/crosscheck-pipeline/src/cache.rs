@@ -1,19 +1,32 @@
 use crate::{AnalysisOptions, DocAnalysis, PIPELINE_VERSION};
+use crosscheck_reconcile::Claim;
+use serde::{de::DeserializeOwned, Serialize};
+use std::collections::HashMap;
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
-/// Entry header: magic, then the pipeline version that wrote it, then the
-/// body's length and checksum.
-const MAGIC: &[u8; 4] = b"XCHK";
-const HEADER: usize = 4 + 4 + 8 + 8;
+/// Record header: magic, the pipeline version that wrote the record, its
+/// key, the body's length and the body's checksum.
+const MAGIC: &[u8; 4] = b"XCHR";
+const HEADER: usize = 4 + 4 + 8 + 4 + 8;
 
-/// A directory of analyses, one file per (document bytes, pipeline version,
-/// options). Entries are checksummed and written through a temporary file
-/// and a rename, so a crash or a Ctrl-C never leaves half an entry; a bad
-/// entry (corrupt, truncated, another version) is logged and treated as
-/// missing. A cache that cannot be written (read-only, full) is logged once
+/// Packs not touched for this long and holding no live record are removed.
+const STALE_PACK_SECS: u64 = 3600;
+
+/// A directory of analyses keyed by (document bytes, pipeline version,
+/// options, what is kept: the whole analysis, or only its claims).
+///
+/// Entries are records appended to pack files (`packs/*.pack`), one new
+/// pack per process that writes, each record written whole by one write
+/// and checksummed: creating a file per document cost more than analyzing
+/// it (half of a cold run's CPU time went to the file system). A crash or a
+/// Ctrl-C can leave at most a torn last record, which the next reader sees
+/// and ignores; a bad record (corrupt, truncated, another version) is
+/// logged and treated as missing; packs holding nothing current are
+/// removed. A cache that cannot be written (read-only, full) is logged once
 /// and then only read.
 ///
 /// ```
@@ -26,25 +39,58 @@ const HEADER: usize = 4 + 4 + 8 + 8;
 /// let analysis = analyze_text(&doc, &options);
 /// cache.put(doc.hash, &options, &analysis);
 /// assert_eq!(cache.get(doc.hash, &options).unwrap().claims.len(), analysis.claims.len());
+/// // Another process (here: another handle) finds it on disk.
+/// assert!(Cache::new(dir.path()).get(doc.hash, &options).is_some());
 /// ```
 #[derive(Debug, Clone)]
 pub struct Cache {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     dir: PathBuf,
-    read_only: Arc<AtomicBool>,
+    read_only: AtomicBool,
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// Built from the packs on disk at first use.
+    index: Option<Index>,
+    /// This process's pack, opened at the first write.
+    writer: Option<u32>,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    packs: Vec<Arc<File>>,
+    entries: HashMap<u64, Loc>,
+}
+
+/// Where a record lies: its pack, its offset, its body's length.
+#[derive(Debug, Clone, Copy)]
+struct Loc {
+    pack: u32,
+    offset: u64,
+    len: u32,
 }
 
 impl Cache {
     /// A cache in `dir` (created on first write).
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         Cache {
-            dir: dir.into(),
-            read_only: Arc::new(AtomicBool::new(false)),
+            inner: Arc::new(Inner {
+                dir: dir.into(),
+                read_only: AtomicBool::new(false),
+                state: Mutex::new(State::default()),
+            }),
         }
     }
 
     /// The cache's directory.
     pub fn dir(&self) -> &Path {
-        &self.dir
+        &self.inner.dir
     }
 
     /// The default cache directory, under the user's cache directory.
@@ -55,102 +101,332 @@ impl Cache {
             .map(|d| d.join("crosscheck"))
     }
 
-    fn key(hash: u64, options: &AnalysisOptions) -> String {
+    /// How many current entries the cache directory holds, read afresh from
+    /// disk (records of other pipeline versions and torn records not
+    /// counted; a damaged body is only found when it is read).
+    pub fn entry_count(&self) -> usize {
+        scan_dir(&self.packs_dir(), false).entries.len()
+    }
+
+    fn packs_dir(&self) -> PathBuf {
+        self.inner.dir.join("packs")
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A worker that panicked mid-lookup leaves the index as it was.
+        let mut st = self
+            .inner
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if st.index.is_none() {
+            st.index = Some(scan_dir(&self.packs_dir(), true));
+        }
+        st
+    }
+
+    /// What an entry holds is part of its key: a claims-only entry (what
+    /// `analyze` needs, a tenth of the size) never stands in for a whole one.
+    fn key(hash: u64, options: &AnalysisOptions, kind: &str) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(&hash.to_le_bytes());
         h.update(&PIPELINE_VERSION.to_le_bytes());
         h.update(format!("{options:?}").as_bytes());
-        format!("{:016x}", h.digest())
-    }
-
-    fn path(&self, key: &str) -> PathBuf {
-        self.dir.join(&key[..2]).join(format!("{key}.bin"))
+        h.update(kind.as_bytes());
+        h.digest()
     }
 
     /// The cached analysis for a document with these bytes, if a sound one exists.
     pub fn get(&self, hash: u64, options: &AnalysisOptions) -> Option<DocAnalysis> {
-        let path = self.path(&Self::key(hash, options));
-        let bytes = std::fs::read(&path).ok()?;
-        match decode_entry(&bytes) {
+        self.get_kind(hash, options, KIND_ALL)
+    }
+
+    /// Stores an analysis; failures are logged, never fatal.
+    pub fn put(&self, hash: u64, options: &AnalysisOptions, analysis: &DocAnalysis) {
+        self.put_kind(hash, options, KIND_ALL, analysis);
+    }
+
+    /// The cached claims of a document with these bytes, if sound ones exist
+    /// (stored by [`Cache::put_claims`], apart from whole analyses).
+    pub fn get_claims(&self, hash: u64, options: &AnalysisOptions) -> Option<Vec<Claim>> {
+        self.get_kind(hash, options, KIND_CLAIMS)
+    }
+
+    /// Stores a document's claims alone; failures are logged, never fatal.
+    pub fn put_claims(&self, hash: u64, options: &AnalysisOptions, claims: &[Claim]) {
+        self.put_kind(hash, options, KIND_CLAIMS, &claims);
+    }
+
+    fn get_kind<T: DeserializeOwned>(
+        &self,
+        hash: u64,
+        options: &AnalysisOptions,
+        kind: &str,
+    ) -> Option<T> {
+        let key = Self::key(hash, options, kind);
+        let (file, loc) = {
+            let st = self.state();
+            let index = st.index.as_ref()?;
+            let loc = *index.entries.get(&key)?;
+            (Arc::clone(&index.packs[loc.pack as usize]), loc)
+        };
+        let mut bytes = vec![0u8; HEADER + loc.len as usize];
+        let read = read_at(&file, &mut bytes, loc.offset).map_err(|e| e.to_string());
+        match read.and_then(|()| decode_record(&bytes, key)) {
             Ok(a) => Some(a),
             Err(why) => {
                 tracing::warn!(
-                    "{}: corrupt cache entry ({why}); recomputing",
-                    path.display()
+                    "{}: corrupt cache entry {key:016x} ({why}); recomputing",
+                    self.packs_dir().display()
                 );
-                let _ = std::fs::remove_file(&path);
+                if let Some(index) = self.state().index.as_mut() {
+                    index.entries.remove(&key);
+                }
                 None
             }
         }
     }
 
-    /// Stores an analysis; failures are logged, never fatal.
-    pub fn put(&self, hash: u64, options: &AnalysisOptions, analysis: &DocAnalysis) {
-        if self.read_only.load(Ordering::Relaxed) {
+    fn put_kind<T: Serialize>(&self, hash: u64, options: &AnalysisOptions, kind: &str, value: &T) {
+        if self.inner.read_only.load(Ordering::Relaxed) {
             return;
         }
-        let path = self.path(&Self::key(hash, options));
-        if let Err(e) = write_entry(&path, analysis) {
+        let key = Self::key(hash, options, kind);
+        let written = encode_record(value, key)
+            .map_err(std::io::Error::other)
+            .and_then(|record| self.append(key, &record));
+        if let Err(e) = written {
             // Said once: a read-only or full disk fails every write alike.
-            if !self.read_only.swap(true, Ordering::Relaxed) {
+            if !self.inner.read_only.swap(true, Ordering::Relaxed) {
                 tracing::warn!(
                     "cache {}: cannot write ({e}); going on without storing analyses",
-                    self.dir.display()
+                    self.inner.dir.display()
                 );
             }
         }
     }
+
+    /// Appends one whole record to this process's pack (one write, so a
+    /// kill leaves at most a torn last record) and indexes it.
+    fn append(&self, key: u64, record: &[u8]) -> std::io::Result<()> {
+        let mut st = self.state();
+        let State { index, writer } = &mut *st;
+        let index = index.get_or_insert_with(Index::default);
+        let pack = match *writer {
+            Some(p) => p,
+            None => {
+                let file = create_pack(&self.packs_dir())?;
+                index.packs.push(Arc::new(file));
+                let p = (index.packs.len() - 1) as u32;
+                *writer = Some(p);
+                p
+            }
+        };
+        let mut file: &File = &index.packs[pack as usize];
+        let offset = file.metadata()?.len();
+        if let Err(e) = file.write_all(record) {
+            *writer = None;
+            return Err(e);
+        }
+        index.entries.insert(
+            key,
+            Loc {
+                pack,
+                offset,
+                len: (record.len() - HEADER) as u32,
+            },
+        );
+        Ok(())
+    }
 }
 
-fn encode_entry(analysis: &DocAnalysis) -> Result<Vec<u8>, String> {
-    let body = bincode::serde::encode_to_vec(analysis, bincode::config::standard())
+const KIND_ALL: &str = "all";
+const KIND_CLAIMS: &str = "claims";
+
+/// A new pack named by the time and the process, so that packs sort from
+/// oldest to newest and concurrent runs never share one.
+fn create_pack(dir: &Path) -> std::io::Result<File> {
+    std::fs::create_dir_all(dir)?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let mut n = 0u32;
+    loop {
+        let path = dir.join(format!("{nanos:024}-{}-{n}.pack", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            other => return other,
+        }
+    }
+}
+
+/// Reads every pack's record headers (not the bodies, which are checked
+/// when read). A later pack's record for a key wins over an earlier one.
+/// With `tidy`, packs that hold no current record and have not been
+/// touched for an hour are removed (another version's, or wholly
+/// superseded).
+fn scan_dir(dir: &Path, tidy: bool) -> Index {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "pack"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    let mut index = Index::default();
+    let mut opened = Vec::new();
+    for path in paths {
+        let Ok(file) = File::open(&path) else {
+            continue;
+        };
+        let pack = index.packs.len() as u32;
+        scan_pack(&file, pack, &path, &mut index.entries);
+        index.packs.push(Arc::new(file));
+        opened.push(path);
+    }
+    if tidy {
+        let mut live = vec![0usize; index.packs.len()];
+        for loc in index.entries.values() {
+            live[loc.pack as usize] += 1;
+        }
+        for (path, n) in opened.iter().zip(live) {
+            let stale = std::fs::metadata(path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > STALE_PACK_SECS);
+            if n == 0 && stale {
+                tracing::debug!("{}: no current entries; removed", path.display());
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+    index
+}
+
+fn scan_pack(file: &File, pack: u32, path: &Path, entries: &mut HashMap<u64, Loc>) {
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut offset = 0u64;
+    let mut header = [0u8; HEADER];
+    while offset + HEADER as u64 <= size {
+        if read_at(file, &mut header, offset).is_err() || &header[..4] != MAGIC {
+            tracing::warn!(
+                "{}: corrupt cache pack at byte {offset}; the rest of it is ignored",
+                path.display()
+            );
+            return;
+        }
+        let h = parse_header(&header);
+        let end = offset + (HEADER as u64) + u64::from(h.len);
+        if end > size {
+            break; // a torn last record: a run stopped mid-write
+        }
+        if h.version == PIPELINE_VERSION {
+            entries.insert(
+                h.key,
+                Loc {
+                    pack,
+                    offset,
+                    len: h.len,
+                },
+            );
+        }
+        offset = end;
+    }
+    if offset != size {
+        tracing::debug!("{}: torn record at byte {offset} ignored", path.display());
+    }
+}
+
+struct Header {
+    version: u32,
+    key: u64,
+    len: u32,
+    sum: u64,
+}
+
+fn parse_header(b: &[u8; HEADER]) -> Header {
+    let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let u64_at = |i: usize| u64::from(u32_at(i)) | (u64::from(u32_at(i + 4)) << 32);
+    Header {
+        version: u32_at(4),
+        key: u64_at(8),
+        len: u32_at(16),
+        sum: u64_at(20),
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    let mut done = 0;
+    while done < buf.len() {
+        match file.seek_read(&mut buf[done..], offset + done as u64)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => done += n,
+        }
+    }
+    Ok(())
+}
+
+fn encode_record<T: Serialize>(value: &T, key: u64) -> Result<Vec<u8>, String> {
+    let body = bincode::serde::encode_to_vec(value, bincode::config::standard())
         .map_err(|e| e.to_string())?;
+    let len = u32::try_from(body.len()).map_err(|_| "entry over 4 GiB".to_string())?;
     let mut out = Vec::with_capacity(body.len() + HEADER);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&PIPELINE_VERSION.to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&key.to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
     out.extend_from_slice(&body);
     Ok(out)
 }
 
-fn decode_entry(bytes: &[u8]) -> Result<DocAnalysis, String> {
-    if bytes.len() < HEADER || &bytes[..4] != MAGIC {
+/// A whole record (header and body) read back, checked against the key it
+/// was indexed under.
+fn decode_record<T: DeserializeOwned>(bytes: &[u8], key: u64) -> Result<T, String> {
+    let header: &[u8; HEADER] = bytes
+        .get(..HEADER)
+        .and_then(|h| h.try_into().ok())
+        .ok_or("truncated header")?;
+    if &header[..4] != MAGIC {
         return Err("bad header".into());
     }
-    let version = u32::from_le_bytes(bytes[4..8].try_into().map_err(|_| "bad version")?);
-    if version != PIPELINE_VERSION {
+    let h = parse_header(header);
+    if h.version != PIPELINE_VERSION {
         return Err(format!(
-            "written by pipeline version {version}, this is {PIPELINE_VERSION}"
+            "written by pipeline version {}, this is {PIPELINE_VERSION}",
+            h.version
         ));
     }
-    let len = u64::from_le_bytes(bytes[8..16].try_into().map_err(|_| "bad length")?) as usize;
-    let sum = u64::from_le_bytes(bytes[16..24].try_into().map_err(|_| "bad checksum")?);
-    let body = &bytes[HEADER..];
-    if body.len() != len {
-        return Err(format!("truncated: {} of {len} bytes", body.len()));
+    if h.key != key {
+        return Err("changed since it was indexed".into());
     }
-    if xxhash_rust::xxh3::xxh3_64(body) != sum {
+    let body = &bytes[HEADER..];
+    if body.len() != h.len as usize {
+        return Err(format!("truncated: {} of {} bytes", body.len(), h.len));
+    }
+    if xxhash_rust::xxh3::xxh3_64(body) != h.sum {
         return Err("checksum mismatch".into());
     }
     let (a, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
         .map_err(|e| e.to_string())?;
-    if used != len {
+    if used != body.len() {
         return Err("trailing bytes".into());
     }
     Ok(a)
-}
-
-fn write_entry(path: &Path, analysis: &DocAnalysis) -> std::io::Result<()> {
-    let bytes = encode_entry(analysis).map_err(std::io::Error::other)?;
-    let dir = path
-        .parent()
-        .ok_or_else(|| std::io::Error::other("cache path without a folder"))?;
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(&bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -158,44 +434,94 @@ mod tests {
     use super::*;
     use crate::{analyze_text, Document};
 
-    fn setup() -> (tempfile::TempDir, Cache, Document, DocAnalysis, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path());
-        let doc = Document::from_text("a.txt", "Exports rose 5% to 43 billion yuan in 2024.");
-        let a = analyze_text(&doc, &AnalysisOptions::default());
-        cache.put(doc.hash, &AnalysisOptions::default(), &a);
-        let path = cache.path(&Cache::key(doc.hash, &AnalysisOptions::default()));
-        assert!(path.exists());
-        (dir, cache, doc, a, path)
+    fn doc(i: usize) -> Document {
+        Document::from_text(
+            format!("{i}.txt"),
+            format!("Exports rose {i}% to 43 billion yuan in 2024."),
+        )
+    }
+
+    fn the_pack(dir: &Path) -> PathBuf {
+        let packs: Vec<_> = std::fs::read_dir(dir.join("packs"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(packs.len(), 1, "{packs:?}");
+        packs[0].clone()
+    }
+
+    /// Record offsets in a pack, from its headers.
+    fn records(pack: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at + HEADER <= pack.len() {
+            let h = parse_header(pack[at..at + HEADER].try_into().unwrap());
+            out.push((at, HEADER + h.len as usize));
+            at += HEADER + h.len as usize;
+        }
+        out
     }
 
     #[test]
-    fn bad_entries_are_misses_and_removed() {
+    fn bad_records_are_misses_and_the_rest_survive() {
         let opts = AnalysisOptions::default();
-        let damage: [fn(&mut Vec<u8>); 5] = [
-            |b| b.truncate(b.len() / 2),
-            |b| b.truncate(10),
-            |b| {
-                let n = b.len() - 3;
-                b[n] ^= 0xff
-            },
-            |b| b[4] = b[4].wrapping_add(1), // another pipeline version
-            |b| b.clear(),
-        ];
-        for d in damage {
-            let (_dir, cache, doc, a, path) = setup();
-            let mut bytes = std::fs::read(&path).unwrap();
-            d(&mut bytes);
-            std::fs::write(&path, &bytes).unwrap();
-            assert!(cache.get(doc.hash, &opts).is_none());
-            assert!(!path.exists(), "a bad entry is removed");
-            cache.put(doc.hash, &opts, &a);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let docs: Vec<_> = (0..6).map(doc).collect();
+        let analyses: Vec<_> = docs.iter().map(|d| analyze_text(d, &opts)).collect();
+        for (d, a) in docs.iter().zip(&analyses) {
+            cache.put(d.hash, &opts, a);
+        }
+        drop(cache);
+        let pack = the_pack(dir.path());
+        let mut bytes = std::fs::read(&pack).unwrap();
+        let recs = records(&bytes);
+        assert_eq!(recs.len(), 6);
+        // 0: a flipped body byte; 1: another version; 2: another key; 5: torn.
+        bytes[recs[0].0 + recs[0].1 - 1] ^= 0xff;
+        bytes[recs[1].0 + 4] ^= 0x7f;
+        bytes[recs[2].0 + 8] ^= 0x01;
+        bytes.truncate(recs[5].0 + recs[5].1 / 2);
+        std::fs::write(&pack, &bytes).unwrap();
+        let cache = Cache::new(dir.path());
+        let found: Vec<bool> = docs
+            .iter()
+            .map(|d| cache.get(d.hash, &opts).is_some())
+            .collect();
+        assert_eq!(found, [false, false, false, true, true, false]);
+        // Recomputed entries go to a new pack and are found again, equal.
+        for (d, a) in docs.iter().zip(&analyses) {
+            if cache.get(d.hash, &opts).is_none() {
+                cache.put(d.hash, &opts, a);
+            }
+        }
+        let fresh = Cache::new(dir.path());
+        for (d, a) in docs.iter().zip(&analyses) {
             // Debug, not ==: claims hold NaN for open bounds.
             assert_eq!(
-                format!("{:?}", cache.get(doc.hash, &opts)),
+                format!("{:?}", fresh.get(d.hash, &opts)),
                 format!("{:?}", Some(a))
             );
         }
+        // Six sound entries, and the record whose key was damaged, under a
+        // key no document has.
+        assert_eq!(fresh.entry_count(), 7);
+    }
+
+    #[test]
+    fn garbage_packs_are_survived() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("packs")).unwrap();
+        std::fs::write(dir.path().join("packs/0.pack"), b"not a cache at all").unwrap();
+        std::fs::write(dir.path().join("packs/1.pack"), b"").unwrap();
+        let cache = Cache::new(dir.path());
+        let d = doc(1);
+        assert!(cache.get(d.hash, &Default::default()).is_none());
+        let a = analyze_text(&d, &Default::default());
+        cache.put(d.hash, &Default::default(), &a);
+        assert!(Cache::new(dir.path())
+            .get(d.hash, &Default::default())
+            .is_some());
     }
 
     #[test]
@@ -208,16 +534,31 @@ mod tests {
         let a = analyze_text(&doc, &AnalysisOptions::default());
         cache.put(doc.hash, &AnalysisOptions::default(), &a);
         cache.put(doc.hash, &AnalysisOptions::default(), &a);
-        assert!(cache.read_only.load(Ordering::Relaxed));
+        assert!(cache.inner.read_only.load(Ordering::Relaxed));
         assert!(cache.get(doc.hash, &AnalysisOptions::default()).is_none());
     }
 
     #[test]
-    fn options_are_part_of_the_key() {
-        let (_dir, cache, doc, _, _) = setup();
+    fn options_and_kind_are_part_of_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let d = doc(2);
+        let a = analyze_text(&d, &AnalysisOptions::default());
+        cache.put(d.hash, &AnalysisOptions::default(), &a);
         let other = AnalysisOptions {
             as_of: Some((2020, 1, 1)),
         };
-        assert!(cache.get(doc.hash, &other).is_none());
+        assert!(cache.get(d.hash, &other).is_none());
+        assert!(cache
+            .get_claims(d.hash, &AnalysisOptions::default())
+            .is_none());
+        cache.put_claims(d.hash, &AnalysisOptions::default(), &a.claims);
+        assert_eq!(
+            cache
+                .get_claims(d.hash, &AnalysisOptions::default())
+                .map(|c| c.len()),
+            Some(a.claims.len())
+        );
+        assert!(cache.get(d.hash, &AnalysisOptions::default()).is_some());
     }
 }

@@ -99,6 +99,18 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some(why) = binary_reason(bytes) {
         return Err(why);
     }
+    // Most files are valid UTF-8 without NULs: one validation pass and a
+    // copy, no per-character work.
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.as_bytes().contains(&0) {
+            return Ok(Decoded {
+                text: s.to_owned(),
+                map: OffsetMap::identity(),
+                encoding: "UTF-8",
+            });
+        }
+        return Ok(decode_utf8(bytes, 0));
+    }
     // Mostly UTF-8 with a few bad bytes (a truncated copy, one pasted
     // Latin-1 character) stays UTF-8; only text that is not UTF-8 at all
     // goes to the detector.

@@ -127,8 +127,7 @@ impl Document {
             }
             m => m,
         };
-        // The same bytes read as HTML and as plain text are different documents.
-        let hash = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, markup as u64);
+        let hash = Self::hash_of(bytes, markup);
         let (text, offsets) = match markup {
             Markup::Plain => (decoded.text, decoded.map),
             Markup::Html => {
@@ -152,6 +151,20 @@ impl Document {
             markup,
             line_starts,
         })
+    }
+
+    /// The cache key of a file's bytes read with `markup`: what
+    /// [`Document::hash`] is for a document made from them. The same bytes
+    /// read as HTML and as plain text are different documents.
+    ///
+    /// ```
+    /// use crosscheck_pipeline::{Document, Markup};
+    /// let doc = Document::from_bytes("a.html", b"<p>Sales rose 5%.</p>").unwrap();
+    /// assert_eq!(doc.hash, Document::hash_of(b"<p>Sales rose 5%.</p>", Markup::Html));
+    /// assert_ne!(doc.hash, Document::hash_of(b"<p>Sales rose 5%.</p>", Markup::Plain));
+    /// ```
+    pub fn hash_of(bytes: &[u8], markup: Markup) -> u64 {
+        xxhash_rust::xxh3::xxh3_64_with_seed(bytes, markup as u64)
     }
 
     /// The 1-based line of the file that holds file offset `at` (lines end

@@ -30,4 +30,6 @@ pub use document::{
     HARD_MAX_FILE_SIZE,
 };
 pub use offsets::OffsetMap;
-pub use run::{collect_inputs, run, Input, InputFilter, Progress, RunOptions, RunOutput};
+pub use run::{
+    collect_inputs, run, run_claims, DocClaims, Input, InputFilter, Progress, RunOptions, RunOutput,
+};

@@ -1,4 +1,5 @@
-use crate::{analyze_text, AnalysisOptions, Cache, DocAnalysis, Document, InputError};
+use crate::{analyze_text, AnalysisOptions, Cache, DocAnalysis, Document, InputError, Markup};
+use crosscheck_reconcile::Claim;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -203,20 +204,26 @@ fn load(input: &Input, max_size: u64) -> Result<Document, InputError> {
     }
 }
 
-/// Analyzes every input in parallel (on the current rayon pool) and hands
-/// each document with its analysis to `each`; the results come back in the
-/// order of `inputs`, whatever the number of threads.
-pub fn run<T, F>(
+/// Counts of how documents were served, shared by the workers.
+#[derive(Default)]
+struct Counters {
+    analyzed: AtomicUsize,
+    cached: AtomicUsize,
+}
+
+/// The parallel loop shared by [`run`] and [`run_claims`]: `one` serves an
+/// input; cancellation and progress are handled here, and results come back
+/// in the order of `inputs`.
+fn run_each<T, F>(
     inputs: &[Input],
     options: &RunOptions,
-    each: F,
+    one: F,
 ) -> (Vec<Result<T, InputError>>, RunOutput)
 where
     T: Send,
-    F: Fn(usize, &Document, &DocAnalysis) -> T + Sync,
+    F: Fn(usize, &Input, &Counters) -> Result<T, InputError> + Sync,
 {
-    let analyzed = AtomicUsize::new(0);
-    let cached = AtomicUsize::new(0);
+    let counters = Counters::default();
     let done = AtomicUsize::new(0);
     let interrupted = AtomicBool::new(false);
     let cancelled = || {
@@ -233,7 +240,7 @@ where
                 interrupted.store(true, Ordering::Relaxed);
                 return Err(InputError::new(input.name(), "interrupted"));
             }
-            let result = one(i, input, options, &analyzed, &cached, &each);
+            let result = one(i, input, &counters);
             if let Some(p) = &options.progress {
                 p(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
             }
@@ -243,42 +250,115 @@ where
     (
         results,
         RunOutput {
-            analyzed: analyzed.into_inner(),
-            cached: cached.into_inner(),
+            analyzed: counters.analyzed.into_inner(),
+            cached: counters.cached.into_inner(),
             interrupted: interrupted.into_inner(),
         },
     )
 }
 
-fn one<T, F>(
-    i: usize,
-    input: &Input,
+/// Analyzes every input in parallel (on the current rayon pool) and hands
+/// each document with its analysis to `each`; the results come back in the
+/// order of `inputs`, whatever the number of threads.
+pub fn run<T, F>(
+    inputs: &[Input],
     options: &RunOptions,
-    analyzed: &AtomicUsize,
-    cached: &AtomicUsize,
-    each: &F,
-) -> Result<T, InputError>
+    each: F,
+) -> (Vec<Result<T, InputError>>, RunOutput)
 where
+    T: Send,
     F: Fn(usize, &Document, &DocAnalysis) -> T + Sync,
 {
-    let doc = load(input, options.max_file_size)?;
-    let hit = options
-        .cache
-        .as_ref()
-        .and_then(|c| c.get(doc.hash, &options.analysis));
-    let analysis = match hit {
-        Some(a) => {
-            cached.fetch_add(1, Ordering::Relaxed);
-            a
-        }
-        None => {
-            analyzed.fetch_add(1, Ordering::Relaxed);
-            let a = analyze_text(&doc, &options.analysis);
-            if let Some(c) = &options.cache {
-                c.put(doc.hash, &options.analysis, &a);
+    run_each(inputs, options, |i, input, counters| {
+        let doc = load(input, options.max_file_size)?;
+        let hit = options
+            .cache
+            .as_ref()
+            .and_then(|c| c.get(doc.hash, &options.analysis));
+        let analysis = match hit {
+            Some(a) => {
+                counters.cached.fetch_add(1, Ordering::Relaxed);
+                a
             }
-            a
+            None => {
+                counters.analyzed.fetch_add(1, Ordering::Relaxed);
+                let a = analyze_text(&doc, &options.analysis);
+                if let Some(c) = &options.cache {
+                    c.put(doc.hash, &options.analysis, &a);
+                }
+                a
+            }
+        };
+        Ok(each(i, &doc, &analysis))
+    })
+}
+
+/// One document's claims, from [`run_claims`].
+#[derive(Debug, Clone)]
+pub struct DocClaims {
+    /// The claims (with `doc` 0; the caller numbers documents).
+    pub claims: Vec<Claim>,
+    /// The document's text when it cannot be read again (standard input);
+    /// `None` for files, which are read back from disk when needed.
+    pub kept_text: Option<String>,
+}
+
+/// Like [`run`], for callers that need only each document's claims (the
+/// `analyze` command): the cache keeps claims alone, and a file whose
+/// bytes are cached is neither decoded nor extracted, only read and hashed.
+/// Claims are the same as [`run`]'s, hit or miss.
+///
+/// ```
+/// use crosscheck_pipeline::{run_claims, Input, RunOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("a.txt");
+/// std::fs::write(&path, "Exports rose 5% to 43 billion yuan in 2024.").unwrap();
+/// let inputs = [Input::File { path, name: "a.txt".into() }];
+/// let (docs, stats) = run_claims(&inputs, &RunOptions::default());
+/// assert!(!docs[0].as_ref().unwrap().claims.is_empty());
+/// assert_eq!(stats.analyzed, 1);
+/// ```
+pub fn run_claims(
+    inputs: &[Input],
+    options: &RunOptions,
+) -> (Vec<Result<DocClaims, InputError>>, RunOutput) {
+    run_each(inputs, options, |_, input, counters| {
+        let cache = options.cache.as_ref();
+        let doc = match input {
+            Input::File { path, name } => {
+                let bytes = crate::document::read_capped(path, name, options.max_file_size)?;
+                let markup = Markup::from_name(name);
+                let hash = Document::hash_of(&bytes, markup);
+                if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis)) {
+                    counters.cached.fetch_add(1, Ordering::Relaxed);
+                    return Ok(DocClaims {
+                        claims,
+                        kept_text: None,
+                    });
+                }
+                Document::from_bytes_as(name.as_str(), &bytes, markup)?
+            }
+            Input::Stdin => {
+                let doc = load(input, options.max_file_size)?;
+                if let Some(claims) = cache.and_then(|c| c.get_claims(doc.hash, &options.analysis))
+                {
+                    counters.cached.fetch_add(1, Ordering::Relaxed);
+                    return Ok(DocClaims {
+                        claims,
+                        kept_text: Some(doc.text),
+                    });
+                }
+                doc
+            }
+        };
+        counters.analyzed.fetch_add(1, Ordering::Relaxed);
+        let claims = analyze_text(&doc, &options.analysis).claims;
+        if let Some(c) = cache {
+            c.put_claims(doc.hash, &options.analysis, &claims);
         }
-    };
-    Ok(each(i, &doc, &analysis))
+        Ok(DocClaims {
+            claims,
+            kept_text: matches!(input, Input::Stdin).then_some(doc.text),
+        })
+    })
 }
