@@ -363,14 +363,9 @@ fn damaged_or_unwritable_caches_give_the_same_results_as_no_cache() {
     )
     .unwrap();
     fs::write(cache.path().join("packs/002-empty.pack"), b"").unwrap();
-    let out = run(&[
-        "analyze",
-        "--json",
-        &dir,
-        "--cache-dir",
-        &p(cache.path()),
-        "-v",
-    ]);
+    let cache_dir = p(cache.path());
+    let verbose = || run(&["analyze", "--json", &dir, "--cache-dir", &cache_dir, "-v"]);
+    let out = verbose();
     assert_eq!(out.stdout, reference.stdout);
     assert!(
         stderr(&out).contains("analyzed 1 documents, 5 unchanged"),
@@ -383,14 +378,7 @@ fn damaged_or_unwritable_caches_give_the_same_results_as_no_cache() {
         stderr(&out)
     );
     // The recomputed entry went to a pack of its own and is found again.
-    let again = run(&[
-        "analyze",
-        "--json",
-        &dir,
-        "--cache-dir",
-        &p(cache.path()),
-        "-v",
-    ]);
+    let again = verbose();
     assert_eq!(again.stdout, reference.stdout);
     assert!(
         stderr(&again).contains("re-analyzed nothing"),
