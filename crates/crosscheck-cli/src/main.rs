@@ -207,8 +207,30 @@ fn report_input_error(e: &InputError) {
     eprintln!("crosscheck: {}: {}", e.path, e.reason);
 }
 
-/// Documents read back at once to fill the report's mentions.
-const READ_BACK_BATCH: usize = 256;
+/// File bytes read back at once to fill the report's mentions: each batch
+/// costs one walk over the report's mentions, and its texts are held only
+/// while they are used, so batches are as large as memory comfortably
+/// allows.
+const READ_BACK_BYTES: u64 = 64 << 20;
+
+/// Splits the documents to read back (in order) into batches of at most
+/// [`READ_BACK_BYTES`] of file (a larger file is a batch of its own).
+fn read_back_batches(docs: &[u32], names: &[String]) -> Vec<Vec<u32>> {
+    let mut batches: Vec<Vec<u32>> = Vec::new();
+    let mut bytes = 0u64;
+    for &d in docs {
+        let size = std::fs::metadata(&names[d as usize]).map_or(0, |m| m.len());
+        match batches.last_mut() {
+            Some(b) if bytes + size <= READ_BACK_BYTES => b.push(d),
+            _ => {
+                batches.push(vec![d]);
+                bytes = 0;
+            }
+        }
+        bytes += size;
+    }
+    batches
+}
 
 /// The worker pool `--jobs` asks for (all cores by default).
 fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool, Failure> {
@@ -390,7 +412,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // Read back in parallel, a batch at a time: a batch's texts are
             // held only while its mentions are filled, and each batch costs
             // one walk over the report's mentions.
-            for batch in to_fill.chunks(READ_BACK_BATCH) {
+            for batch in &read_back_batches(&to_fill, &names) {
                 let loaded: Vec<(u32, Document)> = pool.install(|| {
                     batch
                         .par_iter()
