@@ -1980,7 +1980,29 @@ fn share_metric(
         None => {
             let mut np: Vec<&str> = Vec::new();
             while let Some(w) = words.get(k) {
-                if np.len() >= 3 || w.kind != TokenKind::Word || w.lc == "in" || w.lc == "and" {
+                // A preposition or verb ends the whole (`the province's
+                // total of 61.8 billion`: the whole is the total, not `of`).
+                if np.len() >= 3
+                    || w.kind != TokenKind::Word
+                    || matches!(
+                        w.lc.as_str(),
+                        "in" | "and"
+                            | "of"
+                            | "to"
+                            | "from"
+                            | "at"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "on"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "reached"
+                            | "stood"
+                    )
+                {
                     break;
                 }
                 np.push(&w.lc);
