@@ -387,7 +387,14 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // Only claims are kept across documents (stdin's text aside, which
             // cannot be read twice); the texts of the mentions the report
             // names are read back afterwards.
+            let started = std::time::Instant::now();
             let (per_doc, names) = run_inputs_with(&input, run_claims)?;
+            let phase = |what: &str, since: &mut std::time::Instant| {
+                tracing::debug!("{what}: {:.3} s", since.elapsed().as_secs_f64());
+                *since = std::time::Instant::now();
+            };
+            let mut since = started;
+            phase("documents read and analyzed", &mut since);
             let mut stdin_text = None;
             let mut claims: Vec<Claim> = Vec::new();
             for (i, doc) in per_doc.into_iter().enumerate() {
@@ -400,6 +407,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 }));
             }
             let mut report = crosscheck_reconcile::reconcile(&claims, &names);
+            phase("claims reconciled", &mut since);
             // The HTML report shows the involved documents' texts: they are
             // read back here, like the mentions' sentences.
             let mut sources = formats
@@ -483,6 +491,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     }
                 }
             }
+            phase("cited documents read back", &mut since);
             for (path, format) in formats {
                 let content = match (format, &sources) {
                     (crosscheck_report::Format::Html, Some(s)) => {
@@ -498,6 +507,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 crosscheck_report::text(&report)
             };
             let _ = std::io::stdout().write_all(shown.as_bytes());
+            phase("reports written", &mut since);
             if fail_on_conflict && !report.conflicts.is_empty() {
                 return Ok(ExitCode::from(1));
             }
