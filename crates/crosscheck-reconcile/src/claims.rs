@@ -563,7 +563,11 @@ const RATINGS: &[&str] = &[
 /// research note names the company it rates, right before the rating in
 /// brackets, whether or not the tagger knows the name.
 fn rated_company(text: &str) -> Option<Ent> {
-    let line_end = text.find('\n').unwrap_or(text.len()).min(300);
+    // A title is short: look at its first 300 bytes, cut at a character.
+    let mut line_end = text.find('\n').unwrap_or(text.len()).min(300);
+    while !text.is_char_boundary(line_end) {
+        line_end -= 1;
+    }
     let title = &text[..line_end];
     let open = title.find('(')?;
     let close = open + title[open..].find(')')?;
@@ -2766,6 +2770,15 @@ mod tests {
     fn a_research_note_is_about_the_company_it_rates() {
         let c = claims("Hexi Motor (BUY): a strong year\n\nAcme Securities | Research\n\nIn 2025, revenue rose to RMB 3.2 billion.");
         assert_eq!(c[0].subject.as_str(), "Hexi Motor");
+    }
+
+    #[test]
+    fn a_long_first_line_is_cut_at_a_character() {
+        // Found by fuzzing: byte 300 of the first line fell inside `û`.
+        for pad in 290..302 {
+            let text = format!("{}û (BUY) rose 5% in 2025.", "a".repeat(pad));
+            let _ = claims(&text);
+        }
     }
 
     #[test]

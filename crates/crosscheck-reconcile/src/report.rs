@@ -530,9 +530,9 @@ fn sure(c: &Claim) -> bool {
 /// exports` in another: a metric named with a product is the one fuller name
 /// of that metric the documents give the same subject, when there is just
 /// one (two, such as `lithium battery exports` and `energy storage battery
-/// exports`, leave it alone). Returns the claims with those names made
-/// whole, or `None` when there are none (no copy is made).
-fn unify_short_metrics(claims: &[Claim]) -> Option<Vec<Claim>> {
+/// exports`, leave it alone). Returns, per (subject, short name), the fuller
+/// name to use; empty when there is none.
+fn short_metric_names(claims: &[Claim]) -> HashMap<(Sym, Sym), Sym> {
     let named = |c: &Claim| {
         let m = c.metric.as_str();
         m.contains(' ') && !c.has(flags::SHARE) && !m.contains(" share of ")
@@ -568,16 +568,20 @@ fn unify_short_metrics(claims: &[Claim]) -> Option<Vec<Claim>> {
             }
         }
     }
+    remap
+}
+
+/// Gives shortened metric names their one fuller name (from
+/// [`short_metric_names`]).
+fn apply_metric_names(claims: &mut [Claim], remap: &HashMap<(Sym, Sym), Sym>) {
     if remap.is_empty() {
-        return None;
+        return;
     }
-    let mut out = claims.to_vec();
-    for c in &mut out {
+    for c in claims.iter_mut() {
         if let Some(f) = remap.get(&(c.subject, c.metric)) {
             c.metric = *f;
         }
     }
-    Some(out)
 }
 
 /// Compares all claims and reports conflicts and corroborations.
@@ -586,8 +590,39 @@ fn unify_short_metrics(claims: &[Claim]) -> Option<Vec<Claim>> {
 /// carry offsets into the documents' texts and no text until
 /// [`Report::fill_text`] is called; [`reconcile_texts`] does both.
 pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
-    let unified = unify_short_metrics(claims);
-    let claims: &[Claim] = unified.as_deref().unwrap_or(claims);
+    let remap = short_metric_names(claims);
+    if remap.is_empty() {
+        return reconcile_unified(claims, docs);
+    }
+    let mut copy = claims.to_vec();
+    apply_metric_names(&mut copy, &remap);
+    reconcile_unified(&copy, docs)
+}
+
+/// [`reconcile`] for a caller that owns the claims and has no further use
+/// for them as they are: shortened metric names are made whole in place
+/// (`battery exports` where the documents say `lithium battery exports`
+/// of the same subject) instead of in a copy, which at millions of claims
+/// is hundreds of megabytes. The report is the same as [`reconcile`]'s.
+///
+/// ```
+/// use crosscheck_reconcile::{extract_claims, reconcile_in_place, DocView};
+/// let texts = ["In 2025, Zhejiang's exports reached 43 billion yuan.",
+///              "In 2025, Zhejiang's exports reached 34 billion yuan."];
+/// let mut claims = Vec::new();
+/// for (i, t) in texts.iter().enumerate() {
+///     claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
+/// }
+/// let report = reconcile_in_place(&mut claims, &["a.txt".into(), "b.txt".into()]);
+/// assert_eq!(report.conflicts.len(), 1);
+/// ```
+pub fn reconcile_in_place(claims: &mut [Claim], docs: &[String]) -> Report {
+    let remap = short_metric_names(claims);
+    apply_metric_names(claims, &remap);
+    reconcile_unified(claims, docs)
+}
+
+fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
     let mut out = Out {
         claims,
         docs,
