@@ -143,11 +143,11 @@ pub(crate) fn tag(
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
     for s in merged.iter().copied() {
-        while ti < tokens.len() && tokens[ti].span.end <= s.start {
+        while ti < tokens.len() && tokens[ti].end() <= s.start {
             ti += 1;
         }
         let first = ti;
-        while ti < tokens.len() && tokens[ti].span.start < s.end {
+        while ti < tokens.len() && tokens[ti].start() < s.end {
             ti += 1;
         }
         cx.build_units(&tokens[first..ti]);
@@ -272,7 +272,7 @@ impl<'a> Ctx<'a> {
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
-                    gap = if t.span.len() == 1 && bytes[t.span.start] == b' ' {
+                    gap = if t.len() == 1 && bytes[t.start()] == b' ' {
                         Gap::Space
                     } else {
                         Gap::Break
@@ -280,7 +280,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 TokenKind::Word => {
-                    let wb = &bytes[t.span.start..t.span.end];
+                    let wb = &bytes[t.start()..t.end()];
                     // Plain ASCII words (no hyphen, apostrophe or accent), the
                     // bulk of a text: one unit, its shape from one pass of a
                     // byte table.
@@ -295,20 +295,20 @@ impl<'a> Ctx<'a> {
                             && seen & 4 == 0
                             && wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
                         self.units.push(Unit {
-                            start: t.span.start,
-                            end: t.span.end,
+                            start: t.start(),
+                            end: t.end(),
                             kind: Kind::Word,
                             gap,
                             cap,
                             caps,
                         });
                     } else {
-                        self.push_word(t.span.start, t.text(self.text), gap);
+                        self.push_word(t.start(), t.text(self.text), gap);
                     }
                 }
-                TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
-                TokenKind::Cjk => self.push(t.span.start, t.span.end, Kind::Cjk, gap),
-                _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
+                TokenKind::Punct => self.push(t.start(), t.end(), Kind::Punct, gap),
+                TokenKind::Cjk => self.push(t.start(), t.end(), Kind::Cjk, gap),
+                _ => self.push(t.start(), t.end(), Kind::Other, gap),
             }
             gap = Gap::None;
         }
