@@ -1,4 +1,4 @@
-use crate::segment::{segments, Seg};
+use crate::segment::{segments, Seg, Sink};
 use crate::sentence::split_into;
 use crate::Span;
 use serde::{Deserialize, Serialize};
@@ -196,12 +196,44 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F)
 }
 
+/// Per byte: true for the ASCII punctuation that is not a symbol.
+const fn punct_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_punctuation()
+            && !matches!(
+                b,
+                b'$' | b'%'
+                    | b'+'
+                    | b'<'
+                    | b'='
+                    | b'>'
+                    | b'^'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+                    | b'#'
+                    | b'&'
+                    | b'*'
+                    | b'@'
+                    | b'\\'
+            );
+        i += 1;
+    }
+    t
+}
+
+static ASCII_PUNCT: [bool; 256] = punct_table();
+
 /// ASCII symbols; the other ASCII graphic non-alphanumerics are punctuation.
+#[inline]
 fn ascii_mark_kind(b: u8) -> TokenKind {
-    if b"$%+<=>^`|~#&*@\\".contains(&b) || !b.is_ascii_punctuation() {
-        TokenKind::Symbol
-    } else {
+    if ASCII_PUNCT[usize::from(b)] {
         TokenKind::Punct
+    } else {
+        TokenKind::Symbol
     }
 }
 
@@ -413,9 +445,13 @@ impl Builder<'_> {
             shape,
         });
     }
+}
 
-    #[inline]
-    fn segment(&mut self, start: usize, end: usize, seg: Seg) {
+impl Sink for Builder<'_> {
+    /// Inlined at every call site of the segmenter, where `seg`'s variant
+    /// is known.
+    #[inline(always)]
+    fn seg(&mut self, start: usize, end: usize, seg: Seg) {
         let mut known = None;
         let kind = match seg {
             Seg::Word { shape, letter } => {
@@ -462,7 +498,9 @@ impl Builder<'_> {
             _ => self.push_shaped(start, end, kind, known),
         }
     }
+}
 
+impl Builder<'_> {
     /// White space from the ASCII path, its line breaks already counted.
     #[inline]
     fn ascii_space(&mut self, start: usize, end: usize, newlines: u8) {
@@ -730,7 +768,7 @@ fn build_with(
         sentences,
         done: 0,
     };
-    segments(text, fast, &mut |s, e, seg| b.segment(s, e, seg));
+    segments(text, fast, &mut b);
     *out = b.out;
     b.done
 }
