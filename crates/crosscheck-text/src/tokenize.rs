@@ -422,7 +422,7 @@ impl Builder<'_> {
     }
 
     /// Pushes a token; `shape` when the segmenter already knows it.
-    #[inline]
+    #[inline(always)]
     fn push_shaped(&mut self, start: usize, end: usize, kind: TokenKind, shape: Option<Shape>) {
         let shape = shape.unwrap_or_else(|| shape_of(&self.text[start..end]));
         if let Some(sents) = self.sentences.as_deref_mut() {
@@ -542,22 +542,20 @@ impl Builder<'_> {
 
     /// The token before last and the last token, when the last is a glue
     /// character (`-`, `&`, U+2010, U+2011) right after a word.
+    #[inline(always)]
     fn glued_word(&self) -> Option<(usize, &str)> {
-        let n = self.out.len();
-        if n < 2 {
+        let [.., w, g] = self.out.as_slice() else {
             return None;
-        }
-        let g = &self.out[n - 1];
+        };
         if !matches!(g.kind, TokenKind::Punct | TokenKind::Symbol)
             || g.len() > 3
-            || self.out[n - 2].kind != TokenKind::Word
+            || w.kind != TokenKind::Word
         {
             return None;
         }
-        let glue = g.text(self.text);
-        let w = &self.out[n - 2];
-        (w.kind == TokenKind::Word && matches!(glue, "-" | "&" | "\u{2010}" | "\u{2011}"))
-            .then(|| (n - 2, glue))
+        let glue = &self.text.as_bytes()[g.start()..g.end()];
+        matches!(glue, b"-" | b"&" | b"\xE2\x80\x90" | b"\xE2\x80\x91")
+            .then(|| (self.out.len() - 2, g.text(self.text)))
     }
 
     fn join_to(&mut self, at: usize, end: usize) {
@@ -567,6 +565,7 @@ impl Builder<'_> {
         w.shape = shape_of(w.text(self.text));
     }
 
+    #[inline]
     fn word(&mut self, start: usize, end: usize, shape: Option<Shape>) {
         // `year-on-year`, `AT&T`, `R&D`: inner hyphens and ampersands.
         if let Some((at, _)) = self.glued_word() {
