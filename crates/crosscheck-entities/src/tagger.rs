@@ -103,6 +103,14 @@ struct Ctx<'a> {
     no_hits: Hits,
     /// Connector-split pieces of a part (a buffer reused between parts).
     pieces: Vec<(usize, usize)>,
+    /// Parts of a chunk (a buffer reused between chunks).
+    parts: Vec<(usize, usize)>,
+    /// Gazetteer hits of a piece before the leftmost-longest choice, and
+    /// the choice (buffers reused between pieces).
+    hit_spans: Vec<(usize, usize, usize, u32)>,
+    chosen: Vec<(usize, usize, u32)>,
+    /// A name built from a stem (a buffer reused between words).
+    stem_name: String,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
@@ -132,6 +140,10 @@ pub(crate) fn tag(
         hits_cache: Hits::from([]),
         no_hits: Hits::from([]),
         pieces: Vec::new(),
+        parts: Vec::new(),
+        hit_spans: Vec::new(),
+        chosen: Vec::new(),
+        stem_name: String::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
@@ -723,7 +735,8 @@ impl<'a> Ctx<'a> {
         // element while the text so far begins some name. (Element ends are
         // followed by a space, a hyphen or a comma, where the gazetteer's
         // name prefixes end.)
-        let mut out: Vec<(usize, usize, usize, u32)> = Vec::new();
+        let mut out = std::mem::take(&mut self.hit_spans);
+        out.clear();
         for a in 0..els.len() {
             if els[a].conn {
                 continue;
@@ -748,18 +761,21 @@ impl<'a> Ctx<'a> {
         // Leftmost, then longest; of two readings of one span (with and
         // without a final dot) the shorter first.
         out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
-        let out = out.into_iter().map(|(a, b, _, id)| (a, b, id));
-        let mut chosen: Vec<(usize, usize, u32)> = Vec::new();
-        for h in out {
-            if chosen.last().is_none_or(|c| h.0 >= c.1) {
-                chosen.push(h);
+        let mut chosen = std::mem::take(&mut self.chosen);
+        chosen.clear();
+        for &(a, b, _, id) in &out {
+            if chosen.last().is_none_or(|c| a >= c.1) {
+                chosen.push((a, b, id));
             }
         }
-        let chosen: Hits = if chosen.is_empty() {
+        self.hit_spans = out;
+        let hits: Hits = if chosen.is_empty() {
             self.no_hits.clone()
         } else {
-            Hits::from(chosen)
+            Hits::from(chosen.as_slice())
         };
+        self.chosen = chosen;
+        let chosen = hits;
         self.hits_key = (base, last.end, els.len());
         self.hits_cache = chosen.clone();
         chosen
@@ -805,7 +821,8 @@ impl<'a> Ctx<'a> {
         let hits = self.gaz_hits(els);
         let covered = |k: usize| hits.iter().any(|h| h.0 <= k && k < h.1 && h.1 - h.0 > 1);
         // Parts are runs of `els`, as index ranges; `cur` is the open one.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut parts = std::mem::take(&mut self.parts);
+        parts.clear();
         let mut cur: Option<(usize, usize)> = None;
         let initial = self.is_initial_pos(els[0].unit);
         let tailed = {
@@ -902,7 +919,7 @@ impl<'a> Ctx<'a> {
             parts.push(c);
         }
         let nparts = parts.len();
-        for (pi, (mut a, mut b)) in parts.into_iter().enumerate() {
+        for (pi, &(mut a, mut b)) in parts.iter().enumerate() {
             while a < b && els[a].conn {
                 a += 1;
             }
@@ -915,6 +932,7 @@ impl<'a> Ctx<'a> {
             let cue = title_cue && pi + 1 == nparts;
             self.connect(&els[a..b], cue);
         }
+        self.parts = parts;
     }
 
     /// True when `a` is a pinyin surname and `b` a pinyin given name.
@@ -1553,7 +1571,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&self, w: &str) -> bool {
+    fn is_demonym(&mut self, w: &str) -> bool {
         if is(w, cls::DEMONYMS) {
             return true;
         }
@@ -1565,17 +1583,19 @@ impl<'a> Ctx<'a> {
             ("i", &["", "a", "an"][..]),
         ] {
             if let Some(stem) = w.strip_suffix(end) {
-                let mut name = String::with_capacity(stem.len() + 2);
-                for add in adds {
+                let mut name = std::mem::take(&mut self.stem_name);
+                let found = adds.iter().any(|add| {
                     name.clear();
                     name.push_str(stem);
                     name.push_str(add);
                     // Countries and regions only: `Shuya` the town makes no `Shuyi`.
-                    if self.gaz.get(&name).is_some_and(|e| {
+                    self.gaz.get(&name).is_some_and(|e| {
                         e.label == Label::Place && !matches!(e.source, Source::City)
-                    }) {
-                        return true;
-                    }
+                    })
+                });
+                self.stem_name = name;
+                if found {
+                    return true;
                 }
             }
         }
