@@ -1799,19 +1799,22 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> Vec<Entity> {
-        // Names the document itself established.
+        // Names the document itself established. The keys and canonicals
+        // borrow from the mentions found (cloned only when a pending name
+        // takes one).
         let text = self.text;
-        let mut known: FxMap<Cow<'a, str>, (Label, String)> = FxMap::default();
-        let mut surname: FxMap<String, Option<String>> = FxMap::default();
-        for m in &self.found {
+        let found = std::mem::take(&mut self.found);
+        let acronyms = std::mem::take(&mut self.acronyms);
+        let mut known: FxMap<Cow<'_, str>, (Label, &str)> = FxMap::default();
+        // A family name and the one person who bears it ("" when several do).
+        let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
+        for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
-            known
-                .entry(t)
-                .or_insert_with(|| (m.label, m.canonical.clone()));
+            known.entry(t).or_insert((m.label, m.canonical.as_str()));
             if !known.contains_key(m.canonical.as_str()) {
                 known.insert(
-                    Cow::Owned(m.canonical.clone()),
-                    (m.label, m.canonical.clone()),
+                    Cow::Borrowed(m.canonical.as_str()),
+                    (m.label, m.canonical.as_str()),
                 );
             }
             if m.label == Label::Person {
@@ -1822,13 +1825,13 @@ impl<'a> Ctx<'a> {
                         let alias = parts[k..].join(" ");
                         known
                             .entry(Cow::Owned(alias))
-                            .or_insert((Label::Person, m.canonical.clone()));
+                            .or_insert((Label::Person, m.canonical.as_str()));
                     }
                 }
                 if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
                     known
-                        .entry(Cow::Owned(parts[0].to_string()))
-                        .or_insert((Label::Person, m.canonical.clone()));
+                        .entry(Cow::Borrowed(parts[0]))
+                        .or_insert((Label::Person, m.canonical.as_str()));
                 }
                 if parts.len() >= 2 {
                     let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
@@ -1837,21 +1840,22 @@ impl<'a> Ctx<'a> {
                     } else {
                         parts[parts.len() - 1]
                     };
-                    let slot = surname.entry(family.to_string()).or_insert(None);
+                    let slot = surname.entry(family).or_insert(None);
                     match slot {
-                        None => *slot = Some(m.canonical.clone()),
-                        Some(c) if *c != m.canonical => *slot = Some(String::new()),
+                        None => *slot = Some(m.canonical.as_str()),
+                        Some(c) if *c != m.canonical => *slot = Some(""),
                         _ => {}
                     }
                 }
             }
         }
-        for (acr, label, canon) in &self.acronyms {
+        for (acr, label, canon) in &acronyms {
             known
-                .entry(Cow::Owned(acr.clone()))
-                .or_insert((*label, canon.clone()));
+                .entry(Cow::Borrowed(acr.as_str()))
+                .or_insert((*label, canon.as_str()));
         }
-        let mut out = std::mem::take(&mut self.found);
+        let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
+        let mut resolved: Vec<Mention> = Vec::new();
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
@@ -1865,16 +1869,16 @@ impl<'a> Ctx<'a> {
                 let company = known
                     .get(t)
                     .filter(|k| p.possessive_cue && k.0 == Label::Company);
-                got = company.or(p.fallback.as_ref()).cloned();
+                got = company.map(owned).or_else(|| p.fallback.clone());
             }
             if got.is_some() {
             } else if let Some(Some(full)) = surname.get(t) {
                 if !full.is_empty() {
-                    got = Some((Label::Person, full.clone()));
+                    got = Some((Label::Person, full.to_string()));
                 }
             }
             if got.is_none() {
-                got = known.get(t).cloned();
+                got = known.get(t).map(owned);
             }
             if got.is_none() {
                 if let Some((label, canon)) = p.fallback.clone() {
@@ -1885,7 +1889,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some((label, canonical)) = got {
-                out.push(Mention {
+                resolved.push(Mention {
                     start: p.start,
                     end: p.end,
                     label,
@@ -1895,6 +1899,10 @@ impl<'a> Ctx<'a> {
                 unresolved.push(p);
             }
         }
+        drop(known);
+        drop(surname);
+        let mut out = found;
+        out.append(&mut resolved);
         // `Maersk and MSC`: an unknown name coordinated with a known one shares its label.
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         for p in &unresolved {
