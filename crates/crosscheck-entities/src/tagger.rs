@@ -7,7 +7,7 @@ use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
-use crosscheck_text::{Span, Token, TokenKind};
+use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,23 +199,37 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
     out
 }
 
-/// Per byte of a word: 1 hyphen, apostrophe or not ASCII (the word needs the
-/// general reading), 2 upper-case letter, 4 lower-case letter.
-const WORD_BYTES: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = match b {
-            b'-' | b'\'' | 0x80.. => 1,
-            b'A'..=b'Z' => 2,
-            b'a'..=b'z' => 4,
-            _ => 0,
+/// True when `bytes[start..end]` holds a hyphen or an apostrophe: eight
+/// bytes at a time (a word is one or two such loads), without a branch per
+/// byte.
+#[inline]
+fn has_hyphen_or_apostrophe(bytes: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of a byte is set when a byte at or below it is zero, so
+    // "some zero byte among the first n" is exact.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = start;
+    while i < end {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            return bytes[i..end].iter().any(|&b| b == b'-' || b == b'\'');
         };
-        i += 1;
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let n = (end - i).min(8);
+        let keep = if n == 8 {
+            HIGH
+        } else {
+            HIGH & ((1u64 << (8 * n)) - 1)
+        };
+        if (zero(x ^ (ONES * u64::from(b'-'))) | zero(x ^ (ONES * u64::from(b'\'')))) & keep != 0 {
+            return true;
+        }
+        i += 8;
     }
-    t
-};
+    false
+}
 
 /// True when `w` in lower case is one of `list` (lower-case ASCII words).
 fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -292,38 +306,46 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 TokenKind::Word => {
-                    let wb = &bytes[t.start()..t.end()];
                     // Plain ASCII words (no hyphen, apostrophe or accent), the
-                    // bulk of a text: one unit, its shape from one pass of a
-                    // byte table.
-                    let seen = wb
-                        .iter()
-                        .fold(0u8, |acc, &c| acc | WORD_BYTES[usize::from(c)]);
-                    if seen & 1 == 0 {
-                        let cap = wb.first().is_some_and(u8::is_ascii_uppercase);
-                        // All capitals (no lower-case letter, two upper-case
-                        // ones) is rare: counted only for a capitalized word.
-                        let caps = cap
-                            && seen & 4 == 0
-                            && wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+                    // bulk of a text: one unit, its capitals from the token's
+                    // shape (all capitals there is two capitals and no
+                    // lower-case letter, for such a word).
+                    if !t.shape.has(Shape::NON_ASCII)
+                        && !has_hyphen_or_apostrophe(bytes, t.start(), t.end())
+                    {
+                        let cap = bytes[t.start()].is_ascii_uppercase();
                         self.units.push(Unit {
                             start: t.start(),
                             end: t.end(),
                             kind: Kind::Word,
                             gap,
                             cap,
-                            caps,
+                            caps: cap && t.shape.has(Shape::ALL_CAPS),
                         });
                     } else {
                         self.push_word(t.start(), t.text(self.text), gap);
                     }
                 }
-                TokenKind::Punct => self.push(t.start(), t.end(), Kind::Punct, gap),
-                TokenKind::Cjk => self.push(t.start(), t.end(), Kind::Cjk, gap),
-                _ => self.push(t.start(), t.end(), Kind::Other, gap),
+                // Only a word can be capitalized.
+                TokenKind::Punct => self.push_other(t, Kind::Punct, gap),
+                TokenKind::Cjk => self.push_other(t, Kind::Cjk, gap),
+                _ => self.push_other(t, Kind::Other, gap),
             }
             gap = Gap::None;
         }
+    }
+
+    /// A unit that is no word: never capitalized.
+    #[inline]
+    fn push_other(&mut self, t: &Token, kind: Kind, gap: Gap) {
+        self.units.push(Unit {
+            start: t.start(),
+            end: t.end(),
+            kind,
+            gap,
+            cap: false,
+            caps: false,
+        });
     }
 
     #[inline]
