@@ -233,19 +233,26 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                 },
             );
             i = j;
+            // The usual next segment, one space before a word, at once
+            // (the same as the general case below).
+            if i + 1 < end && bytes[i] == b' ' && bytes[i + 1] != b' ' {
+                f.seg(i, i + 1, Seg::Space(0));
+                i += 1;
+            }
             continue;
         }
         let b = bytes[i];
-        match b {
-            b' ' => {
-                // WB3d: horizontal spaces stay together.
-                let mut j = i + 1;
-                while j < end && bytes[j] == b' ' {
-                    j += 1;
-                }
-                f.seg(i, j, Seg::Space(0));
-                i = j;
+        if b == b' ' {
+            // WB3d: horizontal spaces stay together.
+            let mut j = i + 1;
+            while j < end && bytes[j] == b' ' {
+                j += 1;
             }
+            f.seg(i, j, Seg::Space(0));
+            i = j;
+            continue;
+        }
+        match b {
             b'\r' => {
                 // WB3: CR × LF.
                 let j = if i + 1 < end && bytes[i + 1] == b'\n' {
