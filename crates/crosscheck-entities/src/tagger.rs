@@ -744,8 +744,8 @@ impl<'a> Ctx<'a> {
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
-            let out = match self.gaz.by_name.get(piece) {
-                Some(&id) => Hits::from([(0, 1, id)]),
+            let out = match self.gaz.entry_id(piece) {
+                Some(id) => Hits::from([(0, 1, id)]),
                 None => self.no_hits.clone(),
             };
             self.hits_key = (base, last.end, 1);
@@ -765,17 +765,19 @@ impl<'a> Ctx<'a> {
             }
             let s = els[a].start;
             for (b, e) in els.iter().enumerate().skip(a) {
+                // One look-up: a name here, and whether a longer one goes on.
+                let info = self.gaz.info(self.s(s, e.end));
                 if !e.conn {
                     if e.word_end != e.end {
-                        if let Some(&id) = self.gaz.by_name.get(self.s(s, e.word_end)) {
+                        if let Some(id) = self.gaz.entry_id(self.s(s, e.word_end)) {
                             out.push((a, b + 1, e.word_end, id));
                         }
                     }
-                    if let Some(&id) = self.gaz.by_name.get(self.s(s, e.end)) {
+                    if let Some(id) = info.and_then(|i| i.entry()) {
                         out.push((a, b + 1, e.end, id));
                     }
                 }
-                if !self.gaz.is_prefix(self.s(s, e.end)) {
+                if !info.is_some_and(|i| i.prefix) {
                     break;
                 }
             }
