@@ -20,8 +20,8 @@ pub fn tokens(doc: &Document, a: &DocAnalysis, sentences: bool) -> Vec<String> {
     a.tokens
         .iter()
         .map(|t| {
-            json!({"doc": doc.name, "start": doc.offsets.to_file(t.span.start), "end": doc.offsets.to_file_end(t.span.end),
-                   "text": text_of(doc, t.span.start, t.span.end), "kind": t.kind.as_str()})
+            json!({"doc": doc.name, "start": doc.offsets.to_file(t.start()), "end": doc.offsets.to_file_end(t.end()),
+                   "text": text_of(doc, t.start(), t.end()), "kind": t.kind.as_str()})
             .to_string()
         })
         .collect()

@@ -85,6 +85,28 @@ pub(crate) struct Hit {
     pub entry: u32,
 }
 
+/// What the gazetteer knows of a string: the entry named so, and whether a
+/// longer name begins with it and a separator.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NameInfo {
+    /// The entry, or `u32::MAX` for a string that only begins names.
+    entry: u32,
+    /// Some longer name begins with the string and a separator.
+    pub prefix: bool,
+}
+
+impl NameInfo {
+    /// The entry named by the string, if any.
+    pub fn entry(&self) -> Option<u32> {
+        (self.entry != u32::MAX).then_some(self.entry)
+    }
+}
+
+const NOT_A_NAME: NameInfo = NameInfo {
+    entry: u32::MAX,
+    prefix: false,
+};
+
 /// Everything the tagger knows before it reads a document.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
@@ -94,12 +116,12 @@ pub(crate) struct Gazetteer {
     /// The entry of each of `ac`'s patterns.
     ac_entries: Vec<u32>,
     pub entries: Vec<Entry>,
-    pub by_name: FxMap<&'static str, u32>,
-    /// Every beginning of a name that ends right before an ASCII separator
-    /// (`Bank`, `Bank of` for `Bank of America`; `X Co.` for `X Co., Ltd.`):
-    /// a look-up that extends a candidate word by word stops as soon as the
-    /// text so far begins no name.
-    prefixes: FxSet<&'static str>,
+    /// Every name, and every beginning of a name that ends right before an
+    /// ASCII separator (`Bank`, `Bank of` for `Bank of America`; `X Co.` for
+    /// `X Co., Ltd.`): a look-up that extends a candidate word by word stops
+    /// as soon as the text so far begins no name. One map, so that one
+    /// look-up answers both questions.
+    by_name: FxMap<&'static str, NameInfo>,
     common: FxSet<&'static str>,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
@@ -179,8 +201,8 @@ impl Gazetteer {
         let mut entries = Vec::with_capacity(names.len());
         let mut patterns = Vec::new();
         let mut ac_entries = Vec::new();
-        let mut prefixes = FxSet::with_capacity_and_hasher(names.len(), Default::default());
-        let mut by_name = FxMap::with_capacity_and_hasher(names.len(), Default::default());
+        let mut by_name: FxMap<&'static str, NameInfo> =
+            FxMap::with_capacity_and_hasher(2 * names.len(), Default::default());
         let mut lower = String::new();
         for (name, label, canon, source) in names {
             let one_word = !name.contains(' ');
@@ -200,7 +222,7 @@ impl Gazetteer {
                 canon
             };
             let id = entries.len() as u32;
-            by_name.insert(name, id);
+            by_name.entry(name).or_insert(NOT_A_NAME).entry = id;
             entries.push(Entry {
                 label,
                 canonical,
@@ -215,7 +237,7 @@ impl Gazetteer {
             }
             for (p, b) in name.bytes().enumerate() {
                 if p > 0 && b.is_ascii() && !b.is_ascii_alphanumeric() {
-                    prefixes.insert(&name[..p]);
+                    by_name.entry(&name[..p]).or_insert(NOT_A_NAME).prefix = true;
                 }
             }
         }
@@ -237,7 +259,6 @@ impl Gazetteer {
             ac_entries,
             entries,
             by_name,
-            prefixes,
             common,
             given,
             surnames: set_of(CN_SURNAMES),
@@ -259,15 +280,19 @@ impl Gazetteer {
         }
     }
 
-    /// True when some longer name begins with `text` followed by an ASCII
-    /// separator (space, hyphen, comma, full stop, `&`).
-    pub fn is_prefix(&self, text: &str) -> bool {
-        self.prefixes.contains(text)
+    /// What is known of `text` as a name or the beginning of one.
+    pub fn info(&self, text: &str) -> Option<&NameInfo> {
+        self.by_name.get(text)
+    }
+
+    /// The entry id for exactly `name`.
+    pub fn entry_id(&self, name: &str) -> Option<u32> {
+        self.by_name.get(name).and_then(NameInfo::entry)
     }
 
     /// The entry for exactly `name`.
     pub fn get(&self, name: &str) -> Option<&Entry> {
-        self.by_name.get(name).map(|&i| &self.entries[i as usize])
+        self.entry_id(name).map(|i| &self.entries[i as usize])
     }
 
     /// True when `lower` (already lower-cased) is an ordinary English word.

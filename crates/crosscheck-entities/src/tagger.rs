@@ -7,7 +7,7 @@ use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
-use crosscheck_text::{Span, Token, TokenKind};
+use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +103,14 @@ struct Ctx<'a> {
     no_hits: Hits,
     /// Connector-split pieces of a part (a buffer reused between parts).
     pieces: Vec<(usize, usize)>,
+    /// Parts of a chunk (a buffer reused between chunks).
+    parts: Vec<(usize, usize)>,
+    /// Gazetteer hits of a piece before the leftmost-longest choice, and
+    /// the choice (buffers reused between pieces).
+    hit_spans: Vec<(usize, usize, usize, u32)>,
+    chosen: Vec<(usize, usize, u32)>,
+    /// A name built from a stem (a buffer reused between words).
+    stem_name: String,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
@@ -132,6 +140,10 @@ pub(crate) fn tag(
         hits_cache: Hits::from([]),
         no_hits: Hits::from([]),
         pieces: Vec::new(),
+        parts: Vec::new(),
+        hit_spans: Vec::new(),
+        chosen: Vec::new(),
+        stem_name: String::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
@@ -143,11 +155,11 @@ pub(crate) fn tag(
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
     for s in merged.iter().copied() {
-        while ti < tokens.len() && tokens[ti].span.end <= s.start {
+        while ti < tokens.len() && tokens[ti].end() <= s.start {
             ti += 1;
         }
         let first = ti;
-        while ti < tokens.len() && tokens[ti].span.start < s.end {
+        while ti < tokens.len() && tokens[ti].start() < s.end {
             ti += 1;
         }
         cx.build_units(&tokens[first..ti]);
@@ -187,23 +199,37 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
     out
 }
 
-/// Per byte of a word: 1 hyphen, apostrophe or not ASCII (the word needs the
-/// general reading), 2 upper-case letter, 4 lower-case letter.
-const WORD_BYTES: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = match b {
-            b'-' | b'\'' | 0x80.. => 1,
-            b'A'..=b'Z' => 2,
-            b'a'..=b'z' => 4,
-            _ => 0,
+/// True when `bytes[start..end]` holds a hyphen or an apostrophe: eight
+/// bytes at a time (a word is one or two such loads), without a branch per
+/// byte.
+#[inline]
+fn has_hyphen_or_apostrophe(bytes: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of a byte is set when a byte at or below it is zero, so
+    // "some zero byte among the first n" is exact.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = start;
+    while i < end {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            return bytes[i..end].iter().any(|&b| b == b'-' || b == b'\'');
         };
-        i += 1;
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let n = (end - i).min(8);
+        let keep = if n == 8 {
+            HIGH
+        } else {
+            HIGH & ((1u64 << (8 * n)) - 1)
+        };
+        if (zero(x ^ (ONES * u64::from(b'-'))) | zero(x ^ (ONES * u64::from(b'\'')))) & keep != 0 {
+            return true;
+        }
+        i += 8;
     }
-    t
-};
+    false
+}
 
 /// True when `w` in lower case is one of `list` (lower-case ASCII words).
 fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -272,7 +298,7 @@ impl<'a> Ctx<'a> {
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
-                    gap = if t.span.len() == 1 && bytes[t.span.start] == b' ' {
+                    gap = if t.len() == 1 && bytes[t.start()] == b' ' {
                         Gap::Space
                     } else {
                         Gap::Break
@@ -280,38 +306,46 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 TokenKind::Word => {
-                    let wb = &bytes[t.span.start..t.span.end];
                     // Plain ASCII words (no hyphen, apostrophe or accent), the
-                    // bulk of a text: one unit, its shape from one pass of a
-                    // byte table.
-                    let seen = wb
-                        .iter()
-                        .fold(0u8, |acc, &c| acc | WORD_BYTES[usize::from(c)]);
-                    if seen & 1 == 0 {
-                        let cap = wb.first().is_some_and(u8::is_ascii_uppercase);
-                        // All capitals (no lower-case letter, two upper-case
-                        // ones) is rare: counted only for a capitalized word.
-                        let caps = cap
-                            && seen & 4 == 0
-                            && wb.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+                    // bulk of a text: one unit, its capitals from the token's
+                    // shape (all capitals there is two capitals and no
+                    // lower-case letter, for such a word).
+                    if !t.shape.has(Shape::NON_ASCII)
+                        && !has_hyphen_or_apostrophe(bytes, t.start(), t.end())
+                    {
+                        let cap = bytes[t.start()].is_ascii_uppercase();
                         self.units.push(Unit {
-                            start: t.span.start,
-                            end: t.span.end,
+                            start: t.start(),
+                            end: t.end(),
                             kind: Kind::Word,
                             gap,
                             cap,
-                            caps,
+                            caps: cap && t.shape.has(Shape::ALL_CAPS),
                         });
                     } else {
-                        self.push_word(t.span.start, t.text(self.text), gap);
+                        self.push_word(t.start(), t.text(self.text), gap);
                     }
                 }
-                TokenKind::Punct => self.push(t.span.start, t.span.end, Kind::Punct, gap),
-                TokenKind::Cjk => self.push(t.span.start, t.span.end, Kind::Cjk, gap),
-                _ => self.push(t.span.start, t.span.end, Kind::Other, gap),
+                // Only a word can be capitalized.
+                TokenKind::Punct => self.push_other(t, Kind::Punct, gap),
+                TokenKind::Cjk => self.push_other(t, Kind::Cjk, gap),
+                _ => self.push_other(t, Kind::Other, gap),
             }
             gap = Gap::None;
         }
+    }
+
+    /// A unit that is no word: never capitalized.
+    #[inline]
+    fn push_other(&mut self, t: &Token, kind: Kind, gap: Gap) {
+        self.units.push(Unit {
+            start: t.start(),
+            end: t.end(),
+            kind,
+            gap,
+            cap: false,
+            caps: false,
+        });
     }
 
     #[inline]
@@ -710,8 +744,8 @@ impl<'a> Ctx<'a> {
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
-            let out = match self.gaz.by_name.get(piece) {
-                Some(&id) => Hits::from([(0, 1, id)]),
+            let out = match self.gaz.entry_id(piece) {
+                Some(id) => Hits::from([(0, 1, id)]),
                 None => self.no_hits.clone(),
             };
             self.hits_key = (base, last.end, 1);
@@ -723,24 +757,27 @@ impl<'a> Ctx<'a> {
         // element while the text so far begins some name. (Element ends are
         // followed by a space, a hyphen or a comma, where the gazetteer's
         // name prefixes end.)
-        let mut out: Vec<(usize, usize, usize, u32)> = Vec::new();
+        let mut out = std::mem::take(&mut self.hit_spans);
+        out.clear();
         for a in 0..els.len() {
             if els[a].conn {
                 continue;
             }
             let s = els[a].start;
             for (b, e) in els.iter().enumerate().skip(a) {
+                // One look-up: a name here, and whether a longer one goes on.
+                let info = self.gaz.info(self.s(s, e.end));
                 if !e.conn {
                     if e.word_end != e.end {
-                        if let Some(&id) = self.gaz.by_name.get(self.s(s, e.word_end)) {
+                        if let Some(id) = self.gaz.entry_id(self.s(s, e.word_end)) {
                             out.push((a, b + 1, e.word_end, id));
                         }
                     }
-                    if let Some(&id) = self.gaz.by_name.get(self.s(s, e.end)) {
+                    if let Some(id) = info.and_then(|i| i.entry()) {
                         out.push((a, b + 1, e.end, id));
                     }
                 }
-                if !self.gaz.is_prefix(self.s(s, e.end)) {
+                if !info.is_some_and(|i| i.prefix) {
                     break;
                 }
             }
@@ -748,18 +785,21 @@ impl<'a> Ctx<'a> {
         // Leftmost, then longest; of two readings of one span (with and
         // without a final dot) the shorter first.
         out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
-        let out = out.into_iter().map(|(a, b, _, id)| (a, b, id));
-        let mut chosen: Vec<(usize, usize, u32)> = Vec::new();
-        for h in out {
-            if chosen.last().is_none_or(|c| h.0 >= c.1) {
-                chosen.push(h);
+        let mut chosen = std::mem::take(&mut self.chosen);
+        chosen.clear();
+        for &(a, b, _, id) in &out {
+            if chosen.last().is_none_or(|c| a >= c.1) {
+                chosen.push((a, b, id));
             }
         }
-        let chosen: Hits = if chosen.is_empty() {
+        self.hit_spans = out;
+        let hits: Hits = if chosen.is_empty() {
             self.no_hits.clone()
         } else {
-            Hits::from(chosen)
+            Hits::from(chosen.as_slice())
         };
+        self.chosen = chosen;
+        let chosen = hits;
         self.hits_key = (base, last.end, els.len());
         self.hits_cache = chosen.clone();
         chosen
@@ -805,7 +845,8 @@ impl<'a> Ctx<'a> {
         let hits = self.gaz_hits(els);
         let covered = |k: usize| hits.iter().any(|h| h.0 <= k && k < h.1 && h.1 - h.0 > 1);
         // Parts are runs of `els`, as index ranges; `cur` is the open one.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut parts = std::mem::take(&mut self.parts);
+        parts.clear();
         let mut cur: Option<(usize, usize)> = None;
         let initial = self.is_initial_pos(els[0].unit);
         let tailed = {
@@ -902,7 +943,7 @@ impl<'a> Ctx<'a> {
             parts.push(c);
         }
         let nparts = parts.len();
-        for (pi, (mut a, mut b)) in parts.into_iter().enumerate() {
+        for (pi, &(mut a, mut b)) in parts.iter().enumerate() {
             while a < b && els[a].conn {
                 a += 1;
             }
@@ -915,6 +956,7 @@ impl<'a> Ctx<'a> {
             let cue = title_cue && pi + 1 == nparts;
             self.connect(&els[a..b], cue);
         }
+        self.parts = parts;
     }
 
     /// True when `a` is a pinyin surname and `b` a pinyin given name.
@@ -1553,7 +1595,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&self, w: &str) -> bool {
+    fn is_demonym(&mut self, w: &str) -> bool {
         if is(w, cls::DEMONYMS) {
             return true;
         }
@@ -1565,17 +1607,19 @@ impl<'a> Ctx<'a> {
             ("i", &["", "a", "an"][..]),
         ] {
             if let Some(stem) = w.strip_suffix(end) {
-                let mut name = String::with_capacity(stem.len() + 2);
-                for add in adds {
+                let mut name = std::mem::take(&mut self.stem_name);
+                let found = adds.iter().any(|add| {
                     name.clear();
                     name.push_str(stem);
                     name.push_str(add);
                     // Countries and regions only: `Shuya` the town makes no `Shuyi`.
-                    if self.gaz.get(&name).is_some_and(|e| {
+                    self.gaz.get(&name).is_some_and(|e| {
                         e.label == Label::Place && !matches!(e.source, Source::City)
-                    }) {
-                        return true;
-                    }
+                    })
+                });
+                self.stem_name = name;
+                if found {
+                    return true;
                 }
             }
         }
@@ -1779,19 +1823,22 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> Vec<Entity> {
-        // Names the document itself established.
+        // Names the document itself established. The keys and canonicals
+        // borrow from the mentions found (cloned only when a pending name
+        // takes one).
         let text = self.text;
-        let mut known: FxMap<Cow<'a, str>, (Label, String)> = FxMap::default();
-        let mut surname: FxMap<String, Option<String>> = FxMap::default();
-        for m in &self.found {
+        let found = std::mem::take(&mut self.found);
+        let acronyms = std::mem::take(&mut self.acronyms);
+        let mut known: FxMap<Cow<'_, str>, (Label, &str)> = FxMap::default();
+        // A family name and the one person who bears it ("" when several do).
+        let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
+        for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
-            known
-                .entry(t)
-                .or_insert_with(|| (m.label, m.canonical.clone()));
+            known.entry(t).or_insert((m.label, m.canonical.as_str()));
             if !known.contains_key(m.canonical.as_str()) {
                 known.insert(
-                    Cow::Owned(m.canonical.clone()),
-                    (m.label, m.canonical.clone()),
+                    Cow::Borrowed(m.canonical.as_str()),
+                    (m.label, m.canonical.as_str()),
                 );
             }
             if m.label == Label::Person {
@@ -1802,13 +1849,13 @@ impl<'a> Ctx<'a> {
                         let alias = parts[k..].join(" ");
                         known
                             .entry(Cow::Owned(alias))
-                            .or_insert((Label::Person, m.canonical.clone()));
+                            .or_insert((Label::Person, m.canonical.as_str()));
                     }
                 }
                 if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
                     known
-                        .entry(Cow::Owned(parts[0].to_string()))
-                        .or_insert((Label::Person, m.canonical.clone()));
+                        .entry(Cow::Borrowed(parts[0]))
+                        .or_insert((Label::Person, m.canonical.as_str()));
                 }
                 if parts.len() >= 2 {
                     let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
@@ -1817,21 +1864,22 @@ impl<'a> Ctx<'a> {
                     } else {
                         parts[parts.len() - 1]
                     };
-                    let slot = surname.entry(family.to_string()).or_insert(None);
+                    let slot = surname.entry(family).or_insert(None);
                     match slot {
-                        None => *slot = Some(m.canonical.clone()),
-                        Some(c) if *c != m.canonical => *slot = Some(String::new()),
+                        None => *slot = Some(m.canonical.as_str()),
+                        Some(c) if *c != m.canonical => *slot = Some(""),
                         _ => {}
                     }
                 }
             }
         }
-        for (acr, label, canon) in &self.acronyms {
+        for (acr, label, canon) in &acronyms {
             known
-                .entry(Cow::Owned(acr.clone()))
-                .or_insert((*label, canon.clone()));
+                .entry(Cow::Borrowed(acr.as_str()))
+                .or_insert((*label, canon.as_str()));
         }
-        let mut out = std::mem::take(&mut self.found);
+        let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
+        let mut resolved: Vec<Mention> = Vec::new();
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
@@ -1845,16 +1893,16 @@ impl<'a> Ctx<'a> {
                 let company = known
                     .get(t)
                     .filter(|k| p.possessive_cue && k.0 == Label::Company);
-                got = company.or(p.fallback.as_ref()).cloned();
+                got = company.map(owned).or_else(|| p.fallback.clone());
             }
             if got.is_some() {
             } else if let Some(Some(full)) = surname.get(t) {
                 if !full.is_empty() {
-                    got = Some((Label::Person, full.clone()));
+                    got = Some((Label::Person, full.to_string()));
                 }
             }
             if got.is_none() {
-                got = known.get(t).cloned();
+                got = known.get(t).map(owned);
             }
             if got.is_none() {
                 if let Some((label, canon)) = p.fallback.clone() {
@@ -1865,7 +1913,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some((label, canonical)) = got {
-                out.push(Mention {
+                resolved.push(Mention {
                     start: p.start,
                     end: p.end,
                     label,
@@ -1875,6 +1923,10 @@ impl<'a> Ctx<'a> {
                 unresolved.push(p);
             }
         }
+        drop(known);
+        drop(surname);
+        let mut out = found;
+        out.append(&mut resolved);
         // `Maersk and MSC`: an unknown name coordinated with a known one shares its label.
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         for p in &unresolved {

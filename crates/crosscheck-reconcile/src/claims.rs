@@ -305,7 +305,7 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
         if t.kind == TokenKind::Punct && (raw == "'" || raw == "’") {
             // `Zhejiang ' s` split by the tokenizer.
             if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i)) {
-                if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.span.start {
+                if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.start() {
                     prev.poss = true;
                     i += 1;
                     continue;
@@ -326,8 +326,8 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
             title: raw.chars().next().is_some_and(|c| c.is_uppercase()),
             raw,
             lc,
-            start: t.span.start,
-            end: t.span.end,
+            start: t.start(),
+            end: t.end(),
             kind: t.kind,
             poss,
         });
@@ -747,8 +747,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         } else {
             si
         };
-        let t0 = doc.tokens.partition_point(|t| t.span.start < sent.start);
-        let t1 = doc.tokens.partition_point(|t| t.span.start < sent.end);
+        let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
+        let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
         let words = words_of(text, &doc.tokens[t0..t1]);
         let q0 = qs.partition_point(|q| q.span.start < sent.start);
         let q1 = qs.partition_point(|q| q.span.start < sent.end);

@@ -3,7 +3,7 @@
 //! This is the first stage of crosscheck: every later stage (numbers,
 //! entities, claims) reads the [`Token`]s and sentence [`Span`]s made here.
 //! Offsets are UTF-8 byte offsets into the text given, `end` exclusive, so a
-//! token's text is always `&text[token.span.range()]`.
+//! token's text is always `&text[token.span().range()]` (or `token.text(text)`).
 //!
 //! ```
 //! use crosscheck_text::{tokenize, sentences, TokenKind};

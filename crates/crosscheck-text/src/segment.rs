@@ -52,7 +52,7 @@ enum Wb {
 }
 
 /// Per ASCII byte: its class in the low four bits, and in the high four
-/// the shape bits the tokenizer wants (16 letter, 32 upper case, 64 digit,
+/// the shape bits the tokenizer wants (16 lower case, 32 upper case, 64 digit,
 /// 128 full stop), so one lookup serves both.
 const fn byte_table() -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -72,8 +72,8 @@ const fn byte_table() -> [u8; 256] {
             _ => Wb::Other,
         };
         let shape = match b {
-            b'A'..=b'Z' => LETTER | UPPER,
-            b'a'..=b'z' => LETTER,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
             b'0'..=b'9' => DIGIT,
             b'.' => DOT,
             _ => 0,
@@ -84,7 +84,7 @@ const fn byte_table() -> [u8; 256] {
     t
 }
 
-const LETTER: u8 = 16;
+const LOWER: u8 = 16;
 const UPPER: u8 = 32;
 const DIGIT: u8 = 64;
 const DOT: u8 = 128;
@@ -111,6 +111,22 @@ fn fast_char(bytes: &[u8], i: usize) -> Option<bool> {
     }
 }
 
+/// Receives the segments, in order: `seg(start, end, what)`. The tokenizer's
+/// builder inlines it at each call site of the segmenter, where the kind of
+/// segment is known, so the dispatch on [`Seg`] folds away; a closure serves
+/// as well (the tests).
+pub(crate) trait Sink {
+    /// One segment, `start..end`.
+    fn seg(&mut self, start: usize, end: usize, seg: Seg);
+}
+
+impl<F: FnMut(usize, usize, Seg)> Sink for F {
+    #[inline]
+    fn seg(&mut self, start: usize, end: usize, seg: Seg) {
+        self(start, end, seg)
+    }
+}
+
 /// What the ASCII segmenter already knows about a segment.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Seg {
@@ -128,15 +144,10 @@ pub(crate) enum Seg {
 }
 
 /// Segments `bytes[start..end]`, ASCII but for the characters of
-/// [`fast_char`], by UAX #29 word boundaries, calling `f(start, end, seg)`
+/// [`fast_char`], by UAX #29 word boundaries, calling `f.seg(start, end, seg)`
 /// for each segment, in order.
 #[inline]
-pub(crate) fn ascii_segments(
-    bytes: &[u8],
-    start: usize,
-    end: usize,
-    f: &mut impl FnMut(usize, usize, Seg),
-) {
+pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl Sink) {
     // Class codes as in `Wb`; compared as bytes so that the hot loops
     // branch on ranges rather than jump through a table.
     const WORD_MAX: u8 = Wb::Connector as u8;
@@ -155,16 +166,12 @@ pub(crate) fn ascii_segments(
             let mut prev = c;
             let mut seen = e;
             let mut quote = false;
-            let mut letters = u32::from(e & LETTER != 0);
-            let mut upper = u32::from(e & UPPER != 0);
             let mut j = i + 1;
             while j < end {
                 let d = entry(bytes[j]);
                 let k = d & 15;
                 if k <= WORD_MAX {
                     seen |= d;
-                    letters += u32::from(d & LETTER != 0);
-                    upper += u32::from(d & UPPER != 0);
                     prev = k;
                     j += 1;
                     continue;
@@ -190,8 +197,6 @@ pub(crate) fn ascii_segments(
                     break;
                 }
                 seen |= d | next;
-                letters += u32::from(next & LETTER != 0);
-                upper += u32::from(next & UPPER != 0);
                 j += width + 1;
             }
             let mut flags = 0;
@@ -204,35 +209,50 @@ pub(crate) fn ascii_segments(
             if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
                 flags |= Shape::TITLE;
             }
-            if letters >= 2 && upper == letters {
+            // All capitals: no lower-case letter and two upper-case ones
+            // (counted only then: it is rare).
+            if seen & (LOWER | UPPER) == UPPER
+                && bytes[i..j]
+                    .iter()
+                    .filter(|b| b.is_ascii_uppercase())
+                    .count()
+                    >= 2
+            {
                 flags |= Shape::ALL_CAPS;
             }
             if quote && j > i + 1 && contains_high(&bytes[i..j]) {
                 flags |= Shape::NON_ASCII;
             }
             let shape = Shape(flags);
-            f(
+            f.seg(
                 i,
                 j,
                 Seg::Word {
                     shape,
-                    letter: letters > 0,
+                    letter: seen & (LOWER | UPPER) != 0,
                 },
             );
             i = j;
+            // The usual next segment, one space before a word, at once
+            // (the same as the general case below).
+            if i + 1 < end && bytes[i] == b' ' && bytes[i + 1] != b' ' {
+                f.seg(i, i + 1, Seg::Space(0));
+                i += 1;
+            }
             continue;
         }
         let b = bytes[i];
-        match b {
-            b' ' => {
-                // WB3d: horizontal spaces stay together.
-                let mut j = i + 1;
-                while j < end && bytes[j] == b' ' {
-                    j += 1;
-                }
-                f(i, j, Seg::Space(0));
-                i = j;
+        if b == b' ' {
+            // WB3d: horizontal spaces stay together.
+            let mut j = i + 1;
+            while j < end && bytes[j] == b' ' {
+                j += 1;
             }
+            f.seg(i, j, Seg::Space(0));
+            i = j;
+            continue;
+        }
+        match b {
             b'\r' => {
                 // WB3: CR × LF.
                 let j = if i + 1 < end && bytes[i + 1] == b'\n' {
@@ -240,24 +260,24 @@ pub(crate) fn ascii_segments(
                 } else {
                     i + 1
                 };
-                f(i, j, Seg::Space(1));
+                f.seg(i, j, Seg::Space(1));
                 i = j;
             }
             b'\n' | 0x0B | 0x0C => {
-                f(i, i + 1, Seg::Space(1));
+                f.seg(i, i + 1, Seg::Space(1));
                 i += 1;
             }
             b'\t' => {
-                f(i, i + 1, Seg::Space(0));
+                f.seg(i, i + 1, Seg::Space(0));
                 i += 1;
             }
             0x80.. => {
                 // One of the fast_char set (the caller lets no other in).
-                f(i, i + 3, Seg::Quote);
+                f.seg(i, i + 3, Seg::Quote);
                 i += 3;
             }
             _ => {
-                f(i, i + 1, Seg::Mark);
+                f.seg(i, i + 1, Seg::Mark);
                 i += 1;
             }
         }
@@ -280,11 +300,11 @@ fn is_ascii_graphic(b: u8) -> bool {
 
 /// Segments `text` by UAX #29 word boundaries, taking the ASCII fast path
 /// for every piece of pure ASCII (see the module docs for why that is
-/// exact). `f(start, end, seg)` is called for each segment, in order.
-pub(crate) fn segments(text: &str, fast: bool, f: &mut impl FnMut(usize, usize, Seg)) {
+/// exact). `f.seg(start, end, seg)` is called for each segment, in order.
+pub(crate) fn segments(text: &str, fast: bool, f: &mut impl Sink) {
     if !fast {
         for (s, piece) in text.split_word_bound_indices() {
-            f(s, s + piece.len(), Seg::Unknown);
+            f.seg(s, s + piece.len(), Seg::Unknown);
         }
         return;
     }
@@ -313,7 +333,7 @@ pub(crate) fn segments(text: &str, fast: bool, f: &mut impl FnMut(usize, usize, 
         // Cuts fall on ASCII bytes, hence on char boundaries.
         let piece = &text[cut..end];
         for (s, p) in piece.split_word_bound_indices() {
-            f(cut + s, cut + s + p.len(), Seg::Unknown);
+            f.seg(cut + s, cut + s + p.len(), Seg::Unknown);
         }
         pos = end;
     }

@@ -256,8 +256,8 @@ fn is_opener(s: &str) -> bool {
 #[inline]
 fn maybe_terminal(t: &Token, text: &str) -> bool {
     t.kind == TokenKind::Punct
-        && match text.as_bytes()[t.span.start] {
-            b'.' | b'!' | b'?' => t.span.len() == 1,
+        && match text.as_bytes()[t.start()] {
+            b'.' | b'!' | b'?' => t.len() == 1,
             b if b >= 0x80 => is_terminal(t.text(text)),
             _ => false,
         }
@@ -327,10 +327,10 @@ pub(crate) fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
             continue;
         }
         if start.is_none() {
-            start = Some(t.span.start);
+            start = Some(t.start());
             first = i;
         }
-        last_end = t.span.end;
+        last_end = t.end();
         if maybe_terminal(t, text) {
             // Take further terminals and closers glued to it: `?!`, `."`, `.)`.
             let mut j = i + 1;
@@ -338,7 +338,7 @@ pub(crate) fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
                 let s = tokens[j].text(text);
                 tokens[j].kind != TokenKind::Space && (is_terminal(s) || is_closer(s))
             } {
-                last_end = tokens[j].span.end;
+                last_end = tokens[j].end();
                 j += 1;
             }
             if ends_sentence(text, tokens, i, j, first) {
@@ -469,8 +469,8 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Span> {
             }
             continue;
         }
-        start.get_or_insert(t.span.start);
-        last_end = t.span.end;
+        start.get_or_insert(t.start());
+        last_end = t.end();
     }
     if let Some(st) = start {
         out.push(Span::new(st, last_end));

@@ -1,4 +1,4 @@
-use crate::segment::{segments, Seg};
+use crate::segment::{segments, Seg, Sink};
 use crate::sentence::split_into;
 use crate::Span;
 use serde::{Deserialize, Serialize};
@@ -71,21 +71,122 @@ impl Shape {
 }
 
 /// One token: a span of the text, its kind and its shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// The offsets are kept as `u32` (a token is 12 bytes, not 24: a 10 MB
+/// text makes 3 million tokens, and half the memory is half the page faults
+/// and cache misses); [`Token::span`] gives them back as a [`Span`]. Texts
+/// are therefore limited to 4 GiB (`u32::MAX` bytes); the tokenizer panics on
+/// a longer one. Serialized and printed with `Debug` exactly as a token with
+/// a `span: Span` field.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "TokenRepr", into = "TokenRepr")]
 pub struct Token {
-    /// Where the token is.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
     /// Shape features.
     pub shape: Shape,
 }
 
-impl Token {
-    /// The token's text.
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        self.span.text(text)
+/// The serialized form of a [`Token`]: its span as two `usize`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Token")]
+struct TokenRepr {
+    span: Span,
+    kind: TokenKind,
+    shape: Shape,
+}
+
+impl From<TokenRepr> for Token {
+    fn from(t: TokenRepr) -> Self {
+        Token::new(t.span, t.kind, t.shape)
     }
+}
+
+impl From<Token> for TokenRepr {
+    fn from(t: Token) -> Self {
+        TokenRepr {
+            span: t.span(),
+            kind: t.kind,
+            shape: t.shape,
+        }
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("span", &self.span())
+            .field("kind", &self.kind)
+            .field("shape", &self.shape)
+            .finish()
+    }
+}
+
+impl Token {
+    /// Makes a token; panics when the span reaches past `u32::MAX`.
+    ///
+    /// ```
+    /// use crosscheck_text::{Shape, Span, Token, TokenKind};
+    /// let t = Token::new(Span::new(0, 5), TokenKind::Word, Shape(Shape::TITLE));
+    /// assert_eq!(t.span(), Span::new(0, 5));
+    /// assert_eq!(t.text("Geely said"), "Geely");
+    /// ```
+    #[inline]
+    pub fn new(span: Span, kind: TokenKind, shape: Shape) -> Self {
+        Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            kind,
+            shape,
+        }
+    }
+
+    /// Where the token is.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+
+    /// First byte of the token.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte of the token.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True when the token covers no byte (no token the tokenizer makes).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The token's text.
+    #[inline]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start()..self.end()]
+    }
+}
+
+/// A byte offset as stored in a [`Token`].
+#[inline]
+fn offset(o: usize) -> u32 {
+    u32::try_from(o).expect("crosscheck-text: texts are limited to 4 GiB (u32 offsets)")
 }
 
 pub(crate) fn is_cjk(c: char) -> bool {
@@ -95,12 +196,44 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F)
 }
 
+/// Per byte: true for the ASCII punctuation that is not a symbol.
+const fn punct_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_punctuation()
+            && !matches!(
+                b,
+                b'$' | b'%'
+                    | b'+'
+                    | b'<'
+                    | b'='
+                    | b'>'
+                    | b'^'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+                    | b'#'
+                    | b'&'
+                    | b'*'
+                    | b'@'
+                    | b'\\'
+            );
+        i += 1;
+    }
+    t
+}
+
+static ASCII_PUNCT: [bool; 256] = punct_table();
+
 /// ASCII symbols; the other ASCII graphic non-alphanumerics are punctuation.
+#[inline]
 fn ascii_mark_kind(b: u8) -> TokenKind {
-    if b"$%+<=>^`|~#&*@\\".contains(&b) || !b.is_ascii_punctuation() {
-        TokenKind::Symbol
-    } else {
+    if ASCII_PUNCT[usize::from(b)] {
         TokenKind::Punct
+    } else {
+        TokenKind::Symbol
     }
 }
 
@@ -289,7 +422,7 @@ impl Builder<'_> {
     }
 
     /// Pushes a token; `shape` when the segmenter already knows it.
-    #[inline]
+    #[inline(always)]
     fn push_shaped(&mut self, start: usize, end: usize, kind: TokenKind, shape: Option<Shape>) {
         let shape = shape.unwrap_or_else(|| shape_of(&self.text[start..end]));
         if let Some(sents) = self.sentences.as_deref_mut() {
@@ -306,14 +439,19 @@ impl Builder<'_> {
             }
         }
         self.out.push(Token {
-            span: Span { start, end },
+            start: start as u32,
+            end: end as u32,
             kind,
             shape,
         });
     }
+}
 
-    #[inline]
-    fn segment(&mut self, start: usize, end: usize, seg: Seg) {
+impl Sink for Builder<'_> {
+    /// Inlined at every call site of the segmenter, where `seg`'s variant
+    /// is known.
+    #[inline(always)]
+    fn seg(&mut self, start: usize, end: usize, seg: Seg) {
         let mut known = None;
         let kind = match seg {
             Seg::Word { shape, letter } => {
@@ -360,7 +498,9 @@ impl Builder<'_> {
             _ => self.push_shaped(start, end, kind, known),
         }
     }
+}
 
+impl Builder<'_> {
     /// White space from the ASCII path, its line breaks already counted.
     #[inline]
     fn ascii_space(&mut self, start: usize, end: usize, newlines: u8) {
@@ -387,13 +527,14 @@ impl Builder<'_> {
                 if last.shape.has(Shape::NEWLINE) && shape.has(Shape::NEWLINE) {
                     flags |= Shape::BLANK_LINE;
                 }
-                last.span.end = end;
+                last.end = end as u32;
                 last.shape = Shape(flags);
                 return;
             }
         }
         self.out.push(Token {
-            span: Span { start, end },
+            start: start as u32,
+            end: end as u32,
             kind: TokenKind::Space,
             shape,
         });
@@ -401,31 +542,30 @@ impl Builder<'_> {
 
     /// The token before last and the last token, when the last is a glue
     /// character (`-`, `&`, U+2010, U+2011) right after a word.
+    #[inline(always)]
     fn glued_word(&self) -> Option<(usize, &str)> {
-        let n = self.out.len();
-        if n < 2 {
+        let [.., w, g] = self.out.as_slice() else {
             return None;
-        }
-        let g = &self.out[n - 1];
+        };
         if !matches!(g.kind, TokenKind::Punct | TokenKind::Symbol)
-            || g.span.len() > 3
-            || self.out[n - 2].kind != TokenKind::Word
+            || g.len() > 3
+            || w.kind != TokenKind::Word
         {
             return None;
         }
-        let glue = g.text(self.text);
-        let w = &self.out[n - 2];
-        (w.kind == TokenKind::Word && matches!(glue, "-" | "&" | "\u{2010}" | "\u{2011}"))
-            .then(|| (n - 2, glue))
+        let glue = &self.text.as_bytes()[g.start()..g.end()];
+        matches!(glue, b"-" | b"&" | b"\xE2\x80\x90" | b"\xE2\x80\x91")
+            .then(|| (self.out.len() - 2, g.text(self.text)))
     }
 
     fn join_to(&mut self, at: usize, end: usize) {
         self.out.truncate(at + 1);
         let w = &mut self.out[at];
-        w.span.end = end;
-        w.shape = shape_of(&self.text[w.span.range()]);
+        w.end = end as u32;
+        w.shape = shape_of(w.text(self.text));
     }
 
+    #[inline]
     fn word(&mut self, start: usize, end: usize, shape: Option<Shape>) {
         // `year-on-year`, `AT&T`, `R&D`: inner hyphens and ampersands.
         if let Some((at, _)) = self.glued_word() {
@@ -494,9 +634,9 @@ impl Builder<'_> {
             if w.kind == TokenKind::Word && wt.len() <= 3 && wt.iter().all(u8::is_ascii_uppercase) {
                 self.out.truncate(n - 1);
                 let last = &mut self.out[n - 2];
-                last.span.end += 1;
+                last.end += 1;
                 last.kind = TokenKind::Symbol;
-                last.shape = shape_of(&self.text[last.span.range()]);
+                last.shape = shape_of(last.text(self.text));
             }
         } else if plain
             && self.text.as_bytes()[start..end]
@@ -506,7 +646,7 @@ impl Builder<'_> {
             // `COVID-19`, `G-20`, `F-35`: a name, not a figure.
             if let Some((at, "-")) = self.glued_word() {
                 let w = self.out[at];
-                if w.shape.has(Shape::ALL_CAPS) || w.span.len() == 1 && w.shape.has(Shape::TITLE) {
+                if w.shape.has(Shape::ALL_CAPS) || w.len() == 1 && w.shape.has(Shape::TITLE) {
                     self.join_to(at, end);
                     return;
                 }
@@ -614,6 +754,9 @@ fn build_with(
     out: &mut Vec<Token>,
     sentences: Option<&mut Vec<Span>>,
 ) -> usize {
+    // Offsets are stored as u32 (see `Token`); the builder casts freely
+    // after this one check.
+    offset(text.len());
     out.clear();
     // English news averages a little over three bytes a token (spaces
     // included): one reservation, rarely a regrowth.
@@ -624,7 +767,7 @@ fn build_with(
         sentences,
         done: 0,
     };
-    segments(text, fast, &mut |s, e, seg| b.segment(s, e, seg));
+    segments(text, fast, &mut b);
     *out = b.out;
     b.done
 }

@@ -11,9 +11,9 @@ fn check_tokens(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
     let mut pos = 0;
     for (i, t) in tokens.iter().enumerate() {
         // In order, no overlap, no gap: every byte in exactly one token.
-        prop_assert_eq!(t.span.start, pos, "gap or overlap before token {}", i);
-        prop_assert!(t.span.end > t.span.start, "empty token {}", i);
-        prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        prop_assert_eq!(t.start(), pos, "gap or overlap before token {}", i);
+        prop_assert!(t.end() > t.start(), "empty token {}", i);
+        prop_assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
         let s = t.text(text);
         if t.kind == TokenKind::Space {
             prop_assert!(s.chars().all(char::is_whitespace), "space token {:?}", s);
@@ -23,7 +23,7 @@ fn check_tokens(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
         } else {
             prop_assert!(!s.chars().next().unwrap().is_whitespace(), "token {:?}", s);
         }
-        pos = t.span.end;
+        pos = t.end();
     }
     prop_assert_eq!(pos, text.len(), "tokens stop short");
     Ok(())
@@ -39,14 +39,14 @@ fn check_spans(text: &str, tokens: &[Token], spans: &[Span]) -> Result<(), TestC
         prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         prop_assert!(tokens
             .iter()
-            .any(|t| t.span.start == s.start && t.kind != TokenKind::Space));
+            .any(|t| t.start() == s.start && t.kind != TokenKind::Space));
         prop_assert!(tokens
             .iter()
-            .any(|t| t.span.end == s.end && t.kind != TokenKind::Space));
+            .any(|t| t.end() == s.end && t.kind != TokenKind::Space));
         last_end = s.end;
     }
     for t in tokens.iter().filter(|t| t.kind != TokenKind::Space) {
-        let holders = spans.iter().filter(|s| s.contains(&t.span)).count();
+        let holders = spans.iter().filter(|s| s.contains(&t.span())).count();
         prop_assert_eq!(holders, 1, "token {:?} in {} spans", t.text(text), holders);
     }
     Ok(())

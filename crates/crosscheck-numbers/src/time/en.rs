@@ -485,7 +485,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
     let bytes = text.as_bytes();
     let mut resume = 0;
     for tok in tokens {
-        let (s, e) = (tok.span.start, tok.span.end.min(bytes.len()));
+        let (s, e) = (tok.start(), tok.end().min(bytes.len()));
         if s < resume || s >= e || tok.kind == TokenKind::Space {
             continue;
         }

@@ -13,10 +13,10 @@ fuzz_target!(|data: &[u8]| {
     let tokens = tokenize(text);
     let mut pos = 0;
     for t in &tokens {
-        assert_eq!(t.span.start, pos);
-        assert!(t.span.end > t.span.start);
-        assert!(text.is_char_boundary(t.span.end));
-        pos = t.span.end;
+        assert_eq!(t.start(), pos);
+        assert!(t.end() > t.start());
+        assert!(text.is_char_boundary(t.end()));
+        pos = t.end();
     }
     assert_eq!(pos, text.len());
     assert_eq!(tokens, tokenize_with(text, false));
@@ -33,10 +33,10 @@ fuzz_target!(|data: &[u8]| {
         // Every non-space token in exactly one span (both lists in order).
         let mut k = 0;
         for t in tokens.iter().filter(|t| t.kind != TokenKind::Space) {
-            while k < spans.len() && spans[k].end <= t.span.start {
+            while k < spans.len() && spans[k].end <= t.start() {
                 k += 1;
             }
-            assert!(k < spans.len() && spans[k].contains(&t.span));
+            assert!(k < spans.len() && spans[k].contains(&t.span()));
         }
     }
 });
