@@ -522,6 +522,40 @@ fn extreme(claims: &[Claim], members: &[u32]) -> Option<(u32, u32, Verdict)> {
     Some((a, b, v))
 }
 
+/// The most apart pair of claims that lie in different sentences, for the
+/// self check: figures of one metric in one sentence (`rose from 3.4 to 4.2
+/// billion`, the columns of a table row) are the writer's comparison, not
+/// the document contradicting itself. First pair wins ties, so the choice
+/// follows the members' order.
+fn extreme_across_sentences(claims: &[Claim], members: &[u32]) -> Option<(u32, u32, Verdict)> {
+    let mut best: Option<(u32, u32, f64)> = None;
+    for (i, &x) in members.iter().enumerate() {
+        for &y in &members[i + 1..] {
+            let (cx, cy) = (&claims[x as usize], &claims[y as usize]);
+            if cx.sentence_start == cy.sentence_start {
+                continue;
+            }
+            let (ix, iy) = (cx.interval(), cy.interval());
+            let (low, high, gap) = if ix.hi <= iy.hi {
+                (x, y, iy.lo - ix.hi)
+            } else {
+                (y, x, ix.lo - iy.hi)
+            };
+            if gap.is_nan() {
+                continue;
+            }
+            if best.is_none_or(|(_, _, g)| gap > g) {
+                best = Some((low, high, gap));
+            }
+        }
+    }
+    let (a, b, _) = best?;
+    let v = claims[a as usize]
+        .interval()
+        .compare(&claims[b as usize].interval());
+    Some((a, b, v))
+}
+
 fn sure(c: &Claim) -> bool {
     !c.guessed()
 }
@@ -923,11 +957,22 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
             if v == Verdict::Agree {
                 continue;
             }
+            // The document's figures spread: it is kept out of the
+            // comparison across documents below either way (a table row's
+            // columns are periods or segments the claims may not tell).
             self_docs.push(d);
-            let same_sentence = c(a).sentence_start == c(b).sentence_start;
+            let (a, b, v) = if c(a).sentence_start == c(b).sentence_start {
+                match extreme_across_sentences(claims, ms) {
+                    Some(p) if p.2 != Verdict::Agree => p,
+                    // Spread within one sentence only: the writer's own
+                    // comparison, not worth an analyst's look.
+                    _ => continue,
+                }
+            } else {
+                (a, b, v)
+            };
             let explanation = format!("the same document gives {}", why_not_rounding(c(a), c(b)));
-            let ok =
-                v == Verdict::Differ && period_known && sure(c(a)) && sure(c(b)) && !same_sentence;
+            let ok = v == Verdict::Differ && period_known && sure(c(a)) && sure(c(b));
             out.push(ConflictKind::SelfContradiction, &[a, b], explanation, ok);
         }
     }
