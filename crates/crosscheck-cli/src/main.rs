@@ -500,20 +500,25 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             }
             phase("cited documents read back", &mut since);
             for (path, format) in formats {
-                let content = match (format, &sources) {
+                write_atomically(&path, |out| match (format, &sources) {
                     (crosscheck_report::Format::Html, Some(s)) => {
-                        crosscheck_report::html_with_sources(&report, s)
+                        out.write_all(crosscheck_report::html_with_sources(&report, s).as_bytes())
                     }
-                    _ => crosscheck_report::render(&report, format),
-                };
-                write_atomically(&path, &content)?;
+                    // Streamed: the JSON of a large run is hundreds of MB.
+                    (crosscheck_report::Format::Json, _) => {
+                        crosscheck_report::write_json(&report, out)
+                    }
+                    _ => out.write_all(crosscheck_report::render(&report, format).as_bytes()),
+                })?;
             }
-            let shown = if json {
-                crosscheck_report::json(&report)
+            if json {
+                let stdout = std::io::stdout();
+                // A closed pipe (`| head`) is not an error.
+                let _ =
+                    crosscheck_report::write_json(&report, std::io::BufWriter::new(stdout.lock()));
             } else {
-                crosscheck_report::text(&report)
-            };
-            let _ = std::io::stdout().write_all(shown.as_bytes());
+                let _ = std::io::stdout().write_all(crosscheck_report::text(&report).as_bytes());
+            }
             phase("reports written", &mut since);
             if fail_on_conflict && !report.conflicts.is_empty() {
                 return Ok(ExitCode::from(1));
@@ -566,7 +571,10 @@ fn numbers_lines(args: &InputArgs) -> Result<(), String> {
 
 /// Writes `content` to `path` through a temporary file in the same folder
 /// and a rename, so a reader never sees half a report.
-fn write_atomically(path: &str, content: &str) -> Result<(), String> {
+fn write_atomically(
+    path: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let target = std::path::Path::new(path);
     let dir = target
         .parent()
@@ -574,8 +582,12 @@ fn write_atomically(path: &str, content: &str) -> Result<(), String> {
         .unwrap_or(std::path::Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .map_err(|e| format!("{path}: cannot write report: {e}"))?;
-    tmp.write_all(content.as_bytes())
-        .map_err(|e| format!("{path}: cannot write report: {e}"))?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("{path}: cannot write report: {e}"))?;
+    }
     // A temporary file is private (0600); a report is an ordinary file.
     #[cfg(unix)]
     {

@@ -59,6 +59,22 @@ pub fn render(report: &Report, format: Format) -> String {
     }
 }
 
+/// Writes [`json`]'s text to `out` as it is made, without holding it whole:
+/// the JSON of a report with hundreds of thousands of mentions is hundreds
+/// of megabytes.
+///
+/// ```
+/// let report = crosscheck_reconcile::reconcile(&[], &[]);
+/// let mut out = Vec::new();
+/// crosscheck_report::write_json(&report, &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), crosscheck_report::json(&report));
+/// ```
+pub fn write_json(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, report)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// The report as the contract's JSON object, with a trailing newline.
 pub fn json(report: &Report) -> String {
     let mut s =
