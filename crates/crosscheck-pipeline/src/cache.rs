@@ -59,7 +59,15 @@ struct State {
     /// Built from the packs on disk at first use.
     index: Option<Index>,
     /// This process's pack, opened at the first write.
-    writer: Option<u32>,
+    writer: Option<Writer>,
+}
+
+/// The pack this process appends to, and where its next record goes (only
+/// this process writes it, so the end is known without asking the system).
+#[derive(Debug, Clone, Copy)]
+struct Writer {
+    pack: u32,
+    end: u64,
 }
 
 #[derive(Debug, Default)]
@@ -212,18 +220,18 @@ impl Cache {
         let mut st = self.state();
         let State { index, writer } = &mut *st;
         let index = index.get_or_insert_with(Index::default);
-        let pack = match *writer {
-            Some(p) => p,
+        let w = match *writer {
+            Some(w) => w,
             None => {
                 let file = create_pack(&self.packs_dir())?;
                 index.packs.push(Arc::new(file));
-                let p = (index.packs.len() - 1) as u32;
-                *writer = Some(p);
-                p
+                Writer {
+                    pack: (index.packs.len() - 1) as u32,
+                    end: 0,
+                }
             }
         };
-        let mut file: &File = &index.packs[pack as usize];
-        let offset = file.metadata()?.len();
+        let mut file: &File = &index.packs[w.pack as usize];
         if let Err(e) = file.write_all(record) {
             *writer = None;
             return Err(e);
@@ -231,11 +239,15 @@ impl Cache {
         index.entries.insert(
             key,
             Loc {
-                pack,
-                offset,
+                pack: w.pack,
+                offset: w.end,
                 len: (record.len() - HEADER) as u32,
             },
         );
+        *writer = Some(Writer {
+            end: w.end + record.len() as u64,
+            ..w
+        });
         Ok(())
     }
 }

@@ -126,7 +126,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             bad += 1;
         }
     }
-    if bad == 0 || bad * 10 <= multibyte {
+    if bad * 10 <= multibyte {
         return Ok(decode_utf8(bytes, 0));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -141,15 +141,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 /// NUL bytes spaces, each mapped to its bytes.
 fn decode_utf8(bytes: &[u8], skip: usize) -> Decoded {
     let body = &bytes[skip..];
-    if skip == 0 && !body.contains(&0) {
-        if let Ok(s) = std::str::from_utf8(body) {
-            return Decoded {
-                text: s.to_owned(),
-                map: OffsetMap::identity(),
-                encoding: "UTF-8",
-            };
-        }
-    }
     let mut text = String::with_capacity(body.len());
     let mut layer = LayerBuilder::default();
     let mut at = skip;
