@@ -261,6 +261,17 @@ fn run_inputs_with<T: Send>(
     args: &InputArgs,
     runner: impl FnOnce(&[Input], &RunOptions) -> (Vec<Result<T, InputError>>, RunOutput) + Send,
 ) -> Result<(Vec<T>, Vec<String>), Failure> {
+    run_prepared(args, &prepare(args)?, runner)
+}
+
+/// A run's inputs (walk errors already reported) and its options.
+struct Prepared {
+    inputs: Vec<Input>,
+    options: RunOptions,
+}
+
+/// Collects the inputs and sets up the cache and cancellation.
+fn prepare(args: &InputArgs) -> Result<Prepared, Failure> {
     if args.paths.is_empty() {
         return Err("no input: give files or folders (or - for stdin); see --help".into());
     }
@@ -282,19 +293,34 @@ fn run_inputs_with<T: Send>(
             .or_else(Cache::default_dir)
             .map(Cache::new)
     };
-    let bar = progress::Bar::new(
-        inputs.len(),
-        QUIET.load(std::sync::atomic::Ordering::Relaxed),
-    );
     let options = RunOptions {
         analysis: crosscheck_pipeline::AnalysisOptions { as_of: args.as_of },
         cache,
         max_file_size: args.max_file_size,
         cancel: Some(interrupt::flag()),
+        progress: None,
+    };
+    Ok(Prepared { inputs, options })
+}
+
+/// Runs prepared inputs; returns the results of the documents read, with
+/// their names.
+fn run_prepared<T: Send>(
+    args: &InputArgs,
+    prepared: &Prepared,
+    runner: impl FnOnce(&[Input], &RunOptions) -> (Vec<Result<T, InputError>>, RunOutput) + Send,
+) -> Result<(Vec<T>, Vec<String>), Failure> {
+    let Prepared { inputs, options } = prepared;
+    let bar = progress::Bar::new(
+        inputs.len(),
+        QUIET.load(std::sync::atomic::Ordering::Relaxed),
+    );
+    let options = RunOptions {
         progress: bar.callback(),
+        ..options.clone()
     };
     let pool = thread_pool(args)?;
-    let (results, stats) = pool.install(|| runner(&inputs, &options));
+    let (results, stats) = pool.install(|| runner(inputs, &options));
     bar.finish();
     if stats.interrupted {
         return Err(Failure::Interrupted);
@@ -394,7 +420,35 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // cannot be read twice); the texts of the mentions the report
             // names are read back afterwards.
             let started = std::time::Instant::now();
-            let (per_doc, names) = run_inputs_with(&input, run_claims)?;
+            let prepared = prepare(&input)?;
+            let build = build_identity();
+            if let Some(build) = &build {
+                if let Some(conflicts) =
+                    print_stored_report(&input, &prepared, json, &formats, build)?
+                {
+                    return Ok(if fail_on_conflict && conflicts > 0 {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    });
+                }
+            }
+            let (per_doc, names) = run_prepared(&input, &prepared, run_claims)?;
+            // The key the finished report is stored under: only for files,
+            // which a later run can tell unchanged without reading.
+            let report_key = build
+                .as_ref()
+                .filter(|_| !prepared.inputs.iter().any(|i| matches!(i, Input::Stdin)))
+                .map(|build| {
+                    Cache::report_key(
+                        names
+                            .iter()
+                            .map(String::as_str)
+                            .zip(per_doc.iter().map(|d| d.hash)),
+                        &prepared.options.analysis,
+                        build,
+                    )
+                });
             let phase = |what: &str, since: &mut std::time::Instant| {
                 tracing::debug!(
                     "{what}: {:.3} s{}",
@@ -505,25 +559,54 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 }
             }
             phase("cited documents read back", &mut since);
+            // Each JSON or text rendering made here is also stored, so that a
+            // run over the same documents prints it without reconciling.
+            let conflicts = report.conflicts.len() as u64;
+            let mut to_store: Vec<&str> = vec!["json", "txt"];
+            let mut store = |format: crosscheck_report::Format| {
+                let name = stored_name(format)?;
+                let i = to_store.iter().position(|f| *f == name)?;
+                to_store.remove(i);
+                let cache = prepared.options.cache.as_ref()?;
+                cache.report_writer(report_key?, name)
+            };
             for (path, format) in formats {
-                write_atomically(&path, |out| match (format, &sources) {
-                    (crosscheck_report::Format::Html, Some(s)) => {
-                        out.write_all(crosscheck_report::html_with_sources(&report, s).as_bytes())
+                let mut copy = store(format);
+                write_atomically(&path, |out| {
+                    let mut out = Tee::new(out, copy.as_mut());
+                    match (format, &sources) {
+                        (crosscheck_report::Format::Html, Some(s)) => out
+                            .write_all(crosscheck_report::html_with_sources(&report, s).as_bytes()),
+                        // Streamed: the JSON of a large run is hundreds of MB.
+                        (crosscheck_report::Format::Json, _) => {
+                            crosscheck_report::write_json(&report, &mut out)
+                        }
+                        _ => out.write_all(crosscheck_report::render(&report, format).as_bytes()),
                     }
-                    // Streamed: the JSON of a large run is hundreds of MB.
-                    (crosscheck_report::Format::Json, _) => {
-                        crosscheck_report::write_json(&report, out)
-                    }
-                    _ => out.write_all(crosscheck_report::render(&report, format).as_bytes()),
                 })?;
+                if let Some(c) = copy {
+                    c.finish(conflicts);
+                }
             }
-            if json {
-                let stdout = std::io::stdout();
-                // A closed pipe (`| head`) is not an error.
-                let _ =
-                    crosscheck_report::write_json(&report, std::io::BufWriter::new(stdout.lock()));
+            let stdout_format = if json {
+                crosscheck_report::Format::Json
             } else {
-                let _ = std::io::stdout().write_all(crosscheck_report::text(&report).as_bytes());
+                crosscheck_report::Format::Text
+            };
+            let mut copy = store(stdout_format);
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut out = Tee::new(&mut out, copy.as_mut());
+            let written = if json {
+                crosscheck_report::write_json(&report, &mut out)
+            } else {
+                out.write_all(crosscheck_report::text(&report).as_bytes())
+                    .and_then(|()| out.flush())
+            };
+            // A closed pipe (`| head`) is not an error, but what it cut short
+            // is not stored.
+            if let (Ok(()), Some(c)) = (written, copy) {
+                c.finish(conflicts);
             }
             phase("reports written", &mut since);
             if fail_on_conflict && !report.conflicts.is_empty() {
@@ -532,6 +615,131 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The name a rendering is stored under in the cache; HTML and Markdown
+/// are not stored (the HTML page holds the documents' texts, read afresh).
+fn stored_name(format: crosscheck_report::Format) -> Option<&'static str> {
+    match format {
+        crosscheck_report::Format::Json => Some("json"),
+        crosscheck_report::Format::Text => Some("txt"),
+        _ => None,
+    }
+}
+
+/// What tells this program from another build of it, for the key of a
+/// stored report (a rebuilt printer must not print an old rendering): the
+/// version and the executable's size and time. `None` when the executable
+/// cannot be found; reports are then not stored.
+fn build_identity() -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let time = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut id = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
+    id.extend(meta.len().to_le_bytes());
+    id.extend(time.as_nanos().to_le_bytes());
+    Some(id)
+}
+
+/// Prints (and writes to the report files asked for) the report a
+/// previous run stored for exactly these documents, when the cache's file
+/// index knows every input unchanged and every rendering asked for is
+/// stored. Returns the report's number of conflicts, or `None` when the
+/// run must be made.
+fn print_stored_report(
+    args: &InputArgs,
+    prepared: &Prepared,
+    json: bool,
+    formats: &[(String, crosscheck_report::Format)],
+    build: &[u8],
+) -> Result<Option<u64>, Failure> {
+    let Some(cache) = &prepared.options.cache else {
+        return Ok(None);
+    };
+    let stdout_format = if json {
+        crosscheck_report::Format::Json
+    } else {
+        crosscheck_report::Format::Text
+    };
+    let Some(names) = formats
+        .iter()
+        .map(|(_, f)| stored_name(*f))
+        .chain([stored_name(stdout_format)])
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Ok(None);
+    };
+    let pool = thread_pool(args)?;
+    let Some(ids) = pool
+        .install(|| crosscheck_pipeline::identify_unchanged(&prepared.inputs, &prepared.options))
+    else {
+        return Ok(None);
+    };
+    let docs: Vec<(&str, u64)> = prepared
+        .inputs
+        .iter()
+        .zip(&ids)
+        .filter_map(|(i, id)| id.as_ref().ok().map(|h| (i.name(), *h)))
+        .collect();
+    if docs.is_empty() {
+        return Ok(None);
+    }
+    let key = Cache::report_key(docs.iter().copied(), &prepared.options.analysis, build);
+    let mut stored = Vec::new();
+    for name in names {
+        match cache.stored_report(key, name) {
+            Some(s) => stored.push(s),
+            None => return Ok(None),
+        }
+    }
+    for e in ids.iter().filter_map(|id| id.as_ref().err()) {
+        report_input_error(e);
+    }
+    tracing::info!(
+        "re-analyzed nothing: all {} documents unchanged since the last run (from the cache: the report stored then)",
+        docs.len()
+    );
+    let conflicts = stored[0].conflicts;
+    let (to_stdout, to_files) = stored.split_last_mut().expect("the stdout rendering");
+    for ((path, _), s) in formats.iter().zip(to_files) {
+        write_atomically(path, |out| s.copy_to(out).map(drop))?;
+    }
+    // A closed pipe (`| head`) is not an error.
+    let _ = to_stdout.copy_to(&mut std::io::stdout().lock());
+    Ok(Some(conflicts))
+}
+
+/// Writes to `main` and, as long as it takes them, to `copy` (the cache's
+/// copy of a rendering, which may fail without failing the run).
+struct Tee<'a, W: Write> {
+    main: W,
+    copy: Option<&'a mut crosscheck_pipeline::ReportWriter>,
+}
+
+impl<'a, W: Write> Tee<'a, W> {
+    fn new(main: W, copy: Option<&'a mut crosscheck_pipeline::ReportWriter>) -> Self {
+        Tee { main, copy }
+    }
+}
+
+impl<W: Write> Write for Tee<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.main.write(buf)?;
+        if let Some(c) = self.copy.as_mut() {
+            // A failed copy marks itself unfinished and is not stored.
+            if c.write_all(&buf[..n]).is_err() {
+                self.copy = None;
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.main.flush()
+    }
 }
 
 /// The process's resident and peak memory, where the system says (Linux).

@@ -325,6 +325,105 @@ fn a_second_run_reanalyzes_nothing_and_says_so() {
     );
 }
 
+#[test]
+fn unchanged_files_reuse_the_stored_report_and_any_change_remakes_it() {
+    let d = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(d.path(), 6);
+    write(
+        d.path(),
+        "binary.txt",
+        b"\x00\x01\x02\x03\x7fELF\x00\x00\x00\x00",
+    );
+    let (dir, cache_dir) = (p(d.path()), p(cache.path()));
+    let reference = run(&["analyze", "--json", &dir, "--no-cache"]);
+    let summary = run(&["analyze", &dir, "--no-cache"]);
+    // Files are trusted unchanged from their metadata only once their times
+    // are a second old (a file written within a clock tick of being read
+    // could change again unseen).
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    let json = || run(&["analyze", "--json", &dir, "--cache-dir", &cache_dir, "-v"]);
+    let first = json();
+    assert!(
+        stderr(&first).contains("analyzed 7 documents")
+            || stderr(&first).contains("analyzed 6 documents"),
+        "{}",
+        stderr(&first)
+    );
+    let second = json();
+    assert!(
+        stderr(&second).contains("the report stored then"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(second.stdout, reference.stdout);
+    // The refused file is still named, with its reason, as without the cache.
+    assert!(
+        stderr(&second).contains("binary.txt"),
+        "{}",
+        stderr(&second)
+    );
+    // The summary is another rendering: made once, then reused.
+    let text = || run(&["analyze", &dir, "--cache-dir", &cache_dir, "-v"]);
+    assert_eq!(text().stdout, summary.stdout);
+    let again = text();
+    assert!(
+        stderr(&again).contains("the report stored then"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(again.stdout, summary.stdout);
+    // Report files come from the store too, and --fail-on-conflict still
+    // sees the conflict.
+    let out_dir = tempfile::tempdir().unwrap();
+    let out_json = out_dir.path().join("r.json");
+    let failing = run(&[
+        "analyze",
+        &dir,
+        "--cache-dir",
+        &cache_dir,
+        "--report",
+        &p(&out_json),
+        "--json",
+        "--fail-on-conflict",
+        "-v",
+    ]);
+    assert_eq!(failing.status.code(), Some(1));
+    assert!(
+        stderr(&failing).contains("the report stored then"),
+        "{}",
+        stderr(&failing)
+    );
+    assert_eq!(fs::read(&out_json).unwrap(), reference.stdout);
+    // A damaged stored rendering is made anew, identical.
+    for f in fs::read_dir(cache.path().join("reports")).unwrap() {
+        let f = f.unwrap().path();
+        let mut bytes = fs::read(&f).unwrap();
+        let n = bytes.len() - 2;
+        bytes[n] ^= 0x20;
+        fs::write(&f, bytes).unwrap();
+    }
+    let remade = json();
+    assert!(stderr(&remade).contains("made anew"), "{}", stderr(&remade));
+    assert!(!stderr(&remade).contains("the report stored then"));
+    assert_eq!(remade.stdout, reference.stdout);
+    // A changed file is read again and the report remade with its figure.
+    write(
+        d.path(),
+        "doc003.txt",
+        b"In 2025, exports from Zhejiang reached 61 billion yuan.\n",
+    );
+    let changed = json();
+    assert!(
+        stderr(&changed).contains("analyzed 1 documents, 5 unchanged"),
+        "{}",
+        stderr(&changed)
+    );
+    let fresh = run(&["analyze", "--json", &dir, "--no-cache"]);
+    assert_eq!(changed.stdout, fresh.stdout);
+    assert_ne!(changed.stdout, reference.stdout);
+}
+
 fn cache_packs(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out: Vec<_> = fs::read_dir(dir.join("packs"))
         .into_iter()

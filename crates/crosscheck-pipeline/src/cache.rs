@@ -6,7 +6,9 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use crate::file_index::FileIndex;
 
 /// Record header: magic, the pipeline version that wrote the record, its
 /// key, the body's length and the body's checksum.
@@ -52,6 +54,8 @@ struct Inner {
     dir: PathBuf,
     read_only: AtomicBool,
     state: Mutex<State>,
+    /// Files known unchanged from their metadata, loaded at first use.
+    files: OnceLock<FileIndex>,
 }
 
 #[derive(Debug, Default)]
@@ -92,6 +96,7 @@ impl Cache {
                 dir: dir.into(),
                 read_only: AtomicBool::new(false),
                 state: Mutex::new(State::default()),
+                files: OnceLock::new(),
             }),
         }
     }
@@ -118,6 +123,46 @@ impl Cache {
 
     fn packs_dir(&self) -> PathBuf {
         self.inner.dir.join("packs")
+    }
+
+    fn file_index_path(&self) -> PathBuf {
+        self.inner.dir.join("files.idx")
+    }
+
+    /// The index of files known unchanged since they were last read.
+    pub(crate) fn file_index(&self) -> &FileIndex {
+        self.inner
+            .files
+            .get_or_init(|| FileIndex::load(&self.file_index_path()))
+    }
+
+    /// Saves what this run learnt of its files (see [`FileIndex`]), so the
+    /// next run can tell unchanged files without reading them.
+    pub(crate) fn save_file_index(&self) {
+        if self.inner.read_only.load(Ordering::Relaxed) {
+            return;
+        }
+        if let Some(index) = self.inner.files.get() {
+            if let Err(e) = index.save(&self.file_index_path()) {
+                self.note_write_failure(&e);
+            }
+        }
+    }
+
+    /// Logs a failed write once (a read-only or full disk fails every write
+    /// alike) and stops further writes.
+    pub(crate) fn note_write_failure(&self, e: &dyn std::fmt::Display) {
+        if !self.inner.read_only.swap(true, Ordering::Relaxed) {
+            tracing::warn!(
+                "cache {}: cannot write ({e}); going on without storing analyses",
+                self.inner.dir.display()
+            );
+        }
+    }
+
+    /// True once a write has failed.
+    pub(crate) fn is_read_only(&self) -> bool {
+        self.inner.read_only.load(Ordering::Relaxed)
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -204,13 +249,7 @@ impl Cache {
             .map_err(std::io::Error::other)
             .and_then(|record| self.append(key, &record));
         if let Err(e) = written {
-            // Said once: a read-only or full disk fails every write alike.
-            if !self.inner.read_only.swap(true, Ordering::Relaxed) {
-                tracing::warn!(
-                    "cache {}: cannot write ({e}); going on without storing analyses",
-                    self.inner.dir.display()
-                );
-            }
+            self.note_write_failure(&e);
         }
     }
 

@@ -244,9 +244,30 @@ pub fn load_document_with(path: &Path, name: &str, max_size: u64) -> Result<Docu
 
 /// Reads a whole file, but never more than `max_size` bytes.
 pub(crate) fn read_capped(path: &Path, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {
-    let max_size = max_size.min(HARD_MAX_FILE_SIZE);
+    read_capped_with_metadata(path, name, max_size).map(|(bytes, _)| bytes)
+}
+
+/// [`read_capped`], with the metadata of the file as it was opened.
+pub(crate) fn read_capped_with_metadata(
+    path: &Path,
+    name: &str,
+    max_size: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), InputError> {
     let file = std::fs::File::open(path).map_err(|e| InputError::io(name, &e))?;
     let meta = file.metadata().map_err(|e| InputError::io(name, &e))?;
+    check_readable(&meta, name, max_size)?;
+    let bytes = read_limited(file, name, max_size.min(HARD_MAX_FILE_SIZE))?;
+    Ok((bytes, meta))
+}
+
+/// Refuses what is not a regular file, or is over `max_size` bytes, from
+/// its metadata alone.
+pub(crate) fn check_readable(
+    meta: &std::fs::Metadata,
+    name: &str,
+    max_size: u64,
+) -> Result<(), InputError> {
+    let max_size = max_size.min(HARD_MAX_FILE_SIZE);
     if meta.is_dir() {
         return Err(InputError::new(name, "is a folder, not a file"));
     }
@@ -259,7 +280,7 @@ pub(crate) fn read_capped(path: &Path, name: &str, max_size: u64) -> Result<Vec<
     if meta.len() > max_size {
         return Err(too_large(name, meta.len(), max_size, true));
     }
-    read_limited(file, name, max_size)
+    Ok(())
 }
 
 pub(crate) fn read_limited(r: impl Read, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {

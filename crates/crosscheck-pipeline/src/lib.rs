@@ -18,10 +18,12 @@ mod analysis;
 mod cache;
 mod decode;
 mod document;
+mod file_index;
 mod html;
 mod markdown;
 mod offsets;
 mod run;
+mod stored_report;
 
 pub use analysis::{analyze_text, AnalysisOptions, DocAnalysis, PIPELINE_VERSION};
 pub use cache::Cache;
@@ -31,5 +33,7 @@ pub use document::{
 };
 pub use offsets::OffsetMap;
 pub use run::{
-    collect_inputs, run, run_claims, DocClaims, Input, InputFilter, Progress, RunOptions, RunOutput,
+    collect_inputs, identify_unchanged, run, run_claims, DocClaims, Input, InputFilter, Progress,
+    RunOptions, RunOutput,
 };
+pub use stored_report::{ReportWriter, StoredReport};

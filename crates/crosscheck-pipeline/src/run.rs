@@ -1,3 +1,4 @@
+use crate::file_index::Known;
 use crate::{analyze_text, AnalysisOptions, Cache, DocAnalysis, Document, InputError, Markup};
 use crosscheck_reconcile::Claim;
 use rayon::prelude::*;
@@ -298,6 +299,8 @@ where
 pub struct DocClaims {
     /// The claims (with `doc` 0; the caller numbers documents).
     pub claims: Vec<Claim>,
+    /// The document's content hash ([`Document::hash`]).
+    pub hash: u64,
     /// The document's text when it cannot be read again (standard input);
     /// `None` for files, which are read back from disk when needed.
     pub kept_text: Option<String>,
@@ -322,21 +325,61 @@ pub fn run_claims(
     inputs: &[Input],
     options: &RunOptions,
 ) -> (Vec<Result<DocClaims, InputError>>, RunOutput) {
-    run_each(inputs, options, |_, input, counters| {
+    let result = run_each(inputs, options, |_, input, counters| {
         let cache = options.cache.as_ref();
         let doc = match input {
             Input::File { path, name } => {
-                let bytes = crate::document::read_capped(path, name, options.max_file_size)?;
+                // A file the index knows unchanged is not even opened when
+                // its claims are cached.
+                let known = cache.and_then(|c| {
+                    let meta = std::fs::metadata(path).ok()?;
+                    crate::document::check_readable(&meta, name, options.max_file_size).ok()?;
+                    c.file_index().lookup(path, &meta).cloned()
+                });
+                match known {
+                    Some(Known::Hash(hash)) => {
+                        if let Some(claims) =
+                            cache.and_then(|c| c.get_claims(hash, &options.analysis))
+                        {
+                            counters.cached.fetch_add(1, Ordering::Relaxed);
+                            return Ok(DocClaims {
+                                claims,
+                                hash,
+                                kept_text: None,
+                            });
+                        }
+                    }
+                    Some(Known::Refused(why)) => return Err(InputError::new(name, why)),
+                    None => {}
+                }
+                let (bytes, meta) =
+                    crate::document::read_capped_with_metadata(path, name, options.max_file_size)?;
                 let markup = Markup::from_name(name);
                 let hash = Document::hash_of(&bytes, markup);
+                let remember = |known: Known| {
+                    if let Some(c) = cache {
+                        c.file_index().record(path, &meta, known);
+                    }
+                };
                 if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis)) {
+                    remember(Known::Hash(hash));
                     counters.cached.fetch_add(1, Ordering::Relaxed);
                     return Ok(DocClaims {
                         claims,
+                        hash,
                         kept_text: None,
                     });
                 }
-                Document::from_bytes_as(name.as_str(), &bytes, markup)?
+                match Document::from_bytes_as(name.as_str(), &bytes, markup) {
+                    Ok(doc) => {
+                        remember(Known::Hash(hash));
+                        doc
+                    }
+                    Err(e) => {
+                        remember(Known::Refused(e.reason.clone()));
+                        return Err(e);
+                    }
+                }
             }
             Input::Stdin => {
                 let doc = load(input, options.max_file_size)?;
@@ -345,6 +388,7 @@ pub fn run_claims(
                     counters.cached.fetch_add(1, Ordering::Relaxed);
                     return Ok(DocClaims {
                         claims,
+                        hash: doc.hash,
                         kept_text: Some(doc.text),
                     });
                 }
@@ -358,7 +402,52 @@ pub fn run_claims(
         }
         Ok(DocClaims {
             claims,
+            hash: doc.hash,
             kept_text: matches!(input, Input::Stdin).then_some(doc.text),
         })
-    })
+    });
+    if let Some(c) = &options.cache {
+        c.save_file_index();
+    }
+    result
+}
+
+/// Each input's content hash (or why it is refused) when the cache's file
+/// index knows every input unchanged since a run read it, without reading
+/// any; `None` when one is not known so (new, changed, standard input, or
+/// no cache), and the documents must be read.
+///
+/// With the hashes, a caller can find a result it stored for exactly these
+/// documents (see [`Cache::report_key`]).
+///
+/// ```
+/// use crosscheck_pipeline::{identify_unchanged, Input, RunOptions};
+/// let inputs = [Input::Stdin];
+/// assert!(identify_unchanged(&inputs, &RunOptions::default()).is_none());
+/// ```
+pub fn identify_unchanged(
+    inputs: &[Input],
+    options: &RunOptions,
+) -> Option<Vec<Result<u64, InputError>>> {
+    let cache = options.cache.as_ref()?;
+    inputs
+        .par_iter()
+        .map(|input| {
+            let Input::File { path, name } = input else {
+                return None;
+            };
+            let meta = match std::fs::metadata(path) {
+                Ok(m) => m,
+                // A vanished file changes what is read: read everything.
+                Err(_) => return None,
+            };
+            if let Err(e) = crate::document::check_readable(&meta, name, options.max_file_size) {
+                return Some(Err(e));
+            }
+            match cache.file_index().lookup(path, &meta)? {
+                Known::Hash(h) => Some(Ok(*h)),
+                Known::Refused(why) => Some(Err(InputError::new(name, why.clone()))),
+            }
+        })
+        .collect()
 }
