@@ -217,7 +217,7 @@ fn report_input_error(e: &InputError) {
 /// costs one walk over the report's mentions, and its texts are held only
 /// while they are used, so batches are as large as memory comfortably
 /// allows.
-const READ_BACK_BYTES: u64 = 64 << 20;
+const READ_BACK_BYTES: u64 = 16 << 20;
 
 /// Splits the documents to read back (in order) into batches of at most
 /// [`READ_BACK_BYTES`] of file (a larger file is a batch of its own).

@@ -6,8 +6,20 @@ use crate::lexicon::is_flow;
 use crate::{Claim, Sym};
 use crosscheck_numbers::{Basis, Period};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// Text a report holds many times over (a document's path in each of its
+/// mentions, the same period in thousands): shared, not copied. A report
+/// can hold hundreds of thousands of mentions; copies made it the largest
+/// thing a run held.
+pub type Shared = Arc<str>;
+
+/// Text that is most often one of the program's own words (`exact`, a
+/// unit, a subject's interned name), kept without a copy.
+pub type Word = Cow<'static, str>;
 
 /// The kinds of conflict the contract names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -46,7 +58,7 @@ impl ConflictKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// The document's path.
-    pub doc: String,
+    pub doc: Shared,
     /// First byte of the figure (in the file once [`Report::fill_text`] ran).
     pub start: usize,
     /// One past its last byte.
@@ -59,16 +71,16 @@ pub struct Mention {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub range: Option<(Option<f64>, Option<f64>)>,
     /// Its unit.
-    pub unit: Option<String>,
+    pub unit: Option<Word>,
     /// `exact`, `over`, `under` or `about`.
     #[serde(default)]
-    pub approx: String,
+    pub approx: Word,
     /// The figure normalized for reading: `43 billion CNY`, `over 33%`.
     #[serde(default)]
     pub normalized: String,
     /// The figure's period, ISO 8601.
     #[serde(default)]
-    pub period: Option<String>,
+    pub period: Option<Shared>,
     /// 1-based line.
     pub line: u32,
     /// The sentence holding it (filled by [`Report::fill_text`]).
@@ -81,7 +93,7 @@ pub struct Mention {
     pub sentence_end: usize,
     /// `correction` or `retracted` for the figures of a correction notice.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub role: Option<String>,
+    pub role: Option<Word>,
     /// True when the claim's subject, metric or period was guessed.
     #[serde(default)]
     pub guessed: bool,
@@ -98,14 +110,14 @@ pub struct Conflict {
     /// Which check found it.
     pub kind: ConflictKind,
     /// Who or what the figures are about.
-    pub subject: String,
+    pub subject: Word,
     /// What they measure.
-    pub metric: String,
+    pub metric: Word,
     /// Qualifiers that narrow the metric (destinations, segments), `; `-joined.
     #[serde(default)]
-    pub scope: String,
+    pub scope: Word,
     /// The period, ISO 8601.
-    pub period: Option<String>,
+    pub period: Option<Shared>,
     /// One sentence saying why this is not a rounding or another period.
     pub explanation: String,
     /// The normalized values compared, in mention order.
@@ -119,14 +131,14 @@ pub struct Conflict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corroboration {
     /// Who or what the figures are about.
-    pub subject: String,
+    pub subject: Word,
     /// What they measure.
-    pub metric: String,
+    pub metric: Word,
     /// Qualifiers that narrow the metric.
     #[serde(default)]
-    pub scope: String,
+    pub scope: Word,
     /// The period, ISO 8601.
-    pub period: Option<String>,
+    pub period: Option<Shared>,
     /// How many documents state it.
     #[serde(default)]
     pub documents: usize,
@@ -314,26 +326,62 @@ fn normalized(c: &Claim) -> String {
     }
 }
 
-fn mention(c: &Claim, docs: &[String]) -> Mention {
+/// Each document's path and each period's ISO text made once and shared
+/// by every mention that names it.
+struct Names {
+    /// Made on first use: most documents are never named in a report.
+    docs: Vec<Option<Shared>>,
+    periods: HashMap<Period, Shared>,
+}
+
+impl Names {
+    fn new(docs: usize) -> Names {
+        Names {
+            docs: vec![None; docs],
+            periods: HashMap::new(),
+        }
+    }
+
+    fn doc(&mut self, i: u32, docs: &[String]) -> Shared {
+        match (self.docs.get_mut(i as usize), docs.get(i as usize)) {
+            (Some(slot), Some(name)) => slot
+                .get_or_insert_with(|| Shared::from(name.as_str()))
+                .clone(),
+            _ => Shared::from(""),
+        }
+    }
+
+    fn period(&mut self, p: Option<Period>) -> Option<Shared> {
+        let p = p?;
+        Some(
+            self.periods
+                .entry(p)
+                .or_insert_with(|| Shared::from(p.iso()))
+                .clone(),
+        )
+    }
+}
+
+fn mention(c: &Claim, names: &mut Names, docs: &[String]) -> Mention {
     Mention {
-        doc: docs.get(c.doc as usize).cloned().unwrap_or_default(),
+        doc: names.doc(c.doc, docs),
         start: c.start as usize,
         end: c.end as usize,
         text: String::new(),
         value: c.value(),
         range: c.range(),
-        unit: (!c.unit.is_empty()).then(|| c.unit.as_str().to_string()),
-        approx: c.approx.as_str().to_string(),
+        unit: (!c.unit.is_empty()).then(|| Cow::Borrowed(c.unit.as_str())),
+        approx: Cow::Borrowed(c.approx.as_str()),
         normalized: normalized(c),
-        period: c.period.map(|p| p.iso()),
+        period: names.period(c.period),
         line: c.line,
         sentence: String::new(),
         sentence_start: c.sentence_start as usize,
         sentence_end: c.sentence_end as usize,
         role: if c.has(flags::CORRECTION) {
-            Some("correction".into())
+            Some(Cow::Borrowed("correction"))
         } else if c.has(flags::RETRACTED) {
-            Some("retracted".into())
+            Some(Cow::Borrowed("retracted"))
         } else {
             None
         },
@@ -427,52 +475,80 @@ fn comparable(c: &Claim) -> bool {
         && (!c.value.is_nan() || c.has(flags::RANGE))
 }
 
-fn period_str(p: Option<Period>) -> Option<String> {
-    p.map(|p| p.iso())
-}
-
 struct Out<'a> {
     claims: &'a [Claim],
     docs: &'a [String],
-    conflicts: Vec<Conflict>,
-    review: Vec<Conflict>,
+    names: Names,
+    /// Conflicts and pairs worth a look as the claims they name: made into
+    /// mentions only once the grouping's own index is given back, so the
+    /// two never take memory at once.
+    found: Vec<Found>,
     /// Corroborations as claim indices (and document counts), made into
     /// mentions only for the listed ones.
     agreeing: Vec<(Vec<u32>, u32)>,
 }
 
+/// A conflict (or, when not `sure`, a pair worth a look) before its
+/// mentions are made: at most [`MAX_MENTIONS`] claims, one per figure.
+struct Found {
+    kind: ConflictKind,
+    members: Box<[u32]>,
+    explanation: String,
+    sure: bool,
+}
+
 impl Out<'_> {
     fn push(&mut self, kind: ConflictKind, members: &[u32], explanation: String, sure: bool) {
-        let c0 = &self.claims[members[0] as usize];
         let mut seen = std::collections::HashSet::new();
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut values = Vec::new();
+        let mut kept: Vec<u32> = Vec::with_capacity(members.len().min(MAX_MENTIONS));
         for &i in members {
             let c = &self.claims[i as usize];
-            if !seen.insert((c.doc, c.start)) || mentions.len() >= MAX_MENTIONS {
+            if !seen.insert((c.doc, c.start)) || kept.len() >= MAX_MENTIONS {
                 continue;
             }
-            mentions.push(mention(c, self.docs));
-            values.push(normalized(c));
+            kept.push(i);
         }
-        if mentions.len() < 2 {
+        if kept.len() < 2 {
             return;
         }
-        let conflict = Conflict {
+        self.found.push(Found {
             kind,
-            subject: c0.subject.as_str().to_string(),
-            metric: c0.metric.as_str().to_string(),
-            scope: c0.scope.as_str().to_string(),
-            period: period_str(c0.period),
+            members: kept.into_boxed_slice(),
             explanation,
-            values,
-            mentions,
-        };
-        if sure {
-            self.conflicts.push(conflict);
-        } else {
-            self.review.push(conflict);
+            sure,
+        });
+    }
+
+    /// Makes the conflicts and pairs worth a look, in the order found.
+    fn conflicts(&mut self) -> (Vec<Conflict>, Vec<Conflict>) {
+        let mut conflicts = Vec::new();
+        let mut review = Vec::new();
+        for f in std::mem::take(&mut self.found) {
+            let c0 = &self.claims[f.members[0] as usize];
+            let mut mentions = Vec::with_capacity(f.members.len());
+            let mut values = Vec::with_capacity(f.members.len());
+            for &i in f.members.iter() {
+                let c = &self.claims[i as usize];
+                mentions.push(mention(c, &mut self.names, self.docs));
+                values.push(normalized(c));
+            }
+            let conflict = Conflict {
+                kind: f.kind,
+                subject: Cow::Borrowed(c0.subject.as_str()),
+                metric: Cow::Borrowed(c0.metric.as_str()),
+                scope: Cow::Borrowed(c0.scope.as_str()),
+                period: self.names.period(c0.period),
+                explanation: f.explanation,
+                values,
+                mentions,
+            };
+            if f.sure {
+                conflicts.push(conflict);
+            } else {
+                review.push(conflict);
+            }
         }
+        (conflicts, review)
     }
 }
 
@@ -660,24 +736,37 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
     let mut out = Out {
         claims,
         docs,
-        conflicts: Vec::new(),
-        review: Vec::new(),
+        names: Names::new(docs.len()),
+        found: Vec::new(),
         agreeing: Vec::new(),
     };
     // Sort claim indices by (hash of key without period, period): one sort
     // gives both the groups with equal keys and, around them, the runs
     // that differ only by period.
-    let mut order: Vec<(u64, u64, u32)> = claims
+    // A period enters the sort key as its rank among the periods the
+    // claims name (a few hundred), which keeps an entry at 16 bytes, not
+    // 24: at millions of claims that is tens of megabytes.
+    let mut periods: Vec<u64> = claims
+        .iter()
+        .map(|c| pack(c.period.as_ref().map(pkey)))
+        .collect::<std::collections::HashSet<u64>>()
+        .into_iter()
+        .collect();
+    periods.sort_unstable();
+    let mut order: Vec<(u64, u32, u32)> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| comparable(c))
         .map(|(i, c)| {
             let mut h = FxHasher(0);
             gkey(c).hash(&mut h);
-            (h.finish(), pack(c.period.as_ref().map(pkey)), i as u32)
+            let period = pack(c.period.as_ref().map(pkey));
+            let rank = periods.partition_point(|p| *p < period) as u32;
+            (h.finish(), rank, i as u32)
         })
         .collect();
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    drop(periods);
+    order.sort_unstable();
     let mut i = 0;
     while i < order.len() {
         let h = order[i].0;
@@ -731,12 +820,16 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
         }
         i = j;
     }
+    // 24 bytes a claim: given back before the report grows further.
+    drop(order);
     check_sums(&mut out);
     check_shares(&mut out);
+    let (mut conflicts, mut review) = out.conflicts();
     // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
     // an order that does not depend on symbol numbers.
     let corroborated = out.agreeing.len();
     let mut agreeing = std::mem::take(&mut out.agreeing);
+    let mut names = std::mem::replace(&mut out.names, Names::new(0));
     agreeing.sort_by_cached_key(|(ms, _)| {
         let c = &claims[ms[0] as usize];
         (
@@ -755,23 +848,18 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
         .map(|(ms, ndocs)| {
             let c0 = &claims[ms[0] as usize];
             Corroboration {
-                subject: c0.subject.as_str().to_string(),
-                metric: c0.metric.as_str().to_string(),
-                scope: c0.scope.as_str().to_string(),
-                period: period_str(c0.period),
+                subject: Cow::Borrowed(c0.subject.as_str()),
+                metric: Cow::Borrowed(c0.metric.as_str()),
+                scope: Cow::Borrowed(c0.scope.as_str()),
+                period: names.period(c0.period),
                 documents: ndocs as usize,
                 mentions: ms
                     .iter()
-                    .map(|&m| mention(&claims[m as usize], docs))
+                    .map(|&m| mention(&claims[m as usize], &mut names, docs))
                     .collect(),
             }
         })
         .collect();
-    let Out {
-        mut conflicts,
-        mut review,
-        ..
-    } = out;
     let order_key = |c: &Conflict| {
         (
             c.kind,

@@ -284,7 +284,7 @@ fn card(
             }
         }
         let where_ = format!("{}:{}", esc(&m.doc), m.line);
-        let link = match doc_anchor.get(m.doc.as_str()) {
+        let link = match doc_anchor.get(&*m.doc) {
             Some(_) => format!("<a href=\"#m-{id}-{j}\">{where_}</a>"),
             None => where_,
         };
@@ -363,7 +363,7 @@ pub fn html_with_sources(report: &Report, sources: &[Source]) -> String {
         .conflicts
         .iter()
         .chain(&report.review)
-        .map(|c| c.subject.as_str())
+        .map(|c| c.subject.as_ref())
         .collect();
     let all_kinds: std::collections::BTreeSet<&str> = report
         .conflicts
@@ -391,7 +391,7 @@ pub fn html_with_sources(report: &Report, sources: &[Source]) -> String {
     }
     let mut by_subject: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in report.conflicts.iter().enumerate() {
-        by_subject.entry(c.subject.as_str()).or_default().push(i);
+        by_subject.entry(c.subject.as_ref()).or_default().push(i);
     }
     for (subject, idx) in &by_subject {
         let _ = write!(
