@@ -6,8 +6,8 @@ mod records;
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck_pipeline::{
-    collect_inputs, run, run_claims, Cache, Document, Input, InputError, InputFilter, RunOptions,
-    RunOutput,
+    collect_inputs, run, run_claims_in_order, Cache, Document, Input, InputError, InputFilter,
+    RunOptions, RunOutput,
 };
 use crosscheck_reconcile::{Claim, TextSource};
 use rayon::prelude::*;
@@ -310,6 +310,35 @@ fn run_prepared<T: Send>(
     prepared: &Prepared,
     runner: impl FnOnce(&[Input], &RunOptions) -> (Vec<Result<T, InputError>>, RunOutput) + Send,
 ) -> Result<(Vec<T>, Vec<String>), Failure> {
+    let mut ok = Vec::new();
+    let names = run_prepared_in_order(
+        args,
+        prepared,
+        |inputs, options, sink| {
+            let (results, stats) = runner(inputs, options);
+            for (i, r) in results.into_iter().enumerate() {
+                sink(i, r);
+            }
+            stats
+        },
+        |_, v| ok.push(v),
+    )?;
+    Ok((ok, names))
+}
+
+/// A sink for results in input order, as the pipeline's runners take it.
+type Sink<'a, T> = &'a mut (dyn FnMut(usize, Result<T, InputError>) + Send);
+
+/// Runs prepared inputs with a runner that hands results in input order
+/// to a sink; `keep` gets each document read (its index among those read,
+/// and its result), and the names of the documents read are returned.
+/// Problems are reported in input order once the run is over.
+fn run_prepared_in_order<T: Send>(
+    args: &InputArgs,
+    prepared: &Prepared,
+    runner: impl FnOnce(&[Input], &RunOptions, Sink<'_, T>) -> RunOutput + Send,
+    mut keep: impl FnMut(u32, T) + Send,
+) -> Result<Vec<String>, Failure> {
     let Prepared { inputs, options } = prepared;
     let bar = progress::Bar::new(
         inputs.len(),
@@ -320,7 +349,16 @@ fn run_prepared<T: Send>(
         ..options.clone()
     };
     let pool = thread_pool(args)?;
-    let (results, stats) = pool.install(|| runner(inputs, &options));
+    let mut names = Vec::new();
+    let mut errors = Vec::new();
+    let mut sink = |i: usize, r: Result<T, InputError>| match r {
+        Ok(v) => {
+            keep(names.len() as u32, v);
+            names.push(inputs[i].name().to_string());
+        }
+        Err(e) => errors.push(e),
+    };
+    let stats = pool.install(|| runner(inputs, &options, &mut sink));
     bar.finish();
     if stats.interrupted {
         return Err(Failure::Interrupted);
@@ -337,21 +375,13 @@ fn run_prepared<T: Send>(
             stats.cached
         );
     }
-    let mut ok = Vec::new();
-    let mut names = Vec::new();
-    for (input, r) in inputs.iter().zip(results) {
-        match r {
-            Ok(v) => {
-                ok.push(v);
-                names.push(input.name().to_string());
-            }
-            Err(e) => report_input_error(&e),
-        }
+    for e in &errors {
+        report_input_error(e);
     }
-    if ok.is_empty() {
+    if names.is_empty() {
         return Err("no input could be read".into());
     }
-    Ok((ok, names))
+    Ok(names)
 }
 
 fn write_lines(lines: impl IntoIterator<Item = Vec<String>>) -> Result<(), String> {
@@ -420,7 +450,17 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // cannot be read twice); the texts of the mentions the report
             // names are read back afterwards.
             let started = std::time::Instant::now();
+            let phase = |what: &str, since: &mut std::time::Instant| {
+                tracing::debug!(
+                    "{what}: {:.3} s{}",
+                    since.elapsed().as_secs_f64(),
+                    memory_note()
+                );
+                *since = std::time::Instant::now();
+            };
+            let mut since = started;
             let prepared = prepare(&input)?;
+            phase("inputs collected", &mut since);
             let build = build_identity();
             if let Some(build) = &build {
                 if let Some(conflicts) =
@@ -433,7 +473,26 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     });
                 }
             }
-            let (per_doc, names) = run_prepared(&input, &prepared, run_claims)?;
+            // Each document's claims join the rest as it is done, in input
+            // order: no second copy of them all is ever held.
+            let mut claims: Vec<Claim> = Vec::new();
+            let mut hashes: Vec<u64> = Vec::new();
+            let mut stdin_text = None;
+            let names = run_prepared_in_order(
+                &input,
+                &prepared,
+                |inputs, options, sink| run_claims_in_order(inputs, options, sink),
+                |doc, d: crosscheck_pipeline::DocClaims| {
+                    if let Some(t) = d.kept_text {
+                        stdin_text = Some((doc, t));
+                    }
+                    hashes.push(d.hash);
+                    claims.extend(d.claims.into_iter().map(|mut c| {
+                        c.doc = doc;
+                        c
+                    }));
+                },
+            )?;
             // The key the finished report is stored under: only for files,
             // which a later run can tell unchanged without reading.
             let report_key = build
@@ -441,39 +500,13 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 .filter(|_| !prepared.inputs.iter().any(|i| matches!(i, Input::Stdin)))
                 .map(|build| {
                     Cache::report_key(
-                        names
-                            .iter()
-                            .map(String::as_str)
-                            .zip(per_doc.iter().map(|d| d.hash)),
+                        names.iter().map(String::as_str).zip(hashes.iter().copied()),
                         &prepared.options.analysis,
                         build,
                     )
                 });
-            let phase = |what: &str, since: &mut std::time::Instant| {
-                tracing::debug!(
-                    "{what}: {:.3} s{}",
-                    since.elapsed().as_secs_f64(),
-                    memory_note()
-                );
-                *since = std::time::Instant::now();
-            };
-            let mut since = started;
             phase("documents read and analyzed", &mut since);
-            let mut stdin_text = None;
-            // Reserved whole: growing by doubling would hold up to three
-            // copies of every claim at once.
-            let mut claims: Vec<Claim> =
-                Vec::with_capacity(per_doc.iter().map(|d| d.claims.len()).sum());
-            for (i, doc) in per_doc.into_iter().enumerate() {
-                if let Some(t) = doc.kept_text {
-                    stdin_text = Some((i as u32, t));
-                }
-                claims.extend(doc.claims.into_iter().map(|mut c| {
-                    c.doc = i as u32;
-                    c
-                }));
-            }
-            let mut report = crosscheck_reconcile::reconcile_in_place(&mut claims, &names);
+            let mut report = crosscheck_reconcile::reconcile_owned(claims, &names);
             phase("claims reconciled", &mut since);
             // The HTML report shows the involved documents' texts: they are
             // read back here, like the mentions' sentences.
@@ -481,7 +514,6 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 .iter()
                 .any(|(_, f)| *f == crosscheck_report::Format::Html)
                 .then(Vec::new);
-            drop(claims);
             let pool = thread_pool(&input)?;
             let to_fill = report.documents_to_fill();
             // Read back in parallel, a batch at a time: a batch's texts are

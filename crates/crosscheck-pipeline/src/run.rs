@@ -224,38 +224,81 @@ where
     T: Send,
     F: Fn(usize, &Input, &Counters) -> Result<T, InputError> + Sync,
 {
+    let mut results = Vec::with_capacity(inputs.len());
+    let stats = run_each_in_order(inputs, options, one, |_, r| results.push(r));
+    (results, stats)
+}
+
+/// The parallel loop under every run: workers take the inputs in order
+/// (the next one free, not halves of the list as a parallel iterator
+/// would), and each result goes to `sink` in input order as soon as it and
+/// all before it are done. So results waiting for an earlier one are few,
+/// and a caller that keeps only part of each (claims) or writes it out
+/// never holds every document's whole result at once.
+fn run_each_in_order<T, F, S>(inputs: &[Input], options: &RunOptions, one: F, sink: S) -> RunOutput
+where
+    T: Send,
+    F: Fn(usize, &Input, &Counters) -> Result<T, InputError> + Sync,
+    S: FnMut(usize, Result<T, InputError>) + Send,
+{
+    struct Waiting<T, S> {
+        next: usize,
+        done: std::collections::BTreeMap<usize, Result<T, InputError>>,
+        sink: S,
+    }
     let counters = Counters::default();
-    let done = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
+    let taken = AtomicUsize::new(0);
     let interrupted = AtomicBool::new(false);
+    let waiting = std::sync::Mutex::new(Waiting {
+        next: 0,
+        done: std::collections::BTreeMap::new(),
+        sink,
+    });
     let cancelled = || {
         options
             .cancel
             .as_ref()
             .is_some_and(|c| c.load(Ordering::Relaxed))
     };
-    let results = inputs
-        .par_iter()
-        .enumerate()
-        .map(|(i, input)| {
-            if cancelled() {
-                interrupted.store(true, Ordering::Relaxed);
-                return Err(InputError::new(input.name(), "interrupted"));
-            }
-            let result = one(i, input, &counters);
-            if let Some(p) = &options.progress {
-                p(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
-            }
-            result
-        })
-        .collect();
-    (
-        results,
-        RunOutput {
-            analyzed: counters.analyzed.into_inner(),
-            cached: counters.cached.into_inner(),
-            interrupted: interrupted.into_inner(),
-        },
-    )
+    let worker = || loop {
+        let i = taken.fetch_add(1, Ordering::Relaxed);
+        let Some(input) = inputs.get(i) else {
+            break;
+        };
+        let result = if cancelled() {
+            interrupted.store(true, Ordering::Relaxed);
+            Err(InputError::new(input.name(), "interrupted"))
+        } else {
+            one(i, input, &counters)
+        };
+        if let Some(p) = &options.progress {
+            p(finished.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
+        }
+        // A worker that panicked in the sink leaves the rest as it was.
+        let mut w = waiting.lock().unwrap_or_else(|p| p.into_inner());
+        w.done.insert(i, result);
+        loop {
+            let next = w.next;
+            let Some(r) = w.done.remove(&next) else {
+                break;
+            };
+            (w.sink)(next, r);
+            w.next += 1;
+        }
+    };
+    let workers = rayon::current_num_threads().min(inputs.len()).max(1);
+    rayon::scope(|s| {
+        for _ in 1..workers {
+            s.spawn(|_| worker());
+        }
+        worker();
+    });
+    RunOutput {
+        analyzed: counters.analyzed.into_inner(),
+        cached: counters.cached.into_inner(),
+        interrupted: interrupted.into_inner(),
+    }
 }
 
 /// Analyzes every input in parallel (on the current rayon pool) and hands
@@ -325,91 +368,137 @@ pub fn run_claims(
     inputs: &[Input],
     options: &RunOptions,
 ) -> (Vec<Result<DocClaims, InputError>>, RunOutput) {
-    let result = run_each(inputs, options, |_, input, counters| {
-        let cache = options.cache.as_ref();
-        let doc = match input {
-            Input::File { path, name } => {
-                // A file the index knows unchanged is not even opened when
-                // its claims are cached.
-                let known = cache.and_then(|c| {
-                    let meta = std::fs::metadata(path).ok()?;
-                    crate::document::check_readable(&meta, name, options.max_file_size).ok()?;
-                    c.file_index().lookup(path, &meta).cloned()
-                });
-                match known {
-                    Some(Known::Hash(hash)) => {
-                        if let Some(claims) =
-                            cache.and_then(|c| c.get_claims(hash, &options.analysis))
-                        {
-                            counters.cached.fetch_add(1, Ordering::Relaxed);
-                            return Ok(DocClaims {
-                                claims,
-                                hash,
-                                kept_text: None,
-                            });
-                        }
-                    }
-                    Some(Known::Refused(why)) => return Err(InputError::new(name, why)),
-                    None => {}
-                }
-                let (bytes, meta) =
-                    crate::document::read_capped_with_metadata(path, name, options.max_file_size)?;
-                let markup = Markup::from_name(name);
-                let hash = Document::hash_of(&bytes, markup);
-                let remember = |known: Known| {
-                    if let Some(c) = cache {
-                        c.file_index().record(path, &meta, known);
-                    }
-                };
-                if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis)) {
-                    remember(Known::Hash(hash));
-                    counters.cached.fetch_add(1, Ordering::Relaxed);
-                    return Ok(DocClaims {
-                        claims,
-                        hash,
-                        kept_text: None,
-                    });
-                }
-                match Document::from_bytes_as(name.as_str(), &bytes, markup) {
-                    Ok(doc) => {
-                        remember(Known::Hash(hash));
-                        doc
-                    }
-                    Err(e) => {
-                        remember(Known::Refused(e.reason.clone()));
-                        return Err(e);
-                    }
-                }
-            }
-            Input::Stdin => {
-                let doc = load(input, options.max_file_size)?;
-                if let Some(claims) = cache.and_then(|c| c.get_claims(doc.hash, &options.analysis))
-                {
-                    counters.cached.fetch_add(1, Ordering::Relaxed);
-                    return Ok(DocClaims {
-                        claims,
-                        hash: doc.hash,
-                        kept_text: Some(doc.text),
-                    });
-                }
-                doc
-            }
-        };
-        counters.analyzed.fetch_add(1, Ordering::Relaxed);
-        let claims = analyze_text(&doc, &options.analysis).claims;
-        if let Some(c) = cache {
-            c.put_claims(doc.hash, &options.analysis, &claims);
-        }
-        Ok(DocClaims {
-            claims,
-            hash: doc.hash,
-            kept_text: matches!(input, Input::Stdin).then_some(doc.text),
-        })
-    });
+    let mut results = Vec::with_capacity(inputs.len());
+    let stats = run_claims_in_order(inputs, options, |_, r| results.push(r));
+    (results, stats)
+}
+
+/// [`run_claims`] handing each input's result to `sink` (with the input's
+/// index) in input order as soon as it and all before it are done, so a
+/// caller that gathers the claims of many documents never holds two copies
+/// of them.
+///
+/// ```
+/// use crosscheck_pipeline::{run_claims_in_order, Input, RunOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let inputs: Vec<Input> = (0..3)
+///     .map(|i| {
+///         let path = dir.path().join(format!("{i}.txt"));
+///         std::fs::write(&path, format!("Exports rose {i}% to 43 billion yuan in 2024.")).unwrap();
+///         Input::File { path, name: format!("{i}.txt") }
+///     })
+///     .collect();
+/// let mut seen = Vec::new();
+/// run_claims_in_order(&inputs, &RunOptions::default(), |i, r| {
+///     assert!(r.is_ok());
+///     seen.push(i);
+/// });
+/// assert_eq!(seen, [0, 1, 2]);
+/// ```
+pub fn run_claims_in_order(
+    inputs: &[Input],
+    options: &RunOptions,
+    sink: impl FnMut(usize, Result<DocClaims, InputError>) + Send,
+) -> RunOutput {
+    let stats = run_each_in_order(
+        inputs,
+        options,
+        |_, input, counters| claims_of(input, options, counters),
+        sink,
+    );
     if let Some(c) = &options.cache {
         c.save_file_index();
     }
-    result
+    stats
+}
+
+/// One input's claims, from the cache when its bytes (or, unopened, its
+/// unchanged metadata) are known, else analyzed and cached.
+fn claims_of(
+    input: &Input,
+    options: &RunOptions,
+    counters: &Counters,
+) -> Result<DocClaims, InputError> {
+    let cache = options.cache.as_ref();
+    let doc = match input {
+        Input::File { path, name } => {
+            // A file the index knows unchanged is not even opened when
+            // its claims are cached.
+            let known = cache.and_then(|c| {
+                let meta = std::fs::metadata(path).ok()?;
+                crate::document::check_readable(&meta, name, options.max_file_size).ok()?;
+                c.file_index().lookup(path, &meta).cloned()
+            });
+            match known {
+                Some(Known::Hash(hash)) => {
+                    if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis))
+                    {
+                        counters.cached.fetch_add(1, Ordering::Relaxed);
+                        return Ok(DocClaims {
+                            claims,
+                            hash,
+                            kept_text: None,
+                        });
+                    }
+                }
+                Some(Known::Refused(why)) => return Err(InputError::new(name, why)),
+                None => {}
+            }
+            let (bytes, meta) =
+                crate::document::read_capped_with_metadata(path, name, options.max_file_size)?;
+            let markup = Markup::from_name(name);
+            let hash = Document::hash_of(&bytes, markup);
+            let remember = |known: Known| {
+                if let Some(c) = cache {
+                    c.file_index().record(path, &meta, known);
+                }
+            };
+            if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis)) {
+                remember(Known::Hash(hash));
+                counters.cached.fetch_add(1, Ordering::Relaxed);
+                return Ok(DocClaims {
+                    claims,
+                    hash,
+                    kept_text: None,
+                });
+            }
+            match Document::from_bytes_as(name.as_str(), &bytes, markup) {
+                Ok(doc) => {
+                    remember(Known::Hash(hash));
+                    doc
+                }
+                Err(e) => {
+                    remember(Known::Refused(e.reason.clone()));
+                    return Err(e);
+                }
+            }
+        }
+        Input::Stdin => {
+            let doc = load(input, options.max_file_size)?;
+            if let Some(claims) = cache.and_then(|c| c.get_claims(doc.hash, &options.analysis)) {
+                counters.cached.fetch_add(1, Ordering::Relaxed);
+                return Ok(DocClaims {
+                    claims,
+                    hash: doc.hash,
+                    kept_text: Some(doc.text),
+                });
+            }
+            doc
+        }
+    };
+    counters.analyzed.fetch_add(1, Ordering::Relaxed);
+    let mut claims = analyze_text(&doc, &options.analysis).claims;
+    // Held until every document is done: a vector grown by doubling
+    // holds a third more than its claims on average.
+    claims.shrink_to_fit();
+    if let Some(c) = cache {
+        c.put_claims(doc.hash, &options.analysis, &claims);
+    }
+    Ok(DocClaims {
+        claims,
+        hash: doc.hash,
+        kept_text: matches!(input, Input::Stdin).then_some(doc.text),
+    })
 }
 
 /// Each input's content hash (or why it is refused) when the cache's file

@@ -30,7 +30,7 @@ mod sym;
 
 pub use claims::{extract_claims, flags, Claim, DocView, How};
 pub use report::{
-    format_value, reconcile, reconcile_in_place, reconcile_texts, Conflict, ConflictKind,
-    Corroboration, Mention, Report, TextSource,
+    format_value, reconcile, reconcile_in_place, reconcile_owned, reconcile_texts, Conflict,
+    ConflictKind, Corroboration, Mention, Report, Shared, TextSource, Word,
 };
 pub use sym::Sym;

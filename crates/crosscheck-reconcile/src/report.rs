@@ -478,7 +478,6 @@ fn comparable(c: &Claim) -> bool {
 struct Out<'a> {
     claims: &'a [Claim],
     docs: &'a [String],
-    names: Names,
     /// Conflicts and pairs worth a look as the claims they name: made into
     /// mentions only once the grouping's own index is given back, so the
     /// two never take memory at once.
@@ -517,38 +516,6 @@ impl Out<'_> {
             explanation,
             sure,
         });
-    }
-
-    /// Makes the conflicts and pairs worth a look, in the order found.
-    fn conflicts(&mut self) -> (Vec<Conflict>, Vec<Conflict>) {
-        let mut conflicts = Vec::new();
-        let mut review = Vec::new();
-        for f in std::mem::take(&mut self.found) {
-            let c0 = &self.claims[f.members[0] as usize];
-            let mut mentions = Vec::with_capacity(f.members.len());
-            let mut values = Vec::with_capacity(f.members.len());
-            for &i in f.members.iter() {
-                let c = &self.claims[i as usize];
-                mentions.push(mention(c, &mut self.names, self.docs));
-                values.push(normalized(c));
-            }
-            let conflict = Conflict {
-                kind: f.kind,
-                subject: Cow::Borrowed(c0.subject.as_str()),
-                metric: Cow::Borrowed(c0.metric.as_str()),
-                scope: Cow::Borrowed(c0.scope.as_str()),
-                period: self.names.period(c0.period),
-                explanation: f.explanation,
-                values,
-                mentions,
-            };
-            if f.sure {
-                conflicts.push(conflict);
-            } else {
-                review.push(conflict);
-            }
-        }
-        (conflicts, review)
     }
 }
 
@@ -733,10 +700,39 @@ pub fn reconcile_in_place(claims: &mut [Claim], docs: &[String]) -> Report {
 }
 
 fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
+    find(claims, docs).into_report(claims, docs)
+}
+
+/// [`reconcile_in_place`] for a caller that gives the claims up: once
+/// they are compared, the few the report names are copied out and the rest
+/// given back before the report's mentions are made, so the claims of a
+/// large run and its report never take memory at once. The report is the
+/// same as [`reconcile`]'s.
+///
+/// ```
+/// use crosscheck_reconcile::{extract_claims, reconcile, reconcile_owned, DocView};
+/// let texts = ["In 2025, Zhejiang's exports reached 43 billion yuan.",
+///              "In 2025, Zhejiang's exports reached 34 billion yuan."];
+/// let mut claims = Vec::new();
+/// for (i, t) in texts.iter().enumerate() {
+///     claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
+/// }
+/// let docs = ["a.txt".to_string(), "b.txt".to_string()];
+/// let borrowed = reconcile(&claims, &docs);
+/// assert_eq!(reconcile_owned(claims, &docs), borrowed);
+/// ```
+pub fn reconcile_owned(mut claims: Vec<Claim>, docs: &[String]) -> Report {
+    let remap = short_metric_names(&claims);
+    apply_metric_names(&mut claims, &remap);
+    let (kept, findings) = find(&claims, docs).keep_named(&claims);
+    drop(claims);
+    findings.into_report(&kept, docs)
+}
+
+fn find(claims: &[Claim], docs: &[String]) -> Findings {
     let mut out = Out {
         claims,
         docs,
-        names: Names::new(docs.len()),
         found: Vec::new(),
         agreeing: Vec::new(),
     };
@@ -824,12 +820,10 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
     drop(order);
     check_sums(&mut out);
     check_shares(&mut out);
-    let (mut conflicts, mut review) = out.conflicts();
     // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
     // an order that does not depend on symbol numbers.
     let corroborated = out.agreeing.len();
     let mut agreeing = std::mem::take(&mut out.agreeing);
-    let mut names = std::mem::replace(&mut out.names, Names::new(0));
     agreeing.sort_by_cached_key(|(ms, _)| {
         let c = &claims[ms[0] as usize];
         (
@@ -843,46 +837,118 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
         )
     });
     agreeing.truncate(MAX_CORROBORATIONS);
-    let corroborations: Vec<Corroboration> = agreeing
-        .into_iter()
-        .map(|(ms, ndocs)| {
-            let c0 = &claims[ms[0] as usize];
-            Corroboration {
+    agreeing.shrink_to_fit();
+    Findings {
+        found: out.found,
+        agreeing,
+        corroborated,
+        claims: claims.len(),
+    }
+}
+
+/// What reconciling found, as indices of the claims it names.
+struct Findings {
+    found: Vec<Found>,
+    /// The listed corroborations, in report order, with document counts.
+    agreeing: Vec<(Vec<u32>, u32)>,
+    corroborated: usize,
+    claims: usize,
+}
+
+impl Findings {
+    /// The claims the findings name (a fraction of all), copied out, with
+    /// the findings renumbered to point into the copy: the caller can then
+    /// give back the whole set before the report's mentions are made.
+    fn keep_named(mut self, claims: &[Claim]) -> (Vec<Claim>, Findings) {
+        let mut new_index: HashMap<u32, u32> = HashMap::new();
+        let mut kept: Vec<Claim> = Vec::new();
+        let mut renumber = |i: &mut u32| {
+            *i = *new_index.entry(*i).or_insert_with(|| {
+                kept.push(claims[*i as usize].clone());
+                (kept.len() - 1) as u32
+            });
+        };
+        for f in &mut self.found {
+            f.members.iter_mut().for_each(&mut renumber);
+        }
+        for (ms, _) in &mut self.agreeing {
+            ms.iter_mut().for_each(&mut renumber);
+        }
+        kept.shrink_to_fit();
+        (kept, self)
+    }
+
+    /// The report, from the claims the findings' indices point into.
+    fn into_report(self, claims: &[Claim], docs: &[String]) -> Report {
+        let mut names = Names::new(docs.len());
+        let mut conflicts = Vec::new();
+        let mut review = Vec::new();
+        for f in self.found {
+            let c0 = &claims[f.members[0] as usize];
+            let mut mentions = Vec::with_capacity(f.members.len());
+            let mut values = Vec::with_capacity(f.members.len());
+            for &i in f.members.iter() {
+                let c = &claims[i as usize];
+                mentions.push(mention(c, &mut names, docs));
+                values.push(normalized(c));
+            }
+            let conflict = Conflict {
+                kind: f.kind,
                 subject: Cow::Borrowed(c0.subject.as_str()),
                 metric: Cow::Borrowed(c0.metric.as_str()),
                 scope: Cow::Borrowed(c0.scope.as_str()),
                 period: names.period(c0.period),
-                documents: ndocs as usize,
-                mentions: ms
-                    .iter()
-                    .map(|&m| mention(&claims[m as usize], &mut names, docs))
-                    .collect(),
+                explanation: f.explanation,
+                values,
+                mentions,
+            };
+            if f.sure {
+                conflicts.push(conflict);
+            } else {
+                review.push(conflict);
             }
-        })
-        .collect();
-    let order_key = |c: &Conflict| {
-        (
-            c.kind,
-            c.subject.clone(),
-            c.metric.clone(),
-            c.scope.clone(),
-            c.period.clone(),
-            c.mentions
-                .iter()
-                .map(|m| (m.doc_index, m.start))
-                .collect::<Vec<_>>(),
-        )
-    };
-    conflicts.sort_by_cached_key(order_key);
-    review.sort_by_cached_key(order_key);
-
-    Report {
-        documents: docs.len(),
-        claims: claims.len(),
-        conflicts,
-        review,
-        corroborations,
-        corroborated,
+        }
+        let corroborations: Vec<Corroboration> = self
+            .agreeing
+            .into_iter()
+            .map(|(ms, ndocs)| {
+                let c0 = &claims[ms[0] as usize];
+                Corroboration {
+                    subject: Cow::Borrowed(c0.subject.as_str()),
+                    metric: Cow::Borrowed(c0.metric.as_str()),
+                    scope: Cow::Borrowed(c0.scope.as_str()),
+                    period: names.period(c0.period),
+                    documents: ndocs as usize,
+                    mentions: ms
+                        .iter()
+                        .map(|&m| mention(&claims[m as usize], &mut names, docs))
+                        .collect(),
+                }
+            })
+            .collect();
+        let order_key = |c: &Conflict| {
+            (
+                c.kind,
+                c.subject.clone(),
+                c.metric.clone(),
+                c.scope.clone(),
+                c.period.clone(),
+                c.mentions
+                    .iter()
+                    .map(|m| (m.doc_index, m.start))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        conflicts.sort_by_cached_key(order_key);
+        review.sort_by_cached_key(order_key);
+        Report {
+            documents: docs.len(),
+            claims: self.claims,
+            conflicts,
+            review,
+            corroborations,
+            corroborated: self.corroborated,
+        }
     }
 }
 
