@@ -9,7 +9,7 @@ use crosscheck_pipeline::{
     collect_inputs, run, run_claims_in_order, Cache, Document, Input, InputError, InputFilter,
     RunOptions, RunOutput,
 };
-use crosscheck_reconcile::{Claim, TextSource};
+use crosscheck_reconcile::TextSource;
 use rayon::prelude::*;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -474,8 +474,9 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 }
             }
             // Each document's claims join the rest as it is done, in input
-            // order: no second copy of them all is ever held.
-            let mut claims: Vec<Claim> = Vec::new();
+            // order, in segments that never move: no second copy of them
+            // all is ever held.
+            let mut claims = crosscheck_reconcile::ClaimTable::new();
             let mut hashes: Vec<u64> = Vec::new();
             let mut stdin_text = None;
             let names = run_prepared_in_order(
@@ -506,7 +507,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     )
                 });
             phase("documents read and analyzed", &mut since);
-            let mut report = crosscheck_reconcile::reconcile_owned(claims, &names);
+            let mut report = crosscheck_reconcile::reconcile_table(claims, &names);
             phase("claims reconciled", &mut since);
             // The HTML report shows the involved documents' texts: they are
             // read back here, like the mentions' sentences.

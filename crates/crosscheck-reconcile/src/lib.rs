@@ -27,10 +27,12 @@ pub mod interval;
 mod lexicon;
 mod report;
 mod sym;
+mod table;
 
 pub use claims::{extract_claims, flags, Claim, DocView, How};
 pub use report::{
-    format_value, reconcile, reconcile_in_place, reconcile_owned, reconcile_texts, Conflict,
-    ConflictKind, Corroboration, Mention, Report, Shared, TextSource, Word,
+    format_value, reconcile, reconcile_in_place, reconcile_owned, reconcile_table, reconcile_texts,
+    Conflict, ConflictKind, Corroboration, Mention, Report, Shared, TextSource, Word,
 };
 pub use sym::Sym;
+pub use table::ClaimTable;

@@ -3,6 +3,7 @@
 use crate::claims::flags;
 use crate::interval::{Interval, Verdict};
 use crate::lexicon::is_flow;
+use crate::table::{ClaimTable, ClaimsView};
 use crate::{Claim, Sym};
 use crosscheck_numbers::{Basis, Period};
 use serde::{Deserialize, Serialize};
@@ -476,7 +477,7 @@ fn comparable(c: &Claim) -> bool {
 }
 
 struct Out<'a> {
-    claims: &'a [Claim],
+    claims: &'a ClaimsView<'a>,
     docs: &'a [String],
     /// Conflicts and pairs worth a look as the claims they name: made into
     /// mentions only once the grouping's own index is given back, so the
@@ -546,7 +547,7 @@ fn why_not_rounding(a: &Claim, b: &Claim) -> String {
 
 /// The extreme pair of a set of claims: the one allowing the lowest high and
 /// the one allowing the highest low. They are the most apart pair.
-fn extreme(claims: &[Claim], members: &[u32]) -> Option<(u32, u32, Verdict)> {
+fn extreme(claims: &ClaimsView<'_>, members: &[u32]) -> Option<(u32, u32, Verdict)> {
     let a = *members.iter().min_by(|x, y| {
         claims[**x as usize]
             .interval()
@@ -570,7 +571,10 @@ fn extreme(claims: &[Claim], members: &[u32]) -> Option<(u32, u32, Verdict)> {
 /// billion`, the columns of a table row) are the writer's comparison, not
 /// the document contradicting itself. First pair wins ties, so the choice
 /// follows the members' order.
-fn extreme_across_sentences(claims: &[Claim], members: &[u32]) -> Option<(u32, u32, Verdict)> {
+fn extreme_across_sentences(
+    claims: &ClaimsView<'_>,
+    members: &[u32],
+) -> Option<(u32, u32, Verdict)> {
     let mut best: Option<(u32, u32, f64)> = None;
     for (i, &x) in members.iter().enumerate() {
         for &y in &members[i + 1..] {
@@ -609,7 +613,7 @@ fn sure(c: &Claim) -> bool {
 /// one (two, such as `lithium battery exports` and `energy storage battery
 /// exports`, leave it alone). Returns, per (subject, short name), the fuller
 /// name to use; empty when there is none.
-fn short_metric_names(claims: &[Claim]) -> HashMap<(Sym, Sym), Sym> {
+fn short_metric_names(claims: &ClaimsView<'_>) -> HashMap<(Sym, Sym), Sym> {
     let named = |c: &Claim| {
         let m = c.metric.as_str();
         m.contains(' ') && !c.has(flags::SHARE) && !m.contains(" share of ")
@@ -650,11 +654,14 @@ fn short_metric_names(claims: &[Claim]) -> HashMap<(Sym, Sym), Sym> {
 
 /// Gives shortened metric names their one fuller name (from
 /// [`short_metric_names`]).
-fn apply_metric_names(claims: &mut [Claim], remap: &HashMap<(Sym, Sym), Sym>) {
+fn apply_metric_names<'a>(
+    claims: impl Iterator<Item = &'a mut Claim>,
+    remap: &HashMap<(Sym, Sym), Sym>,
+) {
     if remap.is_empty() {
         return;
     }
-    for c in claims.iter_mut() {
+    for c in claims {
         if let Some(f) = remap.get(&(c.subject, c.metric)) {
             c.metric = *f;
         }
@@ -667,12 +674,12 @@ fn apply_metric_names(claims: &mut [Claim], remap: &HashMap<(Sym, Sym), Sym>) {
 /// carry offsets into the documents' texts and no text until
 /// [`Report::fill_text`] is called; [`reconcile_texts`] does both.
 pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
-    let remap = short_metric_names(claims);
+    let remap = short_metric_names(&ClaimsView::of(claims));
     if remap.is_empty() {
         return reconcile_unified(claims, docs);
     }
     let mut copy = claims.to_vec();
-    apply_metric_names(&mut copy, &remap);
+    apply_metric_names(copy.iter_mut(), &remap);
     reconcile_unified(&copy, docs)
 }
 
@@ -694,13 +701,13 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
 /// assert_eq!(report.conflicts.len(), 1);
 /// ```
 pub fn reconcile_in_place(claims: &mut [Claim], docs: &[String]) -> Report {
-    let remap = short_metric_names(claims);
-    apply_metric_names(claims, &remap);
+    let remap = short_metric_names(&ClaimsView::of(claims));
+    apply_metric_names(claims.iter_mut(), &remap);
     reconcile_unified(claims, docs)
 }
 
 fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
-    find(claims, docs).into_report(claims, docs)
+    find(&ClaimsView::of(claims), docs).into_report(claims, docs)
 }
 
 /// [`reconcile_in_place`] for a caller that gives the claims up: once
@@ -722,14 +729,29 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
 /// assert_eq!(reconcile_owned(claims, &docs), borrowed);
 /// ```
 pub fn reconcile_owned(mut claims: Vec<Claim>, docs: &[String]) -> Report {
-    let remap = short_metric_names(&claims);
-    apply_metric_names(&mut claims, &remap);
-    let (kept, findings) = find(&claims, docs).keep_named(&claims);
+    let remap = short_metric_names(&ClaimsView::of(&claims));
+    apply_metric_names(claims.iter_mut(), &remap);
+    let view = ClaimsView::of(&claims);
+    let (kept, findings) = find(&view, docs).keep_named(&view);
+    drop(view);
     drop(claims);
     findings.into_report(&kept, docs)
 }
 
-fn find(claims: &[Claim], docs: &[String]) -> Findings {
+/// [`reconcile_owned`] for claims gathered in a [`ClaimTable`] (which,
+/// unlike a growing vector, never holds two copies of its claims while it
+/// is filled).
+pub fn reconcile_table(mut claims: ClaimTable, docs: &[String]) -> Report {
+    let remap = short_metric_names(&claims.view());
+    apply_metric_names(claims.iter_mut(), &remap);
+    let view = claims.view();
+    let (kept, findings) = find(&view, docs).keep_named(&view);
+    drop(view);
+    drop(claims);
+    findings.into_report(&kept, docs)
+}
+
+fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
     let mut out = Out {
         claims,
         docs,
@@ -859,7 +881,7 @@ impl Findings {
     /// The claims the findings name (a fraction of all), copied out, with
     /// the findings renumbered to point into the copy: the caller can then
     /// give back the whole set before the report's mentions are made.
-    fn keep_named(mut self, claims: &[Claim]) -> (Vec<Claim>, Findings) {
+    fn keep_named(mut self, claims: &ClaimsView<'_>) -> (Vec<Claim>, Findings) {
         let mut new_index: HashMap<u32, u32> = HashMap::new();
         let mut kept: Vec<Claim> = Vec::new();
         let mut renumber = |i: &mut u32| {
