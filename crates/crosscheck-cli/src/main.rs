@@ -6,8 +6,8 @@ mod records;
 
 use clap::{Args, Parser, Subcommand};
 use crosscheck_pipeline::{
-    collect_inputs, run, run_claims_in_order, Cache, Document, Input, InputError, InputFilter,
-    RunOptions, RunOutput,
+    collect_inputs, run_claims_in_order, run_in_order, Cache, Document, Input, InputError,
+    InputFilter, RunOptions, RunOutput,
 };
 use crosscheck_reconcile::TextSource;
 use rayon::prelude::*;
@@ -246,24 +246,6 @@ fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool, Failure> {
         .map_err(|e| e.to_string().into())
 }
 
-/// Reads the inputs and runs the pipeline; `each` turns a document into
-/// whatever the command needs. Returns the results of the documents read.
-fn run_inputs<T: Send>(
-    args: &InputArgs,
-    each: impl Fn(usize, &Document, &crosscheck_pipeline::DocAnalysis) -> T + Sync + Send,
-) -> Result<(Vec<T>, Vec<String>), Failure> {
-    run_inputs_with(args, |inputs, options| run(inputs, options, each))
-}
-
-/// [`run_inputs`] with the pipeline's runner given: `run` with a callback,
-/// or `run_claims` for the commands that need only claims.
-fn run_inputs_with<T: Send>(
-    args: &InputArgs,
-    runner: impl FnOnce(&[Input], &RunOptions) -> (Vec<Result<T, InputError>>, RunOutput) + Send,
-) -> Result<(Vec<T>, Vec<String>), Failure> {
-    run_prepared(args, &prepare(args)?, runner)
-}
-
 /// A run's inputs (walk errors already reported) and its options.
 struct Prepared {
     inputs: Vec<Input>,
@@ -301,29 +283,6 @@ fn prepare(args: &InputArgs) -> Result<Prepared, Failure> {
         progress: None,
     };
     Ok(Prepared { inputs, options })
-}
-
-/// Runs prepared inputs; returns the results of the documents read, with
-/// their names.
-fn run_prepared<T: Send>(
-    args: &InputArgs,
-    prepared: &Prepared,
-    runner: impl FnOnce(&[Input], &RunOptions) -> (Vec<Result<T, InputError>>, RunOutput) + Send,
-) -> Result<(Vec<T>, Vec<String>), Failure> {
-    let mut ok = Vec::new();
-    let names = run_prepared_in_order(
-        args,
-        prepared,
-        |inputs, options, sink| {
-            let (results, stats) = runner(inputs, options);
-            for (i, r) in results.into_iter().enumerate() {
-                sink(i, r);
-            }
-            stats
-        },
-        |_, v| ok.push(v),
-    )?;
-    Ok((ok, names))
 }
 
 /// A sink for results in input order, as the pipeline's runners take it.
@@ -384,16 +343,30 @@ fn run_prepared_in_order<T: Send>(
     Ok(names)
 }
 
-fn write_lines(lines: impl IntoIterator<Item = Vec<String>>) -> Result<(), String> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for doc in lines {
-        for l in doc {
-            if writeln!(out, "{l}").is_err() {
-                return Ok(()); // a closed pipe (`| head`) is not an error
+/// Runs the pipeline and writes each document's JSONL records to stdout
+/// as soon as it and those before it are done, so the records of a large
+/// folder are never all held at once.
+fn write_records(
+    args: &InputArgs,
+    each: impl Fn(&Document, &crosscheck_pipeline::DocAnalysis) -> Vec<String> + Sync + Send,
+) -> Result<(), Failure> {
+    let prepared = prepare(args)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut closed = false;
+    run_prepared_in_order(
+        args,
+        &prepared,
+        |inputs, options, sink| run_in_order(inputs, options, |_, doc, a| each(doc, a), sink),
+        |_, lines: Vec<String>| {
+            for l in lines {
+                // A closed pipe (`| head`) is not an error: the rest is dropped.
+                if closed || writeln!(out, "{l}").is_err() {
+                    closed = true;
+                    return;
+                }
             }
-        }
-    }
+        },
+    )?;
     out.flush().ok();
     Ok(())
 }
@@ -401,12 +374,10 @@ fn write_lines(lines: impl IntoIterator<Item = Vec<String>>) -> Result<(), Strin
 fn execute(command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Tokens { input, sentences } => {
-            let (docs, _) = run_inputs(&input, |_, doc, a| records::tokens(doc, a, sentences))?;
-            write_lines(docs)?;
+            write_records(&input, |doc, a| records::tokens(doc, a, sentences))?;
         }
         Command::Entities { input } => {
-            let (docs, _) = run_inputs(&input, |_, doc, a| records::entities(doc, a))?;
-            write_lines(docs)?;
+            write_records(&input, records::entities)?;
         }
         Command::Numbers { input, lines: true } => {
             if !input.paths.is_empty() && input.paths != ["-"] {
@@ -418,17 +389,12 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             input,
             lines: false,
         } => {
-            let (docs, _) = run_inputs(&input, |_, doc, a| records::quantities(doc, a))?;
-            write_lines(docs)?;
+            write_records(&input, records::quantities)?;
         }
         Command::Claims { input } => {
-            let (docs, _) = run_inputs(&input, |_, doc, a| {
-                a.claims
-                    .iter()
-                    .map(|c| records::claim(doc, c))
-                    .collect::<Vec<_>>()
+            write_records(&input, |doc, a| {
+                a.claims.iter().map(|c| records::claim(doc, c)).collect()
             })?;
-            write_lines(docs)?;
         }
         Command::Analyze {
             input,

@@ -122,6 +122,11 @@ impl FileIndex {
         }
     }
 
+    /// True when no file is known (a first run): nothing to look up.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.loaded.is_empty()
+    }
+
     /// What the file at `path` gave when last read, if `meta` says it has
     /// not changed since.
     pub(crate) fn lookup(&self, path: &Path, meta: &Metadata) -> Option<&Known> {

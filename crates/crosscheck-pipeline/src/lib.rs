@@ -33,7 +33,7 @@ pub use document::{
 };
 pub use offsets::OffsetMap;
 pub use run::{
-    collect_inputs, identify_unchanged, run, run_claims, run_claims_in_order, DocClaims, Input,
-    InputFilter, Progress, RunOptions, RunOutput,
+    collect_inputs, identify_unchanged, run, run_claims, run_claims_in_order, run_in_order,
+    DocClaims, Input, InputFilter, Progress, RunOptions, RunOutput,
 };
 pub use stored_report::{ReportWriter, StoredReport};

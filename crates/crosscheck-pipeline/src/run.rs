@@ -212,23 +212,6 @@ struct Counters {
     cached: AtomicUsize,
 }
 
-/// The parallel loop shared by [`run`] and [`run_claims`]: `one` serves an
-/// input; cancellation and progress are handled here, and results come back
-/// in the order of `inputs`.
-fn run_each<T, F>(
-    inputs: &[Input],
-    options: &RunOptions,
-    one: F,
-) -> (Vec<Result<T, InputError>>, RunOutput)
-where
-    T: Send,
-    F: Fn(usize, &Input, &Counters) -> Result<T, InputError> + Sync,
-{
-    let mut results = Vec::with_capacity(inputs.len());
-    let stats = run_each_in_order(inputs, options, one, |_, r| results.push(r));
-    (results, stats)
-}
-
 /// The parallel loop under every run: workers take the inputs in order
 /// (the next one free, not halves of the list as a parallel iterator
 /// would), and each result goes to `sink` in input order as soon as it and
@@ -313,7 +296,34 @@ where
     T: Send,
     F: Fn(usize, &Document, &DocAnalysis) -> T + Sync,
 {
-    run_each(inputs, options, |i, input, counters| {
+    let mut results = Vec::with_capacity(inputs.len());
+    let stats = run_in_order(inputs, options, each, |_, r| results.push(r));
+    (results, stats)
+}
+
+/// [`run`] handing each input's result to `sink` (with the input's index)
+/// in input order as soon as it and all before it are done: a caller that
+/// writes results out (JSONL records) holds only the few that wait.
+///
+/// ```
+/// use crosscheck_pipeline::{run_in_order, Input, RunOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("a.txt");
+/// std::fs::write(&path, "Exports rose 5% to 43 billion yuan in 2024.").unwrap();
+/// let inputs = [Input::File { path, name: "a.txt".into() }];
+/// let mut figures = 0;
+/// run_in_order(&inputs, &RunOptions::default(), |_, _, a| a.quantities.len(), |_, r| {
+///     figures += r.unwrap();
+/// });
+/// assert!(figures >= 2);
+/// ```
+pub fn run_in_order<T, F, S>(inputs: &[Input], options: &RunOptions, each: F, sink: S) -> RunOutput
+where
+    T: Send,
+    F: Fn(usize, &Document, &DocAnalysis) -> T + Sync,
+    S: FnMut(usize, Result<T, InputError>) + Send,
+{
+    let one = |i: usize, input: &Input, counters: &Counters| {
         let doc = load(input, options.max_file_size)?;
         let hit = options
             .cache
@@ -334,7 +344,8 @@ where
             }
         };
         Ok(each(i, &doc, &analysis))
-    })
+    };
+    run_each_in_order(inputs, options, one, sink)
 }
 
 /// One document's claims, from [`run_claims`].
@@ -424,7 +435,7 @@ fn claims_of(
         Input::File { path, name } => {
             // A file the index knows unchanged is not even opened when
             // its claims are cached.
-            let known = cache.and_then(|c| {
+            let known = cache.filter(|c| !c.file_index().is_empty()).and_then(|c| {
                 let meta = std::fs::metadata(path).ok()?;
                 crate::document::check_readable(&meta, name, options.max_file_size).ok()?;
                 c.file_index().lookup(path, &meta).cloned()
