@@ -473,7 +473,8 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     )
                 });
             phase("documents read and analyzed", &mut since);
-            let mut report = crosscheck_reconcile::reconcile_table(claims, &names);
+            let pool = thread_pool(&input)?;
+            let mut report = pool.install(|| crosscheck_reconcile::reconcile_table(claims, &names));
             phase("claims reconciled", &mut since);
             // The HTML report shows the involved documents' texts: they are
             // read back here, like the mentions' sentences.
@@ -481,7 +482,6 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 .iter()
                 .any(|(_, f)| *f == crosscheck_report::Format::Html)
                 .then(Vec::new);
-            let pool = thread_pool(&input)?;
             let to_fill = report.documents_to_fill();
             // Read back in parallel, a batch at a time: a batch's texts are
             // held only while its mentions are filled, and each batch costs
@@ -580,6 +580,12 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                         (crosscheck_report::Format::Json, _) => {
                             crosscheck_report::write_json(&report, &mut out)
                         }
+                        (crosscheck_report::Format::Text, _) => {
+                            crosscheck_report::write_text(&report, &mut out)
+                        }
+                        (crosscheck_report::Format::Markdown, _) => {
+                            crosscheck_report::write_markdown(&report, &mut out)
+                        }
                         _ => out.write_all(crosscheck_report::render(&report, format).as_bytes()),
                     }
                 })?;
@@ -599,8 +605,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             let written = if json {
                 crosscheck_report::write_json(&report, &mut out)
             } else {
-                out.write_all(crosscheck_report::text(&report).as_bytes())
-                    .and_then(|()| out.flush())
+                crosscheck_report::write_text(&report, &mut out)
             };
             // A closed pipe (`| head`) is not an error, but what it cut short
             // is not stored.

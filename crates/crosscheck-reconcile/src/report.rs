@@ -6,6 +6,7 @@ use crate::lexicon::is_flow;
 use crate::table::{ClaimTable, ClaimsView};
 use crate::{Claim, Sym};
 use crosscheck_numbers::{Basis, Period};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -328,44 +329,57 @@ fn normalized(c: &Claim) -> String {
 }
 
 /// Each document's path and each period's ISO text made once and shared
-/// by every mention that names it.
+/// by every mention that names it (made before mentions are, so that
+/// mentions can be made in parallel).
 struct Names {
-    /// Made on first use: most documents are never named in a report.
     docs: Vec<Option<Shared>>,
     periods: HashMap<Period, Shared>,
 }
 
 impl Names {
-    fn new(docs: usize) -> Names {
-        Names {
-            docs: vec![None; docs],
+    /// The names of the documents and periods of `named` claims.
+    fn of<'a>(named: impl Iterator<Item = &'a Claim>, docs: &[String]) -> Names {
+        let mut names = Names {
+            docs: vec![None; docs.len()],
             periods: HashMap::new(),
+        };
+        for c in named {
+            if let (Some(slot @ None), Some(name)) =
+                (names.docs.get_mut(c.doc as usize), docs.get(c.doc as usize))
+            {
+                *slot = Some(Shared::from(name.as_str()));
+            }
+            if let Some(p) = c.period {
+                names
+                    .periods
+                    .entry(p)
+                    .or_insert_with(|| Shared::from(p.iso()));
+            }
         }
+        names
     }
 
-    fn doc(&mut self, i: u32, docs: &[String]) -> Shared {
-        match (self.docs.get_mut(i as usize), docs.get(i as usize)) {
-            (Some(slot), Some(name)) => slot
-                .get_or_insert_with(|| Shared::from(name.as_str()))
-                .clone(),
-            _ => Shared::from(""),
-        }
+    fn doc(&self, i: u32) -> Shared {
+        self.docs
+            .get(i as usize)
+            .and_then(Option::clone)
+            .unwrap_or_else(|| Shared::from(""))
     }
 
-    fn period(&mut self, p: Option<Period>) -> Option<Shared> {
+    fn period(&self, p: Option<Period>) -> Option<Shared> {
         let p = p?;
         Some(
             self.periods
-                .entry(p)
-                .or_insert_with(|| Shared::from(p.iso()))
-                .clone(),
+                .get(&p)
+                .cloned()
+                .unwrap_or_else(|| Shared::from(p.iso())),
         )
     }
 }
 
-fn mention(c: &Claim, names: &mut Names, docs: &[String]) -> Mention {
+fn mention(c: &Claim, names: &Names) -> Mention {
     Mention {
-        doc: names.doc(c.doc, docs),
+        doc: names.doc(c.doc),
         start: c.start as usize,
         end: c.end as usize,
         text: String::new(),
@@ -485,8 +499,11 @@ struct Out<'a> {
     found: Vec<Found>,
     /// Corroborations as claim indices (and document counts), made into
     /// mentions only for the listed ones.
-    agreeing: Vec<(Vec<u32>, u32)>,
+    agreeing: Vec<Agreeing>,
 }
+
+/// The claims stating one figure alike, and in how many documents.
+type Agreeing = (Vec<u32>, u32);
 
 /// A conflict (or, when not `sure`, a pair worth a look) before its
 /// mentions are made: at most [`MAX_MENTIONS`] claims, one per figure.
@@ -771,20 +788,92 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
         .into_iter()
         .collect();
     periods.sort_unstable();
-    let mut order: Vec<(u64, u32, u32)> = claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| comparable(c))
-        .map(|(i, c)| {
+    let mut order: Vec<(u64, u32, u32)> = (0..claims.len() as u32)
+        .into_par_iter()
+        .filter(|&i| comparable(&claims[i as usize]))
+        .map(|i| {
+            let c = &claims[i as usize];
             let mut h = FxHasher(0);
             gkey(c).hash(&mut h);
             let period = pack(c.period.as_ref().map(pkey));
             let rank = periods.partition_point(|p| *p < period) as u32;
-            (h.finish(), rank, i as u32)
+            (h.finish(), rank, i)
         })
         .collect();
     drop(periods);
-    order.sort_unstable();
+    order.par_sort_unstable();
+    // Runs of one hash are checked in parallel, in pieces cut between runs;
+    // the pieces' findings are joined in order, as one pass would list them.
+    let pieces = piece_bounds(&order, rayon::current_num_threads() * 16);
+    let found: Vec<(Vec<Found>, Vec<Agreeing>)> = pieces
+        .par_iter()
+        .map(|&(from, to)| {
+            let mut out = Out {
+                claims,
+                docs,
+                found: Vec::new(),
+                agreeing: Vec::new(),
+            };
+            check_runs(&mut out, &order[from..to]);
+            (out.found, out.agreeing)
+        })
+        .collect();
+    for (f, a) in found {
+        out.found.extend(f);
+        out.agreeing.extend(a);
+    }
+    // 16 bytes a claim: given back before the report grows further.
+    drop(order);
+    check_sums(&mut out);
+    check_shares(&mut out);
+    // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
+    // an order that does not depend on symbol numbers.
+    let corroborated = out.agreeing.len();
+    let mut agreeing = std::mem::take(&mut out.agreeing);
+    agreeing.par_sort_by_cached_key(|(ms, _)| {
+        let c = &claims[ms[0] as usize];
+        (
+            c.subject.as_str(),
+            c.metric.as_str(),
+            c.scope.as_str(),
+            pack(c.period.as_ref().map(pkey)),
+            ms.iter()
+                .map(|&m| (claims[m as usize].doc, claims[m as usize].start))
+                .collect::<Vec<_>>(),
+        )
+    });
+    agreeing.truncate(MAX_CORROBORATIONS);
+    agreeing.shrink_to_fit();
+    Findings {
+        found: out.found,
+        agreeing,
+        corroborated,
+        claims: claims.len(),
+    }
+}
+
+/// Pieces of `order` of about equal size, cut only where the hash changes
+/// (a run of one hash is checked whole).
+fn piece_bounds(order: &[(u64, u32, u32)], pieces: usize) -> Vec<(usize, usize)> {
+    let step = order.len().div_ceil(pieces.max(1)).max(1);
+    let mut bounds = Vec::new();
+    let mut from = 0;
+    while from < order.len() {
+        let mut to = (from + step).min(order.len());
+        while to < order.len() && order[to].0 == order[to - 1].0 {
+            to += 1;
+        }
+        bounds.push((from, to));
+        from = to;
+    }
+    bounds
+}
+
+/// Checks the runs of equal hash in a piece of the sorted claim order:
+/// each run is split by the real key (hash collisions), each key's claims
+/// checked across periods and, per period, as a group.
+fn check_runs(out: &mut Out<'_>, order: &[(u64, u32, u32)]) {
+    let claims = out.claims;
     let mut i = 0;
     while i < order.len() {
         let h = order[i].0;
@@ -821,7 +910,7 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
                 b += 1;
             }
             let same_key = &run[a..b];
-            check_periods(&mut out, same_key);
+            check_periods(out, same_key);
             let mut p = 0;
             while p < same_key.len() {
                 let pk = claims[same_key[p] as usize].period.as_ref().map(pkey);
@@ -831,40 +920,12 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
                 {
                     q += 1;
                 }
-                check_group(&mut out, &same_key[p..q]);
+                check_group(out, &same_key[p..q]);
                 p = q;
             }
             a = b;
         }
         i = j;
-    }
-    // 24 bytes a claim: given back before the report grows further.
-    drop(order);
-    check_sums(&mut out);
-    check_shares(&mut out);
-    // Corroborations: all counted, the first MAX_CORROBORATIONS listed, in
-    // an order that does not depend on symbol numbers.
-    let corroborated = out.agreeing.len();
-    let mut agreeing = std::mem::take(&mut out.agreeing);
-    agreeing.sort_by_cached_key(|(ms, _)| {
-        let c = &claims[ms[0] as usize];
-        (
-            c.subject.as_str(),
-            c.metric.as_str(),
-            c.scope.as_str(),
-            pack(c.period.as_ref().map(pkey)),
-            ms.iter()
-                .map(|&m| (claims[m as usize].doc, claims[m as usize].start))
-                .collect::<Vec<_>>(),
-        )
-    });
-    agreeing.truncate(MAX_CORROBORATIONS);
-    agreeing.shrink_to_fit();
-    Findings {
-        found: out.found,
-        agreeing,
-        corroborated,
-        claims: claims.len(),
     }
 }
 
@@ -902,37 +963,38 @@ impl Findings {
 
     /// The report, from the claims the findings' indices point into.
     fn into_report(self, claims: &[Claim], docs: &[String]) -> Report {
-        let mut names = Names::new(docs.len());
-        let mut conflicts = Vec::new();
-        let mut review = Vec::new();
-        for f in self.found {
-            let c0 = &claims[f.members[0] as usize];
-            let mut mentions = Vec::with_capacity(f.members.len());
-            let mut values = Vec::with_capacity(f.members.len());
-            for &i in f.members.iter() {
-                let c = &claims[i as usize];
-                mentions.push(mention(c, &mut names, docs));
-                values.push(normalized(c));
-            }
-            let conflict = Conflict {
-                kind: f.kind,
-                subject: Cow::Borrowed(c0.subject.as_str()),
-                metric: Cow::Borrowed(c0.metric.as_str()),
-                scope: Cow::Borrowed(c0.scope.as_str()),
-                period: names.period(c0.period),
-                explanation: f.explanation,
-                values,
-                mentions,
-            };
-            if f.sure {
-                conflicts.push(conflict);
-            } else {
-                review.push(conflict);
-            }
-        }
+        let named = self
+            .found
+            .iter()
+            .flat_map(|f| f.members.iter())
+            .chain(self.agreeing.iter().flat_map(|(ms, _)| ms.iter()));
+        let names = Names::of(named.map(|&i| &claims[i as usize]), docs);
+        let names = &names;
+        let made: Vec<(bool, Conflict)> = self
+            .found
+            .into_par_iter()
+            .map(|f| {
+                let c0 = &claims[f.members[0] as usize];
+                let members = f.members.iter().map(|&i| &claims[i as usize]);
+                let conflict = Conflict {
+                    kind: f.kind,
+                    subject: Cow::Borrowed(c0.subject.as_str()),
+                    metric: Cow::Borrowed(c0.metric.as_str()),
+                    scope: Cow::Borrowed(c0.scope.as_str()),
+                    period: names.period(c0.period),
+                    explanation: f.explanation,
+                    values: members.clone().map(normalized).collect(),
+                    mentions: members.map(|c| mention(c, names)).collect(),
+                };
+                (f.sure, conflict)
+            })
+            .collect();
+        let (sure, unsure): (Vec<_>, Vec<_>) = made.into_iter().partition(|(sure, _)| *sure);
+        let mut conflicts: Vec<Conflict> = sure.into_iter().map(|(_, c)| c).collect();
+        let mut review: Vec<Conflict> = unsure.into_iter().map(|(_, c)| c).collect();
         let corroborations: Vec<Corroboration> = self
             .agreeing
-            .into_iter()
+            .into_par_iter()
             .map(|(ms, ndocs)| {
                 let c0 = &claims[ms[0] as usize];
                 Corroboration {
@@ -943,7 +1005,7 @@ impl Findings {
                     documents: ndocs as usize,
                     mentions: ms
                         .iter()
-                        .map(|&m| mention(&claims[m as usize], &mut names, docs))
+                        .map(|&m| mention(&claims[m as usize], names))
                         .collect(),
                 }
             })
@@ -961,8 +1023,8 @@ impl Findings {
                     .collect::<Vec<_>>(),
             )
         };
-        conflicts.sort_by_cached_key(order_key);
-        review.sort_by_cached_key(order_key);
+        conflicts.par_sort_by_cached_key(order_key);
+        review.par_sort_by_cached_key(order_key);
         Report {
             documents: docs.len(),
             claims: self.claims,

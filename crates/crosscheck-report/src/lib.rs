@@ -14,7 +14,6 @@ mod html;
 pub use html::{html, html_with_sources, Source};
 
 use crosscheck_reconcile::{Conflict, Report};
-use std::fmt::Write;
 
 /// Formats the file the extension of `path` asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,9 +102,24 @@ fn period(c: &Conflict) -> &str {
 
 /// The human-readable summary: conflicts first, then review items and counts.
 pub fn text(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    let _ = write_text(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes [`text`]'s summary to `out` as it is made: for a large run it is
+/// tens of megabytes.
+///
+/// ```
+/// let report = crosscheck_reconcile::reconcile(&[], &[]);
+/// let mut out = Vec::new();
+/// crosscheck_report::write_text(&report, &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), crosscheck_report::text(&report));
+/// ```
+pub fn write_text(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
+    let out = &mut out;
     for (n, c) in report.conflicts.iter().enumerate() {
-        let _ = writeln!(
+        writeln!(
             out,
             "CONFLICT {} [{}] {} / {} / {}",
             n + 1,
@@ -113,10 +127,10 @@ pub fn text(report: &Report) -> String {
             c.subject,
             c.metric,
             period(c)
-        );
-        let _ = writeln!(out, "  {}", c.explanation);
+        )?;
+        writeln!(out, "  {}", c.explanation)?;
         for m in &c.mentions {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {}:{}: {:?}{}  \"{}\"",
                 m.doc,
@@ -124,14 +138,14 @@ pub fn text(report: &Report) -> String {
                 m.text,
                 normalized(m),
                 one_line(&m.sentence)
-            );
+            )?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
     if !report.review.is_empty() {
-        let _ = writeln!(out, "Worth a look ({}):", report.review.len());
+        writeln!(out, "Worth a look ({}):", report.review.len())?;
         for c in &report.review {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  [{}] {} / {} / {}: {}",
                 c.kind.as_str(),
@@ -139,21 +153,21 @@ pub fn text(report: &Report) -> String {
                 c.metric,
                 period(c),
                 c.explanation
-            );
+            )?;
             for m in &c.mentions {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "    {}:{}: {:?}{}",
                     m.doc,
                     m.line,
                     m.text,
                     normalized(m)
-                );
+                )?;
             }
         }
-        out.push('\n');
+        writeln!(out)?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{} documents, {} claims: {} conflicts, {} worth a look, {} corroborated figures",
         report.documents,
@@ -161,14 +175,29 @@ pub fn text(report: &Report) -> String {
         report.conflicts.len(),
         report.review.len(),
         report.corroborations.len()
-    );
-    out
+    )?;
+    out.flush()
 }
 
 /// The report as Markdown.
 pub fn markdown(report: &Report) -> String {
-    let mut out = String::from("# Consistency report\n\n");
-    let _ = writeln!(
+    let mut out = Vec::new();
+    let _ = write_markdown(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes [`markdown`]'s text to `out` as it is made.
+///
+/// ```
+/// let report = crosscheck_reconcile::reconcile(&[], &[]);
+/// let mut out = Vec::new();
+/// crosscheck_report::write_markdown(&report, &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), crosscheck_report::markdown(&report));
+/// ```
+pub fn write_markdown(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
+    let out = &mut out;
+    writeln!(out, "# Consistency report\n")?;
+    writeln!(
         out,
         "{} documents, {} claims, **{} conflicts**, {} worth a look, {} corroborated figures.\n",
         report.documents,
@@ -176,7 +205,7 @@ pub fn markdown(report: &Report) -> String {
         report.conflicts.len(),
         report.review.len(),
         report.corroborations.len()
-    );
+    )?;
     for (title, list) in [
         ("Conflicts", &report.conflicts),
         ("Worth a look", &report.review),
@@ -184,19 +213,19 @@ pub fn markdown(report: &Report) -> String {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "## {title}\n");
+        writeln!(out, "## {title}\n")?;
         for c in list {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "### {} — {} ({}, {})\n",
                 c.subject,
                 c.metric,
                 period(c),
                 c.kind.as_str()
-            );
-            let _ = writeln!(out, "{}\n", c.explanation);
+            )?;
+            writeln!(out, "{}\n", c.explanation)?;
             for m in &c.mentions {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "- `{}:{}` **{}**{}: {}",
                     m.doc,
@@ -204,10 +233,10 @@ pub fn markdown(report: &Report) -> String {
                     m.text,
                     normalized(m),
                     one_line(&m.sentence).replace('|', "\\|")
-                );
+                )?;
             }
-            out.push('\n');
+            writeln!(out)?;
         }
     }
-    out
+    out.flush()
 }
