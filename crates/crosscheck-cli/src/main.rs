@@ -573,7 +573,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 let mut copy = store(format);
                 write_atomically(&path, |out| {
                     let mut out = Tee::new(out, copy.as_mut());
-                    match (format, &sources) {
+                    let written = match (format, &sources) {
                         (crosscheck_report::Format::Html, Some(s)) => out
                             .write_all(crosscheck_report::html_with_sources(&report, s).as_bytes()),
                         // Streamed: the JSON of a large run is hundreds of MB.
@@ -587,7 +587,8 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                             crosscheck_report::write_markdown(&report, &mut out)
                         }
                         _ => out.write_all(crosscheck_report::render(&report, format).as_bytes()),
-                    }
+                    };
+                    written.and_then(|()| out.flush())
                 })?;
                 if let Some(c) = copy {
                     c.finish(conflicts);
@@ -606,7 +607,9 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 crosscheck_report::write_json(&report, &mut out)
             } else {
                 crosscheck_report::write_text(&report, &mut out)
-            };
+            }
+            .and_then(|()| out.flush());
+            drop(out);
             // A closed pipe (`| head`) is not an error, but what it cut short
             // is not stored.
             if let (Ok(()), Some(c)) = (written, copy) {
@@ -724,8 +727,14 @@ struct Tee<'a, W: Write> {
 }
 
 impl<'a, W: Write> Tee<'a, W> {
-    fn new(main: W, copy: Option<&'a mut crosscheck_pipeline::ReportWriter>) -> Self {
-        Tee { main, copy }
+    /// A buffered tee: printers write a token at a time, and each write
+    /// reaching both sides (and the copy's checksum) cost more than the
+    /// rendering itself (2.3 s for 325 MB of JSON, 0.1 s buffered).
+    fn new(
+        main: W,
+        copy: Option<&'a mut crosscheck_pipeline::ReportWriter>,
+    ) -> std::io::BufWriter<Self> {
+        std::io::BufWriter::with_capacity(1 << 16, Tee { main, copy })
     }
 }
 
