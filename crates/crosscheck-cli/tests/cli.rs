@@ -339,9 +339,9 @@ fn unchanged_files_reuse_the_stored_report_and_any_change_remakes_it() {
     let reference = run(&["analyze", "--json", &dir, "--no-cache"]);
     let summary = run(&["analyze", &dir, "--no-cache"]);
     // Files are trusted unchanged from their metadata only once their times
-    // are a second old (a file written within a clock tick of being read
+    // are two seconds old (a file written within a clock tick of being read
     // could change again unseen).
-    std::thread::sleep(std::time::Duration::from_millis(1200));
+    std::thread::sleep(std::time::Duration::from_millis(2300));
     let json = || run(&["analyze", "--json", &dir, "--cache-dir", &cache_dir, "-v"]);
     let first = json();
     assert!(

@@ -25,8 +25,9 @@ const MAGIC: &[u8; 4] = b"XCFI";
 /// The layout of the file below; a change of it or of the pipeline (which
 /// decides what is refused) makes an old index empty.
 const FORMAT: u32 = 1;
-/// How old a file's times must be for its entry to be trusted.
-pub(crate) const SETTLED: Duration = Duration::from_secs(1);
+/// How old a file's times must be for its entry to be trusted: above the
+/// coarsest timestamps in use (FAT keeps modification times to 2 seconds).
+pub(crate) const SETTLED: Duration = Duration::from_millis(2100);
 /// Entries kept at most (this run's first, then older runs'), so that a
 /// cache shared by many folders does not grow without end.
 const MAX_ENTRIES: usize = 4_000_000;
