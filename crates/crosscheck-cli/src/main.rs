@@ -482,10 +482,11 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 .iter()
                 .any(|(_, f)| *f == crosscheck_report::Format::Html)
                 .then(Vec::new);
-            let to_fill = report.documents_to_fill();
+            let unfilled = report.unfilled();
+            let to_fill = unfilled.documents();
             // Read back in parallel, a batch at a time: a batch's texts are
-            // held only while its mentions are filled, and each batch costs
-            // one walk over the report's mentions.
+            // held only while its mentions are filled, and a batch visits
+            // only its documents' mentions.
             for batch in &read_back_batches(&to_fill, &names) {
                 let loaded: Vec<(u32, Document)> = pool.install(|| {
                     batch
@@ -540,7 +541,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                         });
                     }
                 }
-                report.fill_texts(&text_sources);
+                report.fill_texts_in(&unfilled, &text_sources);
                 if let Some(s) = sources.as_mut() {
                     for &d in batch {
                         if let Some((_, doc)) = loaded.iter().find(|(i, _)| *i == d) {

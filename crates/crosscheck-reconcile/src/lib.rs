@@ -32,7 +32,7 @@ mod table;
 pub use claims::{extract_claims, flags, Claim, DocView, How};
 pub use report::{
     format_value, reconcile, reconcile_in_place, reconcile_owned, reconcile_table, reconcile_texts,
-    Conflict, ConflictKind, Corroboration, Mention, Report, Shared, TextSource, Word,
+    Conflict, ConflictKind, Corroboration, Mention, Report, Shared, TextSource, Unfilled, Word,
 };
 pub use sym::Sym;
 pub use table::ClaimTable;

@@ -241,31 +241,124 @@ impl Report {
                     .flat_map(|c| c.mentions.iter_mut()),
             );
         for m in all.filter(|m| !m.filled) {
-            let Ok(k) = by_doc.binary_search_by_key(&m.doc_index, |s| s.doc) else {
-                continue;
-            };
-            let TextSource {
-                text,
-                to_file,
-                line_of,
-                ..
-            } = by_doc[k];
-            m.text = text.get(m.start..m.end).unwrap_or("").to_string();
-            m.sentence = text
-                .get(m.sentence_start..m.sentence_end)
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            m.start = to_file(m.start);
-            m.end = to_file(m.end);
-            if let Some(line_of) = line_of {
-                m.line = line_of(m.start);
+            if let Ok(k) = by_doc.binary_search_by_key(&m.doc_index, |s| s.doc) {
+                fill_mention(m, by_doc[k]);
             }
-            m.sentence_start = to_file(m.sentence_start);
-            m.sentence_end = to_file(m.sentence_end);
-            m.filled = true;
         }
     }
+
+    /// Where the report's mentions still without text are, by document:
+    /// built once, it lets [`Report::fill_texts_in`] visit, for each batch
+    /// of documents, only their mentions instead of the whole report.
+    ///
+    /// ```
+    /// use crosscheck_reconcile::{extract_claims, reconcile, DocView, TextSource};
+    /// let texts = ["In 2025, Zhejiang's exports reached 43 billion yuan.",
+    ///              "In 2025, Zhejiang's exports reached 34 billion yuan."];
+    /// let mut claims = Vec::new();
+    /// for (i, t) in texts.iter().enumerate() {
+    ///     claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
+    /// }
+    /// let mut report = reconcile(&claims, &["a.txt".into(), "b.txt".into()]);
+    /// let unfilled = report.unfilled();
+    /// assert_eq!(unfilled.documents(), [0, 1]);
+    /// for (d, text) in texts.iter().enumerate() {
+    ///     let source = TextSource { doc: d as u32, text, to_file: &|o| o, line_of: None };
+    ///     report.fill_texts_in(&unfilled, &[source]);
+    /// }
+    /// assert!(report.documents_to_fill().is_empty());
+    /// assert_eq!(report.conflicts[0].mentions[0].text, "34 billion yuan");
+    /// ```
+    pub fn unfilled(&self) -> Unfilled {
+        let mut at = Vec::new();
+        let lists = [&self.conflicts, &self.review];
+        for (list, items) in lists.iter().enumerate() {
+            for (item, c) in items.iter().enumerate() {
+                for (k, m) in c.mentions.iter().enumerate() {
+                    if !m.filled {
+                        at.push((m.doc_index, list as u8, item as u32, k as u32));
+                    }
+                }
+            }
+        }
+        for (item, c) in self.corroborations.iter().enumerate() {
+            for (k, m) in c.mentions.iter().enumerate() {
+                if !m.filled {
+                    at.push((m.doc_index, 2, item as u32, k as u32));
+                }
+            }
+        }
+        at.sort_unstable();
+        Unfilled { at }
+    }
+
+    /// [`Report::fill_texts`] for the mentions `unfilled` lists under the
+    /// sources' documents.
+    pub fn fill_texts_in(&mut self, unfilled: &Unfilled, sources: &[TextSource<'_>]) {
+        for source in sources {
+            let from = unfilled.at.partition_point(|a| a.0 < source.doc);
+            let to = unfilled.at.partition_point(|a| a.0 <= source.doc);
+            for &(_, list, item, k) in &unfilled.at[from..to] {
+                let mentions = match list {
+                    0 => self
+                        .conflicts
+                        .get_mut(item as usize)
+                        .map(|c| &mut c.mentions),
+                    1 => self.review.get_mut(item as usize).map(|c| &mut c.mentions),
+                    _ => self
+                        .corroborations
+                        .get_mut(item as usize)
+                        .map(|c| &mut c.mentions),
+                };
+                if let Some(m) = mentions.and_then(|ms| ms.get_mut(k as usize)) {
+                    if !m.filled && m.doc_index == source.doc {
+                        fill_mention(m, source);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where a report's mentions without text are; see [`Report::unfilled`].
+#[derive(Debug, Clone, Default)]
+pub struct Unfilled {
+    /// (document, list: conflicts, review, corroborations; item; mention).
+    at: Vec<(u32, u8, u32, u32)>,
+}
+
+impl Unfilled {
+    /// The documents whose texts are still needed, in order.
+    pub fn documents(&self) -> Vec<u32> {
+        let mut docs: Vec<u32> = self.at.iter().map(|a| a.0).collect();
+        docs.dedup();
+        docs
+    }
+}
+
+/// Fills one mention's figure and sentence texts from its document's text
+/// and moves its offsets to the file's.
+fn fill_mention(m: &mut Mention, source: &TextSource<'_>) {
+    let TextSource {
+        text,
+        to_file,
+        line_of,
+        ..
+    } = source;
+    m.text = text.get(m.start..m.end).unwrap_or("").to_string();
+    m.sentence = text
+        .get(m.sentence_start..m.sentence_end)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    m.start = to_file(m.start);
+    m.end = to_file(m.end);
+    if let Some(line_of) = line_of {
+        m.line = line_of(m.start);
+    }
+    m.sentence_start = to_file(m.sentence_start);
+    m.sentence_end = to_file(m.sentence_end);
+    m.filled = true;
 }
 
 /// One document's plain text for [`Report::fill_texts`], with how its
