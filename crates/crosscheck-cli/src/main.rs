@@ -238,12 +238,19 @@ fn read_back_batches(docs: &[u32], names: &[String]) -> Vec<Vec<u32>> {
     batches
 }
 
-/// The worker pool `--jobs` asks for (all cores by default).
-fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool, Failure> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string().into())
+/// Sizes rayon's global pool as `--jobs` asks (all cores by default), once
+/// per process, so that every parallel step (reading, reconciling, reading
+/// back, rendering) keeps to it.
+fn use_jobs(args: &InputArgs) -> Result<(), Failure> {
+    static SET: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs.unwrap_or(0))
+            .build_global()
+            .map_err(|e| e.to_string())
+    })
+    .clone()
+    .map_err(Failure::from)
 }
 
 /// A run's inputs (walk errors already reported) and its options.
@@ -307,7 +314,7 @@ fn run_prepared_in_order<T: Send>(
         progress: bar.callback(),
         ..options.clone()
     };
-    let pool = thread_pool(args)?;
+    use_jobs(args)?;
     let mut names = Vec::new();
     let mut errors = Vec::new();
     let mut sink = |i: usize, r: Result<T, InputError>| match r {
@@ -317,7 +324,7 @@ fn run_prepared_in_order<T: Send>(
         }
         Err(e) => errors.push(e),
     };
-    let stats = pool.install(|| runner(inputs, &options, &mut sink));
+    let stats = runner(inputs, &options, &mut sink);
     bar.finish();
     if stats.interrupted {
         return Err(Failure::Interrupted);
@@ -473,8 +480,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     )
                 });
             phase("documents read and analyzed", &mut since);
-            let pool = thread_pool(&input)?;
-            let mut report = pool.install(|| crosscheck_reconcile::reconcile_table(claims, &names));
+            let mut report = crosscheck_reconcile::reconcile_table(claims, &names);
             phase("claims reconciled", &mut since);
             // The HTML report shows the involved documents' texts: they are
             // read back here, like the mentions' sentences.
@@ -488,27 +494,26 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // held only while its mentions are filled, and a batch visits
             // only its documents' mentions.
             for batch in &read_back_batches(&to_fill, &names) {
-                let loaded: Vec<(u32, Document)> = pool.install(|| {
-                    batch
-                        .par_iter()
-                        .filter(|&&d| !matches!(&stdin_text, Some((i, _)) if *i == d))
-                        .filter_map(|&d| {
-                            let name = &names[d as usize];
-                            let path = std::path::Path::new(name);
-                            match crosscheck_pipeline::load_document_with(
-                                path,
-                                name,
-                                input.max_file_size,
-                            ) {
-                                Ok(doc) => Some((d, doc)),
-                                Err(e) => {
-                                    report_input_error(&e);
-                                    None
-                                }
+                let loaded: Vec<(u32, Document)> = batch
+                    .par_iter()
+                    .filter(|&&d| !matches!(&stdin_text, Some((i, _)) if *i == d))
+                    .filter_map(|&d| {
+                        let name = &names[d as usize];
+                        let path = std::path::Path::new(name);
+                        match crosscheck_pipeline::load_document_with(
+                            path,
+                            name,
+                            input.max_file_size,
+                        ) {
+                            Ok(doc) => Some((d, doc)),
+                            Err(e) => {
+                                report_input_error(&e);
+                                None
                             }
-                        })
-                        .collect()
-                });
+                        }
+                    })
+                    .collect();
+
                 let to_file: Vec<_> = loaded
                     .iter()
                     .map(|(_, doc)| move |o| doc.offsets.to_file(o))
@@ -680,9 +685,8 @@ fn print_stored_report(
     else {
         return Ok(None);
     };
-    let pool = thread_pool(args)?;
-    let Some(ids) = pool
-        .install(|| crosscheck_pipeline::identify_unchanged(&prepared.inputs, &prepared.options))
+    use_jobs(args)?;
+    let Some(ids) = crosscheck_pipeline::identify_unchanged(&prepared.inputs, &prepared.options)
     else {
         return Ok(None);
     };

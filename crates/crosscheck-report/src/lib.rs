@@ -69,9 +69,65 @@ pub fn render(report: &Report, format: Format) -> String {
 /// assert_eq!(String::from_utf8(out).unwrap(), crosscheck_report::json(&report));
 /// ```
 pub fn write_json(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut out, report)?;
-    out.write_all(b"\n")?;
+    // The same bytes as `serde_json::to_writer_pretty(report)`, with the
+    // long lists' items rendered in parallel, a bounded batch at a time:
+    // rendering is most of the time, and the items are independent.
+    let Report {
+        documents,
+        claims,
+        conflicts,
+        review,
+        corroborations,
+        corroborated,
+    } = report;
+    writeln!(out, "{{")?;
+    writeln!(out, "  \"documents\": {documents},")?;
+    writeln!(out, "  \"claims\": {claims},")?;
+    write_list(&mut out, "conflicts", conflicts)?;
+    write_list(&mut out, "review", review)?;
+    write_list(&mut out, "corroborations", corroborations)?;
+    writeln!(out, "  \"corroborated\": {corroborated}")?;
+    writeln!(out, "}}")?;
     out.flush()
+}
+
+/// Items rendered at once: enough to keep every thread busy, few enough
+/// that the rendered text held at once stays a few megabytes.
+const JSON_BATCH: usize = 2048;
+
+/// `"name": [ items ],` as serde_json's pretty printer writes it two levels
+/// deep: each item rendered alone, its lines indented by four spaces.
+fn write_list<T: serde::Serialize + Sync>(
+    out: &mut impl std::io::Write,
+    name: &str,
+    items: &[T],
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return writeln!(out, "  \"{name}\": [],");
+    }
+    write!(out, "  \"{name}\": [")?;
+    for (b, batch) in items.chunks(JSON_BATCH).enumerate() {
+        let rendered: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|item| {
+                let one = serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
+                let mut indented = Vec::with_capacity(one.len() + one.len() / 8);
+                for line in one.split(|&c| c == b'\n') {
+                    indented.extend_from_slice(b"\n    ");
+                    indented.extend_from_slice(line);
+                }
+                Ok(indented)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (i, r) in rendered.iter().enumerate() {
+            if b > 0 || i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(r)?;
+        }
+    }
+    writeln!(out, "\n  ],")
 }
 
 /// The report as the contract's JSON object, with a trailing newline.
@@ -239,4 +295,34 @@ pub fn write_markdown(report: &Report, mut out: impl std::io::Write) -> std::io:
         }
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_reconcile::{extract_claims, reconcile_texts, DocView};
+
+    #[test]
+    fn json_is_serde_json_pretty_across_batches() {
+        let texts = [
+            "In 2025, Zhejiang's exports reached 43 billion yuan, up 5%.",
+            "In 2025, Zhejiang's exports reached 34 billion yuan, up 9%.",
+        ];
+        let mut claims = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
+        }
+        let docs = ["a \"quoted\" name.txt".to_string(), "b.txt".to_string()];
+        let mut report = reconcile_texts(&claims, &docs, &texts);
+        let one = report.conflicts[0].clone();
+        for n in [0, 1, JSON_BATCH, JSON_BATCH + 1, 2 * JSON_BATCH + 7] {
+            report.conflicts = vec![one.clone(); n];
+            report.review = report.conflicts.iter().take(n / 2).cloned().collect();
+            let mut ours = Vec::new();
+            write_json(&report, &mut ours).unwrap();
+            let mut theirs = serde_json::to_vec_pretty(&report).unwrap();
+            theirs.push(b'\n');
+            assert!(ours == theirs, "{n} conflicts");
+        }
+    }
 }
