@@ -269,6 +269,9 @@ fn prepare(args: &InputArgs) -> Result<Prepared, Failure> {
         exclude: args.exclude.clone(),
         no_ignore: args.no_ignore,
     };
+    // Before anything touches rayon's global pool (the folder walk sizes
+    // itself by it).
+    use_jobs(args)?;
     let (inputs, errors) = collect_inputs(&args.paths, &filter)?;
     for e in &errors {
         report_input_error(e);

@@ -84,36 +84,104 @@ pub fn collect_inputs(
                 "not a regular file (a device, socket or pipe), skipped",
             )),
             Ok(_) => {
-                let walker = ignore::WalkBuilder::new(path)
-                    .standard_filters(!filter.no_ignore)
-                    .require_git(false)
-                    .follow_links(true)
-                    .sort_by_file_path(|a, b| a.cmp(b))
-                    .build();
-                for entry in walker {
-                    match entry {
-                        Err(e) => errors.push(walk_error(p, &e)),
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                            let rel = e.path().strip_prefix(path).unwrap_or(e.path());
-                            let file_name = Path::new(rel.file_name().unwrap_or_default());
-                            if !(include.is_match(rel) || include.is_match(file_name))
-                                || exclude.is_match(rel)
-                                || exclude.is_match(file_name)
-                            {
-                                continue;
-                            }
-                            inputs.push(Input::File {
-                                path: e.path().to_path_buf(),
-                                name: e.path().to_string_lossy().into_owned(),
-                            });
-                        }
-                        Ok(_) => {}
-                    }
-                }
+                let (found, failed) = walk_folder(path, filter.no_ignore, &include, &exclude);
+                inputs.extend(found);
+                errors.extend(failed.iter().map(|e| walk_error(p, e)));
             }
         }
     }
     Ok((inputs, errors))
+}
+
+/// The files of a folder that the filters let through, in the order of a
+/// walk with each folder's entries sorted by name (which is the order of
+/// their paths), and the walk's errors in the same order. The folder is
+/// walked by several threads (a folder of 100,000 files took a quarter of
+/// a second to walk on one), and the results sorted.
+fn walk_folder(
+    root: &Path,
+    no_ignore: bool,
+    include: &globset::GlobSet,
+    exclude: &globset::GlobSet,
+) -> (Vec<Input>, Vec<ignore::Error>) {
+    let found: WalkFound = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    ignore::WalkBuilder::new(root)
+        .standard_filters(!no_ignore)
+        .require_git(false)
+        .follow_links(true)
+        .threads(rayon::current_num_threads().min(threads))
+        .build_parallel()
+        .run(|| {
+            // Each thread keeps its own lists and hands them over once,
+            // when the walk drops its visitor.
+            let mut mine = Flush {
+                files: Vec::new(),
+                errors: Vec::new(),
+                into: &found,
+            };
+            Box::new(move |entry| {
+                match entry {
+                    Err(e) => {
+                        let at = error_path(&e).unwrap_or_else(|| root.to_path_buf());
+                        mine.errors.push((at, e));
+                    }
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                        let file_name = Path::new(rel.file_name().unwrap_or_default());
+                        if (include.is_match(rel) || include.is_match(file_name))
+                            && !exclude.is_match(rel)
+                            && !exclude.is_match(file_name)
+                        {
+                            mine.files.push(e.into_path());
+                        }
+                    }
+                    Ok(_) => {}
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    let (mut files, mut errors) = found.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort();
+    errors.sort_by_cached_key(|(path, e)| (path.clone(), e.to_string()));
+    let inputs = files
+        .into_iter()
+        .map(|path| Input::File {
+            name: path.to_string_lossy().into_owned(),
+            path,
+        })
+        .collect();
+    (inputs, errors.into_iter().map(|(_, e)| e).collect())
+}
+
+/// A walker thread's files and errors, handed to the shared lists when the
+/// walk drops the thread's visitor.
+struct Flush<'a> {
+    files: Vec<PathBuf>,
+    errors: Vec<(PathBuf, ignore::Error)>,
+    into: &'a WalkFound,
+}
+
+type WalkFound = std::sync::Mutex<(Vec<PathBuf>, Vec<(PathBuf, ignore::Error)>)>;
+
+impl Drop for Flush<'_> {
+    fn drop(&mut self) {
+        let mut all = self.into.lock().unwrap_or_else(|p| p.into_inner());
+        all.0.append(&mut self.files);
+        all.1.append(&mut self.errors);
+    }
+}
+
+/// The path a walker error names, if any.
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
 }
 
 /// A walker error with the path it concerns, said plainly.
