@@ -10,6 +10,7 @@ use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
 use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -264,8 +265,11 @@ impl Claim {
 
 /// A word of a sentence, lower-cased, with a possessive `'s` split off.
 #[derive(Debug, Clone)]
-struct W {
-    lc: String,
+struct W<'a> {
+    /// Borrowed from the text unless lowercasing changed it: most words are
+    /// already lowercase ASCII, and a `String` per word per sentence was the
+    /// largest allocation cost of extraction.
+    lc: Cow<'a, str>,
     start: usize,
     end: usize,
     kind: TokenKind,
@@ -273,7 +277,7 @@ struct W {
     /// Starts with a capital letter.
     title: bool,
     /// The word as written, possessive split off.
-    raw: String,
+    raw: &'a str,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -292,8 +296,8 @@ struct Ent {
     destination: bool,
 }
 
-fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
-    let mut out: Vec<W> = Vec::new();
+fn words_of<'a>(text: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
+    let mut out: Vec<W> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -312,13 +316,16 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
                 }
             }
         }
-        let mut lc = raw.to_lowercase();
-        let mut raw = raw.to_string();
+        let mut lc = lowercase(raw);
+        let mut raw = raw;
         let mut poss = false;
         for suf in ["'s", "’s"] {
             if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
-                lc.truncate(lc.len() - suf.len());
-                raw.truncate(raw.len() - suf.len());
+                match &mut lc {
+                    Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
+                    Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+                }
+                raw = &raw[..raw.len() - suf.len()];
                 poss = true;
             }
         }
@@ -333,6 +340,19 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
         });
     }
     out
+}
+
+/// `str::to_lowercase`, without a copy when that would change nothing.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// `METRICS` split into words once and indexed by first word, each list in
@@ -358,13 +378,13 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
     let mut i = 0;
     'outer: while i < words.len() {
         if words[i].kind == TokenKind::Word && !skip(&words[i]) {
-            for (parts, base) in index.get(words[i].lc.as_str()).into_iter().flatten() {
+            for (parts, base) in index.get(words[i].lc.as_ref()).into_iter().flatten() {
                 let n = parts.len();
                 if i + n > words.len() {
                     continue;
                 }
                 if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
-                    let next = words.get(i + n).map(|w| w.lc.as_str()).unwrap_or("");
+                    let next = words.get(i + n).map(|w| w.lc.as_ref()).unwrap_or("");
                     if NOT_METRIC_AFTER.contains(&next) && !words[i + n - 1].poss {
                         break;
                     }
@@ -387,13 +407,13 @@ fn is_content_word(w: &W) -> bool {
     if w.kind == TokenKind::Word
         && w.lc.contains('-')
         && w.lc.len() > 3
-        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+        && !FUNCTION_WORDS.contains(&w.lc.as_ref())
     {
         // `state-owned`, `foreign-invested`: compound adjectives.
         return true;
     }
     w.kind == TokenKind::Word
-        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+        && !FUNCTION_WORDS.contains(&w.lc.as_ref())
         && !w.lc.ends_with("ing")
         && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
@@ -770,7 +790,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let hits = metric_hits(&words, &skip);
         let clause = clause_ids(&words);
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
-        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_str()).collect();
+        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_ref()).collect();
         let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
         let correction_here = lc_sentence.iter().any(|w| CORRECTION_WORDS.contains(w))
             || has_seq(&["should", "have", "read"])
@@ -1050,8 +1070,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .enumerate()
                 .filter(|(i, _)| clause.get(*i) == Some(&cl) || clause.is_empty())
                 .any(|(i, w)| {
-                    MODAL_WORDS.contains(&w.lc.as_str())
-                        || (matches!(w.lc.as_str(), "aims" | "plans" | "aim" | "plan")
+                    MODAL_WORDS.contains(&w.lc.as_ref())
+                        || (matches!(w.lc.as_ref(), "aims" | "plans" | "aim" | "plan")
                             && words.get(i + 1).is_some_and(|n| n.lc == "to"))
                 })
                 || (has_seq(&["is", "set", "to"]));
@@ -1066,7 +1086,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let volume_word = words.iter().enumerate().any(|(i, w)| {
                     in_clause(i)
                         && matches!(
-                            w.lc.as_str(),
+                            w.lc.as_ref(),
                             "volume" | "volumes" | "units" | "tonnes" | "tons"
                         )
                 });
@@ -1116,7 +1136,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 && metric_how >= How::Context
                 && words.get(fe).is_some_and(|w| {
                     matches!(
-                        w.lc.as_str(),
+                        w.lc.as_ref(),
                         "project"
                             | "plant"
                             | "facility"
@@ -1137,7 +1157,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let mut period_how = period_how;
             let facility = |w: &W| {
                 matches!(
-                    w.lc.as_str(),
+                    w.lc.as_ref(),
                     "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
                 )
             };
@@ -1145,7 +1165,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 Some(fe)
             } else if words
                 .get(fe)
-                .is_some_and(|w| matches!(w.lc.as_str(), "first" | "second" | "third" | "new"))
+                .is_some_and(|w| matches!(w.lc.as_ref(), "first" | "second" | "third" | "new"))
                 && words.get(fe + 1).is_some_and(facility)
             {
                 Some(fe + 1)
@@ -1157,7 +1177,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             {
                 metric = "capacity".into();
                 metric_how = How::Clause;
-                let noun = words[at].lc.as_str();
+                let noun = words[at].lc.as_ref();
                 let place = words[at + 1..(at + 4).min(words.len())]
                     .iter()
                     .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
@@ -1182,7 +1202,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
                 matches!(
-                    w.lc.as_str(),
+                    w.lc.as_ref(),
                     "mark" | "threshold" | "barrier" | "milestone" | "level"
                 )
             }) {
@@ -1226,7 +1246,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     words[h.i0].lc == "sales"
                         && words
                             .get(h.i1)
-                            .is_none_or(|w| !matches!(w.lc.as_str(), "to" | "of"))
+                            .is_none_or(|w| !matches!(w.lc.as_ref(), "to" | "of"))
                 })
                 && scope.is_empty()
                 && (q.kind == QuantityKind::Money || (q.kind == QuantityKind::Percent && q.change))
@@ -1376,7 +1396,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let wi = word_at(d.q.span.start);
                 wi >= 2
                     && words[wi - 2].lc == "year"
-                    && matches!(words[wi - 1].lc.as_str(), "ended" | "ending")
+                    && matches!(words[wi - 1].lc.as_ref(), "ended" | "ending")
             }) {
                 let mut y = Period::year(d.p.end.year);
                 y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
@@ -1543,11 +1563,11 @@ fn clause_ids(words: &[W]) -> Vec<usize> {
     let mut id = 0;
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let boundary = matches!(w.lc.as_str(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
+        let boundary = matches!(w.lc.as_ref(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
             || (w.lc == ","
                 && words.get(i + 1).is_some_and(|n| {
                     matches!(
-                        n.lc.as_str(),
+                        n.lc.as_ref(),
                         "while"
                             | "whereas"
                             | "but"
@@ -1578,7 +1598,7 @@ fn pick_metric(
     let mut j = fe;
     while j < words.len()
         && j < fe + 3
-        && matches!(words[j].lc.as_str(), "in" | "of" | "worth" | "the")
+        && matches!(words[j].lc.as_ref(), "in" | "of" | "worth" | "the")
     {
         j += 1;
     }
@@ -1727,7 +1747,7 @@ fn product_subject_metric(
     {
         return None;
     }
-    let next = words[k].lc.as_str();
+    let next = words[k].lc.as_ref();
     let verb = if s0 == 0 {
         matches!(
             next,
@@ -1739,7 +1759,7 @@ fn product_subject_metric(
     if !(k == fw || verb) {
         return None;
     }
-    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc.as_str()).collect();
+    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc.as_ref()).collect();
     let product = normalize_product(&np);
     if product.is_empty() {
         return None;
@@ -1789,14 +1809,14 @@ fn product_of(
     // `exports of new energy vehicles`, `... worth of automotive parts`.
     for start in [h.i1, fe] {
         let mut k = start;
-        if words.get(k).map(|w| w.lc.as_str()) == Some("worth") {
+        if words.get(k).map(|w| w.lc.as_ref()) == Some("worth") {
             k += 1;
         }
-        if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
+        if words.get(k).map(|w| w.lc.as_ref()) != Some("of") {
             continue;
         }
         k += 1;
-        if words.get(k).map(|w| w.lc.as_str()) == Some("the") {
+        if words.get(k).map(|w| w.lc.as_ref()) == Some("the") {
             k += 1;
         }
         let mut np: Vec<&str> = Vec::new();
@@ -1859,7 +1879,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         if SCOPE_WORDS.iter().any(|(s, _)| *s == w.lc) {
             continue;
         }
-        if MONTHS.contains(&w.lc.as_str()) {
+        if MONTHS.contains(&w.lc.as_ref()) {
             break;
         }
         np.push(&w.lc);
@@ -1951,13 +1971,13 @@ fn share_metric(
     changed: bool,
 ) -> Option<String> {
     let mut k = fe;
-    if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
+    if words.get(k).map(|w| w.lc.as_ref()) != Some("of") {
         return None;
     }
     k += 1;
     while words.get(k).is_some_and(|w| {
         matches!(
-            w.lc.as_str(),
+            w.lc.as_ref(),
             "the" | "total" | "all" | "its" | "their" | "our" | "overall"
         ) || w.poss
     }) {
@@ -1966,8 +1986,8 @@ fn share_metric(
     let lo = fw.saturating_sub(6);
     let share_verb = words[lo..fw]
         .iter()
-        .any(|w| SHARE_VERBS.contains(&w.lc.as_str()));
-    let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_str(), "or" | "(");
+        .any(|w| SHARE_VERBS.contains(&w.lc.as_ref()));
+    let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_ref(), "or" | "(");
     let whole_hit = hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4);
     if changed && !share_verb {
         return None;
@@ -1978,7 +1998,7 @@ fn share_metric(
     // The whole.
     let whole = match whole_hit {
         Some(h) => {
-            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_str()).collect();
+            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_ref()).collect();
             phrase_descriptor(h.base, &mods)
         }
         None => {
@@ -1989,7 +2009,7 @@ fn share_metric(
                 if np.len() >= 3
                     || w.kind != TokenKind::Word
                     || matches!(
-                        w.lc.as_str(),
+                        w.lc.as_ref(),
                         "in" | "and"
                             | "of"
                             | "to"
@@ -2055,7 +2075,7 @@ fn share_metric(
             }
             None => {
                 // `NEVs accounted for 33% of ...`: the noun before the verb.
-                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_str()));
+                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_ref()));
                 match verb {
                     Some(v) if v > 0 && is_content_word(&words[v - 1]) => {
                         let mut j = v;
@@ -2217,7 +2237,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(&w.lc.as_str()) || w.lc == ";" {
+                if POSS_PRONOUNS.contains(&w.lc.as_ref()) || w.lc == ";" {
                     break;
                 }
             }
@@ -2235,7 +2255,7 @@ fn find_subject(
                         return (Some(e.name), How::Possessive);
                     }
                 }
-                if PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()) {
+                if PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref()) {
                     if let Some(s) = resolve(&w.lc) {
                         return (Some(s), How::Anaphora);
                     }
@@ -2252,7 +2272,7 @@ fn find_subject(
                     }
                     let name: Vec<&str> = words[k..j]
                         .iter()
-                        .map(|w| w.raw.as_str())
+                        .map(|w| w.raw)
                         .filter(|w| {
                             !matches!(*w, "The" | "In" | "By" | "And" | "Province" | "City")
                         })
@@ -2276,7 +2296,7 @@ fn find_subject(
                 }
                 break;
             }
-            if POSS_PRONOUNS.contains(&w.lc.as_str()) {
+            if POSS_PRONOUNS.contains(&w.lc.as_ref()) {
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
                     return (s, How::Anaphora);
@@ -2293,7 +2313,7 @@ fn find_subject(
         let end = (h.i1 + 6).min(words.len());
         while k < end {
             let w = &words[k];
-            if matches!(w.lc.as_str(), "of" | "from" | "in" | "by") {
+            if matches!(w.lc.as_ref(), "of" | "from" | "in" | "by") {
                 let mut n = k + 1;
                 if words.get(n).is_some_and(|w| w.lc == "the") {
                     n += 1;
@@ -2304,7 +2324,7 @@ fn find_subject(
                     }
                 }
                 if let Some(w2) = words.get(n) {
-                    if PLACE_NOUNS.contains(&w2.lc.as_str()) && words[n - 1].lc == "the" {
+                    if PLACE_NOUNS.contains(&w2.lc.as_ref()) && words[n - 1].lc == "the" {
                         if let Some(s) = resolve(&w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
@@ -2327,7 +2347,7 @@ fn find_subject(
                 // the first of a list of names is not the figure's subject.
                 let next = words.iter().position(|x| x.start >= e.span.end);
                 let listed = next.is_some_and(|n| {
-                    matches!(words[n].lc.as_str(), "," | "and" | "&" | "、")
+                    matches!(words[n].lc.as_ref(), "," | "and" | "&" | "、")
                         && words
                             .get(n + 1)
                             .and_then(&ent_of)
@@ -2341,21 +2361,21 @@ fn find_subject(
             }
             continue;
         }
-        if matches!(w.lc.as_str(), "we" | "our" | "us") {
+        if matches!(w.lc.as_ref(), "we" | "our" | "us") {
             if let Some(s) = ctx.company {
                 return (Some(s), How::Anaphora);
             }
         }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
-        if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)
-            || (POSS_PRONOUNS.contains(&w.lc.as_str()) && i == 0)
+        if (SUBJECT_PRONOUNS.contains(&w.lc.as_ref()) && i <= 1)
+            || (POSS_PRONOUNS.contains(&w.lc.as_ref()) && i == 0)
             || (at_np_start
                 && i >= 1
                 && words[i - 1].lc == "the"
-                && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str())))
+                && (PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref())))
         {
             let s = if matches!(
-                w.lc.as_str(),
+                w.lc.as_ref(),
                 "it" | "we" | "they" | "our" | "its" | "their"
             ) {
                 ctx.company.or(ctx.subject.map(|s| s.0))
@@ -2371,13 +2391,13 @@ fn find_subject(
     for (i, w) in words.iter().enumerate().skip(fw) {
         if i >= 1
             && words[i - 1].lc == "the"
-            && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()))
+            && (PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref()))
             && (words.get(i + 1).is_some_and(|n| {
                 matches!(
-                    n.lc.as_str(),
+                    n.lc.as_ref(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            }) || (COMPANY_NOUNS.contains(&w.lc.as_str()) && ctx.main_company.is_some()))
+            }) || (COMPANY_NOUNS.contains(&w.lc.as_ref()) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);
@@ -2408,7 +2428,7 @@ fn destination_after(
             return None;
         }
         let w = &words[k];
-        if matches!(w.lc.as_str(), "to" | "into") {
+        if matches!(w.lc.as_ref(), "to" | "into") {
             let mut n = k + 1;
             if words.get(n).is_some_and(|w| w.lc == "the") {
                 n += 1;
@@ -2429,7 +2449,7 @@ fn destination_after(
                 }
                 np.push(&w.lc);
                 if matches!(
-                    w.lc.as_str(),
+                    w.lc.as_ref(),
                     "market" | "markets" | "countries" | "region" | "regions"
                 ) {
                     let np: Vec<String> = np.iter().map(|w| crate::lexicon::singular(w)).collect();
@@ -2540,7 +2560,7 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
     }
     let after: Vec<&str> = words[fe..(fe + 8).min(words.len())]
         .iter()
-        .map(|w| w.lc.as_str())
+        .map(|w| w.lc.as_ref())
         .collect();
     if after
         .windows(2)
@@ -2554,7 +2574,7 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
     // The nearest cue before the figure decides: `the correct figure is X,
     // not Y`, `erroneously stated X`, `corrected from X to Y`.
     for w in words[..fw].iter().rev() {
-        match w.lc.as_str() {
+        match w.lc.as_ref() {
             "erroneously" | "incorrectly" | "mistakenly" | "wrongly" | "misstated"
             | "misreported" | "not" | "previously" | "originally" | "earlier" | "instead"
             | "rather" | "from" | "error" | "stated" | "said" | "reported" | "gave" => {
