@@ -12,6 +12,7 @@ use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, T
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Everything the earlier stages found in one document, borrowed.
@@ -358,12 +359,31 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 /// `METRICS` split into words once and indexed by first word, each list in
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
-type MetricIndex = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+type MetricIndex =
+    HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, BuildHasherDefault<WordHasher>>;
+
+/// FxHash (rustc's) over bytes: the index is looked up once per word of
+/// every sentence, where SipHash cost more than the rest of the lookup. Its
+/// keys are the program's own metric words, fixed before any document is
+/// read, so a document cannot flood it.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
 
 fn metric_index() -> &'static MetricIndex {
     static INDEX: OnceLock<MetricIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = MetricIndex::new();
+        let mut index = MetricIndex::default();
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();
             index.entry(parts[0]).or_default().push((parts, base));
