@@ -1,9 +1,10 @@
 //! From figures to claims: what each figure is about.
 
 use crate::interval::Interval;
+use crate::lexicon::WordHasher;
 use crate::lexicon::{
-    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS,
-    FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
+    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, METRICS,
+    MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
@@ -12,7 +13,7 @@ use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, T
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// Everything the earlier stages found in one document, borrowed.
@@ -317,7 +318,7 @@ fn words_of<'a>(text: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
                 }
             }
         }
-        let mut lc = lowercase(raw);
+        let mut lc = crate::lexicon::lowercase(raw);
         let mut raw = raw;
         let mut poss = false;
         for suf in ["'s", "’s"] {
@@ -343,42 +344,11 @@ fn words_of<'a>(text: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
     out
 }
 
-/// `str::to_lowercase`, without a copy when that would change nothing.
-fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
-}
-
 /// `METRICS` split into words once and indexed by first word, each list in
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
 type MetricIndex =
     HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, BuildHasherDefault<WordHasher>>;
-
-/// FxHash (rustc's) over bytes: the index is looked up once per word of
-/// every sentence, where SipHash cost more than the rest of the lookup. Its
-/// keys are the program's own metric words, fixed before any document is
-/// read, so a document cannot flood it.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
 
 fn metric_index() -> &'static MetricIndex {
     static INDEX: OnceLock<MetricIndex> = OnceLock::new();
@@ -427,13 +397,13 @@ fn is_content_word(w: &W) -> bool {
     if w.kind == TokenKind::Word
         && w.lc.contains('-')
         && w.lc.len() > 3
-        && !FUNCTION_WORDS.contains(&w.lc.as_ref())
+        && !crate::lexicon::is_function_word(&w.lc)
     {
         // `state-owned`, `foreign-invested`: compound adjectives.
         return true;
     }
     w.kind == TokenKind::Word
-        && !FUNCTION_WORDS.contains(&w.lc.as_ref())
+        && !crate::lexicon::is_function_word(&w.lc)
         && !w.lc.ends_with("ing")
         && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
