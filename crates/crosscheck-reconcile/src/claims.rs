@@ -344,6 +344,22 @@ fn words_of<'a>(text: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
     out
 }
 
+/// Whether a sentence (its lowercase words) says it corrects a figure: one
+/// walk over the words, where a scan per word list and per phrase cost a
+/// walk each.
+fn correction_words(lc: &[&str]) -> bool {
+    let at = |i: usize| lc.get(i).copied().unwrap_or("");
+    (0..lc.len()).any(|i| {
+        CORRECTION_WORDS.contains(&lc[i])
+            || match lc[i] {
+                "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
+                "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
+                "clerical" => at(i + 1) == "error",
+                _ => false,
+            }
+    })
+}
+
 /// `METRICS` split into words once and indexed by first word, each list in
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
@@ -782,13 +798,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
         let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_ref()).collect();
         let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
-        let correction_here = lc_sentence.iter().any(|w| CORRECTION_WORDS.contains(w))
-            || has_seq(&["should", "have", "read"])
-            || has_seq(&["should", "read"])
-            || has_seq(&["correct", "figure"])
-            || has_seq(&["correct", "number"])
-            || has_seq(&["correct", "amount"])
-            || has_seq(&["clerical", "error"]);
+        let correction_here = correction_words(&lc_sentence);
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
