@@ -9,7 +9,7 @@ use crate::lexicon::{
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
-use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, TokenKind};
+use crosscheck_text::{paragraphs, sentences, tokenize, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -679,7 +679,21 @@ fn is_range_period(p: &Period) -> bool {
 /// Makes one claim per figure that is not a time expression.
 pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let text = doc.text;
-    let lines = LineIndex::new(text);
+    // Lines of figures, counted on from the last one: figures come in text
+    // order, so the text is walked once at most and no index is built.
+    let mut line_at = (0usize, 1usize);
+    let mut line_of = |at: usize| {
+        let at = at.min(text.len());
+        if at < line_at.0 {
+            line_at = (0, 1);
+        }
+        let newlines = text.as_bytes()[line_at.0..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        line_at = (at, line_at.1 + newlines);
+        line_at.1
+    };
     let paras = paragraphs(text, &doc.tokens);
     let sents: &[Span] = &doc.sentences;
     let mut ents: Vec<Ent> = doc
@@ -749,9 +763,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let sales_counted = doc.quantities.iter().any(|q| {
         q.kind == QuantityKind::Count && {
             let i = sents.partition_point(|s| s.end <= q.span.start);
+            // ASCII case folding finds what `to_lowercase` would: no other
+            // character lowercases to a letter of these words, and no copy
+            // of the sentence is made.
             sents.get(i).is_some_and(|s| {
-                let t = text[s.range()].to_lowercase();
-                t.contains("sales") || t.contains(" sold")
+                let t = text[s.range()].as_bytes();
+                t.windows(5).any(|w| w.eq_ignore_ascii_case(b"sales"))
+                    || t.windows(5).any(|w| w.eq_ignore_ascii_case(b" sold"))
             })
         }
     });
@@ -1304,7 +1322,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 end: q.span.end as u32,
                 sentence_start: sent.start as u32,
                 sentence_end: sent.end as u32,
-                line: lines.line_of(q.span.start) as u32,
+                line: line_of(q.span.start) as u32,
                 subject: subject.unwrap_or(Sym::EMPTY),
                 metric: Sym::new(&metric),
                 scope: Sym::new(&scope.join("; ")),
