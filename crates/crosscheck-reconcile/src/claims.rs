@@ -2120,15 +2120,9 @@ fn share_metric(
 fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
     for e in ents.iter_mut() {
         let before = text[..e.span.start].trim_end();
-        let lower_tail: String = before
-            .chars()
-            .rev()
-            .take(24)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
+        // The last 24 characters, cut in place rather than collected.
+        let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+        let lower_tail = crate::lexicon::lowercase(&before[cut..]);
         let tail_words: Vec<&str> = lower_tail
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -2159,7 +2153,11 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
             e.excluded = true;
         }
         // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
-        let at_start = sents
+        // Sentences are sorted and disjoint: only those around the entity
+        // can hold it, found by bisection instead of a scan per entity.
+        let s0 = sents.partition_point(|s| s.end <= e.span.start);
+        let s1 = sents.partition_point(|s| s.start <= e.span.start).max(s0);
+        let at_start = sents[s0..s1]
             .iter()
             .filter(|s| s.start <= e.span.start && e.span.start < s.end)
             .any(|s| {
