@@ -1498,7 +1498,13 @@ fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
         let head = text[h.range()].trim();
         let unnumbered = head
             .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '#' | ' '));
-        if !is_heading(head) || !unnumbered.to_lowercase().starts_with("by ") {
+        // No other character lowercases to `b`, `y` or a space, so ASCII
+        // case folding of three bytes says what lowercasing a copy did.
+        let by = unnumbered
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"by "));
+        if !by || !is_heading(head) {
             continue;
         }
         let end = paras[pi + 1..]
