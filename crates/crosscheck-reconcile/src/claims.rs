@@ -298,7 +298,9 @@ struct Ent {
     destination: bool,
 }
 
-fn words_of<'a>(text: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
+/// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
+/// ASCII word's lowercase form is then a slice of it, not a copy.
+fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
     let mut out: Vec<W> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -318,7 +320,11 @@ fn words_of<'a>(text: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
                 }
             }
         }
-        let mut lc = crate::lexicon::lowercase(raw);
+        let mut lc = if raw.is_ascii() {
+            Cow::Borrowed(t.text(lower))
+        } else {
+            Cow::Owned(raw.to_lowercase())
+        };
         let mut raw = raw;
         let mut poss = false;
         for suf in ["'s", "’s"] {
@@ -773,6 +779,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             })
         }
     });
+    // One lowercase copy of the text per document, which words slice.
+    let lower = text.to_ascii_lowercase();
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
@@ -793,7 +801,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         };
         let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
         let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
-        let words = words_of(text, &doc.tokens[t0..t1]);
+        let words = words_of(text, &lower, &doc.tokens[t0..t1]);
         let q0 = qs.partition_point(|q| q.span.start < sent.start);
         let q1 = qs.partition_point(|q| q.span.start < sent.end);
         let sent_qs = &qs[q0..q1];
