@@ -477,15 +477,22 @@ pub fn normalize_product(words: &[&str]) -> String {
     if words.is_empty() {
         return String::new();
     }
-    let kept: Vec<String> = words
-        .iter()
-        .map(|w| lowercase(w))
-        .filter(|w| !DROP_WORDS.contains(&w.as_ref()))
-        .filter(|w| !ANAPHOR_NOUNS.contains(&w.as_ref()))
-        .filter(|w| !SCOPE_WORDS.iter().any(|(s, _)| *s == w.as_ref()))
-        .map(|w| singular(&w))
-        .collect();
-    let mut joined = kept.join(" ");
+    // Joined as kept, into one buffer rather than a `Vec` of words.
+    let mut joined = String::new();
+    let mut first = true;
+    for w in words.iter().map(|w| lowercase(w)) {
+        if DROP_WORDS.contains(&w.as_ref())
+            || ANAPHOR_NOUNS.contains(&w.as_ref())
+            || SCOPE_WORDS.iter().any(|(s, _)| *s == w.as_ref())
+        {
+            continue;
+        }
+        if !first {
+            joined.push(' ');
+        }
+        first = false;
+        joined.push_str(&singular(&w));
+    }
     if joined.contains('-') {
         joined = joined
             .replace("new-energy", "new energy")
