@@ -766,21 +766,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         .filter(|e| e.label == Label::Company)
         .map(|e| e.name)
         .collect();
+    // One lowercase copy of the text per document, which words slice.
+    let lower = text.to_ascii_lowercase();
     let sales_counted = doc.quantities.iter().any(|q| {
         q.kind == QuantityKind::Count && {
             let i = sents.partition_point(|s| s.end <= q.span.start);
-            // ASCII case folding finds what `to_lowercase` would: no other
-            // character lowercases to a letter of these words, and no copy
-            // of the sentence is made.
+            // The ASCII-lowercased text finds what `to_lowercase` would: no
+            // other character lowercases to a letter of these words, and no
+            // copy of the sentence is made per count.
             sents.get(i).is_some_and(|s| {
-                let t = text[s.range()].as_bytes();
-                t.windows(5).any(|w| w.eq_ignore_ascii_case(b"sales"))
-                    || t.windows(5).any(|w| w.eq_ignore_ascii_case(b" sold"))
+                let t = &lower[s.range()];
+                t.contains("sales") || t.contains(" sold")
             })
         }
     });
-    // One lowercase copy of the text per document, which words slice.
-    let lower = text.to_ascii_lowercase();
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
