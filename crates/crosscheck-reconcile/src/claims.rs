@@ -1,16 +1,19 @@
 //! From figures to claims: what each figure is about.
 
 use crate::interval::Interval;
+use crate::lexicon::WordHasher;
 use crate::lexicon::{
-    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS,
-    FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
+    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, METRICS,
+    MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
-use crosscheck_text::{paragraphs, sentences, tokenize, LineIndex, Span, Token, TokenKind};
+use crosscheck_text::{paragraphs, sentences, tokenize, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// Everything the earlier stages found in one document, borrowed.
@@ -264,8 +267,11 @@ impl Claim {
 
 /// A word of a sentence, lower-cased, with a possessive `'s` split off.
 #[derive(Debug, Clone)]
-struct W {
-    lc: String,
+struct W<'a> {
+    /// Borrowed from the text unless lowercasing changed it: most words are
+    /// already lowercase ASCII, and a `String` per word per sentence was the
+    /// largest allocation cost of extraction.
+    lc: Cow<'a, str>,
     start: usize,
     end: usize,
     kind: TokenKind,
@@ -273,7 +279,7 @@ struct W {
     /// Starts with a capital letter.
     title: bool,
     /// The word as written, possessive split off.
-    raw: String,
+    raw: &'a str,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -292,8 +298,10 @@ struct Ent {
     destination: bool,
 }
 
-fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
-    let mut out: Vec<W> = Vec::new();
+/// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
+/// ASCII word's lowercase form is then a slice of it, not a copy.
+fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
+    let mut out: Vec<W> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -312,13 +320,20 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
                 }
             }
         }
-        let mut lc = raw.to_lowercase();
-        let mut raw = raw.to_string();
+        let mut lc = if raw.is_ascii() {
+            Cow::Borrowed(t.text(lower))
+        } else {
+            Cow::Owned(raw.to_lowercase())
+        };
+        let mut raw = raw;
         let mut poss = false;
         for suf in ["'s", "’s"] {
             if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
-                lc.truncate(lc.len() - suf.len());
-                raw.truncate(raw.len() - suf.len());
+                match &mut lc {
+                    Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
+                    Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+                }
+                raw = &raw[..raw.len() - suf.len()];
                 poss = true;
             }
         }
@@ -335,15 +350,32 @@ fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
     out
 }
 
+/// Whether a sentence (its lowercase words) says it corrects a figure: one
+/// walk over the words, where a scan per word list and per phrase cost a
+/// walk each.
+fn correction_words(lc: &[&str]) -> bool {
+    let at = |i: usize| lc.get(i).copied().unwrap_or("");
+    (0..lc.len()).any(|i| {
+        CORRECTION_WORDS.contains(&lc[i])
+            || match lc[i] {
+                "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
+                "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
+                "clerical" => at(i + 1) == "error",
+                _ => false,
+            }
+    })
+}
+
 /// `METRICS` split into words once and indexed by first word, each list in
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
-type MetricIndex = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+type MetricIndex =
+    HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, BuildHasherDefault<WordHasher>>;
 
 fn metric_index() -> &'static MetricIndex {
     static INDEX: OnceLock<MetricIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = MetricIndex::new();
+        let mut index = MetricIndex::default();
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();
             index.entry(parts[0]).or_default().push((parts, base));
@@ -358,13 +390,13 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
     let mut i = 0;
     'outer: while i < words.len() {
         if words[i].kind == TokenKind::Word && !skip(&words[i]) {
-            for (parts, base) in index.get(words[i].lc.as_str()).into_iter().flatten() {
+            for (parts, base) in index.get(words[i].lc.as_ref()).into_iter().flatten() {
                 let n = parts.len();
                 if i + n > words.len() {
                     continue;
                 }
                 if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
-                    let next = words.get(i + n).map(|w| w.lc.as_str()).unwrap_or("");
+                    let next = words.get(i + n).map(|w| w.lc.as_ref()).unwrap_or("");
                     if NOT_METRIC_AFTER.contains(&next) && !words[i + n - 1].poss {
                         break;
                     }
@@ -387,13 +419,13 @@ fn is_content_word(w: &W) -> bool {
     if w.kind == TokenKind::Word
         && w.lc.contains('-')
         && w.lc.len() > 3
-        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+        && !crate::lexicon::is_function_word(&w.lc)
     {
         // `state-owned`, `foreign-invested`: compound adjectives.
         return true;
     }
     w.kind == TokenKind::Word
-        && !FUNCTION_WORDS.contains(&w.lc.as_str())
+        && !crate::lexicon::is_function_word(&w.lc)
         && !w.lc.ends_with("ing")
         && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
@@ -653,7 +685,21 @@ fn is_range_period(p: &Period) -> bool {
 /// Makes one claim per figure that is not a time expression.
 pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let text = doc.text;
-    let lines = LineIndex::new(text);
+    // Lines of figures, counted on from the last one: figures come in text
+    // order, so the text is walked once at most and no index is built.
+    let mut line_at = (0usize, 1usize);
+    let mut line_of = |at: usize| {
+        let at = at.min(text.len());
+        if at < line_at.0 {
+            line_at = (0, 1);
+        }
+        let newlines = text.as_bytes()[line_at.0..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        line_at = (at, line_at.1 + newlines);
+        line_at.1
+    };
     let paras = paragraphs(text, &doc.tokens);
     let sents: &[Span] = &doc.sentences;
     let mut ents: Vec<Ent> = doc
@@ -720,11 +766,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         .filter(|e| e.label == Label::Company)
         .map(|e| e.name)
         .collect();
+    // One lowercase copy of the text per document, which words slice.
+    let lower = text.to_ascii_lowercase();
     let sales_counted = doc.quantities.iter().any(|q| {
         q.kind == QuantityKind::Count && {
             let i = sents.partition_point(|s| s.end <= q.span.start);
+            // The ASCII-lowercased text finds what `to_lowercase` would: no
+            // other character lowercases to a letter of these words, and no
+            // copy of the sentence is made per count.
             sents.get(i).is_some_and(|s| {
-                let t = text[s.range()].to_lowercase();
+                let t = &lower[s.range()];
                 t.contains("sales") || t.contains(" sold")
             })
         }
@@ -749,7 +800,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         };
         let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
         let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
-        let words = words_of(text, &doc.tokens[t0..t1]);
+        let words = words_of(text, &lower, &doc.tokens[t0..t1]);
         let q0 = qs.partition_point(|q| q.span.start < sent.start);
         let q1 = qs.partition_point(|q| q.span.start < sent.end);
         let sent_qs = &qs[q0..q1];
@@ -770,15 +821,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let hits = metric_hits(&words, &skip);
         let clause = clause_ids(&words);
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
-        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_str()).collect();
+        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_ref()).collect();
         let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
-        let correction_here = lc_sentence.iter().any(|w| CORRECTION_WORDS.contains(w))
-            || has_seq(&["should", "have", "read"])
-            || has_seq(&["should", "read"])
-            || has_seq(&["correct", "figure"])
-            || has_seq(&["correct", "number"])
-            || has_seq(&["correct", "amount"])
-            || has_seq(&["clerical", "error"]);
+        let correction_here = correction_words(&lc_sentence);
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
@@ -1050,8 +1095,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .enumerate()
                 .filter(|(i, _)| clause.get(*i) == Some(&cl) || clause.is_empty())
                 .any(|(i, w)| {
-                    MODAL_WORDS.contains(&w.lc.as_str())
-                        || (matches!(w.lc.as_str(), "aims" | "plans" | "aim" | "plan")
+                    MODAL_WORDS.contains(&w.lc.as_ref())
+                        || (matches!(w.lc.as_ref(), "aims" | "plans" | "aim" | "plan")
                             && words.get(i + 1).is_some_and(|n| n.lc == "to"))
                 })
                 || (has_seq(&["is", "set", "to"]));
@@ -1066,7 +1111,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let volume_word = words.iter().enumerate().any(|(i, w)| {
                     in_clause(i)
                         && matches!(
-                            w.lc.as_str(),
+                            w.lc.as_ref(),
                             "volume" | "volumes" | "units" | "tonnes" | "tons"
                         )
                 });
@@ -1116,7 +1161,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 && metric_how >= How::Context
                 && words.get(fe).is_some_and(|w| {
                     matches!(
-                        w.lc.as_str(),
+                        w.lc.as_ref(),
                         "project"
                             | "plant"
                             | "facility"
@@ -1137,7 +1182,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let mut period_how = period_how;
             let facility = |w: &W| {
                 matches!(
-                    w.lc.as_str(),
+                    w.lc.as_ref(),
                     "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
                 )
             };
@@ -1145,7 +1190,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 Some(fe)
             } else if words
                 .get(fe)
-                .is_some_and(|w| matches!(w.lc.as_str(), "first" | "second" | "third" | "new"))
+                .is_some_and(|w| matches!(w.lc.as_ref(), "first" | "second" | "third" | "new"))
                 && words.get(fe + 1).is_some_and(facility)
             {
                 Some(fe + 1)
@@ -1157,7 +1202,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             {
                 metric = "capacity".into();
                 metric_how = How::Clause;
-                let noun = words[at].lc.as_str();
+                let noun = words[at].lc.as_ref();
                 let place = words[at + 1..(at + 4).min(words.len())]
                     .iter()
                     .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
@@ -1182,7 +1227,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
                 matches!(
-                    w.lc.as_str(),
+                    w.lc.as_ref(),
                     "mark" | "threshold" | "barrier" | "milestone" | "level"
                 )
             }) {
@@ -1226,7 +1271,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     words[h.i0].lc == "sales"
                         && words
                             .get(h.i1)
-                            .is_none_or(|w| !matches!(w.lc.as_str(), "to" | "of"))
+                            .is_none_or(|w| !matches!(w.lc.as_ref(), "to" | "of"))
                 })
                 && scope.is_empty()
                 && (q.kind == QuantityKind::Money || (q.kind == QuantityKind::Percent && q.change))
@@ -1284,7 +1329,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 end: q.span.end as u32,
                 sentence_start: sent.start as u32,
                 sentence_end: sent.end as u32,
-                line: lines.line_of(q.span.start) as u32,
+                line: line_of(q.span.start) as u32,
                 subject: subject.unwrap_or(Sym::EMPTY),
                 metric: Sym::new(&metric),
                 scope: Sym::new(&scope.join("; ")),
@@ -1376,7 +1421,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let wi = word_at(d.q.span.start);
                 wi >= 2
                     && words[wi - 2].lc == "year"
-                    && matches!(words[wi - 1].lc.as_str(), "ended" | "ending")
+                    && matches!(words[wi - 1].lc.as_ref(), "ended" | "ending")
             }) {
                 let mut y = Period::year(d.p.end.year);
                 y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
@@ -1460,7 +1505,13 @@ fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
         let head = text[h.range()].trim();
         let unnumbered = head
             .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '#' | ' '));
-        if !is_heading(head) || !unnumbered.to_lowercase().starts_with("by ") {
+        // No other character lowercases to `b`, `y` or a space, so ASCII
+        // case folding of three bytes says what lowercasing a copy did.
+        let by = unnumbered
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"by "));
+        if !by || !is_heading(head) {
             continue;
         }
         let end = paras[pi + 1..]
@@ -1543,11 +1594,11 @@ fn clause_ids(words: &[W]) -> Vec<usize> {
     let mut id = 0;
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let boundary = matches!(w.lc.as_str(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
+        let boundary = matches!(w.lc.as_ref(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
             || (w.lc == ","
                 && words.get(i + 1).is_some_and(|n| {
                     matches!(
-                        n.lc.as_str(),
+                        n.lc.as_ref(),
                         "while"
                             | "whereas"
                             | "but"
@@ -1578,7 +1629,7 @@ fn pick_metric(
     let mut j = fe;
     while j < words.len()
         && j < fe + 3
-        && matches!(words[j].lc.as_str(), "in" | "of" | "worth" | "the")
+        && matches!(words[j].lc.as_ref(), "in" | "of" | "worth" | "the")
     {
         j += 1;
     }
@@ -1727,7 +1778,7 @@ fn product_subject_metric(
     {
         return None;
     }
-    let next = words[k].lc.as_str();
+    let next = words[k].lc.as_ref();
     let verb = if s0 == 0 {
         matches!(
             next,
@@ -1739,7 +1790,7 @@ fn product_subject_metric(
     if !(k == fw || verb) {
         return None;
     }
-    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc.as_str()).collect();
+    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc.as_ref()).collect();
     let product = normalize_product(&np);
     if product.is_empty() {
         return None;
@@ -1789,14 +1840,14 @@ fn product_of(
     // `exports of new energy vehicles`, `... worth of automotive parts`.
     for start in [h.i1, fe] {
         let mut k = start;
-        if words.get(k).map(|w| w.lc.as_str()) == Some("worth") {
+        if words.get(k).map(|w| w.lc.as_ref()) == Some("worth") {
             k += 1;
         }
-        if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
+        if words.get(k).map(|w| w.lc.as_ref()) != Some("of") {
             continue;
         }
         k += 1;
-        if words.get(k).map(|w| w.lc.as_str()) == Some("the") {
+        if words.get(k).map(|w| w.lc.as_ref()) == Some("the") {
             k += 1;
         }
         let mut np: Vec<&str> = Vec::new();
@@ -1859,7 +1910,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         if SCOPE_WORDS.iter().any(|(s, _)| *s == w.lc) {
             continue;
         }
-        if MONTHS.contains(&w.lc.as_str()) {
+        if MONTHS.contains(&w.lc.as_ref()) {
             break;
         }
         np.push(&w.lc);
@@ -1951,13 +2002,13 @@ fn share_metric(
     changed: bool,
 ) -> Option<String> {
     let mut k = fe;
-    if words.get(k).map(|w| w.lc.as_str()) != Some("of") {
+    if words.get(k).map(|w| w.lc.as_ref()) != Some("of") {
         return None;
     }
     k += 1;
     while words.get(k).is_some_and(|w| {
         matches!(
-            w.lc.as_str(),
+            w.lc.as_ref(),
             "the" | "total" | "all" | "its" | "their" | "our" | "overall"
         ) || w.poss
     }) {
@@ -1966,8 +2017,8 @@ fn share_metric(
     let lo = fw.saturating_sub(6);
     let share_verb = words[lo..fw]
         .iter()
-        .any(|w| SHARE_VERBS.contains(&w.lc.as_str()));
-    let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_str(), "or" | "(");
+        .any(|w| SHARE_VERBS.contains(&w.lc.as_ref()));
+    let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_ref(), "or" | "(");
     let whole_hit = hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4);
     if changed && !share_verb {
         return None;
@@ -1978,7 +2029,7 @@ fn share_metric(
     // The whole.
     let whole = match whole_hit {
         Some(h) => {
-            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_str()).collect();
+            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_ref()).collect();
             phrase_descriptor(h.base, &mods)
         }
         None => {
@@ -1989,7 +2040,7 @@ fn share_metric(
                 if np.len() >= 3
                     || w.kind != TokenKind::Word
                     || matches!(
-                        w.lc.as_str(),
+                        w.lc.as_ref(),
                         "in" | "and"
                             | "of"
                             | "to"
@@ -2055,7 +2106,7 @@ fn share_metric(
             }
             None => {
                 // `NEVs accounted for 33% of ...`: the noun before the verb.
-                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_str()));
+                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_ref()));
                 match verb {
                     Some(v) if v > 0 && is_content_word(&words[v - 1]) => {
                         let mut j = v;
@@ -2082,15 +2133,9 @@ fn share_metric(
 fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
     for e in ents.iter_mut() {
         let before = text[..e.span.start].trim_end();
-        let lower_tail: String = before
-            .chars()
-            .rev()
-            .take(24)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
+        // The last 24 characters, cut in place rather than collected.
+        let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+        let lower_tail = crate::lexicon::lowercase(&before[cut..]);
         let tail_words: Vec<&str> = lower_tail
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -2121,7 +2166,11 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
             e.excluded = true;
         }
         // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
-        let at_start = sents
+        // Sentences are sorted and disjoint: only those around the entity
+        // can hold it, found by bisection instead of a scan per entity.
+        let s0 = sents.partition_point(|s| s.end <= e.span.start);
+        let s1 = sents.partition_point(|s| s.start <= e.span.start).max(s0);
+        let at_start = sents[s0..s1]
             .iter()
             .filter(|s| s.start <= e.span.start && e.span.start < s.end)
             .any(|s| {
@@ -2217,7 +2266,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(&w.lc.as_str()) || w.lc == ";" {
+                if POSS_PRONOUNS.contains(&w.lc.as_ref()) || w.lc == ";" {
                     break;
                 }
             }
@@ -2235,7 +2284,7 @@ fn find_subject(
                         return (Some(e.name), How::Possessive);
                     }
                 }
-                if PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()) {
+                if PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref()) {
                     if let Some(s) = resolve(&w.lc) {
                         return (Some(s), How::Anaphora);
                     }
@@ -2252,7 +2301,7 @@ fn find_subject(
                     }
                     let name: Vec<&str> = words[k..j]
                         .iter()
-                        .map(|w| w.raw.as_str())
+                        .map(|w| w.raw)
                         .filter(|w| {
                             !matches!(*w, "The" | "In" | "By" | "And" | "Province" | "City")
                         })
@@ -2276,7 +2325,7 @@ fn find_subject(
                 }
                 break;
             }
-            if POSS_PRONOUNS.contains(&w.lc.as_str()) {
+            if POSS_PRONOUNS.contains(&w.lc.as_ref()) {
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
                     return (s, How::Anaphora);
@@ -2293,7 +2342,7 @@ fn find_subject(
         let end = (h.i1 + 6).min(words.len());
         while k < end {
             let w = &words[k];
-            if matches!(w.lc.as_str(), "of" | "from" | "in" | "by") {
+            if matches!(w.lc.as_ref(), "of" | "from" | "in" | "by") {
                 let mut n = k + 1;
                 if words.get(n).is_some_and(|w| w.lc == "the") {
                     n += 1;
@@ -2304,7 +2353,7 @@ fn find_subject(
                     }
                 }
                 if let Some(w2) = words.get(n) {
-                    if PLACE_NOUNS.contains(&w2.lc.as_str()) && words[n - 1].lc == "the" {
+                    if PLACE_NOUNS.contains(&w2.lc.as_ref()) && words[n - 1].lc == "the" {
                         if let Some(s) = resolve(&w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
@@ -2327,7 +2376,7 @@ fn find_subject(
                 // the first of a list of names is not the figure's subject.
                 let next = words.iter().position(|x| x.start >= e.span.end);
                 let listed = next.is_some_and(|n| {
-                    matches!(words[n].lc.as_str(), "," | "and" | "&" | "、")
+                    matches!(words[n].lc.as_ref(), "," | "and" | "&" | "、")
                         && words
                             .get(n + 1)
                             .and_then(&ent_of)
@@ -2341,21 +2390,21 @@ fn find_subject(
             }
             continue;
         }
-        if matches!(w.lc.as_str(), "we" | "our" | "us") {
+        if matches!(w.lc.as_ref(), "we" | "our" | "us") {
             if let Some(s) = ctx.company {
                 return (Some(s), How::Anaphora);
             }
         }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
-        if (SUBJECT_PRONOUNS.contains(&w.lc.as_str()) && i <= 1)
-            || (POSS_PRONOUNS.contains(&w.lc.as_str()) && i == 0)
+        if (SUBJECT_PRONOUNS.contains(&w.lc.as_ref()) && i <= 1)
+            || (POSS_PRONOUNS.contains(&w.lc.as_ref()) && i == 0)
             || (at_np_start
                 && i >= 1
                 && words[i - 1].lc == "the"
-                && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str())))
+                && (PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref())))
         {
             let s = if matches!(
-                w.lc.as_str(),
+                w.lc.as_ref(),
                 "it" | "we" | "they" | "our" | "its" | "their"
             ) {
                 ctx.company.or(ctx.subject.map(|s| s.0))
@@ -2371,13 +2420,13 @@ fn find_subject(
     for (i, w) in words.iter().enumerate().skip(fw) {
         if i >= 1
             && words[i - 1].lc == "the"
-            && (PLACE_NOUNS.contains(&w.lc.as_str()) || COMPANY_NOUNS.contains(&w.lc.as_str()))
+            && (PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref()))
             && (words.get(i + 1).is_some_and(|n| {
                 matches!(
-                    n.lc.as_str(),
+                    n.lc.as_ref(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            }) || (COMPANY_NOUNS.contains(&w.lc.as_str()) && ctx.main_company.is_some()))
+            }) || (COMPANY_NOUNS.contains(&w.lc.as_ref()) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);
@@ -2408,7 +2457,7 @@ fn destination_after(
             return None;
         }
         let w = &words[k];
-        if matches!(w.lc.as_str(), "to" | "into") {
+        if matches!(w.lc.as_ref(), "to" | "into") {
             let mut n = k + 1;
             if words.get(n).is_some_and(|w| w.lc == "the") {
                 n += 1;
@@ -2429,7 +2478,7 @@ fn destination_after(
                 }
                 np.push(&w.lc);
                 if matches!(
-                    w.lc.as_str(),
+                    w.lc.as_ref(),
                     "market" | "markets" | "countries" | "region" | "regions"
                 ) {
                     let np: Vec<String> = np.iter().map(|w| crate::lexicon::singular(w)).collect();
@@ -2540,7 +2589,7 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
     }
     let after: Vec<&str> = words[fe..(fe + 8).min(words.len())]
         .iter()
-        .map(|w| w.lc.as_str())
+        .map(|w| w.lc.as_ref())
         .collect();
     if after
         .windows(2)
@@ -2554,7 +2603,7 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
     // The nearest cue before the figure decides: `the correct figure is X,
     // not Y`, `erroneously stated X`, `corrected from X to Y`.
     for w in words[..fw].iter().rev() {
-        match w.lc.as_str() {
+        match w.lc.as_ref() {
             "erroneously" | "incorrectly" | "mistakenly" | "wrongly" | "misstated"
             | "misreported" | "not" | "previously" | "originally" | "earlier" | "instead"
             | "rather" | "from" | "error" | "stated" | "said" | "reported" | "gave" => {
@@ -2674,7 +2723,29 @@ fn mark_sums(
         (&["split", "into"], true),
         (&["broken", "down", "into"], true),
     ];
+    // Asked of every word of every sentence: the first words of the
+    // markers rule out nearly all words before twelve comparisons.
+    let opens = |w: &str| {
+        matches!(
+            w,
+            "including"
+                | "included"
+                | "includes"
+                | "of"
+                | "among"
+                | "其"
+                | "comprising"
+                | "consisting"
+                | "made"
+                | "split"
+                | "broken"
+        )
+    };
+    debug_assert!(markers.iter().all(|(m, _)| opens(m[0])));
     let Some((mi, exhaustive)) = (0..lc.len()).find_map(|i| {
+        if !opens(lc[i]) {
+            return None;
+        }
         markers
             .iter()
             .find(|(m, _)| lc[i..].starts_with(m))

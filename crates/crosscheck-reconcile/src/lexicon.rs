@@ -6,6 +6,11 @@
 //! dropped (`the value of exports` = `exports`), and product words whose
 //! spellings meet (`new energy vehicle` = `NEV`, `automobile` = `vehicle`).
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 /// Metric phrases (lower case, as words) and their canonical base.
 /// Longer phrases are tried first.
 pub const METRICS: &[(&str, &str)] = &[
@@ -468,18 +473,31 @@ const ANAPHOR_NOUNS: &[&str] = &[
 
 /// Normalizes a product phrase: singular words, shared spellings.
 pub fn normalize_product(words: &[&str]) -> String {
-    let kept: Vec<String> = words
-        .iter()
-        .map(|w| w.to_lowercase())
-        .filter(|w| !DROP_WORDS.contains(&w.as_str()))
-        .filter(|w| !ANAPHOR_NOUNS.contains(&w.as_str()))
-        .filter(|w| !SCOPE_WORDS.iter().any(|(s, _)| s == w))
-        .map(|w| singular(&w))
-        .collect();
-    let joined = kept.join(" ");
-    let joined = joined
-        .replace("new-energy", "new energy")
-        .replace("lithium-ion", "lithium");
+    // Most figures have no modifiers: nothing to join, lowercase or match.
+    if words.is_empty() {
+        return String::new();
+    }
+    // Joined as kept, into one buffer rather than a `Vec` of words.
+    let mut joined = String::new();
+    let mut first = true;
+    for w in words.iter().map(|w| lowercase(w)) {
+        if DROP_WORDS.contains(&w.as_ref())
+            || ANAPHOR_NOUNS.contains(&w.as_ref())
+            || SCOPE_WORDS.iter().any(|(s, _)| *s == w.as_ref())
+        {
+            continue;
+        }
+        if !first {
+            joined.push(' ');
+        }
+        first = false;
+        joined.push_str(&singular(&w));
+    }
+    if joined.contains('-') {
+        joined = joined
+            .replace("new-energy", "new energy")
+            .replace("lithium-ion", "lithium");
+    }
     let joined = joined.trim();
     match joined {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
@@ -523,6 +541,44 @@ pub fn singular(w: &str) -> String {
         return s.to_string();
     }
     w.to_string()
+}
+
+/// `str::to_lowercase`, without a copy when that would change nothing.
+pub(crate) fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Whether `w` (lowercase) is in `FUNCTION_WORDS`, through a set: it is
+/// asked for many words of every sentence with a figure, and the list is long.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
+/// FxHash (rustc's) over bytes, for sets and maps of the program's own
+/// words: SipHash cost more than the rest of a lookup, and keys fixed before
+/// any document is read cannot be flooded by one.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
 }
 
 /// Metrics that add up over time (so a longer period holds at least as much).
