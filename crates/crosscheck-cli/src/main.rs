@@ -213,10 +213,9 @@ fn report_input_error(e: &InputError) {
     eprintln!("crosscheck: {}: {}", e.path, e.reason);
 }
 
-/// File bytes read back at once to fill the report's mentions: each batch
-/// costs one walk over the report's mentions, and its texts are held only
-/// while they are used, so batches are as large as memory comfortably
-/// allows.
+/// File bytes read back at once to fill the report's mentions: a batch's
+/// texts are held only while its mentions are filled, and a batch visits
+/// only its own documents' mentions, so small batches cost nothing extra.
 const READ_BACK_BYTES: u64 = 16 << 20;
 
 /// Splits the documents to read back (in order) into batches of at most
@@ -303,7 +302,6 @@ type Sink<'a, T> = &'a mut (dyn FnMut(usize, Result<T, InputError>) + Send);
 /// and its result), and the names of the documents read are returned.
 /// Problems are reported in input order once the run is over.
 fn run_prepared_in_order<T: Send>(
-    args: &InputArgs,
     prepared: &Prepared,
     runner: impl FnOnce(&[Input], &RunOptions, Sink<'_, T>) -> RunOutput + Send,
     mut keep: impl FnMut(u32, T) + Send,
@@ -317,7 +315,6 @@ fn run_prepared_in_order<T: Send>(
         progress: bar.callback(),
         ..options.clone()
     };
-    use_jobs(args)?;
     let mut names = Vec::new();
     let mut errors = Vec::new();
     let mut sink = |i: usize, r: Result<T, InputError>| match r {
@@ -364,7 +361,6 @@ fn write_records(
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut closed = false;
     run_prepared_in_order(
-        args,
         &prepared,
         |inputs, options, sink| run_in_order(inputs, options, |_, doc, a| each(doc, a), sink),
         |_, lines: Vec<String>| {
@@ -439,9 +435,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             phase("inputs collected", &mut since);
             let build = build_identity();
             if let Some(build) = &build {
-                if let Some(conflicts) =
-                    print_stored_report(&input, &prepared, json, &formats, build)?
-                {
+                if let Some(conflicts) = print_stored_report(&prepared, json, &formats, build)? {
                     return Ok(if fail_on_conflict && conflicts > 0 {
                         ExitCode::from(1)
                     } else {
@@ -456,7 +450,6 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             let mut hashes: Vec<u64> = Vec::new();
             let mut stdin_text = None;
             let names = run_prepared_in_order(
-                &input,
                 &prepared,
                 |inputs, options, sink| run_claims_in_order(inputs, options, sink),
                 |doc, d: crosscheck_pipeline::DocClaims| {
@@ -516,7 +509,6 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                         }
                     })
                     .collect();
-
                 let to_file: Vec<_> = loaded
                     .iter()
                     .map(|(_, doc)| move |o| doc.offsets.to_file(o))
@@ -582,42 +574,19 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 let mut copy = store(format);
                 write_atomically(&path, |out| {
                     let mut out = Tee::new(out, copy.as_mut());
-                    let written = match (format, &sources) {
-                        (crosscheck_report::Format::Html, Some(s)) => out
-                            .write_all(crosscheck_report::html_with_sources(&report, s).as_bytes()),
-                        // Streamed: the JSON of a large run is hundreds of MB.
-                        (crosscheck_report::Format::Json, _) => {
-                            crosscheck_report::write_json(&report, &mut out)
-                        }
-                        (crosscheck_report::Format::Text, _) => {
-                            crosscheck_report::write_text(&report, &mut out)
-                        }
-                        (crosscheck_report::Format::Markdown, _) => {
-                            crosscheck_report::write_markdown(&report, &mut out)
-                        }
-                        _ => out.write_all(crosscheck_report::render(&report, format).as_bytes()),
-                    };
-                    written.and_then(|()| out.flush())
+                    write_report(&report, format, sources.as_deref(), &mut out)
+                        .and_then(|()| out.flush())
                 })?;
                 if let Some(c) = copy {
                     c.finish(conflicts);
                 }
             }
-            let stdout_format = if json {
-                crosscheck_report::Format::Json
-            } else {
-                crosscheck_report::Format::Text
-            };
-            let mut copy = store(stdout_format);
+            let mut copy = store(stdout_format(json));
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let mut out = Tee::new(&mut out, copy.as_mut());
-            let written = if json {
-                crosscheck_report::write_json(&report, &mut out)
-            } else {
-                crosscheck_report::write_text(&report, &mut out)
-            }
-            .and_then(|()| out.flush());
+            let written = write_report(&report, stdout_format(json), None, &mut out)
+                .and_then(|()| out.flush());
             drop(out);
             // A closed pipe (`| head`) is not an error, but what it cut short
             // is not stored.
@@ -631,6 +600,37 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `analyze` prints on stdout: the JSON report with `--json`, else
+/// the text summary.
+fn stdout_format(json: bool) -> crosscheck_report::Format {
+    if json {
+        crosscheck_report::Format::Json
+    } else {
+        crosscheck_report::Format::Text
+    }
+}
+
+/// Writes `report` in `format`, streamed where the printer can (the JSON
+/// of a large run is hundreds of MB); an HTML page shows `sources` when
+/// given.
+fn write_report(
+    report: &crosscheck_reconcile::Report,
+    format: crosscheck_report::Format,
+    sources: Option<&[crosscheck_report::Source]>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    use crosscheck_report::Format;
+    match (format, sources) {
+        (Format::Html, Some(s)) => {
+            out.write_all(crosscheck_report::html_with_sources(report, s).as_bytes())
+        }
+        (Format::Html, None) => out.write_all(crosscheck_report::html(report).as_bytes()),
+        (Format::Json, _) => crosscheck_report::write_json(report, out),
+        (Format::Text, _) => crosscheck_report::write_text(report, out),
+        (Format::Markdown, _) => crosscheck_report::write_markdown(report, out),
+    }
 }
 
 /// The name a rendering is stored under in the cache; HTML and Markdown
@@ -666,7 +666,6 @@ fn build_identity() -> Option<Vec<u8>> {
 /// stored. Returns the report's number of conflicts, or `None` when the
 /// run must be made.
 fn print_stored_report(
-    args: &InputArgs,
     prepared: &Prepared,
     json: bool,
     formats: &[(String, crosscheck_report::Format)],
@@ -675,20 +674,14 @@ fn print_stored_report(
     let Some(cache) = &prepared.options.cache else {
         return Ok(None);
     };
-    let stdout_format = if json {
-        crosscheck_report::Format::Json
-    } else {
-        crosscheck_report::Format::Text
-    };
     let Some(names) = formats
         .iter()
         .map(|(_, f)| stored_name(*f))
-        .chain([stored_name(stdout_format)])
+        .chain([stored_name(stdout_format(json))])
         .collect::<Option<Vec<_>>>()
     else {
         return Ok(None);
     };
-    use_jobs(args)?;
     let Some(ids) = crosscheck_pipeline::identify_unchanged(&prepared.inputs, &prepared.options)
     else {
         return Ok(None);
