@@ -139,7 +139,7 @@ impl Cache {
     /// Saves what this run learnt of its files (see [`FileIndex`]), so the
     /// next run can tell unchanged files without reading them.
     pub(crate) fn save_file_index(&self) {
-        if self.inner.read_only.load(Ordering::Relaxed) {
+        if self.is_read_only() {
             return;
         }
         if let Some(index) = self.inner.files.get() {

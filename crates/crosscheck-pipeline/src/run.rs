@@ -502,14 +502,15 @@ fn claims_of(
     let doc = match input {
         Input::File { path, name } => {
             // A file the index knows unchanged is not even opened when
-            // its claims are cached.
+            // its claims are cached; anything else is read, and reading
+            // says what is wrong with it.
             let known = cache.filter(|c| !c.file_index().is_empty()).and_then(|c| {
                 let meta = std::fs::metadata(path).ok()?;
                 crate::document::check_readable(&meta, name, options.max_file_size).ok()?;
-                c.file_index().lookup(path, &meta).cloned()
+                known_unchanged(c, path, name, &meta)
             });
             match known {
-                Some(Known::Hash(hash)) => {
+                Some(Ok(hash)) => {
                     if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis))
                     {
                         counters.cached.fetch_add(1, Ordering::Relaxed);
@@ -520,7 +521,7 @@ fn claims_of(
                         });
                     }
                 }
-                Some(Known::Refused(why)) => return Err(InputError::new(name, why)),
+                Some(Err(refused)) => return Err(refused),
                 None => {}
             }
             let (bytes, meta) =
@@ -604,18 +605,27 @@ pub fn identify_unchanged(
             let Input::File { path, name } = input else {
                 return None;
             };
-            let meta = match std::fs::metadata(path) {
-                Ok(m) => m,
-                // A vanished file changes what is read: read everything.
-                Err(_) => return None,
-            };
+            // A vanished file changes what is read: read everything.
+            let meta = std::fs::metadata(path).ok()?;
             if let Err(e) = crate::document::check_readable(&meta, name, options.max_file_size) {
                 return Some(Err(e));
             }
-            match cache.file_index().lookup(path, &meta)? {
-                Known::Hash(h) => Some(Ok(*h)),
-                Known::Refused(why) => Some(Err(InputError::new(name, why.clone()))),
-            }
+            known_unchanged(cache, path, name, &meta)
         })
         .collect()
+}
+
+/// What the file index knows of a file that `meta` says is unchanged since
+/// it was read: its content hash, or why its bytes were refused; `None`
+/// when it is not known so.
+fn known_unchanged(
+    cache: &Cache,
+    path: &Path,
+    name: &str,
+    meta: &std::fs::Metadata,
+) -> Option<Result<u64, InputError>> {
+    Some(match cache.file_index().lookup(path, meta)? {
+        Known::Hash(h) => Ok(*h),
+        Known::Refused(why) => Err(InputError::new(name, why.clone())),
+    })
 }
