@@ -175,22 +175,7 @@ pub const MAX_CORROBORATIONS: usize = 10_000;
 impl Report {
     /// Indices of the documents whose mentions still need their text.
     pub fn documents_to_fill(&self) -> Vec<u32> {
-        let mut v: Vec<u32> = self
-            .mentions()
-            .filter(|m| !m.filled)
-            .map(|m| m.doc_index)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-
-    fn mentions(&self) -> impl Iterator<Item = &Mention> {
-        self.conflicts
-            .iter()
-            .chain(&self.review)
-            .flat_map(|c| &c.mentions)
-            .chain(self.corroborations.iter().flat_map(|c| &c.mentions))
+        self.unfilled().documents()
     }
 
     /// Fills the figure and sentence texts of document `doc`'s mentions from
@@ -228,23 +213,8 @@ impl Report {
     /// assert!(report.documents_to_fill().is_empty());
     /// ```
     pub fn fill_texts(&mut self, sources: &[TextSource<'_>]) {
-        let mut by_doc: Vec<&TextSource<'_>> = sources.iter().collect();
-        by_doc.sort_by_key(|s| s.doc);
-        let all = self
-            .conflicts
-            .iter_mut()
-            .chain(self.review.iter_mut())
-            .flat_map(|c| c.mentions.iter_mut())
-            .chain(
-                self.corroborations
-                    .iter_mut()
-                    .flat_map(|c| c.mentions.iter_mut()),
-            );
-        for m in all.filter(|m| !m.filled) {
-            if let Ok(k) = by_doc.binary_search_by_key(&m.doc_index, |s| s.doc) {
-                fill_mention(m, by_doc[k]);
-            }
-        }
+        let unfilled = self.unfilled();
+        self.fill_texts_in(&unfilled, sources);
     }
 
     /// Where the report's mentions still without text are, by document:
