@@ -8,6 +8,8 @@
 
 #![allow(missing_docs)] // criterion's macros make undocumented items
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use crosscheck_reconcile::{extract_claims, DocView};
 
@@ -28,14 +30,7 @@ fn documents(text: &str, size: usize) -> Vec<&str> {
 }
 
 fn bench(c: &mut Criterion) {
-    let path = std::env::var("CROSSCHECK_BENCH_TEXT").unwrap_or_else(|_| {
-        eprintln!("CROSSCHECK_BENCH_TEXT is not set: name a UTF-8 file of >= 10 MB of news-like text (cargo xtask bench makes one)");
-        std::process::exit(2)
-    });
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        eprintln!("{path}: {e}");
-        std::process::exit(2)
-    });
+    let text = common::bench_text();
     let views: Vec<DocView<'_>> = documents(&text, 4096)
         .into_iter()
         .enumerate()

@@ -7,19 +7,14 @@
 
 #![allow(missing_docs)] // criterion's macros make undocumented items
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use crosscheck_numbers::{Approx, Period, QuantityKind};
 use crosscheck_reconcile::{flags, reconcile, Claim, How, Sym};
 
 fn vocabulary() -> (Vec<Sym>, Vec<Sym>) {
-    let path = std::env::var("CROSSCHECK_BENCH_TEXT").unwrap_or_else(|_| {
-        eprintln!("CROSSCHECK_BENCH_TEXT is not set: name a UTF-8 file of >= 10 MB of news-like text (cargo xtask bench makes one)");
-        std::process::exit(2)
-    });
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        eprintln!("{path}: {e}");
-        std::process::exit(2)
-    });
+    let text = common::bench_text();
     let mut subjects: Vec<&str> = Vec::new();
     let mut metrics: Vec<&str> = Vec::new();
     for w in text
