@@ -11,7 +11,7 @@
 //! came from.
 
 use crate::offsets::LayerBuilder;
-use html5gum::{emitters::default::DefaultEmitter, Token, Tokenizer};
+use html5gum::{emitters::default::DefaultEmitter, Emitter, ForwardingEmitter, Token, Tokenizer};
 
 /// Elements whose content is never text a reader sees.
 const DROPPED: &[&str] = &[
@@ -42,9 +42,10 @@ fn break_for(tag: &str) -> Option<&'static str> {
 /// Plain text of `html` and the map from it to `html`'s byte offsets.
 pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
     let mut out = Extractor::with_capacity(html.len() / 2);
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    let mut inner = DefaultEmitter::<usize>::new_with_span();
     // Script, style, textarea and title content is raw text, not markup.
-    emitter.naively_switch_states(true);
+    inner.naively_switch_states(true);
+    let emitter = TextEmitter { inner };
     let mut dropped = 0usize;
     let mut chrome = 0usize;
     let mut content = 0usize;
@@ -95,6 +96,35 @@ pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
         }
     }
     (out.text, out.layer)
+}
+
+/// The default emitter without what text extraction never reads: parse
+/// errors (checking every byte for them was a fifth of the tokenizer's
+/// work) and attributes (a map allocated per tag).
+struct TextEmitter {
+    inner: DefaultEmitter<usize>,
+}
+
+impl ForwardingEmitter for TextEmitter {
+    type Token = Token<usize>;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.inner
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn emit_error(&mut self, _error: html5gum::Error) {}
+
+    fn init_attribute(&mut self) {}
+
+    fn init_attribute_value(&mut self) {}
+
+    fn push_attribute_name(&mut self, _s: &[u8]) {}
+
+    fn push_attribute_value(&mut self, _s: &[u8]) {}
 }
 
 fn is_void(name: &str) -> bool {
