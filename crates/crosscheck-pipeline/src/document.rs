@@ -181,12 +181,10 @@ impl Document {
     }
 }
 
-/// Offsets just past each `\n`.
+/// Offsets just past each `\n` (found with memchr's vector search: a
+/// filter over every byte was a tenth of loading a document).
 fn newline_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
 
 /// A problem with one input, named with its path.
