@@ -11,7 +11,8 @@
 //! came from.
 
 use crate::offsets::LayerBuilder;
-use html5gum::{emitters::default::DefaultEmitter, Emitter, ForwardingEmitter, Token, Tokenizer};
+use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
 /// Elements whose content is never text a reader sees.
 const DROPPED: &[&str] = &[
@@ -42,7 +43,7 @@ fn break_for(tag: &str) -> Option<&'static str> {
 /// Plain text of `html` and the map from it to `html`'s byte offsets.
 pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
     let mut out = Extractor::with_capacity(html.len() / 2);
-    let mut inner = DefaultEmitter::<usize>::new_with_span();
+    let mut inner = CallbackEmitter::new(Pieces::default());
     // Script, style, textarea and title content is raw text, not markup.
     inner.naively_switch_states(true);
     let emitter = TextEmitter { inner };
@@ -50,63 +51,146 @@ pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
     let mut chrome = 0usize;
     let mut content = 0usize;
     let mut pre = 0usize;
-    for token in Tokenizer::new_with_emitter(html, emitter) {
-        let Ok(token) = token;
-        match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if let Some(b) = break_for(&name) {
-                    out.block(b, tag.span.start);
+    for piece in Tokenizer::new_with_emitter(html, emitter) {
+        let Ok(piece) = piece;
+        match piece {
+            Piece::StartTag {
+                name,
+                self_closing,
+                at,
+            } => {
+                let name = name.as_str();
+                if let Some(b) = break_for(name) {
+                    out.block(b, at);
                 }
-                if tag.self_closing || is_void(&name) {
+                if self_closing || is_void(name) {
                     continue;
                 }
-                if DROPPED.contains(&name.as_str()) {
+                if DROPPED.contains(&name) {
                     dropped += 1;
-                } else if CHROME.contains(&name.as_str()) && content == 0 {
+                } else if CHROME.contains(&name) && content == 0 {
                     chrome += 1;
-                } else if CONTENT.contains(&name.as_str()) {
+                } else if CONTENT.contains(&name) {
                     content += 1;
                 } else if name == "pre" {
                     pre += 1;
                 }
             }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if DROPPED.contains(&name.as_str()) {
+            Piece::EndTag { name, at } => {
+                let name = name.as_str();
+                if DROPPED.contains(&name) {
                     dropped = dropped.saturating_sub(1);
-                } else if CHROME.contains(&name.as_str()) && chrome > 0 {
+                } else if CHROME.contains(&name) && chrome > 0 {
                     chrome -= 1;
-                } else if CONTENT.contains(&name.as_str()) {
+                } else if CONTENT.contains(&name) {
                     content = content.saturating_sub(1);
                 } else if name == "pre" {
                     pre = pre.saturating_sub(1);
                 }
-                if let Some(b) = break_for(&name) {
-                    out.block(b, tag.span.start);
+                if let Some(b) = break_for(name) {
+                    out.block(b, at);
                 }
             }
-            Token::String(s) if dropped == 0 && chrome == 0 => {
-                let (start, end) = (s.span.start.min(html.len()), s.span.end.min(html.len()));
+            Piece::Text { start, end } if dropped == 0 && chrome == 0 => {
+                let (start, end) = (start.min(html.len()), end.min(html.len()));
                 if let Some(raw) = html.get(start..end) {
                     out.text(raw, start, pre > 0);
                 }
             }
-            _ => {}
+            Piece::Text { .. } => {}
         }
     }
     (out.text, out.layer)
 }
 
-/// The default emitter without what text extraction never reads: parse
+/// A tag name lowercased, when it is short enough to be one this module
+/// knows (the longest is ten bytes); any other name is empty, which
+/// matches none of them. Kept inline: no allocation per tag.
+#[derive(Clone, Copy, Default)]
+struct TagName {
+    bytes: [u8; 12],
+    len: u8,
+}
+
+impl TagName {
+    fn of(name: &[u8]) -> TagName {
+        let mut t = TagName::default();
+        if name.len() <= t.bytes.len() && name.is_ascii() {
+            t.bytes[..name.len()].copy_from_slice(name);
+            t.bytes[..name.len()].make_ascii_lowercase();
+            t.len = name.len() as u8;
+        }
+        t
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+/// What extraction reads of the tokenizer's events: tags with where they
+/// start, and the source span of each run of text (decoded here, from the
+/// source, so that every character maps to its bytes).
+enum Piece {
+    StartTag {
+        name: TagName,
+        self_closing: bool,
+        at: usize,
+    },
+    EndTag {
+        name: TagName,
+        at: usize,
+    },
+    Text {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// Turns events into [`Piece`]s as html5gum's default emitter turns them
+/// into tokens (a start tag starts where its name was opened), without
+/// copying names, attributes or text.
+#[derive(Default)]
+struct Pieces {
+    open: TagName,
+    open_at: usize,
+}
+
+impl Callback<Piece, usize> for Pieces {
+    fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Piece> {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.open = TagName::of(name);
+                self.open_at = span.start;
+                None
+            }
+            CallbackEvent::CloseStartTag { self_closing } => Some(Piece::StartTag {
+                name: std::mem::take(&mut self.open),
+                self_closing,
+                at: self.open_at,
+            }),
+            CallbackEvent::EndTag { name } => Some(Piece::EndTag {
+                name: TagName::of(name),
+                at: span.start,
+            }),
+            CallbackEvent::String { .. } => Some(Piece::Text {
+                start: span.start,
+                end: span.end,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The callback emitter without what text extraction never reads: parse
 /// errors (checking every byte for them was a fifth of the tokenizer's
-/// work) and attributes (a map allocated per tag).
+/// work) and attributes.
 struct TextEmitter {
-    inner: DefaultEmitter<usize>,
+    inner: CallbackEmitter<Pieces, Piece, usize>,
 }
 
 impl ForwardingEmitter for TextEmitter {
-    type Token = Token<usize>;
+    type Token = Piece;
 
     fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
         &mut self.inner
