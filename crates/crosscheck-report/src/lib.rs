@@ -95,6 +95,24 @@ pub fn write_json(report: &Report, mut out: impl std::io::Write) -> std::io::Res
 /// that the rendered text held at once stays a few megabytes.
 const JSON_BATCH: usize = 2048;
 
+/// Each item of `batch` as serde_json's pretty printer writes it two levels
+/// deep, rendered in parallel.
+fn render_batch<T: serde::Serialize + Sync>(batch: &[T]) -> std::io::Result<Vec<Vec<u8>>> {
+    use rayon::prelude::*;
+    batch
+        .par_iter()
+        .map(|item| {
+            let one = serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
+            let mut indented = Vec::with_capacity(one.len() + one.len() / 8);
+            for line in one.split(|&c| c == b'\n') {
+                indented.extend_from_slice(b"\n    ");
+                indented.extend_from_slice(line);
+            }
+            Ok(indented)
+        })
+        .collect()
+}
+
 /// `"name": [ items ],` as serde_json's pretty printer writes it two levels
 /// deep: each item rendered alone, its lines indented by four spaces.
 fn write_list<T: serde::Serialize + Sync>(
@@ -102,30 +120,33 @@ fn write_list<T: serde::Serialize + Sync>(
     name: &str,
     items: &[T],
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
     if items.is_empty() {
         return writeln!(out, "  \"{name}\": [],");
     }
     write!(out, "  \"{name}\": [")?;
-    for (b, batch) in items.chunks(JSON_BATCH).enumerate() {
-        let rendered: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|item| {
-                let one = serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
-                let mut indented = Vec::with_capacity(one.len() + one.len() / 8);
-                for line in one.split(|&c| c == b'\n') {
-                    indented.extend_from_slice(b"\n    ");
-                    indented.extend_from_slice(line);
-                }
-                Ok(indented)
-            })
-            .collect::<std::io::Result<_>>()?;
-        for (i, r) in rendered.iter().enumerate() {
-            if b > 0 || i > 0 {
-                out.write_all(b",")?;
+    // The next batch renders on the pool while this thread writes the one
+    // before: writing hundreds of megabytes is kernel time that would
+    // otherwise leave the other cores idle.
+    let mut batches = items.chunks(JSON_BATCH);
+    let mut ready = batches.next().map(render_batch).transpose()?;
+    let mut first = true;
+    while let Some(rendered) = ready.take() {
+        let next = batches.next();
+        let mut next_rendered = None;
+        let written = rayon::in_place_scope(|scope| {
+            if let Some(batch) = next {
+                scope.spawn(|_| next_rendered = Some(render_batch(batch)));
             }
-            out.write_all(r)?;
-        }
+            rendered.iter().try_for_each(|r| {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                first = false;
+                out.write_all(r)
+            })
+        });
+        written?;
+        ready = next_rendered.transpose()?;
     }
     writeln!(out, "\n  ],")
 }
