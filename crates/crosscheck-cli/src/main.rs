@@ -422,9 +422,18 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // cannot be read twice); the texts of the mentions the report
             // names are read back afterwards.
             let started = std::time::Instant::now();
-            let phase = |what: &str, since: &mut std::time::Instant| {
+            // Each phase's wall time, and the CPU time all threads spent in
+            // it: their ratio says how well the phase uses the cores.
+            let mut cpu_before = cpu_seconds();
+            let mut phase = |what: &str, since: &mut std::time::Instant| {
+                let cpu = cpu_seconds();
+                let spent = match (cpu, cpu_before) {
+                    (Some(now), Some(before)) => format!(", cpu {:.2} s", now - before),
+                    _ => String::new(),
+                };
+                cpu_before = cpu;
                 tracing::debug!(
-                    "{what}: {:.3} s{}",
+                    "{what}: {:.3} s{spent}{}",
                     since.elapsed().as_secs_f64(),
                     memory_note()
                 );
@@ -754,6 +763,18 @@ impl<W: Write> Write for Tee<'_, W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.main.flush()
     }
+}
+
+/// User and system CPU time of all the process's threads so far, where the
+/// system says (Linux's `/proc/self/stat`, in clock ticks of 1/100 s).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in brackets and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) / 100.0)
 }
 
 /// The process's resident and peak memory, where the system says (Linux).
