@@ -221,10 +221,15 @@ const READ_BACK_BYTES: u64 = 16 << 20;
 /// Splits the documents to read back (in order) into batches of at most
 /// [`READ_BACK_BYTES`] of file (a larger file is a batch of its own).
 fn read_back_batches(docs: &[u32], names: &[String]) -> Vec<Vec<u32>> {
+    // One `stat` per document, asked in parallel: tens of thousands of
+    // them in a row were a serial tenth of a second.
+    let sizes: Vec<u64> = docs
+        .par_iter()
+        .map(|&d| std::fs::metadata(&names[d as usize]).map_or(0, |m| m.len()))
+        .collect();
     let mut batches: Vec<Vec<u32>> = Vec::new();
     let mut bytes = 0u64;
-    for &d in docs {
-        let size = std::fs::metadata(&names[d as usize]).map_or(0, |m| m.len());
+    for (&d, &size) in docs.iter().zip(&sizes) {
         match batches.last_mut() {
             Some(b) if bytes + size <= READ_BACK_BYTES => b.push(d),
             _ => {
@@ -498,8 +503,8 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             // Read back in parallel, a batch at a time: a batch's texts are
             // held only while its mentions are filled, and a batch visits
             // only its documents' mentions.
-            for batch in &read_back_batches(&to_fill, &names) {
-                let loaded: Vec<(u32, Document)> = batch
+            let load_batch = |batch: &[u32]| -> Vec<(u32, Document)> {
+                batch
                     .par_iter()
                     .filter(|&&d| !matches!(&stdin_text, Some((i, _)) if *i == d))
                     .filter_map(|&d| {
@@ -517,55 +522,72 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                             }
                         }
                     })
-                    .collect();
-                let to_file: Vec<_> = loaded
-                    .iter()
-                    .map(|(_, doc)| move |o| doc.offsets.to_file(o))
-                    .collect();
-                let line_of: Vec<_> = loaded
-                    .iter()
-                    .map(|(_, doc)| move |o| doc.line_of(o))
-                    .collect();
-                let identity = |o| o;
-                let mut text_sources: Vec<TextSource<'_>> = loaded
-                    .iter()
-                    .zip(&to_file)
-                    .zip(&line_of)
-                    .map(|(((d, doc), to_file), line_of)| TextSource {
-                        doc: *d,
-                        text: &doc.text,
-                        // Lines are counted in the file as on disk (markup
-                        // and any encoding included).
-                        to_file,
-                        line_of: Some(line_of),
-                    })
-                    .collect();
-                if let Some((i, t)) = &stdin_text {
-                    if batch.contains(i) {
-                        text_sources.push(TextSource {
-                            doc: *i,
-                            text: t,
-                            to_file: &identity,
-                            line_of: None,
-                        });
+                    .collect()
+            };
+            let batches = read_back_batches(&to_fill, &names);
+            let mut next_loaded = batches.first().map(|b| load_batch(b));
+            for (b, batch) in batches.iter().enumerate() {
+                let loaded = next_loaded.take().unwrap_or_default();
+                // The next batch is read on the pool while this thread
+                // fills the mentions of this one (which is serial).
+                let mut upcoming = None;
+                rayon::in_place_scope(|scope| {
+                    if let Some(next) = batches.get(b + 1) {
+                        let (load_batch, upcoming) = (&load_batch, &mut upcoming);
+                        scope.spawn(move |_| *upcoming = Some(load_batch(next)));
                     }
-                }
-                report.fill_texts_in(&unfilled, &text_sources);
-                if let Some(s) = sources.as_mut() {
-                    for &d in batch {
-                        if let Some((_, doc)) = loaded.iter().find(|(i, _)| *i == d) {
-                            s.push(crosscheck_report::Source::new(
-                                &report,
-                                d,
-                                &names[d as usize],
-                                &doc.text,
-                                &|o| doc.offsets.to_text(o),
-                            ));
-                        } else if let Some((_, t)) = stdin_text.as_ref().filter(|(i, _)| *i == d) {
-                            s.push(crosscheck_report::Source::new(&report, d, "-", t, &|o| o));
+                    let to_file: Vec<_> = loaded
+                        .iter()
+                        .map(|(_, doc)| move |o| doc.offsets.to_file(o))
+                        .collect();
+                    let line_of: Vec<_> = loaded
+                        .iter()
+                        .map(|(_, doc)| move |o| doc.line_of(o))
+                        .collect();
+                    let identity = |o| o;
+                    let mut text_sources: Vec<TextSource<'_>> = loaded
+                        .iter()
+                        .zip(&to_file)
+                        .zip(&line_of)
+                        .map(|(((d, doc), to_file), line_of)| TextSource {
+                            doc: *d,
+                            text: &doc.text,
+                            // Lines are counted in the file as on disk (markup
+                            // and any encoding included).
+                            to_file,
+                            line_of: Some(line_of),
+                        })
+                        .collect();
+                    if let Some((i, t)) = &stdin_text {
+                        if batch.contains(i) {
+                            text_sources.push(TextSource {
+                                doc: *i,
+                                text: t,
+                                to_file: &identity,
+                                line_of: None,
+                            });
                         }
                     }
-                }
+                    report.fill_texts_in(&unfilled, &text_sources);
+                    if let Some(s) = sources.as_mut() {
+                        for &d in batch {
+                            if let Some((_, doc)) = loaded.iter().find(|(i, _)| *i == d) {
+                                s.push(crosscheck_report::Source::new(
+                                    &report,
+                                    d,
+                                    &names[d as usize],
+                                    &doc.text,
+                                    &|o| doc.offsets.to_text(o),
+                                ));
+                            } else if let Some((_, t)) =
+                                stdin_text.as_ref().filter(|(i, _)| *i == d)
+                            {
+                                s.push(crosscheck_report::Source::new(&report, d, "-", t, &|o| o));
+                            }
+                        }
+                    }
+                });
+                next_loaded = upcoming;
             }
             phase("cited documents read back", &mut since);
             // Each JSON or text rendering made here is also stored, so that a
