@@ -877,10 +877,16 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
     // A period enters the sort key as its rank among the periods the
     // claims name (a few hundred), which keeps an entry at 16 bytes, not
     // 24: at millions of claims that is tens of megabytes.
-    let mut periods: Vec<u64> = claims
-        .iter()
-        .map(|c| pack(c.period.as_ref().map(pkey)))
-        .collect::<std::collections::HashSet<u64>>()
+    let mut periods: Vec<u64> = (0..claims.len())
+        .into_par_iter()
+        .fold(std::collections::HashSet::new, |mut seen, i| {
+            seen.insert(pack(claims[i].period.as_ref().map(pkey)));
+            seen
+        })
+        .reduce(std::collections::HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
         .into_iter()
         .collect();
     periods.sort_unstable();
