@@ -142,10 +142,7 @@ fn walk_folder(
             })
         });
     let (mut files, mut errors) = found.into_inner().unwrap_or_else(|p| p.into_inner());
-    // Paths compare component by component, which is slow enough that
-    // sorting a hundred thousand of them shows: sorted in parallel (the
-    // same order, paths being distinct).
-    files.par_sort();
+    files.par_sort_by(|a, b| walked_path_order(a, b));
     errors.sort_by_cached_key(|(path, e)| (path.clone(), e.to_string()));
     let inputs = files
         .into_iter()
@@ -631,4 +628,65 @@ fn known_unchanged(
         Known::Hash(h) => Ok(*h),
         Known::Refused(why) => Err(InputError::new(name, why.clone())),
     })
+}
+
+/// The order of `Path`'s `Ord` (component by component) for the paths of
+/// one walk, found without splitting them into components, which made
+/// sorting a hundred thousand paths a tenth of a warm run: compared as
+/// bytes with each separator made the lowest byte. The two agree on paths
+/// that share the walk's root and go on in plain names (a name never holds
+/// a separator or a NUL, and the walk makes no empty or `.` components),
+/// as one walk's are; `walked_path_order_is_path_order` checks it.
+fn walked_path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    fn key(p: &Path) -> impl Iterator<Item = u8> + '_ {
+        p.as_os_str().as_encoded_bytes().iter().map(|&c| {
+            if std::path::is_separator(char::from(c)) {
+                0
+            } else {
+                c
+            }
+        })
+    }
+    key(a).cmp(key(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn walked_path_order_is_path_order() {
+        let names = [
+            "a",
+            "a-b",
+            "a.b",
+            "a b",
+            "a!",
+            "a/b",
+            "a/b/c",
+            "a/b-c",
+            "a/b.c",
+            "a-b/c",
+            "a0",
+            "A",
+            "\u{e9}t\u{e9}",
+            "\u{e9}/x",
+            "z/a",
+            "z-a",
+            "z.a/b",
+            "0000/0001-x.txt",
+            "0000-x/0001.txt",
+            "0000/0000-y.html",
+            "00000/a",
+            "0000 /a",
+        ];
+        for root in ["root", "./root", "/abs/root", "root/sub dir"] {
+            let paths: Vec<PathBuf> = names.iter().map(|n| PathBuf::from(root).join(n)).collect();
+            for a in &paths {
+                for b in &paths {
+                    assert_eq!(super::walked_path_order(a, b), a.cmp(b), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
 }
