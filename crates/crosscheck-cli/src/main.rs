@@ -276,10 +276,6 @@ fn prepare(args: &InputArgs) -> Result<Prepared, Failure> {
     // Before anything touches rayon's global pool (the folder walk sizes
     // itself by it).
     use_jobs(args)?;
-    let (inputs, errors) = collect_inputs(&args.paths, &filter)?;
-    for e in &errors {
-        report_input_error(e);
-    }
     let cache = if args.no_cache {
         None
     } else {
@@ -289,6 +285,16 @@ fn prepare(args: &InputArgs) -> Result<Prepared, Failure> {
             .or_else(Cache::default_dir)
             .map(Cache::new)
     };
+    // The cache's index of files loads while the folders are walked.
+    let (inputs, errors) = std::thread::scope(|s| {
+        if let Some(c) = &cache {
+            s.spawn(|| c.preload());
+        }
+        collect_inputs(&args.paths, &filter)
+    })?;
+    for e in &errors {
+        report_input_error(e);
+    }
     let options = RunOptions {
         analysis: crosscheck_pipeline::AnalysisOptions { as_of: args.as_of },
         cache,

@@ -129,6 +129,22 @@ impl Cache {
         self.inner.dir.join("files.idx")
     }
 
+    /// Loads the index of files known unchanged now rather than at its
+    /// first use: a caller can do it on another thread while it walks the
+    /// inputs, which a warm run otherwise waits for one after the other.
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let cache = crosscheck_pipeline::Cache::new(dir.path());
+    /// std::thread::scope(|s| {
+    ///     s.spawn(|| cache.preload());
+    ///     // ... walk the inputs meanwhile ...
+    /// });
+    /// ```
+    pub fn preload(&self) {
+        self.file_index();
+    }
+
     /// The index of files known unchanged since they were last read.
     pub(crate) fn file_index(&self) -> &FileIndex {
         self.inner
