@@ -127,7 +127,21 @@ pub(crate) struct Gazetteer {
     surnames: FxSet<&'static str>,
     syllables: FxSet<&'static str>,
     legal: FxSet<&'static str>,
+    /// Every word that is a country's or region's name with a nationality
+    /// ending put in place of its own (`Brazil` -> `Brazilian`, `China` ->
+    /// `Chinese`): see [`Gazetteer::is_place_adjective`].
+    place_adjectives: FxSet<String>,
 }
+
+/// Nationality endings, each with the endings of place names it replaces:
+/// `Chin(a)` -> `Chin(ese)`, `Brazil()` -> `Brazil(ian)`.
+const ADJECTIVE_ENDINGS: &[(&str, &[&str])] = &[
+    ("ese", &["", "a"]),
+    ("ian", &["", "a", "ia", "y"]),
+    ("an", &["", "a", "o", "e"]),
+    ("ish", &[""]),
+    ("i", &["", "a", "an"]),
+];
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     // Lines are short: a byte loop finds their ends faster than `str::lines`'
@@ -254,6 +268,24 @@ impl Gazetteer {
             });
         // Build the word-class table now, as part of loading.
         let _ = classes("");
+        // Every adjective the endings make of a country or region, so that
+        // a word is one look-up instead of one per ending (cities make none:
+        // `Shuya` the town makes no `Shuyi`).
+        let mut place_adjectives = FxSet::default();
+        for (name, info) in &by_name {
+            let Some(id) = info.entry() else { continue };
+            let e = &entries[id as usize];
+            if e.label != Label::Place || e.source == Source::City {
+                continue;
+            }
+            for (end, adds) in ADJECTIVE_ENDINGS {
+                for add in *adds {
+                    if let Some(stem) = name.strip_suffix(add) {
+                        place_adjectives.insert(format!("{stem}{end}"));
+                    }
+                }
+            }
+        }
         Gazetteer {
             ac,
             ac_entries,
@@ -264,6 +296,7 @@ impl Gazetteer {
             surnames: set_of(CN_SURNAMES),
             syllables: set_of(PINYIN),
             legal: set_of(LEGAL),
+            place_adjectives,
         }
     }
 
@@ -340,6 +373,13 @@ impl Gazetteer {
                 && self.syllables.contains(&s[..n])
                 && self.split_syllables(&s[n..], left - 1)
         })
+    }
+
+    /// True when `w` is a country's or region's name with a nationality
+    /// ending (`Brazilian`, `Chinese`, `Kenyan`): some place name that is no
+    /// city, with one of its endings in [`ADJECTIVE_ENDINGS`] replaced.
+    pub fn is_place_adjective(&self, w: &str) -> bool {
+        self.place_adjectives.contains(w)
     }
 
     /// True when `lower` is a legal-form suffix: `ltd`, `inc.`, `gmbh`, `s.a.`.

@@ -109,8 +109,6 @@ struct Ctx<'a> {
     /// the choice (buffers reused between pieces).
     hit_spans: Vec<(usize, usize, usize, u32)>,
     chosen: Vec<(usize, usize, u32)>,
-    /// A name built from a stem (a buffer reused between words).
-    stem_name: String,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
@@ -143,7 +141,6 @@ pub(crate) fn tag(
         parts: Vec::new(),
         hit_spans: Vec::new(),
         chosen: Vec::new(),
-        stem_name: String::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
@@ -1595,35 +1592,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&mut self, w: &str) -> bool {
-        if is(w, cls::DEMONYMS) {
-            return true;
-        }
-        for (end, adds) in [
-            ("ese", &["", "a"][..]),
-            ("ian", &["", "a", "ia", "y"][..]),
-            ("an", &["", "a", "o", "e"][..]),
-            ("ish", &[""][..]),
-            ("i", &["", "a", "an"][..]),
-        ] {
-            if let Some(stem) = w.strip_suffix(end) {
-                let mut name = std::mem::take(&mut self.stem_name);
-                let found = adds.iter().any(|add| {
-                    name.clear();
-                    name.push_str(stem);
-                    name.push_str(add);
-                    // Countries and regions only: `Shuya` the town makes no `Shuyi`.
-                    self.gaz.get(&name).is_some_and(|e| {
-                        e.label == Label::Place && !matches!(e.source, Source::City)
-                    })
-                });
-                self.stem_name = name;
-                if found {
-                    return true;
-                }
-            }
-        }
-        false
+    fn is_demonym(&self, w: &str) -> bool {
+        is(w, cls::DEMONYMS) || self.gaz.is_place_adjective(w)
     }
 
     /// A town's name that is also the short form of a company named in full
@@ -1757,30 +1727,55 @@ impl<'a> Ctx<'a> {
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. The names are
-        // bucketed by their first byte, and each name's matches in a run are
-        // found left to right without overlap (as `match_indices` finds them).
-        let mut head = [u32::MAX; 256];
+        // bucketed by their first two bytes (most names of a document share
+        // a capital first letter, few its second byte as well), and each
+        // name's matches in a run are found left to right without overlap
+        // (as `match_indices` finds them).
+        const BUCKETS: usize = 1024;
+        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (BUCKETS - 1);
+        let mut head = [u32::MAX; BUCKETS];
+        // Names of one byte (no two bytes to bucket by), by their only byte.
+        let mut short: Vec<u32> = Vec::new();
         let mut next = vec![u32::MAX; names.len()];
         for (k, (name, _, _)) in names.iter().enumerate().rev() {
-            let b = usize::from(name.as_bytes()[0]);
-            next[k] = head[b];
-            head[b] = k as u32;
+            match name.as_bytes() {
+                [a, b, ..] => {
+                    let h = bucket(*a, *b);
+                    next[k] = head[h];
+                    head[h] = k as u32;
+                }
+                _ => short.push(k as u32),
+            }
         }
+        short.reverse();
+        // Where each name may match next, as a text offset: the runs come in
+        // text order and never overlap, so a match in an earlier run never
+        // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for &(cs, ce) in &self.chunks {
             let piece = &self.text.as_bytes()[cs..ce];
-            free_from.iter_mut().for_each(|f| *f = 0);
             for p in 0..piece.len() {
-                let mut k = head[usize::from(piece[p])];
+                let mut k = match piece.get(p + 1) {
+                    Some(&b) => head[bucket(piece[p], b)],
+                    None => u32::MAX,
+                };
                 while k != u32::MAX {
                     let ku = k as usize;
                     let name = names[ku].0.as_bytes();
-                    if p >= free_from[ku] && piece[p..].starts_with(name) {
+                    if cs + p >= free_from[ku] && piece[p..].starts_with(name) {
                         hits.push((cs + p, cs + p + name.len(), ku));
-                        free_from[ku] = p + name.len();
+                        free_from[ku] = cs + p + name.len();
                     }
                     k = next[ku];
+                }
+                for &k in &short {
+                    let ku = k as usize;
+                    let name = names[ku].0.as_bytes();
+                    if cs + p >= free_from[ku] && piece[p..].starts_with(name) {
+                        hits.push((cs + p, cs + p + name.len(), ku));
+                        free_from[ku] = cs + p + name.len();
+                    }
                 }
             }
         }
