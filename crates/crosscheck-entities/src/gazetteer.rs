@@ -428,35 +428,58 @@ fn class_slot(w: &[u8]) -> usize {
     (h ^ (h >> 15)) as usize & (CLASS_SLOTS - 1)
 }
 
+/// The class table: per slot a short tag of the word there (0 for an empty
+/// slot), and the word with its class bits.
+struct ClassTable {
+    /// Length and first byte of each slot's word, never 0 for a word: most
+    /// look-ups (of unlisted words) read only this array, 8 KB that stays in
+    /// the L1 cache, where the slots themselves (24 bytes each) would not.
+    tags: Vec<u16>,
+    slots: Vec<(&'static str, u32)>,
+}
+
+/// The tag of a word in [`ClassTable::tags`]: its length (listed words are
+/// shorter than 128 bytes) and first byte, with the high bit set.
+fn class_tag(w: &[u8]) -> u16 {
+    let first = w.first().copied().unwrap_or(0);
+    0x8000 | ((w.len() as u16 & 0x7f) << 8) | u16::from(first)
+}
+
 /// The word classes of `w` (bits of [`crate::rules::cls`]), from an
 /// open-addressing table built once (the rules ask it several times per word).
 pub(crate) fn classes(w: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<ClassTable> = std::sync::OnceLock::new();
     let t = TABLE.get_or_init(|| {
-        let mut t: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
+        let mut slots: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
+        let mut tags = vec![0u16; CLASS_SLOTS];
         for (list, bit) in crate::rules::CLASSES {
             for w in *list {
                 let mut i = class_slot(w.as_bytes());
-                while !t[i].0.is_empty() && t[i].0 != *w {
+                while !slots[i].0.is_empty() && slots[i].0 != *w {
                     i = (i + 1) & (CLASS_SLOTS - 1);
                 }
-                t[i].0 = w;
-                t[i].1 |= bit;
+                slots[i].0 = w;
+                slots[i].1 |= bit;
+                tags[i] = class_tag(w.as_bytes());
             }
         }
-        t
+        ClassTable { tags, slots }
     });
     let wb = w.as_bytes();
+    let tag = class_tag(wb);
     let mut i = class_slot(wb);
     loop {
-        let (k, bits) = t[i];
-        if k.is_empty() {
+        let ti = t.tags[i];
+        if ti == 0 {
             return 0;
         }
-        // Listed words are short: a byte loop beats a call to memcmp.
-        let kb = k.as_bytes();
-        if kb.len() == wb.len() && kb.iter().zip(wb).all(|(a, b)| a == b) {
-            return bits;
+        if ti == tag {
+            // Listed words are short: a byte loop beats a call to memcmp.
+            let (k, bits) = t.slots[i];
+            let kb = k.as_bytes();
+            if kb.len() == wb.len() && kb.iter().zip(wb).all(|(a, b)| a == b) {
+                return bits;
+            }
         }
         i = (i + 1) & (CLASS_SLOTS - 1);
     }

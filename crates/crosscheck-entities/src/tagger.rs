@@ -87,7 +87,38 @@ struct Pending {
 
 /// Gazetteer hits in a piece as element ranges and entries; shared, since
 /// one piece is asked for up to three times.
-type Hits = std::rc::Rc<[(usize, usize, u32)]>;
+///
+/// Most pieces hold no hit or one or two: those are kept inline, so that
+/// asking costs no allocation.
+#[derive(Debug, Clone)]
+enum Hits {
+    Inline(u8, [(usize, usize, u32); 2]),
+    Shared(std::rc::Rc<[(usize, usize, u32)]>),
+}
+
+impl Hits {
+    const NONE: Hits = Hits::Inline(0, [(0, 0, 0); 2]);
+
+    fn from_slice(hits: &[(usize, usize, u32)]) -> Hits {
+        match *hits {
+            [] => Hits::NONE,
+            [a] => Hits::Inline(1, [a, (0, 0, 0)]),
+            [a, b] => Hits::Inline(2, [a, b]),
+            _ => Hits::Shared(hits.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Hits {
+    type Target = [(usize, usize, u32)];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Hits::Inline(n, a) => &a[..usize::from(*n)],
+            Hits::Shared(h) => h,
+        }
+    }
+}
 
 struct Ctx<'a> {
     gaz: &'a Gazetteer,
@@ -135,8 +166,8 @@ pub(crate) fn tag(
         headline: false,
         hits: Vec::new(),
         hits_key: (usize::MAX, 0, 0),
-        hits_cache: Hits::from([]),
-        no_hits: Hits::from([]),
+        hits_cache: Hits::NONE,
+        no_hits: Hits::NONE,
         pieces: Vec::new(),
         parts: Vec::new(),
         hit_spans: Vec::new(),
@@ -742,7 +773,7 @@ impl<'a> Ctx<'a> {
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
             let out = match self.gaz.entry_id(piece) {
-                Some(id) => Hits::from([(0, 1, id)]),
+                Some(id) => Hits::from_slice(&[(0, 1, id)]),
                 None => self.no_hits.clone(),
             };
             self.hits_key = (base, last.end, 1);
@@ -793,7 +824,7 @@ impl<'a> Ctx<'a> {
         let hits: Hits = if chosen.is_empty() {
             self.no_hits.clone()
         } else {
-            Hits::from(chosen.as_slice())
+            Hits::from_slice(&chosen)
         };
         self.chosen = chosen;
         let chosen = hits;
