@@ -151,6 +151,8 @@ struct Ctx<'a> {
     acronyms: Vec<(String, Label, String)>,
     /// The words of the piece being classified (a buffer reused between pieces).
     words: Vec<&'a str>,
+    /// The core of each company name met so far ([`company_core`]).
+    cores: FxMap<&'a str, String>,
 }
 
 pub(crate) fn tag(
@@ -179,6 +181,7 @@ pub(crate) fn tag(
         acronyms: Vec::new(),
         chunks: Vec::new(),
         words: Vec::with_capacity(16),
+        cores: FxMap::default(),
     };
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
@@ -470,7 +473,14 @@ impl<'a> Ctx<'a> {
             }
             seen += 1;
             let w = self.ut(i);
-            if !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION) {
+            let skip = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                // A lower-case word is its own lower case: one probe answers both lists.
+                let c = crate::gazetteer::classes(w);
+                c & (cls::CONNECTORS | cls::FUNCTION) != 0
+            } else {
+                !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION)
+            };
+            if skip {
                 continue;
             }
             last_punct = "";
@@ -1536,9 +1546,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn core(&mut self, name: &str) -> String {
+    fn core(&mut self, name: &'a str) -> String {
+        // A story names its companies again and again: each name's core is
+        // worked out once per document.
+        if let Some(c) = self.cores.get(name) {
+            return c.clone();
+        }
         let gaz = self.gaz;
-        company_core(
+        let core = company_core(
             name,
             |w| gaz.is_common(w),
             |w| {
@@ -1547,7 +1562,9 @@ impl<'a> Ctx<'a> {
                         && matches!(e.source, Source::Subdivision | Source::City)
                 })
             },
-        )
+        );
+        self.cores.insert(name, core.clone());
+        core
     }
 
     /// Could `els` be a person's name, given the evidence?
@@ -1631,28 +1648,39 @@ impl<'a> Ctx<'a> {
     /// in the document reads as the company before a possessive: `Qiantang's
     /// selling price` after `Qiantang Motor`.
     fn possessive_companies(&self, out: &mut [Mention]) {
-        let cores: Vec<String> = out
-            .iter()
-            .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
-            .map(|m| m.canonical.clone())
-            .collect();
-        if cores.is_empty() {
-            return;
+        // The places to relabel are found first, so that the company names
+        // can be borrowed from `out` rather than copied.
+        let mut relabel: Vec<usize> = Vec::new();
+        {
+            let cores: Vec<&str> = out
+                .iter()
+                .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
+                .map(|m| m.canonical.as_str())
+                .collect();
+            if cores.is_empty() {
+                return;
+            }
+            for (i, m) in out.iter().enumerate() {
+                if m.label != Label::Place {
+                    continue;
+                }
+                let t = &self.text[m.start..m.end];
+                let rest = &self.text[m.end..];
+                let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
+                // Towns only: a province or country's possessive is its own
+                // (`Zhejiang's exports`), whatever company bears its name.
+                if possessive
+                    && self.gaz.get(t).is_some_and(|e| e.source == Source::City)
+                    && cores.contains(&t)
+                {
+                    relabel.push(i);
+                }
+            }
         }
-        for m in out.iter_mut() {
-            if m.label != Label::Place {
-                continue;
-            }
-            let t = &self.text[m.start..m.end];
-            let rest = &self.text[m.end..];
-            let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
-            // Towns only: a province or country's possessive is its own
-            // (`Zhejiang's exports`), whatever company bears its name.
-            let town = self.gaz.get(t).is_some_and(|e| e.source == Source::City);
-            if possessive && town && cores.iter().any(|c| c == t) {
-                m.label = Label::Company;
-                m.canonical = t.to_string();
-            }
+        for i in relabel {
+            let m = &mut out[i];
+            m.label = Label::Company;
+            m.canonical = self.text[m.start..m.end].to_string();
         }
     }
 
@@ -1732,8 +1760,11 @@ impl<'a> Ctx<'a> {
     /// the place; such a match replaces the shorter mentions inside it.
     fn rescan(&self, out: &mut Vec<Mention>) {
         // Each name with the label and the mention (its canonical) it came from.
-        let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::new();
-        let mut seen: FxSet<Cow<'_, str>> = FxSet::default();
+        // Sized once: at most two names per mention (never iterated, so
+        // the capacity changes nothing but the rehashing).
+        let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::with_capacity(out.len());
+        let mut seen: FxSet<Cow<'_, str>> =
+            FxSet::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (mi, m) in out.iter().enumerate() {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
@@ -1855,7 +1886,10 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let found = std::mem::take(&mut self.found);
         let acronyms = std::mem::take(&mut self.acronyms);
-        let mut known: FxMap<Cow<'_, str>, (Label, &str)> = FxMap::default();
+        // Sized once for the keys each mention adds (the maps are only
+        // looked up, never iterated: capacity changes nothing but rehashing).
+        let mut known: FxMap<Cow<'_, str>, (Label, &str)> =
+            FxMap::with_capacity_and_hasher(2 * found.len() + acronyms.len(), Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
         for m in &found {
@@ -1905,7 +1939,7 @@ impl<'a> Ctx<'a> {
                 .or_insert((*label, canon.as_str()));
         }
         let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
-        let mut resolved: Vec<Mention> = Vec::new();
+        let mut resolved: Vec<Mention> = Vec::with_capacity(self.pending.len());
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
