@@ -122,7 +122,7 @@ pub(crate) struct Gazetteer {
     /// as soon as the text so far begins no name. One map, so that one
     /// look-up answers both questions.
     by_name: FxMap<&'static str, NameInfo>,
-    common: FxSet<&'static str>,
+    common: FoldSet,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
     syllables: FxSet<&'static str>,
@@ -169,8 +169,8 @@ fn set_of(s: &'static str) -> FxSet<&'static str> {
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let common = set_of(COMMON);
-        let is_common = |w: &str| common.contains(w);
+        let common = FoldSet::new(lines(COMMON));
+        let is_common = |w: &str| common.contains_lower(w);
         let given = set_of(GIVEN);
         let mut names: Vec<(&'static str, Label, String, Source)> = Vec::with_capacity(24_000);
         for l in lines(CURATED) {
@@ -330,7 +330,14 @@ impl Gazetteer {
 
     /// True when `lower` (already lower-cased) is an ordinary English word.
     pub fn is_common(&self, lower: &str) -> bool {
-        self.common.contains(lower)
+        self.common.contains_lower(lower)
+    }
+
+    /// True when `w`, an ASCII word in any case, is an ordinary English word
+    /// in lower case: [`Gazetteer::is_common`] of its lower case, without
+    /// making it.
+    pub fn is_common_ascii(&self, w: &str) -> bool {
+        self.common.contains_lower(w)
     }
 
     /// True when `w` is a known given name (`Maria`, `John`).
@@ -386,6 +393,113 @@ impl Gazetteer {
     pub fn is_legal(&self, lower: &str) -> bool {
         self.legal.contains(lower)
     }
+}
+
+/// A set of words asked with words in any ASCII case: a word is in it when
+/// its ASCII lower case is (the lower case is hashed and compared on the fly,
+/// never made). Open addressing over one array of slots, each slot the
+/// word's place in one string of all words and a fragment of its hash, so
+/// that a probe reads one slot and, only on a likely match, the word.
+#[derive(Debug)]
+struct FoldSet {
+    /// 0 for an empty slot, else the high half of the hash, the word's
+    /// offset in `words` (24 bits) and its length (8 bits).
+    slots: Vec<u64>,
+    words: String,
+}
+
+impl FoldSet {
+    fn new(items: impl Iterator<Item = &'static str>) -> FoldSet {
+        let items: Vec<&str> = items.collect();
+        let n = (items.len() * 2).next_power_of_two().max(16);
+        let mut set = FoldSet {
+            slots: vec![0; n],
+            words: String::new(),
+        };
+        for w in items {
+            // Words too long to slot, or past what an offset can say, are
+            // kept out of the table and can never be asked for (none are).
+            if w.len() > 255 || set.words.len() + w.len() >= 1 << 24 || set.contains_lower(w) {
+                continue;
+            }
+            let h = fold_hash(w.as_bytes());
+            let mut i = h as usize & (n - 1);
+            while set.slots[i] != 0 {
+                i = (i + 1) & (n - 1);
+            }
+            set.slots[i] = (h >> 32) << 32 | (set.words.len() as u64) << 8 | w.len() as u64;
+            set.words.push_str(w);
+        }
+        set
+    }
+
+    /// True when a word of the set equals `w` with its ASCII letters lower-cased.
+    fn contains_lower(&self, w: &str) -> bool {
+        let wb = w.as_bytes();
+        if wb.len() > 255 {
+            return false;
+        }
+        let h = fold_hash(wb);
+        let n = self.slots.len();
+        let mut i = h as usize & (n - 1);
+        let words = self.words.as_bytes();
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return false;
+            }
+            if slot >> 32 == h >> 32 && (slot & 0xff) as usize == wb.len() {
+                let at = (slot >> 8 & 0xff_ffff) as usize;
+                let k = &words[at..at + wb.len()];
+                if (0..wb.len())
+                    .step_by(8)
+                    .all(|p| load8(k, p) == fold8(load8(wb, p)))
+                {
+                    return true;
+                }
+            }
+            i = (i + 1) & (n - 1);
+        }
+    }
+}
+
+/// Up to eight bytes of `b` from `at`, little-endian, zeros past its end.
+#[inline]
+fn load8(b: &[u8], at: usize) -> u64 {
+    let rest = &b[at..];
+    if let Some(&w) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(w);
+    }
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(w)
+}
+
+/// Eight bytes with their ASCII upper-case letters lower-cased (other
+/// bytes, non-ASCII ones included, unchanged), without a branch per byte.
+#[inline]
+fn fold8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & LOW7;
+    // The high bit of each byte: at or above `A`, and above `Z`.
+    let ge_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = low + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | upper >> 2
+}
+
+/// The FxHash mix of `w` with its ASCII letters lower-cased, eight bytes at a time.
+fn fold_hash(w: &[u8]) -> u64 {
+    let mut h = Fx::default();
+    let mut p = 0;
+    while p + 8 < w.len() {
+        h.add(fold8(load8(w, p)));
+        p += 8;
+    }
+    h.add(fold8(load8(w, p)) ^ (w.len() as u64) << 56);
+    // The slot comes from the low bits: fold the well-mixed high bits in.
+    h.0 ^ h.0 >> 29
 }
 
 /// Hashes `version` and every embedded data file.
@@ -527,4 +641,71 @@ fn pinyin_norm(lower: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold8_lowers_ascii_letters_only() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'Q', 0xc3, b, b'z', b'@', b'[', b]);
+            let want = u64::from_le_bytes([
+                b.to_ascii_lowercase(),
+                b'q',
+                0xc3,
+                b.to_ascii_lowercase(),
+                b'z',
+                b'@',
+                b'[',
+                b.to_ascii_lowercase(),
+            ]);
+            assert_eq!(fold8(x), want, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn fold_set_answers_as_a_set_of_lower_case() {
+        let words = [
+            "apple",
+            "exports",
+            "a",
+            "internationalization",
+            "Upper",
+            "é",
+        ];
+        let set = FoldSet::new(words.into_iter());
+        for (w, want) in [
+            ("apple", true),
+            ("Apple", true),
+            ("APPLE", true),
+            ("apples", false),
+            ("appl", false),
+            ("Exports", true),
+            ("A", true),
+            ("b", false),
+            ("", false),
+            ("INTERNATIONALIZATION", true),
+            ("internationalizatioN", true),
+            ("internationalizatio", false),
+            ("Upper", false),
+            ("upper", false),
+            ("é", true),
+        ] {
+            assert_eq!(set.contains_lower(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn common_words_in_any_case() {
+        let gaz = Gazetteer::load();
+        for w in lines(COMMON).take(2000) {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                assert!(gaz.is_common_ascii(w));
+                assert!(gaz.is_common_ascii(&w.to_ascii_uppercase()));
+            }
+        }
+        assert!(!gaz.is_common_ascii("Qiantang"));
+    }
 }

@@ -311,11 +311,19 @@ impl<'a> Ctx<'a> {
     /// True when `w` in lower case (a final dot kept) is an ordinary word.
     fn is_common_exact(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
+        if w.is_ascii() {
+            // Looked up in any case: no lower-case copy.
+            return gaz.is_common_ascii(w);
+        }
         gaz.is_common(self.lower_of(w))
     }
 
     fn is_common(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
+        if w.is_ascii() {
+            // Dots have no case: trimming them before lower-casing is the same.
+            return gaz.is_common_ascii(w.trim_end_matches('.'));
+        }
         let l = self.lower_of(w);
         gaz.is_common(l.trim_end_matches('.'))
     }
