@@ -262,6 +262,16 @@ fn has_hyphen_or_apostrophe(bytes: &[u8], start: usize, end: usize) -> bool {
     false
 }
 
+/// True when `s` holds white space (as `char::is_whitespace` says), by a
+/// byte test for ASCII text.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        s.contains(char::is_whitespace)
+    }
+}
+
 /// True when `w` in lower case is one of `list` (lower-case ASCII words).
 fn lower_in(w: &str, list: &[&str]) -> bool {
     if w.is_ascii() {
@@ -1777,14 +1787,15 @@ impl<'a> Ctx<'a> {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
             // (the bulk) is skipped before anything is allocated.
-            let t = raw.contains(char::is_whitespace).then(|| tidy_cow(raw));
+            let t = has_whitespace(raw).then(|| tidy_cow(raw));
             let c = m
                 .canonical
                 .contains(' ')
                 .then_some(Cow::Borrowed(m.canonical.as_str()));
             for cand in [t, c].into_iter().flatten() {
-                let words = cand.split(' ').count();
-                if words >= 2 && cand.len() <= 80 && !seen.contains(&cand) {
+                // Two words or more: a space between them.
+                let words2 = cand.as_bytes().contains(&b' ');
+                if words2 && cand.len() <= 80 && !seen.contains(&cand) {
                     seen.insert(cand.clone());
                     names.push((cand, m.label, mi));
                 }
@@ -1860,6 +1871,17 @@ impl<'a> Ctx<'a> {
         });
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
+        // The mentions' spans by start, each with the furthest end of any
+        // span starting at or before it: a hit is covered when the spans
+        // starting at or before it reach its end (a binary search, not a
+        // walk over every mention per hit).
+        let mut spans: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        spans.sort_unstable();
+        let mut reach = 0;
+        for sp in spans.iter_mut() {
+            reach = reach.max(sp.1);
+            sp.1 = reach;
+        }
         for (s, e, k) in hits {
             let before_ok =
                 s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
@@ -1869,7 +1891,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Already covered by a mention as long or longer.
-            if out.iter().any(|m| m.start <= s && e <= m.end) {
+            let before = spans.partition_point(|sp| sp.0 <= s);
+            if before > 0 && spans[before - 1].1 >= e {
                 continue;
             }
             let (_, label, mi) = &names[k];
@@ -2039,5 +2062,22 @@ impl<'a> Ctx<'a> {
             });
         }
         res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_whitespace_agrees_with_char_is_whitespace() {
+        for c in (0u8..128)
+            .map(char::from)
+            .chain(['\u{a0}', '\u{3000}', 'é'])
+        {
+            for s in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
+                assert_eq!(has_whitespace(&s), s.contains(char::is_whitespace), "{s:?}");
+            }
+        }
     }
 }
