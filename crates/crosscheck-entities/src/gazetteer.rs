@@ -535,6 +535,11 @@ fn class_slot(w: &[u8]) -> usize {
         0 => (0, 0, 0),
         _ => (w[0], w[n / 2], w[n - 1]),
     };
+    class_slot_of(n, first, mid, last)
+}
+
+/// [`class_slot`] from a word's length and its first, middle and last bytes.
+fn class_slot_of(n: usize, first: u8, mid: u8, last: u8) -> usize {
     let h = (n as u32).wrapping_mul(0x9E37_79B9)
         ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
         ^ u32::from(mid).wrapping_mul(0x27D4_EB2F)
@@ -555,30 +560,18 @@ struct ClassTable {
 /// The tag of a word in [`ClassTable::tags`]: its length (listed words are
 /// shorter than 128 bytes) and first byte, with the high bit set.
 fn class_tag(w: &[u8]) -> u16 {
-    let first = w.first().copied().unwrap_or(0);
-    0x8000 | ((w.len() as u16 & 0x7f) << 8) | u16::from(first)
+    class_tag_of(w.len(), w.first().copied().unwrap_or(0))
+}
+
+/// [`class_tag`] from a word's length and first byte.
+fn class_tag_of(n: usize, first: u8) -> u16 {
+    0x8000 | ((n as u16 & 0x7f) << 8) | u16::from(first)
 }
 
 /// The word classes of `w` (bits of [`crate::rules::cls`]), from an
 /// open-addressing table built once (the rules ask it several times per word).
 pub(crate) fn classes(w: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<ClassTable> = std::sync::OnceLock::new();
-    let t = TABLE.get_or_init(|| {
-        let mut slots: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
-        let mut tags = vec![0u16; CLASS_SLOTS];
-        for (list, bit) in crate::rules::CLASSES {
-            for w in *list {
-                let mut i = class_slot(w.as_bytes());
-                while !slots[i].0.is_empty() && slots[i].0 != *w {
-                    i = (i + 1) & (CLASS_SLOTS - 1);
-                }
-                slots[i].0 = w;
-                slots[i].1 |= bit;
-                tags[i] = class_tag(w.as_bytes());
-            }
-        }
-        ClassTable { tags, slots }
-    });
+    let t = class_table();
     let wb = w.as_bytes();
     let tag = class_tag(wb);
     let mut i = class_slot(wb);
@@ -597,6 +590,57 @@ pub(crate) fn classes(w: &str) -> u32 {
         }
         i = (i + 1) & (CLASS_SLOTS - 1);
     }
+}
+
+/// [`classes`] of `w` with its ASCII letters lower-cased, without making
+/// the lower case: the slot, the tag and the comparison fold each byte
+/// they read.
+pub(crate) fn classes_ascii_lower(w: &str) -> u32 {
+    let t = class_table();
+    let wb = w.as_bytes();
+    let n = wb.len();
+    let lower = |i: usize| wb[i].to_ascii_lowercase();
+    let (first, mid, last) = match n {
+        0 => (0, 0, 0),
+        _ => (lower(0), lower(n / 2), lower(n - 1)),
+    };
+    let tag = class_tag_of(n, first);
+    let mut i = class_slot_of(n, first, mid, last);
+    loop {
+        let ti = t.tags[i];
+        if ti == 0 {
+            return 0;
+        }
+        if ti == tag {
+            let (k, bits) = t.slots[i];
+            let kb = k.as_bytes();
+            if kb.len() == n && kb.iter().zip(wb).all(|(a, b)| *a == b.to_ascii_lowercase()) {
+                return bits;
+            }
+        }
+        i = (i + 1) & (CLASS_SLOTS - 1);
+    }
+}
+
+/// The class table, built on first use.
+fn class_table() -> &'static ClassTable {
+    static TABLE: std::sync::OnceLock<ClassTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut slots: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
+        let mut tags = vec![0u16; CLASS_SLOTS];
+        for (list, bit) in crate::rules::CLASSES {
+            for w in *list {
+                let mut i = class_slot(w.as_bytes());
+                while !slots[i].0.is_empty() && slots[i].0 != *w {
+                    i = (i + 1) & (CLASS_SLOTS - 1);
+                }
+                slots[i].0 = w;
+                slots[i].1 |= bit;
+                tags[i] = class_tag(w.as_bytes());
+            }
+        }
+        ClassTable { tags, slots }
+    })
 }
 
 /// True when `w` is in the list(s) of `class`.
@@ -694,6 +738,28 @@ mod tests {
             ("é", true),
         ] {
             assert_eq!(set.contains_lower(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn classes_ascii_lower_is_classes_of_the_lower_case() {
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in crate::rules::CLASSES {
+            for w in *list {
+                words.push(w.to_string());
+                words.push(w.to_ascii_uppercase());
+                let mut t = w.to_string();
+                t[..1].make_ascii_uppercase();
+                words.push(t);
+            }
+        }
+        words.extend(["", "Qiantang", "OF", "Of", "tHe", "X", "co."].map(String::from));
+        for w in &words {
+            assert_eq!(
+                classes_ascii_lower(w),
+                classes(&w.to_ascii_lowercase()),
+                "{w:?}"
+            );
         }
     }
 

@@ -312,8 +312,9 @@ impl<'a> Ctx<'a> {
 
     /// True when `w` in lower case is in the list(s) of `class`.
     fn lower_is(&mut self, w: &str, class: u32) -> bool {
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            return is(w, class);
+        if w.is_ascii() {
+            // The class table folds ASCII case itself: no lower-case copy.
+            return crate::gazetteer::classes_ascii_lower(w) & class != 0;
         }
         is(self.lower_of(w), class)
     }
@@ -720,8 +721,10 @@ impl<'a> Ctx<'a> {
                     || is(w, cls::ABBREVIATIONS)
                     || w.contains('.')
                     || {
-                        let l = self.lower_of(w).to_string() + ".";
-                        self.gaz.is_legal(&l)
+                        // The lower case and its dot in the reused buffer.
+                        self.lower_of(w);
+                        self.lower.push('.');
+                        self.gaz.is_legal(&self.lower)
                     };
                 if takes_dot && last.end == last.word_end {
                     if let Some(l) = els.last_mut() {
