@@ -1222,18 +1222,31 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let w = self.ut(j);
-            let l = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                std::borrow::Cow::Borrowed(w)
+            const STOPS: [&str; 6] = ["of", "at", "in", "for", "who", "which"];
+            // The word's lower case is asked about: for ASCII, with the case
+            // folded while reading rather than a lower-case copy.
+            let (role, company, stop) = if w.is_ascii() {
+                let c = crate::gazetteer::classes_ascii_lower(w);
+                (
+                    c & cls::ROLES != 0,
+                    c & cls::COMPANY_LEFT != 0,
+                    STOPS.iter().any(|s| w.eq_ignore_ascii_case(s)),
+                )
             } else {
-                std::borrow::Cow::Owned(w.to_lowercase())
+                let l = w.to_lowercase();
+                (
+                    is(&l, cls::ROLES),
+                    is(&l, cls::COMPANY_LEFT),
+                    STOPS.contains(&l.as_str()),
+                )
             };
-            if is(l.as_ref(), cls::ROLES) || is(w, cls::TITLES) {
+            if role || is(w, cls::TITLES) {
                 return Some(Label::Person);
             }
-            if is(l.as_ref(), cls::COMPANY_LEFT) {
+            if company {
                 return Some(Label::Company);
             }
-            if matches!(l.as_ref(), "of" | "at" | "in" | "for" | "who" | "which") {
+            if stop {
                 return None;
             }
             seen += 1;
@@ -1952,8 +1965,8 @@ impl<'a> Ctx<'a> {
                         .or_insert((Label::Person, m.canonical.as_str()));
                 }
                 if parts.len() >= 2 {
-                    let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
-                    let family = if self.gaz.is_cn_surname(&l0) && parts.len() <= 3 {
+                    let gaz = self.gaz;
+                    let family = if gaz.is_cn_surname(self.lower_of(parts[0])) && parts.len() <= 3 {
                         parts[0]
                     } else {
                         parts[parts.len() - 1]
