@@ -470,9 +470,25 @@ fn load8(b: &[u8], at: usize) -> u64 {
     if let Some(&w) = rest.first_chunk::<8>() {
         return u64::from_le_bytes(w);
     }
-    let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    u64::from_le_bytes(w)
+    // A short word: two overlapping four-byte loads, or its bytes (a copy
+    // of a variable length would be a call to memcpy).
+    let n = rest.len();
+    match *rest {
+        [] => 0,
+        [a] => u64::from(a),
+        [a, b] => u64::from(u16::from_le_bytes([a, b])),
+        [a, b, c] => u64::from(u16::from_le_bytes([a, b])) | u64::from(c) << 16,
+        [a, b, c, d, ..] => {
+            let lo = u64::from(u32::from_le_bytes([a, b, c, d]));
+            let hi = u64::from(u32::from_le_bytes([
+                rest[n - 4],
+                rest[n - 3],
+                rest[n - 2],
+                rest[n - 1],
+            ]));
+            lo | hi << (8 * (n - 4))
+        }
+    }
 }
 
 /// Eight bytes with their ASCII upper-case letters lower-cased (other
@@ -690,6 +706,22 @@ fn pinyin_norm(lower: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load8_reads_up_to_eight_bytes() {
+        let b = b"abcdefghijk";
+        for at in 0..=b.len() {
+            let mut w = [0u8; 8];
+            let n = (b.len() - at).min(8);
+            w[..n].copy_from_slice(&b[at..at + n]);
+            assert_eq!(load8(b, at), u64::from_le_bytes(w), "at {at}");
+            for end in at..=b.len().min(at + 8) {
+                let mut w = [0u8; 8];
+                w[..end - at].copy_from_slice(&b[at..end]);
+                assert_eq!(load8(&b[..end], at), u64::from_le_bytes(w), "{at}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn fold8_lowers_ascii_letters_only() {
