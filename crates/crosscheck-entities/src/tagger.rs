@@ -151,6 +151,8 @@ struct Ctx<'a> {
     acronyms: Vec<(String, Label, String)>,
     /// The words of the piece being classified (a buffer reused between pieces).
     words: Vec<&'a str>,
+    /// A dateline's words title-cased (a buffer reused between pieces).
+    titled: String,
     /// The core of each company name met so far ([`company_core`]).
     cores: FxMap<&'a str, String>,
 }
@@ -181,6 +183,7 @@ pub(crate) fn tag(
         acronyms: Vec::new(),
         chunks: Vec::new(),
         words: Vec::with_capacity(16),
+        titled: String::new(),
         cores: FxMap::default(),
     };
     let merged = join_legal_forms(gaz, text, sentences);
@@ -1408,18 +1411,21 @@ impl<'a> Ctx<'a> {
         }
         if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
             // Datelines: `FUZHOU, March 4`.
-            let titled: Vec<String> = words
-                .iter()
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next().map_or(String::new(), |f| {
-                        f.to_uppercase()
-                            .chain(c.flat_map(char::to_lowercase))
-                            .collect()
-                    })
-                })
-                .collect();
-            if let Some(e) = self.gaz.get(&titled.join(" ")) {
+            // Each word title-cased, joined by spaces, in the reused buffer.
+            let mut titled = std::mem::take(&mut self.titled);
+            titled.clear();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    titled.push(' ');
+                }
+                let mut c = w.chars();
+                if let Some(f) = c.next() {
+                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                }
+            }
+            let entry = self.gaz.get(&titled);
+            self.titled = titled;
+            if let Some(e) = entry {
                 if e.label == Label::Place && !e.ambiguous {
                     let canon = e.canonical.clone();
                     self.emit(els, Label::Place, canon);
