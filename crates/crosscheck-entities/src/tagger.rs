@@ -1953,12 +1953,17 @@ impl<'a> Ctx<'a> {
             }
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
+                // Where part `k` starts in the canonical: the parts joined
+                // again by spaces from there are the canonical's own tail,
+                // borrowed rather than built.
+                let mut at = 0;
                 for k in 1..parts.len().saturating_sub(1) {
+                    at += parts[k - 1].len() + 1;
                     // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
                     if is_upper_start(parts[k]) {
-                        let alias = parts[k..].join(" ");
+                        let alias = &m.canonical[at..];
                         known
-                            .entry(Cow::Owned(alias))
+                            .entry(Cow::Borrowed(alias))
                             .or_insert((Label::Person, m.canonical.as_str()));
                     }
                 }
