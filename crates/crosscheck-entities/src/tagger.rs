@@ -189,10 +189,13 @@ pub(crate) fn tag(
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
     for s in merged.iter().copied() {
-        // Tokens come in text order, without overlap: the sentence's tokens
-        // are found by binary search instead of a test per token.
-        let first = ti + tokens[ti..].partition_point(|t| t.end() <= s.start);
-        ti = first + tokens[first..].partition_point(|t| t.start() < s.end);
+        while ti < tokens.len() && tokens[ti].end() <= s.start {
+            ti += 1;
+        }
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].start() < s.end {
+            ti += 1;
+        }
         cx.build_units(&tokens[first..ti]);
         cx.sentence();
     }
