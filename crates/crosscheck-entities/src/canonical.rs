@@ -1,6 +1,7 @@
 //! Canonical names: the one spelling every alias of an entity shares.
 
-use crate::rules;
+use crate::gazetteer::is;
+use crate::rules::cls;
 
 /// The distinctive core of a company name: legal forms and generic business
 /// words dropped from the end (`Geely Auto Group Co., Ltd.` -> `Geely`), a
@@ -23,8 +24,9 @@ pub(crate) fn company_core(
         let w = words[end - 1];
         lower_into(w, &mut lower);
         let bare = lower.trim_end_matches('.');
-        let generic = rules::LEGAL_WORDS.contains(&bare)
-            || rules::COMPANY_TAILS.contains(&w)
+        // The class table answers the list membership in one probe.
+        let generic = is(bare, cls::LEGAL_WORDS)
+            || is(w, cls::COMPANY_TAILS)
             || bare.len() <= 5 && bare.contains('.');
         if !generic {
             break;
@@ -87,16 +89,26 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// [`tidy`], borrowing `name` when it is tidy already (words parted by
 /// single spaces, no leading `the`), as most names are.
 pub(crate) fn tidy_cow(name: &str) -> std::borrow::Cow<'_, str> {
+    // One pass over the bytes: names are checked several times per document.
     let b = name.as_bytes();
-    let plain = name.is_ascii()
-        && !name.starts_with("the ")
-        && !name.starts_with("The ")
-        && name != "the"
-        && name != "The"
-        && b.first().is_some_and(|c| !c.is_ascii_whitespace())
-        && b.last().is_some_and(|c| !c.is_ascii_whitespace())
-        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ');
+    let plain = match (b.first(), b.last()) {
+        (Some(first), Some(last)) => {
+            let the = b.len() >= 3
+                && (b[..3] == *b"the" || b[..3] == *b"The")
+                && (b.len() == 3 || b[3] == b' ');
+            let mut ok = !the && !first.is_ascii_whitespace() && !last.is_ascii_whitespace();
+            let mut prev_space = false;
+            for &c in b {
+                if c >= 0x80 || c.is_ascii_whitespace() && (c != b' ' || prev_space) {
+                    ok = false;
+                    break;
+                }
+                prev_space = c == b' ';
+            }
+            ok
+        }
+        _ => false,
+    };
     if plain {
         std::borrow::Cow::Borrowed(name)
     } else {
@@ -144,6 +156,10 @@ mod tests {
             "",
             "Lanxi\u{a0}Cell",
             "Thermo Fisher",
+            "The",
+            "Then Co",
+            "theta Fund",
+            "A  ",
         ] {
             assert_eq!(tidy_cow(name), tidy(name), "{name:?}");
         }

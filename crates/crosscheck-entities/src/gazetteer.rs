@@ -122,12 +122,26 @@ pub(crate) struct Gazetteer {
     /// as soon as the text so far begins no name. One map, so that one
     /// look-up answers both questions.
     by_name: FxMap<&'static str, NameInfo>,
-    common: FxSet<&'static str>,
+    common: FoldSet,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
     syllables: FxSet<&'static str>,
     legal: FxSet<&'static str>,
+    /// Every word that is a country's or region's name with a nationality
+    /// ending put in place of its own (`Brazil` -> `Brazilian`, `China` ->
+    /// `Chinese`): see [`Gazetteer::is_place_adjective`].
+    place_adjectives: FxSet<String>,
 }
+
+/// Nationality endings, each with the endings of place names it replaces:
+/// `Chin(a)` -> `Chin(ese)`, `Brazil()` -> `Brazil(ian)`.
+const ADJECTIVE_ENDINGS: &[(&str, &[&str])] = &[
+    ("ese", &["", "a"]),
+    ("ian", &["", "a", "ia", "y"]),
+    ("an", &["", "a", "o", "e"]),
+    ("ish", &[""]),
+    ("i", &["", "a", "an"]),
+];
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     // Lines are short: a byte loop finds their ends faster than `str::lines`'
@@ -155,8 +169,8 @@ fn set_of(s: &'static str) -> FxSet<&'static str> {
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let common = set_of(COMMON);
-        let is_common = |w: &str| common.contains(w);
+        let common = FoldSet::new(lines(COMMON));
+        let is_common = |w: &str| common.contains_lower(w);
         let given = set_of(GIVEN);
         let mut names: Vec<(&'static str, Label, String, Source)> = Vec::with_capacity(24_000);
         for l in lines(CURATED) {
@@ -254,6 +268,24 @@ impl Gazetteer {
             });
         // Build the word-class table now, as part of loading.
         let _ = classes("");
+        // Every adjective the endings make of a country or region, so that
+        // a word is one look-up instead of one per ending (cities make none:
+        // `Shuya` the town makes no `Shuyi`).
+        let mut place_adjectives = FxSet::default();
+        for (name, info) in &by_name {
+            let Some(id) = info.entry() else { continue };
+            let e = &entries[id as usize];
+            if e.label != Label::Place || e.source == Source::City {
+                continue;
+            }
+            for (end, adds) in ADJECTIVE_ENDINGS {
+                for add in *adds {
+                    if let Some(stem) = name.strip_suffix(add) {
+                        place_adjectives.insert(format!("{stem}{end}"));
+                    }
+                }
+            }
+        }
         Gazetteer {
             ac,
             ac_entries,
@@ -264,6 +296,7 @@ impl Gazetteer {
             surnames: set_of(CN_SURNAMES),
             syllables: set_of(PINYIN),
             legal: set_of(LEGAL),
+            place_adjectives,
         }
     }
 
@@ -297,7 +330,14 @@ impl Gazetteer {
 
     /// True when `lower` (already lower-cased) is an ordinary English word.
     pub fn is_common(&self, lower: &str) -> bool {
-        self.common.contains(lower)
+        self.common.contains_lower(lower)
+    }
+
+    /// True when `w`, an ASCII word in any case, is an ordinary English word
+    /// in lower case: [`Gazetteer::is_common`] of its lower case, without
+    /// making it.
+    pub fn is_common_ascii(&self, w: &str) -> bool {
+        self.common.contains_lower(w)
     }
 
     /// True when `w` is a known given name (`Maria`, `John`).
@@ -342,10 +382,140 @@ impl Gazetteer {
         })
     }
 
+    /// True when `w` is a country's or region's name with a nationality
+    /// ending (`Brazilian`, `Chinese`, `Kenyan`): some place name that is no
+    /// city, with one of its endings in [`ADJECTIVE_ENDINGS`] replaced.
+    pub fn is_place_adjective(&self, w: &str) -> bool {
+        self.place_adjectives.contains(w)
+    }
+
     /// True when `lower` is a legal-form suffix: `ltd`, `inc.`, `gmbh`, `s.a.`.
     pub fn is_legal(&self, lower: &str) -> bool {
         self.legal.contains(lower)
     }
+}
+
+/// A set of words asked with words in any ASCII case: a word is in it when
+/// its ASCII lower case is (the lower case is hashed and compared on the fly,
+/// never made). Open addressing over one array of slots, each slot the
+/// word's place in one string of all words and a fragment of its hash, so
+/// that a probe reads one slot and, only on a likely match, the word.
+#[derive(Debug)]
+struct FoldSet {
+    /// 0 for an empty slot, else the high half of the hash, the word's
+    /// offset in `words` (24 bits) and its length (8 bits).
+    slots: Vec<u64>,
+    words: String,
+}
+
+impl FoldSet {
+    fn new(items: impl Iterator<Item = &'static str>) -> FoldSet {
+        let items: Vec<&str> = items.collect();
+        let n = (items.len() * 2).next_power_of_two().max(16);
+        let mut set = FoldSet {
+            slots: vec![0; n],
+            words: String::new(),
+        };
+        for w in items {
+            // Words too long to slot, or past what an offset can say, are
+            // kept out of the table and can never be asked for (none are).
+            if w.len() > 255 || set.words.len() + w.len() >= 1 << 24 || set.contains_lower(w) {
+                continue;
+            }
+            let h = fold_hash(w.as_bytes());
+            let mut i = h as usize & (n - 1);
+            while set.slots[i] != 0 {
+                i = (i + 1) & (n - 1);
+            }
+            set.slots[i] = (h >> 32) << 32 | (set.words.len() as u64) << 8 | w.len() as u64;
+            set.words.push_str(w);
+        }
+        set
+    }
+
+    /// True when a word of the set equals `w` with its ASCII letters lower-cased.
+    fn contains_lower(&self, w: &str) -> bool {
+        let wb = w.as_bytes();
+        if wb.len() > 255 {
+            return false;
+        }
+        let h = fold_hash(wb);
+        let n = self.slots.len();
+        let mut i = h as usize & (n - 1);
+        let words = self.words.as_bytes();
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return false;
+            }
+            if slot >> 32 == h >> 32 && (slot & 0xff) as usize == wb.len() {
+                let at = (slot >> 8 & 0xff_ffff) as usize;
+                let k = &words[at..at + wb.len()];
+                if (0..wb.len())
+                    .step_by(8)
+                    .all(|p| load8(k, p) == fold8(load8(wb, p)))
+                {
+                    return true;
+                }
+            }
+            i = (i + 1) & (n - 1);
+        }
+    }
+}
+
+/// Up to eight bytes of `b` from `at`, little-endian, zeros past its end.
+#[inline]
+fn load8(b: &[u8], at: usize) -> u64 {
+    let rest = &b[at..];
+    if let Some(&w) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(w);
+    }
+    // A short word: two overlapping four-byte loads, or its bytes (a copy
+    // of a variable length would be a call to memcpy).
+    let n = rest.len();
+    match *rest {
+        [] => 0,
+        [a] => u64::from(a),
+        [a, b] => u64::from(u16::from_le_bytes([a, b])),
+        [a, b, c] => u64::from(u16::from_le_bytes([a, b])) | u64::from(c) << 16,
+        [a, b, c, d, ..] => {
+            let lo = u64::from(u32::from_le_bytes([a, b, c, d]));
+            let hi = u64::from(u32::from_le_bytes([
+                rest[n - 4],
+                rest[n - 3],
+                rest[n - 2],
+                rest[n - 1],
+            ]));
+            lo | hi << (8 * (n - 4))
+        }
+    }
+}
+
+/// Eight bytes with their ASCII upper-case letters lower-cased (other
+/// bytes, non-ASCII ones included, unchanged), without a branch per byte.
+#[inline]
+fn fold8(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & LOW7;
+    // The high bit of each byte: at or above `A`, and above `Z`.
+    let ge_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = low + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | upper >> 2
+}
+
+/// The FxHash mix of `w` with its ASCII letters lower-cased, eight bytes at a time.
+fn fold_hash(w: &[u8]) -> u64 {
+    let mut h = Fx::default();
+    let mut p = 0;
+    while p + 8 < w.len() {
+        h.add(fold8(load8(w, p)));
+        p += 8;
+    }
+    h.add(fold8(load8(w, p)) ^ (w.len() as u64) << 56);
+    // The slot comes from the low bits: fold the well-mixed high bits in.
+    h.0 ^ h.0 >> 29
 }
 
 /// Hashes `version` and every embedded data file.
@@ -381,6 +551,11 @@ fn class_slot(w: &[u8]) -> usize {
         0 => (0, 0, 0),
         _ => (w[0], w[n / 2], w[n - 1]),
     };
+    class_slot_of(n, first, mid, last)
+}
+
+/// [`class_slot`] from a word's length and its first, middle and last bytes.
+fn class_slot_of(n: usize, first: u8, mid: u8, last: u8) -> usize {
     let h = (n as u32).wrapping_mul(0x9E37_79B9)
         ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
         ^ u32::from(mid).wrapping_mul(0x27D4_EB2F)
@@ -388,38 +563,100 @@ fn class_slot(w: &[u8]) -> usize {
     (h ^ (h >> 15)) as usize & (CLASS_SLOTS - 1)
 }
 
+/// The class table: per slot a short tag of the word there (0 for an empty
+/// slot), and the word with its class bits.
+struct ClassTable {
+    /// Length and first byte of each slot's word, never 0 for a word: most
+    /// look-ups (of unlisted words) read only this array, 8 KB that stays in
+    /// the L1 cache, where the slots themselves (24 bytes each) would not.
+    tags: Vec<u16>,
+    slots: Vec<(&'static str, u32)>,
+}
+
+/// The tag of a word in [`ClassTable::tags`]: its length (listed words are
+/// shorter than 128 bytes) and first byte, with the high bit set.
+fn class_tag(w: &[u8]) -> u16 {
+    class_tag_of(w.len(), w.first().copied().unwrap_or(0))
+}
+
+/// [`class_tag`] from a word's length and first byte.
+fn class_tag_of(n: usize, first: u8) -> u16 {
+    0x8000 | ((n as u16 & 0x7f) << 8) | u16::from(first)
+}
+
 /// The word classes of `w` (bits of [`crate::rules::cls`]), from an
 /// open-addressing table built once (the rules ask it several times per word).
 pub(crate) fn classes(w: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
-    let t = TABLE.get_or_init(|| {
-        let mut t: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
-        for (list, bit) in crate::rules::CLASSES {
-            for w in *list {
-                let mut i = class_slot(w.as_bytes());
-                while !t[i].0.is_empty() && t[i].0 != *w {
-                    i = (i + 1) & (CLASS_SLOTS - 1);
-                }
-                t[i].0 = w;
-                t[i].1 |= bit;
-            }
-        }
-        t
-    });
+    let t = class_table();
     let wb = w.as_bytes();
+    let tag = class_tag(wb);
     let mut i = class_slot(wb);
     loop {
-        let (k, bits) = t[i];
-        if k.is_empty() {
+        let ti = t.tags[i];
+        if ti == 0 {
             return 0;
         }
-        // Listed words are short: a byte loop beats a call to memcmp.
-        let kb = k.as_bytes();
-        if kb.len() == wb.len() && kb.iter().zip(wb).all(|(a, b)| a == b) {
-            return bits;
+        if ti == tag {
+            // Listed words are short: a byte loop beats a call to memcmp.
+            let (k, bits) = t.slots[i];
+            let kb = k.as_bytes();
+            if kb.len() == wb.len() && kb.iter().zip(wb).all(|(a, b)| a == b) {
+                return bits;
+            }
         }
         i = (i + 1) & (CLASS_SLOTS - 1);
     }
+}
+
+/// [`classes`] of `w` with its ASCII letters lower-cased, without making
+/// the lower case: the slot, the tag and the comparison fold each byte
+/// they read.
+pub(crate) fn classes_ascii_lower(w: &str) -> u32 {
+    let t = class_table();
+    let wb = w.as_bytes();
+    let n = wb.len();
+    let lower = |i: usize| wb[i].to_ascii_lowercase();
+    let (first, mid, last) = match n {
+        0 => (0, 0, 0),
+        _ => (lower(0), lower(n / 2), lower(n - 1)),
+    };
+    let tag = class_tag_of(n, first);
+    let mut i = class_slot_of(n, first, mid, last);
+    loop {
+        let ti = t.tags[i];
+        if ti == 0 {
+            return 0;
+        }
+        if ti == tag {
+            let (k, bits) = t.slots[i];
+            let kb = k.as_bytes();
+            if kb.len() == n && kb.iter().zip(wb).all(|(a, b)| *a == b.to_ascii_lowercase()) {
+                return bits;
+            }
+        }
+        i = (i + 1) & (CLASS_SLOTS - 1);
+    }
+}
+
+/// The class table, built on first use.
+fn class_table() -> &'static ClassTable {
+    static TABLE: std::sync::OnceLock<ClassTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut slots: Vec<(&'static str, u32)> = vec![("", 0); CLASS_SLOTS];
+        let mut tags = vec![0u16; CLASS_SLOTS];
+        for (list, bit) in crate::rules::CLASSES {
+            for w in *list {
+                let mut i = class_slot(w.as_bytes());
+                while !slots[i].0.is_empty() && slots[i].0 != *w {
+                    i = (i + 1) & (CLASS_SLOTS - 1);
+                }
+                slots[i].0 = w;
+                slots[i].1 |= bit;
+                tags[i] = class_tag(w.as_bytes());
+            }
+        }
+        ClassTable { tags, slots }
+    })
 }
 
 /// True when `w` is in the list(s) of `class`.
@@ -464,4 +701,109 @@ fn pinyin_norm(lower: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load8_reads_up_to_eight_bytes() {
+        let b = b"abcdefghijk";
+        for at in 0..=b.len() {
+            let mut w = [0u8; 8];
+            let n = (b.len() - at).min(8);
+            w[..n].copy_from_slice(&b[at..at + n]);
+            assert_eq!(load8(b, at), u64::from_le_bytes(w), "at {at}");
+            for end in at..=b.len().min(at + 8) {
+                let mut w = [0u8; 8];
+                w[..end - at].copy_from_slice(&b[at..end]);
+                assert_eq!(load8(&b[..end], at), u64::from_le_bytes(w), "{at}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold8_lowers_ascii_letters_only() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'Q', 0xc3, b, b'z', b'@', b'[', b]);
+            let want = u64::from_le_bytes([
+                b.to_ascii_lowercase(),
+                b'q',
+                0xc3,
+                b.to_ascii_lowercase(),
+                b'z',
+                b'@',
+                b'[',
+                b.to_ascii_lowercase(),
+            ]);
+            assert_eq!(fold8(x), want, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn fold_set_answers_as_a_set_of_lower_case() {
+        let words = [
+            "apple",
+            "exports",
+            "a",
+            "internationalization",
+            "Upper",
+            "é",
+        ];
+        let set = FoldSet::new(words.into_iter());
+        for (w, want) in [
+            ("apple", true),
+            ("Apple", true),
+            ("APPLE", true),
+            ("apples", false),
+            ("appl", false),
+            ("Exports", true),
+            ("A", true),
+            ("b", false),
+            ("", false),
+            ("INTERNATIONALIZATION", true),
+            ("internationalizatioN", true),
+            ("internationalizatio", false),
+            ("Upper", false),
+            ("upper", false),
+            ("é", true),
+        ] {
+            assert_eq!(set.contains_lower(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn classes_ascii_lower_is_classes_of_the_lower_case() {
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in crate::rules::CLASSES {
+            for w in *list {
+                words.push(w.to_string());
+                words.push(w.to_ascii_uppercase());
+                let mut t = w.to_string();
+                t[..1].make_ascii_uppercase();
+                words.push(t);
+            }
+        }
+        words.extend(["", "Qiantang", "OF", "Of", "tHe", "X", "co."].map(String::from));
+        for w in &words {
+            assert_eq!(
+                classes_ascii_lower(w),
+                classes(&w.to_ascii_lowercase()),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn common_words_in_any_case() {
+        let gaz = Gazetteer::load();
+        for w in lines(COMMON).take(2000) {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                assert!(gaz.is_common_ascii(w));
+                assert!(gaz.is_common_ascii(&w.to_ascii_uppercase()));
+            }
+        }
+        assert!(!gaz.is_common_ascii("Qiantang"));
+    }
 }

@@ -87,7 +87,38 @@ struct Pending {
 
 /// Gazetteer hits in a piece as element ranges and entries; shared, since
 /// one piece is asked for up to three times.
-type Hits = std::rc::Rc<[(usize, usize, u32)]>;
+///
+/// Most pieces hold no hit or one or two: those are kept inline, so that
+/// asking costs no allocation.
+#[derive(Debug, Clone)]
+enum Hits {
+    Inline(u8, [(usize, usize, u32); 2]),
+    Shared(std::rc::Rc<[(usize, usize, u32)]>),
+}
+
+impl Hits {
+    const NONE: Hits = Hits::Inline(0, [(0, 0, 0); 2]);
+
+    fn from_slice(hits: &[(usize, usize, u32)]) -> Hits {
+        match *hits {
+            [] => Hits::NONE,
+            [a] => Hits::Inline(1, [a, (0, 0, 0)]),
+            [a, b] => Hits::Inline(2, [a, b]),
+            _ => Hits::Shared(hits.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Hits {
+    type Target = [(usize, usize, u32)];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Hits::Inline(n, a) => &a[..usize::from(*n)],
+            Hits::Shared(h) => h,
+        }
+    }
+}
 
 struct Ctx<'a> {
     gaz: &'a Gazetteer,
@@ -109,8 +140,6 @@ struct Ctx<'a> {
     /// the choice (buffers reused between pieces).
     hit_spans: Vec<(usize, usize, usize, u32)>,
     chosen: Vec<(usize, usize, u32)>,
-    /// A name built from a stem (a buffer reused between words).
-    stem_name: String,
     lower: String,
     found: Vec<Mention>,
     pending: Vec<Pending>,
@@ -122,6 +151,10 @@ struct Ctx<'a> {
     acronyms: Vec<(String, Label, String)>,
     /// The words of the piece being classified (a buffer reused between pieces).
     words: Vec<&'a str>,
+    /// A dateline's words title-cased (a buffer reused between pieces).
+    titled: String,
+    /// The core of each company name met so far ([`company_core`]).
+    cores: FxMap<&'a str, String>,
 }
 
 pub(crate) fn tag(
@@ -137,13 +170,12 @@ pub(crate) fn tag(
         headline: false,
         hits: Vec::new(),
         hits_key: (usize::MAX, 0, 0),
-        hits_cache: Hits::from([]),
-        no_hits: Hits::from([]),
+        hits_cache: Hits::NONE,
+        no_hits: Hits::NONE,
         pieces: Vec::new(),
         parts: Vec::new(),
         hit_spans: Vec::new(),
         chosen: Vec::new(),
-        stem_name: String::new(),
         lower: String::new(),
         found: Vec::new(),
         pending: Vec::new(),
@@ -151,6 +183,8 @@ pub(crate) fn tag(
         acronyms: Vec::new(),
         chunks: Vec::new(),
         words: Vec::with_capacity(16),
+        titled: String::new(),
+        cores: FxMap::default(),
     };
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
@@ -231,6 +265,16 @@ fn has_hyphen_or_apostrophe(bytes: &[u8], start: usize, end: usize) -> bool {
     false
 }
 
+/// True when `s` holds white space (as `char::is_whitespace` says), by a
+/// byte test for ASCII text.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        s.contains(char::is_whitespace)
+    }
+}
+
 /// True when `w` in lower case is one of `list` (lower-case ASCII words).
 fn lower_in(w: &str, list: &[&str]) -> bool {
     if w.is_ascii() {
@@ -271,8 +315,9 @@ impl<'a> Ctx<'a> {
 
     /// True when `w` in lower case is in the list(s) of `class`.
     fn lower_is(&mut self, w: &str, class: u32) -> bool {
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            return is(w, class);
+        if w.is_ascii() {
+            // The class table folds ASCII case itself: no lower-case copy.
+            return crate::gazetteer::classes_ascii_lower(w) & class != 0;
         }
         is(self.lower_of(w), class)
     }
@@ -280,11 +325,19 @@ impl<'a> Ctx<'a> {
     /// True when `w` in lower case (a final dot kept) is an ordinary word.
     fn is_common_exact(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
+        if w.is_ascii() {
+            // Looked up in any case: no lower-case copy.
+            return gaz.is_common_ascii(w);
+        }
         gaz.is_common(self.lower_of(w))
     }
 
     fn is_common(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
+        if w.is_ascii() {
+            // Dots have no case: trimming them before lower-casing is the same.
+            return gaz.is_common_ascii(w.trim_end_matches('.'));
+        }
         let l = self.lower_of(w);
         gaz.is_common(l.trim_end_matches('.'))
     }
@@ -442,7 +495,14 @@ impl<'a> Ctx<'a> {
             }
             seen += 1;
             let w = self.ut(i);
-            if !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION) {
+            let skip = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                // A lower-case word is its own lower case: one probe answers both lists.
+                let c = crate::gazetteer::classes(w);
+                c & (cls::CONNECTORS | cls::FUNCTION) != 0
+            } else {
+                !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION)
+            };
+            if skip {
                 continue;
             }
             last_punct = "";
@@ -664,8 +724,10 @@ impl<'a> Ctx<'a> {
                     || is(w, cls::ABBREVIATIONS)
                     || w.contains('.')
                     || {
-                        let l = self.lower_of(w).to_string() + ".";
-                        self.gaz.is_legal(&l)
+                        // The lower case and its dot in the reused buffer.
+                        self.lower_of(w);
+                        self.lower.push('.');
+                        self.gaz.is_legal(&self.lower)
                     };
                 if takes_dot && last.end == last.word_end {
                     if let Some(l) = els.last_mut() {
@@ -745,7 +807,7 @@ impl<'a> Ctx<'a> {
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
             let out = match self.gaz.entry_id(piece) {
-                Some(id) => Hits::from([(0, 1, id)]),
+                Some(id) => Hits::from_slice(&[(0, 1, id)]),
                 None => self.no_hits.clone(),
             };
             self.hits_key = (base, last.end, 1);
@@ -796,7 +858,7 @@ impl<'a> Ctx<'a> {
         let hits: Hits = if chosen.is_empty() {
             self.no_hits.clone()
         } else {
-            Hits::from(chosen.as_slice())
+            Hits::from_slice(&chosen)
         };
         self.chosen = chosen;
         let chosen = hits;
@@ -1163,18 +1225,31 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let w = self.ut(j);
-            let l = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                std::borrow::Cow::Borrowed(w)
+            const STOPS: [&str; 6] = ["of", "at", "in", "for", "who", "which"];
+            // The word's lower case is asked about: for ASCII, with the case
+            // folded while reading rather than a lower-case copy.
+            let (role, company, stop) = if w.is_ascii() {
+                let c = crate::gazetteer::classes_ascii_lower(w);
+                (
+                    c & cls::ROLES != 0,
+                    c & cls::COMPANY_LEFT != 0,
+                    STOPS.iter().any(|s| w.eq_ignore_ascii_case(s)),
+                )
             } else {
-                std::borrow::Cow::Owned(w.to_lowercase())
+                let l = w.to_lowercase();
+                (
+                    is(&l, cls::ROLES),
+                    is(&l, cls::COMPANY_LEFT),
+                    STOPS.contains(&l.as_str()),
+                )
             };
-            if is(l.as_ref(), cls::ROLES) || is(w, cls::TITLES) {
+            if role || is(w, cls::TITLES) {
                 return Some(Label::Person);
             }
-            if is(l.as_ref(), cls::COMPANY_LEFT) {
+            if company {
                 return Some(Label::Company);
             }
-            if matches!(l.as_ref(), "of" | "at" | "in" | "for" | "who" | "which") {
+            if stop {
                 return None;
             }
             seen += 1;
@@ -1339,18 +1414,21 @@ impl<'a> Ctx<'a> {
         }
         if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
             // Datelines: `FUZHOU, March 4`.
-            let titled: Vec<String> = words
-                .iter()
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next().map_or(String::new(), |f| {
-                        f.to_uppercase()
-                            .chain(c.flat_map(char::to_lowercase))
-                            .collect()
-                    })
-                })
-                .collect();
-            if let Some(e) = self.gaz.get(&titled.join(" ")) {
+            // Each word title-cased, joined by spaces, in the reused buffer.
+            let mut titled = std::mem::take(&mut self.titled);
+            titled.clear();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    titled.push(' ');
+                }
+                let mut c = w.chars();
+                if let Some(f) = c.next() {
+                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                }
+            }
+            let entry = self.gaz.get(&titled);
+            self.titled = titled;
+            if let Some(e) = entry {
                 if e.label == Label::Place && !e.ambiguous {
                     let canon = e.canonical.clone();
                     self.emit(els, Label::Place, canon);
@@ -1508,9 +1586,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn core(&mut self, name: &str) -> String {
+    fn core(&mut self, name: &'a str) -> String {
+        // A story names its companies again and again: each name's core is
+        // worked out once per document.
+        if let Some(c) = self.cores.get(name) {
+            return c.clone();
+        }
         let gaz = self.gaz;
-        company_core(
+        let core = company_core(
             name,
             |w| gaz.is_common(w),
             |w| {
@@ -1519,7 +1602,9 @@ impl<'a> Ctx<'a> {
                         && matches!(e.source, Source::Subdivision | Source::City)
                 })
             },
-        )
+        );
+        self.cores.insert(name, core.clone());
+        core
     }
 
     /// Could `els` be a person's name, given the evidence?
@@ -1595,63 +1680,47 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&mut self, w: &str) -> bool {
-        if is(w, cls::DEMONYMS) {
-            return true;
-        }
-        for (end, adds) in [
-            ("ese", &["", "a"][..]),
-            ("ian", &["", "a", "ia", "y"][..]),
-            ("an", &["", "a", "o", "e"][..]),
-            ("ish", &[""][..]),
-            ("i", &["", "a", "an"][..]),
-        ] {
-            if let Some(stem) = w.strip_suffix(end) {
-                let mut name = std::mem::take(&mut self.stem_name);
-                let found = adds.iter().any(|add| {
-                    name.clear();
-                    name.push_str(stem);
-                    name.push_str(add);
-                    // Countries and regions only: `Shuya` the town makes no `Shuyi`.
-                    self.gaz.get(&name).is_some_and(|e| {
-                        e.label == Label::Place && !matches!(e.source, Source::City)
-                    })
-                });
-                self.stem_name = name;
-                if found {
-                    return true;
-                }
-            }
-        }
-        false
+    fn is_demonym(&self, w: &str) -> bool {
+        is(w, cls::DEMONYMS) || self.gaz.is_place_adjective(w)
     }
 
     /// A town's name that is also the short form of a company named in full
     /// in the document reads as the company before a possessive: `Qiantang's
     /// selling price` after `Qiantang Motor`.
     fn possessive_companies(&self, out: &mut [Mention]) {
-        let cores: Vec<String> = out
-            .iter()
-            .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
-            .map(|m| m.canonical.clone())
-            .collect();
-        if cores.is_empty() {
-            return;
+        // The places to relabel are found first, so that the company names
+        // can be borrowed from `out` rather than copied.
+        let mut relabel: Vec<usize> = Vec::new();
+        {
+            let cores: Vec<&str> = out
+                .iter()
+                .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
+                .map(|m| m.canonical.as_str())
+                .collect();
+            if cores.is_empty() {
+                return;
+            }
+            for (i, m) in out.iter().enumerate() {
+                if m.label != Label::Place {
+                    continue;
+                }
+                let t = &self.text[m.start..m.end];
+                let rest = &self.text[m.end..];
+                let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
+                // Towns only: a province or country's possessive is its own
+                // (`Zhejiang's exports`), whatever company bears its name.
+                if possessive
+                    && self.gaz.get(t).is_some_and(|e| e.source == Source::City)
+                    && cores.contains(&t)
+                {
+                    relabel.push(i);
+                }
+            }
         }
-        for m in out.iter_mut() {
-            if m.label != Label::Place {
-                continue;
-            }
-            let t = &self.text[m.start..m.end];
-            let rest = &self.text[m.end..];
-            let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
-            // Towns only: a province or country's possessive is its own
-            // (`Zhejiang's exports`), whatever company bears its name.
-            let town = self.gaz.get(t).is_some_and(|e| e.source == Source::City);
-            if possessive && town && cores.iter().any(|c| c == t) {
-                m.label = Label::Company;
-                m.canonical = t.to_string();
-            }
+        for i in relabel {
+            let m = &mut out[i];
+            m.label = Label::Company;
+            m.canonical = self.text[m.start..m.end].to_string();
         }
     }
 
@@ -1731,20 +1800,24 @@ impl<'a> Ctx<'a> {
     /// the place; such a match replaces the shorter mentions inside it.
     fn rescan(&self, out: &mut Vec<Mention>) {
         // Each name with the label and the mention (its canonical) it came from.
-        let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::new();
-        let mut seen: FxSet<Cow<'_, str>> = FxSet::default();
+        // Sized once: at most two names per mention (never iterated, so
+        // the capacity changes nothing but the rehashing).
+        let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::with_capacity(out.len());
+        let mut seen: FxSet<Cow<'_, str>> =
+            FxSet::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (mi, m) in out.iter().enumerate() {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
             // (the bulk) is skipped before anything is allocated.
-            let t = raw.contains(char::is_whitespace).then(|| tidy_cow(raw));
+            let t = has_whitespace(raw).then(|| tidy_cow(raw));
             let c = m
                 .canonical
                 .contains(' ')
                 .then_some(Cow::Borrowed(m.canonical.as_str()));
             for cand in [t, c].into_iter().flatten() {
-                let words = cand.split(' ').count();
-                if words >= 2 && cand.len() <= 80 && !seen.contains(&cand) {
+                // Two words or more: a space between them.
+                let words2 = cand.as_bytes().contains(&b' ');
+                if words2 && cand.len() <= 80 && !seen.contains(&cand) {
                     seen.insert(cand.clone());
                     names.push((cand, m.label, mi));
                 }
@@ -1757,30 +1830,55 @@ impl<'a> Ctx<'a> {
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. The names are
-        // bucketed by their first byte, and each name's matches in a run are
-        // found left to right without overlap (as `match_indices` finds them).
-        let mut head = [u32::MAX; 256];
+        // bucketed by their first two bytes (most names of a document share
+        // a capital first letter, few its second byte as well), and each
+        // name's matches in a run are found left to right without overlap
+        // (as `match_indices` finds them).
+        const BUCKETS: usize = 1024;
+        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (BUCKETS - 1);
+        let mut head = [u32::MAX; BUCKETS];
+        // Names of one byte (no two bytes to bucket by), by their only byte.
+        let mut short: Vec<u32> = Vec::new();
         let mut next = vec![u32::MAX; names.len()];
         for (k, (name, _, _)) in names.iter().enumerate().rev() {
-            let b = usize::from(name.as_bytes()[0]);
-            next[k] = head[b];
-            head[b] = k as u32;
+            match name.as_bytes() {
+                [a, b, ..] => {
+                    let h = bucket(*a, *b);
+                    next[k] = head[h];
+                    head[h] = k as u32;
+                }
+                _ => short.push(k as u32),
+            }
         }
+        short.reverse();
+        // Where each name may match next, as a text offset: the runs come in
+        // text order and never overlap, so a match in an earlier run never
+        // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for &(cs, ce) in &self.chunks {
             let piece = &self.text.as_bytes()[cs..ce];
-            free_from.iter_mut().for_each(|f| *f = 0);
             for p in 0..piece.len() {
-                let mut k = head[usize::from(piece[p])];
+                let mut k = match piece.get(p + 1) {
+                    Some(&b) => head[bucket(piece[p], b)],
+                    None => u32::MAX,
+                };
                 while k != u32::MAX {
                     let ku = k as usize;
                     let name = names[ku].0.as_bytes();
-                    if p >= free_from[ku] && piece[p..].starts_with(name) {
+                    if cs + p >= free_from[ku] && piece[p..].starts_with(name) {
                         hits.push((cs + p, cs + p + name.len(), ku));
-                        free_from[ku] = p + name.len();
+                        free_from[ku] = cs + p + name.len();
                     }
                     k = next[ku];
+                }
+                for &k in &short {
+                    let ku = k as usize;
+                    let name = names[ku].0.as_bytes();
+                    if cs + p >= free_from[ku] && piece[p..].starts_with(name) {
+                        hits.push((cs + p, cs + p + name.len(), ku));
+                        free_from[ku] = cs + p + name.len();
+                    }
                 }
             }
         }
@@ -1795,6 +1893,17 @@ impl<'a> Ctx<'a> {
         });
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
+        // The mentions' spans by start, each with the furthest end of any
+        // span starting at or before it: a hit is covered when the spans
+        // starting at or before it reach its end (a binary search, not a
+        // walk over every mention per hit).
+        let mut spans: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        spans.sort_unstable();
+        let mut reach = 0;
+        for sp in spans.iter_mut() {
+            reach = reach.max(sp.1);
+            sp.1 = reach;
+        }
         for (s, e, k) in hits {
             let before_ok =
                 s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
@@ -1804,7 +1913,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Already covered by a mention as long or longer.
-            if out.iter().any(|m| m.start <= s && e <= m.end) {
+            let before = spans.partition_point(|sp| sp.0 <= s);
+            if before > 0 && spans[before - 1].1 >= e {
                 continue;
             }
             let (_, label, mi) = &names[k];
@@ -1829,7 +1939,10 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let found = std::mem::take(&mut self.found);
         let acronyms = std::mem::take(&mut self.acronyms);
-        let mut known: FxMap<Cow<'_, str>, (Label, &str)> = FxMap::default();
+        // Sized once for the keys each mention adds (the maps are only
+        // looked up, never iterated: capacity changes nothing but rehashing).
+        let mut known: FxMap<Cow<'_, str>, (Label, &str)> =
+            FxMap::with_capacity_and_hasher(2 * found.len() + acronyms.len(), Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
         for m in &found {
@@ -1843,12 +1956,17 @@ impl<'a> Ctx<'a> {
             }
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
+                // Where part `k` starts in the canonical: the parts joined
+                // again by spaces from there are the canonical's own tail,
+                // borrowed rather than built.
+                let mut at = 0;
                 for k in 1..parts.len().saturating_sub(1) {
+                    at += parts[k - 1].len() + 1;
                     // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
                     if is_upper_start(parts[k]) {
-                        let alias = parts[k..].join(" ");
+                        let alias = &m.canonical[at..];
                         known
-                            .entry(Cow::Owned(alias))
+                            .entry(Cow::Borrowed(alias))
                             .or_insert((Label::Person, m.canonical.as_str()));
                     }
                 }
@@ -1858,8 +1976,8 @@ impl<'a> Ctx<'a> {
                         .or_insert((Label::Person, m.canonical.as_str()));
                 }
                 if parts.len() >= 2 {
-                    let l0: String = parts[0].chars().flat_map(char::to_lowercase).collect();
-                    let family = if self.gaz.is_cn_surname(&l0) && parts.len() <= 3 {
+                    let gaz = self.gaz;
+                    let family = if gaz.is_cn_surname(self.lower_of(parts[0])) && parts.len() <= 3 {
                         parts[0]
                     } else {
                         parts[parts.len() - 1]
@@ -1879,7 +1997,7 @@ impl<'a> Ctx<'a> {
                 .or_insert((*label, canon.as_str()));
         }
         let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
-        let mut resolved: Vec<Mention> = Vec::new();
+        let mut resolved: Vec<Mention> = Vec::with_capacity(self.pending.len());
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
         for p in std::mem::take(&mut self.pending) {
@@ -1971,5 +2089,22 @@ impl<'a> Ctx<'a> {
             });
         }
         res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_whitespace_agrees_with_char_is_whitespace() {
+        for c in (0u8..128)
+            .map(char::from)
+            .chain(['\u{a0}', '\u{3000}', 'é'])
+        {
+            for s in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
+                assert_eq!(has_whitespace(&s), s.contains(char::is_whitespace), "{s:?}");
+            }
+        }
     }
 }
