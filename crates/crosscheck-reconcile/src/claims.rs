@@ -1,11 +1,11 @@
 //! From figures to claims: what each figure is about.
 
 use crate::interval::Interval;
-use crate::lexicon::WordHasher;
 use crate::lexicon::{
     normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, METRICS,
     MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
+use crate::lexicon::{WordFilter, WordHasher, WordList};
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
@@ -320,7 +320,8 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
                 }
             }
         }
-        let mut lc = if raw.is_ascii() {
+        let ascii = raw.is_ascii();
+        let mut lc = if ascii {
             Cow::Borrowed(t.text(lower))
         } else {
             Cow::Owned(raw.to_lowercase())
@@ -338,7 +339,11 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
             }
         }
         out.push(W {
-            title: raw.chars().next().is_some_and(|c| c.is_uppercase()),
+            title: if ascii {
+                raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            } else {
+                raw.chars().next().is_some_and(|c| c.is_uppercase())
+            },
             raw,
             lc,
             start: t.start(),
@@ -356,7 +361,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
 fn correction_words(lc: &[&str]) -> bool {
     let at = |i: usize| lc.get(i).copied().unwrap_or("");
     (0..lc.len()).any(|i| {
-        CORRECTION_WORDS.contains(&lc[i])
+        CORRECTION_WORDS.contains(lc[i])
             || match lc[i] {
                 "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
                 "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
@@ -369,16 +374,29 @@ fn correction_words(lc: &[&str]) -> bool {
 /// `METRICS` split into words once and indexed by first word, each list in
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
-type MetricIndex =
-    HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, BuildHasherDefault<WordHasher>>;
+struct MetricIndex {
+    by_first: HashMap<&'static str, MetricPatterns, BuildHasherDefault<WordHasher>>,
+    /// The first words, so that most words skip the hashing.
+    firsts: WordFilter,
+}
+
+type MetricPatterns = Vec<(Vec<&'static str>, &'static str)>;
 
 fn metric_index() -> &'static MetricIndex {
     static INDEX: OnceLock<MetricIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = MetricIndex::default();
+        let mut index = MetricIndex {
+            by_first: HashMap::default(),
+            firsts: WordFilter::default(),
+        };
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();
-            index.entry(parts[0]).or_default().push((parts, base));
+            index.firsts.add(parts[0]);
+            index
+                .by_first
+                .entry(parts[0])
+                .or_default()
+                .push((parts, base));
         }
         index
     })
@@ -389,15 +407,16 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
     let mut out = Vec::new();
     let mut i = 0;
     'outer: while i < words.len() {
-        if words[i].kind == TokenKind::Word && !skip(&words[i]) {
-            for (parts, base) in index.get(words[i].lc.as_ref()).into_iter().flatten() {
+        let w = &words[i];
+        if w.kind == TokenKind::Word && index.firsts.may_hold(&w.lc) && !skip(w) {
+            for (parts, base) in index.by_first.get(w.lc.as_ref()).into_iter().flatten() {
                 let n = parts.len();
                 if i + n > words.len() {
                     continue;
                 }
                 if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
                     let next = words.get(i + n).map(|w| w.lc.as_ref()).unwrap_or("");
-                    if NOT_METRIC_AFTER.contains(&next) && !words[i + n - 1].poss {
+                    if NOT_METRIC_AFTER.contains(next) && !words[i + n - 1].poss {
                         break;
                     }
                     out.push(MetricHit {
@@ -430,7 +449,7 @@ fn is_content_word(w: &W) -> bool {
         && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
 
-const PLACE_NOUNS: &[&str] = &[
+const PLACE_NOUNS: WordList<&str> = WordList::new(&[
     "province",
     "city",
     "country",
@@ -441,8 +460,8 @@ const PLACE_NOUNS: &[&str] = &[
     "nation",
     "port",
     "district",
-];
-const COMPANY_NOUNS: &[&str] = &[
+]);
+const COMPANY_NOUNS: WordList<&str> = WordList::new(&[
     "company",
     "group",
     "firm",
@@ -458,8 +477,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "exporter",
     "startup",
     "enterprise",
-];
-const MONTHS: &[&str] = &[
+]);
+const MONTHS: WordList<&str> = WordList::new(&[
     "january",
     "february",
     "march",
@@ -497,9 +516,9 @@ const MONTHS: &[&str] = &[
     "per",
     "cent",
     "percent",
-];
-const POSS_PRONOUNS: &[&str] = &["its", "their", "our", "his", "her"];
-const SUBJECT_PRONOUNS: &[&str] = &["it", "we", "they"];
+]);
+const POSS_PRONOUNS: WordList<&str> = WordList::new(&["its", "their", "our", "his", "her"]);
+const SUBJECT_PRONOUNS: WordList<&str> = WordList::new(&["it", "we", "they"]);
 
 struct DateInfo<'a> {
     q: &'a Quantity,
@@ -693,10 +712,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         if at < line_at.0 {
             line_at = (0, 1);
         }
-        let newlines = text.as_bytes()[line_at.0..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let newlines = memchr::memchr_iter(b'\n', &text.as_bytes()[line_at.0..at]).count();
         line_at = (at, line_at.1 + newlines);
         line_at.1
     };
@@ -824,6 +840,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_ref()).collect();
         let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
         let correction_here = correction_words(&lc_sentence);
+        // Which clauses speak of a plan or forecast, once per sentence rather
+        // than a walk over the sentence per figure.
+        let mut modal_clauses = vec![false; clause.last().map_or(0, |&c| c + 1)];
+        for (i, w) in words.iter().enumerate() {
+            if MODAL_WORDS.contains(w.lc.as_ref())
+                || (matches!(w.lc.as_ref(), "aims" | "plans" | "aim" | "plan")
+                    && words.get(i + 1).is_some_and(|n| n.lc == "to"))
+            {
+                modal_clauses[clause[i]] = true;
+            }
+        }
+        let set_to = has_seq(&["is", "set", "to"]);
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
@@ -1080,26 +1108,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     .iter()
                     .chain(words[h.i1..fe.max(h.i1)].iter().take(3))
                 {
-                    if let Some((_, s)) = SCOPE_WORDS.iter().find(|(k, _)| *k == w.lc) {
+                    if let Some(s) = SCOPE_WORDS.get(&w.lc) {
                         scope.push(s.to_string());
                     }
                 }
             }
             for w in words.iter().skip(fw).take(fe - fw + 2) {
-                if let Some((_, s)) = SCOPE_WORDS.iter().find(|(k, _)| *k == w.lc) {
+                if let Some(s) = SCOPE_WORDS.get(&w.lc) {
                     scope.push(s.to_string());
                 }
             }
-            let modal = words
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| clause.get(*i) == Some(&cl) || clause.is_empty())
-                .any(|(i, w)| {
-                    MODAL_WORDS.contains(&w.lc.as_ref())
-                        || (matches!(w.lc.as_ref(), "aims" | "plans" | "aim" | "plan")
-                            && words.get(i + 1).is_some_and(|n| n.lc == "to"))
-                })
-                || (has_seq(&["is", "set", "to"]));
+            let modal = modal_clauses.get(cl).copied().unwrap_or(false) || set_to;
             if modal {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
@@ -1907,10 +1926,10 @@ fn counted_noun(words: &[W], fe: usize) -> String {
             break;
         }
         k += 1;
-        if SCOPE_WORDS.iter().any(|(s, _)| *s == w.lc) {
+        if SCOPE_WORDS.contains(&w.lc) {
             continue;
         }
-        if MONTHS.contains(&w.lc.as_ref()) {
+        if MONTHS.contains(w.lc.as_ref()) {
             break;
         }
         np.push(&w.lc);
@@ -1934,10 +1953,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
 /// whole names it: `overseas revenue` → `exports` (see the claim rules),
 /// `NEV exports`, `domestic sales`.
 fn phrase_descriptor(base: &str, mods: &[&str]) -> String {
-    let mut scope: Vec<&str> = mods
-        .iter()
-        .filter_map(|w| SCOPE_WORDS.iter().find(|(k, _)| k == w).map(|(_, s)| *s))
-        .collect();
+    let mut scope: Vec<&str> = mods.iter().filter_map(|w| SCOPE_WORDS.get(w)).collect();
     let product = normalize_product(mods);
     let mut base = base.to_string();
     if let Some(pos) = scope.iter().position(|s| *s == "overseas") {
@@ -1972,7 +1988,7 @@ fn claim_descriptor(c: &Claim) -> String {
     }
 }
 
-const SHARE_VERBS: &[&str] = &[
+const SHARE_VERBS: WordList<&str> = WordList::new(&[
     "accounted",
     "accounting",
     "account",
@@ -1987,7 +2003,7 @@ const SHARE_VERBS: &[&str] = &[
     "makes",
     "comprised",
     "contributed",
-];
+]);
 
 /// `accounted for 33% of total vehicle exports` → `NEV exports share of vehicle exports`.
 #[allow(clippy::too_many_arguments)]
@@ -2017,7 +2033,7 @@ fn share_metric(
     let lo = fw.saturating_sub(6);
     let share_verb = words[lo..fw]
         .iter()
-        .any(|w| SHARE_VERBS.contains(&w.lc.as_ref()));
+        .any(|w| SHARE_VERBS.contains(w.lc.as_ref()));
     let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_ref(), "or" | "(");
     let whole_hit = hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4);
     if changed && !share_verb {
@@ -2106,7 +2122,7 @@ fn share_metric(
             }
             None => {
                 // `NEVs accounted for 33% of ...`: the noun before the verb.
-                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(&words[i].lc.as_ref()));
+                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(words[i].lc.as_ref()));
                 match verb {
                     Some(v) if v > 0 && is_content_word(&words[v - 1]) => {
                         let mut j = v;
@@ -2221,7 +2237,7 @@ fn find_subject(
         if let Some((_, j)) = ctx.jurisdictions.iter().find(|(n, _)| *n == noun) {
             // `the province` in a provincial department's release.
             Some(*j)
-        } else if PLACE_NOUNS.contains(&noun) {
+        } else if PLACE_NOUNS.contains(noun) {
             let topic = ctx
                 .topic_place
                 .filter(|(_, si)| si + 2 >= ctx.sentence)
@@ -2266,7 +2282,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(&w.lc.as_ref()) || w.lc == ";" {
+                if POSS_PRONOUNS.contains(w.lc.as_ref()) || w.lc == ";" {
                     break;
                 }
             }
@@ -2284,7 +2300,7 @@ fn find_subject(
                         return (Some(e.name), How::Possessive);
                     }
                 }
-                if PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref()) {
+                if PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref()) {
                     if let Some(s) = resolve(&w.lc) {
                         return (Some(s), How::Anaphora);
                     }
@@ -2325,7 +2341,7 @@ fn find_subject(
                 }
                 break;
             }
-            if POSS_PRONOUNS.contains(&w.lc.as_ref()) {
+            if POSS_PRONOUNS.contains(w.lc.as_ref()) {
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
                     return (s, How::Anaphora);
@@ -2353,7 +2369,7 @@ fn find_subject(
                     }
                 }
                 if let Some(w2) = words.get(n) {
-                    if PLACE_NOUNS.contains(&w2.lc.as_ref()) && words[n - 1].lc == "the" {
+                    if PLACE_NOUNS.contains(w2.lc.as_ref()) && words[n - 1].lc == "the" {
                         if let Some(s) = resolve(&w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
@@ -2396,12 +2412,12 @@ fn find_subject(
             }
         }
         let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
-        if (SUBJECT_PRONOUNS.contains(&w.lc.as_ref()) && i <= 1)
-            || (POSS_PRONOUNS.contains(&w.lc.as_ref()) && i == 0)
+        if (SUBJECT_PRONOUNS.contains(w.lc.as_ref()) && i <= 1)
+            || (POSS_PRONOUNS.contains(w.lc.as_ref()) && i == 0)
             || (at_np_start
                 && i >= 1
                 && words[i - 1].lc == "the"
-                && (PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref())))
+                && (PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref())))
         {
             let s = if matches!(
                 w.lc.as_ref(),
@@ -2420,13 +2436,13 @@ fn find_subject(
     for (i, w) in words.iter().enumerate().skip(fw) {
         if i >= 1
             && words[i - 1].lc == "the"
-            && (PLACE_NOUNS.contains(&w.lc.as_ref()) || COMPANY_NOUNS.contains(&w.lc.as_ref()))
+            && (PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref()))
             && (words.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lc.as_ref(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            }) || (COMPANY_NOUNS.contains(&w.lc.as_ref()) && ctx.main_company.is_some()))
+            }) || (COMPANY_NOUNS.contains(w.lc.as_ref()) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);

@@ -107,7 +107,7 @@ pub const METRICS: &[(&str, &str)] = &[
 
 /// Words after a metric word that make it part of another noun
 /// (`production line`, `export markets`): then it names no figure.
-pub const NOT_METRIC_AFTER: &[&str] = &[
+pub(crate) const NOT_METRIC_AFTER: WordList<&str> = WordList::new(&[
     "base",
     "line",
     "lines",
@@ -167,10 +167,10 @@ pub const NOT_METRIC_AFTER: &[&str] = &[
     "goal",
     "plan",
     "capacity",
-];
+]);
 
 /// Words a metric phrase carries that do not change what is measured.
-pub const DROP_WORDS: &[&str] = &[
+pub(crate) const DROP_WORDS: WordList<&str> = WordList::new(&[
     "total",
     "overall",
     "annual",
@@ -203,10 +203,10 @@ pub const DROP_WORDS: &[&str] = &[
     "all",
     "total's",
     "accumulated",
-];
+]);
 
 /// Qualifiers that go to the scope rather than the metric.
-pub const SCOPE_WORDS: &[(&str, &str)] = &[
+pub(crate) const SCOPE_WORDS: WordList<(&str, &str)> = WordList::new_pairs(&[
     ("overseas", "overseas"),
     ("abroad", "overseas"),
     ("international", "overseas"),
@@ -214,10 +214,10 @@ pub const SCOPE_WORDS: &[(&str, &str)] = &[
     ("offshore", "overseas"),
     ("domestic", "domestic"),
     ("home-market", "domestic"),
-];
+]);
 
 /// Words that mark a forecast, target or plan rather than a result.
-pub const MODAL_WORDS: &[&str] = &[
+pub(crate) const MODAL_WORDS: WordList<&str> = WordList::new(&[
     "expected",
     "expects",
     "expect",
@@ -242,10 +242,10 @@ pub const MODAL_WORDS: &[&str] = &[
     "hopes",
     "ambition",
     "envisages",
-];
+]);
 
 /// Words that mark a correction notice.
-pub const CORRECTION_WORDS: &[&str] = &[
+pub(crate) const CORRECTION_WORDS: WordList<&str> = WordList::new(&[
     "correction",
     "corrections",
     "corrects",
@@ -257,7 +257,7 @@ pub const CORRECTION_WORDS: &[&str] = &[
     "misstated",
     "misreported",
     "erratum",
-];
+]);
 
 /// Function words: they end a noun phrase.
 pub const FUNCTION_WORDS: &[&str] = &[
@@ -455,7 +455,7 @@ pub const CJK_NOT_PRODUCT: &[&str] = &[
 ];
 
 /// Nouns that stand for the subject (`the company employs`), not a product.
-const ANAPHOR_NOUNS: &[&str] = &[
+const ANAPHOR_NOUNS: WordList<&str> = WordList::new(&[
     "company",
     "group",
     "firm",
@@ -469,7 +469,7 @@ const ANAPHOR_NOUNS: &[&str] = &[
     "corporation",
     "business",
     "nation",
-];
+]);
 
 /// Normalizes a product phrase: singular words, shared spellings.
 pub fn normalize_product(words: &[&str]) -> String {
@@ -481,9 +481,9 @@ pub fn normalize_product(words: &[&str]) -> String {
     let mut joined = String::new();
     let mut first = true;
     for w in words.iter().map(|w| lowercase(w)) {
-        if DROP_WORDS.contains(&w.as_ref())
-            || ANAPHOR_NOUNS.contains(&w.as_ref())
-            || SCOPE_WORDS.iter().any(|(s, _)| *s == w.as_ref())
+        if DROP_WORDS.contains(w.as_ref())
+            || ANAPHOR_NOUNS.contains(w.as_ref())
+            || SCOPE_WORDS.contains(w.as_ref())
         {
             continue;
         }
@@ -612,5 +612,116 @@ mod tests {
         assert_eq!(normalize_product(&["total"]), "");
         assert_eq!(normalize_product(&["battery", "packs"]), "battery pack");
         assert_eq!(normalize_product(&["batteries"]), "battery");
+    }
+}
+
+/// Which lengths and first bytes a set of words has: a word with neither
+/// (most words of a sentence) is turned away in a few instructions, before
+/// any hashing or comparing.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordFilter {
+    /// Bit `b` of `first_bytes[b / 64]`: some word starts with byte `b`.
+    first_bytes: [u64; 4],
+    /// Bit `n` (`n` < 63): some word is `n` bytes long; bit 63: longer.
+    lengths: u64,
+}
+
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
+impl WordFilter {
+    pub(crate) const fn add(&mut self, word: &str) {
+        let b = word.as_bytes();
+        self.lengths |= length_bit(b.len());
+        if !b.is_empty() {
+            self.first_bytes[(b[0] >> 6) as usize] |= 1 << (b[0] & 63);
+        }
+    }
+
+    /// False when no word added is `word`.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.lengths & length_bit(b.len()) != 0
+            && b.first().map_or(true, |&f| {
+                self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) != 0
+            })
+    }
+}
+
+/// A fixed list of words, asked whether it holds a word for nearly every
+/// word of every sentence: a [`WordFilter`] in front of the list.
+pub(crate) struct WordList<T: 'static> {
+    entries: &'static [T],
+    filter: WordFilter,
+}
+
+/// What a [`WordList`] entry is looked up by.
+pub(crate) trait Keyed {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for &str {
+    fn key(&self) -> &str {
+        self
+    }
+}
+
+impl Keyed for (&str, &str) {
+    fn key(&self) -> &str {
+        self.0
+    }
+}
+
+impl WordList<&'static str> {
+    pub(crate) const fn new(entries: &'static [&'static str]) -> Self {
+        let mut filter = WordFilter {
+            first_bytes: [0; 4],
+            lengths: 0,
+        };
+        let mut i = 0;
+        while i < entries.len() {
+            filter.add(entries[i]);
+            i += 1;
+        }
+        WordList { entries, filter }
+    }
+}
+
+impl WordList<(&'static str, &'static str)> {
+    pub(crate) const fn new_pairs(entries: &'static [(&'static str, &'static str)]) -> Self {
+        let mut filter = WordFilter {
+            first_bytes: [0; 4],
+            lengths: 0,
+        };
+        let mut i = 0;
+        while i < entries.len() {
+            filter.add(entries[i].0);
+            i += 1;
+        }
+        WordList { entries, filter }
+    }
+
+    /// The value paired with `word`.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
+        self.find(word).map(|e| e.1)
+    }
+}
+
+impl<T: Keyed> WordList<T> {
+    #[inline]
+    fn find(&self, word: &str) -> Option<&'static T> {
+        if !self.filter.may_hold(word) {
+            return None;
+        }
+        self.entries.iter().find(|e| e.key() == word)
+    }
+
+    /// Whether an entry is (keyed by) `word`.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.find(word).is_some()
     }
 }
