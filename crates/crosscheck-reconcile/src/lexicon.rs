@@ -644,9 +644,8 @@ impl WordFilter {
     pub(crate) fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         self.lengths & length_bit(b.len()) != 0
-            && b.first().map_or(true, |&f| {
-                self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) != 0
-            })
+            && b.first()
+                .is_none_or(|&f| self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) != 0)
     }
 }
 
