@@ -776,8 +776,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     ctx.fallback_period = first_seen.doc_period();
     // Per subject, the distinct metric names read so far (not carried): the
     // fuller names a shortened one may restate.
-    let mut read_metrics: HashMap<Sym, Vec<Sym>> = HashMap::new();
-    let companies: std::collections::HashSet<Sym> = ents
+    let mut read_metrics: foldhash::HashMap<Sym, Vec<Sym>> = foldhash::HashMapExt::new();
+    let companies: foldhash::HashSet<Sym> = ents
         .iter()
         .filter(|e| e.label == Label::Company)
         .map(|e| e.name)

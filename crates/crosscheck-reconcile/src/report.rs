@@ -6,10 +6,11 @@ use crate::lexicon::is_flow;
 use crate::table::{ClaimTable, ClaimsView};
 use crate::{Claim, Sym};
 use crosscheck_numbers::{Basis, Period};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -347,6 +348,14 @@ pub struct TextSource<'a> {
 
 /// Scale words for readable values.
 pub fn format_value(v: f64) -> String {
+    let mut s = String::with_capacity(16);
+    push_value(&mut s, v);
+    s
+}
+
+/// [`format_value`] onto the end of `out`: a report makes one of these for
+/// every mention, and a `String` per piece cost more than the digits.
+fn push_value(out: &mut String, v: f64) {
     let a = v.abs();
     let (d, word) = if a >= 1e12 {
         (1e12, " trillion")
@@ -358,60 +367,103 @@ pub fn format_value(v: f64) -> String {
         (1.0, "")
     };
     let x = v / d;
-    let mut s = four_places(x).unwrap_or_else(|| format!("{x:.4}"));
-    while s.contains('.') && (s.ends_with('0') || s.ends_with('.')) {
-        s.pop();
+    if !push_four_places(out, x) {
+        let exact = format!("{x:.4}");
+        let mut kept = exact.as_str();
+        while kept.contains('.') && (kept.ends_with('0') || kept.ends_with('.')) {
+            kept = &kept[..kept.len() - 1];
+        }
+        out.push_str(kept);
     }
-    s.push_str(word);
-    s
+    out.push_str(word);
 }
 
-/// `format!("{x:.4}")` without the exact (big-number) decimal expansion,
-/// which was a tenth of reconciling: `x * 10^4` rounded, when that float is
-/// far enough from a rounding tie that its error (under a millionth here)
-/// cannot change the digit. Anything else (ties, zero, huge values,
-/// non-finite) answers `None` and takes the exact path.
-fn four_places(x: f64) -> Option<String> {
+/// `format!("{x:.4}")` with trailing zeros (and a bare point) dropped,
+/// without the exact (big-number) decimal expansion, which was a tenth of
+/// reconciling: `x * 10^4` rounded, when that float is far enough from a
+/// rounding tie that its error (under a millionth here) cannot change the
+/// digit. Anything else (ties, zero, huge values, non-finite) pushes
+/// nothing and answers false, for the exact path.
+fn push_four_places(out: &mut String, x: f64) -> bool {
     let scaled = x * 1e4;
     if !scaled.is_finite() || scaled.abs() >= 1e12 {
-        return None;
+        return false;
     }
     let frac = scaled.abs().fract();
     if (frac - 0.5).abs() < 1e-3 {
-        return None;
+        return false;
     }
     let units = scaled.abs().round() as u64;
     if units == 0 {
-        return None;
+        return false;
     }
-    let sign = if x < 0.0 { "-" } else { "" };
-    Some(format!("{sign}{}.{:04}", units / 10_000, units % 10_000))
+    if x < 0.0 {
+        out.push('-');
+    }
+    push_digits(out, units / 10_000);
+    let mut places = units % 10_000;
+    if places != 0 {
+        let mut width = 4;
+        while places % 10 == 0 {
+            places /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        let mut buf = [b'0'; 4];
+        for slot in buf[..width].iter_mut().rev() {
+            *slot = b'0' + (places % 10) as u8;
+            places /= 10;
+        }
+        buf[..width].iter().for_each(|&b| out.push(b as char));
+    }
+    true
+}
+
+/// The decimal digits of `n`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[at..].iter().for_each(|&b| out.push(b as char));
 }
 
 fn normalized(c: &Claim) -> String {
-    let unit = c.unit.as_str();
-    let num = match (c.value(), c.range()) {
-        (_, Some((Some(lo), Some(hi)))) => format!("{}–{}", format_value(lo), format_value(hi)),
-        (Some(v), _) => format_value(v),
-        (None, _) => "?".into(),
-    };
-    let approx = match c.approx {
+    let mut out = String::with_capacity(24);
+    out.push_str(match c.approx {
         crosscheck_numbers::Approx::Exact => "",
         crosscheck_numbers::Approx::Over => "over ",
         crosscheck_numbers::Approx::Under => "under ",
         crosscheck_numbers::Approx::About => "about ",
-    };
-    let sign = if c.change && c.value().is_some_and(|v| v > 0.0) {
-        "+"
-    } else {
-        ""
-    };
-    match unit {
-        "%" => format!("{approx}{sign}{num}%"),
-        "pp" => format!("{approx}{sign}{num} pp"),
-        "" => format!("{approx}{sign}{num}"),
-        u => format!("{approx}{sign}{num} {u}"),
+    });
+    if c.change && c.value().is_some_and(|v| v > 0.0) {
+        out.push('+');
     }
+    match (c.value(), c.range()) {
+        (_, Some((Some(lo), Some(hi)))) => {
+            push_value(&mut out, lo);
+            out.push('–');
+            push_value(&mut out, hi);
+        }
+        (Some(v), _) => push_value(&mut out, v),
+        (None, _) => out.push('?'),
+    }
+    match c.unit.as_str() {
+        "%" => out.push('%'),
+        "pp" => out.push_str(" pp"),
+        "" => {}
+        u => {
+            out.push(' ');
+            out.push_str(u);
+        }
+    }
+    out
 }
 
 /// Each document's path and each period's ISO text made once and shared
@@ -602,7 +654,7 @@ struct Found {
 
 impl Out<'_> {
     fn push(&mut self, kind: ConflictKind, members: &[u32], explanation: String, sure: bool) {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         let mut kept: Vec<u32> = Vec::with_capacity(members.len().min(MAX_MENTIONS));
         for &i in members {
             let c = &self.claims[i as usize];
@@ -879,11 +931,11 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
     // 24: at millions of claims that is tens of megabytes.
     let mut periods: Vec<u64> = (0..claims.len())
         .into_par_iter()
-        .fold(std::collections::HashSet::new, |mut seen, i| {
+        .fold(HashSet::new, |mut seen, i| {
             seen.insert(pack(claims[i].period.as_ref().map(pkey)));
             seen
         })
-        .reduce(std::collections::HashSet::new, |mut a, b| {
+        .reduce(HashSet::new, |mut a, b| {
             a.extend(b);
             a
         })
@@ -1336,7 +1388,7 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     if v == Verdict::Agree {
         if by_doc.len() >= 2 && self_docs.is_empty() {
             let mut members: Vec<u32> = Vec::new();
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::new();
             for &m in &rest {
                 if seen.insert((c(m).doc, c(m).start)) && members.len() < MAX_MENTIONS {
                     members.push(m);
@@ -1407,7 +1459,7 @@ fn check_periods(out: &mut Out<'_>, members: &[u32]) {
             c.period.as_ref().map(|p| (m, pkey(p), c.interval()))
         })
         .collect();
-    let mut done = std::collections::HashSet::new();
+    let mut done = HashSet::new();
     for (l, pl, il) in &ps {
         for (s, ps_, is) in &ps {
             if !pl.contains(ps_) || il.hi >= is.lo {
@@ -1706,7 +1758,7 @@ fn descriptor(c: &Claim) -> &'static str {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn four_places_matches_the_exact_formatting() {
+    fn push_four_places_matches_the_exact_formatting() {
         // Values of every size and kind the report prints, and random ones.
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = || {
@@ -1746,8 +1798,11 @@ mod tests {
             values.push(written * 1e9 / 1e9);
         }
         for v in values {
-            if let Some(fast) = super::four_places(v) {
-                assert_eq!(fast, format!("{v:.4}"), "{v:e}");
+            let mut fast = String::new();
+            if super::push_four_places(&mut fast, v) {
+                let exact = format!("{v:.4}");
+                let trimmed = exact.trim_end_matches('0').trim_end_matches('.');
+                assert_eq!(fast, trimmed, "{v:e}");
             }
         }
     }

@@ -2,7 +2,10 @@
 //! four bytes each and ten million claims share one copy of each phrase.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::HashMap;
+// A seeded hash, several times cheaper than SipHash on short strings:
+// every claim interns its subject, metric, scope and unit, and the strings
+// come from documents, so a fixed-key hash could be flooded.
+use foldhash::{HashMap, HashMapExt};
 use std::sync::{OnceLock, RwLock};
 
 /// An interned string: cheap to copy, compare and hash.
