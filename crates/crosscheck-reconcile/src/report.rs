@@ -608,12 +608,19 @@ fn gkey(c: &Claim) -> GKey {
     }
 }
 
+/// The symbol of the `pp` unit, made once: comparing symbols takes no lock,
+/// where reading a symbol's string does.
+fn percentage_points() -> Sym {
+    static PP: std::sync::OnceLock<Sym> = std::sync::OnceLock::new();
+    *PP.get_or_init(|| Sym::new("pp"))
+}
+
 /// The unit dimension as a number, without looking strings up.
 fn dim_id(c: &Claim) -> u32 {
     use crosscheck_numbers::QuantityKind as K;
     match c.kind {
         K::Money | K::Measure => c.unit.id(),
-        K::Percent if c.unit.as_str() == "pp" => u32::MAX - 1,
+        K::Percent if c.unit == percentage_points() => u32::MAX - 1,
         K::Percent | K::Fraction => u32::MAX - 2,
         K::Count | K::Number => u32::MAX - 3,
         K::Multiplier => u32::MAX - 4,
@@ -703,22 +710,22 @@ fn why_not_rounding(a: &Claim, b: &Claim) -> String {
 /// The extreme pair of a set of claims: the one allowing the lowest high and
 /// the one allowing the highest low. They are the most apart pair.
 fn extreme(claims: &ClaimsView<'_>, members: &[u32]) -> Option<(u32, u32, Verdict)> {
-    let a = *members.iter().min_by(|x, y| {
-        claims[**x as usize]
-            .interval()
-            .hi
-            .total_cmp(&claims[**y as usize].interval().hi)
-    })?;
-    let b = *members.iter().max_by(|x, y| {
-        claims[**x as usize]
-            .interval()
-            .lo
-            .total_cmp(&claims[**y as usize].interval().lo)
-    })?;
-    let v = claims[a as usize]
-        .interval()
-        .compare(&claims[b as usize].interval());
-    Some((a, b, v))
+    // One interval per member (not one per comparison): the first of the
+    // lowest tops and the last of the highest bottoms, as `min_by` and
+    // `max_by` pick them.
+    let mut low: Option<(u32, Interval)> = None;
+    let mut high: Option<(u32, Interval)> = None;
+    for &m in members {
+        let i = claims[m as usize].interval();
+        if low.is_none_or(|(_, l)| i.hi.total_cmp(&l.hi).is_lt()) {
+            low = Some((m, i));
+        }
+        if high.is_none_or(|(_, h)| i.lo.total_cmp(&h.lo).is_ge()) {
+            high = Some((m, i));
+        }
+    }
+    let ((a, ia), (b, ib)) = (low?, high?);
+    Some((a, b, ia.compare(&ib)))
 }
 
 /// The most apart pair of claims that lie in different sentences, for the
