@@ -301,6 +301,7 @@ fn prepare(args: &InputArgs) -> Result<Prepared, Failure> {
         max_file_size: args.max_file_size,
         cancel: Some(interrupt::flag()),
         progress: None,
+        spill: None,
     };
     Ok(Prepared { inputs, options })
 }
@@ -451,7 +452,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 *since = std::time::Instant::now();
             };
             let mut since = started;
-            let prepared = prepare(&input)?;
+            let mut prepared = prepare(&input)?;
             phase("inputs collected", &mut since);
             let build = build_identity();
             if let Some(build) = &build {
@@ -463,11 +464,25 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     });
                 }
             }
+            // The texts of the documents analyzed are set aside as they are
+            // done, so that quoting them in the report reads them back from
+            // one file instead of reading and extracting each file again.
+            // Without a place for them, the files are read again.
+            let spill = match crosscheck_pipeline::TextSpill::new() {
+                Ok(s) => Some(std::sync::Arc::new(s)),
+                Err(e) => {
+                    tracing::debug!("no temporary file for texts ({e}); files will be read again");
+                    None
+                }
+            };
+            prepared.options.spill = spill.clone();
+            let prepared = prepared;
             // Each document's claims join the rest as it is done, in input
             // order, in segments that never move: no second copy of them
             // all is ever held.
             let mut claims = crosscheck_reconcile::ClaimTable::new();
             let mut hashes: Vec<u64> = Vec::new();
+            let mut spilled: Vec<Option<crosscheck_pipeline::SpillAt>> = Vec::new();
             let mut stdin_text = None;
             let names = run_prepared_in_order(
                 &prepared,
@@ -477,6 +492,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                         stdin_text = Some((doc, t));
                     }
                     hashes.push(d.hash);
+                    spilled.push(d.spilled);
                     claims.extend(d.claims.into_iter().map(|mut c| {
                         c.doc = doc;
                         c
@@ -495,6 +511,12 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                         build,
                     )
                 });
+            if let Some(s) = &spill {
+                if let Err(e) = s.flush() {
+                    tracing::debug!("setting texts aside failed ({e}); files will be read again");
+                    spilled.clear();
+                }
+            }
             phase("documents read and analyzed", &mut since);
             let mut report = crosscheck_reconcile::reconcile_table(claims, &names);
             phase("claims reconciled", &mut since);
@@ -515,6 +537,13 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     .filter(|&&d| !matches!(&stdin_text, Some((i, _)) if *i == d))
                     .filter_map(|&d| {
                         let name = &names[d as usize];
+                        let set_aside = spill
+                            .as_ref()
+                            .zip(spilled.get(d as usize).copied().flatten())
+                            .and_then(|(s, at)| s.get(at, name).ok());
+                        if let Some(doc) = set_aside {
+                            return Some((d, doc));
+                        }
                         let path = std::path::Path::new(name);
                         match crosscheck_pipeline::load_document_with(
                             path,

@@ -61,7 +61,7 @@ pub struct Document {
     /// How the text was extracted.
     pub markup: Markup,
     /// File offsets where lines 2, 3, ... start.
-    line_starts: Vec<u32>,
+    pub(crate) line_starts: Vec<u32>,
 }
 
 impl Document {
@@ -178,6 +178,11 @@ impl Document {
     /// ```
     pub fn line_of(&self, at: usize) -> u32 {
         self.line_starts.partition_point(|s| *s as usize <= at) as u32 + 1
+    }
+
+    /// File offsets where lines 2, 3, ... start.
+    pub(crate) fn line_starts(&self) -> &[u32] {
+        &self.line_starts
     }
 }
 

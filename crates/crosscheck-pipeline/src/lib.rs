@@ -23,6 +23,7 @@ mod html;
 mod markdown;
 mod offsets;
 mod run;
+mod spill;
 mod stored_report;
 
 pub use analysis::{analyze_text, AnalysisOptions, DocAnalysis, PIPELINE_VERSION};
@@ -36,4 +37,5 @@ pub use run::{
     collect_inputs, identify_unchanged, run, run_claims, run_claims_in_order, run_in_order,
     DocClaims, Input, InputFilter, Progress, RunOptions, RunOutput,
 };
+pub use spill::{SpillAt, TextSpill};
 pub use stored_report::{ReportWriter, StoredReport};

@@ -1,4 +1,5 @@
 use crate::file_index::Known;
+use crate::spill::{SpillAt, TextSpill};
 use crate::{analyze_text, AnalysisOptions, Cache, DocAnalysis, Document, InputError, Markup};
 use crosscheck_reconcile::Claim;
 use rayon::prelude::*;
@@ -226,6 +227,10 @@ pub struct RunOptions {
     pub cancel: Option<Arc<AtomicBool>>,
     /// Told of each finished document (a progress bar).
     pub progress: Option<Progress>,
+    /// Where [`run_claims_in_order`] sets aside the texts of the documents
+    /// it analyzes ([`DocClaims::spilled`]), for a report to quote without
+    /// reading the files again; `None` sets none aside.
+    pub spill: Option<Arc<TextSpill>>,
 }
 
 impl Default for RunOptions {
@@ -236,6 +241,7 @@ impl Default for RunOptions {
             max_file_size: crate::DEFAULT_MAX_FILE_SIZE,
             cancel: None,
             progress: None,
+            spill: None,
         }
     }
 }
@@ -248,6 +254,7 @@ impl std::fmt::Debug for RunOptions {
             .field("max_file_size", &self.max_file_size)
             .field("cancel", &self.cancel)
             .field("progress", &self.progress.is_some())
+            .field("spill", &self.spill.is_some())
             .finish()
     }
 }
@@ -426,6 +433,9 @@ pub struct DocClaims {
     /// The document's text when it cannot be read again (standard input);
     /// `None` for files, which are read back from disk when needed.
     pub kept_text: Option<String>,
+    /// Where [`RunOptions::spill`] holds the document, when it was analyzed
+    /// (not served from the cache) and setting it aside went well.
+    pub spilled: Option<SpillAt>,
 }
 
 /// Like [`run`], for callers that need only each document's claims (the
@@ -518,6 +528,7 @@ fn claims_of(
                             claims,
                             hash,
                             kept_text: None,
+                            spilled: None,
                         });
                     }
                 }
@@ -540,6 +551,7 @@ fn claims_of(
                     claims,
                     hash,
                     kept_text: None,
+                    spilled: None,
                 });
             }
             match Document::from_bytes_as(name.as_str(), &bytes, markup) {
@@ -561,6 +573,7 @@ fn claims_of(
                     claims,
                     hash: doc.hash,
                     kept_text: Some(doc.text),
+                    spilled: None,
                 });
             }
             doc
@@ -574,10 +587,19 @@ fn claims_of(
     if let Some(c) = cache {
         c.put_claims(doc.hash, &options.analysis, &claims);
     }
+    let stdin = matches!(input, Input::Stdin);
+    // Standard input is kept whole instead; a file that could not be set
+    // aside (a full disk) is read again if a report quotes it.
+    let spilled = options
+        .spill
+        .as_ref()
+        .filter(|_| !stdin)
+        .and_then(|s| s.put(&doc).ok());
     Ok(DocClaims {
         claims,
         hash: doc.hash,
-        kept_text: matches!(input, Input::Stdin).then_some(doc.text),
+        kept_text: stdin.then_some(doc.text),
+        spilled,
     })
 }
 

@@ -1,0 +1,248 @@
+//! Documents' texts set aside while a run analyzes them, so that a report
+//! can quote its mentions afterwards without reading, decoding and
+//! extracting the files a second time (which cost as much again as the
+//! first read for every document a report cites), and quotes the very text
+//! the claims came from even when a file changed since.
+
+use crate::document::{Document, Markup};
+use crate::offsets::OffsetMap;
+use std::fs::File;
+use std::io::{self, Write};
+use std::sync::Mutex;
+
+/// Bytes gathered before they are written out: few system calls, little
+/// memory.
+const FLUSH_AT: usize = 4 << 20;
+
+/// A record's fixed head: text, offset map and line counts (u32 each),
+/// hash (u64), markup (u8), encoding name length (u8).
+const HEAD: usize = 22;
+
+/// An unnamed temporary file of documents' texts, appended to by any
+/// thread and read back by position. The file has no name, so it goes away
+/// with the process, interrupted or not.
+///
+/// ```
+/// use crosscheck_pipeline::{Document, TextSpill};
+/// let spill = TextSpill::new().unwrap();
+/// let at = spill.put(&Document::from_text("a.txt", "Exports rose 5%.\nImports fell.")).unwrap();
+/// spill.flush().unwrap();
+/// let doc = spill.get(at, "a.txt").unwrap();
+/// assert_eq!(doc.text, "Exports rose 5%.\nImports fell.");
+/// assert_eq!(doc.line_of(20), 2);
+/// ```
+#[derive(Debug)]
+pub struct TextSpill {
+    file: File,
+    pending: Mutex<Pending>,
+}
+
+#[derive(Debug, Default)]
+struct Pending {
+    /// Bytes in the file before `buf`.
+    written: u64,
+    buf: Vec<u8>,
+    /// The first write error: later puts fail with it too.
+    failed: Option<String>,
+}
+
+/// Where [`TextSpill::put`] stored a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpillAt {
+    offset: u64,
+    len: u32,
+}
+
+impl TextSpill {
+    /// A spill in the system's temporary directory.
+    pub fn new() -> io::Result<TextSpill> {
+        Ok(TextSpill {
+            file: tempfile::tempfile()?,
+            pending: Mutex::new(Pending::default()),
+        })
+    }
+
+    /// Sets aside `doc`'s text, offset map, line starts and how it was read.
+    pub fn put(&self, doc: &Document) -> io::Result<SpillAt> {
+        let offsets = bincode::serde::encode_to_vec(&doc.offsets, bincode::config::standard())
+            .map_err(io::Error::other)?;
+        let lines = doc.line_starts();
+        let encoding = doc.encoding.as_bytes();
+        let too_big = || io::Error::other("document over 4 GiB");
+        let len = HEAD + encoding.len() + doc.text.len() + offsets.len() + 4 * lines.len();
+        let len32 = u32::try_from(len).map_err(|_| too_big())?;
+        let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(why) = &p.failed {
+            return Err(io::Error::other(why.clone()));
+        }
+        let at = SpillAt {
+            offset: p.written + p.buf.len() as u64,
+            len: len32,
+        };
+        let buf = &mut p.buf;
+        for part in [doc.text.len(), offsets.len(), lines.len()] {
+            buf.extend_from_slice(&u32::try_from(part).map_err(|_| too_big())?.to_le_bytes());
+        }
+        buf.extend_from_slice(&doc.hash.to_le_bytes());
+        buf.push(match doc.markup {
+            Markup::Plain => 0,
+            Markup::Html => 1,
+            Markup::Markdown => 2,
+        });
+        buf.push(encoding.len().min(255) as u8);
+        buf.extend_from_slice(&encoding[..encoding.len().min(255)]);
+        buf.extend_from_slice(doc.text.as_bytes());
+        buf.extend_from_slice(&offsets);
+        for l in lines {
+            buf.extend_from_slice(&l.to_le_bytes());
+        }
+        if p.buf.len() >= FLUSH_AT {
+            write_out(&self.file, &mut p)?;
+        }
+        Ok(at)
+    }
+
+    /// Writes out what [`TextSpill::put`] gathered; needed before
+    /// [`TextSpill::get`] can read it.
+    pub fn flush(&self) -> io::Result<()> {
+        let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        write_out(&self.file, &mut p)
+    }
+
+    /// The document stored at `at`, named `name`.
+    pub fn get(&self, at: SpillAt, name: &str) -> io::Result<Document> {
+        let bad = || io::Error::new(io::ErrorKind::InvalidData, "spilled text damaged");
+        let mut bytes = vec![0u8; at.len as usize];
+        read_exact_at(&self.file, &mut bytes, at.offset)?;
+        let head: &[u8; HEAD] = bytes
+            .get(..HEAD)
+            .and_then(|h| h.try_into().ok())
+            .ok_or_else(bad)?;
+        let part = |i: usize| u32::from_le_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
+        let (text_len, offsets_len, lines) = (part(0) as usize, part(4) as usize, part(8) as usize);
+        let mut hash = [0u8; 8];
+        hash.copy_from_slice(&head[12..20]);
+        let markup = match head[20] {
+            0 => Markup::Plain,
+            1 => Markup::Html,
+            2 => Markup::Markdown,
+            _ => return Err(bad()),
+        };
+        let text_at = HEAD + head[21] as usize;
+        let offsets_at = text_at + text_len;
+        let lines_at = offsets_at + offsets_len;
+        if lines_at + 4 * lines != bytes.len() {
+            return Err(bad());
+        }
+        let encoding = std::str::from_utf8(&bytes[HEAD..text_at]).map_err(|_| bad())?;
+        // Back to the `'static` name the decoder gave.
+        let encoding =
+            encoding_rs::Encoding::for_label(encoding.as_bytes()).map_or("UTF-8", |e| e.name());
+        let text = std::str::from_utf8(&bytes[text_at..offsets_at])
+            .map_err(|_| bad())?
+            .to_string();
+        let (offsets, _): (OffsetMap, usize) = bincode::serde::decode_from_slice(
+            &bytes[offsets_at..lines_at],
+            bincode::config::standard(),
+        )
+        .map_err(|_| bad())?;
+        let line_starts = bytes[lines_at..]
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok(Document {
+            name: name.to_string(),
+            text,
+            offsets,
+            hash: u64::from_le_bytes(hash),
+            encoding,
+            markup,
+            line_starts,
+        })
+    }
+}
+
+fn write_out(file: &File, p: &mut Pending) -> io::Result<()> {
+    if p.buf.is_empty() {
+        return Ok(());
+    }
+    let mut f = file;
+    match f.write_all(&p.buf) {
+        Ok(()) => {
+            p.written += p.buf.len() as u64;
+            p.buf.clear();
+            Ok(())
+        }
+        Err(e) => {
+            p.failed = Some(e.to_string());
+            p.buf = Vec::new();
+            Err(e)
+        }
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_come_back_as_they_went_in() {
+        let spill = TextSpill::new().unwrap();
+        let html =
+            Document::from_bytes("a.html", b"<p>Exports rose <b>5%</b></p>\n<p>in 2024.</p>")
+                .unwrap();
+        let plain = Document::from_text("b.txt", "one\ntwo\nthree");
+        let a = spill.put(&html).unwrap();
+        let b = spill.put(&plain).unwrap();
+        spill.flush().unwrap();
+        for (at, doc) in [(b, &plain), (a, &html)] {
+            let back = spill.get(at, &doc.name).unwrap();
+            assert_eq!(back.text, doc.text);
+            assert_eq!(back.offsets, doc.offsets);
+            assert_eq!(back.line_starts(), doc.line_starts());
+            assert_eq!(back.name, doc.name);
+            assert_eq!(
+                (back.hash, back.encoding, back.markup),
+                (doc.hash, doc.encoding, doc.markup)
+            );
+        }
+    }
+
+    #[test]
+    fn a_damaged_record_is_an_error_not_a_panic() {
+        let spill = TextSpill::new().unwrap();
+        let at = spill.put(&Document::from_text("a.txt", "text")).unwrap();
+        spill.flush().unwrap();
+        let wrong = SpillAt {
+            offset: at.offset + 1,
+            len: at.len,
+        };
+        assert!(spill.get(wrong, "a.txt").is_err());
+        let past = SpillAt {
+            offset: 1 << 20,
+            len: 8,
+        };
+        assert!(spill.get(past, "a.txt").is_err());
+    }
+}
