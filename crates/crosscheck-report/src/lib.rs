@@ -102,15 +102,104 @@ fn render_batch<T: serde::Serialize + Sync>(batch: &[T]) -> std::io::Result<Vec<
     batch
         .par_iter()
         .map(|item| {
-            let one = serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
-            let mut indented = Vec::with_capacity(one.len() + one.len() / 8);
-            for line in one.split(|&c| c == b'\n') {
-                indented.extend_from_slice(b"\n    ");
-                indented.extend_from_slice(line);
-            }
-            Ok(indented)
+            let mut out = Vec::with_capacity(4096);
+            out.extend_from_slice(b"\n    ");
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, TwoDeep::default());
+            item.serialize(&mut ser).map_err(std::io::Error::other)?;
+            Ok(out)
         })
         .collect()
+}
+
+/// serde_json's pretty printer (two spaces), starting two levels deep: an
+/// item of a top-level list comes out indented as it sits in the report,
+/// instead of being printed at the margin and indented line by line after.
+struct TwoDeep {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Default for TwoDeep {
+    fn default() -> Self {
+        TwoDeep {
+            depth: 2,
+            has_value: false,
+        }
+    }
+}
+
+impl TwoDeep {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for TwoDeep {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// `"name": [ items ],` as serde_json's pretty printer writes it two levels
