@@ -10,6 +10,14 @@ use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
 
+/// Buckets of [`Ctx::rescan`]'s table of names by their first two bytes.
+const RESCAN_BUCKETS: usize = 1024;
+
+thread_local! {
+    /// [`Ctx::rescan`]'s bucket heads, every one empty between documents.
+    static RESCAN_HEADS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
     /// Touching the previous unit.
@@ -1834,14 +1842,27 @@ impl<'a> Ctx<'a> {
         // a capital first letter, few its second byte as well), and each
         // name's matches in a run are found left to right without overlap
         // (as `match_indices` finds them).
-        const BUCKETS: usize = 1024;
-        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (BUCKETS - 1);
-        let mut head = [u32::MAX; BUCKETS];
+        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (RESCAN_BUCKETS - 1);
+        // The bucket heads live in a per-thread table that is left empty
+        // after each document (only the names' own buckets are reset), so a
+        // document does not pay for filling 4 KB it hardly touches.
+        let mut head = RESCAN_HEADS.with(|h| std::mem::take(&mut *h.borrow_mut()));
+        if head.len() != RESCAN_BUCKETS {
+            head = vec![u32::MAX; RESCAN_BUCKETS];
+        }
         // Names of one byte (no two bytes to bucket by), by their only byte.
         let mut short: Vec<u32> = Vec::new();
         let mut next = vec![u32::MAX; names.len()];
+        // The bytes some name begins with: most bytes of a run (the
+        // lower-case letters of its words) begin none, and are passed over
+        // with one bit test instead of a bucket look-up.
+        let mut firsts = [0u64; 4];
         for (k, (name, _, _)) in names.iter().enumerate().rev() {
-            match name.as_bytes() {
+            let nb = name.as_bytes();
+            if let Some(&a) = nb.first() {
+                firsts[usize::from(a >> 6)] |= 1 << (a & 63);
+            }
+            match nb {
                 [a, b, ..] => {
                     let h = bucket(*a, *b);
                     next[k] = head[h];
@@ -1859,6 +1880,10 @@ impl<'a> Ctx<'a> {
         for &(cs, ce) in &self.chunks {
             let piece = &self.text.as_bytes()[cs..ce];
             for p in 0..piece.len() {
+                let c = piece[p];
+                if firsts[usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
+                    continue;
+                }
                 let mut k = match piece.get(p + 1) {
                     Some(&b) => head[bucket(piece[p], b)],
                     None => u32::MAX,
@@ -1882,6 +1907,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        for (name, _, _) in &names {
+            if let [a, b, ..] = name.as_bytes() {
+                head[bucket(*a, *b)] = u32::MAX;
+            }
+        }
+        RESCAN_HEADS.with(|h| *h.borrow_mut() = head);
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut last_end = 0;
         hits.retain(|h| {
