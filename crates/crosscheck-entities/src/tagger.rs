@@ -180,18 +180,20 @@ pub(crate) fn tag(
         hits_key: (usize::MAX, 0, 0),
         hits_cache: Hits::NONE,
         no_hits: Hits::NONE,
-        pieces: Vec::new(),
-        parts: Vec::new(),
-        hit_spans: Vec::new(),
-        chosen: Vec::new(),
-        lower: String::new(),
-        found: Vec::new(),
-        pending: Vec::new(),
+        // Sized from the text once, to what a document typically fills, so
+        // that the lists are rarely grown (and copied) while they fill.
+        pieces: Vec::with_capacity(8),
+        parts: Vec::with_capacity(8),
+        hit_spans: Vec::with_capacity(16),
+        chosen: Vec::with_capacity(8),
+        lower: String::with_capacity(32),
+        found: Vec::with_capacity(tokens.len() / 32 + 4),
+        pending: Vec::with_capacity(tokens.len() / 64 + 4),
         els: Vec::with_capacity(16),
         acronyms: Vec::new(),
-        chunks: Vec::new(),
+        chunks: Vec::with_capacity(tokens.len() / 16 + 4),
         words: Vec::with_capacity(16),
-        titled: String::new(),
+        titled: String::with_capacity(32),
         cores: FxMap::default(),
     };
     let merged = join_legal_forms(gaz, text, sentences);
@@ -1429,9 +1431,17 @@ impl<'a> Ctx<'a> {
                 if k > 0 {
                     titled.push(' ');
                 }
-                let mut c = w.chars();
-                if let Some(f) = c.next() {
-                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                if w.is_ascii() && !w.is_empty() {
+                    // ASCII case mapping is bytewise: no char-by-char Unicode tables.
+                    let at = titled.len();
+                    titled.push_str(w);
+                    titled[at..].make_ascii_lowercase();
+                    titled[at..at + 1].make_ascii_uppercase();
+                } else {
+                    let mut c = w.chars();
+                    if let Some(f) = c.next() {
+                        titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                    }
                 }
             }
             let entry = self.gaz.get(&titled);
