@@ -163,6 +163,15 @@ struct Ctx<'a> {
     titled: String,
     /// The core of each company name met so far ([`company_core`]).
     cores: FxMap<&'a str, String>,
+    /// The next hyphen or apostrophe in the text at or after the last word
+    /// asked about (the text's length when none is left): words come in
+    /// text order, so one forward search serves every word up to it.
+    mark: usize,
+    /// The sentence's units hold a Chinese character.
+    has_cjk: bool,
+    /// The first capitalized word among the sentence's units (its length
+    /// when none is).
+    first_cap: usize,
 }
 
 pub(crate) fn tag(
@@ -195,18 +204,18 @@ pub(crate) fn tag(
         words: Vec::with_capacity(16),
         titled: String::with_capacity(32),
         cores: FxMap::default(),
+        mark: 0,
+        has_cjk: false,
+        first_cap: 0,
     };
+    cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
     for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].end() <= s.start {
             ti += 1;
         }
-        let first = ti;
-        while ti < tokens.len() && tokens[ti].start() < s.end {
-            ti += 1;
-        }
-        cx.build_units(&tokens[first..ti]);
+        ti = cx.build_units(tokens, ti, s.end);
         cx.sentence();
     }
     cx.finish()
@@ -243,36 +252,11 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
     out
 }
 
-/// True when `bytes[start..end]` holds a hyphen or an apostrophe: eight
-/// bytes at a time (a word is one or two such loads), without a branch per
-/// byte.
+/// Where the first hyphen or apostrophe at or after `from` is in `bytes`
+/// (`bytes.len()` when there is none).
 #[inline]
-fn has_hyphen_or_apostrophe(bytes: &[u8], start: usize, end: usize) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of a byte is set when a byte at or below it is zero, so
-    // "some zero byte among the first n" is exact.
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let mut i = start;
-    while i < end {
-        let Some(chunk) = bytes.get(i..i + 8) else {
-            return bytes[i..end].iter().any(|&b| b == b'-' || b == b'\'');
-        };
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        let n = (end - i).min(8);
-        let keep = if n == 8 {
-            HIGH
-        } else {
-            HIGH & ((1u64 << (8 * n)) - 1)
-        };
-        if (zero(x ^ (ONES * u64::from(b'-'))) | zero(x ^ (ONES * u64::from(b'\'')))) & keep != 0 {
-            return true;
-        }
-        i += 8;
-    }
-    false
+fn hyphen_or_apostrophe_from(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr2(b'-', b'\'', &bytes[from..]).map_or(bytes.len(), |p| from + p)
 }
 
 /// True when `s` holds white space (as `char::is_whitespace` says), by a
@@ -352,12 +336,19 @@ impl<'a> Ctx<'a> {
         gaz.is_common(l.trim_end_matches('.'))
     }
 
-    fn build_units(&mut self, tokens: &[Token]) {
+    /// The units of the tokens from `tokens[from]` on that start before
+    /// `end` (a sentence's); returns the index of the first token after them.
+    fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
         self.units.clear();
-        self.units.reserve(tokens.len());
+        self.has_cjk = false;
         let bytes = self.text.as_bytes();
         let mut gap = Gap::Break;
-        for t in tokens {
+        let mut i = from;
+        while let Some(t) = tokens.get(i) {
+            if t.start() >= end {
+                break;
+            }
+            i += 1;
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
@@ -373,9 +364,10 @@ impl<'a> Ctx<'a> {
                     // bulk of a text: one unit, its capitals from the token's
                     // shape (all capitals there is two capitals and no
                     // lower-case letter, for such a word).
-                    if !t.shape.has(Shape::NON_ASCII)
-                        && !has_hyphen_or_apostrophe(bytes, t.start(), t.end())
-                    {
+                    if self.mark < t.start() {
+                        self.mark = hyphen_or_apostrophe_from(bytes, t.start());
+                    }
+                    if !t.shape.has(Shape::NON_ASCII) && self.mark >= t.end() {
                         let cap = bytes[t.start()].is_ascii_uppercase();
                         self.units.push(Unit {
                             start: t.start(),
@@ -391,11 +383,20 @@ impl<'a> Ctx<'a> {
                 }
                 // Only a word can be capitalized.
                 TokenKind::Punct => self.push_other(t, Kind::Punct, gap),
-                TokenKind::Cjk => self.push_other(t, Kind::Cjk, gap),
+                TokenKind::Cjk => {
+                    self.has_cjk = true;
+                    self.push_other(t, Kind::Cjk, gap);
+                }
                 _ => self.push_other(t, Kind::Other, gap),
             }
             gap = Gap::None;
         }
+        self.first_cap = self
+            .units
+            .iter()
+            .position(|u| u.kind == Kind::Word && u.cap)
+            .unwrap_or(self.units.len());
+        i
     }
 
     /// A unit that is no word: never capitalized.
@@ -572,10 +573,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence(&mut self) {
-        self.headline = self.detect_headline();
+        // Only a capitalized word opens a name the headline test matters to.
+        self.headline = self.first_cap < self.units.len() && self.detect_headline();
         // Runs of Chinese characters: no capitals, no spaces; the gazetteer
         // and name suffixes decide.
-        let mut i = 0;
+        let mut i = if self.has_cjk { 0 } else { self.units.len() };
         while i < self.units.len() {
             if self.units[i].kind != Kind::Cjk {
                 i += 1;
@@ -592,7 +594,7 @@ impl<'a> Ctx<'a> {
             self.cjk_run(s, e);
             i = j;
         }
-        let mut i = 0;
+        let mut i = self.first_cap;
         while i < self.units.len() {
             if !self.is_cap_word(i) {
                 i += 1;
