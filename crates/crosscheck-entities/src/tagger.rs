@@ -18,6 +18,15 @@ thread_local! {
     static RESCAN_HEADS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// How many company names [`Ctx::core`] remembers per thread before it
+/// starts afresh (a bound on the memory, about a megabyte).
+const CORES_MAX: usize = 16_384;
+
+thread_local! {
+    /// The core of each company name met so far on this thread ([`company_core`]).
+    static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
     /// Touching the previous unit.
@@ -155,14 +164,15 @@ struct Ctx<'a> {
     els: Vec<El>,
     /// Every capitalized run seen, for the document pass.
     chunks: Vec<(usize, usize)>,
+    /// The runs of two elements or more among `chunks`: the only ones a
+    /// name of two words can recur in (one element holds no space).
+    name_runs: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
     acronyms: Vec<(String, Label, String)>,
     /// The words of the piece being classified (a buffer reused between pieces).
     words: Vec<&'a str>,
     /// A dateline's words title-cased (a buffer reused between pieces).
     titled: String,
-    /// The core of each company name met so far ([`company_core`]).
-    cores: FxMap<&'a str, String>,
     /// The next hyphen or apostrophe in the text at or after the last word
     /// asked about (the text's length when none is left): words come in
     /// text order, so one forward search serves every word up to it.
@@ -201,9 +211,9 @@ pub(crate) fn tag(
         els: Vec::with_capacity(16),
         acronyms: Vec::new(),
         chunks: Vec::with_capacity(tokens.len() / 16 + 4),
+        name_runs: Vec::with_capacity(tokens.len() / 64 + 4),
         words: Vec::with_capacity(16),
         titled: String::with_capacity(32),
-        cores: FxMap::default(),
         mark: 0,
         has_cjk: false,
         first_cap: 0,
@@ -609,6 +619,9 @@ impl<'a> Ctx<'a> {
             let next = self.chunk(i, wc, &mut els);
             if let (Some(f), Some(l)) = (els.first(), els.last()) {
                 self.chunks.push((f.start, l.end));
+                if els.len() >= 2 {
+                    self.name_runs.push((f.start, l.end));
+                }
             }
             self.process_chunk(&mut els);
             self.els = els;
@@ -889,12 +902,13 @@ impl<'a> Ctx<'a> {
             if c & (cls::DETERMINERS | cls::CALENDAR) != 0 {
                 return;
             }
-            if (self.headline || self.is_initial_pos(e.unit))
+            // The tests known without a look-up first.
+            if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
+                && (self.headline || self.is_initial_pos(e.unit))
                 && self.gaz.get(w).is_none()
                 && self.is_common(w)
                 && !self.gaz.is_given(w)
-                && c & (cls::TITLES | cls::CREDITS) == 0
             {
                 return;
             }
@@ -1607,24 +1621,32 @@ impl<'a> Ctx<'a> {
     }
 
     fn core(&mut self, name: &'a str) -> String {
-        // A story names its companies again and again: each name's core is
-        // worked out once per document.
-        if let Some(c) = self.cores.get(name) {
-            return c.clone();
-        }
-        let gaz = self.gaz;
-        let core = company_core(
-            name,
-            |w| gaz.is_common(w),
-            |w| {
-                gaz.get(w).is_some_and(|e| {
-                    e.label == Label::Place
-                        && matches!(e.source, Source::Subdivision | Source::City)
-                })
-            },
-        );
-        self.cores.insert(name, core.clone());
-        core
+        // A story names its companies again and again, and so do the other
+        // stories of a folder: each name's core is worked out once per
+        // thread. (The core depends on the name and the gazetteer alone, and
+        // every gazetteer is built from the same embedded data.)
+        CORES.with(|cores| {
+            let mut cores = cores.borrow_mut();
+            if let Some(c) = cores.get(name) {
+                return c.clone();
+            }
+            let gaz = self.gaz;
+            let core = company_core(
+                name,
+                |w| gaz.is_common(w),
+                |w| {
+                    gaz.get(w).is_some_and(|e| {
+                        e.label == Label::Place
+                            && matches!(e.source, Source::Subdivision | Source::City)
+                    })
+                },
+            );
+            if cores.len() >= CORES_MAX {
+                cores.clear();
+            }
+            cores.insert(name.into(), core.clone());
+            core
+        })
     }
 
     /// Could `els` be a person's name, given the evidence?
@@ -1889,7 +1911,7 @@ impl<'a> Ctx<'a> {
         // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for &(cs, ce) in &self.chunks {
+        for &(cs, ce) in &self.name_runs {
             let piece = &self.text.as_bytes()[cs..ce];
             for p in 0..piece.len() {
                 let c = piece[p];
