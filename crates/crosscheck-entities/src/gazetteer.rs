@@ -127,6 +127,12 @@ pub(crate) struct Gazetteer {
     surnames: FxSet<&'static str>,
     syllables: FxSet<&'static str>,
     legal: FxSet<&'static str>,
+    /// The legal forms, asked for in any ASCII case.
+    legal_fold: FoldSet,
+    /// The legal forms, and those ending in a dot without it (`inc` for
+    /// `inc.`), asked for in any ASCII case: a bare word (no final dot) is a
+    /// legal form with or without a dot added when it is in this set.
+    legal_bare: FoldSet,
     /// Every word that is a country's or region's name with a nationality
     /// ending put in place of its own (`Brazil` -> `Brazilian`, `China` ->
     /// `Chinese`): see [`Gazetteer::is_place_adjective`].
@@ -296,6 +302,10 @@ impl Gazetteer {
             surnames: set_of(CN_SURNAMES),
             syllables: set_of(PINYIN),
             legal: set_of(LEGAL),
+            legal_fold: FoldSet::new(lines(LEGAL)),
+            legal_bare: FoldSet::new(
+                lines(LEGAL).chain(lines(LEGAL).filter_map(|l| l.strip_suffix('.'))),
+            ),
             place_adjectives,
         }
     }
@@ -392,6 +402,19 @@ impl Gazetteer {
     /// True when `lower` is a legal-form suffix: `ltd`, `inc.`, `gmbh`, `s.a.`.
     pub fn is_legal(&self, lower: &str) -> bool {
         self.legal.contains(lower)
+    }
+
+    /// [`Gazetteer::is_legal`] of the lower case of `w`, an ASCII word in
+    /// any case, without making it.
+    pub fn is_legal_ascii(&self, w: &str) -> bool {
+        self.legal_fold.contains_lower(w)
+    }
+
+    /// True when the lower case of `bare`, an ASCII word in any case without
+    /// a final dot, is a legal form with or without a dot added
+    /// ([`Gazetteer::is_legal`] of both), in one look-up.
+    pub fn is_legal_bare_ascii(&self, bare: &str) -> bool {
+        self.legal_bare.contains_lower(bare)
     }
 }
 
@@ -792,6 +815,28 @@ mod tests {
                 classes(&w.to_ascii_lowercase()),
                 "{w:?}"
             );
+        }
+    }
+
+    #[test]
+    fn legal_forms_in_any_case_with_or_without_a_dot() {
+        let gaz = Gazetteer::load();
+        let mut words: Vec<String> = Vec::new();
+        for l in lines(LEGAL) {
+            for w in [l, l.trim_end_matches('.'), &l[..l.len() - 1]] {
+                words.push(w.to_string());
+                words.push(w.to_ascii_uppercase());
+                words.push(format!("{w}x"));
+            }
+        }
+        words.extend(["", ".", "Ltd", "LTD..", "Qiantang", "Co"].map(String::from));
+        for w in &words {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(gaz.is_legal_ascii(w), gaz.is_legal(&lower), "{w:?}");
+            let bare = w.trim_end_matches('.');
+            let bare_lower = bare.to_ascii_lowercase();
+            let want = gaz.is_legal(&bare_lower) || gaz.is_legal(&format!("{bare_lower}."));
+            assert_eq!(gaz.is_legal_bare_ascii(bare), want, "{w:?}");
         }
     }
 

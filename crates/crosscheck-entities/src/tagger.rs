@@ -245,14 +245,20 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
                 .position(|b| !b.is_ascii_alphabetic())
                 .unwrap_or(next.len());
             let word = &next[..word_len];
-            let abbrev = before.strip_suffix('.').is_some_and(|b| {
-                let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
-                is(w, cls::ABBREVIATIONS)
-            });
-            if abbrev && gap.len() <= 1 && (1..=8).contains(&word_len) && is_upper_start(word) && {
-                let l = word.to_ascii_lowercase();
-                is(l.as_str(), cls::LEGAL_WORDS) || gaz.is_legal(&l)
-            } {
+            // The tests of the next word's shape first: they need no look-up.
+            let joins = gap.len() <= 1
+                && (1..=8).contains(&word_len)
+                && is_upper_start(word)
+                && before.strip_suffix('.').is_some_and(|b| {
+                    let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
+                    is(w, cls::ABBREVIATIONS)
+                })
+                && {
+                    // An ASCII word: its lower case asked for without making it.
+                    crate::gazetteer::classes_ascii_lower(word) & cls::LEGAL_WORDS != 0
+                        || gaz.is_legal_ascii(word)
+                };
+            if joins {
                 prev.end = s.end;
                 continue;
             }
@@ -1495,13 +1501,22 @@ impl<'a> Ctx<'a> {
         };
         let legal = n >= 2 && {
             let gaz = self.gaz;
-            let l = self.lower_of(last);
-            let bare_len = l.trim_end_matches('.').len();
-            self.lower.truncate(bare_len);
-            let bare = self.lower.as_str();
-            is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
-                self.lower.push('.');
-                gaz.is_legal(&self.lower)
+            if last.is_ascii() {
+                // Dots have no case: the bare word is the last one without
+                // its final dots, asked for in any case (no lower-case copy),
+                // with and without a dot in one look-up.
+                let bare = last.trim_end_matches('.');
+                crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
+                    || gaz.is_legal_bare_ascii(bare)
+            } else {
+                let l = self.lower_of(last);
+                let bare_len = l.trim_end_matches('.').len();
+                self.lower.truncate(bare_len);
+                let bare = self.lower.as_str();
+                is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+                    self.lower.push('.');
+                    gaz.is_legal(&self.lower)
+                }
             }
         };
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
@@ -1511,18 +1526,16 @@ impl<'a> Ctx<'a> {
                 "World" | "Central" | "Development" | "Reserve" | "Reserves"
             )
         });
-        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
-        let proper = (0..n - 1).any(|k| {
-            let w = words[k];
-            !els[k].conn && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
-        });
         let unit_tail = matches!(
             last,
             "Division" | "Department" | "Office" | "Unit" | "Section"
         );
+        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade
+        // Division` generic (asked only of a unit's name).
         if n >= 2
             && !legal
-            && (is(last, cls::ORG_TAILS) && (proper || !unit_tail)
+            && (is(last, cls::ORG_TAILS)
+                && (!unit_tail || self.named_before_last(els, words, false))
                 || has_of_head(ORG_HEADS)
                 || last == "Bank" && central)
         {
@@ -1540,15 +1553,11 @@ impl<'a> Ctx<'a> {
             return;
         }
         // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
-        // a distinctive word before it.
-        let distinctive = (0..n - 1).any(|k| {
-            let w = words[k];
-            !els[k].conn
-                && !is(w, cls::COMPANY_TAILS)
-                && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
-        });
+        // a distinctive word before it (asked only when there is a tail).
         if n >= 2
-            && (legal || is(last, cls::COMPANY_TAILS) && distinctive || has_of_head(COMPANY_HEADS))
+            && (legal
+                || is(last, cls::COMPANY_TAILS) && self.named_before_last(els, words, true)
+                || has_of_head(COMPANY_HEADS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
@@ -1611,6 +1620,16 @@ impl<'a> Ctx<'a> {
             return;
         }
         self.pend(els, None, cue);
+    }
+
+    /// True when a word of `els` before the last, no connector (and, with
+    /// `no_tail`, no company tail), is no ordinary word or is a gazetteer name.
+    fn named_before_last(&mut self, els: &[El], words: &[&str], no_tail: bool) -> bool {
+        (0..els.len().saturating_sub(1)).any(|k| {
+            let w = words[k];
+            let tail = no_tail && is(w, cls::COMPANY_TAILS);
+            !els[k].conn && !tail && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
+        })
     }
 
     fn leftover(&mut self, els: &[El]) {
