@@ -141,7 +141,9 @@ struct Ctx<'a> {
     gaz: &'a Gazetteer,
     text: &'a str,
     units: Vec<Unit>,
-    headline: bool,
+    /// Whether the sentence is a headline ([`Ctx::detect_headline`]),
+    /// once asked: most sentences never need to know.
+    headline: Option<bool>,
     hits: Vec<Hit>,
     /// The last piece looked up (start, end, elements) and its hits: the
     /// same piece is often asked for three times.
@@ -194,7 +196,7 @@ pub(crate) fn tag(
         gaz,
         text,
         units: Vec::with_capacity(64),
-        headline: false,
+        headline: None,
         hits: Vec::new(),
         hits_key: (usize::MAX, 0, 0),
         hits_cache: Hits::NONE,
@@ -558,6 +560,18 @@ impl<'a> Ctx<'a> {
             && !matches!(last_punct, "." | "。")
     }
 
+    /// True when the sentence is a headline, worked out on first asking.
+    fn headline(&mut self) -> bool {
+        match self.headline {
+            Some(h) => h,
+            None => {
+                let h = self.detect_headline();
+                self.headline = Some(h);
+                h
+            }
+        }
+    }
+
     fn is_initial_pos(&self, i: usize) -> bool {
         let mut j = i;
         while j > 0 {
@@ -589,8 +603,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence(&mut self) {
-        // Only a capitalized word opens a name the headline test matters to.
-        self.headline = self.first_cap < self.units.len() && self.detect_headline();
+        self.headline = None;
         // Runs of Chinese characters: no capitals, no spaces; the gazetteer
         // and name suffixes decide.
         let mut i = if self.has_cjk { 0 } else { self.units.len() };
@@ -911,7 +924,7 @@ impl<'a> Ctx<'a> {
             // The tests known without a look-up first.
             if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
-                && (self.headline || self.is_initial_pos(e.unit))
+                && (self.is_initial_pos(e.unit) || self.headline())
                 && self.gaz.get(w).is_none()
                 && self.is_common(w)
                 && !self.gaz.is_given(w)
@@ -993,14 +1006,15 @@ impl<'a> Ctx<'a> {
             let wc = e.wc;
             const TAILS: u32 = cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS;
             let is_tail = k > 0 && wc & TAILS != 0;
-            let droppable = (self.headline || k == 0 && initial)
-                && !e.conn
-                && !is_tail
-                && !self.units[e.unit].caps
-                && !covered(k)
-                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0))
+            let kept = e.conn
+                || is_tail
+                || self.units[e.unit].caps
+                || covered(k)
+                || k == 0 && hits.first().is_some_and(|h| h.0 == 0);
+            let droppable = !kept
+                && (k == 0 && initial || self.headline())
                 && (!tailed
-                    || k == 0 && self.headline && {
+                    || k == 0 && self.headline() && {
                         // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
                         k + 1 < n && {
                             let nx = self.ew(&els[k + 1]);
@@ -1010,7 +1024,7 @@ impl<'a> Ctx<'a> {
                         }
                     })
                 && self.is_common(w)
-                && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
+                && !(self.gaz.is_given(w) && k + 1 < n && !self.headline())
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1383,7 +1397,7 @@ impl<'a> Ctx<'a> {
         let (Some(first), Some(last)) = (els.first(), els.last()) else {
             return;
         };
-        let weak = self.headline || self.is_initial_pos(first.unit);
+        let weak = self.is_initial_pos(first.unit) || self.headline();
         let mut possessive_cue = false;
         let other_cue = match fallback.as_ref().map(|f| f.0) {
             Some(Label::Place) => {
@@ -1730,7 +1744,7 @@ impl<'a> Ctx<'a> {
             let last_common = self.is_common(last) && !gaz.is_cn_surname(self.lower_of(last));
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
-            if cue || !last_common && !last_place && !self.headline {
+            if cue || !last_common && !last_place && !self.headline() {
                 return true;
             }
         }
