@@ -1087,13 +1087,14 @@ impl<'a> Ctx<'a> {
             }
             let c = self.ew(&els[k]);
             let inside_hit = hits.iter().any(|h| h.0 < k && k < h.1);
-            let left = self.ew(&els[k - 1]);
-            let right_last = els[k + 1..]
+            // The elements' word classes, looked up when they were made
+            // (no list holds the empty word: no right side has none).
+            let (c_wc, left_wc) = (els[k].wc, els[k - 1].wc);
+            let right_last_wc = els[k + 1..]
                 .iter()
                 .take_while(|e| !e.conn)
                 .last()
-                .map(|e| self.ew(e))
-                .unwrap_or("");
+                .map_or(0, |e| e.wc);
             let right_place = {
                 let r_len = els[k + 1..].iter().take_while(|e| !e.conn).count();
                 let r = &els[k + 1..k + 1 + r_len];
@@ -1103,7 +1104,7 @@ impl<'a> Ctx<'a> {
                         .gaz
                         .get(self.s(r[0].start, r[r.len() - 1].end))
                         .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && is(self.ew(&r[r.len() - 1]), cls::PLACE_TAILS))
+                        || r.len() >= 2 && r[r.len() - 1].wc & cls::PLACE_TAILS != 0)
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -1115,17 +1116,16 @@ impl<'a> Ctx<'a> {
                 || c == "&"
                 || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
-                    && is(
-                        left,
-                        cls::ORG_HEADS | cls::COMPANY_HEADS | cls::PLACE_HEADS | cls::ORG_TAILS,
-                    )
+                    && left_wc
+                        & (cls::ORG_HEADS | cls::COMPANY_HEADS | cls::PLACE_HEADS | cls::ORG_TAILS)
+                        != 0
                 // `Ministry of Industry and Information Technology`,
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
-                || c == "and" && (org_of != is(right_last, cls::ORG_TAILS))
-                || is(c, cls::PARTICLES) && !is(right_last, cls::ORG_TAILS));
+                || c == "and" && (org_of != (right_last_wc & cls::ORG_TAILS != 0))
+                || c_wc & cls::PARTICLES != 0 && right_last_wc & cls::ORG_TAILS == 0);
             if joins {
-                if matches!(c, "of" | "for") && is(left, cls::ORG_HEADS) {
+                if matches!(c, "of" | "for") && left_wc & cls::ORG_HEADS != 0 {
                     org_of = true;
                 }
                 continue;
@@ -1497,6 +1497,8 @@ impl<'a> Ctx<'a> {
         };
         let text = self.text_of(els);
         let last_titled;
+        // The last word's classes: its element's, or its title case's.
+        let mut last_wc = els[n - 1].wc;
         let last = if self.units[els[n - 1].unit].caps && n >= 2 {
             // `JINHUA DAILY`: tails in capitals.
             let mut c = last.chars();
@@ -1505,7 +1507,9 @@ impl<'a> Ctx<'a> {
                     .chain(c.flat_map(char::to_lowercase))
                     .collect()
             });
-            if is(last_titled.as_str(), cls::ORG_TAILS) {
+            let titled_wc = crate::gazetteer::classes(last_titled.as_str());
+            if titled_wc & cls::ORG_TAILS != 0 {
+                last_wc = titled_wc;
                 last_titled.as_str()
             } else {
                 last
@@ -1548,7 +1552,7 @@ impl<'a> Ctx<'a> {
         // Division` generic (asked only of a unit's name).
         if n >= 2
             && !legal
-            && (is(last, cls::ORG_TAILS)
+            && (last_wc & cls::ORG_TAILS != 0
                 && (!unit_tail || self.named_before_last(els, words, false))
                 || has_of_head(ORG_HEADS)
                 || last == "Bank" && central)
@@ -1570,15 +1574,15 @@ impl<'a> Ctx<'a> {
         // a distinctive word before it (asked only when there is a tail).
         if n >= 2
             && (legal
-                || is(last, cls::COMPANY_TAILS) && self.named_before_last(els, words, true)
+                || last_wc & cls::COMPANY_TAILS != 0 && self.named_before_last(els, words, true)
                 || has_of_head(COMPANY_HEADS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
         }
-        if n >= 2 && (is(last, cls::PLACE_TAILS) || has_of_head(PLACE_HEADS)) {
-            let canon = if is(last, cls::PLACE_TAILS_DROPPED) && !els[n - 2].conn {
+        if n >= 2 && (last_wc & cls::PLACE_TAILS != 0 || has_of_head(PLACE_HEADS)) {
+            let canon = if last_wc & cls::PLACE_TAILS_DROPPED != 0 && !els[n - 2].conn {
                 let rest = self.text_of(&els[..n - 1]);
                 self.gaz
                     .get(rest)
@@ -1628,7 +1632,8 @@ impl<'a> Ctx<'a> {
             return;
         }
         let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
-        if !lone_word && self.company_context(els) && !words.iter().any(|w| is(w, cls::FUNCTION)) {
+        if !lone_word && self.company_context(els) && !els.iter().any(|e| e.wc & cls::FUNCTION != 0)
+        {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
@@ -1641,7 +1646,7 @@ impl<'a> Ctx<'a> {
     fn named_before_last(&mut self, els: &[El], words: &[&str], no_tail: bool) -> bool {
         (0..els.len().saturating_sub(1)).any(|k| {
             let w = words[k];
-            let tail = no_tail && is(w, cls::COMPANY_TAILS);
+            let tail = no_tail && els[k].wc & cls::COMPANY_TAILS != 0;
             !els[k].conn && !tail && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
         })
     }
@@ -1693,7 +1698,7 @@ impl<'a> Ctx<'a> {
         for (k, e) in els.iter().enumerate() {
             let w = words[k];
             if e.conn {
-                if !is(w, cls::PARTICLES) {
+                if e.wc & cls::PARTICLES == 0 {
                     return false;
                 }
                 continue;
@@ -1701,7 +1706,7 @@ impl<'a> Ctx<'a> {
             if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
                 return false;
             }
-            if k > 0 && is(w, cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) {
+            if k > 0 && e.wc & (cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) != 0 {
                 return false;
             }
             if self.is_demonym(w) {
