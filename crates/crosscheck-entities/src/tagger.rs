@@ -3,7 +3,7 @@
 //! resolves short forms against the full names found.
 
 use crate::canonical::{company_core, tidy, tidy_cow};
-use crate::gazetteer::{is, FxMap, FxSet};
+use crate::gazetteer::{is, FxMap};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
@@ -22,7 +22,27 @@ thread_local! {
 /// starts afresh (a bound on the memory, about a megabyte).
 const CORES_MAX: usize = 16_384;
 
+/// What the gazetteer says of a word, as bits, memoized per thread by
+/// [`Ctx::facts`] (every gazetteer is built from the same embedded data, so
+/// the answers hold for any tagger).
+mod facts {
+    /// [`super::Gazetteer::get`] finds it.
+    pub const ENTRY: u8 = 1;
+    /// [`super::Ctx::is_common`].
+    pub const COMMON: u8 = 2;
+    /// [`super::Ctx::is_common_exact`].
+    pub const COMMON_EXACT: u8 = 4;
+    /// [`super::Gazetteer::is_given`].
+    pub const GIVEN: u8 = 8;
+    /// [`super::Gazetteer::is_place_adjective`].
+    pub const PLACE_ADJECTIVE: u8 = 16;
+    /// How many words the memo holds before it starts afresh.
+    pub const MEMO_MAX: usize = 65_536;
+}
+
 thread_local! {
+    /// [`Ctx::facts`]' memo, between documents.
+    static FACTS: std::cell::RefCell<FxMap<Box<str>, u8>> = std::cell::RefCell::new(FxMap::default());
     /// The core of each company name met so far on this thread ([`company_core`]).
     static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
 }
@@ -184,6 +204,8 @@ struct Ctx<'a> {
     /// The first capitalized word among the sentence's units (its length
     /// when none is).
     first_cap: usize,
+    /// The thread's memo of [`Ctx::facts`], taken for the document.
+    facts: FxMap<Box<str>, u8>,
 }
 
 pub(crate) fn tag(
@@ -219,6 +241,7 @@ pub(crate) fn tag(
         mark: 0,
         has_cjk: false,
         first_cap: 0,
+        facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let merged = join_legal_forms(gaz, text, sentences);
@@ -334,8 +357,59 @@ impl<'a> Ctx<'a> {
         is(self.lower_of(w), class)
     }
 
+    /// What the gazetteer says of `w` ([`facts`]), from the thread's memo
+    /// when `w` was asked about before: capitalized words recur within a
+    /// story and across stories, and one hash look-up of the memo answers
+    /// what would be up to five look-ups of the gazetteer.
+    fn facts(&mut self, w: &str) -> u8 {
+        if let Some(&f) = self.facts.get(w) {
+            return f;
+        }
+        let gaz = self.gaz;
+        let mut f = 0;
+        if gaz.get(w).is_some() {
+            f |= facts::ENTRY;
+        }
+        if self.common_uncached(w) {
+            f |= facts::COMMON;
+        }
+        if self.common_exact_uncached(w) {
+            f |= facts::COMMON_EXACT;
+        }
+        if gaz.is_given(w) {
+            f |= facts::GIVEN;
+        }
+        if gaz.is_place_adjective(w) {
+            f |= facts::PLACE_ADJECTIVE;
+        }
+        if self.facts.len() >= facts::MEMO_MAX {
+            self.facts.clear();
+        }
+        self.facts.insert(w.into(), f);
+        f
+    }
+
     /// True when `w` in lower case (a final dot kept) is an ordinary word.
     fn is_common_exact(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::COMMON_EXACT != 0
+    }
+
+    /// True when `w` in lower case, final dots dropped, is an ordinary word.
+    fn is_common(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::COMMON != 0
+    }
+
+    /// True when `w` is a known given name ([`Gazetteer::is_given`]).
+    fn is_given(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::GIVEN != 0
+    }
+
+    /// True when `w` is exactly a gazetteer name.
+    fn has_entry(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::ENTRY != 0
+    }
+
+    fn common_exact_uncached(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         if w.is_ascii() {
             // Looked up in any case: no lower-case copy.
@@ -344,7 +418,7 @@ impl<'a> Ctx<'a> {
         gaz.is_common(self.lower_of(w))
     }
 
-    fn is_common(&mut self, w: &str) -> bool {
+    fn common_uncached(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         if w.is_ascii() {
             // Dots have no case: trimming them before lower-casing is the same.
@@ -927,7 +1001,7 @@ impl<'a> Ctx<'a> {
                 && (self.is_initial_pos(e.unit) || self.headline())
                 && self.gaz.get(w).is_none()
                 && self.is_common(w)
-                && !self.gaz.is_given(w)
+                && !self.is_given(w)
             {
                 return;
             }
@@ -1024,7 +1098,7 @@ impl<'a> Ctx<'a> {
                         }
                     })
                 && self.is_common(w)
-                && !(self.gaz.is_given(w) && k + 1 < n && !self.headline())
+                && !(self.is_given(w) && k + 1 < n && !self.headline())
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1647,7 +1721,7 @@ impl<'a> Ctx<'a> {
         (0..els.len().saturating_sub(1)).any(|k| {
             let w = words[k];
             let tail = no_tail && els[k].wc & cls::COMPANY_TAILS != 0;
-            !els[k].conn && !tail && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
+            !els[k].conn && !tail && (!self.is_common_exact(w) || self.has_entry(w))
         })
     }
 
@@ -1743,7 +1817,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if names >= 2 && self.gaz.is_given(w0) {
+        if names >= 2 && self.is_given(w0) {
             let last = words[n - 1];
             let gaz = self.gaz;
             let last_common = self.is_common(last) && !gaz.is_cn_surname(self.lower_of(last));
@@ -1760,8 +1834,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&self, w: &str) -> bool {
-        is(w, cls::DEMONYMS) || self.gaz.is_place_adjective(w)
+    fn is_demonym(&mut self, w: &str) -> bool {
+        is(w, cls::DEMONYMS) || self.facts(w) & facts::PLACE_ADJECTIVE != 0
     }
 
     /// A town's name that is also the short form of a company named in full
@@ -1813,9 +1887,12 @@ impl<'a> Ctx<'a> {
         let mut labels: Vec<(usize, usize)> = Vec::new();
         for &(s, e) in &self.chunks {
             // The colon first: it is rare after a capitalized run.
-            let colon = bytes.get(e) == Some(&b':')
-                || self.text[e..].starts_with("**:")
-                || self.text[e..].starts_with("*:");
+            // The byte after the run decides most runs without slicing the text.
+            let colon = match bytes.get(e) {
+                Some(b':') => true,
+                Some(b'*') => self.text[e..].starts_with("**:") || self.text[e..].starts_with("*:"),
+                _ => false,
+            };
             if !colon {
                 continue;
             }
@@ -1883,8 +1960,6 @@ impl<'a> Ctx<'a> {
         // Sized once: at most two names per mention (never iterated, so
         // the capacity changes nothing but the rehashing).
         let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::with_capacity(out.len());
-        let mut seen: FxSet<Cow<'_, str>> =
-            FxSet::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (mi, m) in out.iter().enumerate() {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
@@ -1897,8 +1972,7 @@ impl<'a> Ctx<'a> {
             for cand in [t, c].into_iter().flatten() {
                 // Two words or more: a space between them.
                 let words2 = cand.as_bytes().contains(&b' ');
-                if words2 && cand.len() <= 80 && !seen.contains(&cand) {
-                    seen.insert(cand.clone());
+                if words2 && cand.len() <= 80 {
                     names.push((cand, m.label, mi));
                 }
             }
@@ -1908,6 +1982,10 @@ impl<'a> Ctx<'a> {
         }
         // Longest names first (the order only breaks ties; matches are sorted below).
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        // Each name once, from the first mention that gave it: the sort is
+        // stable, so that one leads its run of equal names (no set of the
+        // names seen, hashed twice per name).
+        names.dedup_by(|later, first| later.0 == first.0);
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. The names are
         // bucketed by their first two bytes (most names of a document share
@@ -2051,12 +2129,9 @@ impl<'a> Ctx<'a> {
         for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
             known.entry(t).or_insert((m.label, m.canonical.as_str()));
-            if !known.contains_key(m.canonical.as_str()) {
-                known.insert(
-                    Cow::Borrowed(m.canonical.as_str()),
-                    (m.label, m.canonical.as_str()),
-                );
-            }
+            known
+                .entry(Cow::Borrowed(m.canonical.as_str()))
+                .or_insert((m.label, m.canonical.as_str()));
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
                 // Where part `k` starts in the canonical: the parts joined
@@ -2191,6 +2266,8 @@ impl<'a> Ctx<'a> {
                 canonical: m.canonical,
             });
         }
+        let facts = std::mem::take(&mut self.facts);
+        FACTS.with(|f| *f.borrow_mut() = facts);
         res
     }
 }
