@@ -116,6 +116,12 @@ pub(crate) fn tidy_cow(name: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// [`tidy`] by way of [`tidy_cow`]: a name that is tidy already (most are)
+/// is copied whole instead of rebuilt word by word.
+pub(crate) fn tidy_owned(name: &str) -> String {
+    tidy_cow(name).into_owned()
+}
+
 /// Collapses white space and drops a leading `the`.
 pub(crate) fn tidy(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -2,7 +2,7 @@
 //! labelled from gazetteer, shape and context evidence; a document pass then
 //! resolves short forms against the full names found.
 
-use crate::canonical::{company_core, tidy, tidy_cow};
+use crate::canonical::{company_core, tidy, tidy_cow, tidy_owned};
 use crate::gazetteer::{is, FxMap};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
@@ -871,12 +871,14 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
+            // A run mostly ends at a lower-case word: the capitalized word
+            // a connector needs after it is asked for before the word lists.
             if u.gap == Gap::Space
-                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
-                    || u.kind == Kind::Other && self.ut(j) == "&")
+                && !last.conn
                 && self.is_cap_word(j + 1)
                 && self.units[j + 1].gap == Gap::Space
-                && !last.conn
+                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
+                    || u.kind == Kind::Other && self.ut(j) == "&")
             {
                 let mut c = self.el(j);
                 c.conn = true;
@@ -1639,7 +1641,7 @@ impl<'a> Ctx<'a> {
             let canon = if label == Label::Company {
                 self.core(text)
             } else {
-                tidy(text)
+                tidy_owned(text)
             };
             self.emit(els, label, canon);
             return;
@@ -1661,9 +1663,9 @@ impl<'a> Ctx<'a> {
                 self.gaz
                     .get(rest)
                     .filter(|e| e.label == Label::Place)
-                    .map_or_else(|| tidy(rest), |e| e.canonical.clone())
+                    .map_or_else(|| tidy_owned(rest), |e| e.canonical.clone())
             } else {
-                tidy(text)
+                tidy_owned(text)
             };
             self.emit(els, Label::Place, canon);
             return;
@@ -1676,11 +1678,11 @@ impl<'a> Ctx<'a> {
         let cue = title_cue || self.person_context(els);
         if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(last) {
             // `Mr Wang`: the document pass finds the full name.
-            self.pend(els, Some((Label::Person, tidy(text))), true);
+            self.pend(els, Some((Label::Person, tidy_owned(text))), true);
             return;
         }
         if self.personish(els, words, cue) {
-            let canon = tidy(text);
+            let canon = tidy_owned(text);
             self.emit(els, Label::Person, canon);
             return;
         }
