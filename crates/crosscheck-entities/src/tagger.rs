@@ -70,16 +70,43 @@ enum Kind {
     Other,
 }
 
+/// One unit of a sentence: a word (or a piece of a hyphenated one), a
+/// possessive, a punctuation mark or another token.
+///
+/// Its offsets are kept as `u32`, as the tokens keep theirs (texts are
+/// shorter than 4 GiB): a unit is 12 bytes, not 24, and a sentence's units
+/// are written for every token of the text.
 #[derive(Debug, Clone, Copy)]
 struct Unit {
-    start: usize,
-    end: usize,
+    lo: u32,
+    hi: u32,
     kind: Kind,
     gap: Gap,
     /// First letter upper case.
     cap: bool,
     /// Every letter upper case, two letters or more.
     caps: bool,
+}
+
+impl Unit {
+    fn new(start: usize, end: usize, kind: Kind, gap: Gap, cap: bool, caps: bool) -> Unit {
+        Unit {
+            lo: start as u32,
+            hi: end as u32,
+            kind,
+            gap,
+            cap,
+            caps,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.lo as usize
+    }
+
+    fn end(&self) -> usize {
+        self.hi as usize
+    }
 }
 
 /// One element of a candidate name: a word (with a following abbreviation
@@ -334,7 +361,7 @@ impl<'a> Ctx<'a> {
 
     fn ut(&self, i: usize) -> &'a str {
         let u = self.units[i];
-        &self.text[u.start..u.end]
+        &self.text[u.start()..u.end()]
     }
 
     fn lower_of(&mut self, w: &str) -> &str {
@@ -433,6 +460,8 @@ impl<'a> Ctx<'a> {
     fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
         self.units.clear();
         self.has_cjk = false;
+        // Set by the first capitalized word pushed.
+        self.first_cap = usize::MAX;
         let bytes = self.text.as_bytes();
         let mut gap = Gap::Break;
         let mut i = from;
@@ -461,14 +490,17 @@ impl<'a> Ctx<'a> {
                     }
                     if !t.shape.has(Shape::NON_ASCII) && self.mark >= t.end() {
                         let cap = bytes[t.start()].is_ascii_uppercase();
-                        self.units.push(Unit {
-                            start: t.start(),
-                            end: t.end(),
-                            kind: Kind::Word,
+                        if cap && self.first_cap == usize::MAX {
+                            self.first_cap = self.units.len();
+                        }
+                        self.units.push(Unit::new(
+                            t.start(),
+                            t.end(),
+                            Kind::Word,
                             gap,
                             cap,
-                            caps: cap && t.shape.has(Shape::ALL_CAPS),
-                        });
+                            cap && t.shape.has(Shape::ALL_CAPS),
+                        ));
                     } else {
                         self.push_word(t.start(), t.text(self.text), gap);
                     }
@@ -483,25 +515,17 @@ impl<'a> Ctx<'a> {
             }
             gap = Gap::None;
         }
-        self.first_cap = self
-            .units
-            .iter()
-            .position(|u| u.kind == Kind::Word && u.cap)
-            .unwrap_or(self.units.len());
+        if self.first_cap == usize::MAX {
+            self.first_cap = self.units.len();
+        }
         i
     }
 
     /// A unit that is no word: never capitalized.
     #[inline]
     fn push_other(&mut self, t: &Token, kind: Kind, gap: Gap) {
-        self.units.push(Unit {
-            start: t.start(),
-            end: t.end(),
-            kind,
-            gap,
-            cap: false,
-            caps: false,
-        });
+        self.units
+            .push(Unit::new(t.start(), t.end(), kind, gap, false, false));
     }
 
     #[inline]
@@ -519,14 +543,10 @@ impl<'a> Ctx<'a> {
             }
             letters >= 2 && upper == letters
         };
-        self.units.push(Unit {
-            start,
-            end,
-            kind,
-            gap,
-            cap,
-            caps,
-        });
+        if cap && self.first_cap == usize::MAX {
+            self.first_cap = self.units.len();
+        }
+        self.units.push(Unit::new(start, end, kind, gap, cap, caps));
     }
 
     /// Splits a word token at hyphens and before a possessive.
@@ -693,7 +713,7 @@ impl<'a> Ctx<'a> {
             {
                 j += 1;
             }
-            let (s, e) = (self.units[i].start, self.units[j - 1].end);
+            let (s, e) = (self.units[i].start(), self.units[j - 1].end());
             self.cjk_run(s, e);
             i = j;
         }
@@ -821,8 +841,8 @@ impl<'a> Ctx<'a> {
             {
                 // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
                 if let Some(l) = els.last_mut() {
-                    l.end = u.end;
-                    l.word_end = u.end;
+                    l.end = u.end();
+                    l.word_end = u.end();
                     l.wc = crate::gazetteer::classes(self.s(l.start, l.word_end));
                 }
                 j += 1;
@@ -849,7 +869,7 @@ impl<'a> Ctx<'a> {
                     };
                 if takes_dot && last.end == last.word_end {
                     if let Some(l) = els.last_mut() {
-                        l.end = u.end;
+                        l.end = u.end();
                     }
                     j += 1;
                     continue;
@@ -900,9 +920,9 @@ impl<'a> Ctx<'a> {
     fn el_with(&self, i: usize, wc: u32) -> El {
         let u = self.units[i];
         El {
-            start: u.start,
-            end: u.end,
-            word_end: u.end,
+            start: u.start(),
+            end: u.end(),
+            word_end: u.end(),
             unit: i,
             conn: false,
             wc,
@@ -1237,7 +1257,7 @@ impl<'a> Ctx<'a> {
 
     fn unit_after(&self, e: &El) -> usize {
         let mut j = e.unit + 1;
-        while j < self.units.len() && self.units[j].start < e.end {
+        while j < self.units.len() && self.units[j].start() < e.end {
             j += 1;
         }
         j
