@@ -10,6 +10,19 @@ use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
 
+/// The longest abbreviation: a longer word is none, without a look-up.
+const ABBREVIATION_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Buckets of [`Ctx::rescan`]'s table of names by their first two bytes.
 const RESCAN_BUCKETS: usize = 1024;
 
@@ -303,7 +316,7 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
                 && is_upper_start(word)
                 && before.strip_suffix('.').is_some_and(|b| {
                     let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
-                    is(w, cls::ABBREVIATIONS)
+                    w.len() <= ABBREVIATION_MAX_LEN && is(w, cls::ABBREVIATIONS)
                 })
                 && {
                     // An ASCII word: its lower case asked for without making it.
@@ -986,7 +999,9 @@ impl<'a> Ctx<'a> {
         }
         // Leftmost, then longest; of two readings of one span (with and
         // without a final dot) the shorter first.
-        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        if out.len() > 1 {
+            out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        }
         let mut chosen = std::mem::take(&mut self.chosen);
         chosen.clear();
         for &(a, b, _, id) in &out {
