@@ -287,7 +287,12 @@ impl Gazetteer {
             for (end, adds) in ADJECTIVE_ENDINGS {
                 for add in *adds {
                     if let Some(stem) = name.strip_suffix(add) {
-                        place_adjectives.insert(format!("{stem}{end}"));
+                        // Two pushes, not the formatting machinery (tens of
+                        // thousands of names at load).
+                        let mut adj = String::with_capacity(stem.len() + end.len());
+                        adj.push_str(stem);
+                        adj.push_str(end);
+                        place_adjectives.insert(adj);
                     }
                 }
             }
@@ -442,13 +447,32 @@ impl FoldSet {
         for w in items {
             // Words too long to slot, or past what an offset can say, are
             // kept out of the table and can never be asked for (none are).
-            if w.len() > 255 || set.words.len() + w.len() >= 1 << 24 || set.contains_lower(w) {
+            if w.len() > 255 || set.words.len() + w.len() >= 1 << 24 {
                 continue;
             }
-            let h = fold_hash(w.as_bytes());
+            // One probe both tells a word already in (its lower case, as
+            // `contains_lower` would) and finds the empty slot for a new one.
+            let wb = w.as_bytes();
+            let h = fold_hash(wb);
             let mut i = h as usize & (n - 1);
+            let mut known = false;
             while set.slots[i] != 0 {
+                let slot = set.slots[i];
+                if slot >> 32 == h >> 32 && (slot & 0xff) as usize == wb.len() {
+                    let at = (slot >> 8 & 0xff_ffff) as usize;
+                    let k = &set.words.as_bytes()[at..at + wb.len()];
+                    if (0..wb.len())
+                        .step_by(8)
+                        .all(|p| load8(k, p) == fold8(load8(wb, p)))
+                    {
+                        known = true;
+                        break;
+                    }
+                }
                 i = (i + 1) & (n - 1);
+            }
+            if known {
+                continue;
             }
             set.slots[i] = (h >> 32) << 32 | (set.words.len() as u64) << 8 | w.len() as u64;
             set.words.push_str(w);
