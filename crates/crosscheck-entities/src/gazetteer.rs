@@ -213,11 +213,15 @@ impl Gazetteer {
         names.sort_by(|a, b| a.0.cmp(b.0).then(a.3.cmp(&b.3)));
         names.dedup_by(|a, b| a.0 == b.0);
 
-        let local: FxSet<&str> = names
-            .iter()
-            .filter(|n| matches!(n.3, Source::Subdivision | Source::City))
-            .map(|n| n.0)
-            .collect();
+        // Sets sized once (no rehashing while they fill).
+        let mut local: FxSet<&str> =
+            FxSet::with_capacity_and_hasher(names.len(), Default::default());
+        local.extend(
+            names
+                .iter()
+                .filter(|n| matches!(n.3, Source::Subdivision | Source::City))
+                .map(|n| n.0),
+        );
         let mut entries = Vec::with_capacity(names.len());
         let mut patterns = Vec::new();
         let mut ac_entries = Vec::new();
@@ -277,7 +281,13 @@ impl Gazetteer {
         // Every adjective the endings make of a country or region, so that
         // a word is one look-up instead of one per ending (cities make none:
         // `Shuya` the town makes no `Shuyi`).
-        let mut place_adjectives = FxSet::default();
+        let regions = entries
+            .iter()
+            .filter(|e| e.label == Label::Place && e.source != Source::City)
+            .count();
+        // At most a few adjectives per country or region.
+        let mut place_adjectives: FxSet<String> =
+            FxSet::with_capacity_and_hasher(4 * regions, Default::default());
         for (name, info) in &by_name {
             let Some(id) = info.entry() else { continue };
             let e = &entries[id as usize];
