@@ -343,11 +343,17 @@ fn hyphen_or_apostrophe_from(bytes: &[u8], from: usize) -> usize {
 /// True when `s` holds white space (as `char::is_whitespace` says), by a
 /// byte test for ASCII text.
 fn has_whitespace(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
-    } else {
-        s.contains(char::is_whitespace)
+    // One pass: the ASCII prefix bytewise, the rest (from its first
+    // non-ASCII character, a char boundary) as characters.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            return true;
+        }
+        if b >= 0x80 {
+            return s[i..].contains(char::is_whitespace);
+        }
     }
+    false
 }
 
 /// True when `w` in lower case is one of `list` (lower-case ASCII words).
@@ -2001,15 +2007,18 @@ impl<'a> Ctx<'a> {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
             // (the bulk) is skipped before anything is allocated.
-            let t = has_whitespace(raw).then(|| tidy_cow(raw));
+            // Two words or more: a space between them. A span borrowed
+            // whole by `tidy_cow` has white space, all of it single spaces;
+            // a rebuilt one is asked.
+            let t = has_whitespace(raw)
+                .then(|| tidy_cow(raw))
+                .filter(|t| matches!(t, Cow::Borrowed(_)) || t.as_bytes().contains(&b' '));
             let c = m
                 .canonical
                 .contains(' ')
                 .then_some(Cow::Borrowed(m.canonical.as_str()));
             for cand in [t, c].into_iter().flatten() {
-                // Two words or more: a space between them.
-                let words2 = cand.as_bytes().contains(&b' ');
-                if words2 && cand.len() <= 80 {
+                if cand.len() <= 80 {
                     names.push((cand, m.label, mi));
                 }
             }
