@@ -315,7 +315,16 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
                 && (1..=8).contains(&word_len)
                 && is_upper_start(word)
                 && before.strip_suffix('.').is_some_and(|b| {
-                    let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
+                    // The word after the last space or comma, looked for only
+                    // as far back as an abbreviation reaches: a separator
+                    // further back leaves a word too long to be one.
+                    let bb = b.as_bytes();
+                    let lim = bb.len().saturating_sub(ABBREVIATION_MAX_LEN + 1);
+                    let w = match bb[lim..].iter().rposition(|&c| c == b' ' || c == b',') {
+                        Some(p) => &b[lim + p + 1..],
+                        None if lim == 0 => b,
+                        None => return false,
+                    };
                     w.len() <= ABBREVIATION_MAX_LEN && is(w, cls::ABBREVIATIONS)
                 })
                 && {
