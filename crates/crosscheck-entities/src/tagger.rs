@@ -241,9 +241,8 @@ struct Ctx<'a> {
     mark: usize,
     /// The sentence's units hold a Chinese character.
     has_cjk: bool,
-    /// The first capitalized word among the sentence's units (its length
-    /// when none is).
-    first_cap: usize,
+    /// The sentence's capitalized words, as unit indices in order.
+    cap_units: Vec<u32>,
     /// The thread's memo of [`Ctx::facts`], taken for the document.
     facts: FxMap<Box<str>, u8>,
 }
@@ -280,7 +279,7 @@ pub(crate) fn tag(
         titled: String::with_capacity(32),
         mark: 0,
         has_cjk: false,
-        first_cap: 0,
+        cap_units: Vec::with_capacity(16),
         facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
@@ -488,8 +487,7 @@ impl<'a> Ctx<'a> {
     fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
         self.units.clear();
         self.has_cjk = false;
-        // Set by the first capitalized word pushed.
-        self.first_cap = usize::MAX;
+        self.cap_units.clear();
         let bytes = self.text.as_bytes();
         let mut gap = Gap::Break;
         let mut i = from;
@@ -518,8 +516,8 @@ impl<'a> Ctx<'a> {
                     }
                     if !t.shape.has(Shape::NON_ASCII) && self.mark >= t.end() {
                         let cap = bytes[t.start()].is_ascii_uppercase();
-                        if cap && self.first_cap == usize::MAX {
-                            self.first_cap = self.units.len();
+                        if cap {
+                            self.cap_units.push(self.units.len() as u32);
                         }
                         self.units.push(Unit::new(
                             t.start(),
@@ -542,9 +540,6 @@ impl<'a> Ctx<'a> {
                 _ => self.push_other(t, Kind::Other, gap),
             }
             gap = Gap::None;
-        }
-        if self.first_cap == usize::MAX {
-            self.first_cap = self.units.len();
         }
         i
     }
@@ -571,8 +566,8 @@ impl<'a> Ctx<'a> {
             }
             letters >= 2 && upper == letters
         };
-        if cap && self.first_cap == usize::MAX {
-            self.first_cap = self.units.len();
+        if cap {
+            self.cap_units.push(self.units.len() as u32);
         }
         self.units.push(Unit::new(start, end, kind, gap, cap, caps));
     }
@@ -745,12 +740,15 @@ impl<'a> Ctx<'a> {
             self.cjk_run(s, e);
             i = j;
         }
-        let mut i = self.first_cap;
-        while i < self.units.len() {
-            if !self.is_cap_word(i) {
-                i += 1;
+        // The capitalized words in order, each opening a run unless an
+        // earlier run took it in.
+        let cap_units = std::mem::take(&mut self.cap_units);
+        let mut i = 0;
+        for &c in &cap_units {
+            if (c as usize) < i {
                 continue;
             }
+            i = c as usize;
             let wc = crate::gazetteer::classes(self.ut(i));
             if wc & cls::CALENDAR != 0 {
                 i += 1;
@@ -768,6 +766,7 @@ impl<'a> Ctx<'a> {
             self.els = els;
             i = next;
         }
+        self.cap_units = cap_units;
     }
 
     /// Names in a run of Chinese characters from `s` to `e`: gazetteer places
@@ -1059,11 +1058,11 @@ impl<'a> Ctx<'a> {
             }
         }
         // Openers that are never part of a name.
-        while let Some(f) = els.first() {
-            let w = self.ew(f);
-            let determiner = f.wc & cls::DETERMINERS != 0;
-            let function = w.len() > 1 && self.lower_is(w, cls::FUNCTION);
-            if (determiner || function) && els.len() > 1 {
+        // (A lone word stays, whatever it is: asked before the word lists.)
+        while els.len() > 1 {
+            let f = els[0];
+            let w = self.ew(&f);
+            if f.wc & cls::DETERMINERS != 0 || w.len() > 1 && self.lower_is(w, cls::FUNCTION) {
                 els.remove(0);
                 continue;
             }
