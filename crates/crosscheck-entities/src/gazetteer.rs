@@ -125,6 +125,8 @@ pub(crate) struct Gazetteer {
     common: FoldSet,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
+    /// The surnames, asked for in any ASCII case.
+    surnames_fold: FoldSet,
     syllables: FxSet<&'static str>,
     legal: FxSet<&'static str>,
     /// The legal forms, asked for in any ASCII case.
@@ -315,6 +317,7 @@ impl Gazetteer {
             common,
             given,
             surnames: set_of(CN_SURNAMES),
+            surnames_fold: FoldSet::new(lines(CN_SURNAMES)),
             syllables: set_of(PINYIN),
             legal: set_of(LEGAL),
             legal_fold: FoldSet::new(lines(LEGAL)),
@@ -380,6 +383,12 @@ impl Gazetteer {
         // Tone marks and `ü` are not ASCII: ASCII needs no normalizing.
         self.surnames.contains(lower)
             || !lower.is_ascii() && self.surnames.contains(pinyin_norm(lower).as_str())
+    }
+
+    /// [`Gazetteer::is_cn_surname`] of the lower case of `w`, an ASCII
+    /// word in any case, without making it.
+    pub fn is_cn_surname_ascii(&self, w: &str) -> bool {
+        self.surnames_fold.contains_lower(w)
     }
 
     /// True when `lower` is one to three pinyin syllables: `meifang`, `penghong`.
@@ -872,6 +881,24 @@ mod tests {
             let want = gaz.is_legal(&bare_lower) || gaz.is_legal(&format!("{bare_lower}."));
             assert_eq!(gaz.is_legal_bare_ascii(bare), want, "{w:?}");
         }
+    }
+
+    #[test]
+    fn surnames_in_any_case() {
+        let gaz = Gazetteer::load();
+        for l in lines(CN_SURNAMES) {
+            for w in [l.to_string(), l.to_ascii_uppercase(), format!("{l}x")] {
+                if w.is_ascii() {
+                    let lower = w.to_ascii_lowercase();
+                    assert_eq!(
+                        gaz.is_cn_surname_ascii(&w),
+                        gaz.is_cn_surname(&lower),
+                        "{w:?}"
+                    );
+                }
+            }
+        }
+        assert!(!gaz.is_cn_surname_ascii("Qiantang"));
     }
 
     #[test]

@@ -458,6 +458,16 @@ impl<'a> Ctx<'a> {
         self.facts(w) & facts::GIVEN != 0
     }
 
+    /// True when `w` in lower case is a Chinese surname in pinyin; an ASCII
+    /// word is asked in any case, without a lower-case copy.
+    fn is_cn_surname(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        if w.is_ascii() {
+            return gaz.is_cn_surname_ascii(w);
+        }
+        gaz.is_cn_surname(self.lower_of(w))
+    }
+
     /// True when `w` is exactly a gazetteer name.
     fn has_entry(&mut self, w: &str) -> bool {
         self.facts(w) & facts::ENTRY != 0
@@ -1196,7 +1206,7 @@ impl<'a> Ctx<'a> {
     fn pinyin_pair(&mut self, a: &El, b: &El) -> bool {
         let gaz = self.gaz;
         let (wa, wb) = (self.ew(a), self.ew(b));
-        gaz.is_cn_surname(self.lower_of(wa)) && gaz.is_pinyin_given(self.lower_of(wb))
+        self.is_cn_surname(wa) && gaz.is_pinyin_given(self.lower_of(wb))
     }
 
     /// Splits a part at connectors that do not join one name, then labels each piece.
@@ -1859,7 +1869,7 @@ impl<'a> Ctx<'a> {
         // Chinese names in pinyin: surname, then one or two given-name words.
         if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
             let gaz = self.gaz;
-            if gaz.is_cn_surname(self.lower_of(w0)) {
+            if self.is_cn_surname(w0) {
                 let rest_ok = words[1..]
                     .iter()
                     .all(|w| gaz.is_pinyin_given(self.lower_of(w)));
@@ -1870,8 +1880,7 @@ impl<'a> Ctx<'a> {
         }
         if names >= 2 && self.is_given(w0) {
             let last = words[n - 1];
-            let gaz = self.gaz;
-            let last_common = self.is_common(last) && !gaz.is_cn_surname(self.lower_of(last));
+            let last_common = self.is_common(last) && !self.is_cn_surname(last);
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
             if cue || !last_common && !last_place && !self.headline() {
@@ -2208,8 +2217,7 @@ impl<'a> Ctx<'a> {
                         .or_insert((Label::Person, m.canonical.as_str()));
                 }
                 if parts.len() >= 2 {
-                    let gaz = self.gaz;
-                    let family = if gaz.is_cn_surname(self.lower_of(parts[0])) && parts.len() <= 3 {
+                    let family = if self.is_cn_surname(parts[0]) && parts.len() <= 3 {
                         parts[0]
                     } else {
                         parts[parts.len() - 1]
