@@ -22,12 +22,21 @@ pub(crate) fn company_core(
     let mut rest_lower = String::new();
     while end > 1 {
         let w = words[end - 1];
-        lower_into(w, &mut lower);
-        let bare = lower.trim_end_matches('.');
-        // The class table answers the list membership in one probe.
-        let generic = is(bare, cls::LEGAL_WORDS)
-            || is(w, cls::COMPANY_TAILS)
-            || bare.len() <= 5 && bare.contains('.');
+        // The class table answers the list membership in one probe; an
+        // ASCII word is asked in any case (dots have none), without a
+        // lower-case copy.
+        let generic = if w.is_ascii() {
+            let bare = w.trim_end_matches('.');
+            crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
+                || is(w, cls::COMPANY_TAILS)
+                || bare.len() <= 5 && bare.contains('.')
+        } else {
+            lower_into(w, &mut lower);
+            let bare = lower.trim_end_matches('.');
+            is(bare, cls::LEGAL_WORDS)
+                || is(w, cls::COMPANY_TAILS)
+                || bare.len() <= 5 && bare.contains('.')
+        };
         if !generic {
             break;
         }
@@ -114,6 +123,12 @@ pub(crate) fn tidy_cow(name: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(tidy(name))
     }
+}
+
+/// [`tidy`] by way of [`tidy_cow`]: a name that is tidy already (most are)
+/// is copied whole instead of rebuilt word by word.
+pub(crate) fn tidy_owned(name: &str) -> String {
+    tidy_cow(name).into_owned()
 }
 
 /// Collapses white space and drops a leading `the`.

@@ -22,9 +22,9 @@ impl Hasher for Fx {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
+            // The same zero-padded word as a copy into eight bytes, without
+            // the call to memcpy a copy of a variable length is.
+            self.add(load8(rest, 0) ^ (rest.len() as u64) << 59);
         }
     }
 
@@ -125,8 +125,16 @@ pub(crate) struct Gazetteer {
     common: FoldSet,
     given: FxSet<&'static str>,
     surnames: FxSet<&'static str>,
+    /// The surnames, asked for in any ASCII case.
+    surnames_fold: FoldSet,
     syllables: FxSet<&'static str>,
     legal: FxSet<&'static str>,
+    /// The legal forms, asked for in any ASCII case.
+    legal_fold: FoldSet,
+    /// The legal forms, and those ending in a dot without it (`inc` for
+    /// `inc.`), asked for in any ASCII case: a bare word (no final dot) is a
+    /// legal form with or without a dot added when it is in this set.
+    legal_bare: FoldSet,
     /// Every word that is a country's or region's name with a nationality
     /// ending put in place of its own (`Brazil` -> `Brazilian`, `China` ->
     /// `Chinese`): see [`Gazetteer::is_place_adjective`].
@@ -207,11 +215,15 @@ impl Gazetteer {
         names.sort_by(|a, b| a.0.cmp(b.0).then(a.3.cmp(&b.3)));
         names.dedup_by(|a, b| a.0 == b.0);
 
-        let local: FxSet<&str> = names
-            .iter()
-            .filter(|n| matches!(n.3, Source::Subdivision | Source::City))
-            .map(|n| n.0)
-            .collect();
+        // Sets sized once (no rehashing while they fill).
+        let mut local: FxSet<&str> =
+            FxSet::with_capacity_and_hasher(names.len(), Default::default());
+        local.extend(
+            names
+                .iter()
+                .filter(|n| matches!(n.3, Source::Subdivision | Source::City))
+                .map(|n| n.0),
+        );
         let mut entries = Vec::with_capacity(names.len());
         let mut patterns = Vec::new();
         let mut ac_entries = Vec::new();
@@ -271,7 +283,13 @@ impl Gazetteer {
         // Every adjective the endings make of a country or region, so that
         // a word is one look-up instead of one per ending (cities make none:
         // `Shuya` the town makes no `Shuyi`).
-        let mut place_adjectives = FxSet::default();
+        let regions = entries
+            .iter()
+            .filter(|e| e.label == Label::Place && e.source != Source::City)
+            .count();
+        // At most a few adjectives per country or region.
+        let mut place_adjectives: FxSet<String> =
+            FxSet::with_capacity_and_hasher(4 * regions, Default::default());
         for (name, info) in &by_name {
             let Some(id) = info.entry() else { continue };
             let e = &entries[id as usize];
@@ -281,7 +299,12 @@ impl Gazetteer {
             for (end, adds) in ADJECTIVE_ENDINGS {
                 for add in *adds {
                     if let Some(stem) = name.strip_suffix(add) {
-                        place_adjectives.insert(format!("{stem}{end}"));
+                        // Two pushes, not the formatting machinery (tens of
+                        // thousands of names at load).
+                        let mut adj = String::with_capacity(stem.len() + end.len());
+                        adj.push_str(stem);
+                        adj.push_str(end);
+                        place_adjectives.insert(adj);
                     }
                 }
             }
@@ -294,8 +317,13 @@ impl Gazetteer {
             common,
             given,
             surnames: set_of(CN_SURNAMES),
+            surnames_fold: FoldSet::new(lines(CN_SURNAMES)),
             syllables: set_of(PINYIN),
             legal: set_of(LEGAL),
+            legal_fold: FoldSet::new(lines(LEGAL)),
+            legal_bare: FoldSet::new(
+                lines(LEGAL).chain(lines(LEGAL).filter_map(|l| l.strip_suffix('.'))),
+            ),
             place_adjectives,
         }
     }
@@ -357,6 +385,12 @@ impl Gazetteer {
             || !lower.is_ascii() && self.surnames.contains(pinyin_norm(lower).as_str())
     }
 
+    /// [`Gazetteer::is_cn_surname`] of the lower case of `w`, an ASCII
+    /// word in any case, without making it.
+    pub fn is_cn_surname_ascii(&self, w: &str) -> bool {
+        self.surnames_fold.contains_lower(w)
+    }
+
     /// True when `lower` is one to three pinyin syllables: `meifang`, `penghong`.
     pub fn is_pinyin_given(&self, lower: &str) -> bool {
         if lower.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -393,6 +427,19 @@ impl Gazetteer {
     pub fn is_legal(&self, lower: &str) -> bool {
         self.legal.contains(lower)
     }
+
+    /// [`Gazetteer::is_legal`] of the lower case of `w`, an ASCII word in
+    /// any case, without making it.
+    pub fn is_legal_ascii(&self, w: &str) -> bool {
+        self.legal_fold.contains_lower(w)
+    }
+
+    /// True when the lower case of `bare`, an ASCII word in any case without
+    /// a final dot, is a legal form with or without a dot added
+    /// ([`Gazetteer::is_legal`] of both), in one look-up.
+    pub fn is_legal_bare_ascii(&self, bare: &str) -> bool {
+        self.legal_bare.contains_lower(bare)
+    }
 }
 
 /// A set of words asked with words in any ASCII case: a word is in it when
@@ -419,13 +466,32 @@ impl FoldSet {
         for w in items {
             // Words too long to slot, or past what an offset can say, are
             // kept out of the table and can never be asked for (none are).
-            if w.len() > 255 || set.words.len() + w.len() >= 1 << 24 || set.contains_lower(w) {
+            if w.len() > 255 || set.words.len() + w.len() >= 1 << 24 {
                 continue;
             }
-            let h = fold_hash(w.as_bytes());
+            // One probe both tells a word already in (its lower case, as
+            // `contains_lower` would) and finds the empty slot for a new one.
+            let wb = w.as_bytes();
+            let h = fold_hash(wb);
             let mut i = h as usize & (n - 1);
+            let mut known = false;
             while set.slots[i] != 0 {
+                let slot = set.slots[i];
+                if slot >> 32 == h >> 32 && (slot & 0xff) as usize == wb.len() {
+                    let at = (slot >> 8 & 0xff_ffff) as usize;
+                    let k = &set.words.as_bytes()[at..at + wb.len()];
+                    if (0..wb.len())
+                        .step_by(8)
+                        .all(|p| load8(k, p) == fold8(load8(wb, p)))
+                    {
+                        known = true;
+                        break;
+                    }
+                }
                 i = (i + 1) & (n - 1);
+            }
+            if known {
+                continue;
             }
             set.slots[i] = (h >> 32) << 32 | (set.words.len() as u64) << 8 | w.len() as u64;
             set.words.push_str(w);
@@ -793,6 +859,46 @@ mod tests {
                 "{w:?}"
             );
         }
+    }
+
+    #[test]
+    fn legal_forms_in_any_case_with_or_without_a_dot() {
+        let gaz = Gazetteer::load();
+        let mut words: Vec<String> = Vec::new();
+        for l in lines(LEGAL) {
+            for w in [l, l.trim_end_matches('.'), &l[..l.len() - 1]] {
+                words.push(w.to_string());
+                words.push(w.to_ascii_uppercase());
+                words.push(format!("{w}x"));
+            }
+        }
+        words.extend(["", ".", "Ltd", "LTD..", "Qiantang", "Co"].map(String::from));
+        for w in &words {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(gaz.is_legal_ascii(w), gaz.is_legal(&lower), "{w:?}");
+            let bare = w.trim_end_matches('.');
+            let bare_lower = bare.to_ascii_lowercase();
+            let want = gaz.is_legal(&bare_lower) || gaz.is_legal(&format!("{bare_lower}."));
+            assert_eq!(gaz.is_legal_bare_ascii(bare), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn surnames_in_any_case() {
+        let gaz = Gazetteer::load();
+        for l in lines(CN_SURNAMES) {
+            for w in [l.to_string(), l.to_ascii_uppercase(), format!("{l}x")] {
+                if w.is_ascii() {
+                    let lower = w.to_ascii_lowercase();
+                    assert_eq!(
+                        gaz.is_cn_surname_ascii(&w),
+                        gaz.is_cn_surname(&lower),
+                        "{w:?}"
+                    );
+                }
+            }
+        }
+        assert!(!gaz.is_cn_surname_ascii("Qiantang"));
     }
 
     #[test]

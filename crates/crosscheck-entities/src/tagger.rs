@@ -2,13 +2,63 @@
 //! labelled from gazetteer, shape and context evidence; a document pass then
 //! resolves short forms against the full names found.
 
-use crate::canonical::{company_core, tidy, tidy_cow};
-use crate::gazetteer::{is, FxMap, FxSet};
+use crate::canonical::{company_core, tidy, tidy_cow, tidy_owned};
+use crate::gazetteer::{is, FxMap};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
+
+/// The longest abbreviation: a longer word is none, without a look-up.
+const ABBREVIATION_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Buckets of [`Ctx::rescan`]'s table of names by their first two bytes.
+const RESCAN_BUCKETS: usize = 1024;
+
+thread_local! {
+    /// [`Ctx::rescan`]'s bucket heads, every one empty between documents.
+    static RESCAN_HEADS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many company names [`Ctx::core`] remembers per thread before it
+/// starts afresh (a bound on the memory, about a megabyte).
+const CORES_MAX: usize = 16_384;
+
+/// What the gazetteer says of a word, as bits, memoized per thread by
+/// [`Ctx::facts`] (every gazetteer is built from the same embedded data, so
+/// the answers hold for any tagger).
+mod facts {
+    /// [`super::Gazetteer::get`] finds it.
+    pub const ENTRY: u8 = 1;
+    /// [`super::Ctx::is_common`].
+    pub const COMMON: u8 = 2;
+    /// [`super::Ctx::is_common_exact`].
+    pub const COMMON_EXACT: u8 = 4;
+    /// [`super::Gazetteer::is_given`].
+    pub const GIVEN: u8 = 8;
+    /// [`super::Gazetteer::is_place_adjective`].
+    pub const PLACE_ADJECTIVE: u8 = 16;
+    /// How many words the memo holds before it starts afresh.
+    pub const MEMO_MAX: usize = 65_536;
+}
+
+thread_local! {
+    /// [`Ctx::facts`]' memo, between documents.
+    static FACTS: std::cell::RefCell<FxMap<Box<str>, u8>> = std::cell::RefCell::new(FxMap::default());
+    /// The core of each company name met so far on this thread ([`company_core`]).
+    static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
@@ -33,16 +83,43 @@ enum Kind {
     Other,
 }
 
+/// One unit of a sentence: a word (or a piece of a hyphenated one), a
+/// possessive, a punctuation mark or another token.
+///
+/// Its offsets are kept as `u32`, as the tokens keep theirs (texts are
+/// shorter than 4 GiB): a unit is 12 bytes, not 24, and a sentence's units
+/// are written for every token of the text.
 #[derive(Debug, Clone, Copy)]
 struct Unit {
-    start: usize,
-    end: usize,
+    lo: u32,
+    hi: u32,
     kind: Kind,
     gap: Gap,
     /// First letter upper case.
     cap: bool,
     /// Every letter upper case, two letters or more.
     caps: bool,
+}
+
+impl Unit {
+    fn new(start: usize, end: usize, kind: Kind, gap: Gap, cap: bool, caps: bool) -> Unit {
+        Unit {
+            lo: start as u32,
+            hi: end as u32,
+            kind,
+            gap,
+            cap,
+            caps,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.lo as usize
+    }
+
+    fn end(&self) -> usize {
+        self.hi as usize
+    }
 }
 
 /// One element of a candidate name: a word (with a following abbreviation
@@ -124,7 +201,9 @@ struct Ctx<'a> {
     gaz: &'a Gazetteer,
     text: &'a str,
     units: Vec<Unit>,
-    headline: bool,
+    /// Whether the sentence is a headline ([`Ctx::detect_headline`]),
+    /// once asked: most sentences never need to know.
+    headline: Option<bool>,
     hits: Vec<Hit>,
     /// The last piece looked up (start, end, elements) and its hits: the
     /// same piece is often asked for three times.
@@ -147,14 +226,25 @@ struct Ctx<'a> {
     els: Vec<El>,
     /// Every capitalized run seen, for the document pass.
     chunks: Vec<(usize, usize)>,
+    /// The runs of two elements or more among `chunks`: the only ones a
+    /// name of two words can recur in (one element holds no space).
+    name_runs: Vec<(usize, usize)>,
     /// Acronyms defined in brackets: `(CPCA)` -> the name before it.
     acronyms: Vec<(String, Label, String)>,
     /// The words of the piece being classified (a buffer reused between pieces).
     words: Vec<&'a str>,
     /// A dateline's words title-cased (a buffer reused between pieces).
     titled: String,
-    /// The core of each company name met so far ([`company_core`]).
-    cores: FxMap<&'a str, String>,
+    /// The next hyphen or apostrophe in the text at or after the last word
+    /// asked about (the text's length when none is left): words come in
+    /// text order, so one forward search serves every word up to it.
+    mark: usize,
+    /// The sentence's units hold a Chinese character.
+    has_cjk: bool,
+    /// The sentence's capitalized words, as unit indices in order.
+    cap_units: Vec<u32>,
+    /// The thread's memo of [`Ctx::facts`], taken for the document.
+    facts: FxMap<Box<str>, u8>,
 }
 
 pub(crate) fn tag(
@@ -167,36 +257,39 @@ pub(crate) fn tag(
         gaz,
         text,
         units: Vec::with_capacity(64),
-        headline: false,
+        headline: None,
         hits: Vec::new(),
         hits_key: (usize::MAX, 0, 0),
         hits_cache: Hits::NONE,
         no_hits: Hits::NONE,
-        pieces: Vec::new(),
-        parts: Vec::new(),
-        hit_spans: Vec::new(),
-        chosen: Vec::new(),
-        lower: String::new(),
-        found: Vec::new(),
-        pending: Vec::new(),
+        // Sized from the text once, to what a document typically fills, so
+        // that the lists are rarely grown (and copied) while they fill.
+        pieces: Vec::with_capacity(8),
+        parts: Vec::with_capacity(8),
+        hit_spans: Vec::with_capacity(16),
+        chosen: Vec::with_capacity(8),
+        lower: String::with_capacity(32),
+        found: Vec::with_capacity(tokens.len() / 32 + 4),
+        pending: Vec::with_capacity(tokens.len() / 64 + 4),
         els: Vec::with_capacity(16),
         acronyms: Vec::new(),
-        chunks: Vec::new(),
+        chunks: Vec::with_capacity(tokens.len() / 16 + 4),
+        name_runs: Vec::with_capacity(tokens.len() / 64 + 4),
         words: Vec::with_capacity(16),
-        titled: String::new(),
-        cores: FxMap::default(),
+        titled: String::with_capacity(32),
+        mark: 0,
+        has_cjk: false,
+        cap_units: Vec::with_capacity(16),
+        facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
     };
+    cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let merged = join_legal_forms(gaz, text, sentences);
     let mut ti = 0;
     for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].end() <= s.start {
             ti += 1;
         }
-        let first = ti;
-        while ti < tokens.len() && tokens[ti].start() < s.end {
-            ti += 1;
-        }
-        cx.build_units(&tokens[first..ti]);
+        ti = cx.build_units(tokens, ti, s.end);
         cx.sentence();
     }
     cx.finish()
@@ -216,14 +309,29 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
                 .position(|b| !b.is_ascii_alphabetic())
                 .unwrap_or(next.len());
             let word = &next[..word_len];
-            let abbrev = before.strip_suffix('.').is_some_and(|b| {
-                let w = &b[b.rfind([' ', ',']).map_or(0, |p| p + 1)..];
-                is(w, cls::ABBREVIATIONS)
-            });
-            if abbrev && gap.len() <= 1 && (1..=8).contains(&word_len) && is_upper_start(word) && {
-                let l = word.to_ascii_lowercase();
-                is(l.as_str(), cls::LEGAL_WORDS) || gaz.is_legal(&l)
-            } {
+            // The tests of the next word's shape first: they need no look-up.
+            let joins = gap.len() <= 1
+                && (1..=8).contains(&word_len)
+                && is_upper_start(word)
+                && before.strip_suffix('.').is_some_and(|b| {
+                    // The word after the last space or comma, looked for only
+                    // as far back as an abbreviation reaches: a separator
+                    // further back leaves a word too long to be one.
+                    let bb = b.as_bytes();
+                    let lim = bb.len().saturating_sub(ABBREVIATION_MAX_LEN + 1);
+                    let w = match bb[lim..].iter().rposition(|&c| c == b' ' || c == b',') {
+                        Some(p) => &b[lim + p + 1..],
+                        None if lim == 0 => b,
+                        None => return false,
+                    };
+                    w.len() <= ABBREVIATION_MAX_LEN && is(w, cls::ABBREVIATIONS)
+                })
+                && {
+                    // An ASCII word: its lower case asked for without making it.
+                    crate::gazetteer::classes_ascii_lower(word) & cls::LEGAL_WORDS != 0
+                        || gaz.is_legal_ascii(word)
+                };
+            if joins {
                 prev.end = s.end;
                 continue;
             }
@@ -233,46 +341,27 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
     out
 }
 
-/// True when `bytes[start..end]` holds a hyphen or an apostrophe: eight
-/// bytes at a time (a word is one or two such loads), without a branch per
-/// byte.
+/// Where the first hyphen or apostrophe at or after `from` is in `bytes`
+/// (`bytes.len()` when there is none).
 #[inline]
-fn has_hyphen_or_apostrophe(bytes: &[u8], start: usize, end: usize) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of a byte is set when a byte at or below it is zero, so
-    // "some zero byte among the first n" is exact.
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let mut i = start;
-    while i < end {
-        let Some(chunk) = bytes.get(i..i + 8) else {
-            return bytes[i..end].iter().any(|&b| b == b'-' || b == b'\'');
-        };
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        let n = (end - i).min(8);
-        let keep = if n == 8 {
-            HIGH
-        } else {
-            HIGH & ((1u64 << (8 * n)) - 1)
-        };
-        if (zero(x ^ (ONES * u64::from(b'-'))) | zero(x ^ (ONES * u64::from(b'\'')))) & keep != 0 {
-            return true;
-        }
-        i += 8;
-    }
-    false
+fn hyphen_or_apostrophe_from(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr2(b'-', b'\'', &bytes[from..]).map_or(bytes.len(), |p| from + p)
 }
 
 /// True when `s` holds white space (as `char::is_whitespace` says), by a
 /// byte test for ASCII text.
 fn has_whitespace(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
-    } else {
-        s.contains(char::is_whitespace)
+    // One pass: the ASCII prefix bytewise, the rest (from its first
+    // non-ASCII character, a char boundary) as characters.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            return true;
+        }
+        if b >= 0x80 {
+            return s[i..].contains(char::is_whitespace);
+        }
     }
+    false
 }
 
 /// True when `w` in lower case is one of `list` (lower-case ASCII words).
@@ -299,7 +388,7 @@ impl<'a> Ctx<'a> {
 
     fn ut(&self, i: usize) -> &'a str {
         let u = self.units[i];
-        &self.text[u.start..u.end]
+        &self.text[u.start()..u.end()]
     }
 
     fn lower_of(&mut self, w: &str) -> &str {
@@ -322,8 +411,69 @@ impl<'a> Ctx<'a> {
         is(self.lower_of(w), class)
     }
 
+    /// What the gazetteer says of `w` ([`facts`]), from the thread's memo
+    /// when `w` was asked about before: capitalized words recur within a
+    /// story and across stories, and one hash look-up of the memo answers
+    /// what would be up to five look-ups of the gazetteer.
+    fn facts(&mut self, w: &str) -> u8 {
+        if let Some(&f) = self.facts.get(w) {
+            return f;
+        }
+        let gaz = self.gaz;
+        let mut f = 0;
+        if gaz.get(w).is_some() {
+            f |= facts::ENTRY;
+        }
+        if self.common_uncached(w) {
+            f |= facts::COMMON;
+        }
+        if self.common_exact_uncached(w) {
+            f |= facts::COMMON_EXACT;
+        }
+        if gaz.is_given(w) {
+            f |= facts::GIVEN;
+        }
+        if gaz.is_place_adjective(w) {
+            f |= facts::PLACE_ADJECTIVE;
+        }
+        if self.facts.len() >= facts::MEMO_MAX {
+            self.facts.clear();
+        }
+        self.facts.insert(w.into(), f);
+        f
+    }
+
     /// True when `w` in lower case (a final dot kept) is an ordinary word.
     fn is_common_exact(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::COMMON_EXACT != 0
+    }
+
+    /// True when `w` in lower case, final dots dropped, is an ordinary word.
+    fn is_common(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::COMMON != 0
+    }
+
+    /// True when `w` is a known given name ([`Gazetteer::is_given`]).
+    fn is_given(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::GIVEN != 0
+    }
+
+    /// True when `w` in lower case is a Chinese surname in pinyin; an ASCII
+    /// word is asked in any case, without a lower-case copy.
+    fn is_cn_surname(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        if w.is_ascii() {
+            return gaz.is_cn_surname_ascii(w);
+        }
+        gaz.is_cn_surname(self.lower_of(w))
+    }
+
+    /// True when `w` is exactly a gazetteer name.
+    fn has_entry(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::ENTRY != 0
+    }
+
+    fn common_exact_uncached(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         if w.is_ascii() {
             // Looked up in any case: no lower-case copy.
@@ -332,7 +482,7 @@ impl<'a> Ctx<'a> {
         gaz.is_common(self.lower_of(w))
     }
 
-    fn is_common(&mut self, w: &str) -> bool {
+    fn common_uncached(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         if w.is_ascii() {
             // Dots have no case: trimming them before lower-casing is the same.
@@ -342,12 +492,20 @@ impl<'a> Ctx<'a> {
         gaz.is_common(l.trim_end_matches('.'))
     }
 
-    fn build_units(&mut self, tokens: &[Token]) {
+    /// The units of the tokens from `tokens[from]` on that start before
+    /// `end` (a sentence's); returns the index of the first token after them.
+    fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
         self.units.clear();
-        self.units.reserve(tokens.len());
+        self.has_cjk = false;
+        self.cap_units.clear();
         let bytes = self.text.as_bytes();
         let mut gap = Gap::Break;
-        for t in tokens {
+        let mut i = from;
+        while let Some(t) = tokens.get(i) {
+            if t.start() >= end {
+                break;
+            }
+            i += 1;
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
@@ -363,42 +521,44 @@ impl<'a> Ctx<'a> {
                     // bulk of a text: one unit, its capitals from the token's
                     // shape (all capitals there is two capitals and no
                     // lower-case letter, for such a word).
-                    if !t.shape.has(Shape::NON_ASCII)
-                        && !has_hyphen_or_apostrophe(bytes, t.start(), t.end())
-                    {
+                    if self.mark < t.start() {
+                        self.mark = hyphen_or_apostrophe_from(bytes, t.start());
+                    }
+                    if !t.shape.has(Shape::NON_ASCII) && self.mark >= t.end() {
                         let cap = bytes[t.start()].is_ascii_uppercase();
-                        self.units.push(Unit {
-                            start: t.start(),
-                            end: t.end(),
-                            kind: Kind::Word,
+                        if cap {
+                            self.cap_units.push(self.units.len() as u32);
+                        }
+                        self.units.push(Unit::new(
+                            t.start(),
+                            t.end(),
+                            Kind::Word,
                             gap,
                             cap,
-                            caps: cap && t.shape.has(Shape::ALL_CAPS),
-                        });
+                            cap && t.shape.has(Shape::ALL_CAPS),
+                        ));
                     } else {
                         self.push_word(t.start(), t.text(self.text), gap);
                     }
                 }
                 // Only a word can be capitalized.
                 TokenKind::Punct => self.push_other(t, Kind::Punct, gap),
-                TokenKind::Cjk => self.push_other(t, Kind::Cjk, gap),
+                TokenKind::Cjk => {
+                    self.has_cjk = true;
+                    self.push_other(t, Kind::Cjk, gap);
+                }
                 _ => self.push_other(t, Kind::Other, gap),
             }
             gap = Gap::None;
         }
+        i
     }
 
     /// A unit that is no word: never capitalized.
     #[inline]
     fn push_other(&mut self, t: &Token, kind: Kind, gap: Gap) {
-        self.units.push(Unit {
-            start: t.start(),
-            end: t.end(),
-            kind,
-            gap,
-            cap: false,
-            caps: false,
-        });
+        self.units
+            .push(Unit::new(t.start(), t.end(), kind, gap, false, false));
     }
 
     #[inline]
@@ -416,14 +576,10 @@ impl<'a> Ctx<'a> {
             }
             letters >= 2 && upper == letters
         };
-        self.units.push(Unit {
-            start,
-            end,
-            kind,
-            gap,
-            cap,
-            caps,
-        });
+        if cap {
+            self.cap_units.push(self.units.len() as u32);
+        }
+        self.units.push(Unit::new(start, end, kind, gap, cap, caps));
     }
 
     /// Splits a word token at hyphens and before a possessive.
@@ -531,6 +687,18 @@ impl<'a> Ctx<'a> {
             && !matches!(last_punct, "." | "。")
     }
 
+    /// True when the sentence is a headline, worked out on first asking.
+    fn headline(&mut self) -> bool {
+        match self.headline {
+            Some(h) => h,
+            None => {
+                let h = self.detect_headline();
+                self.headline = Some(h);
+                h
+            }
+        }
+    }
+
     fn is_initial_pos(&self, i: usize) -> bool {
         let mut j = i;
         while j > 0 {
@@ -562,10 +730,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence(&mut self) {
-        self.headline = self.detect_headline();
+        self.headline = None;
         // Runs of Chinese characters: no capitals, no spaces; the gazetteer
         // and name suffixes decide.
-        let mut i = 0;
+        let mut i = if self.has_cjk { 0 } else { self.units.len() };
         while i < self.units.len() {
             if self.units[i].kind != Kind::Cjk {
                 i += 1;
@@ -578,16 +746,19 @@ impl<'a> Ctx<'a> {
             {
                 j += 1;
             }
-            let (s, e) = (self.units[i].start, self.units[j - 1].end);
+            let (s, e) = (self.units[i].start(), self.units[j - 1].end());
             self.cjk_run(s, e);
             i = j;
         }
+        // The capitalized words in order, each opening a run unless an
+        // earlier run took it in.
+        let cap_units = std::mem::take(&mut self.cap_units);
         let mut i = 0;
-        while i < self.units.len() {
-            if !self.is_cap_word(i) {
-                i += 1;
+        for &c in &cap_units {
+            if (c as usize) < i {
                 continue;
             }
+            i = c as usize;
             let wc = crate::gazetteer::classes(self.ut(i));
             if wc & cls::CALENDAR != 0 {
                 i += 1;
@@ -597,11 +768,15 @@ impl<'a> Ctx<'a> {
             let next = self.chunk(i, wc, &mut els);
             if let (Some(f), Some(l)) = (els.first(), els.last()) {
                 self.chunks.push((f.start, l.end));
+                if els.len() >= 2 {
+                    self.name_runs.push((f.start, l.end));
+                }
             }
             self.process_chunk(&mut els);
             self.els = els;
             i = next;
         }
+        self.cap_units = cap_units;
     }
 
     /// Names in a run of Chinese characters from `s` to `e`: gazetteer places
@@ -703,8 +878,8 @@ impl<'a> Ctx<'a> {
             {
                 // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
                 if let Some(l) = els.last_mut() {
-                    l.end = u.end;
-                    l.word_end = u.end;
+                    l.end = u.end();
+                    l.word_end = u.end();
                     l.wc = crate::gazetteer::classes(self.s(l.start, l.word_end));
                 }
                 j += 1;
@@ -731,7 +906,7 @@ impl<'a> Ctx<'a> {
                     };
                 if takes_dot && last.end == last.word_end {
                     if let Some(l) = els.last_mut() {
-                        l.end = u.end;
+                        l.end = u.end();
                     }
                     j += 1;
                     continue;
@@ -753,12 +928,14 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
+            // A run mostly ends at a lower-case word: the capitalized word
+            // a connector needs after it is asked for before the word lists.
             if u.gap == Gap::Space
-                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
-                    || u.kind == Kind::Other && self.ut(j) == "&")
+                && !last.conn
                 && self.is_cap_word(j + 1)
                 && self.units[j + 1].gap == Gap::Space
-                && !last.conn
+                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
+                    || u.kind == Kind::Other && self.ut(j) == "&")
             {
                 let mut c = self.el(j);
                 c.conn = true;
@@ -780,9 +957,9 @@ impl<'a> Ctx<'a> {
     fn el_with(&self, i: usize, wc: u32) -> El {
         let u = self.units[i];
         El {
-            start: u.start,
-            end: u.end,
-            word_end: u.end,
+            start: u.start(),
+            end: u.end(),
+            word_end: u.end(),
             unit: i,
             conn: false,
             wc,
@@ -846,7 +1023,9 @@ impl<'a> Ctx<'a> {
         }
         // Leftmost, then longest; of two readings of one span (with and
         // without a final dot) the shorter first.
-        out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        if out.len() > 1 {
+            out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        }
         let mut chosen = std::mem::take(&mut self.chosen);
         chosen.clear();
         for &(a, b, _, id) in &out {
@@ -877,22 +1056,23 @@ impl<'a> Ctx<'a> {
             if c & (cls::DETERMINERS | cls::CALENDAR) != 0 {
                 return;
             }
-            if (self.headline || self.is_initial_pos(e.unit))
+            // The tests known without a look-up first.
+            if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
+                && (self.is_initial_pos(e.unit) || self.headline())
                 && self.gaz.get(w).is_none()
                 && self.is_common(w)
-                && !self.gaz.is_given(w)
-                && c & (cls::TITLES | cls::CREDITS) == 0
+                && !self.is_given(w)
             {
                 return;
             }
         }
         // Openers that are never part of a name.
-        while let Some(f) = els.first() {
-            let w = self.ew(f);
-            let determiner = f.wc & cls::DETERMINERS != 0;
-            let function = w.len() > 1 && self.lower_is(w, cls::FUNCTION);
-            if (determiner || function) && els.len() > 1 {
+        // (A lone word stays, whatever it is: asked before the word lists.)
+        while els.len() > 1 {
+            let f = els[0];
+            let w = self.ew(&f);
+            if f.wc & cls::DETERMINERS != 0 || w.len() > 1 && self.lower_is(w, cls::FUNCTION) {
                 els.remove(0);
                 continue;
             }
@@ -961,14 +1141,15 @@ impl<'a> Ctx<'a> {
             let wc = e.wc;
             const TAILS: u32 = cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS;
             let is_tail = k > 0 && wc & TAILS != 0;
-            let droppable = (self.headline || k == 0 && initial)
-                && !e.conn
-                && !is_tail
-                && !self.units[e.unit].caps
-                && !covered(k)
-                && !(k == 0 && hits.first().is_some_and(|h| h.0 == 0))
+            let kept = e.conn
+                || is_tail
+                || self.units[e.unit].caps
+                || covered(k)
+                || k == 0 && hits.first().is_some_and(|h| h.0 == 0);
+            let droppable = !kept
+                && (k == 0 && initial || self.headline())
                 && (!tailed
-                    || k == 0 && self.headline && {
+                    || k == 0 && self.headline() && {
                         // `Coastline Daily` keeps its first word; `Downgrade Qiantang Motor` does not.
                         k + 1 < n && {
                             let nx = self.ew(&els[k + 1]);
@@ -978,7 +1159,7 @@ impl<'a> Ctx<'a> {
                         }
                     })
                 && self.is_common(w)
-                && !(self.gaz.is_given(w) && k + 1 < n && !self.headline)
+                && !(self.is_given(w) && k + 1 < n && !self.headline())
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1025,7 +1206,7 @@ impl<'a> Ctx<'a> {
     fn pinyin_pair(&mut self, a: &El, b: &El) -> bool {
         let gaz = self.gaz;
         let (wa, wb) = (self.ew(a), self.ew(b));
-        gaz.is_cn_surname(self.lower_of(wa)) && gaz.is_pinyin_given(self.lower_of(wb))
+        self.is_cn_surname(wa) && gaz.is_pinyin_given(self.lower_of(wb))
     }
 
     /// Splits a part at connectors that do not join one name, then labels each piece.
@@ -1041,13 +1222,14 @@ impl<'a> Ctx<'a> {
             }
             let c = self.ew(&els[k]);
             let inside_hit = hits.iter().any(|h| h.0 < k && k < h.1);
-            let left = self.ew(&els[k - 1]);
-            let right_last = els[k + 1..]
+            // The elements' word classes, looked up when they were made
+            // (no list holds the empty word: no right side has none).
+            let (c_wc, left_wc) = (els[k].wc, els[k - 1].wc);
+            let right_last_wc = els[k + 1..]
                 .iter()
                 .take_while(|e| !e.conn)
                 .last()
-                .map(|e| self.ew(e))
-                .unwrap_or("");
+                .map_or(0, |e| e.wc);
             let right_place = {
                 let r_len = els[k + 1..].iter().take_while(|e| !e.conn).count();
                 let r = &els[k + 1..k + 1 + r_len];
@@ -1057,7 +1239,7 @@ impl<'a> Ctx<'a> {
                         .gaz
                         .get(self.s(r[0].start, r[r.len() - 1].end))
                         .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && is(self.ew(&r[r.len() - 1]), cls::PLACE_TAILS))
+                        || r.len() >= 2 && r[r.len() - 1].wc & cls::PLACE_TAILS != 0)
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -1069,17 +1251,16 @@ impl<'a> Ctx<'a> {
                 || c == "&"
                 || c == "of" && org_of && right_place
                 || matches!(c, "of" | "for")
-                    && is(
-                        left,
-                        cls::ORG_HEADS | cls::COMPANY_HEADS | cls::PLACE_HEADS | cls::ORG_TAILS,
-                    )
+                    && left_wc
+                        & (cls::ORG_HEADS | cls::COMPANY_HEADS | cls::PLACE_HEADS | cls::ORG_TAILS)
+                        != 0
                 // `Ministry of Industry and Information Technology`,
                 // `Securities and Exchange Commission`, but two bodies in
                 // `Ministry of Commerce and Hangzhou Customs`.
-                || c == "and" && (org_of != is(right_last, cls::ORG_TAILS))
-                || is(c, cls::PARTICLES) && !is(right_last, cls::ORG_TAILS));
+                || c == "and" && (org_of != (right_last_wc & cls::ORG_TAILS != 0))
+                || c_wc & cls::PARTICLES != 0 && right_last_wc & cls::ORG_TAILS == 0);
             if joins {
-                if matches!(c, "of" | "for") && is(left, cls::ORG_HEADS) {
+                if matches!(c, "of" | "for") && left_wc & cls::ORG_HEADS != 0 {
                     org_of = true;
                 }
                 continue;
@@ -1115,7 +1296,7 @@ impl<'a> Ctx<'a> {
 
     fn unit_after(&self, e: &El) -> usize {
         let mut j = e.unit + 1;
-        while j < self.units.len() && self.units[j].start < e.end {
+        while j < self.units.len() && self.units[j].start() < e.end {
             j += 1;
         }
         j
@@ -1351,7 +1532,7 @@ impl<'a> Ctx<'a> {
         let (Some(first), Some(last)) = (els.first(), els.last()) else {
             return;
         };
-        let weak = self.headline || self.is_initial_pos(first.unit);
+        let weak = self.is_initial_pos(first.unit) || self.headline();
         let mut possessive_cue = false;
         let other_cue = match fallback.as_ref().map(|f| f.0) {
             Some(Label::Place) => {
@@ -1421,9 +1602,17 @@ impl<'a> Ctx<'a> {
                 if k > 0 {
                     titled.push(' ');
                 }
-                let mut c = w.chars();
-                if let Some(f) = c.next() {
-                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                if w.is_ascii() && !w.is_empty() {
+                    // ASCII case mapping is bytewise: no char-by-char Unicode tables.
+                    let at = titled.len();
+                    titled.push_str(w);
+                    titled[at..].make_ascii_lowercase();
+                    titled[at..at + 1].make_ascii_uppercase();
+                } else {
+                    let mut c = w.chars();
+                    if let Some(f) = c.next() {
+                        titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                    }
                 }
             }
             let entry = self.gaz.get(&titled);
@@ -1443,6 +1632,8 @@ impl<'a> Ctx<'a> {
         };
         let text = self.text_of(els);
         let last_titled;
+        // The last word's classes: its element's, or its title case's.
+        let mut last_wc = els[n - 1].wc;
         let last = if self.units[els[n - 1].unit].caps && n >= 2 {
             // `JINHUA DAILY`: tails in capitals.
             let mut c = last.chars();
@@ -1451,7 +1642,9 @@ impl<'a> Ctx<'a> {
                     .chain(c.flat_map(char::to_lowercase))
                     .collect()
             });
-            if is(last_titled.as_str(), cls::ORG_TAILS) {
+            let titled_wc = crate::gazetteer::classes(last_titled.as_str());
+            if titled_wc & cls::ORG_TAILS != 0 {
+                last_wc = titled_wc;
                 last_titled.as_str()
             } else {
                 last
@@ -1461,13 +1654,22 @@ impl<'a> Ctx<'a> {
         };
         let legal = n >= 2 && {
             let gaz = self.gaz;
-            let l = self.lower_of(last);
-            let bare_len = l.trim_end_matches('.').len();
-            self.lower.truncate(bare_len);
-            let bare = self.lower.as_str();
-            is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
-                self.lower.push('.');
-                gaz.is_legal(&self.lower)
+            if last.is_ascii() {
+                // Dots have no case: the bare word is the last one without
+                // its final dots, asked for in any case (no lower-case copy),
+                // with and without a dot in one look-up.
+                let bare = last.trim_end_matches('.');
+                crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
+                    || gaz.is_legal_bare_ascii(bare)
+            } else {
+                let l = self.lower_of(last);
+                let bare_len = l.trim_end_matches('.').len();
+                self.lower.truncate(bare_len);
+                let bare = self.lower.as_str();
+                is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+                    self.lower.push('.');
+                    gaz.is_legal(&self.lower)
+                }
             }
         };
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
@@ -1477,18 +1679,16 @@ impl<'a> Ctx<'a> {
                 "World" | "Central" | "Development" | "Reserve" | "Reserves"
             )
         });
-        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade Division` generic.
-        let proper = (0..n - 1).any(|k| {
-            let w = words[k];
-            !els[k].conn && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
-        });
         let unit_tail = matches!(
             last,
             "Division" | "Department" | "Office" | "Unit" | "Section"
         );
+        // `Hangzhou Customs Statistics Division` is named, `Foreign Trade
+        // Division` generic (asked only of a unit's name).
         if n >= 2
             && !legal
-            && (is(last, cls::ORG_TAILS) && (proper || !unit_tail)
+            && (last_wc & cls::ORG_TAILS != 0
+                && (!unit_tail || self.named_before_last(els, words, false))
                 || has_of_head(ORG_HEADS)
                 || last == "Bank" && central)
         {
@@ -1500,35 +1700,31 @@ impl<'a> Ctx<'a> {
             let canon = if label == Label::Company {
                 self.core(text)
             } else {
-                tidy(text)
+                tidy_owned(text)
             };
             self.emit(els, label, canon);
             return;
         }
         // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
-        // a distinctive word before it.
-        let distinctive = (0..n - 1).any(|k| {
-            let w = words[k];
-            !els[k].conn
-                && !is(w, cls::COMPANY_TAILS)
-                && (!self.is_common_exact(w) || self.gaz.get(w).is_some())
-        });
+        // a distinctive word before it (asked only when there is a tail).
         if n >= 2
-            && (legal || is(last, cls::COMPANY_TAILS) && distinctive || has_of_head(COMPANY_HEADS))
+            && (legal
+                || last_wc & cls::COMPANY_TAILS != 0 && self.named_before_last(els, words, true)
+                || has_of_head(COMPANY_HEADS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
         }
-        if n >= 2 && (is(last, cls::PLACE_TAILS) || has_of_head(PLACE_HEADS)) {
-            let canon = if is(last, cls::PLACE_TAILS_DROPPED) && !els[n - 2].conn {
+        if n >= 2 && (last_wc & cls::PLACE_TAILS != 0 || has_of_head(PLACE_HEADS)) {
+            let canon = if last_wc & cls::PLACE_TAILS_DROPPED != 0 && !els[n - 2].conn {
                 let rest = self.text_of(&els[..n - 1]);
                 self.gaz
                     .get(rest)
                     .filter(|e| e.label == Label::Place)
-                    .map_or_else(|| tidy(rest), |e| e.canonical.clone())
+                    .map_or_else(|| tidy_owned(rest), |e| e.canonical.clone())
             } else {
-                tidy(text)
+                tidy_owned(text)
             };
             self.emit(els, Label::Place, canon);
             return;
@@ -1541,11 +1737,11 @@ impl<'a> Ctx<'a> {
         let cue = title_cue || self.person_context(els);
         if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(last) {
             // `Mr Wang`: the document pass finds the full name.
-            self.pend(els, Some((Label::Person, tidy(text))), true);
+            self.pend(els, Some((Label::Person, tidy_owned(text))), true);
             return;
         }
         if self.personish(els, words, cue) {
-            let canon = tidy(text);
+            let canon = tidy_owned(text);
             self.emit(els, Label::Person, canon);
             return;
         }
@@ -1571,12 +1767,23 @@ impl<'a> Ctx<'a> {
             return;
         }
         let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
-        if !lone_word && self.company_context(els) && !words.iter().any(|w| is(w, cls::FUNCTION)) {
+        if !lone_word && self.company_context(els) && !els.iter().any(|e| e.wc & cls::FUNCTION != 0)
+        {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
             return;
         }
         self.pend(els, None, cue);
+    }
+
+    /// True when a word of `els` before the last, no connector (and, with
+    /// `no_tail`, no company tail), is no ordinary word or is a gazetteer name.
+    fn named_before_last(&mut self, els: &[El], words: &[&str], no_tail: bool) -> bool {
+        (0..els.len().saturating_sub(1)).any(|k| {
+            let w = words[k];
+            let tail = no_tail && els[k].wc & cls::COMPANY_TAILS != 0;
+            !els[k].conn && !tail && (!self.is_common_exact(w) || self.has_entry(w))
+        })
     }
 
     fn leftover(&mut self, els: &[El]) {
@@ -1587,24 +1794,32 @@ impl<'a> Ctx<'a> {
     }
 
     fn core(&mut self, name: &'a str) -> String {
-        // A story names its companies again and again: each name's core is
-        // worked out once per document.
-        if let Some(c) = self.cores.get(name) {
-            return c.clone();
-        }
-        let gaz = self.gaz;
-        let core = company_core(
-            name,
-            |w| gaz.is_common(w),
-            |w| {
-                gaz.get(w).is_some_and(|e| {
-                    e.label == Label::Place
-                        && matches!(e.source, Source::Subdivision | Source::City)
-                })
-            },
-        );
-        self.cores.insert(name, core.clone());
-        core
+        // A story names its companies again and again, and so do the other
+        // stories of a folder: each name's core is worked out once per
+        // thread. (The core depends on the name and the gazetteer alone, and
+        // every gazetteer is built from the same embedded data.)
+        CORES.with(|cores| {
+            let mut cores = cores.borrow_mut();
+            if let Some(c) = cores.get(name) {
+                return c.clone();
+            }
+            let gaz = self.gaz;
+            let core = company_core(
+                name,
+                |w| gaz.is_common(w),
+                |w| {
+                    gaz.get(w).is_some_and(|e| {
+                        e.label == Label::Place
+                            && matches!(e.source, Source::Subdivision | Source::City)
+                    })
+                },
+            );
+            if cores.len() >= CORES_MAX {
+                cores.clear();
+            }
+            cores.insert(name.into(), core.clone());
+            core
+        })
     }
 
     /// Could `els` be a person's name, given the evidence?
@@ -1618,7 +1833,7 @@ impl<'a> Ctx<'a> {
         for (k, e) in els.iter().enumerate() {
             let w = words[k];
             if e.conn {
-                if !is(w, cls::PARTICLES) {
+                if e.wc & cls::PARTICLES == 0 {
                     return false;
                 }
                 continue;
@@ -1626,7 +1841,7 @@ impl<'a> Ctx<'a> {
             if self.units[e.unit].caps && w.len() > 1 && !w.contains('.') {
                 return false;
             }
-            if k > 0 && is(w, cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) {
+            if k > 0 && e.wc & (cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) != 0 {
                 return false;
             }
             if self.is_demonym(w) {
@@ -1654,7 +1869,7 @@ impl<'a> Ctx<'a> {
         // Chinese names in pinyin: surname, then one or two given-name words.
         if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
             let gaz = self.gaz;
-            if gaz.is_cn_surname(self.lower_of(w0)) {
+            if self.is_cn_surname(w0) {
                 let rest_ok = words[1..]
                     .iter()
                     .all(|w| gaz.is_pinyin_given(self.lower_of(w)));
@@ -1663,13 +1878,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if names >= 2 && self.gaz.is_given(w0) {
+        if names >= 2 && self.is_given(w0) {
             let last = words[n - 1];
-            let gaz = self.gaz;
-            let last_common = self.is_common(last) && !gaz.is_cn_surname(self.lower_of(last));
+            let last_common = self.is_common(last) && !self.is_cn_surname(last);
             let last_place = self.gaz.get(last).is_some_and(|e| e.label == Label::Place)
                 && !self.gaz.get(last).is_some_and(|e| e.ambiguous);
-            if cue || !last_common && !last_place && !self.headline {
+            if cue || !last_common && !last_place && !self.headline() {
                 return true;
             }
         }
@@ -1680,8 +1894,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&self, w: &str) -> bool {
-        is(w, cls::DEMONYMS) || self.gaz.is_place_adjective(w)
+    fn is_demonym(&mut self, w: &str) -> bool {
+        is(w, cls::DEMONYMS) || self.facts(w) & facts::PLACE_ADJECTIVE != 0
     }
 
     /// A town's name that is also the short form of a company named in full
@@ -1733,9 +1947,12 @@ impl<'a> Ctx<'a> {
         let mut labels: Vec<(usize, usize)> = Vec::new();
         for &(s, e) in &self.chunks {
             // The colon first: it is rare after a capitalized run.
-            let colon = bytes.get(e) == Some(&b':')
-                || self.text[e..].starts_with("**:")
-                || self.text[e..].starts_with("*:");
+            // The byte after the run decides most runs without slicing the text.
+            let colon = match bytes.get(e) {
+                Some(b':') => true,
+                Some(b'*') => self.text[e..].starts_with("**:") || self.text[e..].starts_with("*:"),
+                _ => false,
+            };
             if !colon {
                 continue;
             }
@@ -1803,22 +2020,22 @@ impl<'a> Ctx<'a> {
         // Sized once: at most two names per mention (never iterated, so
         // the capacity changes nothing but the rehashing).
         let mut names: Vec<(Cow<'_, str>, Label, usize)> = Vec::with_capacity(out.len());
-        let mut seen: FxSet<Cow<'_, str>> =
-            FxSet::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (mi, m) in out.iter().enumerate() {
             let raw = &self.text[m.start..m.end];
             // Only names of two words or more: a one-word span or canonical
             // (the bulk) is skipped before anything is allocated.
-            let t = has_whitespace(raw).then(|| tidy_cow(raw));
+            // Two words or more: a space between them. A span borrowed
+            // whole by `tidy_cow` has white space, all of it single spaces;
+            // a rebuilt one is asked.
+            let t = has_whitespace(raw)
+                .then(|| tidy_cow(raw))
+                .filter(|t| matches!(t, Cow::Borrowed(_)) || t.as_bytes().contains(&b' '));
             let c = m
                 .canonical
                 .contains(' ')
                 .then_some(Cow::Borrowed(m.canonical.as_str()));
             for cand in [t, c].into_iter().flatten() {
-                // Two words or more: a space between them.
-                let words2 = cand.as_bytes().contains(&b' ');
-                if words2 && cand.len() <= 80 && !seen.contains(&cand) {
-                    seen.insert(cand.clone());
+                if cand.len() <= 80 {
                     names.push((cand, m.label, mi));
                 }
             }
@@ -1828,20 +2045,37 @@ impl<'a> Ctx<'a> {
         }
         // Longest names first (the order only breaks ties; matches are sorted below).
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        // Each name once, from the first mention that gave it: the sort is
+        // stable, so that one leads its run of equal names (no set of the
+        // names seen, hashed twice per name).
+        names.dedup_by(|later, first| later.0 == first.0);
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. The names are
         // bucketed by their first two bytes (most names of a document share
         // a capital first letter, few its second byte as well), and each
         // name's matches in a run are found left to right without overlap
         // (as `match_indices` finds them).
-        const BUCKETS: usize = 1024;
-        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (BUCKETS - 1);
-        let mut head = [u32::MAX; BUCKETS];
+        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (RESCAN_BUCKETS - 1);
+        // The bucket heads live in a per-thread table that is left empty
+        // after each document (only the names' own buckets are reset), so a
+        // document does not pay for filling 4 KB it hardly touches.
+        let mut head = RESCAN_HEADS.with(|h| std::mem::take(&mut *h.borrow_mut()));
+        if head.len() != RESCAN_BUCKETS {
+            head = vec![u32::MAX; RESCAN_BUCKETS];
+        }
         // Names of one byte (no two bytes to bucket by), by their only byte.
         let mut short: Vec<u32> = Vec::new();
         let mut next = vec![u32::MAX; names.len()];
+        // The bytes some name begins with: most bytes of a run (the
+        // lower-case letters of its words) begin none, and are passed over
+        // with one bit test instead of a bucket look-up.
+        let mut firsts = [0u64; 4];
         for (k, (name, _, _)) in names.iter().enumerate().rev() {
-            match name.as_bytes() {
+            let nb = name.as_bytes();
+            if let Some(&a) = nb.first() {
+                firsts[usize::from(a >> 6)] |= 1 << (a & 63);
+            }
+            match nb {
                 [a, b, ..] => {
                     let h = bucket(*a, *b);
                     next[k] = head[h];
@@ -1856,9 +2090,13 @@ impl<'a> Ctx<'a> {
         // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for &(cs, ce) in &self.chunks {
+        for &(cs, ce) in &self.name_runs {
             let piece = &self.text.as_bytes()[cs..ce];
             for p in 0..piece.len() {
+                let c = piece[p];
+                if firsts[usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
+                    continue;
+                }
                 let mut k = match piece.get(p + 1) {
                     Some(&b) => head[bucket(piece[p], b)],
                     None => u32::MAX,
@@ -1882,6 +2120,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        for (name, _, _) in &names {
+            if let [a, b, ..] = name.as_bytes() {
+                head[bucket(*a, *b)] = u32::MAX;
+            }
+        }
+        RESCAN_HEADS.with(|h| *h.borrow_mut() = head);
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut last_end = 0;
         hits.retain(|h| {
@@ -1948,12 +2192,9 @@ impl<'a> Ctx<'a> {
         for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
             known.entry(t).or_insert((m.label, m.canonical.as_str()));
-            if !known.contains_key(m.canonical.as_str()) {
-                known.insert(
-                    Cow::Borrowed(m.canonical.as_str()),
-                    (m.label, m.canonical.as_str()),
-                );
-            }
+            known
+                .entry(Cow::Borrowed(m.canonical.as_str()))
+                .or_insert((m.label, m.canonical.as_str()));
             if m.label == Label::Person {
                 let parts: Vec<&str> = m.canonical.split(' ').collect();
                 // Where part `k` starts in the canonical: the parts joined
@@ -1976,8 +2217,7 @@ impl<'a> Ctx<'a> {
                         .or_insert((Label::Person, m.canonical.as_str()));
                 }
                 if parts.len() >= 2 {
-                    let gaz = self.gaz;
-                    let family = if gaz.is_cn_surname(self.lower_of(parts[0])) && parts.len() <= 3 {
+                    let family = if self.is_cn_surname(parts[0]) && parts.len() <= 3 {
                         parts[0]
                     } else {
                         parts[parts.len() - 1]
@@ -2088,6 +2328,8 @@ impl<'a> Ctx<'a> {
                 canonical: m.canonical,
             });
         }
+        let facts = std::mem::take(&mut self.facts);
+        FACTS.with(|f| *f.borrow_mut() = facts);
         res
     }
 }
