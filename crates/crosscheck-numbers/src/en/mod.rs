@@ -1976,7 +1976,50 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
         }
         return Some((start, k));
     }
-    if t.k != K::Word {
+    if t.k != K::Word || t.e - t.s > 12 {
+        return None;
+    }
+    // Every phrase below ends in one of these words (and `the` opens the
+    // two look-throughs): most figures follow some other word, and are
+    // turned away before five words are read back.
+    let mut buf = [0u8; 24];
+    if !matches!(
+        lower(t.bytes(b), &mut buf),
+        b"to"
+            | b"than"
+            | b"of"
+            | b"as"
+            | b"least"
+            | b"most"
+            | b"over"
+            | b"under"
+            | b"estimated"
+            | b"equals"
+            | b"above"
+            | b"exceeding"
+            | b"exceeded"
+            | b"exceeds"
+            | b"exceed"
+            | b"surpassing"
+            | b"surpassed"
+            | b"surpasses"
+            | b"surpass"
+            | b"topped"
+            | b"topping"
+            | b"below"
+            | b"nearly"
+            | b"almost"
+            | b"about"
+            | b"around"
+            | b"approximately"
+            | b"approx"
+            | b"roughly"
+            | b"some"
+            | b"circa"
+            | b"between"
+            | b"from"
+            | b"the"
+    ) {
         return None;
     }
     // Read up to five words backwards (lower-case, as fixed buffers).
