@@ -255,6 +255,23 @@ fn power(b: &[u8], p: usize) -> Option<(i32, usize)> {
 }
 
 fn parse(int: &[u8], frac: &[u8]) -> Option<f64> {
+    // Up to 15 digits the digits make an integer below 2^53 and the scale a
+    // power of ten below 10^22, both exact in an f64, so one division is
+    // correctly rounded: the value `str::parse` gives, without the string.
+    if int.len() + frac.len() <= 15 {
+        let mut m = 0u64;
+        for &c in int.iter().chain(frac) {
+            m = m * 10 + u64::from(c - b'0');
+        }
+        const POW10: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        return Some(if frac.is_empty() {
+            m as f64
+        } else {
+            m as f64 / POW10[frac.len()]
+        });
+    }
     let mut buf = [0u8; 130];
     let mut n = 0;
     for &c in int {
@@ -278,7 +295,17 @@ fn parse(int: &[u8], frac: &[u8]) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::literal;
+    use super::{literal, parse};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn parse_agrees_with_str_parse(int in "[0-9]{0,17}", frac in "[0-9]{0,17}") {
+            let text = format!("{}{}{}", if int.is_empty() { "0" } else { &int }, if frac.is_empty() { "" } else { "." }, frac);
+            let want: f64 = text.parse().unwrap();
+            prop_assert_eq!(parse(int.as_bytes(), frac.as_bytes()).map(f64::to_bits), Some(want.to_bits()));
+        }
+    }
 
     fn lit(s: &str) -> (f64, usize) {
         let l = literal(s.as_bytes(), 0).unwrap();

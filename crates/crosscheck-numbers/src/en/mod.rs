@@ -24,6 +24,7 @@ use crosscheck_text::{Span, Token};
 use lex::{at, char_len, glued_before, lower, next, prev, tok_at, Tok, K};
 use numeral::{number_at, Num, NumKind};
 use std::borrow::Cow;
+pub(crate) use words::WordFilter;
 
 /// Finds English figures in `text`. The tokens are not needed: the scanner
 /// reads the bytes itself so that it does not depend on how a tokenizer
@@ -1982,44 +1983,82 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
     // Every phrase below ends in one of these words (and `the` opens the
     // two look-throughs): most figures follow some other word, and are
     // turned away before five words are read back.
+    const LAST_WORDS: WordFilter = WordFilter::new().with_all(&[
+        b"to",
+        b"than",
+        b"of",
+        b"as",
+        b"least",
+        b"most",
+        b"over",
+        b"under",
+        b"estimated",
+        b"equals",
+        b"above",
+        b"exceeding",
+        b"exceeded",
+        b"exceeds",
+        b"exceed",
+        b"surpassing",
+        b"surpassed",
+        b"surpasses",
+        b"surpass",
+        b"topped",
+        b"topping",
+        b"below",
+        b"nearly",
+        b"almost",
+        b"about",
+        b"around",
+        b"approximately",
+        b"approx",
+        b"roughly",
+        b"some",
+        b"circa",
+        b"between",
+        b"from",
+        b"the",
+    ]);
     let mut buf = [0u8; 24];
-    if !matches!(
-        lower(t.bytes(b), &mut buf),
-        b"to"
-            | b"than"
-            | b"of"
-            | b"as"
-            | b"least"
-            | b"most"
-            | b"over"
-            | b"under"
-            | b"estimated"
-            | b"equals"
-            | b"above"
-            | b"exceeding"
-            | b"exceeded"
-            | b"exceeds"
-            | b"exceed"
-            | b"surpassing"
-            | b"surpassed"
-            | b"surpasses"
-            | b"surpass"
-            | b"topped"
-            | b"topping"
-            | b"below"
-            | b"nearly"
-            | b"almost"
-            | b"about"
-            | b"around"
-            | b"approximately"
-            | b"approx"
-            | b"roughly"
-            | b"some"
-            | b"circa"
-            | b"between"
-            | b"from"
-            | b"the"
-    ) {
+    if !LAST_WORDS.may_hold(t.bytes(b))
+        || !matches!(
+            lower(t.bytes(b), &mut buf),
+            b"to"
+                | b"than"
+                | b"of"
+                | b"as"
+                | b"least"
+                | b"most"
+                | b"over"
+                | b"under"
+                | b"estimated"
+                | b"equals"
+                | b"above"
+                | b"exceeding"
+                | b"exceeded"
+                | b"exceeds"
+                | b"exceed"
+                | b"surpassing"
+                | b"surpassed"
+                | b"surpasses"
+                | b"surpass"
+                | b"topped"
+                | b"topping"
+                | b"below"
+                | b"nearly"
+                | b"almost"
+                | b"about"
+                | b"around"
+                | b"approximately"
+                | b"approx"
+                | b"roughly"
+                | b"some"
+                | b"circa"
+                | b"between"
+                | b"from"
+                | b"the"
+        )
+    {
         return None;
     }
     // Read up to five words backwards (lower-case, as fixed buffers).

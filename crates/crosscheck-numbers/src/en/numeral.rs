@@ -63,7 +63,9 @@ pub(super) struct Num {
     pub scale: f64,
 }
 
-fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
+/// Reads the atoms from `p`; `first` gets the first atom's literal when it
+/// is one, so that the caller does not read the digits twice.
+fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX], first: &mut Option<Lit>) -> usize {
     let mut n = 0;
     let mut q = p;
     let mut buf = [0u8; 24];
@@ -82,6 +84,9 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
         let a = match t.k {
             K::Digits => {
                 let Some(l) = literal(b, t.s) else { break };
+                if n == 0 {
+                    *first = Some(l);
+                }
                 if !l.plain && l.decimals > 0 && n > 0 {
                     // `3 hundred and 2.12 hundred` is fine; keep it.
                 }
@@ -101,6 +106,7 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
             }
             K::Char if n == 0 && at(b, t.s) == b'.' && at(b, t.s + 1).is_ascii_digit() => {
                 let Some(l) = literal(b, t.s) else { break };
+                *first = Some(l);
                 atoms[n] = Atom {
                     s: t.s,
                     e: l.end,
@@ -530,7 +536,8 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
         e: 0,
         a: A::And,
     }; MAX];
-    let n = collect(b, p, &mut atoms);
+    let mut first = None;
+    let n = collect(b, p, &mut atoms, &mut first);
     let at_ = &atoms[..n];
     if n == 0 {
         return None;
@@ -546,7 +553,7 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     };
     // A single figure in digits: the caller reads glued suffixes.
     if let A::Lit(..) = at_[0].a {
-        let l = literal(b, at_[0].s)?;
+        let l = first?;
         let c = cardinal(at_, 0);
         match c {
             Some(c) if c.j > 1 => {

@@ -232,7 +232,7 @@ pub(super) const VOCABULARY: WordFilter = {
 /// words of that length have. A word outside both sets is surely not in the
 /// list; one inside is then looked up. Built at compile time from the list.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct WordFilter {
+pub(crate) struct WordFilter {
     /// By length (index 0 unused): bit `c - b'a'` set for each first letter.
     first: [u32; Self::MAX + 1],
     /// By length: bit set for each last letter.
@@ -260,6 +260,16 @@ impl WordFilter {
         assert!(w[0].is_ascii_lowercase() && last.is_ascii_lowercase());
         self.first[n] |= 1 << (w[0] - b'a');
         self.last[n] |= 1 << (last - b'a');
+        self
+    }
+
+    /// The filter with every word of `ws` added (lower-case ASCII letters).
+    pub const fn with_all(mut self, ws: &[&[u8]]) -> Self {
+        let mut i = 0;
+        while i < ws.len() {
+            self = self.with(ws[i], false);
+            i += 1;
+        }
         self
     }
 

@@ -8,6 +8,7 @@
 
 use super::lex::{Kind, Lex, Lexer};
 use super::{offer, DateStrength, DocDate, Found, When};
+use crate::en::WordFilter;
 use crate::quantity::{CalendarDate, Granularity, Period};
 use crosscheck_text::{Span, Token, TokenKind};
 
@@ -400,7 +401,66 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
 /// expression. A `match` on length, then a few comparisons: most words
 /// are turned away after two byte tests.
 fn may_trigger(w: &str) -> bool {
+    // Every word that can be true below, in lower case: most words are
+    // turned away by their length and end letters alone.
+    const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
+        b"january",
+        b"february",
+        b"march",
+        b"april",
+        b"may",
+        b"june",
+        b"july",
+        b"august",
+        b"september",
+        b"october",
+        b"november",
+        b"december",
+        b"jan",
+        b"feb",
+        b"mar",
+        b"apr",
+        b"jun",
+        b"jul",
+        b"aug",
+        b"sep",
+        b"sept",
+        b"oct",
+        b"nov",
+        b"dec",
+        b"q",
+        b"h",
+        b"by",
+        b"as",
+        b"up",
+        b"fy",
+        b"ytd",
+        b"last",
+        b"this",
+        b"next",
+        b"year",
+        b"till",
+        b"thru",
+        b"date",
+        b"prior",
+        b"first",
+        b"third",
+        b"until",
+        b"fiscal",
+        b"second",
+        b"fourth",
+        b"posted",
+        b"through",
+        b"updated",
+        b"previous",
+        b"released",
+        b"preceding",
+        b"published",
+    ]);
     let b = w.as_bytes();
+    if !TRIGGERS.may_hold(b) {
+        return false;
+    }
     let Some(&first) = b.first() else {
         return false;
     };
