@@ -2065,6 +2065,9 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
     let mut ws: [[u8; 12]; 5] = [[0; 12]; 5];
     let mut lens = [0usize; 5];
     let mut starts = [0usize; 5];
+    // The same words as one number each (see `phrase_key`), so that a
+    // phrase is told apart by comparing numbers, not bytes.
+    let mut keys = [0u128; 5];
     let mut n = 0;
     let mut q = s;
     while n < 5 {
@@ -2075,6 +2078,7 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
         for (d, c) in ws[n].iter_mut().zip(t.bytes(b)) {
             *d = c.to_ascii_lowercase();
         }
+        keys[n] = phrase_key(&ws[n]);
         lens[n] = t.e - t.s;
         starts[n] = t.s;
         n += 1;
@@ -2168,13 +2172,44 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
         (&["between"], Bound::Between),
         (&["from"], Bound::From),
     ];
-    for (ph, k) in PHRASES {
-        if ph.len() <= n && ph.iter().enumerate().all(|(i, w)| word(i) == w.as_bytes()) {
-            let mut start = starts[ph.len() - 1];
-            // `between the tenth and the fifteenth`
-            let _ = &mut start;
-            return Some((start, *k));
+    // PHRASES as keys, the missing words of a short phrase as key 0 (an
+    // empty word, which a word read back never is).
+    const PHRASE_KEYS: [[u128; 5]; PHRASES.len()] = {
+        let mut t = [[0u128; 5]; PHRASES.len()];
+        let mut i = 0;
+        while i < PHRASES.len() {
+            let mut j = 0;
+            while j < PHRASES[i].0.len() {
+                let w = PHRASES[i].0[j].as_bytes();
+                // Words are read back up to 12 letters: a longer one
+                // (`approximately`) never matches, so its key is no word's.
+                t[i][j] = if w.len() > 12 {
+                    u128::MAX
+                } else {
+                    let mut buf = [0u8; 12];
+                    let mut c = 0;
+                    while c < w.len() {
+                        buf[c] = w[c];
+                        c += 1;
+                    }
+                    phrase_key(&buf)
+                };
+                j += 1;
+            }
+            i += 1;
         }
+        t
+    };
+    let phrase_at = |from: usize| -> Option<usize> {
+        PHRASE_KEYS.iter().enumerate().position(|(i, pk)| {
+            let len = PHRASES[i].0.len();
+            len + from <= n && (0..len).all(|j| pk[j] == keys[from + j])
+        })
+    };
+    if let Some(i) = phrase_at(0) {
+        let (ph, k) = PHRASES[i];
+        // `between the tenth and the fifteenth`
+        return Some((starts[ph.len() - 1], k));
     }
     // `between the tenth …`
     if word(0) == b"the" && word(1) == b"between" {
@@ -2182,18 +2217,23 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
     }
     if word(0) == b"the" && matches!(word(1), b"than") {
         // `higher than the tenth`
-        for (ph, k) in PHRASES {
-            if ph.len() < n
-                && ph
-                    .iter()
-                    .enumerate()
-                    .all(|(i, w)| word(i + 1) == w.as_bytes())
-            {
-                return Some((starts[ph.len()], *k));
-            }
+        if let Some(i) = phrase_at(1) {
+            let (ph, k) = PHRASES[i];
+            return Some((starts[ph.len()], k));
         }
     }
     None
+}
+
+/// A word of at most 12 lower-case bytes (zeros after) as one number.
+const fn phrase_key(w: &[u8; 12]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < 12 {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
 }
 
 /// Bound words after a figure: `or more`, `and more`, `or greater (than)`,

@@ -397,66 +397,67 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     Some(y)
 }
 
+/// Every word [`may_trigger`] can be true for, in lower case: most words
+/// are turned away by their length and end letters alone.
+const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+    b"jan",
+    b"feb",
+    b"mar",
+    b"apr",
+    b"jun",
+    b"jul",
+    b"aug",
+    b"sep",
+    b"sept",
+    b"oct",
+    b"nov",
+    b"dec",
+    b"q",
+    b"h",
+    b"by",
+    b"as",
+    b"up",
+    b"fy",
+    b"ytd",
+    b"last",
+    b"this",
+    b"next",
+    b"year",
+    b"till",
+    b"thru",
+    b"date",
+    b"prior",
+    b"first",
+    b"third",
+    b"until",
+    b"fiscal",
+    b"second",
+    b"fourth",
+    b"posted",
+    b"through",
+    b"updated",
+    b"previous",
+    b"released",
+    b"preceding",
+    b"published",
+]);
+
 /// True when a word (the first letters of a token) can start a time
 /// expression. A `match` on length, then a few comparisons: most words
 /// are turned away after two byte tests.
 fn may_trigger(w: &str) -> bool {
-    // Every word that can be true below, in lower case: most words are
-    // turned away by their length and end letters alone.
-    const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-        b"jan",
-        b"feb",
-        b"mar",
-        b"apr",
-        b"jun",
-        b"jul",
-        b"aug",
-        b"sep",
-        b"sept",
-        b"oct",
-        b"nov",
-        b"dec",
-        b"q",
-        b"h",
-        b"by",
-        b"as",
-        b"up",
-        b"fy",
-        b"ytd",
-        b"last",
-        b"this",
-        b"next",
-        b"year",
-        b"till",
-        b"thru",
-        b"date",
-        b"prior",
-        b"first",
-        b"third",
-        b"until",
-        b"fiscal",
-        b"second",
-        b"fourth",
-        b"posted",
-        b"through",
-        b"updated",
-        b"previous",
-        b"released",
-        b"preceding",
-        b"published",
-    ]);
     let b = w.as_bytes();
     if !TRIGGERS.may_hold(b) {
         return false;
@@ -553,11 +554,13 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
         let candidate = if first.is_ascii_digit() {
             true
         } else if first.is_ascii_alphabetic() {
-            let n = bytes[s..e]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            may_trigger(&text[s..s + n]) || (n < e - s && inner_trigger(&text[s..e]))
+            let mut i = s + 1;
+            while i < e && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // The filter first: `may_trigger` would turn these away too.
+            (TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]))
+                || (i < e && inner_trigger(&text[s..e]))
         } else {
             false
         };
@@ -569,13 +572,14 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
             if t.start >= e {
                 break;
             }
-            let prev = prev_lex(text, t.start);
+            // The lexeme before is only read where a pattern may start.
             let hit = match t.kind {
                 Kind::Word if may_trigger(&text[t.start..t.end]) => {
+                    let prev = prev_lex(text, t.start);
                     let prev2 = prev.and_then(|p| prev_lex(text, p.start));
                     word_trigger(text, t, lx, prev, prev2, doc)
                 }
-                Kind::Num => num_trigger(text, t, lx, prev),
+                Kind::Num => num_trigger(text, t, lx, prev_lex(text, t.start)),
                 _ => None,
             };
             if let Some((f, _)) = hit {
