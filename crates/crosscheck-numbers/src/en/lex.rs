@@ -11,6 +11,57 @@ pub(super) fn at(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
 }
 
+/// High bit set in each byte of `x` that is not an ASCII letter.
+#[inline]
+fn non_letters(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Lower-cased with the high bits dropped, every byte is at most 0x7F,
+    // so adding 0x1F or 0x05 never carries into the next byte: the high
+    // bit then says `>= b'a'` and `> b'z'`. Bytes over 0x7F are caught by
+    // `x` itself.
+    let y = (x | 0x2020_2020_2020_2020) & !HI;
+    let from_a = y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+    let past_z = y.wrapping_add(0x0505_0505_0505_0505);
+    (!from_a | past_z | x) & HI
+}
+
+/// The end of the run of ASCII letters from `p`: eight bytes at a time,
+/// since every scan walks the letters of every word.
+#[inline]
+pub(crate) fn letters_end(b: &[u8], mut p: usize) -> usize {
+    while let Some(chunk) = b.get(p..p + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        let m = non_letters(u64::from_le_bytes(x));
+        if m != 0 {
+            return p + (m.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    while p < b.len() && b[p].is_ascii_alphabetic() {
+        p += 1;
+    }
+    p
+}
+
+/// The start of the run of ASCII letters that ends at `e`, not before `floor`.
+#[inline]
+pub(crate) fn letters_start(b: &[u8], mut e: usize, floor: usize) -> usize {
+    while e >= floor + 8 {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[e - 8..e]);
+        let m = non_letters(u64::from_le_bytes(x));
+        if m != 0 {
+            return e - (m.leading_zeros() / 8) as usize;
+        }
+        e -= 8;
+    }
+    while e > floor && b[e - 1].is_ascii_alphabetic() {
+        e -= 1;
+    }
+    e
+}
+
 /// Length of the UTF-8 character whose first byte is `c`.
 #[inline]
 pub(super) fn char_len(c: u8) -> usize {
@@ -107,10 +158,7 @@ pub(super) fn tok_at(b: &[u8], p: usize) -> Tok {
         };
     }
     if c.is_ascii_alphabetic() {
-        let mut e = p + 1;
-        while at(b, e).is_ascii_alphabetic() {
-            e += 1;
-        }
+        let e = letters_end(b, p + 1);
         Tok {
             s: p,
             e,
@@ -168,10 +216,7 @@ pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
     let e = q;
     let c = b[e - 1];
     if c.is_ascii_alphabetic() {
-        let mut s = e - 1;
-        while s > floor && b[s - 1].is_ascii_alphabetic() {
-            s -= 1;
-        }
+        let s = letters_start(b, e - 1, floor);
         Tok { s, e, k: K::Word }
     } else if c.is_ascii_digit() {
         let mut s = e - 1;
@@ -204,4 +249,32 @@ pub(super) fn lower<'a>(w: &[u8], buf: &'a mut [u8; 24]) -> &'a [u8] {
 #[inline]
 pub(super) fn glued_before(b: &[u8], p: usize) -> bool {
     p > 0 && b[p - 1].is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{letters_end, letters_start};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn letter_runs_agree_with_a_byte_walk(
+            b in proptest::collection::vec(prop_oneof![b'A'..=b'Z', b'a'..=b'z', any::<u8>()], 0..40),
+            p in 0usize..40,
+            floor in 0usize..40,
+        ) {
+            let p = p.min(b.len());
+            let mut e = p;
+            while e < b.len() && b[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            prop_assert_eq!(letters_end(&b, p), e);
+            let floor = floor.min(p);
+            let mut s = p;
+            while s > floor && b[s - 1].is_ascii_alphabetic() {
+                s -= 1;
+            }
+            prop_assert_eq!(letters_start(&b, p, floor), s);
+        }
+    }
 }

@@ -22,6 +22,7 @@ mod words;
 use crate::quantity::{Approx, Basis, Quantity, QuantityKind};
 use crosscheck_text::{Span, Token};
 use lex::{at, char_len, glued_before, lower, next, prev, tok_at, Tok, K};
+pub(crate) use lex::{letters_end, letters_start};
 use numeral::{number_at, Num, NumKind};
 use std::borrow::Cow;
 pub(crate) use words::WordFilter;

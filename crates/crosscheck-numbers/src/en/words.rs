@@ -280,15 +280,19 @@ impl WordFilter {
         if n == 0 || n > Self::MAX {
             return false;
         }
-        let bit = |c: u8| {
-            let c = c.to_ascii_lowercase().wrapping_sub(b'a');
-            if c < 26 {
-                1u32 << c
-            } else {
-                0
+        // The bit of each letter, either case; 0 for any other byte.
+        const BITS: [u32; 256] = {
+            let mut t = [0u32; 256];
+            let mut c = 0;
+            while c < 26 {
+                t[b'a' as usize + c] = 1 << c;
+                t[b'A' as usize + c] = 1 << c;
+                c += 1;
             }
+            t
         };
-        self.first[n] & bit(w[0]) != 0 && self.last[n] & bit(w[n - 1]) != 0
+        self.first[n] & BITS[usize::from(w[0])] != 0
+            && self.last[n] & BITS[usize::from(w[n - 1])] != 0
     }
 }
 

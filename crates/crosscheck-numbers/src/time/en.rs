@@ -8,7 +8,7 @@
 
 use super::lex::{Kind, Lex, Lexer};
 use super::{offer, DateStrength, DocDate, Found, When};
-use crate::en::WordFilter;
+use crate::en::{letters_end, letters_start, WordFilter};
 use crate::quantity::{CalendarDate, Granularity, Period};
 use crosscheck_text::{Span, Token, TokenKind};
 
@@ -512,9 +512,7 @@ fn prev_lex(text: &str, pos: usize) -> Option<Lex> {
     let c = b[end - 1];
     let mut start = end - 1;
     let kind = if c.is_ascii_alphabetic() {
-        while start > 0 && b[start - 1].is_ascii_alphabetic() {
-            start -= 1;
-        }
+        start = letters_start(b, start, 0);
         Kind::Word
     } else if c.is_ascii_digit() {
         while start > 0 && b[start - 1].is_ascii_digit() {
@@ -554,10 +552,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
         let candidate = if first.is_ascii_digit() {
             true
         } else if first.is_ascii_alphabetic() {
-            let mut i = s + 1;
-            while i < e && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            let i = letters_end(bytes, s + 1).min(e);
             // The filter first: `may_trigger` would turn these away too.
             (TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]))
                 || (i < e && inner_trigger(&text[s..e]))

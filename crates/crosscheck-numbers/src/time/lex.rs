@@ -64,9 +64,7 @@ impl Iterator for Lexer<'_> {
         let start = p;
         let c = b[p];
         let kind = if c.is_ascii_alphabetic() {
-            while p < b.len() && b[p].is_ascii_alphabetic() {
-                p += 1;
-            }
+            p = crate::en::letters_end(b, p);
             Kind::Word
         } else if c.is_ascii_digit() {
             while p < b.len() && b[p].is_ascii_digit() {
