@@ -42,6 +42,9 @@ fn push_digits(buf: &mut [u8; 64], n: &mut usize, b: &[u8], s: usize, e: usize) 
 
 /// Reads the figure at `p` (a digit, or a `.` before a digit).
 pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
+    if let Some(l) = plain_literal(b, p) {
+        return Some(l);
+    }
     let mut buf = [0u8; 64];
     let mut n = 0;
     // In `192.168.1.2` or `1.2.3` every part is a figure of its own.
@@ -202,6 +205,38 @@ pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
         decimals,
         plain,
         int_digits: int_len,
+    })
+}
+
+/// The common case of [`literal`]: up to 15 digits followed by nothing
+/// that could continue the figure (a separator, a decimal mark, an
+/// exponent, a power, or a space before more digits). `None` sends the
+/// figure to the full reading.
+#[inline]
+fn plain_literal(b: &[u8], p: usize) -> Option<Lit> {
+    if !at(b, p).is_ascii_digit() {
+        return None;
+    }
+    let e = digit_run(b, p);
+    let len = e - p;
+    if len > 15 {
+        return None;
+    }
+    match at(b, e) {
+        b',' | b'.' | b'e' | b'E' | b'x' | b'X' | b'^' | 0xC2 | 0xC3 | 0xE2 => return None,
+        b' ' | b'\t' | b'\r' | b'\n' if at(b, e + 1).is_ascii_digit() => return None,
+        _ => {}
+    }
+    let mut m = 0u64;
+    for &c in &b[p..e] {
+        m = m * 10 + u64::from(c - b'0');
+    }
+    Some(Lit {
+        end: e,
+        value: m as f64,
+        decimals: 0,
+        plain: true,
+        int_digits: len,
     })
 }
 

@@ -2201,11 +2201,48 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
         }
         t
     };
+    // The phrases by their last word (open addressing on its key), each
+    // group in PHRASES order, so that a look-up only walks the phrases that
+    // end in the word read and still finds the first that matches.
+    const GROUP_SLOTS: usize = 64;
+    const fn group_slot(k: u128) -> usize {
+        let h = (k as u64) ^ ((k >> 64) as u64);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+    }
+    const GROUPS: [(u128, u8, [u8; 40]); GROUP_SLOTS] = {
+        let mut t = [(0u128, 0u8, [0u8; 40]); GROUP_SLOTS];
+        let mut i = 0;
+        while i < PHRASE_KEYS.len() {
+            let k = PHRASE_KEYS[i][0];
+            let mut h = group_slot(k);
+            while t[h].1 != 0 && t[h].0 != k {
+                h = (h + 1) % GROUP_SLOTS;
+            }
+            t[h].0 = k;
+            t[h].2[t[h].1 as usize] = i as u8;
+            t[h].1 += 1;
+            i += 1;
+        }
+        t
+    };
     let phrase_at = |from: usize| -> Option<usize> {
-        PHRASE_KEYS.iter().enumerate().position(|(i, pk)| {
-            let len = PHRASES[i].0.len();
-            len + from <= n && (0..len).all(|j| pk[j] == keys[from + j])
-        })
+        let k = keys[from];
+        let mut h = group_slot(k);
+        while GROUPS[h].1 != 0 {
+            let (gk, count, idx) = &GROUPS[h];
+            if *gk == k {
+                for &i in &idx[..usize::from(*count)] {
+                    let i = usize::from(i);
+                    let (pk, len) = (&PHRASE_KEYS[i], PHRASES[i].0.len());
+                    if len + from <= n && (1..len).all(|j| pk[j] == keys[from + j]) {
+                        return Some(i);
+                    }
+                }
+                return None;
+            }
+            h = (h + 1) % GROUP_SLOTS;
+        }
+        None
     };
     if let Some(i) = phrase_at(0) {
         let (ph, k) = PHRASES[i];
