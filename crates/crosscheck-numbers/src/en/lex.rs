@@ -25,6 +25,19 @@ fn non_letters(x: u64) -> u64 {
     (!from_a | past_z | x) & HI
 }
 
+/// `to_ascii_lowercase` on each byte of `x`.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // As in `non_letters`: with the high bits dropped no addition carries;
+    // a byte is upper case when it is `>= b'A'`, not `> b'Z'`, and ASCII.
+    let y = x & !HI;
+    let from_a = y.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    let past_z = y.wrapping_add(0x2525_2525_2525_2525);
+    let upper = from_a & !past_z & !x & HI;
+    x | (upper >> 2)
+}
+
 /// The end of the run of ASCII letters from `p`: eight bytes at a time,
 /// since every scan walks the letters of every word.
 #[inline]
@@ -236,13 +249,40 @@ pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
 /// Lower-cases an ASCII word into `buf`; empty when too long to be a key.
 #[inline]
 pub(super) fn lower<'a>(w: &[u8], buf: &'a mut [u8; 24]) -> &'a [u8] {
-    if w.len() > buf.len() {
+    let n = w.len();
+    if n > buf.len() {
         return &[];
     }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
+    // Whole words of eight bytes or more in overlapping eight-byte steps,
+    // shorter ones in two overlapping four-byte halves: a handful of
+    // operations whatever the length, where a byte loop costs one turn a
+    // letter (and every word around a figure is lowered).
+    if n >= 8 {
+        let mut i = 0;
+        loop {
+            let i8 = i.min(n - 8);
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&w[i8..i8 + 8]);
+            buf[i8..i8 + 8].copy_from_slice(&lower8(u64::from_le_bytes(x)).to_le_bytes());
+            if i8 + 8 == n {
+                break;
+            }
+            i += 8;
+        }
+    } else if n >= 4 {
+        let mut x = [0u8; 4];
+        x.copy_from_slice(&w[..4]);
+        let lo = lower8(u64::from(u32::from_le_bytes(x))) as u32;
+        x.copy_from_slice(&w[n - 4..]);
+        let hi = lower8(u64::from(u32::from_le_bytes(x))) as u32;
+        buf[n - 4..n].copy_from_slice(&hi.to_le_bytes());
+        buf[..4].copy_from_slice(&lo.to_le_bytes());
+    } else {
+        for (d, s) in buf.iter_mut().zip(w) {
+            *d = s.to_ascii_lowercase();
+        }
     }
-    &buf[..w.len()]
+    &buf[..n]
 }
 
 /// True when the byte before `p` is a letter or digit (so `p` is inside a word).
@@ -253,7 +293,7 @@ pub(super) fn glued_before(b: &[u8], p: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{letters_end, letters_start};
+    use super::{letters_end, letters_start, lower};
     use proptest::prelude::*;
 
     proptest! {
@@ -275,6 +315,13 @@ mod tests {
                 s -= 1;
             }
             prop_assert_eq!(letters_start(&b, p, floor), s);
+        }
+
+        #[test]
+        fn lower_agrees_with_to_ascii_lowercase(w in proptest::collection::vec(prop_oneof![b'A'..=b'Z', b'a'..=b'z', any::<u8>()], 0..30)) {
+            let mut buf = [0u8; 24];
+            let want: Vec<u8> = if w.len() > 24 { Vec::new() } else { w.to_ascii_lowercase() };
+            prop_assert_eq!(lower(&w, &mut buf), &want[..]);
         }
     }
 }

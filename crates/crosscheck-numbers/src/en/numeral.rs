@@ -554,7 +554,9 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     // A single figure in digits: the caller reads glued suffixes.
     if let A::Lit(..) = at_[0].a {
         let l = first?;
-        let c = cardinal(at_, 0);
+        // A literal alone is a cardinal of one atom, with nothing after it
+        // for the arms below to read: it is the literal as read.
+        let c = if n == 1 { None } else { cardinal(at_, 0) };
         match c {
             Some(c) if c.j > 1 => {
                 let mut num = mk(

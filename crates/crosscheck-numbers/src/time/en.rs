@@ -1162,8 +1162,10 @@ fn num_trigger<'a>(
         return Some((f, p.lx));
     }
     if len <= 2 {
-        // `10 May 2025`
-        let d: u8 = p.s(t).parse().ok()?;
+        // `10 May 2025`. One or two digits (a `Num` lexeme): no parse can fail.
+        let d: u8 = text.as_bytes()[t.start..t.end]
+            .iter()
+            .fold(0, |v, c| v * 10 + (c - b'0'));
         if let Some(l) = p.peek() {
             if l.kind == Kind::Word && !l.glued {
                 if let Some((m, _)) = month_of(p.s(l)) {
