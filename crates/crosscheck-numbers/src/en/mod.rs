@@ -145,8 +145,24 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         let mut p = 0;
         let mut buf = [0u8; 24];
+        // ASCII bytes that never start anything below (spaces, most
+        // punctuation): passed over by one look-up each.
+        const PLAIN: [bool; 128] = {
+            let mut t = [false; 128];
+            let mut c = 0;
+            while c < 128 {
+                let u = c as u8;
+                t[c] = !u.is_ascii_alphanumeric() && u != b'.';
+                c += 1;
+            }
+            t
+        };
         while p < b.len() {
             let c = b[p];
+            if c < 0x80 && PLAIN[usize::from(c)] {
+                p += 1;
+                continue;
+            }
             if c.is_ascii_digit()
                 || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
             {

@@ -544,8 +544,12 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
     let bytes = text.as_bytes();
     let mut resume = 0;
     for tok in tokens {
+        // Spaces are half the tokens: turned away before anything is read.
+        if tok.kind == TokenKind::Space {
+            continue;
+        }
         let (s, e) = (tok.start(), tok.end().min(bytes.len()));
-        if s < resume || s >= e || tok.kind == TokenKind::Space {
+        if s < resume || s >= e {
             continue;
         }
         let first = bytes[s];
