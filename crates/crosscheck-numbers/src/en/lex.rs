@@ -92,7 +92,12 @@ pub(super) fn char_len(c: u8) -> usize {
 /// figure space. 0 when there is none.
 #[inline]
 pub(super) fn space_len(b: &[u8], p: usize) -> usize {
-    match at(b, p) {
+    let c = at(b, p);
+    // Most bytes asked about are printable ASCII: one test.
+    if c > b' ' && c < 0x80 {
+        return 0;
+    }
+    match c {
         b' ' | b'\t' | b'\r' | b'\n' => 1,
         0xC2 if at(b, p + 1) == 0xA0 => 2,
         0xE2 if at(b, p + 1) == 0x80 && matches!(at(b, p + 2), 0x87 | 0x89 | 0xAF) => 3,
@@ -217,6 +222,9 @@ pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
         let c = b[q - 1];
         if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
             q -= 1;
+        } else if c < 0x80 {
+            // Any other ASCII byte ends the space (the two below are not ASCII).
+            break;
         } else if c == 0xA0 && q >= 2 && b[q - 2] == 0xC2 {
             q -= 2;
         } else if q >= 3 && b[q - 3] == 0xE2 && b[q - 2] == 0x80 && matches!(c, 0x87 | 0x89 | 0xAF)

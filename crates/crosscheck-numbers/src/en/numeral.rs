@@ -65,11 +65,11 @@ pub(super) struct Num {
 
 /// Reads the atoms from `p`; `first` gets the first atom's literal when it
 /// is one, so that the caller does not read the digits twice.
-fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX], first: &mut Option<Lit>) -> usize {
+fn collect(b: &[u8], p: usize, atoms: &mut [Atom], first: &mut Option<Lit>) -> usize {
     let mut n = 0;
     let mut q = p;
     let mut buf = [0u8; 24];
-    while n < MAX {
+    while n < atoms.len() {
         let mut t = if n == 0 { tok_at(b, q) } else { next(b, q) };
         // A hyphen joins number words: `twenty-one`, `fifty - two`, `one-sixth`.
         if n > 0 && t.is(b, b'-') && !matches!(atoms[n - 1].a, A::Lit(..)) {
@@ -531,14 +531,29 @@ fn scaled(at_: &[Atom], v: f64, j: usize) -> (f64, usize) {
 
 /// Reads the number that starts at byte `p`; `None` when there is none.
 pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
-    let mut atoms = [Atom {
+    const BLANK: Atom = Atom {
         s: 0,
         e: 0,
         a: A::And,
-    }; MAX];
+    };
+    // Almost every number is a few atoms: a short array first, and the
+    // full one only when the short one fills up (collecting stops at the
+    // array's end, so up to there both read the same atoms).
+    let mut short = [BLANK; 8];
     let mut first = None;
+    let n = collect(b, p, &mut short, &mut first);
+    if n < short.len() {
+        return number_of(p, &short[..n], first);
+    }
+    let mut atoms = [BLANK; MAX];
     let n = collect(b, p, &mut atoms, &mut first);
-    let at_ = &atoms[..n];
+    number_of(p, &atoms[..n], first)
+}
+
+/// The number the atoms `at_` (read from byte `p`) make; `first` is the
+/// first atom's literal when it is one.
+fn number_of(p: usize, at_: &[Atom], first: Option<Lit>) -> Option<Num> {
+    let n = at_.len();
     if n == 0 {
         return None;
     }

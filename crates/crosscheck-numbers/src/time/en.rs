@@ -150,6 +150,27 @@ const NOT_BEFORE_YEAR: &[&str] = &[
     "id",
 ];
 
+/// [`NOT_AFTER_YEAR`] and [`NOT_BEFORE_YEAR`] as quick filters: most words
+/// next to a year are turned away by their length and end letters.
+const NOT_AFTER: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < NOT_AFTER_YEAR.len() {
+        f = f.with(NOT_AFTER_YEAR[i].as_bytes(), false);
+        i += 1;
+    }
+    f
+};
+const NOT_BEFORE: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < NOT_BEFORE_YEAR.len() {
+        f = f.with(NOT_BEFORE_YEAR[i].as_bytes(), false);
+        i += 1;
+    }
+    f
+};
+
 struct P<'a> {
     text: &'a str,
     lx: Lexer<'a>,
@@ -380,7 +401,10 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
         let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
         &t[..n]
     };
-    if rest.starts_with(' ') && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    if rest.starts_with(' ')
+        && NOT_AFTER.may_hold(word.as_bytes())
+        && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     // The word before.
@@ -391,7 +415,9 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     let prev = &head[head.len() - n..];
-    if NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+    if NOT_BEFORE.may_hold(prev.as_bytes())
+        && NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     Some(y)
