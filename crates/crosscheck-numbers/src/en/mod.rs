@@ -2087,8 +2087,10 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
     let mut keys = [0u128; 5];
     let mut n = 0;
     let mut q = s;
+    // The word before the figure is `t`, read above.
+    let mut last = Some(t);
     while n < 5 {
-        let t = prev(b, q, floor);
+        let t = last.take().unwrap_or_else(|| prev(b, q, floor));
         if t.k != K::Word || t.e - t.s > 12 {
             break;
         }

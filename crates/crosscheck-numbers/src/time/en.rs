@@ -593,7 +593,9 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
             continue;
         }
         let mut lx = Lexer::at(text, s);
-        while let Some(t) = lx.next() {
+        // A lexeme is only looked for while one can still start in the token.
+        while lx.pos() < e {
+            let Some(t) = lx.next() else { break };
             if t.start >= e {
                 break;
             }

@@ -45,6 +45,13 @@ impl<'a> Lexer<'a> {
     }
 }
 
+impl Lexer<'_> {
+    /// Where the next lexeme is looked for: it starts there or later.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+}
+
 impl Iterator for Lexer<'_> {
     type Item = Lex;
 
