@@ -128,6 +128,9 @@ struct Fig {
     year: bool,
     /// Number of the figure's own scale (`million`), for ranges: `5 to 7 million`.
     scale: f64,
+    /// The piece before `s` (down to the floor the figure was read with),
+    /// when the figure already read it: the bound words are read from it.
+    before: Option<Tok>,
 }
 
 impl<'a> Scanner<'a> {
@@ -278,7 +281,7 @@ impl<'a> Scanner<'a> {
         // Words before: bounds and approximations (inside the span), then
         // change verbs (outside it).
         let (bstart, bound) =
-            bound_before(b, f.s, self.floor).map_or((f.s, None), |(s, k)| (s, Some(k)));
+            bound_before(b, f.s, self.floor, f.before).map_or((f.s, None), |(s, k)| (s, Some(k)));
         if bound.is_some() {
             q_start = bstart;
         }
@@ -426,7 +429,7 @@ impl<'a> Scanner<'a> {
             let t = next(self.b, q);
             if t.k == K::Digits || t.k == K::Word && starts_figure_tok(b, &t) {
                 let f = self.figure(t.s, p)?;
-                let (bs, k) = bound_before(b, f.s, p)?;
+                let (bs, k) = bound_before(b, f.s, p, f.before)?;
                 // The second bound must follow the joining word directly.
                 if bs != next(b, p).s {
                     return None;
@@ -755,6 +758,9 @@ impl<'a> Scanner<'a> {
         // Sign before: `-3`, `- 1 4/5`, `minus five`, `negative one`.
         let mut neg = false;
         let pv = prev(b, s, floor);
+        // Where `pv` was read from: the currency and rank checks and the
+        // bound words read the same piece when the start has not moved.
+        let s0 = s;
         if pv.k == K::Char
             && (pv.is(b, b'-') || pv.bytes(b) == "−".as_bytes())
             && !glued_before(b, pv.s)
@@ -778,7 +784,7 @@ impl<'a> Scanner<'a> {
         // Currency before.
         let mut money: Option<&'static str> = None;
         if !code && !neg {
-            if let Some((cs, cur, mult)) = self.currency_before(s, floor) {
+            if let Some((cs, cur, mult)) = self.currency_before(s, floor, pv) {
                 s = cs;
                 money = Some(cur);
                 if mult > 1.0 {
@@ -860,6 +866,7 @@ impl<'a> Scanner<'a> {
                 unit: None,
                 year: false,
                 scale,
+                before: (s == s0).then_some(pv),
             });
         }
         // Currency, percent, unit or counted noun after.
@@ -933,7 +940,7 @@ impl<'a> Scanner<'a> {
         }
         // A rank: `No. 1`, `No 3`.
         if kind == QuantityKind::Number && value.fract() == 0.0 && value > 0.0 {
-            let mut pv = prev(b, s, floor);
+            let mut pv = if s == s0 { pv } else { prev(b, s, floor) };
             if pv.is(b, b'.') {
                 pv = prev(b, pv.s, floor);
             }
@@ -957,14 +964,21 @@ impl<'a> Scanner<'a> {
             unit,
             year,
             scale,
+            before: (s == s0).then_some(pv),
         })
     }
 
     /// `$`, `US$`, `C $`, `€`, `RMB`, `USD`, `MAUD` before the number at `s`:
     /// (start, currency, multiplier).
-    fn currency_before(&self, s: usize, floor: usize) -> Option<(usize, &'static str, f64)> {
+    /// `t` is the piece before `s` (`prev(b, s, floor)`), which the caller
+    /// has read.
+    fn currency_before(
+        &self,
+        s: usize,
+        floor: usize,
+        t: Tok,
+    ) -> Option<(usize, &'static str, f64)> {
         let b = self.b;
-        let t = prev(b, s, floor);
         let mut buf = [0u8; 24];
         match t.k {
             K::Char => {
@@ -1958,10 +1972,11 @@ fn plural_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
     Some((std::str::from_utf8(stem).ok()?.to_string(), t.e))
 }
 
-/// Bound words before `s`: (start of the phrase, bound).
-fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
+/// Bound words before `s`: (start of the phrase, bound). `before` is the
+/// piece before `s` when the caller has read it.
+fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option<(usize, Bound)> {
     // Symbols: `>`, `>=`, `< =`, `≥`, `~`.
-    let t = prev(b, s, floor);
+    let t = before.unwrap_or_else(|| prev(b, s, floor));
     if t.k == K::Char {
         let c = t.bytes(b);
         let (k, mut start) = match c {
