@@ -102,6 +102,9 @@ struct Scanner<'a> {
     floor: usize,
     /// The whole text's clue for `¥`, worked out at the first `¥`.
     yen_doc: std::cell::Cell<Option<&'static str>>,
+    /// The last piece read by [`Scanner::next_tok`], with where it was read
+    /// from.
+    after: std::cell::Cell<(usize, Tok)>,
 }
 
 /// A bound or approximation word before a figure.
@@ -141,7 +144,27 @@ impl<'a> Scanner<'a> {
             out: Vec::new(),
             floor: 0,
             yen_doc: std::cell::Cell::new(None),
+            after: std::cell::Cell::new((
+                usize::MAX,
+                Tok {
+                    s: 0,
+                    e: 0,
+                    k: K::End,
+                },
+            )),
         }
+    }
+
+    /// `next(b, p)`, remembered for the last `p`: the end of a figure is
+    /// read after by the unit, bound, range, change and basis checks in turn.
+    fn next_tok(&self, p: usize) -> Tok {
+        let (q, t) = self.after.get();
+        if q == p {
+            return t;
+        }
+        let t = next(self.b, p);
+        self.after.set((p, t));
+        t
     }
 
     fn run(mut self) -> Vec<Quantity> {
@@ -346,7 +369,7 @@ impl<'a> Scanner<'a> {
         }
         // Bounds after: `500 or more`, `5000 or less`, `200 or greater than`.
         if matches!(bound, None | Some(Bound::About)) && range.is_none() {
-            if let Some((k, e)) = bound_after(b, end) {
+            if let Some((k, e)) = bound_after(b, self.next_tok(end)) {
                 end = e;
                 match k {
                     Bound::Over => {
@@ -361,7 +384,7 @@ impl<'a> Scanner<'a> {
             }
         } else if matches!(bound, Some(Bound::Over | Bound::Under | Bound::Equal)) {
             // `less than 5000 or equal`, `equal to 5000 or less`.
-            let t1 = next(b, end);
+            let t1 = self.next_tok(end);
             if t1.word(b, "or") {
                 let t2 = next(b, t1.e);
                 let t3 = next(b, t2.e);
@@ -370,7 +393,7 @@ impl<'a> Scanner<'a> {
                 if t2.word(b, "equal") && !number_follows {
                     end = if t3.word(b, "to") { t3.e } else { t2.e };
                 } else if bound == Some(Bound::Equal) {
-                    if let Some((k, e)) = bound_after(b, end) {
+                    if let Some((k, e)) = bound_after(b, self.next_tok(end)) {
                         end = e;
                         if k == Bound::Over {
                             approx = Approx::Over;
@@ -385,7 +408,7 @@ impl<'a> Scanner<'a> {
         }
         // Two bounds joined: `more than 10 and less than 40`.
         if let (Some((lo, hi)), true) = (range, matches!(bound, Some(Bound::Over | Bound::Under))) {
-            let t1 = next(b, end);
+            let t1 = self.next_tok(end);
             if t1.word(b, "and") || t1.word(b, "but") || t1.is(b, b',') {
                 if let Some(other) = self.second_bound(t1.e) {
                     let (olo, ohi, oe) = other;
@@ -549,7 +572,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // After: `a 3.8% increase`, `49.9% higher`.
-        let after = next(b, end);
+        let after = self.next_tok(end);
         if sign.is_none() && after.k == K::Word {
             let w = lower(after.bytes(b), &mut buf);
             if matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier) {
@@ -574,7 +597,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some(basis) = basis_after(b, end) {
+        if let Some(basis) = basis_after(b, self.next_tok(end)) {
             q.basis = Some(basis);
             if matches!(
                 q.kind,
@@ -594,7 +617,7 @@ impl<'a> Scanner<'a> {
     /// The second end of a range after figure `f`: `to 40,000`, `-15%`, `and 7 billion`.
     fn range_end(&self, f: &Fig, bound: Option<Bound>) -> Option<(Fig, usize)> {
         let b = self.b;
-        let t = next(b, f.e);
+        let t = self.next_tok(f.e);
         let spaced = t.s > f.e;
         let ok = match bound {
             Some(Bound::Between) => t.word(b, "and"),
@@ -842,7 +865,7 @@ impl<'a> Scanner<'a> {
             value = -value;
         }
         // Spaced scale abbreviations: `2.33 k`, `10 bln`, `1,674.5 M`.
-        let t = next(b, e);
+        let t = self.next_tok(e);
         if t.k == K::Word && scale <= 1.0 && unit.is_none() && !code {
             let w = t.bytes(b);
             if let Some(m) = words::digit_scale(w, false) {
@@ -1102,7 +1125,7 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         let mut buf = [0u8; 24];
         let mut buf2 = [0u8; 24];
-        let t = next(b, e);
+        let t = self.next_tok(e);
         let spaced = t.s > e;
         match t.k {
             K::Char => {
@@ -2308,9 +2331,9 @@ const fn phrase_key(w: &[u8; 12]) -> u128 {
 }
 
 /// Bound words after a figure: `or more`, `and more`, `or greater (than)`,
-/// `or less`, `or fewer`, `or above`, `or below`: (bound, end).
-fn bound_after(b: &[u8], e: usize) -> Option<(Bound, usize)> {
-    let t1 = next(b, e);
+/// `or less`, `or fewer`, `or above`, `or below`: (bound, end). `t1` is the
+/// piece after the figure.
+fn bound_after(b: &[u8], t1: Tok) -> Option<(Bound, usize)> {
     if !(t1.word(b, "or") || t1.word(b, "and")) {
         return None;
     }
@@ -2337,9 +2360,10 @@ fn bound_after(b: &[u8], e: usize) -> Option<(Bound, usize)> {
 }
 
 /// The basis of a change stated after it: `year-on-year`, `y/y`, `from a year earlier`.
-fn basis_after(b: &[u8], e: usize) -> Option<Basis> {
+/// `first` is the piece after the figure.
+fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
     let mut buf = [0u8; 24];
-    let mut t = next(b, e);
+    let mut t = first;
     if t.is(b, b',') || t.is(b, b'(') {
         t = next(b, t.e);
     }
