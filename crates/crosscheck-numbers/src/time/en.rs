@@ -606,7 +606,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
                     let prev2 = prev.and_then(|p| prev_lex(text, p.start));
                     word_trigger(text, t, lx, prev, prev2, doc)
                 }
-                Kind::Num => num_trigger(text, t, lx, prev_lex(text, t.start)),
+                Kind::Num => num_trigger(text, t, lx, true),
                 _ => None,
             };
             if let Some((f, _)) = hit {
@@ -1097,8 +1097,17 @@ fn num_trigger<'a>(
     text: &'a str,
     t: Lex,
     lx: Lexer<'a>,
-    prev: Option<Lex>,
+    look_back: bool,
 ) -> Option<(Found, Lexer<'a>)> {
+    // The lexeme before (when `look_back`), read only by the patterns that
+    // need it: most figures are no year and never ask.
+    let prev = || {
+        if look_back {
+            prev_lex(text, t.start)
+        } else {
+            None
+        }
+    };
     let mut p = P {
         text,
         lx,
@@ -1106,6 +1115,7 @@ fn num_trigger<'a>(
     };
     let len = t.end - t.start;
     if let Some(y) = year_at(text, t) {
+        let prev = prev();
         // ISO date `2025-12-10`.
         let b = text.as_bytes();
         if b.get(t.end) == Some(&b'-') && b.len() >= t.end + 6 {
@@ -1260,6 +1270,7 @@ fn num_trigger<'a>(
                 && (1..=4).contains(&d)
             {
                 p.bump();
+                let prev = prev();
                 let start = if word_is(text, prev, &["the"]) {
                     prev.map_or(t.start, |x| x.start)
                 } else {
@@ -1307,7 +1318,7 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
     p.eat_punct(b':');
     let Some(l) = p.bump() else { return };
     let hit = match l.kind {
-        Kind::Num => num_trigger(text, l, p.lx, None).map(|(f, _)| f.when),
+        Kind::Num => num_trigger(text, l, p.lx, false).map(|(f, _)| f.when),
         Kind::Word => {
             // An optional weekday: `Tuesday, 20 January 2026`.
             let word = &text[l.start..l.end];
@@ -1327,7 +1338,7 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
                 end: l.end,
             };
             match l.kind {
-                Kind::Num => num_trigger(text, l, lx, None).map(|(f, _)| f.when),
+                Kind::Num => num_trigger(text, l, lx, false).map(|(f, _)| f.when),
                 _ => month_of(&text[l.start..l.end])
                     .and_then(|(m, _)| month_expr(&mut q, m, true, false, l.end - l.start))
                     .map(|(w, _)| w),
