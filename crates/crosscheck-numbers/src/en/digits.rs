@@ -45,6 +45,11 @@ pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
     if let Some(l) = plain_literal(b, p) {
         return Some(l);
     }
+    literal_full(b, p)
+}
+
+/// [`literal`] without its fast path.
+fn literal_full(b: &[u8], p: usize) -> Option<Lit> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     // In `192.168.1.2` or `1.2.3` every part is a figure of its own.
@@ -209,9 +214,9 @@ pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
 }
 
 /// The common case of [`literal`]: up to 15 digits followed by nothing
-/// that could continue the figure (a separator, a decimal mark, an
-/// exponent, a power, or a space before more digits). `None` sends the
-/// figure to the full reading.
+/// that could continue the figure (a separator or decimal mark before a
+/// digit, an exponent, a power, or a space before more digits). `None`
+/// sends the figure to the full reading.
 #[inline]
 fn plain_literal(b: &[u8], p: usize) -> Option<Lit> {
     if !at(b, p).is_ascii_digit() {
@@ -222,9 +227,13 @@ fn plain_literal(b: &[u8], p: usize) -> Option<Lit> {
     if len > 15 {
         return None;
     }
+    // Groups, decimal marks and spaced groups all need a digit right after
+    // the mark or the space; an exponent or a power is left to `literal`.
     match at(b, e) {
-        b',' | b'.' | b'e' | b'E' | b'x' | b'X' | b'^' | 0xC2 | 0xC3 | 0xE2 => return None,
-        b' ' | b'\t' | b'\r' | b'\n' if at(b, e + 1).is_ascii_digit() => return None,
+        b'e' | b'E' | b'x' | b'X' | b'^' | 0xC3 => return None,
+        b',' | b'.' | b' ' | b'\t' | b'\r' | b'\n' if at(b, e + 1).is_ascii_digit() => return None,
+        0xC2 if at(b, e + 2).is_ascii_digit() => return None,
+        0xE2 if at(b, e + 3).is_ascii_digit() => return None,
         _ => {}
     }
     let mut m = 0u64;
@@ -333,7 +342,21 @@ mod tests {
     use super::{literal, parse};
     use proptest::prelude::*;
 
+    /// `literal` as it read before its fast path: the full reading.
+    fn full(b: &[u8], p: usize) -> Option<(usize, u64, i32, bool, usize)> {
+        let l = super::literal_full(b, p)?;
+        Some((l.end, l.value.to_bits(), l.decimals, l.plain, l.int_digits))
+    }
+
     proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_full_reading(
+            b in proptest::collection::vec(prop_oneof![b'0'..=b'9', Just(b','), Just(b'.'), Just(b' '), Just(b'\n'), Just(0xC2), Just(0xA0), Just(0xE2), Just(0x80), Just(0xAF), Just(b'e'), Just(b'x'), Just(b'^'), Just(b'a')], 1..24),
+        ) {
+            let got = super::literal(&b, 0).map(|l| (l.end, l.value.to_bits(), l.decimals, l.plain, l.int_digits));
+            prop_assert_eq!(got, full(&b, 0));
+        }
+
         #[test]
         fn parse_agrees_with_str_parse(int in "[0-9]{0,17}", frac in "[0-9]{0,17}") {
             let text = format!("{}{}{}", if int.is_empty() { "0" } else { &int }, if frac.is_empty() { "" } else { "." }, frac);
