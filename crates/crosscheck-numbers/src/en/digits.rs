@@ -231,10 +231,13 @@ fn plain_literal(b: &[u8], p: usize) -> Option<Lit> {
     // the mark or the space; an exponent or a power is left to `literal`.
     match at(b, e) {
         b'e' | b'E' | b'x' | b'X' | b'^' | 0xC3 => return None,
-        b',' | b'.' | b' ' | b'\t' | b'\r' | b'\n' if at(b, e + 1).is_ascii_digit() => return None,
+        b',' | b' ' | b'\t' | b'\r' | b'\n' if at(b, e + 1).is_ascii_digit() => return None,
         0xC2 if at(b, e + 2).is_ascii_digit() => return None,
         0xE2 if at(b, e + 3).is_ascii_digit() => return None,
         _ => {}
+    }
+    if at(b, e) == b'.' && at(b, e + 1).is_ascii_digit() {
+        return decimal_literal(b, p, e);
     }
     let mut m = 0u64;
     for &c in &b[p..e] {
@@ -246,6 +249,33 @@ fn plain_literal(b: &[u8], p: usize) -> Option<Lit> {
         decimals: 0,
         plain: true,
         int_digits: len,
+    })
+}
+
+/// The next common case: digits, a point and digits (`40.08`), with
+/// nothing after that continues the figure. Left to `literal`: a part of a
+/// dotted chain (`192.168.1.2`), three digits after the point behind at
+/// most three (`1.234,5` groups), an exponent or a power, more than 15
+/// digits.
+#[inline]
+fn decimal_literal(b: &[u8], p: usize, ie: usize) -> Option<Lit> {
+    let fe = digit_run(b, ie + 1);
+    let (int_len, frac_len) = (ie - p, fe - ie - 1);
+    let dotted_chain = p >= 2 && at(b, p - 1) == b'.' && at(b, p - 2).is_ascii_digit();
+    if dotted_chain || int_len + frac_len > 15 || (frac_len == 3 && int_len <= 3) {
+        return None;
+    }
+    match at(b, fe) {
+        b'e' | b'E' | b'x' | b'X' | b'^' | 0xC3 => return None,
+        b'.' if at(b, fe + 1).is_ascii_digit() => return None,
+        _ => {}
+    }
+    Some(Lit {
+        end: fe,
+        value: parse(&b[p..ie], &b[ie + 1..fe])?,
+        decimals: frac_len as i32,
+        plain: false,
+        int_digits: int_len,
     })
 }
 
