@@ -73,9 +73,14 @@ impl Recognizer {
     /// followed by that word as an ordinal nested in its span, since the
     /// words also read as a number and an ordinal side by side.
     pub fn recognize(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
+        // The families are independent: all three are run first so that
+        // the list grows once.
         let mut found = crate::en::scan(text, tokens);
-        found.extend(crate::zh::scan(text, tokens));
-        found.extend(crate::time::scan(text, tokens, &self.context));
+        let zh = crate::zh::scan(text, tokens);
+        let time = crate::time::scan(text, tokens, &self.context);
+        found.reserve_exact(zh.len() + time.len());
+        found.extend(zh);
+        found.extend(time);
         let mut found = resolve_overlaps(found);
         crate::en::add_and_a_ordinals(text, &mut found);
         crate::zh::annotate(text, &mut found);

@@ -42,6 +42,14 @@ fn push_digits(buf: &mut [u8; 64], n: &mut usize, b: &[u8], s: usize, e: usize) 
 
 /// Reads the figure at `p` (a digit, or a `.` before a digit).
 pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
+    if let Some(l) = plain_literal(b, p) {
+        return Some(l);
+    }
+    literal_full(b, p)
+}
+
+/// [`literal`] without its fast path.
+fn literal_full(b: &[u8], p: usize) -> Option<Lit> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     // In `192.168.1.2` or `1.2.3` every part is a figure of its own.
@@ -205,6 +213,72 @@ pub(super) fn literal(b: &[u8], p: usize) -> Option<Lit> {
     })
 }
 
+/// The common case of [`literal`]: up to 15 digits followed by nothing
+/// that could continue the figure (a separator or decimal mark before a
+/// digit, an exponent, a power, or a space before more digits). `None`
+/// sends the figure to the full reading.
+#[inline]
+fn plain_literal(b: &[u8], p: usize) -> Option<Lit> {
+    if !at(b, p).is_ascii_digit() {
+        return None;
+    }
+    let e = digit_run(b, p);
+    let len = e - p;
+    if len > 15 {
+        return None;
+    }
+    // Groups, decimal marks and spaced groups all need a digit right after
+    // the mark or the space; an exponent or a power is left to `literal`.
+    match at(b, e) {
+        b'e' | b'E' | b'x' | b'X' | b'^' | 0xC3 => return None,
+        b',' | b' ' | b'\t' | b'\r' | b'\n' if at(b, e + 1).is_ascii_digit() => return None,
+        0xC2 if at(b, e + 2).is_ascii_digit() => return None,
+        0xE2 if at(b, e + 3).is_ascii_digit() => return None,
+        _ => {}
+    }
+    if at(b, e) == b'.' && at(b, e + 1).is_ascii_digit() {
+        return decimal_literal(b, p, e);
+    }
+    let mut m = 0u64;
+    for &c in &b[p..e] {
+        m = m * 10 + u64::from(c - b'0');
+    }
+    Some(Lit {
+        end: e,
+        value: m as f64,
+        decimals: 0,
+        plain: true,
+        int_digits: len,
+    })
+}
+
+/// The next common case: digits, a point and digits (`40.08`), with
+/// nothing after that continues the figure. Left to `literal`: a part of a
+/// dotted chain (`192.168.1.2`), three digits after the point behind at
+/// most three (`1.234,5` groups), an exponent or a power, more than 15
+/// digits.
+#[inline]
+fn decimal_literal(b: &[u8], p: usize, ie: usize) -> Option<Lit> {
+    let fe = digit_run(b, ie + 1);
+    let (int_len, frac_len) = (ie - p, fe - ie - 1);
+    let dotted_chain = p >= 2 && at(b, p - 1) == b'.' && at(b, p - 2).is_ascii_digit();
+    if dotted_chain || int_len + frac_len > 15 || (frac_len == 3 && int_len <= 3) {
+        return None;
+    }
+    match at(b, fe) {
+        b'e' | b'E' | b'x' | b'X' | b'^' | 0xC3 => return None,
+        b'.' if at(b, fe + 1).is_ascii_digit() => return None,
+        _ => {}
+    }
+    Some(Lit {
+        end: fe,
+        value: parse(&b[p..ie], &b[ie + 1..fe])?,
+        decimals: frac_len as i32,
+        plain: false,
+        int_digits: int_len,
+    })
+}
+
 /// `(.ddd)+,d+` after `p`: returns (end of groups, fraction start, fraction end).
 fn european_groups(b: &[u8], p: usize) -> Option<(usize, usize, usize)> {
     let mut q = p;
@@ -255,6 +329,23 @@ fn power(b: &[u8], p: usize) -> Option<(i32, usize)> {
 }
 
 fn parse(int: &[u8], frac: &[u8]) -> Option<f64> {
+    // Up to 15 digits the digits make an integer below 2^53 and the scale a
+    // power of ten below 10^22, both exact in an f64, so one division is
+    // correctly rounded: the value `str::parse` gives, without the string.
+    if int.len() + frac.len() <= 15 {
+        let mut m = 0u64;
+        for &c in int.iter().chain(frac) {
+            m = m * 10 + u64::from(c - b'0');
+        }
+        const POW10: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        return Some(if frac.is_empty() {
+            m as f64
+        } else {
+            m as f64 / POW10[frac.len()]
+        });
+    }
     let mut buf = [0u8; 130];
     let mut n = 0;
     for &c in int {
@@ -278,7 +369,31 @@ fn parse(int: &[u8], frac: &[u8]) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::literal;
+    use super::{literal, parse};
+    use proptest::prelude::*;
+
+    /// `literal` as it read before its fast path: the full reading.
+    fn full(b: &[u8], p: usize) -> Option<(usize, u64, i32, bool, usize)> {
+        let l = super::literal_full(b, p)?;
+        Some((l.end, l.value.to_bits(), l.decimals, l.plain, l.int_digits))
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_full_reading(
+            b in proptest::collection::vec(prop_oneof![b'0'..=b'9', Just(b','), Just(b'.'), Just(b' '), Just(b'\n'), Just(0xC2), Just(0xA0), Just(0xE2), Just(0x80), Just(0xAF), Just(b'e'), Just(b'x'), Just(b'^'), Just(b'a')], 1..24),
+        ) {
+            let got = super::literal(&b, 0).map(|l| (l.end, l.value.to_bits(), l.decimals, l.plain, l.int_digits));
+            prop_assert_eq!(got, full(&b, 0));
+        }
+
+        #[test]
+        fn parse_agrees_with_str_parse(int in "[0-9]{0,17}", frac in "[0-9]{0,17}") {
+            let text = format!("{}{}{}", if int.is_empty() { "0" } else { &int }, if frac.is_empty() { "" } else { "." }, frac);
+            let want: f64 = text.parse().unwrap();
+            prop_assert_eq!(parse(int.as_bytes(), frac.as_bytes()).map(f64::to_bits), Some(want.to_bits()));
+        }
+    }
 
     fn lit(s: &str) -> (f64, usize) {
         let l = literal(s.as_bytes(), 0).unwrap();

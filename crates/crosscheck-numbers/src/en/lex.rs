@@ -11,6 +11,70 @@ pub(super) fn at(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
 }
 
+/// High bit set in each byte of `x` that is not an ASCII letter.
+#[inline]
+fn non_letters(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Lower-cased with the high bits dropped, every byte is at most 0x7F,
+    // so adding 0x1F or 0x05 never carries into the next byte: the high
+    // bit then says `>= b'a'` and `> b'z'`. Bytes over 0x7F are caught by
+    // `x` itself.
+    let y = (x | 0x2020_2020_2020_2020) & !HI;
+    let from_a = y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+    let past_z = y.wrapping_add(0x0505_0505_0505_0505);
+    (!from_a | past_z | x) & HI
+}
+
+/// `to_ascii_lowercase` on each byte of `x`.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // As in `non_letters`: with the high bits dropped no addition carries;
+    // a byte is upper case when it is `>= b'A'`, not `> b'Z'`, and ASCII.
+    let y = x & !HI;
+    let from_a = y.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    let past_z = y.wrapping_add(0x2525_2525_2525_2525);
+    let upper = from_a & !past_z & !x & HI;
+    x | (upper >> 2)
+}
+
+/// The end of the run of ASCII letters from `p`: eight bytes at a time,
+/// since every scan walks the letters of every word.
+#[inline]
+pub(crate) fn letters_end(b: &[u8], mut p: usize) -> usize {
+    while let Some(chunk) = b.get(p..p + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        let m = non_letters(u64::from_le_bytes(x));
+        if m != 0 {
+            return p + (m.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    while p < b.len() && b[p].is_ascii_alphabetic() {
+        p += 1;
+    }
+    p
+}
+
+/// The start of the run of ASCII letters that ends at `e`, not before `floor`.
+#[inline]
+pub(crate) fn letters_start(b: &[u8], mut e: usize, floor: usize) -> usize {
+    while e >= floor + 8 {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[e - 8..e]);
+        let m = non_letters(u64::from_le_bytes(x));
+        if m != 0 {
+            return e - (m.leading_zeros() / 8) as usize;
+        }
+        e -= 8;
+    }
+    while e > floor && b[e - 1].is_ascii_alphabetic() {
+        e -= 1;
+    }
+    e
+}
+
 /// Length of the UTF-8 character whose first byte is `c`.
 #[inline]
 pub(super) fn char_len(c: u8) -> usize {
@@ -28,7 +92,12 @@ pub(super) fn char_len(c: u8) -> usize {
 /// figure space. 0 when there is none.
 #[inline]
 pub(super) fn space_len(b: &[u8], p: usize) -> usize {
-    match at(b, p) {
+    let c = at(b, p);
+    // Most bytes asked about are printable ASCII: one test.
+    if c > b' ' && c < 0x80 {
+        return 0;
+    }
+    match c {
         b' ' | b'\t' | b'\r' | b'\n' => 1,
         0xC2 if at(b, p + 1) == 0xA0 => 2,
         0xE2 if at(b, p + 1) == 0x80 && matches!(at(b, p + 2), 0x87 | 0x89 | 0xAF) => 3,
@@ -107,10 +176,7 @@ pub(super) fn tok_at(b: &[u8], p: usize) -> Tok {
         };
     }
     if c.is_ascii_alphabetic() {
-        let mut e = p + 1;
-        while at(b, e).is_ascii_alphabetic() {
-            e += 1;
-        }
+        let e = letters_end(b, p + 1);
         Tok {
             s: p,
             e,
@@ -156,6 +222,9 @@ pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
         let c = b[q - 1];
         if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
             q -= 1;
+        } else if c < 0x80 {
+            // Any other ASCII byte ends the space (the two below are not ASCII).
+            break;
         } else if c == 0xA0 && q >= 2 && b[q - 2] == 0xC2 {
             q -= 2;
         } else if q >= 3 && b[q - 3] == 0xE2 && b[q - 2] == 0x80 && matches!(c, 0x87 | 0x89 | 0xAF)
@@ -168,10 +237,7 @@ pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
     let e = q;
     let c = b[e - 1];
     if c.is_ascii_alphabetic() {
-        let mut s = e - 1;
-        while s > floor && b[s - 1].is_ascii_alphabetic() {
-            s -= 1;
-        }
+        let s = letters_start(b, e - 1, floor);
         Tok { s, e, k: K::Word }
     } else if c.is_ascii_digit() {
         let mut s = e - 1;
@@ -191,17 +257,79 @@ pub(super) fn prev(b: &[u8], p: usize, floor: usize) -> Tok {
 /// Lower-cases an ASCII word into `buf`; empty when too long to be a key.
 #[inline]
 pub(super) fn lower<'a>(w: &[u8], buf: &'a mut [u8; 24]) -> &'a [u8] {
-    if w.len() > buf.len() {
+    let n = w.len();
+    if n > buf.len() {
         return &[];
     }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
+    // Whole words of eight bytes or more in overlapping eight-byte steps,
+    // shorter ones in two overlapping four-byte halves: a handful of
+    // operations whatever the length, where a byte loop costs one turn a
+    // letter (and every word around a figure is lowered).
+    if n >= 8 {
+        let mut i = 0;
+        loop {
+            let i8 = i.min(n - 8);
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&w[i8..i8 + 8]);
+            buf[i8..i8 + 8].copy_from_slice(&lower8(u64::from_le_bytes(x)).to_le_bytes());
+            if i8 + 8 == n {
+                break;
+            }
+            i += 8;
+        }
+    } else if n >= 4 {
+        let mut x = [0u8; 4];
+        x.copy_from_slice(&w[..4]);
+        let lo = lower8(u64::from(u32::from_le_bytes(x))) as u32;
+        x.copy_from_slice(&w[n - 4..]);
+        let hi = lower8(u64::from(u32::from_le_bytes(x))) as u32;
+        buf[n - 4..n].copy_from_slice(&hi.to_le_bytes());
+        buf[..4].copy_from_slice(&lo.to_le_bytes());
+    } else {
+        for (d, s) in buf.iter_mut().zip(w) {
+            *d = s.to_ascii_lowercase();
+        }
     }
-    &buf[..w.len()]
+    &buf[..n]
 }
 
 /// True when the byte before `p` is a letter or digit (so `p` is inside a word).
 #[inline]
 pub(super) fn glued_before(b: &[u8], p: usize) -> bool {
     p > 0 && b[p - 1].is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{letters_end, letters_start, lower};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn letter_runs_agree_with_a_byte_walk(
+            b in proptest::collection::vec(prop_oneof![b'A'..=b'Z', b'a'..=b'z', any::<u8>()], 0..40),
+            p in 0usize..40,
+            floor in 0usize..40,
+        ) {
+            let p = p.min(b.len());
+            let mut e = p;
+            while e < b.len() && b[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            prop_assert_eq!(letters_end(&b, p), e);
+            let floor = floor.min(p);
+            let mut s = p;
+            while s > floor && b[s - 1].is_ascii_alphabetic() {
+                s -= 1;
+            }
+            prop_assert_eq!(letters_start(&b, p, floor), s);
+        }
+
+        #[test]
+        fn lower_agrees_with_to_ascii_lowercase(w in proptest::collection::vec(prop_oneof![b'A'..=b'Z', b'a'..=b'z', any::<u8>()], 0..30)) {
+            let mut buf = [0u8; 24];
+            let want: Vec<u8> = if w.len() > 24 { Vec::new() } else { w.to_ascii_lowercase() };
+            prop_assert_eq!(lower(&w, &mut buf), &want[..]);
+        }
+    }
 }

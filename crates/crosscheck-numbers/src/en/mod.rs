@@ -22,8 +22,10 @@ mod words;
 use crate::quantity::{Approx, Basis, Quantity, QuantityKind};
 use crosscheck_text::{Span, Token};
 use lex::{at, char_len, glued_before, lower, next, prev, tok_at, Tok, K};
+pub(crate) use lex::{letters_end, letters_start};
 use numeral::{number_at, Num, NumKind};
 use std::borrow::Cow;
+pub(crate) use words::WordFilter;
 
 /// Finds English figures in `text`. The tokens are not needed: the scanner
 /// reads the bytes itself so that it does not depend on how a tokenizer
@@ -100,6 +102,9 @@ struct Scanner<'a> {
     floor: usize,
     /// The whole text's clue for `¥`, worked out at the first `¥`.
     yen_doc: std::cell::Cell<Option<&'static str>>,
+    /// The last piece read by [`Scanner::next_tok`], with where it was read
+    /// from.
+    after: std::cell::Cell<(usize, Tok)>,
 }
 
 /// A bound or approximation word before a figure.
@@ -126,6 +131,9 @@ struct Fig {
     year: bool,
     /// Number of the figure's own scale (`million`), for ranges: `5 to 7 million`.
     scale: f64,
+    /// The piece before `s` (down to the floor the figure was read with),
+    /// when the figure already read it: the bound words are read from it.
+    before: Option<Tok>,
 }
 
 impl<'a> Scanner<'a> {
@@ -136,15 +144,51 @@ impl<'a> Scanner<'a> {
             out: Vec::new(),
             floor: 0,
             yen_doc: std::cell::Cell::new(None),
+            after: std::cell::Cell::new((
+                usize::MAX,
+                Tok {
+                    s: 0,
+                    e: 0,
+                    k: K::End,
+                },
+            )),
         }
+    }
+
+    /// `next(b, p)`, remembered for the last `p`: the end of a figure is
+    /// read after by the unit, bound, range, change and basis checks in turn.
+    fn next_tok(&self, p: usize) -> Tok {
+        let (q, t) = self.after.get();
+        if q == p {
+            return t;
+        }
+        let t = next(self.b, p);
+        self.after.set((p, t));
+        t
     }
 
     fn run(mut self) -> Vec<Quantity> {
         let b = self.b;
         let mut p = 0;
         let mut buf = [0u8; 24];
+        // ASCII bytes that never start anything below (spaces, most
+        // punctuation): passed over by one look-up each.
+        const PLAIN: [bool; 128] = {
+            let mut t = [false; 128];
+            let mut c = 0;
+            while c < 128 {
+                let u = c as u8;
+                t[c] = !u.is_ascii_alphanumeric() && u != b'.';
+                c += 1;
+            }
+            t
+        };
         while p < b.len() {
             let c = b[p];
+            if c < 0x80 && PLAIN[usize::from(c)] {
+                p += 1;
+                continue;
+            }
             if c.is_ascii_digit()
                 || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
             {
@@ -260,7 +304,7 @@ impl<'a> Scanner<'a> {
         // Words before: bounds and approximations (inside the span), then
         // change verbs (outside it).
         let (bstart, bound) =
-            bound_before(b, f.s, self.floor).map_or((f.s, None), |(s, k)| (s, Some(k)));
+            bound_before(b, f.s, self.floor, f.before).map_or((f.s, None), |(s, k)| (s, Some(k)));
         if bound.is_some() {
             q_start = bstart;
         }
@@ -325,7 +369,7 @@ impl<'a> Scanner<'a> {
         }
         // Bounds after: `500 or more`, `5000 or less`, `200 or greater than`.
         if matches!(bound, None | Some(Bound::About)) && range.is_none() {
-            if let Some((k, e)) = bound_after(b, end) {
+            if let Some((k, e)) = bound_after(b, self.next_tok(end)) {
                 end = e;
                 match k {
                     Bound::Over => {
@@ -340,7 +384,7 @@ impl<'a> Scanner<'a> {
             }
         } else if matches!(bound, Some(Bound::Over | Bound::Under | Bound::Equal)) {
             // `less than 5000 or equal`, `equal to 5000 or less`.
-            let t1 = next(b, end);
+            let t1 = self.next_tok(end);
             if t1.word(b, "or") {
                 let t2 = next(b, t1.e);
                 let t3 = next(b, t2.e);
@@ -349,7 +393,7 @@ impl<'a> Scanner<'a> {
                 if t2.word(b, "equal") && !number_follows {
                     end = if t3.word(b, "to") { t3.e } else { t2.e };
                 } else if bound == Some(Bound::Equal) {
-                    if let Some((k, e)) = bound_after(b, end) {
+                    if let Some((k, e)) = bound_after(b, self.next_tok(end)) {
                         end = e;
                         if k == Bound::Over {
                             approx = Approx::Over;
@@ -364,7 +408,7 @@ impl<'a> Scanner<'a> {
         }
         // Two bounds joined: `more than 10 and less than 40`.
         if let (Some((lo, hi)), true) = (range, matches!(bound, Some(Bound::Over | Bound::Under))) {
-            let t1 = next(b, end);
+            let t1 = self.next_tok(end);
             if t1.word(b, "and") || t1.word(b, "but") || t1.is(b, b',') {
                 if let Some(other) = self.second_bound(t1.e) {
                     let (olo, ohi, oe) = other;
@@ -408,7 +452,7 @@ impl<'a> Scanner<'a> {
             let t = next(self.b, q);
             if t.k == K::Digits || t.k == K::Word && starts_figure_tok(b, &t) {
                 let f = self.figure(t.s, p)?;
-                let (bs, k) = bound_before(b, f.s, p)?;
+                let (bs, k) = bound_before(b, f.s, p, f.before)?;
                 // The second bound must follow the joining word directly.
                 if bs != next(b, p).s {
                     return None;
@@ -528,7 +572,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // After: `a 3.8% increase`, `49.9% higher`.
-        let after = next(b, end);
+        let after = self.next_tok(end);
         if sign.is_none() && after.k == K::Word {
             let w = lower(after.bytes(b), &mut buf);
             if matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier) {
@@ -553,7 +597,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some(basis) = basis_after(b, end) {
+        if let Some(basis) = basis_after(b, self.next_tok(end)) {
             q.basis = Some(basis);
             if matches!(
                 q.kind,
@@ -573,7 +617,7 @@ impl<'a> Scanner<'a> {
     /// The second end of a range after figure `f`: `to 40,000`, `-15%`, `and 7 billion`.
     fn range_end(&self, f: &Fig, bound: Option<Bound>) -> Option<(Fig, usize)> {
         let b = self.b;
-        let t = next(b, f.e);
+        let t = self.next_tok(f.e);
         let spaced = t.s > f.e;
         let ok = match bound {
             Some(Bound::Between) => t.word(b, "and"),
@@ -737,6 +781,9 @@ impl<'a> Scanner<'a> {
         // Sign before: `-3`, `- 1 4/5`, `minus five`, `negative one`.
         let mut neg = false;
         let pv = prev(b, s, floor);
+        // Where `pv` was read from: the currency and rank checks and the
+        // bound words read the same piece when the start has not moved.
+        let s0 = s;
         if pv.k == K::Char
             && (pv.is(b, b'-') || pv.bytes(b) == "−".as_bytes())
             && !glued_before(b, pv.s)
@@ -760,7 +807,7 @@ impl<'a> Scanner<'a> {
         // Currency before.
         let mut money: Option<&'static str> = None;
         if !code && !neg {
-            if let Some((cs, cur, mult)) = self.currency_before(s, floor) {
+            if let Some((cs, cur, mult)) = self.currency_before(s, floor, pv) {
                 s = cs;
                 money = Some(cur);
                 if mult > 1.0 {
@@ -818,7 +865,7 @@ impl<'a> Scanner<'a> {
             value = -value;
         }
         // Spaced scale abbreviations: `2.33 k`, `10 bln`, `1,674.5 M`.
-        let t = next(b, e);
+        let t = self.next_tok(e);
         if t.k == K::Word && scale <= 1.0 && unit.is_none() && !code {
             let w = t.bytes(b);
             if let Some(m) = words::digit_scale(w, false) {
@@ -842,6 +889,7 @@ impl<'a> Scanner<'a> {
                 unit: None,
                 year: false,
                 scale,
+                before: (s == s0).then_some(pv),
             });
         }
         // Currency, percent, unit or counted noun after.
@@ -915,7 +963,7 @@ impl<'a> Scanner<'a> {
         }
         // A rank: `No. 1`, `No 3`.
         if kind == QuantityKind::Number && value.fract() == 0.0 && value > 0.0 {
-            let mut pv = prev(b, s, floor);
+            let mut pv = if s == s0 { pv } else { prev(b, s, floor) };
             if pv.is(b, b'.') {
                 pv = prev(b, pv.s, floor);
             }
@@ -939,14 +987,21 @@ impl<'a> Scanner<'a> {
             unit,
             year,
             scale,
+            before: (s == s0).then_some(pv),
         })
     }
 
     /// `$`, `US$`, `C $`, `€`, `RMB`, `USD`, `MAUD` before the number at `s`:
     /// (start, currency, multiplier).
-    fn currency_before(&self, s: usize, floor: usize) -> Option<(usize, &'static str, f64)> {
+    /// `t` is the piece before `s` (`prev(b, s, floor)`), which the caller
+    /// has read.
+    fn currency_before(
+        &self,
+        s: usize,
+        floor: usize,
+        t: Tok,
+    ) -> Option<(usize, &'static str, f64)> {
         let b = self.b;
-        let t = prev(b, s, floor);
         let mut buf = [0u8; 24];
         match t.k {
             K::Char => {
@@ -1070,7 +1125,7 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         let mut buf = [0u8; 24];
         let mut buf2 = [0u8; 24];
-        let t = next(b, e);
+        let t = self.next_tok(e);
         let spaced = t.s > e;
         match t.k {
             K::Char => {
@@ -1940,10 +1995,11 @@ fn plural_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
     Some((std::str::from_utf8(stem).ok()?.to_string(), t.e))
 }
 
-/// Bound words before `s`: (start of the phrase, bound).
-fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
+/// Bound words before `s`: (start of the phrase, bound). `before` is the
+/// piece before `s` when the caller has read it.
+fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option<(usize, Bound)> {
     // Symbols: `>`, `>=`, `< =`, `≥`, `~`.
-    let t = prev(b, s, floor);
+    let t = before.unwrap_or_else(|| prev(b, s, floor));
     if t.k == K::Char {
         let c = t.bytes(b);
         let (k, mut start) = match c {
@@ -1976,23 +2032,110 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
         }
         return Some((start, k));
     }
-    if t.k != K::Word {
+    if t.k != K::Word || t.e - t.s > 12 {
+        return None;
+    }
+    // Every phrase below ends in one of these words (and `the` opens the
+    // two look-throughs): most figures follow some other word, and are
+    // turned away before five words are read back.
+    const LAST_WORDS: WordFilter = WordFilter::new().with_all(&[
+        b"to",
+        b"than",
+        b"of",
+        b"as",
+        b"least",
+        b"most",
+        b"over",
+        b"under",
+        b"estimated",
+        b"equals",
+        b"above",
+        b"exceeding",
+        b"exceeded",
+        b"exceeds",
+        b"exceed",
+        b"surpassing",
+        b"surpassed",
+        b"surpasses",
+        b"surpass",
+        b"topped",
+        b"topping",
+        b"below",
+        b"nearly",
+        b"almost",
+        b"about",
+        b"around",
+        b"approximately",
+        b"approx",
+        b"roughly",
+        b"some",
+        b"circa",
+        b"between",
+        b"from",
+        b"the",
+    ]);
+    let mut buf = [0u8; 24];
+    if !LAST_WORDS.may_hold(t.bytes(b))
+        || !matches!(
+            lower(t.bytes(b), &mut buf),
+            b"to"
+                | b"than"
+                | b"of"
+                | b"as"
+                | b"least"
+                | b"most"
+                | b"over"
+                | b"under"
+                | b"estimated"
+                | b"equals"
+                | b"above"
+                | b"exceeding"
+                | b"exceeded"
+                | b"exceeds"
+                | b"exceed"
+                | b"surpassing"
+                | b"surpassed"
+                | b"surpasses"
+                | b"surpass"
+                | b"topped"
+                | b"topping"
+                | b"below"
+                | b"nearly"
+                | b"almost"
+                | b"about"
+                | b"around"
+                | b"approximately"
+                | b"approx"
+                | b"roughly"
+                | b"some"
+                | b"circa"
+                | b"between"
+                | b"from"
+                | b"the"
+        )
+    {
         return None;
     }
     // Read up to five words backwards (lower-case, as fixed buffers).
     let mut ws: [[u8; 12]; 5] = [[0; 12]; 5];
     let mut lens = [0usize; 5];
     let mut starts = [0usize; 5];
+    // The same words as one number each (see `phrase_key`), so that a
+    // phrase is told apart by comparing numbers, not bytes.
+    let mut keys = [0u128; 5];
     let mut n = 0;
     let mut q = s;
+    // The word before the figure is `t`, read above.
+    let mut last = Some(t);
     while n < 5 {
-        let t = prev(b, q, floor);
+        let t = last.take().unwrap_or_else(|| prev(b, q, floor));
         if t.k != K::Word || t.e - t.s > 12 {
             break;
         }
         for (d, c) in ws[n].iter_mut().zip(t.bytes(b)) {
             *d = c.to_ascii_lowercase();
         }
+        keys[n] = phrase_key(&ws[n]);
         lens[n] = t.e - t.s;
         starts[n] = t.s;
         n += 1;
@@ -2086,13 +2229,81 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
         (&["between"], Bound::Between),
         (&["from"], Bound::From),
     ];
-    for (ph, k) in PHRASES {
-        if ph.len() <= n && ph.iter().enumerate().all(|(i, w)| word(i) == w.as_bytes()) {
-            let mut start = starts[ph.len() - 1];
-            // `between the tenth and the fifteenth`
-            let _ = &mut start;
-            return Some((start, *k));
+    // PHRASES as keys, the missing words of a short phrase as key 0 (an
+    // empty word, which a word read back never is).
+    const PHRASE_KEYS: [[u128; 5]; PHRASES.len()] = {
+        let mut t = [[0u128; 5]; PHRASES.len()];
+        let mut i = 0;
+        while i < PHRASES.len() {
+            let mut j = 0;
+            while j < PHRASES[i].0.len() {
+                let w = PHRASES[i].0[j].as_bytes();
+                // Words are read back up to 12 letters: a longer one
+                // (`approximately`) never matches, so its key is no word's.
+                t[i][j] = if w.len() > 12 {
+                    u128::MAX
+                } else {
+                    let mut buf = [0u8; 12];
+                    let mut c = 0;
+                    while c < w.len() {
+                        buf[c] = w[c];
+                        c += 1;
+                    }
+                    phrase_key(&buf)
+                };
+                j += 1;
+            }
+            i += 1;
         }
+        t
+    };
+    // The phrases by their last word (open addressing on its key), each
+    // group in PHRASES order, so that a look-up only walks the phrases that
+    // end in the word read and still finds the first that matches.
+    const GROUP_SLOTS: usize = 64;
+    const fn group_slot(k: u128) -> usize {
+        let h = (k as u64) ^ ((k >> 64) as u64);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+    }
+    const GROUPS: [(u128, u8, [u8; 40]); GROUP_SLOTS] = {
+        let mut t = [(0u128, 0u8, [0u8; 40]); GROUP_SLOTS];
+        let mut i = 0;
+        while i < PHRASE_KEYS.len() {
+            let k = PHRASE_KEYS[i][0];
+            let mut h = group_slot(k);
+            while t[h].1 != 0 && t[h].0 != k {
+                h = (h + 1) % GROUP_SLOTS;
+            }
+            t[h].0 = k;
+            t[h].2[t[h].1 as usize] = i as u8;
+            t[h].1 += 1;
+            i += 1;
+        }
+        t
+    };
+    let phrase_at = |from: usize| -> Option<usize> {
+        let k = keys[from];
+        let mut h = group_slot(k);
+        while GROUPS[h].1 != 0 {
+            let (gk, count, idx) = &GROUPS[h];
+            if *gk == k {
+                for &i in &idx[..usize::from(*count)] {
+                    let i = usize::from(i);
+                    let (pk, len) = (&PHRASE_KEYS[i], PHRASES[i].0.len());
+                    if len + from <= n && (1..len).all(|j| pk[j] == keys[from + j]) {
+                        return Some(i);
+                    }
+                }
+                return None;
+            }
+            h = (h + 1) % GROUP_SLOTS;
+        }
+        None
+    };
+    if let Some(i) = phrase_at(0) {
+        let (ph, k) = PHRASES[i];
+        // `between the tenth and the fifteenth`
+        return Some((starts[ph.len() - 1], k));
     }
     // `between the tenth …`
     if word(0) == b"the" && word(1) == b"between" {
@@ -2100,24 +2311,29 @@ fn bound_before(b: &[u8], s: usize, floor: usize) -> Option<(usize, Bound)> {
     }
     if word(0) == b"the" && matches!(word(1), b"than") {
         // `higher than the tenth`
-        for (ph, k) in PHRASES {
-            if ph.len() < n
-                && ph
-                    .iter()
-                    .enumerate()
-                    .all(|(i, w)| word(i + 1) == w.as_bytes())
-            {
-                return Some((starts[ph.len()], *k));
-            }
+        if let Some(i) = phrase_at(1) {
+            let (ph, k) = PHRASES[i];
+            return Some((starts[ph.len()], k));
         }
     }
     None
 }
 
+/// A word of at most 12 lower-case bytes (zeros after) as one number.
+const fn phrase_key(w: &[u8; 12]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < 12 {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
 /// Bound words after a figure: `or more`, `and more`, `or greater (than)`,
-/// `or less`, `or fewer`, `or above`, `or below`: (bound, end).
-fn bound_after(b: &[u8], e: usize) -> Option<(Bound, usize)> {
-    let t1 = next(b, e);
+/// `or less`, `or fewer`, `or above`, `or below`: (bound, end). `t1` is the
+/// piece after the figure.
+fn bound_after(b: &[u8], t1: Tok) -> Option<(Bound, usize)> {
     if !(t1.word(b, "or") || t1.word(b, "and")) {
         return None;
     }
@@ -2144,9 +2360,10 @@ fn bound_after(b: &[u8], e: usize) -> Option<(Bound, usize)> {
 }
 
 /// The basis of a change stated after it: `year-on-year`, `y/y`, `from a year earlier`.
-fn basis_after(b: &[u8], e: usize) -> Option<Basis> {
+/// `first` is the piece after the figure.
+fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
     let mut buf = [0u8; 24];
-    let mut t = next(b, e);
+    let mut t = first;
     if t.is(b, b',') || t.is(b, b'(') {
         t = next(b, t.e);
     }

@@ -63,11 +63,13 @@ pub(super) struct Num {
     pub scale: f64,
 }
 
-fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
+/// Reads the atoms from `p`; `first` gets the first atom's literal when it
+/// is one, so that the caller does not read the digits twice.
+fn collect(b: &[u8], p: usize, atoms: &mut [Atom], first: &mut Option<Lit>) -> usize {
     let mut n = 0;
     let mut q = p;
     let mut buf = [0u8; 24];
-    while n < MAX {
+    while n < atoms.len() {
         let mut t = if n == 0 { tok_at(b, q) } else { next(b, q) };
         // A hyphen joins number words: `twenty-one`, `fifty - two`, `one-sixth`.
         if n > 0 && t.is(b, b'-') && !matches!(atoms[n - 1].a, A::Lit(..)) {
@@ -82,6 +84,9 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
         let a = match t.k {
             K::Digits => {
                 let Some(l) = literal(b, t.s) else { break };
+                if n == 0 {
+                    *first = Some(l);
+                }
                 if !l.plain && l.decimals > 0 && n > 0 {
                     // `3 hundred and 2.12 hundred` is fine; keep it.
                 }
@@ -101,6 +106,7 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom; MAX]) -> usize {
             }
             K::Char if n == 0 && at(b, t.s) == b'.' && at(b, t.s + 1).is_ascii_digit() => {
                 let Some(l) = literal(b, t.s) else { break };
+                *first = Some(l);
                 atoms[n] = Atom {
                     s: t.s,
                     e: l.end,
@@ -525,13 +531,29 @@ fn scaled(at_: &[Atom], v: f64, j: usize) -> (f64, usize) {
 
 /// Reads the number that starts at byte `p`; `None` when there is none.
 pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
-    let mut atoms = [Atom {
+    const BLANK: Atom = Atom {
         s: 0,
         e: 0,
         a: A::And,
-    }; MAX];
-    let n = collect(b, p, &mut atoms);
-    let at_ = &atoms[..n];
+    };
+    // Almost every number is a few atoms: a short array first, and the
+    // full one only when the short one fills up (collecting stops at the
+    // array's end, so up to there both read the same atoms).
+    let mut short = [BLANK; 8];
+    let mut first = None;
+    let n = collect(b, p, &mut short, &mut first);
+    if n < short.len() {
+        return number_of(p, &short[..n], first);
+    }
+    let mut atoms = [BLANK; MAX];
+    let n = collect(b, p, &mut atoms, &mut first);
+    number_of(p, &atoms[..n], first)
+}
+
+/// The number the atoms `at_` (read from byte `p`) make; `first` is the
+/// first atom's literal when it is one.
+fn number_of(p: usize, at_: &[Atom], first: Option<Lit>) -> Option<Num> {
+    let n = at_.len();
     if n == 0 {
         return None;
     }
@@ -546,8 +568,10 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     };
     // A single figure in digits: the caller reads glued suffixes.
     if let A::Lit(..) = at_[0].a {
-        let l = literal(b, at_[0].s)?;
-        let c = cardinal(at_, 0);
+        let l = first?;
+        // A literal alone is a cardinal of one atom, with nothing after it
+        // for the arms below to read: it is the literal as read.
+        let c = if n == 1 { None } else { cardinal(at_, 0) };
         match c {
             Some(c) if c.j > 1 => {
                 let mut num = mk(

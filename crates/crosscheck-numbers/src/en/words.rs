@@ -232,7 +232,7 @@ pub(super) const VOCABULARY: WordFilter = {
 /// words of that length have. A word outside both sets is surely not in the
 /// list; one inside is then looked up. Built at compile time from the list.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct WordFilter {
+pub(crate) struct WordFilter {
     /// By length (index 0 unused): bit `c - b'a'` set for each first letter.
     first: [u32; Self::MAX + 1],
     /// By length: bit set for each last letter.
@@ -263,6 +263,16 @@ impl WordFilter {
         self
     }
 
+    /// The filter with every word of `ws` added (lower-case ASCII letters).
+    pub const fn with_all(mut self, ws: &[&[u8]]) -> Self {
+        let mut i = 0;
+        while i < ws.len() {
+            self = self.with(ws[i], false);
+            i += 1;
+        }
+        self
+    }
+
     /// False when `w` (any case) is surely not in the list.
     #[inline]
     pub fn may_hold(&self, w: &[u8]) -> bool {
@@ -270,15 +280,19 @@ impl WordFilter {
         if n == 0 || n > Self::MAX {
             return false;
         }
-        let bit = |c: u8| {
-            let c = c.to_ascii_lowercase().wrapping_sub(b'a');
-            if c < 26 {
-                1u32 << c
-            } else {
-                0
+        // The bit of each letter, either case; 0 for any other byte.
+        const BITS: [u32; 256] = {
+            let mut t = [0u32; 256];
+            let mut c = 0;
+            while c < 26 {
+                t[b'a' as usize + c] = 1 << c;
+                t[b'A' as usize + c] = 1 << c;
+                c += 1;
             }
+            t
         };
-        self.first[n] & bit(w[0]) != 0 && self.last[n] & bit(w[n - 1]) != 0
+        self.first[n] & BITS[usize::from(w[0])] != 0
+            && self.last[n] & BITS[usize::from(w[n - 1])] != 0
     }
 }
 

@@ -8,6 +8,7 @@
 
 use super::lex::{Kind, Lex, Lexer};
 use super::{offer, DateStrength, DocDate, Found, When};
+use crate::en::{letters_end, letters_start, WordFilter};
 use crate::quantity::{CalendarDate, Granularity, Period};
 use crosscheck_text::{Span, Token, TokenKind};
 
@@ -148,6 +149,27 @@ const NOT_BEFORE_YEAR: &[&str] = &[
     "no", "number", "ranked", "rank", "top", "page", "room", "flight", "route", "model", "code",
     "id",
 ];
+
+/// [`NOT_AFTER_YEAR`] and [`NOT_BEFORE_YEAR`] as quick filters: most words
+/// next to a year are turned away by their length and end letters.
+const NOT_AFTER: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < NOT_AFTER_YEAR.len() {
+        f = f.with(NOT_AFTER_YEAR[i].as_bytes(), false);
+        i += 1;
+    }
+    f
+};
+const NOT_BEFORE: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < NOT_BEFORE_YEAR.len() {
+        f = f.with(NOT_BEFORE_YEAR[i].as_bytes(), false);
+        i += 1;
+    }
+    f
+};
 
 struct P<'a> {
     text: &'a str,
@@ -379,7 +401,10 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
         let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
         &t[..n]
     };
-    if rest.starts_with(' ') && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    if rest.starts_with(' ')
+        && NOT_AFTER.may_hold(word.as_bytes())
+        && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     // The word before.
@@ -390,17 +415,79 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     let prev = &head[head.len() - n..];
-    if NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+    if NOT_BEFORE.may_hold(prev.as_bytes())
+        && NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     Some(y)
 }
+
+/// Every word [`may_trigger`] can be true for, in lower case: most words
+/// are turned away by their length and end letters alone.
+const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+    b"jan",
+    b"feb",
+    b"mar",
+    b"apr",
+    b"jun",
+    b"jul",
+    b"aug",
+    b"sep",
+    b"sept",
+    b"oct",
+    b"nov",
+    b"dec",
+    b"q",
+    b"h",
+    b"by",
+    b"as",
+    b"up",
+    b"fy",
+    b"ytd",
+    b"last",
+    b"this",
+    b"next",
+    b"year",
+    b"till",
+    b"thru",
+    b"date",
+    b"prior",
+    b"first",
+    b"third",
+    b"until",
+    b"fiscal",
+    b"second",
+    b"fourth",
+    b"posted",
+    b"through",
+    b"updated",
+    b"previous",
+    b"released",
+    b"preceding",
+    b"published",
+]);
 
 /// True when a word (the first letters of a token) can start a time
 /// expression. A `match` on length, then a few comparisons: most words
 /// are turned away after two byte tests.
 fn may_trigger(w: &str) -> bool {
     let b = w.as_bytes();
+    if !TRIGGERS.may_hold(b) {
+        return false;
+    }
     let Some(&first) = b.first() else {
         return false;
     };
@@ -451,9 +538,7 @@ fn prev_lex(text: &str, pos: usize) -> Option<Lex> {
     let c = b[end - 1];
     let mut start = end - 1;
     let kind = if c.is_ascii_alphabetic() {
-        while start > 0 && b[start - 1].is_ascii_alphabetic() {
-            start -= 1;
-        }
+        start = letters_start(b, start, 0);
         Kind::Word
     } else if c.is_ascii_digit() {
         while start > 0 && b[start - 1].is_ascii_digit() {
@@ -485,19 +570,22 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
     let bytes = text.as_bytes();
     let mut resume = 0;
     for tok in tokens {
+        // Spaces are half the tokens: turned away before anything is read.
+        if tok.kind == TokenKind::Space {
+            continue;
+        }
         let (s, e) = (tok.start(), tok.end().min(bytes.len()));
-        if s < resume || s >= e || tok.kind == TokenKind::Space {
+        if s < resume || s >= e {
             continue;
         }
         let first = bytes[s];
         let candidate = if first.is_ascii_digit() {
             true
         } else if first.is_ascii_alphabetic() {
-            let n = bytes[s..e]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            may_trigger(&text[s..s + n]) || (n < e - s && inner_trigger(&text[s..e]))
+            let i = letters_end(bytes, s + 1).min(e);
+            // The filter first: `may_trigger` would turn these away too.
+            (TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]))
+                || (i < e && inner_trigger(&text[s..e]))
         } else {
             false
         };
@@ -505,17 +593,20 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
             continue;
         }
         let mut lx = Lexer::at(text, s);
-        while let Some(t) = lx.next() {
+        // A lexeme is only looked for while one can still start in the token.
+        while lx.pos() < e {
+            let Some(t) = lx.next() else { break };
             if t.start >= e {
                 break;
             }
-            let prev = prev_lex(text, t.start);
+            // The lexeme before is only read where a pattern may start.
             let hit = match t.kind {
                 Kind::Word if may_trigger(&text[t.start..t.end]) => {
+                    let prev = prev_lex(text, t.start);
                     let prev2 = prev.and_then(|p| prev_lex(text, p.start));
                     word_trigger(text, t, lx, prev, prev2, doc)
                 }
-                Kind::Num => num_trigger(text, t, lx, prev),
+                Kind::Num => num_trigger(text, t, lx, true),
                 _ => None,
             };
             if let Some((f, _)) = hit {
@@ -1006,8 +1097,17 @@ fn num_trigger<'a>(
     text: &'a str,
     t: Lex,
     lx: Lexer<'a>,
-    prev: Option<Lex>,
+    look_back: bool,
 ) -> Option<(Found, Lexer<'a>)> {
+    // The lexeme before (when `look_back`), read only by the patterns that
+    // need it: most figures are no year and never ask.
+    let prev = || {
+        if look_back {
+            prev_lex(text, t.start)
+        } else {
+            None
+        }
+    };
     let mut p = P {
         text,
         lx,
@@ -1015,6 +1115,7 @@ fn num_trigger<'a>(
     };
     let len = t.end - t.start;
     if let Some(y) = year_at(text, t) {
+        let prev = prev();
         // ISO date `2025-12-10`.
         let b = text.as_bytes();
         if b.get(t.end) == Some(&b'-') && b.len() >= t.end + 6 {
@@ -1103,8 +1204,10 @@ fn num_trigger<'a>(
         return Some((f, p.lx));
     }
     if len <= 2 {
-        // `10 May 2025`
-        let d: u8 = p.s(t).parse().ok()?;
+        // `10 May 2025`. One or two digits (a `Num` lexeme): no parse can fail.
+        let d: u8 = text.as_bytes()[t.start..t.end]
+            .iter()
+            .fold(0, |v, c| v * 10 + (c - b'0'));
         if let Some(l) = p.peek() {
             if l.kind == Kind::Word && !l.glued {
                 if let Some((m, _)) = month_of(p.s(l)) {
@@ -1167,6 +1270,7 @@ fn num_trigger<'a>(
                 && (1..=4).contains(&d)
             {
                 p.bump();
+                let prev = prev();
                 let start = if word_is(text, prev, &["the"]) {
                     prev.map_or(t.start, |x| x.start)
                 } else {
@@ -1214,7 +1318,7 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
     p.eat_punct(b':');
     let Some(l) = p.bump() else { return };
     let hit = match l.kind {
-        Kind::Num => num_trigger(text, l, p.lx, None).map(|(f, _)| f.when),
+        Kind::Num => num_trigger(text, l, p.lx, false).map(|(f, _)| f.when),
         Kind::Word => {
             // An optional weekday: `Tuesday, 20 January 2026`.
             let word = &text[l.start..l.end];
@@ -1234,7 +1338,7 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
                 end: l.end,
             };
             match l.kind {
-                Kind::Num => num_trigger(text, l, lx, None).map(|(f, _)| f.when),
+                Kind::Num => num_trigger(text, l, lx, false).map(|(f, _)| f.when),
                 _ => month_of(&text[l.start..l.end])
                     .and_then(|(m, _)| month_expr(&mut q, m, true, false, l.end - l.start))
                     .map(|(w, _)| w),

@@ -45,6 +45,13 @@ impl<'a> Lexer<'a> {
     }
 }
 
+impl Lexer<'_> {
+    /// Where the next lexeme is looked for: it starts there or later.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+}
+
 impl Iterator for Lexer<'_> {
     type Item = Lex;
 
@@ -64,9 +71,7 @@ impl Iterator for Lexer<'_> {
         let start = p;
         let c = b[p];
         let kind = if c.is_ascii_alphabetic() {
-            while p < b.len() && b[p].is_ascii_alphabetic() {
-                p += 1;
-            }
+            p = crate::en::letters_end(b, p);
             Kind::Word
         } else if c.is_ascii_digit() {
             while p < b.len() && b[p].is_ascii_digit() {

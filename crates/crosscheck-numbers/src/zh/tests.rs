@@ -496,3 +496,15 @@ fn overflowing_numerals_are_not_figures() {
         .iter()
         .all(|q| q.value.is_none_or(f64::is_finite)));
 }
+
+proptest::proptest! {
+    #[test]
+    fn next_wide_agrees_with_a_byte_walk(
+        b in proptest::collection::vec(proptest::prop_oneof![0u8..0x80, 0xC0u8..0xF8, proptest::prelude::any::<u8>()], 0..90),
+        from in 0usize..90,
+    ) {
+        let from = from.min(b.len());
+        let want = (from..b.len()).find(|&k| super::is_wide_lead(b[k]));
+        proptest::prop_assert_eq!(super::next_wide(&b, from), want);
+    }
+}
