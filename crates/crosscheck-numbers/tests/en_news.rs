@@ -149,6 +149,17 @@ const CASES: &[Case] = {
             None,
         ),
         (
+            // Longer than any other bound word: once read as exact.
+            "approximately 2,500 enterprises",
+            "approximately 2,500 enterprises",
+            Count,
+            Some(2500.0),
+            Some("enterprise"),
+            About,
+            false,
+            None,
+        ),
+        (
             "about $14 million",
             "about $14 million",
             Money,

@@ -2032,7 +2032,7 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
         }
         return Some((start, k));
     }
-    if t.k != K::Word || t.e - t.s > 12 {
+    if t.k != K::Word || t.e - t.s > BOUND_WORD_MAX {
         return None;
     }
     // Every phrase below ends in one of these words (and `the` opens the
@@ -2117,7 +2117,7 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
         return None;
     }
     // Read up to five words backwards (lower-case, as fixed buffers).
-    let mut ws: [[u8; 12]; 5] = [[0; 12]; 5];
+    let mut ws: [[u8; BOUND_WORD_MAX]; 5] = [[0; BOUND_WORD_MAX]; 5];
     let mut lens = [0usize; 5];
     let mut starts = [0usize; 5];
     // The same words as one number each (see `phrase_key`), so that a
@@ -2129,7 +2129,7 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
     let mut last = Some(t);
     while n < 5 {
         let t = last.take().unwrap_or_else(|| prev(b, q, floor));
-        if t.k != K::Word || t.e - t.s > 12 {
+        if t.k != K::Word || t.e - t.s > BOUND_WORD_MAX {
             break;
         }
         for (d, c) in ws[n].iter_mut().zip(t.bytes(b)) {
@@ -2238,12 +2238,12 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
             let mut j = 0;
             while j < PHRASES[i].0.len() {
                 let w = PHRASES[i].0[j].as_bytes();
-                // Words are read back up to 12 letters: a longer one
-                // (`approximately`) never matches, so its key is no word's.
-                t[i][j] = if w.len() > 12 {
+                // Words are read back up to BOUND_WORD_MAX letters: a
+                // longer one would never match, so its key is no word's.
+                t[i][j] = if w.len() > BOUND_WORD_MAX {
                     u128::MAX
                 } else {
-                    let mut buf = [0u8; 12];
+                    let mut buf = [0u8; BOUND_WORD_MAX];
                     let mut c = 0;
                     while c < w.len() {
                         buf[c] = w[c];
@@ -2319,11 +2319,15 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
     None
 }
 
+/// The longest word a bound phrase before a figure is read with: as many
+/// bytes as a phrase key (`u128`) holds, so `approximately` (13) fits.
+const BOUND_WORD_MAX: usize = 16;
+
 /// A word of at most 12 lower-case bytes (zeros after) as one number.
-const fn phrase_key(w: &[u8; 12]) -> u128 {
+const fn phrase_key(w: &[u8; BOUND_WORD_MAX]) -> u128 {
     let mut k = 0u128;
     let mut i = 0;
-    while i < 12 {
+    while i < BOUND_WORD_MAX {
         k |= (w[i] as u128) << (8 * i);
         i += 1;
     }
