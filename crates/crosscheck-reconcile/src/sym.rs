@@ -41,6 +41,40 @@ fn interner() -> &'static RwLock<Interner> {
     })
 }
 
+/// Interns `s` in the process-wide table: its number and the kept copy.
+fn intern(s: &str) -> (u32, &'static str) {
+    {
+        let r = interner().read().unwrap_or_else(|e| e.into_inner());
+        if let Some((&kept, &i)) = r.map.get_key_value(s) {
+            return (i, kept);
+        }
+    }
+    let mut w = interner().write().unwrap_or_else(|e| e.into_inner());
+    if let Some((&kept, &i)) = w.map.get_key_value(s) {
+        return (i, kept);
+    }
+    let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    let i = w.strs.len() as u32;
+    w.strs.push(leaked);
+    w.map.insert(leaked, i);
+    (i, leaked)
+}
+
+/// What this thread has already looked up. Every worker interns and reads
+/// symbols for every claim; through the shared table alone, each lookup
+/// took its lock, and the lock's cache line went back and forth between
+/// the cores. The strings themselves are the shared table's; a thread
+/// holds only a map entry and a pointer per symbol it has met.
+#[derive(Default)]
+struct Seen {
+    ids: HashMap<&'static str, u32>,
+    strs: Vec<&'static str>,
+}
+
+thread_local! {
+    static SEEN: std::cell::RefCell<Seen> = std::cell::RefCell::new(Seen::default());
+}
+
 impl Sym {
     /// The empty string.
     pub const EMPTY: Sym = Sym(0);
@@ -51,27 +85,36 @@ impl Sym {
         if s.is_empty() {
             return Sym::EMPTY;
         }
-        {
-            let r = interner().read().unwrap_or_else(|e| e.into_inner());
-            if let Some(&i) = r.map.get(s) {
-                return Sym(i);
-            }
-        }
-        let mut w = interner().write().unwrap_or_else(|e| e.into_inner());
-        if let Some(&i) = w.map.get(s) {
+        let known = SEEN.try_with(|seen| seen.borrow().ids.get(s).copied());
+        if let Ok(Some(i)) = known {
             return Sym(i);
         }
-        let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
-        let i = w.strs.len() as u32;
-        w.strs.push(leaked);
-        w.map.insert(leaked, i);
+        let (i, interned) = intern(s);
+        // A thread gone past its locals (a destructor) just asks again.
+        let _ = SEEN.try_with(|seen| seen.borrow_mut().ids.insert(interned, i));
         Sym(i)
     }
 
     /// The string.
     pub fn as_str(self) -> &'static str {
-        let r = interner().read().unwrap_or_else(|e| e.into_inner());
-        r.strs.get(self.0 as usize).copied().unwrap_or("")
+        let i = self.0 as usize;
+        SEEN.try_with(|seen| {
+            let mut seen = seen.borrow_mut();
+            if let Some(&s) = seen.strs.get(i) {
+                return s;
+            }
+            // Copy what was interned since this thread last looked: each
+            // string is copied once per thread, then read without the lock.
+            let r = interner().read().unwrap_or_else(|e| e.into_inner());
+            let from = seen.strs.len();
+            seen.strs
+                .extend_from_slice(r.strs.get(from..).unwrap_or(&[]));
+            seen.strs.get(i).copied().unwrap_or("")
+        })
+        .unwrap_or_else(|_| {
+            let r = interner().read().unwrap_or_else(|e| e.into_inner());
+            r.strs.get(i).copied().unwrap_or("")
+        })
     }
 
     /// The symbol's number: stable within a run only (see the type's docs).
