@@ -225,13 +225,7 @@ mod tests {
 
     #[test]
     fn trailing_zero_precision_matches_the_float_definition() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
         let mut values = vec![
             1000.0,
             212_000.0,

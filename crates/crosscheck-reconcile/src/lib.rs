@@ -28,6 +28,8 @@ mod lexicon;
 mod report;
 mod sym;
 mod table;
+#[cfg(test)]
+mod test_rng;
 
 pub use claims::{extract_claims, flags, Claim, DocView, How};
 pub use report::{

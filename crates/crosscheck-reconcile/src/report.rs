@@ -1767,13 +1767,7 @@ mod tests {
     #[test]
     fn push_four_places_matches_the_exact_formatting() {
         // Values of every size and kind the report prints, and random ones.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut values = vec![
             0.0,
             -0.0,
