@@ -31,9 +31,9 @@ fuzz_target!(|data: &[u8]| {
     let text = doc.text.as_str();
     let mut at = 0;
     for t in &a.tokens {
-        check(text, t.span.start, t.span.end, "token");
-        assert_eq!(t.span.start, at, "tokens do not tile the text");
-        at = t.span.end;
+        check(text, t.start(), t.end(), "token");
+        assert_eq!(t.start(), at, "tokens do not tile the text");
+        at = t.end();
     }
     assert_eq!(at, text.len(), "tokens do not cover the text");
     for s in &a.sentences {
