@@ -387,7 +387,7 @@ fn metric_index() -> &'static MetricIndex {
     INDEX.get_or_init(|| {
         let mut index = MetricIndex {
             by_first: HashMap::default(),
-            firsts: WordFilter::default(),
+            firsts: WordFilter::EMPTY,
         };
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();

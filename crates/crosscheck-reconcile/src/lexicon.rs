@@ -618,7 +618,7 @@ mod tests {
 /// Which lengths and first bytes a set of words has: a word with neither
 /// (most words of a sentence) is turned away in a few instructions, before
 /// any hashing or comparing.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct WordFilter {
     /// Bit `b` of `first_bytes[b / 64]`: some word starts with byte `b`.
     first_bytes: [u64; 4],
@@ -631,6 +631,12 @@ const fn length_bit(len: usize) -> u64 {
 }
 
 impl WordFilter {
+    /// Holds no word.
+    pub(crate) const EMPTY: WordFilter = WordFilter {
+        first_bytes: [0; 4],
+        lengths: 0,
+    };
+
     pub(crate) const fn add(&mut self, word: &str) {
         let b = word.as_bytes();
         self.lengths |= length_bit(b.len());
@@ -675,10 +681,7 @@ impl Keyed for (&str, &str) {
 
 impl WordList<&'static str> {
     pub(crate) const fn new(entries: &'static [&'static str]) -> Self {
-        let mut filter = WordFilter {
-            first_bytes: [0; 4],
-            lengths: 0,
-        };
+        let mut filter = WordFilter::EMPTY;
         let mut i = 0;
         while i < entries.len() {
             filter.add(entries[i]);
@@ -690,10 +693,7 @@ impl WordList<&'static str> {
 
 impl WordList<(&'static str, &'static str)> {
     pub(crate) const fn new_pairs(entries: &'static [(&'static str, &'static str)]) -> Self {
-        let mut filter = WordFilter {
-            first_bytes: [0; 4],
-            lengths: 0,
-        };
+        let mut filter = WordFilter::EMPTY;
         let mut i = 0;
         while i < entries.len() {
             filter.add(entries[i].0);

@@ -103,8 +103,8 @@ impl Sym {
             if let Some(&s) = seen.strs.get(i) {
                 return s;
             }
-            // Copy what was interned since this thread last looked: each
-            // string is copied once per thread, then read without the lock.
+            // Take the pointers to what was interned since this thread last
+            // looked (the strings stay shared), then read without the lock.
             let r = interner().read().unwrap_or_else(|e| e.into_inner());
             let from = seen.strs.len();
             seen.strs

@@ -263,6 +263,16 @@ impl WordFilter {
         self
     }
 
+    /// [`WordFilter::with_all`] for a list of `&str`.
+    pub const fn with_strs(mut self, ws: &[&str]) -> Self {
+        let mut i = 0;
+        while i < ws.len() {
+            self = self.with(ws[i].as_bytes(), false);
+            i += 1;
+        }
+        self
+    }
+
     /// The filter with every word of `ws` added (lower-case ASCII letters).
     pub const fn with_all(mut self, ws: &[&[u8]]) -> Self {
         let mut i = 0;

@@ -152,24 +152,8 @@ const NOT_BEFORE_YEAR: &[&str] = &[
 
 /// [`NOT_AFTER_YEAR`] and [`NOT_BEFORE_YEAR`] as quick filters: most words
 /// next to a year are turned away by their length and end letters.
-const NOT_AFTER: WordFilter = {
-    let mut f = WordFilter::new();
-    let mut i = 0;
-    while i < NOT_AFTER_YEAR.len() {
-        f = f.with(NOT_AFTER_YEAR[i].as_bytes(), false);
-        i += 1;
-    }
-    f
-};
-const NOT_BEFORE: WordFilter = {
-    let mut f = WordFilter::new();
-    let mut i = 0;
-    while i < NOT_BEFORE_YEAR.len() {
-        f = f.with(NOT_BEFORE_YEAR[i].as_bytes(), false);
-        i += 1;
-    }
-    f
-};
+const NOT_AFTER: WordFilter = WordFilter::new().with_strs(NOT_AFTER_YEAR);
+const NOT_BEFORE: WordFilter = WordFilter::new().with_strs(NOT_BEFORE_YEAR);
 
 struct P<'a> {
     text: &'a str,
