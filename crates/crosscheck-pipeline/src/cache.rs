@@ -447,17 +447,27 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     Ok(())
 }
 
+/// How record bodies are encoded.
+fn record_config() -> impl bincode::config::Config {
+    bincode::config::standard()
+}
+
 fn encode_record<T: Serialize>(value: &T, key: u64) -> Result<Vec<u8>, String> {
-    let body = bincode::serde::encode_to_vec(value, bincode::config::standard())
-        .map_err(|e| e.to_string())?;
-    let len = u32::try_from(body.len()).map_err(|_| "entry over 4 GiB".to_string())?;
-    let mut out = Vec::with_capacity(body.len() + HEADER);
+    // The body is encoded in place after a header filled in last, instead
+    // of into a vector of its own that is then copied.
+    let mut out = Vec::with_capacity(4096);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&PIPELINE_VERSION.to_le_bytes());
     out.extend_from_slice(&key.to_le_bytes());
-    out.extend_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
-    out.extend_from_slice(&body);
+    out.resize(HEADER, 0);
+    bincode::serde::encode_into_std_write(value, &mut out, record_config())
+        .map_err(|e| e.to_string())?;
+    let body = &out[HEADER..];
+    let len = u32::try_from(body.len()).map_err(|_| "entry over 4 GiB".to_string())?;
+    let sum = xxhash_rust::xxh3::xxh3_64(body);
+    let at = MAGIC.len() + 4 + 8;
+    out[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    out[at + 4..at + 12].copy_from_slice(&sum.to_le_bytes());
     Ok(out)
 }
 
@@ -488,8 +498,8 @@ fn decode_record<T: DeserializeOwned>(bytes: &[u8], key: u64) -> Result<T, Strin
     if xxhash_rust::xxh3::xxh3_64(body) != h.sum {
         return Err("checksum mismatch".into());
     }
-    let (a, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
-        .map_err(|e| e.to_string())?;
+    let (a, used) =
+        bincode::serde::decode_from_slice(body, record_config()).map_err(|e| e.to_string())?;
     if used != body.len() {
         return Err("trailing bytes".into());
     }
