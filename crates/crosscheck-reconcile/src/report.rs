@@ -756,17 +756,23 @@ fn why_not_rounding(a: &Claim, b: &Claim) -> String {
     let ia = a.interval();
     let ib = b.interval();
     let gap = ia.relative_gap(&ib);
-    let period = a
-        .period
-        .map(|p| format!("the same period ({})", p.iso()))
-        .unwrap_or_else(|| "an unstated period".into());
-    format!(
-        "{} vs {}: {} apart even at the widest rounding of each, for {}",
-        normalized(a),
-        normalized(b),
-        pct(gap),
-        period
-    )
+    // Pieces pushed onto one string: one of these is written for each pair
+    // found apart, and two `format!`s cost more than the figures' digits.
+    let mut why = normalized(a);
+    why.push_str(" vs ");
+    why.push_str(&normalized(b));
+    why.push_str(": ");
+    why.push_str(&pct(gap));
+    why.push_str(" apart even at the widest rounding of each, for ");
+    match a.period {
+        Some(p) => {
+            why.push_str("the same period (");
+            why.push_str(&p.iso());
+            why.push(')');
+        }
+        None => why.push_str("an unstated period"),
+    }
+    why
 }
 
 /// The extreme pair of a set of claims: the one allowing the lowest high and
