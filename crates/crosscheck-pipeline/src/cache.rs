@@ -207,30 +207,34 @@ impl Cache {
 
     /// The cached analysis for a document with these bytes, if a sound one exists.
     pub fn get(&self, hash: u64, options: &AnalysisOptions) -> Option<DocAnalysis> {
-        self.get_kind(hash, options, KIND_ALL)
+        self.get_kind(hash, options, KIND_ALL, decode_serde)
     }
 
     /// Stores an analysis; failures are logged, never fatal.
     pub fn put(&self, hash: u64, options: &AnalysisOptions, analysis: &DocAnalysis) {
-        self.put_kind(hash, options, KIND_ALL, analysis);
+        self.put_kind(hash, options, KIND_ALL, |out| encode_serde(analysis, out));
     }
 
     /// The cached claims of a document with these bytes, if sound ones exist
     /// (stored by [`Cache::put_claims`], apart from whole analyses).
     pub fn get_claims(&self, hash: u64, options: &AnalysisOptions) -> Option<Vec<Claim>> {
-        self.get_kind(hash, options, KIND_CLAIMS)
+        self.get_kind(hash, options, KIND_CLAIMS, crate::claim_codec::decode)
     }
 
     /// Stores a document's claims alone; failures are logged, never fatal.
     pub fn put_claims(&self, hash: u64, options: &AnalysisOptions, claims: &[Claim]) {
-        self.put_kind(hash, options, KIND_CLAIMS, &claims);
+        self.put_kind(hash, options, KIND_CLAIMS, |out| {
+            crate::claim_codec::encode(claims, out);
+            Ok(())
+        });
     }
 
-    fn get_kind<T: DeserializeOwned>(
+    fn get_kind<T>(
         &self,
         hash: u64,
         options: &AnalysisOptions,
         kind: &str,
+        decode_body: impl FnOnce(&[u8]) -> Result<T, String>,
     ) -> Option<T> {
         let key = Self::key(hash, options, kind);
         let (file, loc) = {
@@ -241,7 +245,7 @@ impl Cache {
         };
         let mut bytes = vec![0u8; HEADER + loc.len as usize];
         let read = read_at(&file, &mut bytes, loc.offset).map_err(|e| e.to_string());
-        match read.and_then(|()| decode_record(&bytes, key)) {
+        match read.and_then(|()| decode_record(&bytes, key, decode_body)) {
             Ok(a) => Some(a),
             Err(why) => {
                 tracing::warn!(
@@ -256,12 +260,18 @@ impl Cache {
         }
     }
 
-    fn put_kind<T: Serialize>(&self, hash: u64, options: &AnalysisOptions, kind: &str, value: &T) {
+    fn put_kind(
+        &self,
+        hash: u64,
+        options: &AnalysisOptions,
+        kind: &str,
+        encode_body: impl FnOnce(&mut Vec<u8>) -> Result<(), String>,
+    ) {
         if self.inner.read_only.load(Ordering::Relaxed) {
             return;
         }
         let key = Self::key(hash, options, kind);
-        let written = encode_record(value, key)
+        let written = encode_record(key, encode_body)
             .map_err(std::io::Error::other)
             .and_then(|record| self.append(key, &record));
         if let Err(e) = written {
@@ -447,12 +457,28 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     Ok(())
 }
 
-/// How record bodies are encoded.
-fn record_config() -> impl bincode::config::Config {
-    bincode::config::standard()
+/// A whole analysis as a record body (claims alone have a codec of their
+/// own, [`crate::claim_codec`]).
+fn encode_serde<T: Serialize>(value: &T, out: &mut Vec<u8>) -> Result<(), String> {
+    bincode::serde::encode_into_std_write(value, out, bincode::config::standard())
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
-fn encode_record<T: Serialize>(value: &T, key: u64) -> Result<Vec<u8>, String> {
+/// The value [`encode_serde`] wrote, the whole body.
+fn decode_serde<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    let (a, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
+        .map_err(|e| e.to_string())?;
+    if used != body.len() {
+        return Err("trailing bytes".into());
+    }
+    Ok(a)
+}
+
+fn encode_record(
+    key: u64,
+    encode_body: impl FnOnce(&mut Vec<u8>) -> Result<(), String>,
+) -> Result<Vec<u8>, String> {
     // The body is encoded in place after a header filled in last, instead
     // of into a vector of its own that is then copied.
     let mut out = Vec::with_capacity(4096);
@@ -460,8 +486,7 @@ fn encode_record<T: Serialize>(value: &T, key: u64) -> Result<Vec<u8>, String> {
     out.extend_from_slice(&PIPELINE_VERSION.to_le_bytes());
     out.extend_from_slice(&key.to_le_bytes());
     out.resize(HEADER, 0);
-    bincode::serde::encode_into_std_write(value, &mut out, record_config())
-        .map_err(|e| e.to_string())?;
+    encode_body(&mut out)?;
     let body = &out[HEADER..];
     let len = u32::try_from(body.len()).map_err(|_| "entry over 4 GiB".to_string())?;
     let sum = xxhash_rust::xxh3::xxh3_64(body);
@@ -473,7 +498,11 @@ fn encode_record<T: Serialize>(value: &T, key: u64) -> Result<Vec<u8>, String> {
 
 /// A whole record (header and body) read back, checked against the key it
 /// was indexed under.
-fn decode_record<T: DeserializeOwned>(bytes: &[u8], key: u64) -> Result<T, String> {
+fn decode_record<T>(
+    bytes: &[u8],
+    key: u64,
+    decode_body: impl FnOnce(&[u8]) -> Result<T, String>,
+) -> Result<T, String> {
     let header: &[u8; HEADER] = bytes
         .get(..HEADER)
         .and_then(|h| h.try_into().ok())
@@ -498,12 +527,7 @@ fn decode_record<T: DeserializeOwned>(bytes: &[u8], key: u64) -> Result<T, Strin
     if xxhash_rust::xxh3::xxh3_64(body) != h.sum {
         return Err("checksum mismatch".into());
     }
-    let (a, used) =
-        bincode::serde::decode_from_slice(body, record_config()).map_err(|e| e.to_string())?;
-    if used != body.len() {
-        return Err("trailing bytes".into());
-    }
-    Ok(a)
+    decode_body(body)
 }
 
 #[cfg(test)]

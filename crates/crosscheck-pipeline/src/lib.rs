@@ -16,6 +16,7 @@
 
 mod analysis;
 mod cache;
+mod claim_codec;
 mod decode;
 mod document;
 mod file_index;
