@@ -10,6 +10,7 @@
 //! ```
 
 mod html;
+mod pretty;
 
 pub use html::{html, html_with_sources, Source};
 
@@ -97,120 +98,22 @@ const JSON_BATCH: usize = 2048;
 
 /// Each item of `batch` as serde_json's pretty printer writes it two levels
 /// deep, rendered in parallel.
-fn render_batch<T: serde::Serialize + Sync>(batch: &[T]) -> std::io::Result<Vec<Vec<u8>>> {
+fn render_batch<T: pretty::Item + Sync>(batch: &[T]) -> std::io::Result<Vec<Vec<u8>>> {
     use rayon::prelude::*;
-    batch
+    Ok(batch
         .par_iter()
         .map(|item| {
             let mut out = Vec::with_capacity(4096);
             out.extend_from_slice(b"\n    ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut out, TwoDeep::default());
-            item.serialize(&mut ser).map_err(std::io::Error::other)?;
-            Ok(out)
+            item.write_pretty(&mut out);
+            out
         })
-        .collect()
-}
-
-/// serde_json's pretty printer (two spaces), starting two levels deep: an
-/// item of a top-level list comes out indented as it sits in the report,
-/// instead of being printed at the margin and indented line by line after.
-struct TwoDeep {
-    depth: usize,
-    has_value: bool,
-}
-
-impl Default for TwoDeep {
-    fn default() -> Self {
-        TwoDeep {
-            depth: 2,
-            has_value: false,
-        }
-    }
-}
-
-impl TwoDeep {
-    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        w.write_all(if comma { b",\n" } else { b"\n" })?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        bracket: &[u8],
-    ) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        bracket: &[u8],
-    ) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.newline(w, false)?;
-        }
-        w.write_all(bracket)
-    }
-}
-
-impl serde_json::ser::Formatter for TwoDeep {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.newline(w, !first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.newline(w, !first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+        .collect())
 }
 
 /// `"name": [ items ],` as serde_json's pretty printer writes it two levels
 /// deep: each item rendered alone, its lines indented by four spaces.
-fn write_list<T: serde::Serialize + Sync>(
+fn write_list<T: pretty::Item + Sync>(
     out: &mut impl std::io::Write,
     name: &str,
     items: &[T],
@@ -418,8 +321,8 @@ mod tests {
     use super::*;
     use crosscheck_reconcile::{extract_claims, reconcile_texts, DocView};
 
-    #[test]
-    fn json_is_serde_json_pretty_across_batches() {
+    /// The report over two documents that disagree, the first named `first`.
+    fn two_document_report(first: &str) -> crosscheck_reconcile::Report {
         let texts = [
             "In 2025, Zhejiang's exports reached 43 billion yuan, up 5%.",
             "In 2025, Zhejiang's exports reached 34 billion yuan, up 9%.",
@@ -428,8 +331,12 @@ mod tests {
         for (i, t) in texts.iter().enumerate() {
             claims.extend(extract_claims(&DocView::analyze(i as u32, t)));
         }
-        let docs = ["a \"quoted\" name.txt".to_string(), "b.txt".to_string()];
-        let mut report = reconcile_texts(&claims, &docs, &texts);
+        reconcile_texts(&claims, &[first.to_string(), "b.txt".to_string()], &texts)
+    }
+
+    #[test]
+    fn json_is_serde_json_pretty_across_batches() {
+        let mut report = two_document_report("a \"quoted\" name.txt");
         let one = report.conflicts[0].clone();
         for n in [0, 1, JSON_BATCH, JSON_BATCH + 1, 2 * JSON_BATCH + 7] {
             report.conflicts = vec![one.clone(); n];
@@ -440,5 +347,64 @@ mod tests {
             theirs.push(b'\n');
             assert!(ours == theirs, "{n} conflicts");
         }
+    }
+
+    #[test]
+    fn every_field_form_prints_as_serde_json_prints_it() {
+        let mut report = two_document_report("a.txt");
+        let mut c = report.conflicts[0].clone();
+        let m = c.mentions[0].clone();
+        let odd_values = [
+            (Some(f64::NAN), Some((None, Some(1.5)))),
+            (Some(f64::INFINITY), Some((Some(-0.0), None))),
+            (None, Some((Some(1e21), Some(3.55e12)))),
+            (Some(4.0), None),
+            (Some(-5.8e-7), Some((None, None))),
+        ];
+        c.mentions = odd_values
+            .iter()
+            .enumerate()
+            .map(|(i, &(value, range))| {
+                let mut m = m.clone();
+                m.value = value;
+                m.range = range;
+                m.unit = (i % 2 == 0).then(|| "CNY".into());
+                m.period = (i % 3 != 0).then(|| "2025-01/2025-11".into());
+                m.role = (i == 1).then(|| "correction".into());
+                m.guessed = i % 2 == 1;
+                m.sentence = format!(
+                    "line\none\t\"{i}\"\\ \u{1}\u{7f} 浙江 {}",
+                    "x".repeat(i * 7)
+                );
+                m.start = usize::MAX >> i;
+                m
+            })
+            .collect();
+        c.values = vec![String::new(), "über \u{8}".into()];
+        c.period = None;
+        report.conflicts = vec![c.clone(), c];
+        report.review.clear();
+        let mut corroboration = report.corroborations.first().cloned().unwrap_or_else(|| {
+            crosscheck_reconcile::Corroboration {
+                subject: "Zhejiang".into(),
+                metric: "exports".into(),
+                scope: "".into(),
+                period: None,
+                documents: 2,
+                mentions: Vec::new(),
+            }
+        });
+        corroboration.mentions = report.conflicts[0].mentions.clone();
+        corroboration.documents = usize::MAX;
+        report.corroborations = vec![corroboration.clone(), corroboration];
+        report.corroborations[1].mentions.clear();
+        let mut ours = Vec::new();
+        write_json(&report, &mut ours).unwrap();
+        let mut theirs = serde_json::to_vec_pretty(&report).unwrap();
+        theirs.push(b'\n');
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
     }
 }
