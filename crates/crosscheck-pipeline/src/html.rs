@@ -306,9 +306,15 @@ impl Extractor {
         let bytes = raw.as_bytes();
         let mut i = 0;
         let mut copied = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'&' {
+        // Only `&` and (outside `pre`) line breaks need work: a vector
+        // search jumps to the next one instead of a test per byte.
+        while let Some(k) = if pre {
+            memchr::memchr(b'&', &bytes[i..])
+        } else {
+            memchr::memchr3(b'&', b'\n', b'\r', &bytes[i..])
+        } {
+            i += k;
+            if bytes[i] == b'&' {
                 if let Some((rep, len)) = entity(&raw[i..]) {
                     self.push(&raw[copied..i], at + copied, i - copied);
                     self.push(rep.as_ref(), at + i, len);
@@ -316,7 +322,7 @@ impl Extractor {
                     copied = i;
                     continue;
                 }
-            } else if !pre && (b == b'\n' || b == b'\r') {
+            } else {
                 // Line breaks inside a paragraph are spaces on screen.
                 self.push(&raw[copied..i], at + copied, i - copied);
                 self.push(" ", at + i, 1);
