@@ -79,6 +79,11 @@ impl TextSpill {
             len: len32,
         };
         let buf = &mut p.buf;
+        if buf.capacity() == 0 {
+            // Once, the size it is written out at: grown by doubling, the
+            // buffer was copied over and over on its way there.
+            buf.reserve(FLUSH_AT + len);
+        }
         for part in [doc.text.len(), offsets_len, lines.len()] {
             buf.extend_from_slice(&u32::try_from(part).map_err(|_| too_big())?.to_le_bytes());
         }
