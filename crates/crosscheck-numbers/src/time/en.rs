@@ -160,10 +160,10 @@ struct P<'a> {
     lx: Lexer<'a>,
     end: usize,
     /// The lexeme after the cursor as last read, with the cursor's position
-    /// then and the cursor past it: patterns peek at a lexeme, then take it,
-    /// and would read it twice. Keyed by position, since callers also move
-    /// the cursor back by hand.
-    ahead: std::cell::Cell<Option<(usize, Option<Lex>, Lexer<'a>)>>,
+    /// then and after it (`usize::MAX` for none read): patterns peek at a
+    /// lexeme, then take it, and would read it twice. Keyed by position,
+    /// since callers also move the cursor back by hand.
+    ahead: std::cell::Cell<(usize, Option<Lex>, usize)>,
 }
 
 impl<'a> P<'a> {
@@ -172,21 +172,20 @@ impl<'a> P<'a> {
             text,
             lx,
             end,
-            ahead: std::cell::Cell::new(None),
+            ahead: std::cell::Cell::new((usize::MAX, None, 0)),
         }
     }
     /// The lexeme after the cursor, and the cursor past it.
     fn read_ahead(&self) -> (Option<Lex>, Lexer<'a>) {
         let pos = self.lx.pos();
-        if let Some((at, l, after)) = self.ahead.get() {
-            if at == pos {
-                return (l, after);
-            }
+        let (at, l, after) = self.ahead.get();
+        if at == pos {
+            return (l, Lexer::at(self.text, after));
         }
-        let mut after = self.lx;
-        let l = after.next();
-        self.ahead.set(Some((pos, l, after)));
-        (l, after)
+        let mut past = self.lx;
+        let l = past.next();
+        self.ahead.set((pos, l, past.pos()));
+        (l, past)
     }
     fn peek(&self) -> Option<Lex> {
         self.read_ahead().0
