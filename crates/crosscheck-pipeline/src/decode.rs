@@ -127,9 +127,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Err(why);
     }
     // Most files are valid UTF-8 without NULs: one validation pass and a
-    // copy, no per-character work.
+    // copy, no per-character work. (The memchr crate's vector search finds
+    // a NUL several times faster than the slice's own `contains`.)
     if let Ok(s) = std::str::from_utf8(bytes) {
-        if !s.as_bytes().contains(&0) {
+        if memchr::memchr(0, s.as_bytes()).is_none() {
             return Ok(Decoded {
                 text: s.to_owned(),
                 map: OffsetMap::identity(),
