@@ -91,9 +91,8 @@ pub struct Entity {
 
 /// A tagger, built once and shared between threads.
 ///
-/// Building it parses the embedded gazetteers into hash tables and compiles
-/// an Aho-Corasick automaton over the names written in Chinese characters
-/// (under 20 ms of CPU); [`Tagger::global`] does that once per process.
+/// Building it parses the embedded gazetteers into hash tables (under 20 ms
+/// of CPU); [`Tagger::global`] does that once per process.
 #[derive(Debug)]
 pub struct Tagger {
     gaz: gazetteer::Gazetteer,

@@ -76,14 +76,15 @@ impl Recognizer {
         // The families are independent: all three are run first so that
         // the list grows once.
         let mut found = crate::en::scan(text, tokens);
-        let zh = crate::zh::scan(text, tokens);
-        let time = crate::time::scan(text, tokens, &self.context);
+        let first_wide = crate::zh::next_wide(text.as_bytes(), 0);
+        let zh = crate::zh::scan(text, first_wide);
+        let time = crate::time::scan(text, tokens, first_wide, &self.context);
         found.reserve_exact(zh.len() + time.len());
         found.extend(zh);
         found.extend(time);
         let mut found = resolve_overlaps(found);
         crate::en::add_and_a_ordinals(text, &mut found);
-        crate::zh::annotate(text, &mut found);
+        crate::zh::annotate(text, first_wide, &mut found);
         found
     }
 }

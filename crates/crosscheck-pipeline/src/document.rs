@@ -107,6 +107,19 @@ impl Document {
         bytes: &[u8],
         markup: Markup,
     ) -> Result<Self, InputError> {
+        Self::from_bytes_hashed(name, bytes, markup, None)
+    }
+
+    /// [`Document::from_bytes_as`], given `hash`, what [`Document::hash_of`]
+    /// says of `bytes` read with `markup`, when the caller has it: a run
+    /// hashes a file's bytes to look its claims up before it decodes them,
+    /// and hashing them again cost as much as that look-up.
+    pub(crate) fn from_bytes_hashed(
+        name: impl Into<String>,
+        bytes: &[u8],
+        markup: Markup,
+        hash: Option<u64>,
+    ) -> Result<Self, InputError> {
         let name = name.into();
         if bytes.is_empty() {
             return Err(InputError::new(&name, "empty file, skipped"));
@@ -121,13 +134,17 @@ impl Document {
         let line_starts = newline_ends(&decoded.text)
             .map(|i| decoded.map.to_file(i) as u32)
             .collect();
+        let given = markup;
         let markup = match markup {
             Markup::Plain if name == "-" && crate::html::looks_like_html(&decoded.text) => {
                 Markup::Html
             }
             m => m,
         };
-        let hash = Self::hash_of(bytes, markup);
+        let hash = match hash {
+            Some(h) if markup == given => h,
+            _ => Self::hash_of(bytes, markup),
+        };
         let (text, offsets) = match markup {
             Markup::Plain => (decoded.text, decoded.map),
             Markup::Html => {

@@ -170,6 +170,73 @@ impl OffsetMap {
         t as usize
     }
 
+    /// How many bytes [`OffsetMap::write_to`] writes.
+    pub(crate) fn encoded_len(&self) -> usize {
+        4 + self
+            .layers
+            .iter()
+            .map(|l| 12 + 16 * l.runs.len())
+            .sum::<usize>()
+    }
+
+    /// Appends the map to `out` as little-endian `u32`s: the number of
+    /// layers, then per layer its number of runs, text and file lengths and
+    /// each run's four fields. Fixed widths, for the spill of documents
+    /// held while a run lasts: bincode's variable-length integers, one
+    /// call per field, were most of what setting a document aside cost.
+    pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
+        out.reserve(self.encoded_len());
+        out.extend_from_slice(&(self.layers.len() as u32).to_le_bytes());
+        for l in &self.layers {
+            for n in [l.runs.len() as u32, l.text_len, l.file_len] {
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            for r in &l.runs {
+                let mut w = [0u8; 16];
+                for (k, n) in [r.text, r.file, r.tunit, r.funit].into_iter().enumerate() {
+                    w[4 * k..4 * k + 4].copy_from_slice(&n.to_le_bytes());
+                }
+                out.extend_from_slice(&w);
+            }
+        }
+    }
+
+    /// The map [`OffsetMap::write_to`] wrote as `bytes`, all of them;
+    /// `None` when they are not one.
+    pub(crate) fn read_from(bytes: &[u8]) -> Option<OffsetMap> {
+        let mut words = bytes.chunks_exact(4).map(|c| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(c);
+            u32::from_le_bytes(w)
+        });
+        if bytes.len() % 4 != 0 {
+            return None;
+        }
+        let mut next = || words.next();
+        let layers = next()? as usize;
+        let mut map = OffsetMap {
+            layers: Vec::with_capacity(layers.min(bytes.len() / 12)),
+        };
+        for _ in 0..layers {
+            let (runs, text_len, file_len) = (next()? as usize, next()?, next()?);
+            let mut layer = Layer {
+                runs: Vec::with_capacity(runs.min(bytes.len() / 16)),
+                text_len,
+                file_len,
+            };
+            for _ in 0..runs {
+                layer.runs.push(Run {
+                    text: next()?,
+                    file: next()?,
+                    tunit: next()?,
+                    funit: next()?,
+                });
+            }
+            map.layers.push(layer);
+        }
+        next().is_none().then_some(map)
+    }
+
     /// The text offset of the text that file offset `at` became (the
     /// nearest text at or before it when the byte was markup).
     pub fn to_text(&self, at: usize) -> usize {
@@ -208,7 +275,23 @@ mod tests {
     }
 
     #[test]
-    fn layers_compose() {
+    fn maps_read_back_as_written() {
+        for map in [OffsetMap::identity(), decoded_then_extracted()] {
+            let mut bytes = vec![7];
+            map.write_to(&mut bytes);
+            assert_eq!(bytes.len(), 1 + map.encoded_len());
+            assert_eq!(OffsetMap::read_from(&bytes[1..]), Some(map.clone()));
+            // Cut short or with bytes to spare, it is no map.
+            for cut in [bytes.len() - 1, bytes.len() - 4] {
+                assert_eq!(OffsetMap::read_from(&bytes[1..cut]), None);
+            }
+            bytes.extend_from_slice(&[0; 4]);
+            assert_eq!(OffsetMap::read_from(&bytes[1..]), None);
+        }
+    }
+
+    /// A map of two layers: decoding, then markup removal.
+    fn decoded_then_extracted() -> OffsetMap {
         // Decoding: UTF-16 ASCII, 2 file bytes per text byte.
         let mut dec = LayerBuilder::default();
         dec.push(2, 10, 1, 2);
@@ -216,7 +299,12 @@ mod tests {
         let mut mk = LayerBuilder::default();
         mk.push(0, 3, 1, 1);
         mk.push(6, 4, 1, 1);
-        let map = OffsetMap::identity().then(dec, 22).then(mk, 10);
+        OffsetMap::identity().then(dec, 22).then(mk, 10)
+    }
+
+    #[test]
+    fn layers_compose() {
+        let map = decoded_then_extracted();
         assert_eq!(map.to_file(0), 2);
         assert_eq!(map.to_file(3), 14);
         assert_eq!(map.to_file_end(3), 8);

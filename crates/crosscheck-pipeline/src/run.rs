@@ -577,7 +577,7 @@ fn claims_of(
                     spilled: None,
                 });
             }
-            match Document::from_bytes_as(name.as_str(), &bytes, markup) {
+            match Document::from_bytes_hashed(name.as_str(), &bytes, markup, Some(hash)) {
                 Ok(doc) => {
                     remember(Known::Hash(hash));
                     doc

@@ -64,12 +64,11 @@ impl TextSpill {
 
     /// Sets aside `doc`'s text, offset map, line starts and how it was read.
     pub fn put(&self, doc: &Document) -> io::Result<SpillAt> {
-        let offsets = bincode::serde::encode_to_vec(&doc.offsets, bincode::config::standard())
-            .map_err(io::Error::other)?;
+        let offsets_len = doc.offsets.encoded_len();
         let lines = doc.line_starts();
         let encoding = doc.encoding.as_bytes();
         let too_big = || io::Error::other("document over 4 GiB");
-        let len = HEAD + encoding.len() + doc.text.len() + offsets.len() + 4 * lines.len();
+        let len = HEAD + encoding.len() + doc.text.len() + offsets_len + 4 * lines.len();
         let len32 = u32::try_from(len).map_err(|_| too_big())?;
         let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(why) = &p.failed {
@@ -80,7 +79,12 @@ impl TextSpill {
             len: len32,
         };
         let buf = &mut p.buf;
-        for part in [doc.text.len(), offsets.len(), lines.len()] {
+        if buf.capacity() == 0 {
+            // Once, the size it is written out at: grown by doubling, the
+            // buffer was copied over and over on its way there.
+            buf.reserve(FLUSH_AT + len);
+        }
+        for part in [doc.text.len(), offsets_len, lines.len()] {
             buf.extend_from_slice(&u32::try_from(part).map_err(|_| too_big())?.to_le_bytes());
         }
         buf.extend_from_slice(&doc.hash.to_le_bytes());
@@ -92,7 +96,7 @@ impl TextSpill {
         buf.push(encoding.len().min(255) as u8);
         buf.extend_from_slice(&encoding[..encoding.len().min(255)]);
         buf.extend_from_slice(doc.text.as_bytes());
-        buf.extend_from_slice(&offsets);
+        doc.offsets.write_to(buf);
         for l in lines {
             buf.extend_from_slice(&l.to_le_bytes());
         }
@@ -141,11 +145,7 @@ impl TextSpill {
         let text = std::str::from_utf8(&bytes[text_at..offsets_at])
             .map_err(|_| bad())?
             .to_string();
-        let (offsets, _): (OffsetMap, usize) = bincode::serde::decode_from_slice(
-            &bytes[offsets_at..lines_at],
-            bincode::config::standard(),
-        )
-        .map_err(|_| bad())?;
+        let offsets = OffsetMap::read_from(&bytes[offsets_at..lines_at]).ok_or_else(bad)?;
         let line_starts = bytes[lines_at..]
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))

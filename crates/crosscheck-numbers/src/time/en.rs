@@ -159,19 +159,45 @@ struct P<'a> {
     text: &'a str,
     lx: Lexer<'a>,
     end: usize,
+    /// The lexeme after the cursor as last read, with the cursor's position
+    /// then and after it (`usize::MAX` for none read): patterns peek at a
+    /// lexeme, then take it, and would read it twice. Keyed by position,
+    /// since callers also move the cursor back by hand.
+    ahead: std::cell::Cell<(usize, Option<Lex>, usize)>,
 }
 
 impl<'a> P<'a> {
+    fn new(text: &'a str, lx: Lexer<'a>, end: usize) -> Self {
+        P {
+            text,
+            lx,
+            end,
+            ahead: std::cell::Cell::new((usize::MAX, None, 0)),
+        }
+    }
+    /// The lexeme after the cursor, and the cursor past it.
+    fn read_ahead(&self) -> (Option<Lex>, Lexer<'a>) {
+        let pos = self.lx.pos();
+        let (at, l, after) = self.ahead.get();
+        if at == pos {
+            return (l, Lexer::at(self.text, after));
+        }
+        let mut past = self.lx;
+        let l = past.next();
+        self.ahead.set((pos, l, past.pos()));
+        (l, past)
+    }
     fn peek(&self) -> Option<Lex> {
-        self.lx.clone().next()
+        self.read_ahead().0
     }
     fn peek2(&self) -> Option<Lex> {
-        let mut l = self.lx;
-        l.next();
+        let (_, mut l) = self.read_ahead();
         l.next()
     }
     fn bump(&mut self) -> Option<Lex> {
-        let l = self.lx.next()?;
+        let (l, after) = self.read_ahead();
+        self.lx = after;
+        let l = l?;
         self.end = l.end;
         Some(l)
     }
@@ -667,19 +693,11 @@ fn word_trigger<'a>(
     doc: &mut Option<DocDate>,
 ) -> Option<(Found, Lexer<'a>)> {
     let w = &text[t.start..t.end];
-    let mut p = P {
-        text,
-        lx,
-        end: t.end,
-    };
+    let mut p = P::new(text, lx, t.end);
     // Labelled dates open a line: `Published: 2025-12-10`.
     if w.as_bytes()[0].is_ascii_uppercase() && is_label(w) && opens_field(text, t.start) {
         labelled(text, t, &mut p, doc);
-        p = P {
-            text,
-            lx,
-            end: t.end,
-        };
+        p = P::new(text, lx, t.end);
     }
     if let Some((m, safe)) = month_of(w) {
         let between = word_is(text, prev, &["between"]);
@@ -1092,11 +1110,7 @@ fn num_trigger<'a>(
             None
         }
     };
-    let mut p = P {
-        text,
-        lx,
-        end: t.end,
-    };
+    let mut p = P::new(text, lx, t.end);
     let len = t.end - t.start;
     if let Some(y) = year_at(text, t) {
         let prev = prev();
@@ -1316,11 +1330,7 @@ fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
             } else {
                 (l, p.lx)
             };
-            let mut q = P {
-                text,
-                lx,
-                end: l.end,
-            };
+            let mut q = P::new(text, lx, l.end);
             match l.kind {
                 Kind::Num => num_trigger(text, l, lx, false).map(|(f, _)| f.when),
                 _ => month_of(&text[l.start..l.end])

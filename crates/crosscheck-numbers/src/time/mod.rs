@@ -132,12 +132,18 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
     q
 }
 
-/// Finds time expressions in `text` and resolves them.
-pub(crate) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Quantity> {
+/// Finds time expressions in `text` and resolves them; `first_wide` is
+/// [`crate::zh::next_wide`] of `text` from 0.
+pub(crate) fn scan(
+    text: &str,
+    tokens: &[Token],
+    first_wide: Option<usize>,
+    context: &Context,
+) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut doc: Option<DocDate> = None;
     en::scan(text, tokens, &mut found, &mut doc);
-    zh::scan(text, &mut found, &mut doc);
+    zh::scan(text, first_wide, &mut found, &mut doc);
     if found.is_empty() {
         return Vec::new();
     }

@@ -228,10 +228,16 @@ fn quarter(n: u8) -> Period {
 }
 
 /// Finds Chinese time expressions and document-date candidates.
-pub(crate) fn scan(text: &str, out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
+/// `first_wide` is [`crate::zh::next_wide`] of `text` from 0.
+pub(crate) fn scan(
+    text: &str,
+    first_wide: Option<usize>,
+    out: &mut Vec<Found>,
+    doc: &mut Option<DocDate>,
+) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(q) = crate::zh::next_wide(bytes, pos) {
+    while let Some(q) = crate::zh::next_wide_given(bytes, pos, first_wide) {
         // Back up over an Arabic year or month range written before it.
         let mut s = q;
         while s > pos && s + 16 > q && matches!(bytes[s - 1], b'0'..=b'9' | b'-' | b'~') {

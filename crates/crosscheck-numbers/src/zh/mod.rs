@@ -26,7 +26,7 @@ pub(crate) mod numeral;
 mod units;
 
 use crate::quantity::{Approx, Basis, Quantity, QuantityKind};
-use crosscheck_text::{Span, Token};
+use crosscheck_text::Span;
 use numeral::{at, digit_of, fold, parse, skip_spaces, Num, Parsed, Shape};
 
 /// True for the first byte of a character the Chinese scanner looks at:
@@ -73,13 +73,26 @@ pub(crate) fn next_wide(bytes: &[u8], from: usize) -> Option<usize> {
     (i..bytes.len()).find(|&k| is_wide_lead(bytes[k]))
 }
 
-/// Finds Chinese figures in `text`.
-pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
+/// [`next_wide`] of `bytes` from `from`, given `first`, what it is from 0:
+/// the Chinese figure, time and annotation passes all ask it of the same
+/// text, and one search of text with no wide character answers all three.
+#[inline]
+pub(crate) fn next_wide_given(bytes: &[u8], from: usize, first: Option<usize>) -> Option<usize> {
+    match first {
+        // Nothing before `first` is a wide lead.
+        Some(f) if from <= f => Some(f),
+        Some(_) => next_wide(bytes, from),
+        None => None,
+    }
+}
+
+/// Finds Chinese figures in `text`; `first_wide` is [`next_wide`] of it from 0.
+pub(crate) fn scan(text: &str, first_wide: Option<usize>) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
     let mut floor = 0;
-    while let Some(q) = next_wide(bytes, pos) {
+    while let Some(q) = next_wide_given(bytes, pos, first_wide) {
         let s = back_up(bytes, q, floor);
         let mut next = q + text[q..].chars().next().map_or(1, char::len_utf8);
         let starts = [s, q];
@@ -628,8 +641,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// before a figure: `同比增长77.5%`, `下降2个百分点`, `约43亿元`, `超过1万辆`.
 /// Runs over the figures of every family (an ASCII `77.5%` in Chinese text
 /// is found by the English scanner).
-pub(crate) fn annotate(text: &str, found: &mut [Quantity]) {
-    if next_wide(text.as_bytes(), 0).is_none() {
+/// `first_wide` is [`next_wide`] of `text` from 0.
+pub(crate) fn annotate(text: &str, first_wide: Option<usize>, found: &mut [Quantity]) {
+    if first_wide.is_none() {
         return;
     }
     for q in found.iter_mut() {

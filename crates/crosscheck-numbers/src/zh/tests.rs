@@ -507,4 +507,14 @@ proptest::proptest! {
         let want = (from..b.len()).find(|&k| super::is_wide_lead(b[k]));
         proptest::prop_assert_eq!(super::next_wide(&b, from), want);
     }
+
+    #[test]
+    fn next_wide_given_the_first_agrees_with_next_wide(
+        b in proptest::collection::vec(proptest::prop_oneof![0u8..0x80, 0xE3u8..0xF0, proptest::prelude::any::<u8>()], 0..90),
+        from in 0usize..90,
+    ) {
+        let from = from.min(b.len());
+        let first = super::next_wide(&b, 0);
+        proptest::prop_assert_eq!(super::next_wide_given(&b, from, first), super::next_wide(&b, from));
+    }
 }
