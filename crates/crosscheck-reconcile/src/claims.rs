@@ -742,7 +742,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         });
     }
     ents.sort_by_key(|e| e.span.start);
-    mark_entity_roles(text, &mut ents, sents);
+    // One lowercase copy of the text per document, which words slice.
+    let lower = text.to_ascii_lowercase();
+    mark_entity_roles(text, &lower, &mut ents, sents);
     // A research note is about the company it rates, whoever else it names.
     let main = match &rated {
         Some(r) => Some((r.name, true)),
@@ -782,8 +784,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         .filter(|e| e.label == Label::Company)
         .map(|e| e.name)
         .collect();
-    // One lowercase copy of the text per document, which words slice.
-    let lower = text.to_ascii_lowercase();
     let sales_counted = doc.quantities.iter().any(|q| {
         q.kind == QuantityKind::Count && {
             let i = sents.partition_point(|s| s.end <= q.span.start);
@@ -2146,42 +2146,49 @@ fn share_metric(
     })
 }
 
-fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
+/// What the words right before a name say of it, from the lowercase text
+/// before it: (a destination, not a possible subject). Only the last three
+/// words are asked about: read from the end, they need no list.
+fn tail_roles(lower_tail: &str) -> (bool, bool) {
+    let mut from_end = lower_tail
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let last = from_end.next().unwrap_or("");
+    let last2 = from_end.next().unwrap_or("");
+    let last3 = from_end.next();
+    let l1 = if last == "the" { last2 } else { last };
+    let destination = matches!(l1, "to" | "into");
+    let located = |w: &str| matches!(w, "based" | "headquartered" | "located" | "registered");
+    let excluded = destination
+        || (last == "in" && located(last2))
+        || (last2 == "in" && last3.is_some_and(located))
+        || matches!(l1, "like" | "than" | "as" | "with" | "versus" | "vs");
+    (destination, excluded)
+}
+
+/// `lower` is `text` with ASCII letters lowercased, as in [`words_of`].
+fn mark_entity_roles(text: &str, lower: &str, ents: &mut [Ent], sents: &[Span]) {
     for e in ents.iter_mut() {
         let before = text[..e.span.start].trim_end();
         // The last 24 characters, cut in place rather than collected.
         let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
-        let lower_tail = crate::lexicon::lowercase(&before[cut..]);
-        let tail_words: Vec<&str> = lower_tail
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let last = tail_words.last().copied().unwrap_or("");
-        let last2 = if tail_words.len() >= 2 {
-            tail_words[tail_words.len() - 2]
+        let tail = &before[cut..];
+        // An ASCII tail's lowercase form is already in `lower`: no copy.
+        let lower_tail = if tail.is_ascii() {
+            Cow::Borrowed(&lower[cut..before.len()])
         } else {
-            ""
+            crate::lexicon::lowercase(tail)
         };
-        let (l1, _l2) = if last == "the" {
-            (last2, "")
-        } else {
-            (last, last2)
-        };
-        if matches!(l1, "to" | "into") {
-            e.destination = true;
-            e.excluded = true;
+        let (destination, excluded) = tail_roles(&lower_tail);
+        e.destination |= destination;
+        e.excluded |= excluded;
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
+        // a place opening a sentence, then a comma, then a date soon after.
+        // Asked cheapest first: most names are followed by no comma.
+        let rest = &text[e.span.end..];
+        if !rest.starts_with(',') {
+            continue;
         }
-        let n = tail_words.len();
-        if tail_words[n.saturating_sub(3)..].windows(2).any(|w| {
-            w[1] == "in" && matches!(w[0], "based" | "headquartered" | "located" | "registered")
-        }) || (n >= 3 && tail_words[n - 3] == "based" && tail_words[n - 2] == "in")
-        {
-            e.excluded = true;
-        }
-        if matches!(l1, "like" | "than" | "as" | "with" | "versus" | "vs") {
-            e.excluded = true;
-        }
-        // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
         // Sentences are sorted and disjoint: only those around the entity
         // can hold it, found by bisection instead of a scan per entity.
         let s0 = sents.partition_point(|s| s.end <= e.span.start);
@@ -2194,20 +2201,19 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
                     .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
             });
         let name = &text[e.span.range()];
-        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
-        // a place opening a sentence, then a comma, then a date soon after.
-        let rest = &text[e.span.end..];
-        let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
-        let date_soon = soon.contains(char::is_numeric)
-            && [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ]
-            .iter()
-            .any(|m| soon.contains(m));
+        let date_soon = || {
+            let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
+            soon.contains(char::is_numeric)
+                && [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ]
+                .iter()
+                .any(|m| soon.contains(m))
+        };
         if at_start
             && name.chars().any(|c| c.is_alphabetic())
-            && rest.starts_with(',')
-            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon))
+            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon()))
         {
             e.excluded = true;
         }
@@ -2899,5 +2905,53 @@ mod tests {
     fn forecasts_are_scoped_apart() {
         let cs = claims("In 2026, Zhejiang's exports are expected to reach 9 billion yuan.");
         assert!(cs.iter().all(|c| c.has(flags::MODAL)));
+    }
+
+    /// The words before a name as `mark_entity_roles` read them when it
+    /// collected them all.
+    fn tail_roles_by_list(lower_tail: &str) -> (bool, bool) {
+        let tail_words: Vec<&str> = lower_tail
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let last = tail_words.last().copied().unwrap_or("");
+        let last2 = if tail_words.len() >= 2 {
+            tail_words[tail_words.len() - 2]
+        } else {
+            ""
+        };
+        let l1 = if last == "the" { last2 } else { last };
+        let (mut destination, mut excluded) = (false, false);
+        if matches!(l1, "to" | "into") {
+            destination = true;
+            excluded = true;
+        }
+        let n = tail_words.len();
+        if tail_words[n.saturating_sub(3)..].windows(2).any(|w| {
+            w[1] == "in" && matches!(w[0], "based" | "headquartered" | "located" | "registered")
+        }) || (n >= 3 && tail_words[n - 3] == "based" && tail_words[n - 2] == "in")
+        {
+            excluded = true;
+        }
+        if matches!(l1, "like" | "than" | "as" | "with" | "versus" | "vs") {
+            excluded = true;
+        }
+        (destination, excluded)
+    }
+
+    #[test]
+    fn tail_roles_read_from_the_end_agree_with_the_list() {
+        let pieces = [
+            "based", "in", "the", "to", "into", "like", "as", "vs", "located", "x", " ", ", ", "-",
+            "é", "9",
+        ];
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let len = next() % 7;
+            let tail: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(tail_roles(&tail), tail_roles_by_list(&tail), "{tail:?}");
+        }
     }
 }
