@@ -2,10 +2,10 @@
 
 use crate::interval::Interval;
 use crate::lexicon::{
-    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, METRICS,
-    MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
+    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS,
+    FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
-use crate::lexicon::{WordFilter, WordHasher, WordList};
+use crate::lexicon::{WordHasher, WordList, WordTable};
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
@@ -280,6 +280,135 @@ struct W<'a> {
     title: bool,
     /// The word as written, possessive split off.
     raw: &'a str,
+    /// What the sentence walks ask of the word ([`fact`] bits), looked up
+    /// once here rather than in a list per walk per figure.
+    facts: u32,
+}
+
+impl W<'_> {
+    /// True when the word has any of the [`fact`] bits in `bits`.
+    #[inline]
+    fn is(&self, bits: u32) -> bool {
+        self.facts & bits != 0
+    }
+}
+
+/// Bits of [`W::facts`]: which of the word lists the claim rules consult
+/// hold the (lowercase) word.
+mod fact {
+    /// In [`FUNCTION_WORDS`](crate::lexicon::FUNCTION_WORDS): ends a noun phrase.
+    pub const FUNCTION: u32 = 1;
+    /// Opens a phrase of [`METRICS`](crate::lexicon::METRICS).
+    pub const METRIC_FIRST: u32 = 1 << 1;
+    /// In [`MODAL_WORDS`](crate::lexicon::MODAL_WORDS).
+    pub const MODAL: u32 = 1 << 2;
+    /// In [`super::PLAN_WORDS`]: modal before `to`.
+    pub const PLAN: u32 = 1 << 3;
+    /// `to`.
+    pub const TO: u32 = 1 << 4;
+    /// In [`CORRECTION_WORDS`](crate::lexicon::CORRECTION_WORDS).
+    pub const CORRECTION: u32 = 1 << 5;
+    /// In [`super::CORRECTION_CUES`]: a correction with the words after it.
+    pub const CORRECTION_CUE: u32 = 1 << 6;
+    /// In [`super::CLAUSE_ENDS`].
+    pub const CLAUSE_END: u32 = 1 << 7;
+    /// `,`.
+    pub const COMMA: u32 = 1 << 8;
+    /// In [`super::CLAUSE_AFTER_COMMA`].
+    pub const CLAUSE_AFTER_COMMA: u32 = 1 << 9;
+    /// `(`.
+    pub const OPEN: u32 = 1 << 10;
+    /// `)`.
+    pub const CLOSE: u32 = 1 << 11;
+    /// Opens a marker of [`super::SUM_MARKERS`].
+    pub const SUM_MARKER: u32 = 1 << 12;
+    /// In [`super::OTHER_WORDS`].
+    pub const OTHER: u32 = 1 << 13;
+    /// In [`super::REST_WORDS`].
+    pub const REST: u32 = 1 << 14;
+    /// `respectively`.
+    pub const RESPECTIVELY: u32 = 1 << 15;
+    /// `is`.
+    pub const IS: u32 = 1 << 16;
+}
+
+/// Words that end a clause (see [`clause_ids`]).
+const CLAUSE_ENDS: &[&str] = &[";", "—", "–", "--", ":", "(", ")"];
+/// Words after a comma that start a new clause.
+const CLAUSE_AFTER_COMMA: &[&str] = &[
+    "while", "whereas", "but", "which", "where", "and", "with", "compared",
+];
+/// `aims to`, `plans to`: a forecast.
+const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
+/// Words that mark a correction with what follows them (see [`correction_words`]).
+const CORRECTION_CUES: &[&str] = &["should", "correct", "clerical"];
+/// Words of a breakdown of all the rest (see [`mark_breakdown`]).
+const OTHER_WORDS: &[&str] = &["other", "rest", "remainder", "remaining"];
+/// Words that make a list of parts complete (see [`mark_sums`]).
+const REST_WORDS: &[&str] = &["rest", "remainder", "remaining", "balance"];
+/// Markers of a total's parts after it, and whether they say the parts are all of it.
+const SUM_MARKERS: &[(&[&str], bool)] = &[
+    (&["including"], false),
+    (&["included"], false),
+    (&["includes"], false),
+    (&["of", "which"], false),
+    (&["among", "them"], false),
+    (&["其", "中"], false),
+    (&["comprising"], true),
+    (&["consisting", "of"], true),
+    (&["made", "up", "of"], true),
+    (&["split", "between"], true),
+    (&["split", "into"], true),
+    (&["broken", "down", "into"], true),
+];
+
+/// Each word of the lists behind [`fact`] with its bit.
+fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
+    let lists: [(&'static [&'static str], u32); 15] = [
+        (FUNCTION_WORDS, fact::FUNCTION),
+        (MODAL_WORDS, fact::MODAL),
+        (PLAN_WORDS, fact::PLAN),
+        (&["to"], fact::TO),
+        (CORRECTION_WORDS, fact::CORRECTION),
+        (CORRECTION_CUES, fact::CORRECTION_CUE),
+        (CLAUSE_ENDS, fact::CLAUSE_END),
+        (&[","], fact::COMMA),
+        (CLAUSE_AFTER_COMMA, fact::CLAUSE_AFTER_COMMA),
+        (&["("], fact::OPEN),
+        (&[")"], fact::CLOSE),
+        (OTHER_WORDS, fact::OTHER),
+        (REST_WORDS, fact::REST),
+        (&["respectively"], fact::RESPECTIVELY),
+        (&["is"], fact::IS),
+    ];
+    let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
+    lists
+        .into_iter()
+        .flat_map(|(words, bit)| words.iter().map(move |w| (*w, bit)))
+        .chain(
+            METRICS
+                .iter()
+                .map(move |(p, _)| (firsts(p), fact::METRIC_FIRST)),
+        )
+        .chain(SUM_MARKERS.iter().map(|(m, _)| (m[0], fact::SUM_MARKER)))
+}
+
+/// The word lists behind [`fact`], as one table from word to its bits.
+fn fact_table() -> &'static WordTable<u32> {
+    static TABLE: OnceLock<WordTable<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordTable::with_room(fact_words().count());
+        for (w, bit) in fact_words() {
+            table.insert(w, bit);
+        }
+        table
+    })
+}
+
+/// The [`fact`] bits of a lowercase word.
+#[inline]
+fn facts_of(lc: &str) -> u32 {
+    fact_table().get(lc)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -339,6 +468,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
             }
         }
         out.push(W {
+            facts: facts_of(&lc),
             title: if ascii {
                 raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             } else {
@@ -355,19 +485,19 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
     out
 }
 
-/// Whether a sentence (its lowercase words) says it corrects a figure: one
-/// walk over the words, where a scan per word list and per phrase cost a
-/// walk each.
-fn correction_words(lc: &[&str]) -> bool {
-    let at = |i: usize| lc.get(i).copied().unwrap_or("");
-    (0..lc.len()).any(|i| {
-        CORRECTION_WORDS.contains(lc[i])
-            || match lc[i] {
-                "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
-                "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
-                "clerical" => at(i + 1) == "error",
-                _ => false,
-            }
+/// Whether a sentence says it corrects a figure: one walk over the words,
+/// where a scan per word list and per phrase cost a walk each.
+fn correction_words(words: &[W]) -> bool {
+    let at = |i: usize| words.get(i).map_or("", |w| w.lc.as_ref());
+    words.iter().enumerate().any(|(i, w)| {
+        w.is(fact::CORRECTION)
+            || (w.is(fact::CORRECTION_CUE)
+                && match w.lc.as_ref() {
+                    "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
+                    "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
+                    "clerical" => at(i + 1) == "error",
+                    _ => false,
+                })
     })
 }
 
@@ -376,8 +506,6 @@ fn correction_words(lc: &[&str]) -> bool {
 /// start with it instead of splitting every pattern string at every word.
 struct MetricIndex {
     by_first: HashMap<&'static str, MetricPatterns, BuildHasherDefault<WordHasher>>,
-    /// The first words, so that most words skip the hashing.
-    firsts: WordFilter,
 }
 
 type MetricPatterns = Vec<(Vec<&'static str>, &'static str)>;
@@ -387,11 +515,9 @@ fn metric_index() -> &'static MetricIndex {
     INDEX.get_or_init(|| {
         let mut index = MetricIndex {
             by_first: HashMap::default(),
-            firsts: WordFilter::EMPTY,
         };
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();
-            index.firsts.add(parts[0]);
             index
                 .by_first
                 .entry(parts[0])
@@ -408,7 +534,8 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
     let mut i = 0;
     'outer: while i < words.len() {
         let w = &words[i];
-        if w.kind == TokenKind::Word && index.firsts.may_hold(&w.lc) && !skip(w) {
+        // Only a word that opens a pattern is asked whether it is in a name.
+        if w.kind == TokenKind::Word && w.is(fact::METRIC_FIRST) && !skip(w) {
             for (parts, base) in index.by_first.get(w.lc.as_ref()).into_iter().flatten() {
                 let n = parts.len();
                 if i + n > words.len() {
@@ -435,16 +562,12 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
 }
 
 fn is_content_word(w: &W) -> bool {
-    if w.kind == TokenKind::Word
-        && w.lc.contains('-')
-        && w.lc.len() > 3
-        && !crate::lexicon::is_function_word(&w.lc)
-    {
+    if w.kind == TokenKind::Word && w.lc.contains('-') && w.lc.len() > 3 && !w.is(fact::FUNCTION) {
         // `state-owned`, `foreign-invested`: compound adjectives.
         return true;
     }
     w.kind == TokenKind::Word
-        && !crate::lexicon::is_function_word(&w.lc)
+        && !w.is(fact::FUNCTION)
         && !w.lc.ends_with("ing")
         && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
@@ -837,33 +960,34 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let hits = metric_hits(&words, &skip);
         let clause = clause_ids(&words);
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
-        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_ref()).collect();
-        let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
-        let correction_here = correction_words(&lc_sentence);
+        let correction_here = correction_words(&words);
         // Which clauses speak of a plan or forecast, once per sentence rather
         // than a walk over the sentence per figure.
         let mut modal_clauses = vec![false; clause.last().map_or(0, |&c| c + 1)];
         for (i, w) in words.iter().enumerate() {
-            if MODAL_WORDS.contains(w.lc.as_ref())
-                || (matches!(w.lc.as_ref(), "aims" | "plans" | "aim" | "plan")
-                    && words.get(i + 1).is_some_and(|n| n.lc == "to"))
+            if w.is(fact::MODAL)
+                || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
             {
                 modal_clauses[clause[i]] = true;
             }
         }
-        let set_to = has_seq(&["is", "set", "to"]);
+        let set_to = words.iter().enumerate().any(|(i, w)| {
+            w.is(fact::IS)
+                && words.get(i + 1).is_some_and(|w| w.lc == "set")
+                && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
+        });
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
         let mut paren: Vec<Option<usize>> = Vec::with_capacity(words.len());
         let (mut depth, mut group) = (0usize, 0usize);
         for w in &words {
-            if w.lc == "(" {
+            if w.is(fact::OPEN) {
                 depth += 1;
                 group += 1;
             }
             paren.push((depth > 0).then_some(group));
-            if w.lc == ")" {
+            if w.is(fact::CLOSE) {
                 depth = depth.saturating_sub(1);
             }
         }
@@ -928,7 +1052,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // "new three" products`), not a figure.
             .filter(|q| !quoted_number_word(text, q.span))
             .collect();
-        let resp = has_seq(&["respectively"]);
+        let resp = words.iter().any(|w| w.is(fact::RESPECTIVELY));
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
             let fe = word_at(q.span.end);
@@ -1389,7 +1513,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
         mark_sums(
             &words,
-            &lc_sentence,
             &mut out,
             first_claim,
             prev_sentence_claims.clone(),
@@ -1400,7 +1523,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .checked_sub(2)
             .map(|i| claim_starts[i])
             .unwrap_or(0);
-        mark_breakdown(&lc_sentence, &mut out, first_claim, lookback, si);
+        mark_breakdown(&words, &mut out, first_claim, lookback, si);
         claim_starts.push(first_claim);
 
         // ---- carry context forward
@@ -1613,21 +1736,11 @@ fn clause_ids(words: &[W]) -> Vec<usize> {
     let mut id = 0;
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let boundary = matches!(w.lc.as_ref(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
-            || (w.lc == ","
-                && words.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        n.lc.as_ref(),
-                        "while"
-                            | "whereas"
-                            | "but"
-                            | "which"
-                            | "where"
-                            | "and"
-                            | "with"
-                            | "compared"
-                    )
-                }));
+        let boundary = w.is(fact::CLAUSE_END)
+            || (w.is(fact::COMMA)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(fact::CLAUSE_AFTER_COMMA)));
         if boundary {
             id += 1;
         }
@@ -2645,14 +2758,13 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
 /// three or more level figures in one unit, against the nearest larger
 /// total of the same metric in the two sentences before. `By ...` and
 /// `other`/`the rest` make the breakdown exhaustive.
-fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize, si: usize) {
+fn mark_breakdown(words: &[W], out: &mut [Claim], first: usize, lookback: usize, si: usize) {
     if out[first..].iter().any(|c| c.sum_group != 0) {
         return;
     }
-    let by_opener = lc.first() == Some(&"by") && lc.iter().take(6).any(|w| *w == ",");
-    let other = lc
-        .iter()
-        .any(|w| matches!(*w, "other" | "rest" | "remainder" | "remaining"));
+    let by_opener = words.first().is_some_and(|w| w.lc == "by")
+        && words.iter().take(6).any(|w| w.is(fact::COMMA));
+    let other = words.iter().any(|w| w.is(fact::OTHER));
     if !(by_opener || other) {
         return;
     }
@@ -2696,7 +2808,7 @@ fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize,
                 && matches!(c.approx, Approx::Exact | Approx::About)
                 && c.value().is_some_and(|v| v > biggest)
                 && !base.is_empty()
-                && (part_bases.contains(&base) || lc.contains(&base.as_str()))
+                && (part_bases.contains(&base) || words.iter().any(|w| w.lc == base))
         })
         .min_by(|&a, &b| {
             let d = |i: usize| (out[i].value().unwrap_or(f64::INFINITY) - sum).abs();
@@ -2725,52 +2837,20 @@ fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize,
 /// million passenger cars and 242,000 commercial vehicles`.
 fn mark_sums(
     words: &[W],
-    lc: &[&str],
     out: &mut [Claim],
     first: usize,
     prev: std::ops::Range<usize>,
     si: usize,
 ) {
-    let markers: &[(&[&str], bool)] = &[
-        (&["including"], false),
-        (&["included"], false),
-        (&["includes"], false),
-        (&["of", "which"], false),
-        (&["among", "them"], false),
-        (&["其", "中"], false),
-        (&["comprising"], true),
-        (&["consisting", "of"], true),
-        (&["made", "up", "of"], true),
-        (&["split", "between"], true),
-        (&["split", "into"], true),
-        (&["broken", "down", "into"], true),
-    ];
-    // Asked of every word of every sentence: the first words of the
-    // markers rule out nearly all words before twelve comparisons.
-    let opens = |w: &str| {
-        matches!(
-            w,
-            "including"
-                | "included"
-                | "includes"
-                | "of"
-                | "among"
-                | "其"
-                | "comprising"
-                | "consisting"
-                | "made"
-                | "split"
-                | "broken"
-        )
-    };
-    debug_assert!(markers.iter().all(|(m, _)| opens(m[0])));
-    let Some((mi, exhaustive)) = (0..lc.len()).find_map(|i| {
-        if !opens(lc[i]) {
+    let Some((mi, exhaustive)) = (0..words.len()).find_map(|i| {
+        if !words[i].is(fact::SUM_MARKER) {
             return None;
         }
-        markers
+        SUM_MARKERS
             .iter()
-            .find(|(m, _)| lc[i..].starts_with(m))
+            .find(|(m, _)| {
+                words.len() - i >= m.len() && m.iter().zip(&words[i..]).all(|(m, w)| *m == w.lc)
+            })
             .map(|(_, e)| (i, *e))
     }) else {
         return;
@@ -2826,9 +2906,7 @@ fn mark_sums(
     }
     // `the rest`, or a part for all others (`other markets`, `其他锂电池`),
     // makes the list complete.
-    let rest = lc
-        .iter()
-        .any(|w| matches!(*w, "rest" | "remainder" | "remaining" | "balance"))
+    let rest = words.iter().any(|w| w.is(fact::REST))
         || parts.iter().any(|&p| {
             let m = out[p].metric.as_str();
             m.starts_with("other ") || m.starts_with("其他") || m.starts_with("其它")
@@ -2952,6 +3030,29 @@ mod tests {
                 .map(|_| pieces[(next() % pieces.len() as u64) as usize])
                 .collect();
             assert_eq!(tail_roles(&tail), tail_roles_by_list(&tail), "{tail:?}");
+        }
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_lists() {
+        let by_lists = |w: &str| {
+            fact_words()
+                .filter(|(l, _)| *l == w)
+                .fold(0, |bits, (_, bit)| bits | bit)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (w, _) in fact_words() {
+            words.push(w.to_string());
+            // Near misses: one letter more, one less, one changed.
+            let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..cut].to_string());
+            words.push(format!("{}x", &w[..cut]));
+        }
+        words.extend(["", "x", "xxxxxxxxxxxxxxxxxxxxxxx", "2025", "é", "其中"].map(String::from));
+        for w in &words {
+            assert_eq!(facts_of(w), by_lists(w), "{w:?}");
         }
     }
 }
