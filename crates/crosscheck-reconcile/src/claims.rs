@@ -427,10 +427,14 @@ struct Ent {
     destination: bool,
 }
 
+/// The words of a sentence's tokens, and the union of their [`fact`] bits:
+/// a rule whose words the sentence lacks need not walk it.
+///
 /// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
 /// ASCII word's lowercase form is then a slice of it, not a copy.
-fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
+fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> (Vec<W<'a>>, u32) {
     let mut out: Vec<W> = Vec::with_capacity(tokens.len());
+    let mut any = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -467,8 +471,10 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
                 poss = true;
             }
         }
+        let facts = facts_of(&lc);
+        any |= facts;
         out.push(W {
-            facts: facts_of(&lc),
+            facts,
             title: if ascii {
                 raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             } else {
@@ -482,7 +488,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
             poss,
         });
     }
-    out
+    (out, any)
 }
 
 /// Whether a sentence says it corrects a figure: one walk over the words,
@@ -939,7 +945,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         };
         let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
         let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
-        let words = words_of(text, &lower, &doc.tokens[t0..t1]);
+        let (words, sentence_facts) = words_of(text, &lower, &doc.tokens[t0..t1]);
+        let has = |bits: u32| sentence_facts & bits != 0;
         let q0 = qs.partition_point(|q| q.span.start < sent.start);
         let q1 = qs.partition_point(|q| q.span.start < sent.end);
         let sent_qs = &qs[q0..q1];
@@ -957,38 +964,52 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .any(|q| q.span.start <= w.start && w.end <= q.span.end)
         };
         let skip = |w: &W| in_ent(w) || in_q(w);
-        let hits = metric_hits(&words, &skip);
-        let clause = clause_ids(&words);
+        let hits = if has(fact::METRIC_FIRST) {
+            metric_hits(&words, &skip)
+        } else {
+            Vec::new()
+        };
+        let clause = if has(fact::CLAUSE_END | fact::COMMA) {
+            clause_ids(&words)
+        } else {
+            vec![0; words.len()]
+        };
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
-        let correction_here = correction_words(&words);
+        let correction_here =
+            has(fact::CORRECTION | fact::CORRECTION_CUE) && correction_words(&words);
         // Which clauses speak of a plan or forecast, once per sentence rather
         // than a walk over the sentence per figure.
         let mut modal_clauses = vec![false; clause.last().map_or(0, |&c| c + 1)];
-        for (i, w) in words.iter().enumerate() {
-            if w.is(fact::MODAL)
-                || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
-            {
-                modal_clauses[clause[i]] = true;
+        if has(fact::MODAL | fact::PLAN) {
+            for (i, w) in words.iter().enumerate() {
+                if w.is(fact::MODAL)
+                    || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
+                {
+                    modal_clauses[clause[i]] = true;
+                }
             }
         }
-        let set_to = words.iter().enumerate().any(|(i, w)| {
-            w.is(fact::IS)
-                && words.get(i + 1).is_some_and(|w| w.lc == "set")
-                && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
-        });
+        let set_to = has(fact::IS)
+            && words.iter().enumerate().any(|(i, w)| {
+                w.is(fact::IS)
+                    && words.get(i + 1).is_some_and(|w| w.lc == "set")
+                    && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
+            });
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
-        let mut paren: Vec<Option<usize>> = Vec::with_capacity(words.len());
-        let (mut depth, mut group) = (0usize, 0usize);
-        for w in &words {
-            if w.is(fact::OPEN) {
-                depth += 1;
-                group += 1;
-            }
-            paren.push((depth > 0).then_some(group));
-            if w.is(fact::CLOSE) {
-                depth = depth.saturating_sub(1);
+        let mut paren: Vec<Option<usize>> = vec![None; words.len()];
+        if has(fact::OPEN) {
+            let (mut depth, mut group) = (0usize, 0usize);
+            for (w, p) in words.iter().zip(&mut paren) {
+                if w.is(fact::OPEN) {
+                    depth += 1;
+                    group += 1;
+                }
+                *p = (depth > 0).then_some(group);
+                if w.is(fact::CLOSE) {
+                    depth = depth.saturating_sub(1);
+                }
             }
         }
         // Dates of this sentence: whether they may govern a figure, and where
@@ -1052,7 +1073,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // "new three" products`), not a figure.
             .filter(|q| !quoted_number_word(text, q.span))
             .collect();
-        let resp = words.iter().any(|w| w.is(fact::RESPECTIVELY));
+        let resp = has(fact::RESPECTIVELY);
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
             let fe = word_at(q.span.end);
@@ -1513,6 +1534,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
         mark_sums(
             &words,
+            sentence_facts,
             &mut out,
             first_claim,
             prev_sentence_claims.clone(),
@@ -1523,7 +1545,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .checked_sub(2)
             .map(|i| claim_starts[i])
             .unwrap_or(0);
-        mark_breakdown(&words, &mut out, first_claim, lookback, si);
+        mark_breakdown(&words, sentence_facts, &mut out, first_claim, lookback, si);
         claim_starts.push(first_claim);
 
         // ---- carry context forward
@@ -2758,13 +2780,21 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
 /// three or more level figures in one unit, against the nearest larger
 /// total of the same metric in the two sentences before. `By ...` and
 /// `other`/`the rest` make the breakdown exhaustive.
-fn mark_breakdown(words: &[W], out: &mut [Claim], first: usize, lookback: usize, si: usize) {
+/// `facts` is the union of the words' [`fact`] bits.
+fn mark_breakdown(
+    words: &[W],
+    facts: u32,
+    out: &mut [Claim],
+    first: usize,
+    lookback: usize,
+    si: usize,
+) {
     if out[first..].iter().any(|c| c.sum_group != 0) {
         return;
     }
     let by_opener = words.first().is_some_and(|w| w.lc == "by")
         && words.iter().take(6).any(|w| w.is(fact::COMMA));
-    let other = words.iter().any(|w| w.is(fact::OTHER));
+    let other = facts & fact::OTHER != 0;
     if !(by_opener || other) {
         return;
     }
@@ -2835,13 +2865,19 @@ fn mark_breakdown(words: &[W], out: &mut [Claim], first: usize, lookback: usize,
 
 /// Totals broken down into parts: `1.42 million vehicles ... including 1.178
 /// million passenger cars and 242,000 commercial vehicles`.
+///
+/// `facts` is the union of the words' [`fact`] bits.
 fn mark_sums(
     words: &[W],
+    facts: u32,
     out: &mut [Claim],
     first: usize,
     prev: std::ops::Range<usize>,
     si: usize,
 ) {
+    if facts & fact::SUM_MARKER == 0 {
+        return;
+    }
     let Some((mi, exhaustive)) = (0..words.len()).find_map(|i| {
         if !words[i].is(fact::SUM_MARKER) {
             return None;
@@ -2906,7 +2942,7 @@ fn mark_sums(
     }
     // `the rest`, or a part for all others (`other markets`, `其他锂电池`),
     // makes the list complete.
-    let rest = words.iter().any(|w| w.is(fact::REST))
+    let rest = facts & fact::REST != 0
         || parts.iter().any(|&p| {
             let m = out[p].metric.as_str();
             m.starts_with("other ") || m.starts_with("其他") || m.starts_with("其它")
