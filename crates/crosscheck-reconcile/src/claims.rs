@@ -330,6 +330,8 @@ mod fact {
     pub const RESPECTIVELY: u32 = 1 << 15;
     /// `is`.
     pub const IS: u32 = 1 << 16;
+    /// In [`NOT_METRIC_AFTER`](crate::lexicon::NOT_METRIC_AFTER).
+    pub const NOT_METRIC_AFTER: u32 = 1 << 17;
 }
 
 /// Words that end a clause (see [`clause_ids`]).
@@ -364,7 +366,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 15] = [
+    let lists: [(&'static [&'static str], u32); 16] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -380,6 +382,7 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (REST_WORDS, fact::REST),
         (&["respectively"], fact::RESPECTIVELY),
         (&["is"], fact::IS),
+        (NOT_METRIC_AFTER, fact::NOT_METRIC_AFTER),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -393,6 +396,21 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         .chain(SUM_MARKERS.iter().map(|(m, _)| (m[0], fact::SUM_MARKER)))
 }
 
+/// Whether `m` is the canonical base of some metric phrase (`exports`,
+/// `imports and exports`), asked of most figures' metrics.
+fn is_metric_base(m: &str) -> bool {
+    static BASES: OnceLock<WordTable<bool>> = OnceLock::new();
+    BASES
+        .get_or_init(|| {
+            let mut table = WordTable::with_room(METRICS.len());
+            for (_, base) in METRICS {
+                table.insert(base, true);
+            }
+            table
+        })
+        .get(m)
+}
+
 /// The word lists behind [`fact`], as one table from word to its bits.
 fn fact_table() -> &'static WordTable<u32> {
     static TABLE: OnceLock<WordTable<u32>> = OnceLock::new();
@@ -403,12 +421,6 @@ fn fact_table() -> &'static WordTable<u32> {
         }
         table
     })
-}
-
-/// The [`fact`] bits of a lowercase word.
-#[inline]
-fn facts_of(lc: &str) -> u32 {
-    fact_table().get(lc)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -427,13 +439,20 @@ struct Ent {
     destination: bool,
 }
 
-/// The words of a sentence's tokens, and the union of their [`fact`] bits:
-/// a rule whose words the sentence lacks need not walk it.
+/// The words of a sentence's tokens, into `out` (emptied first: one buffer
+/// serves every sentence); returns the union of their [`fact`] bits, so
+/// that a rule whose words the sentence lacks need not walk it.
 ///
 /// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
 /// ASCII word's lowercase form is then a slice of it, not a copy.
-fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> (Vec<W<'a>>, u32) {
-    let mut out: Vec<W> = Vec::with_capacity(tokens.len());
+fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W<'a>>) -> u32 {
+    out.clear();
+    let table = fact_table();
+    // Most sentences are ASCII throughout: one test for all their tokens.
+    let all_ascii = match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => text.as_bytes()[first.start()..last.end()].is_ascii(),
+        _ => true,
+    };
     let mut any = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -453,7 +472,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> (Vec<W<'a>>,
                 }
             }
         }
-        let ascii = raw.is_ascii();
+        let ascii = all_ascii || raw.is_ascii();
         let mut lc = if ascii {
             Cow::Borrowed(t.text(lower))
         } else {
@@ -471,7 +490,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> (Vec<W<'a>>,
                 poss = true;
             }
         }
-        let facts = facts_of(&lc);
+        let facts = table.get(&lc);
         any |= facts;
         out.push(W {
             facts,
@@ -488,7 +507,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> (Vec<W<'a>>,
             poss,
         });
     }
-    (out, any)
+    any
 }
 
 /// Whether a sentence says it corrects a figure: one walk over the words,
@@ -548,8 +567,9 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
                     continue;
                 }
                 if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
-                    let next = words.get(i + n).map(|w| w.lc.as_ref()).unwrap_or("");
-                    if NOT_METRIC_AFTER.contains(next) && !words[i + n - 1].poss {
+                    let next = words.get(i + n);
+                    if next.is_some_and(|w| w.is(fact::NOT_METRIC_AFTER)) && !words[i + n - 1].poss
+                    {
                         break;
                     }
                     out.push(MetricHit {
@@ -929,6 +949,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
     let mut claim_starts: Vec<usize> = Vec::new();
     let mut para_at = 0usize;
+    let mut words_buf: Vec<W> = Vec::new();
+    let mut clause_buf: Vec<usize> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
         // Paragraphs are sorted and disjoint, sentences sorted: a cursor
@@ -945,7 +967,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         };
         let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
         let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
-        let (words, sentence_facts) = words_of(text, &lower, &doc.tokens[t0..t1]);
+        let sentence_facts = words_of(text, &lower, &doc.tokens[t0..t1], &mut words_buf);
+        let words = &words_buf;
         let has = |bits: u32| sentence_facts & bits != 0;
         let q0 = qs.partition_point(|q| q.span.start < sent.start);
         let q1 = qs.partition_point(|q| q.span.start < sent.end);
@@ -965,22 +988,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         };
         let skip = |w: &W| in_ent(w) || in_q(w);
         let hits = if has(fact::METRIC_FIRST) {
-            metric_hits(&words, &skip)
+            metric_hits(words, &skip)
         } else {
             Vec::new()
         };
-        let clause = if has(fact::CLAUSE_END | fact::COMMA) {
-            clause_ids(&words)
-        } else {
-            vec![0; words.len()]
-        };
+        clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
+        let clause = &clause_buf;
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
         let correction_here =
-            has(fact::CORRECTION | fact::CORRECTION_CUE) && correction_words(&words);
+            has(fact::CORRECTION | fact::CORRECTION_CUE) && correction_words(words);
         // Which clauses speak of a plan or forecast, once per sentence rather
         // than a walk over the sentence per figure.
-        let mut modal_clauses = vec![false; clause.last().map_or(0, |&c| c + 1)];
+        let mut modal_clauses = Vec::new();
         if has(fact::MODAL | fact::PLAN) {
+            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
             for (i, w) in words.iter().enumerate() {
                 if w.is(fact::MODAL)
                     || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
@@ -998,8 +1019,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
-        let mut paren: Vec<Option<usize>> = vec![None; words.len()];
+        // Left empty (no word in a group) when the sentence has no bracket.
+        let mut paren: Vec<Option<usize>> = Vec::new();
         if has(fact::OPEN) {
+            paren.resize(words.len(), None);
             let (mut depth, mut group) = (0usize, 0usize);
             for (w, p) in words.iter().zip(&mut paren) {
                 if w.is(fact::OPEN) {
@@ -1084,12 +1107,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // ---- metric
             let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
                 share_metric(
-                    &words,
+                    words,
                     &hits,
                     fw,
                     fe,
                     cl,
-                    &clause,
+                    clause,
                     &out[first_claim..],
                     q.change,
                 )
@@ -1127,9 +1150,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 flags_v |= flags::SHARE;
                 (m, How::Clause, None)
             } else {
-                match pick_metric(&words, &hits, fw, fe, cl, &clause) {
+                match pick_metric(words, &hits, fw, fe, cl, clause) {
                     Some((h, how)) => {
-                        let mut product = product_of(&words, &h, q, fe, &skip);
+                        let mut product = product_of(words, &h, q, fe, &skip);
                         if product == h.base || h.base.ends_with(&product) {
                             product.clear();
                         }
@@ -1153,7 +1176,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         (m, how, None)
                     }
                     None => {
-                        let counted = counted_of(&words, q, fe);
+                        let counted = counted_of(words, q, fe);
                         if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
                             && !counted.is_empty()
                             && !q.change
@@ -1175,7 +1198,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             };
             let mut metric_how = metric_how;
             if metric_how == How::Context {
-                if let Some(m) = product_subject_metric(&words, &hits, &metric, fw, &in_ent) {
+                if let Some(m) = product_subject_metric(words, &hits, &metric, fw, &in_ent) {
                     metric = m;
                     metric_how = How::Sentence;
                 }
@@ -1193,7 +1216,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // ---- subject
             let anchor = hit.map(|h| h.i0).unwrap_or(fw);
             let (mut subject, mut subject_how) =
-                find_subject(&words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
+                find_subject(words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
             // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
             // right before a figure in a list names its subject.
             if fw >= 1 && fi > 0 {
@@ -1216,7 +1239,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
             if resp {
-                if let Some((e, dest)) = respectively(&words, sent_ents, &figs, fi, q) {
+                if let Some((e, dest)) = respectively(words, sent_ents, &figs, fi, q) {
                     if dest {
                         scope.push(format!("to {}", e.as_str()));
                     } else {
@@ -1241,7 +1264,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 
             // ---- scope: destinations after the metric or the figure
             for start in [hit.map(|h| h.i1), Some(fe)].into_iter().flatten() {
-                if let Some(d) = destination_after(&words, sent_ents, start, cl, &clause) {
+                if let Some(d) = destination_after(words, sent_ents, start, cl, clause) {
                     if !scope.contains(&d) {
                         scope.push(d);
                     }
@@ -1314,11 +1337,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     (d.q, d.p, d.ok && !other_paren && !based)
                 })
                 .collect();
-            let (period, period_how) = pick_period(&usable, q, fw, &clause, &word_at, &ctx, para);
+            let (period, period_how) = pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
 
             // ---- correction roles
             if correction_context {
-                flags_v |= correction_role(&words, fw, fe, correction_here);
+                flags_v |= correction_role(words, fw, fe, correction_here);
             }
             // `the 5.4 billion yuan project`: what a project costs.
             if q.kind == QuantityKind::Money
@@ -1448,17 +1471,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // of the same subject's metric said before.
             // Only a name with a product (`battery exports`, not `imports and
             // exports`), and only against names read, not carried.
-            if flags_v & flags::SHARE == 0
-                && metric.contains(' ')
-                && !METRICS.iter().any(|(_, base)| *base == metric)
-            {
+            if flags_v & flags::SHARE == 0 && metric.contains(' ') && !is_metric_base(&metric) {
                 if let Some(s) = subject {
-                    let suffix = format!(" {metric}");
-                    let mut fuller = read_metrics
-                        .get(&s)
-                        .into_iter()
-                        .flatten()
-                        .filter(|m| m.as_str().ends_with(&suffix));
+                    // Ends in ` {metric}`, without making that string.
+                    let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
+                        m.as_str()
+                            .strip_suffix(metric.as_str())
+                            .is_some_and(|rest| rest.ends_with(' '))
+                    });
                     if let (Some(f), None) = (fuller.next(), fuller.next()) {
                         metric = f.as_str().to_string();
                     }
@@ -1533,7 +1553,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
         }
         mark_sums(
-            &words,
+            words,
             sentence_facts,
             &mut out,
             first_claim,
@@ -1545,7 +1565,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .checked_sub(2)
             .map(|i| claim_starts[i])
             .unwrap_or(0);
-        mark_breakdown(&words, sentence_facts, &mut out, first_claim, lookback, si);
+        mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
         claim_starts.push(first_claim);
 
         // ---- carry context forward
@@ -1614,7 +1634,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         if out.len() == first_claim {
             if let Some(h) = hits.last() {
                 let product = product_of(
-                    &words,
+                    words,
                     h,
                     &crosscheck_numbers::Quantity::new(Span::new(0, 0), QuantityKind::Money, None),
                     words.len(),
@@ -1627,7 +1647,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 };
                 ctx.metric = Some((Sym::new(&m), para));
                 let (s, how) =
-                    find_subject(&words, sent_ents, Some(h), h.i0, words.len(), &ctx, para);
+                    find_subject(words, sent_ents, Some(h), h.i0, words.len(), &ctx, para);
                 if let (
                     Some(s),
                     How::Possessive | How::Preposition | How::Sentence | How::Anaphora,
@@ -1754,9 +1774,16 @@ fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
 
 /// Clause number of each word: `;`, dashes, colons and brackets end a clause,
 /// and so does a comma before `while`, `whereas`, `but`, `which`.
-fn clause_ids(words: &[W]) -> Vec<usize> {
+///
+/// Into `out`, emptied first; `marked` is false when the sentence has no
+/// clause mark or comma, and then every word is in clause 0.
+fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
+    out.clear();
+    if !marked {
+        out.resize(words.len(), 0);
+        return;
+    }
     let mut id = 0;
-    let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
         let boundary = w.is(fact::CLAUSE_END)
             || (w.is(fact::COMMA)
@@ -1768,7 +1795,6 @@ fn clause_ids(words: &[W]) -> Vec<usize> {
         }
         out.push(id);
     }
-    out
 }
 
 fn pick_metric(
@@ -3088,7 +3114,7 @@ mod tests {
         }
         words.extend(["", "x", "xxxxxxxxxxxxxxxxxxxxxxx", "2025", "é", "其中"].map(String::from));
         for w in &words {
-            assert_eq!(facts_of(w), by_lists(w), "{w:?}");
+            assert_eq!(fact_table().get(w), by_lists(w), "{w:?}");
         }
     }
 }

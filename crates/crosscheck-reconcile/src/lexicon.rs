@@ -105,7 +105,7 @@ pub const METRICS: &[(&str, &str)] = &[
 
 /// Words after a metric word that make it part of another noun
 /// (`production line`, `export markets`): then it names no figure.
-pub(crate) const NOT_METRIC_AFTER: WordList<&str> = WordList::new(&[
+pub(crate) const NOT_METRIC_AFTER: &[&str] = &[
     "base",
     "line",
     "lines",
@@ -165,7 +165,7 @@ pub(crate) const NOT_METRIC_AFTER: WordList<&str> = WordList::new(&[
     "goal",
     "plan",
     "capacity",
-]);
+];
 
 /// Words a metric phrase carries that do not change what is measured.
 pub(crate) const DROP_WORDS: WordList<&str> = WordList::new(&[
