@@ -278,8 +278,9 @@ struct W<'a> {
     poss: bool,
     /// Starts with a capital letter.
     title: bool,
-    /// The word as written, possessive split off.
-    raw: &'a str,
+    /// End of the word as written, possessive split off (`text[start..raw_end]`):
+    /// an offset rather than a slice, which few words are ever asked for.
+    raw_end: usize,
     /// What the sentence walks ask of the word ([`fact`] bits), looked up
     /// once here rather than in a list per walk per figure.
     facts: u32,
@@ -461,8 +462,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
         if t.kind == TokenKind::Space {
             continue;
         }
-        let raw = t.text(text);
-        if t.kind == TokenKind::Punct && (raw == "'" || raw == "’") {
+        if t.kind == TokenKind::Punct && matches!(t.text(text), "'" | "’") {
             // `Zhejiang ' s` split by the tokenizer.
             if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i)) {
                 if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.start() {
@@ -472,13 +472,13 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
                 }
             }
         }
-        let ascii = all_ascii || raw.is_ascii();
+        let ascii = all_ascii || text.as_bytes()[t.start()..t.end()].is_ascii();
         let mut lc = if ascii {
             Cow::Borrowed(t.text(lower))
         } else {
-            Cow::Owned(raw.to_lowercase())
+            Cow::Owned(t.text(text).to_lowercase())
         };
-        let mut raw = raw;
+        let mut raw_end = t.end();
         let mut poss = false;
         for suf in ["'s", "’s"] {
             if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
@@ -486,7 +486,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
                     Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
                     Cow::Owned(o) => o.truncate(o.len() - suf.len()),
                 }
-                raw = &raw[..raw.len() - suf.len()];
+                raw_end -= suf.len();
                 poss = true;
             }
         }
@@ -494,12 +494,18 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
         any |= facts;
         out.push(W {
             facts,
+            // The word as written starts where its token does.
             title: if ascii {
-                raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                text.as_bytes()
+                    .get(t.start())
+                    .is_some_and(u8::is_ascii_uppercase)
             } else {
-                raw.chars().next().is_some_and(|c| c.is_uppercase())
+                text[t.start()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
             },
-            raw,
+            raw_end,
             lc,
             start: t.start(),
             end: t.end(),
@@ -1216,7 +1222,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // ---- subject
             let anchor = hit.map(|h| h.i0).unwrap_or(fw);
             let (mut subject, mut subject_how) =
-                find_subject(words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
+                find_subject(text, words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
             // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
             // right before a figure in a list names its subject.
             if fw >= 1 && fi > 0 {
@@ -1646,8 +1652,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     format!("{product} {}", h.base)
                 };
                 ctx.metric = Some((Sym::new(&m), para));
-                let (s, how) =
-                    find_subject(words, sent_ents, Some(h), h.i0, words.len(), &ctx, para);
+                let (s, how) = find_subject(
+                    text,
+                    words,
+                    sent_ents,
+                    Some(h),
+                    h.i0,
+                    words.len(),
+                    &ctx,
+                    para,
+                );
                 if let (
                     Some(s),
                     How::Possessive | How::Preposition | How::Sentence | How::Anaphora,
@@ -2383,6 +2397,7 @@ fn mark_entity_roles(text: &str, lower: &str, ents: &mut [Ent], sents: &[Span]) 
 
 #[allow(clippy::too_many_arguments)]
 fn find_subject(
+    text: &str,
     words: &[W],
     ents: &[Ent],
     hit: Option<&MetricHit>,
@@ -2484,7 +2499,7 @@ fn find_subject(
                     }
                     let name: Vec<&str> = words[k..j]
                         .iter()
-                        .map(|w| w.raw)
+                        .map(|w| &text[w.start..w.raw_end])
                         .filter(|w| {
                             !matches!(*w, "The" | "In" | "By" | "And" | "Province" | "City")
                         })
