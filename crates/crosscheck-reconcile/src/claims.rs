@@ -956,6 +956,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut claim_starts: Vec<usize> = Vec::new();
     let mut para_at = 0usize;
     let mut words_buf: Vec<W> = Vec::new();
+    let mut tokens_before = 0usize;
     let mut clause_buf: Vec<usize> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
@@ -971,8 +972,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         } else {
             si
         };
-        let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
-        let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
+        // Tokens before the sentence: on from the last sentence's end when
+        // it came before (a walk over the few tokens between sentences).
+        let tokens = &doc.tokens[..];
+        let t0 = if tokens_before <= tokens.len()
+            && tokens_before
+                .checked_sub(1)
+                .is_none_or(|k| tokens[k].start() < sent.start)
+        {
+            tokens_before
+                + tokens[tokens_before..]
+                    .iter()
+                    .take_while(|t| t.start() < sent.start)
+                    .count()
+        } else {
+            tokens.partition_point(|t| t.start() < sent.start)
+        };
+        let t1 = t0 + tokens[t0..].partition_point(|t| t.start() < sent.end);
+        tokens_before = t1;
         let sentence_facts = words_of(text, &lower, &doc.tokens[t0..t1], &mut words_buf);
         let words = &words_buf;
         let has = |bits: u32| sentence_facts & bits != 0;
@@ -1081,11 +1098,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .collect();
 
         let first_claim = out.len();
-        let dates_at: Vec<Span> = sent_qs
-            .iter()
-            .filter(|q| q.kind == QuantityKind::Date)
-            .map(|q| q.span)
-            .collect();
+        let dates_at = || {
+            sent_qs
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Date)
+                .map(|q| q.span)
+        };
         let figs: Vec<&Quantity> = sent_qs
             .iter()
             .copied()
@@ -1094,9 +1112,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .filter(|q| {
                 !(q.kind == QuantityKind::Number
                     && q.unit.is_none()
-                    && dates_at
-                        .iter()
-                        .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
+                    && dates_at().any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
             })
             // A number word inside quotation marks is part of a name (`the
             // "new three" products`), not a figure.
@@ -1798,7 +1814,7 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
         return;
     }
     let mut id = 0;
-    for (i, w) in words.iter().enumerate() {
+    out.extend(words.iter().enumerate().map(|(i, w)| {
         let boundary = w.is(fact::CLAUSE_END)
             || (w.is(fact::COMMA)
                 && words
@@ -1807,8 +1823,8 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
         if boundary {
             id += 1;
         }
-        out.push(id);
-    }
+        id
+    }));
 }
 
 fn pick_metric(
