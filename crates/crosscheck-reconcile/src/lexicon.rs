@@ -489,7 +489,7 @@ pub fn normalize_product(words: &[&str]) -> String {
             joined.push(' ');
         }
         first = false;
-        joined.push_str(&singular(&w));
+        push_singular(&mut joined, &w);
     }
     if joined.contains('-') {
         joined = joined
@@ -526,19 +526,26 @@ pub fn normalize_product(words: &[&str]) -> String {
 
 /// A crude singular: `vehicles` → `vehicle`, `batteries` → `battery`.
 pub fn singular(w: &str) -> String {
+    let mut out = String::new();
+    push_singular(&mut out, w);
+    out
+}
+
+/// [`singular`] of `w`, appended to `out`: a product phrase is built word
+/// by word into one buffer rather than from a `String` per word.
+fn push_singular(out: &mut String, w: &str) {
     if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w.to_string();
+        out.push_str(w);
+    } else if let Some(s) = w.strip_suffix("ies") {
+        out.push_str(s);
+        out.push('y');
+    } else if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
+        out.push_str(&w[..s.len() + 2]);
+    } else if let Some(s) = w.strip_suffix('s') {
+        out.push_str(s);
+    } else {
+        out.push_str(w);
     }
-    if let Some(s) = w.strip_suffix("ies") {
-        return format!("{s}y");
-    }
-    if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
-        return format!("{s}{}", &w[s.len()..s.len() + 2]);
-    }
-    if let Some(s) = w.strip_suffix('s') {
-        return s.to_string();
-    }
-    w.to_string()
 }
 
 /// `str::to_lowercase`, without a copy when that would change nothing.
@@ -731,6 +738,33 @@ mod tests {
             let k = n.min(8);
             want[..k].copy_from_slice(&b[..k]);
             assert_eq!(packed_head(&b), u64::from_le_bytes(want), "{n}");
+        }
+    }
+
+    /// [`singular`] as it was written when it made a `String` per case.
+    fn singular_by_format(w: &str) -> String {
+        if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+            return w.to_string();
+        }
+        if let Some(s) = w.strip_suffix("ies") {
+            return format!("{s}y");
+        }
+        if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
+            return format!("{s}{}", &w[s.len()..s.len() + 2]);
+        }
+        if let Some(s) = w.strip_suffix('s') {
+            return s.to_string();
+        }
+        w.to_string()
+    }
+
+    #[test]
+    fn singular_into_a_buffer_agrees_with_the_copies() {
+        let letters = ["a", "c", "e", "h", "i", "s", "u", "y", "é"];
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..20_000 {
+            let w = crate::test_rng::random_text(&mut next, &letters, 8);
+            assert_eq!(singular(&w), singular_by_format(&w), "{w:?}");
         }
     }
 }
