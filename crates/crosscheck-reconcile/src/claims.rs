@@ -2367,11 +2367,18 @@ fn roles_of_last_words<'a>(mut from_end: impl Iterator<Item = &'a [u8]>) -> (boo
 fn mark_entity_roles(text: &str, lower: &str, ents: &mut [Ent], sents: &[Span]) {
     for e in ents.iter_mut() {
         let before = text[..e.span.start].trim_end();
-        // The last 24 characters, cut in place rather than collected.
-        let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+        // The last 24 characters, cut in place rather than collected: when
+        // the last 24 bytes are ASCII they are those characters.
+        let ascii_cut = before.len().saturating_sub(24);
+        let (cut, ascii) = if before.as_bytes()[ascii_cut..].is_ascii() {
+            (ascii_cut, true)
+        } else {
+            let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+            (cut, before[cut..].is_ascii())
+        };
         let tail = &before[cut..];
         // An ASCII tail's lowercase form is already in `lower`: no copy.
-        let lower_tail = if tail.is_ascii() {
+        let lower_tail = if ascii {
             Cow::Borrowed(&lower[cut..before.len()])
         } else {
             crate::lexicon::lowercase(tail)
