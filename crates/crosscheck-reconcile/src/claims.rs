@@ -914,7 +914,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut qs: Vec<&Quantity> = doc.quantities.iter().collect();
     qs.sort_by_key(|q| q.span.start);
 
-    let mut out: Vec<Claim> = Vec::new();
+    // At most one claim per figure that is no date or ordinal: reserved
+    // once rather than grown by copies, and little more than is used.
+    let figures = qs
+        .iter()
+        .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
+        .count();
+    let mut out: Vec<Claim> = Vec::with_capacity(figures);
     let mut ctx = Context {
         main_company: main_company.map(|m| m.0),
         jurisdictions: jurisdictions(doc),
