@@ -294,6 +294,12 @@ impl W<'_> {
     }
 }
 
+/// The scope a word names (`abroad` → `overseas`); the fact bit spares
+/// most words the list.
+fn scope_of(w: &W) -> Option<&'static str> {
+    w.is(fact::SCOPE).then(|| SCOPE_WORDS.get(&w.lc)).flatten()
+}
+
 /// Bits of [`W::facts`]: which of the word lists the claim rules consult
 /// hold the (lowercase) word.
 mod fact {
@@ -333,6 +339,8 @@ mod fact {
     pub const IS: u32 = 1 << 16;
     /// In [`NOT_METRIC_AFTER`](crate::lexicon::NOT_METRIC_AFTER).
     pub const NOT_METRIC_AFTER: u32 = 1 << 17;
+    /// A key of [`SCOPE_WORDS`](crate::lexicon::SCOPE_WORDS).
+    pub const SCOPE: u32 = 1 << 18;
 }
 
 /// Words that end a clause (see [`clause_ids`]).
@@ -389,6 +397,7 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
     lists
         .into_iter()
         .flat_map(|(words, bit)| words.iter().map(move |w| (*w, bit)))
+        .chain(SCOPE_WORDS.keys().map(|w| (w, fact::SCOPE)))
         .chain(
             METRICS
                 .iter()
@@ -959,7 +968,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     });
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
-    let mut claim_starts: Vec<usize> = Vec::new();
+    // Where the claims of the two sentences before this one start (the
+    // older first): a breakdown looks back that far, and no further.
+    let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
     let mut words_buf: Vec<W> = Vec::new();
     let mut tokens_before = 0usize;
@@ -1299,13 +1310,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     .iter()
                     .chain(words[h.i1..fe.max(h.i1)].iter().take(3))
                 {
-                    if let Some(s) = SCOPE_WORDS.get(&w.lc) {
+                    if let Some(s) = scope_of(w) {
                         scope.push(s.to_string());
                     }
                 }
             }
             for w in words.iter().skip(fw).take(fe - fw + 2) {
-                if let Some(s) = SCOPE_WORDS.get(&w.lc) {
+                if let Some(s) = scope_of(w) {
                     scope.push(s.to_string());
                 }
             }
@@ -1583,13 +1594,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             prev_sentence_claims.clone(),
             si,
         );
-        let lookback = claim_starts
-            .len()
-            .checked_sub(2)
-            .map(|i| claim_starts[i])
-            .unwrap_or(0);
+        let lookback = recent_starts[0].unwrap_or(0);
         mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
-        claim_starts.push(first_claim);
+        recent_starts = [recent_starts[1], Some(first_claim)];
 
         // ---- carry context forward
         if let Some(c) = out.get(first_claim) {
@@ -2123,7 +2130,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
             break;
         }
         k += 1;
-        if SCOPE_WORDS.contains(&w.lc) {
+        if w.is(fact::SCOPE) {
             continue;
         }
         if MONTHS.contains(w.lc.as_ref()) {

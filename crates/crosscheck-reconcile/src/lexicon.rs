@@ -861,6 +861,11 @@ impl WordList<(&'static str, &'static str)> {
     pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
         self.find(word).map(|e| e.1)
     }
+
+    /// The words that have a value.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.entries.iter().map(|e| e.0)
+    }
 }
 
 impl<T: Keyed> WordList<T> {
