@@ -341,6 +341,10 @@ mod fact {
     pub const NOT_METRIC_AFTER: u32 = 1 << 17;
     /// A key of [`SCOPE_WORDS`](crate::lexicon::SCOPE_WORDS).
     pub const SCOPE: u32 = 1 << 18;
+    /// Is a marker of [`super::SUM_MARKERS`] by itself (`including`).
+    pub const SUM_MARKER_ALONE: u32 = 1 << 19;
+    /// Second word of a marker of [`super::SUM_MARKERS`] (`which` of `of which`).
+    pub const SUM_MARKER_SECOND: u32 = 1 << 20;
 }
 
 /// Words that end a clause (see [`clause_ids`]).
@@ -404,6 +408,11 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
                 .map(move |(p, _)| (firsts(p), fact::METRIC_FIRST)),
         )
         .chain(SUM_MARKERS.iter().map(|(m, _)| (m[0], fact::SUM_MARKER)))
+        .chain(SUM_MARKERS.iter().filter_map(|(m, _)| match m {
+            [alone] => Some((*alone, fact::SUM_MARKER_ALONE)),
+            [_, second, ..] => Some((*second, fact::SUM_MARKER_SECOND)),
+            [] => None,
+        }))
 }
 
 /// Whether `m` is the canonical base of some metric phrase (`exports`,
@@ -2962,7 +2971,14 @@ fn mark_sums(
         return;
     }
     let Some((mi, exhaustive)) = (0..words.len()).find_map(|i| {
-        if !words[i].is(fact::SUM_MARKER) {
+        // A marker of several words needs its second word next: `of` is
+        // common, `of which` rare.
+        if !words[i].is(fact::SUM_MARKER)
+            || !(words[i].is(fact::SUM_MARKER_ALONE)
+                || words
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(fact::SUM_MARKER_SECOND)))
+        {
             return None;
         }
         SUM_MARKERS
