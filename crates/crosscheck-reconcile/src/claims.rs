@@ -984,6 +984,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut words_buf: Vec<W> = Vec::new();
     let mut tokens_before = 0usize;
     let mut clause_buf: Vec<usize> = Vec::new();
+    // The dates that may govern a figure, per figure, in one buffer.
+    let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
         // Paragraphs are sorted and disjoint, sentences sorted: a cursor
@@ -1371,15 +1373,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             scope.dedup();
 
             // ---- period
-            let usable: Vec<(&Quantity, Period, bool)> = dates
-                .iter()
-                .map(|d| {
-                    let other_paren =
-                        d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
-                    let based = d.base_at.is_some_and(|b| fw < b);
-                    (d.q, d.p, d.ok && !other_paren && !based)
-                })
-                .collect();
+            usable.clear();
+            usable.extend(dates.iter().map(|d| {
+                let other_paren = d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
+                let based = d.base_at.is_some_and(|b| fw < b);
+                (d.q, d.p, d.ok && !other_paren && !based)
+            }));
             let (period, period_how) = pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
 
             // ---- correction roles
