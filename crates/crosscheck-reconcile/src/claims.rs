@@ -984,6 +984,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut words_buf: Vec<W> = Vec::new();
     let mut tokens_before = 0usize;
     let mut clause_buf: Vec<usize> = Vec::new();
+    // A sentence's figures and dates, in buffers that serve every sentence.
+    let mut figs_buf: Vec<&Quantity> = Vec::new();
+    let mut dates_buf: Vec<DateInfo> = Vec::new();
     // The dates that may govern a figure, per figure, in one buffer.
     let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
@@ -1088,42 +1091,45 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
         // Dates of this sentence: whether they may govern a figure, and where
         // a comparison base (`from ... in 2024`) starts before them.
-        let dates: Vec<DateInfo> = sent_qs
-            .iter()
-            .filter(|q| q.kind == QuantityKind::Date)
-            .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
-            .map(|(q, p)| {
-                let wi = word_at(q.span.start);
-                let is_base = |w: &str| {
-                    matches!(
-                        w,
-                        "from"
-                            | "than"
-                            | "compared"
-                            | "versus"
-                            | "vs"
-                            | "since"
-                            | "against"
-                            | "over"
-                    )
-                };
-                let base_before = words[wi.saturating_sub(3)..wi]
-                    .iter()
-                    .any(|w| is_base(&w.lc));
-                let ok = !base_before || is_range_period(&p);
-                let base_at = (wi.saturating_sub(7)..wi)
-                    .rev()
-                    .find(|&i| is_base(&words[i].lc))
-                    .filter(|_| !is_range_period(&p));
-                DateInfo {
-                    q,
-                    p,
-                    ok,
-                    base_at,
-                    paren: paren.get(wi).copied().flatten(),
-                }
-            })
-            .collect();
+        dates_buf.clear();
+        dates_buf.extend(
+            sent_qs
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Date)
+                .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
+                .map(|(q, p)| {
+                    let wi = word_at(q.span.start);
+                    let is_base = |w: &str| {
+                        matches!(
+                            w,
+                            "from"
+                                | "than"
+                                | "compared"
+                                | "versus"
+                                | "vs"
+                                | "since"
+                                | "against"
+                                | "over"
+                        )
+                    };
+                    let base_before = words[wi.saturating_sub(3)..wi]
+                        .iter()
+                        .any(|w| is_base(&w.lc));
+                    let ok = !base_before || is_range_period(&p);
+                    let base_at = (wi.saturating_sub(7)..wi)
+                        .rev()
+                        .find(|&i| is_base(&words[i].lc))
+                        .filter(|_| !is_range_period(&p));
+                    DateInfo {
+                        q,
+                        p,
+                        ok,
+                        base_at,
+                        paren: paren.get(wi).copied().flatten(),
+                    }
+                }),
+        );
+        let dates = &dates_buf;
 
         let first_claim = out.len();
         let dates_at = || {
@@ -1132,20 +1138,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .filter(|q| q.kind == QuantityKind::Date)
                 .map(|q| q.span)
         };
-        let figs: Vec<&Quantity> = sent_qs
-            .iter()
-            .copied()
-            .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
-            // A bare number touching a date is part of it (`23 January 2026`).
-            .filter(|q| {
-                !(q.kind == QuantityKind::Number
-                    && q.unit.is_none()
-                    && dates_at().any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
-            })
-            // A number word inside quotation marks is part of a name (`the
-            // "new three" products`), not a figure.
-            .filter(|q| !quoted_number_word(text, q.span))
-            .collect();
+        figs_buf.clear();
+        figs_buf.extend(
+            sent_qs
+                .iter()
+                .copied()
+                .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
+                // A bare number touching a date is part of it (`23 January 2026`).
+                .filter(|q| {
+                    !(q.kind == QuantityKind::Number
+                        && q.unit.is_none()
+                        && dates_at()
+                            .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
+                })
+                // A number word inside quotation marks is part of a name (`the
+                // "new three" products`), not a figure.
+                .filter(|q| !quoted_number_word(text, q.span)),
+        );
+        let figs = &figs_buf;
         let resp = has(fact::RESPECTIVELY);
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
@@ -1284,7 +1294,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
             if resp {
-                if let Some((e, dest)) = respectively(words, sent_ents, &figs, fi, q) {
+                if let Some((e, dest)) = respectively(words, sent_ents, figs, fi, q) {
                     if dest {
                         scope.push(format!("to {}", e.as_str()));
                     } else {
