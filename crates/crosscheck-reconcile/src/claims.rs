@@ -577,9 +577,10 @@ fn metric_index() -> &'static MetricIndex {
     })
 }
 
-fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
+/// The metric phrases of a sentence's words, into `out` (emptied first).
+fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>) {
     let index = metric_index();
-    let mut out = Vec::new();
+    out.clear();
     let mut i = 0;
     'outer: while i < words.len() {
         let w = &words[i];
@@ -608,7 +609,6 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
         }
         i += 1;
     }
-    out
 }
 
 fn is_content_word(w: &W) -> bool {
@@ -986,6 +986,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut clause_buf: Vec<usize> = Vec::new();
     // A sentence's figures and dates, in buffers that serve every sentence.
     let mut figs_buf: Vec<&Quantity> = Vec::new();
+    let mut hits_buf: Vec<MetricHit> = Vec::new();
     let mut dates_buf: Vec<DateInfo> = Vec::new();
     // The dates that may govern a figure, per figure, in one buffer.
     let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
@@ -1041,11 +1042,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .any(|q| q.span.start <= w.start && w.end <= q.span.end)
         };
         let skip = |w: &W| in_ent(w) || in_q(w);
-        let hits = if has(fact::METRIC_FIRST) {
-            metric_hits(words, &skip)
+        if has(fact::METRIC_FIRST) {
+            metric_hits(words, &skip, &mut hits_buf);
         } else {
-            Vec::new()
-        };
+            hits_buf.clear();
+        }
+        let hits = &hits_buf;
         clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
         let clause = &clause_buf;
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
@@ -1168,7 +1170,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
                 share_metric(
                     words,
-                    &hits,
+                    hits,
                     fw,
                     fe,
                     cl,
@@ -1210,7 +1212,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 flags_v |= flags::SHARE;
                 (m, How::Clause, None)
             } else {
-                match pick_metric(words, &hits, fw, fe, cl, clause) {
+                match pick_metric(words, hits, fw, fe, cl, clause) {
                     Some((h, how)) => {
                         let mut product = product_of(words, &h, q, fe, &skip);
                         if product == h.base || h.base.ends_with(&product) {
@@ -1253,7 +1255,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             };
             let mut metric_how = metric_how;
             if metric_how == How::Context {
-                if let Some(m) = product_subject_metric(words, &hits, &metric, fw, &in_ent) {
+                if let Some(m) = product_subject_metric(words, hits, &metric, fw, &in_ent) {
                     metric = m;
                     metric_how = How::Sentence;
                 }
