@@ -2,10 +2,10 @@
 
 use crate::interval::Interval;
 use crate::lexicon::{
-    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, METRICS,
-    MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
+    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS,
+    FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
-use crate::lexicon::{WordFilter, WordHasher, WordList};
+use crate::lexicon::{WordHasher, WordList, WordTable};
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
@@ -278,8 +278,168 @@ struct W<'a> {
     poss: bool,
     /// Starts with a capital letter.
     title: bool,
-    /// The word as written, possessive split off.
-    raw: &'a str,
+    /// End of the word as written, possessive split off (`text[start..raw_end]`):
+    /// an offset rather than a slice, which few words are ever asked for.
+    raw_end: usize,
+    /// What the sentence walks ask of the word ([`fact`] bits), looked up
+    /// once here rather than in a list per walk per figure.
+    facts: u32,
+}
+
+impl W<'_> {
+    /// True when the word has any of the [`fact`] bits in `bits`.
+    #[inline]
+    fn is(&self, bits: u32) -> bool {
+        self.facts & bits != 0
+    }
+}
+
+/// The scope a word names (`abroad` → `overseas`); the fact bit spares
+/// most words the list.
+fn scope_of(w: &W) -> Option<&'static str> {
+    w.is(fact::SCOPE).then(|| SCOPE_WORDS.get(&w.lc)).flatten()
+}
+
+/// Bits of [`W::facts`]: which of the word lists the claim rules consult
+/// hold the (lowercase) word.
+mod fact {
+    /// In [`FUNCTION_WORDS`](crate::lexicon::FUNCTION_WORDS): ends a noun phrase.
+    pub const FUNCTION: u32 = 1;
+    /// Opens a phrase of [`METRICS`](crate::lexicon::METRICS).
+    pub const METRIC_FIRST: u32 = 1 << 1;
+    /// In [`MODAL_WORDS`](crate::lexicon::MODAL_WORDS).
+    pub const MODAL: u32 = 1 << 2;
+    /// In [`super::PLAN_WORDS`]: modal before `to`.
+    pub const PLAN: u32 = 1 << 3;
+    /// `to`.
+    pub const TO: u32 = 1 << 4;
+    /// In [`CORRECTION_WORDS`](crate::lexicon::CORRECTION_WORDS).
+    pub const CORRECTION: u32 = 1 << 5;
+    /// In [`super::CORRECTION_CUES`]: a correction with the words after it.
+    pub const CORRECTION_CUE: u32 = 1 << 6;
+    /// In [`super::CLAUSE_ENDS`].
+    pub const CLAUSE_END: u32 = 1 << 7;
+    /// `,`.
+    pub const COMMA: u32 = 1 << 8;
+    /// In [`super::CLAUSE_AFTER_COMMA`].
+    pub const CLAUSE_AFTER_COMMA: u32 = 1 << 9;
+    /// `(`.
+    pub const OPEN: u32 = 1 << 10;
+    /// `)`.
+    pub const CLOSE: u32 = 1 << 11;
+    /// Opens a marker of [`super::SUM_MARKERS`].
+    pub const SUM_MARKER: u32 = 1 << 12;
+    /// In [`super::OTHER_WORDS`].
+    pub const OTHER: u32 = 1 << 13;
+    /// In [`super::REST_WORDS`].
+    pub const REST: u32 = 1 << 14;
+    /// `respectively`.
+    pub const RESPECTIVELY: u32 = 1 << 15;
+    /// `is`.
+    pub const IS: u32 = 1 << 16;
+    /// In [`NOT_METRIC_AFTER`](crate::lexicon::NOT_METRIC_AFTER).
+    pub const NOT_METRIC_AFTER: u32 = 1 << 17;
+    /// A key of [`SCOPE_WORDS`](crate::lexicon::SCOPE_WORDS).
+    pub const SCOPE: u32 = 1 << 18;
+    /// Is a marker of [`super::SUM_MARKERS`] by itself (`including`).
+    pub const SUM_MARKER_ALONE: u32 = 1 << 19;
+    /// Second word of a marker of [`super::SUM_MARKERS`] (`which` of `of which`).
+    pub const SUM_MARKER_SECOND: u32 = 1 << 20;
+}
+
+/// Words that end a clause (see [`clause_ids`]).
+const CLAUSE_ENDS: &[&str] = &[";", "—", "–", "--", ":", "(", ")"];
+/// Words after a comma that start a new clause.
+const CLAUSE_AFTER_COMMA: &[&str] = &[
+    "while", "whereas", "but", "which", "where", "and", "with", "compared",
+];
+/// `aims to`, `plans to`: a forecast.
+const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
+/// Words that mark a correction with what follows them (see [`correction_words`]).
+const CORRECTION_CUES: &[&str] = &["should", "correct", "clerical"];
+/// Words of a breakdown of all the rest (see [`mark_breakdown`]).
+const OTHER_WORDS: &[&str] = &["other", "rest", "remainder", "remaining"];
+/// Words that make a list of parts complete (see [`mark_sums`]).
+const REST_WORDS: &[&str] = &["rest", "remainder", "remaining", "balance"];
+/// Markers of a total's parts after it, and whether they say the parts are all of it.
+const SUM_MARKERS: &[(&[&str], bool)] = &[
+    (&["including"], false),
+    (&["included"], false),
+    (&["includes"], false),
+    (&["of", "which"], false),
+    (&["among", "them"], false),
+    (&["其", "中"], false),
+    (&["comprising"], true),
+    (&["consisting", "of"], true),
+    (&["made", "up", "of"], true),
+    (&["split", "between"], true),
+    (&["split", "into"], true),
+    (&["broken", "down", "into"], true),
+];
+
+/// Each word of the lists behind [`fact`] with its bit.
+fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
+    let lists: [(&'static [&'static str], u32); 16] = [
+        (FUNCTION_WORDS, fact::FUNCTION),
+        (MODAL_WORDS, fact::MODAL),
+        (PLAN_WORDS, fact::PLAN),
+        (&["to"], fact::TO),
+        (CORRECTION_WORDS, fact::CORRECTION),
+        (CORRECTION_CUES, fact::CORRECTION_CUE),
+        (CLAUSE_ENDS, fact::CLAUSE_END),
+        (&[","], fact::COMMA),
+        (CLAUSE_AFTER_COMMA, fact::CLAUSE_AFTER_COMMA),
+        (&["("], fact::OPEN),
+        (&[")"], fact::CLOSE),
+        (OTHER_WORDS, fact::OTHER),
+        (REST_WORDS, fact::REST),
+        (&["respectively"], fact::RESPECTIVELY),
+        (&["is"], fact::IS),
+        (NOT_METRIC_AFTER, fact::NOT_METRIC_AFTER),
+    ];
+    let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
+    lists
+        .into_iter()
+        .flat_map(|(words, bit)| words.iter().map(move |w| (*w, bit)))
+        .chain(SCOPE_WORDS.keys().map(|w| (w, fact::SCOPE)))
+        .chain(
+            METRICS
+                .iter()
+                .map(move |(p, _)| (firsts(p), fact::METRIC_FIRST)),
+        )
+        .chain(SUM_MARKERS.iter().map(|(m, _)| (m[0], fact::SUM_MARKER)))
+        .chain(SUM_MARKERS.iter().filter_map(|(m, _)| match m {
+            [alone] => Some((*alone, fact::SUM_MARKER_ALONE)),
+            [_, second, ..] => Some((*second, fact::SUM_MARKER_SECOND)),
+            [] => None,
+        }))
+}
+
+/// Whether `m` is the canonical base of some metric phrase (`exports`,
+/// `imports and exports`), asked of most figures' metrics.
+fn is_metric_base(m: &str) -> bool {
+    static BASES: OnceLock<WordTable<bool>> = OnceLock::new();
+    BASES
+        .get_or_init(|| {
+            let mut table = WordTable::with_room(METRICS.len());
+            for (_, base) in METRICS {
+                table.insert(base, true);
+            }
+            table
+        })
+        .get(m)
+}
+
+/// The word lists behind [`fact`], as one table from word to its bits.
+fn fact_table() -> &'static WordTable<u32> {
+    static TABLE: OnceLock<WordTable<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordTable::with_room(fact_words().count());
+        for (w, bit) in fact_words() {
+            table.insert(w, bit);
+        }
+        table
+    })
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -298,10 +458,21 @@ struct Ent {
     destination: bool,
 }
 
+/// The words of a sentence's tokens, into `out` (emptied first: one buffer
+/// serves every sentence); returns the union of their [`fact`] bits, so
+/// that a rule whose words the sentence lacks need not walk it.
+///
 /// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
 /// ASCII word's lowercase form is then a slice of it, not a copy.
-fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
-    let mut out: Vec<W> = Vec::with_capacity(tokens.len());
+fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W<'a>>) -> u32 {
+    out.clear();
+    let table = fact_table();
+    // Most sentences are ASCII throughout: one test for all their tokens.
+    let all_ascii = match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => text.as_bytes()[first.start()..last.end()].is_ascii(),
+        _ => true,
+    };
+    let mut any = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -309,8 +480,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
         if t.kind == TokenKind::Space {
             continue;
         }
-        let raw = t.text(text);
-        if t.kind == TokenKind::Punct && (raw == "'" || raw == "’") {
+        if t.kind == TokenKind::Punct && matches!(t.text(text), "'" | "’") {
             // `Zhejiang ' s` split by the tokenizer.
             if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i)) {
                 if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.start() {
@@ -320,13 +490,13 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
                 }
             }
         }
-        let ascii = raw.is_ascii();
+        let ascii = all_ascii || text.as_bytes()[t.start()..t.end()].is_ascii();
         let mut lc = if ascii {
             Cow::Borrowed(t.text(lower))
         } else {
-            Cow::Owned(raw.to_lowercase())
+            Cow::Owned(t.text(text).to_lowercase())
         };
-        let mut raw = raw;
+        let mut raw_end = t.end();
         let mut poss = false;
         for suf in ["'s", "’s"] {
             if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
@@ -334,17 +504,26 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
                     Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
                     Cow::Owned(o) => o.truncate(o.len() - suf.len()),
                 }
-                raw = &raw[..raw.len() - suf.len()];
+                raw_end -= suf.len();
                 poss = true;
             }
         }
+        let facts = table.get(&lc);
+        any |= facts;
         out.push(W {
+            facts,
+            // The word as written starts where its token does.
             title: if ascii {
-                raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                text.as_bytes()
+                    .get(t.start())
+                    .is_some_and(u8::is_ascii_uppercase)
             } else {
-                raw.chars().next().is_some_and(|c| c.is_uppercase())
+                text[t.start()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
             },
-            raw,
+            raw_end,
             lc,
             start: t.start(),
             end: t.end(),
@@ -352,22 +531,22 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token]) -> Vec<W<'a>> {
             poss,
         });
     }
-    out
+    any
 }
 
-/// Whether a sentence (its lowercase words) says it corrects a figure: one
-/// walk over the words, where a scan per word list and per phrase cost a
-/// walk each.
-fn correction_words(lc: &[&str]) -> bool {
-    let at = |i: usize| lc.get(i).copied().unwrap_or("");
-    (0..lc.len()).any(|i| {
-        CORRECTION_WORDS.contains(lc[i])
-            || match lc[i] {
-                "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
-                "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
-                "clerical" => at(i + 1) == "error",
-                _ => false,
-            }
+/// Whether a sentence says it corrects a figure: one walk over the words,
+/// where a scan per word list and per phrase cost a walk each.
+fn correction_words(words: &[W]) -> bool {
+    let at = |i: usize| words.get(i).map_or("", |w| w.lc.as_ref());
+    words.iter().enumerate().any(|(i, w)| {
+        w.is(fact::CORRECTION)
+            || (w.is(fact::CORRECTION_CUE)
+                && match w.lc.as_ref() {
+                    "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
+                    "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
+                    "clerical" => at(i + 1) == "error",
+                    _ => false,
+                })
     })
 }
 
@@ -376,8 +555,6 @@ fn correction_words(lc: &[&str]) -> bool {
 /// start with it instead of splitting every pattern string at every word.
 struct MetricIndex {
     by_first: HashMap<&'static str, MetricPatterns, BuildHasherDefault<WordHasher>>,
-    /// The first words, so that most words skip the hashing.
-    firsts: WordFilter,
 }
 
 type MetricPatterns = Vec<(Vec<&'static str>, &'static str)>;
@@ -387,11 +564,9 @@ fn metric_index() -> &'static MetricIndex {
     INDEX.get_or_init(|| {
         let mut index = MetricIndex {
             by_first: HashMap::default(),
-            firsts: WordFilter::EMPTY,
         };
         for &(pat, base) in METRICS {
             let parts: Vec<&'static str> = pat.split(' ').collect();
-            index.firsts.add(parts[0]);
             index
                 .by_first
                 .entry(parts[0])
@@ -402,21 +577,24 @@ fn metric_index() -> &'static MetricIndex {
     })
 }
 
-fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
+/// The metric phrases of a sentence's words, into `out` (emptied first).
+fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>) {
     let index = metric_index();
-    let mut out = Vec::new();
+    out.clear();
     let mut i = 0;
     'outer: while i < words.len() {
         let w = &words[i];
-        if w.kind == TokenKind::Word && index.firsts.may_hold(&w.lc) && !skip(w) {
+        // Only a word that opens a pattern is asked whether it is in a name.
+        if w.kind == TokenKind::Word && w.is(fact::METRIC_FIRST) && !skip(w) {
             for (parts, base) in index.by_first.get(w.lc.as_ref()).into_iter().flatten() {
                 let n = parts.len();
                 if i + n > words.len() {
                     continue;
                 }
                 if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
-                    let next = words.get(i + n).map(|w| w.lc.as_ref()).unwrap_or("");
-                    if NOT_METRIC_AFTER.contains(next) && !words[i + n - 1].poss {
+                    let next = words.get(i + n);
+                    if next.is_some_and(|w| w.is(fact::NOT_METRIC_AFTER)) && !words[i + n - 1].poss
+                    {
                         break;
                     }
                     out.push(MetricHit {
@@ -431,20 +609,15 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool) -> Vec<MetricHit> {
         }
         i += 1;
     }
-    out
 }
 
 fn is_content_word(w: &W) -> bool {
-    if w.kind == TokenKind::Word
-        && w.lc.contains('-')
-        && w.lc.len() > 3
-        && !crate::lexicon::is_function_word(&w.lc)
-    {
+    if w.kind == TokenKind::Word && w.lc.contains('-') && w.lc.len() > 3 && !w.is(fact::FUNCTION) {
         // `state-owned`, `foreign-invested`: compound adjectives.
         return true;
     }
     w.kind == TokenKind::Word
-        && !crate::lexicon::is_function_word(&w.lc)
+        && !w.is(fact::FUNCTION)
         && !w.lc.ends_with("ing")
         && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
@@ -742,7 +915,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         });
     }
     ents.sort_by_key(|e| e.span.start);
-    mark_entity_roles(text, &mut ents, sents);
+    // One lowercase copy of the text per document, which words slice.
+    let lower = text.to_ascii_lowercase();
+    mark_entity_roles(text, &lower, &mut ents, sents);
     // A research note is about the company it rates, whoever else it names.
     let main = match &rated {
         Some(r) => Some((r.name, true)),
@@ -757,7 +932,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut qs: Vec<&Quantity> = doc.quantities.iter().collect();
     qs.sort_by_key(|q| q.span.start);
 
-    let mut out: Vec<Claim> = Vec::new();
+    // At most one claim per figure that is no date or ordinal: reserved
+    // once rather than grown by copies, and little more than is used.
+    let figures = qs
+        .iter()
+        .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
+        .count();
+    let mut out: Vec<Claim> = Vec::with_capacity(figures);
     let mut ctx = Context {
         main_company: main_company.map(|m| m.0),
         jurisdictions: jurisdictions(doc),
@@ -782,8 +963,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         .filter(|e| e.label == Label::Company)
         .map(|e| e.name)
         .collect();
-    // One lowercase copy of the text per document, which words slice.
-    let lower = text.to_ascii_lowercase();
     let sales_counted = doc.quantities.iter().any(|q| {
         q.kind == QuantityKind::Count && {
             let i = sents.partition_point(|s| s.end <= q.span.start);
@@ -798,8 +977,19 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     });
     let mut prev_correction = false;
     let mut prev_sentence_claims: std::ops::Range<usize> = 0..0;
-    let mut claim_starts: Vec<usize> = Vec::new();
+    // Where the claims of the two sentences before this one start (the
+    // older first): a breakdown looks back that far, and no further.
+    let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
+    let mut words_buf: Vec<W> = Vec::new();
+    let mut tokens_before = 0usize;
+    let mut clause_buf: Vec<usize> = Vec::new();
+    // A sentence's figures and dates, in buffers that serve every sentence.
+    let mut figs_buf: Vec<&Quantity> = Vec::new();
+    let mut hits_buf: Vec<MetricHit> = Vec::new();
+    let mut dates_buf: Vec<DateInfo> = Vec::new();
+    // The dates that may govern a figure, per figure, in one buffer.
+    let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
         // Paragraphs are sorted and disjoint, sentences sorted: a cursor
@@ -814,9 +1004,27 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         } else {
             si
         };
-        let t0 = doc.tokens.partition_point(|t| t.start() < sent.start);
-        let t1 = doc.tokens.partition_point(|t| t.start() < sent.end);
-        let words = words_of(text, &lower, &doc.tokens[t0..t1]);
+        // Tokens before the sentence: on from the last sentence's end when
+        // it came before (a walk over the few tokens between sentences).
+        let tokens = &doc.tokens[..];
+        let t0 = if tokens_before <= tokens.len()
+            && tokens_before
+                .checked_sub(1)
+                .is_none_or(|k| tokens[k].start() < sent.start)
+        {
+            tokens_before
+                + tokens[tokens_before..]
+                    .iter()
+                    .take_while(|t| t.start() < sent.start)
+                    .count()
+        } else {
+            tokens.partition_point(|t| t.start() < sent.start)
+        };
+        let t1 = t0 + tokens[t0..].partition_point(|t| t.start() < sent.end);
+        tokens_before = t1;
+        let sentence_facts = words_of(text, &lower, &doc.tokens[t0..t1], &mut words_buf);
+        let words = &words_buf;
+        let has = |bits: u32| sentence_facts & bits != 0;
         let q0 = qs.partition_point(|q| q.span.start < sent.start);
         let q1 = qs.partition_point(|q| q.span.start < sent.end);
         let sent_qs = &qs[q0..q1];
@@ -834,101 +1042,123 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .any(|q| q.span.start <= w.start && w.end <= q.span.end)
         };
         let skip = |w: &W| in_ent(w) || in_q(w);
-        let hits = metric_hits(&words, &skip);
-        let clause = clause_ids(&words);
+        if has(fact::METRIC_FIRST) {
+            metric_hits(words, &skip, &mut hits_buf);
+        } else {
+            hits_buf.clear();
+        }
+        let hits = &hits_buf;
+        clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
+        let clause = &clause_buf;
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
-        let lc_sentence: Vec<&str> = words.iter().map(|w| w.lc.as_ref()).collect();
-        let has_seq = |seq: &[&str]| lc_sentence.windows(seq.len()).any(|w| w == seq);
-        let correction_here = correction_words(&lc_sentence);
+        let correction_here =
+            has(fact::CORRECTION | fact::CORRECTION_CUE) && correction_words(words);
         // Which clauses speak of a plan or forecast, once per sentence rather
         // than a walk over the sentence per figure.
-        let mut modal_clauses = vec![false; clause.last().map_or(0, |&c| c + 1)];
-        for (i, w) in words.iter().enumerate() {
-            if MODAL_WORDS.contains(w.lc.as_ref())
-                || (matches!(w.lc.as_ref(), "aims" | "plans" | "aim" | "plan")
-                    && words.get(i + 1).is_some_and(|n| n.lc == "to"))
-            {
-                modal_clauses[clause[i]] = true;
+        let mut modal_clauses = Vec::new();
+        if has(fact::MODAL | fact::PLAN) {
+            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
+            for (i, w) in words.iter().enumerate() {
+                if w.is(fact::MODAL)
+                    || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
+                {
+                    modal_clauses[clause[i]] = true;
+                }
             }
         }
-        let set_to = has_seq(&["is", "set", "to"]);
+        let set_to = has(fact::IS)
+            && words.iter().enumerate().any(|(i, w)| {
+                w.is(fact::IS)
+                    && words.get(i + 1).is_some_and(|w| w.lc == "set")
+                    && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
+            });
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
-        let mut paren: Vec<Option<usize>> = Vec::with_capacity(words.len());
-        let (mut depth, mut group) = (0usize, 0usize);
-        for w in &words {
-            if w.lc == "(" {
-                depth += 1;
-                group += 1;
-            }
-            paren.push((depth > 0).then_some(group));
-            if w.lc == ")" {
-                depth = depth.saturating_sub(1);
+        // Left empty (no word in a group) when the sentence has no bracket.
+        let mut paren: Vec<Option<usize>> = Vec::new();
+        if has(fact::OPEN) {
+            paren.resize(words.len(), None);
+            let (mut depth, mut group) = (0usize, 0usize);
+            for (w, p) in words.iter().zip(&mut paren) {
+                if w.is(fact::OPEN) {
+                    depth += 1;
+                    group += 1;
+                }
+                *p = (depth > 0).then_some(group);
+                if w.is(fact::CLOSE) {
+                    depth = depth.saturating_sub(1);
+                }
             }
         }
         // Dates of this sentence: whether they may govern a figure, and where
         // a comparison base (`from ... in 2024`) starts before them.
-        let dates: Vec<DateInfo> = sent_qs
-            .iter()
-            .filter(|q| q.kind == QuantityKind::Date)
-            .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
-            .map(|(q, p)| {
-                let wi = word_at(q.span.start);
-                let is_base = |w: &str| {
-                    matches!(
-                        w,
-                        "from"
-                            | "than"
-                            | "compared"
-                            | "versus"
-                            | "vs"
-                            | "since"
-                            | "against"
-                            | "over"
-                    )
-                };
-                let base_before = words[wi.saturating_sub(3)..wi]
-                    .iter()
-                    .any(|w| is_base(&w.lc));
-                let ok = !base_before || is_range_period(&p);
-                let base_at = (wi.saturating_sub(7)..wi)
-                    .rev()
-                    .find(|&i| is_base(&words[i].lc))
-                    .filter(|_| !is_range_period(&p));
-                DateInfo {
-                    q,
-                    p,
-                    ok,
-                    base_at,
-                    paren: paren.get(wi).copied().flatten(),
-                }
-            })
-            .collect();
+        dates_buf.clear();
+        dates_buf.extend(
+            sent_qs
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Date)
+                .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
+                .map(|(q, p)| {
+                    let wi = word_at(q.span.start);
+                    let is_base = |w: &str| {
+                        matches!(
+                            w,
+                            "from"
+                                | "than"
+                                | "compared"
+                                | "versus"
+                                | "vs"
+                                | "since"
+                                | "against"
+                                | "over"
+                        )
+                    };
+                    let base_before = words[wi.saturating_sub(3)..wi]
+                        .iter()
+                        .any(|w| is_base(&w.lc));
+                    let ok = !base_before || is_range_period(&p);
+                    let base_at = (wi.saturating_sub(7)..wi)
+                        .rev()
+                        .find(|&i| is_base(&words[i].lc))
+                        .filter(|_| !is_range_period(&p));
+                    DateInfo {
+                        q,
+                        p,
+                        ok,
+                        base_at,
+                        paren: paren.get(wi).copied().flatten(),
+                    }
+                }),
+        );
+        let dates = &dates_buf;
 
         let first_claim = out.len();
-        let dates_at: Vec<Span> = sent_qs
-            .iter()
-            .filter(|q| q.kind == QuantityKind::Date)
-            .map(|q| q.span)
-            .collect();
-        let figs: Vec<&Quantity> = sent_qs
-            .iter()
-            .copied()
-            .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
-            // A bare number touching a date is part of it (`23 January 2026`).
-            .filter(|q| {
-                !(q.kind == QuantityKind::Number
-                    && q.unit.is_none()
-                    && dates_at
-                        .iter()
-                        .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
-            })
-            // A number word inside quotation marks is part of a name (`the
-            // "new three" products`), not a figure.
-            .filter(|q| !quoted_number_word(text, q.span))
-            .collect();
-        let resp = has_seq(&["respectively"]);
+        let dates_at = || {
+            sent_qs
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Date)
+                .map(|q| q.span)
+        };
+        figs_buf.clear();
+        figs_buf.extend(
+            sent_qs
+                .iter()
+                .copied()
+                .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
+                // A bare number touching a date is part of it (`23 January 2026`).
+                .filter(|q| {
+                    !(q.kind == QuantityKind::Number
+                        && q.unit.is_none()
+                        && dates_at()
+                            .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
+                })
+                // A number word inside quotation marks is part of a name (`the
+                // "new three" products`), not a figure.
+                .filter(|q| !quoted_number_word(text, q.span)),
+        );
+        let figs = &figs_buf;
+        let resp = has(fact::RESPECTIVELY);
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
             let fe = word_at(q.span.end);
@@ -939,12 +1169,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // ---- metric
             let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
                 share_metric(
-                    &words,
-                    &hits,
+                    words,
+                    hits,
                     fw,
                     fe,
                     cl,
-                    &clause,
+                    clause,
                     &out[first_claim..],
                     q.change,
                 )
@@ -982,9 +1212,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 flags_v |= flags::SHARE;
                 (m, How::Clause, None)
             } else {
-                match pick_metric(&words, &hits, fw, fe, cl, &clause) {
+                match pick_metric(words, hits, fw, fe, cl, clause) {
                     Some((h, how)) => {
-                        let mut product = product_of(&words, &h, q, fe, &skip);
+                        let mut product = product_of(words, &h, q, fe, &skip);
                         if product == h.base || h.base.ends_with(&product) {
                             product.clear();
                         }
@@ -993,12 +1223,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         } else {
                             h.base
                         };
-                        let m = if product.is_empty() {
-                            base.to_string()
-                        } else {
-                            format!("{product} {base}")
-                        };
-                        (m, how, Some(h))
+                        (with_product(&product, base), how, Some(h))
                     }
                     None if cjk.is_some() => {
                         let (m, overseas, how) = cjk.clone().unwrap_or_default();
@@ -1008,7 +1233,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         (m, how, None)
                     }
                     None => {
-                        let counted = counted_of(&words, q, fe);
+                        let counted = counted_of(words, q, fe);
                         if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
                             && !counted.is_empty()
                             && !q.change
@@ -1030,7 +1255,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             };
             let mut metric_how = metric_how;
             if metric_how == How::Context {
-                if let Some(m) = product_subject_metric(&words, &hits, &metric, fw, &in_ent) {
+                if let Some(m) = product_subject_metric(words, hits, &metric, fw, &in_ent) {
                     metric = m;
                     metric_how = How::Sentence;
                 }
@@ -1048,7 +1273,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // ---- subject
             let anchor = hit.map(|h| h.i0).unwrap_or(fw);
             let (mut subject, mut subject_how) =
-                find_subject(&words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
+                find_subject(text, words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
             // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
             // right before a figure in a list names its subject.
             if fw >= 1 && fi > 0 {
@@ -1071,7 +1296,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
             if resp {
-                if let Some((e, dest)) = respectively(&words, sent_ents, &figs, fi, q) {
+                if let Some((e, dest)) = respectively(words, sent_ents, figs, fi, q) {
                     if dest {
                         scope.push(format!("to {}", e.as_str()));
                     } else {
@@ -1096,7 +1321,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 
             // ---- scope: destinations after the metric or the figure
             for start in [hit.map(|h| h.i1), Some(fe)].into_iter().flatten() {
-                if let Some(d) = destination_after(&words, sent_ents, start, cl, &clause) {
+                if let Some(d) = destination_after(words, sent_ents, start, cl, clause) {
                     if !scope.contains(&d) {
                         scope.push(d);
                     }
@@ -1108,13 +1333,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     .iter()
                     .chain(words[h.i1..fe.max(h.i1)].iter().take(3))
                 {
-                    if let Some(s) = SCOPE_WORDS.get(&w.lc) {
+                    if let Some(s) = scope_of(w) {
                         scope.push(s.to_string());
                     }
                 }
             }
             for w in words.iter().skip(fw).take(fe - fw + 2) {
-                if let Some(s) = SCOPE_WORDS.get(&w.lc) {
+                if let Some(s) = scope_of(w) {
                     scope.push(s.to_string());
                 }
             }
@@ -1160,20 +1385,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             scope.dedup();
 
             // ---- period
-            let usable: Vec<(&Quantity, Period, bool)> = dates
-                .iter()
-                .map(|d| {
-                    let other_paren =
-                        d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
-                    let based = d.base_at.is_some_and(|b| fw < b);
-                    (d.q, d.p, d.ok && !other_paren && !based)
-                })
-                .collect();
-            let (period, period_how) = pick_period(&usable, q, fw, &clause, &word_at, &ctx, para);
+            usable.clear();
+            usable.extend(dates.iter().map(|d| {
+                let other_paren = d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
+                let based = d.base_at.is_some_and(|b| fw < b);
+                (d.q, d.p, d.ok && !other_paren && !based)
+            }));
+            let (period, period_how) = pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
 
             // ---- correction roles
             if correction_context {
-                flags_v |= correction_role(&words, fw, fe, correction_here);
+                flags_v |= correction_role(words, fw, fe, correction_here);
             }
             // `the 5.4 billion yuan project`: what a project costs.
             if q.kind == QuantityKind::Money
@@ -1303,17 +1525,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // of the same subject's metric said before.
             // Only a name with a product (`battery exports`, not `imports and
             // exports`), and only against names read, not carried.
-            if flags_v & flags::SHARE == 0
-                && metric.contains(' ')
-                && !METRICS.iter().any(|(_, base)| *base == metric)
-            {
+            if flags_v & flags::SHARE == 0 && metric.contains(' ') && !is_metric_base(&metric) {
                 if let Some(s) = subject {
-                    let suffix = format!(" {metric}");
-                    let mut fuller = read_metrics
-                        .get(&s)
-                        .into_iter()
-                        .flatten()
-                        .filter(|m| m.as_str().ends_with(&suffix));
+                    // Ends in ` {metric}`, without making that string.
+                    let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
+                        m.as_str()
+                            .strip_suffix(metric.as_str())
+                            .is_some_and(|rest| rest.ends_with(' '))
+                    });
                     if let (Some(f), None) = (fuller.next(), fuller.next()) {
                         metric = f.as_str().to_string();
                     }
@@ -1388,20 +1607,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
         }
         mark_sums(
-            &words,
-            &lc_sentence,
+            words,
+            sentence_facts,
             &mut out,
             first_claim,
             prev_sentence_claims.clone(),
             si,
         );
-        let lookback = claim_starts
-            .len()
-            .checked_sub(2)
-            .map(|i| claim_starts[i])
-            .unwrap_or(0);
-        mark_breakdown(&lc_sentence, &mut out, first_claim, lookback, si);
-        claim_starts.push(first_claim);
+        let lookback = recent_starts[0].unwrap_or(0);
+        mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
+        recent_starts = [recent_starts[1], Some(first_claim)];
 
         // ---- carry context forward
         if let Some(c) = out.get(first_claim) {
@@ -1469,20 +1684,23 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         if out.len() == first_claim {
             if let Some(h) = hits.last() {
                 let product = product_of(
-                    &words,
+                    words,
                     h,
                     &crosscheck_numbers::Quantity::new(Span::new(0, 0), QuantityKind::Money, None),
                     words.len(),
                     &in_ent,
                 );
-                let m = if product.is_empty() {
-                    h.base.to_string()
-                } else {
-                    format!("{product} {}", h.base)
-                };
-                ctx.metric = Some((Sym::new(&m), para));
-                let (s, how) =
-                    find_subject(&words, sent_ents, Some(h), h.i0, words.len(), &ctx, para);
+                ctx.metric = Some((Sym::new(&with_product(&product, h.base)), para));
+                let (s, how) = find_subject(
+                    text,
+                    words,
+                    sent_ents,
+                    Some(h),
+                    h.i0,
+                    words.len(),
+                    &ctx,
+                    para,
+                );
                 if let (
                     Some(s),
                     How::Possessive | How::Preposition | How::Sentence | How::Anaphora,
@@ -1609,31 +1827,27 @@ fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
 
 /// Clause number of each word: `;`, dashes, colons and brackets end a clause,
 /// and so does a comma before `while`, `whereas`, `but`, `which`.
-fn clause_ids(words: &[W]) -> Vec<usize> {
+///
+/// Into `out`, emptied first; `marked` is false when the sentence has no
+/// clause mark or comma, and then every word is in clause 0.
+fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
+    out.clear();
+    if !marked {
+        out.resize(words.len(), 0);
+        return;
+    }
     let mut id = 0;
-    let mut out = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        let boundary = matches!(w.lc.as_ref(), ";" | "—" | "–" | "--" | ":" | "(" | ")")
-            || (w.lc == ","
-                && words.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        n.lc.as_ref(),
-                        "while"
-                            | "whereas"
-                            | "but"
-                            | "which"
-                            | "where"
-                            | "and"
-                            | "with"
-                            | "compared"
-                    )
-                }));
+    out.extend(words.iter().enumerate().map(|(i, w)| {
+        let boundary = w.is(fact::CLAUSE_END)
+            || (w.is(fact::COMMA)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(fact::CLAUSE_AFTER_COMMA)));
         if boundary {
             id += 1;
         }
-        out.push(id);
-    }
-    out
+        id
+    }));
 }
 
 fn pick_metric(
@@ -1735,11 +1949,7 @@ fn cjk_metric(text: &str, sent_start: usize, at: usize, others: &[Span]) -> Opti
     }
     let overseas = product == "海外" || product == "境外";
     Some((
-        if product.is_empty() || overseas {
-            base.to_string()
-        } else {
-            format!("{product} {base}")
-        },
+        with_product(if overseas { "" } else { product }, base),
         overseas,
     ))
 }
@@ -1825,6 +2035,20 @@ fn product_subject_metric(
     Some(format!("{product} {base}"))
 }
 
+/// A metric's name: its base, after the product it is narrowed to if any
+/// (`NEV exports`). Concatenated: `format!` cost several times more, for
+/// nearly every figure.
+fn with_product(product: &str, base: &str) -> String {
+    if product.is_empty() {
+        return base.to_string();
+    }
+    let mut name = String::with_capacity(product.len() + 1 + base.len());
+    name.push_str(product);
+    name.push(' ');
+    name.push_str(base);
+    name
+}
+
 /// The product a metric is narrowed to: `new energy vehicle exports` → `NEV`,
 /// `exports of automotive parts`, or the counted noun `642,000 vehicles`.
 fn product_of(
@@ -1890,9 +2114,9 @@ fn product_of(
 fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
     if q.kind == QuantityKind::Count {
         if let Some(u) = q.unit.as_deref() {
-            let u = u.to_lowercase();
+            let u = crate::lexicon::lowercase(u);
             if matches!(
-                u.as_str(),
+                u.as_ref(),
                 "employee" | "people" | "person" | "staff" | "worker"
             ) {
                 return "employees".into();
@@ -1926,7 +2150,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
             break;
         }
         k += 1;
-        if SCOPE_WORDS.contains(&w.lc) {
+        if w.is(fact::SCOPE) {
             continue;
         }
         if MONTHS.contains(w.lc.as_ref()) {
@@ -1967,11 +2191,7 @@ fn phrase_descriptor(base: &str, mods: &[&str]) -> String {
     }
     scope.sort();
     scope.dedup();
-    let metric = if product.is_empty() {
-        base
-    } else {
-        format!("{product} {base}")
-    };
+    let metric = with_product(&product, &base);
     if scope.is_empty() {
         metric
     } else {
@@ -2146,42 +2366,66 @@ fn share_metric(
     })
 }
 
-fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
+/// What the words right before a name say of it, from the lowercase text
+/// before it: (a destination, not a possible subject). Only the last three
+/// words are asked about: read from the end, they need no list.
+fn tail_roles(lower_tail: &str) -> (bool, bool) {
+    // An ASCII tail is split by bytes: the same words, without decoding
+    // characters backwards.
+    if lower_tail.is_ascii() {
+        let words = lower_tail.as_bytes().rsplit(|b| !b.is_ascii_alphanumeric());
+        roles_of_last_words(words.filter(|w| !w.is_empty()))
+    } else {
+        let words = lower_tail.rsplit(|c: char| !c.is_alphanumeric());
+        roles_of_last_words(words.filter(|w| !w.is_empty()).map(str::as_bytes))
+    }
+}
+
+/// [`tail_roles`] of the words before a name, last first.
+fn roles_of_last_words<'a>(mut from_end: impl Iterator<Item = &'a [u8]>) -> (bool, bool) {
+    let last = from_end.next().unwrap_or(b"");
+    let last2 = from_end.next().unwrap_or(b"");
+    let last3 = from_end.next();
+    let l1 = if last == b"the" { last2 } else { last };
+    let destination = matches!(l1, b"to" | b"into");
+    let located = |w: &[u8]| matches!(w, b"based" | b"headquartered" | b"located" | b"registered");
+    let excluded = destination
+        || (last == b"in" && located(last2))
+        || (last2 == b"in" && last3.is_some_and(located))
+        || matches!(l1, b"like" | b"than" | b"as" | b"with" | b"versus" | b"vs");
+    (destination, excluded)
+}
+
+/// `lower` is `text` with ASCII letters lowercased, as in [`words_of`].
+fn mark_entity_roles(text: &str, lower: &str, ents: &mut [Ent], sents: &[Span]) {
     for e in ents.iter_mut() {
         let before = text[..e.span.start].trim_end();
-        // The last 24 characters, cut in place rather than collected.
-        let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
-        let lower_tail = crate::lexicon::lowercase(&before[cut..]);
-        let tail_words: Vec<&str> = lower_tail
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let last = tail_words.last().copied().unwrap_or("");
-        let last2 = if tail_words.len() >= 2 {
-            tail_words[tail_words.len() - 2]
+        // The last 24 characters, cut in place rather than collected: when
+        // the last 24 bytes are ASCII they are those characters.
+        let ascii_cut = before.len().saturating_sub(24);
+        let (cut, ascii) = if before.as_bytes()[ascii_cut..].is_ascii() {
+            (ascii_cut, true)
         } else {
-            ""
+            let cut = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+            (cut, before[cut..].is_ascii())
         };
-        let (l1, _l2) = if last == "the" {
-            (last2, "")
+        let tail = &before[cut..];
+        // An ASCII tail's lowercase form is already in `lower`: no copy.
+        let lower_tail = if ascii {
+            Cow::Borrowed(&lower[cut..before.len()])
         } else {
-            (last, last2)
+            crate::lexicon::lowercase(tail)
         };
-        if matches!(l1, "to" | "into") {
-            e.destination = true;
-            e.excluded = true;
+        let (destination, excluded) = tail_roles(&lower_tail);
+        e.destination |= destination;
+        e.excluded |= excluded;
+        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
+        // a place opening a sentence, then a comma, then a date soon after.
+        // Asked cheapest first: most names are followed by no comma.
+        let rest = &text[e.span.end..];
+        if !rest.starts_with(',') {
+            continue;
         }
-        let n = tail_words.len();
-        if tail_words[n.saturating_sub(3)..].windows(2).any(|w| {
-            w[1] == "in" && matches!(w[0], "based" | "headquartered" | "located" | "registered")
-        }) || (n >= 3 && tail_words[n - 3] == "based" && tail_words[n - 2] == "in")
-        {
-            e.excluded = true;
-        }
-        if matches!(l1, "like" | "than" | "as" | "with" | "versus" | "vs") {
-            e.excluded = true;
-        }
-        // A dateline: `HANGZHOU, Jan. 14 (Wire) --`.
         // Sentences are sorted and disjoint: only those around the entity
         // can hold it, found by bisection instead of a scan per entity.
         let s0 = sents.partition_point(|s| s.end <= e.span.start);
@@ -2194,20 +2438,19 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
                     .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
             });
         let name = &text[e.span.range()];
-        // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
-        // a place opening a sentence, then a comma, then a date soon after.
-        let rest = &text[e.span.end..];
-        let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
-        let date_soon = soon.contains(char::is_numeric)
-            && [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ]
-            .iter()
-            .any(|m| soon.contains(m));
+        let date_soon = || {
+            let soon = rest.get(..rest.len().min(48)).unwrap_or(rest);
+            soon.contains(char::is_numeric)
+                && [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ]
+                .iter()
+                .any(|m| soon.contains(m))
+        };
         if at_start
             && name.chars().any(|c| c.is_alphabetic())
-            && rest.starts_with(',')
-            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon))
+            && (name.chars().all(|c| !c.is_lowercase()) || (e.label == Label::Place && date_soon()))
         {
             e.excluded = true;
         }
@@ -2216,6 +2459,7 @@ fn mark_entity_roles(text: &str, ents: &mut [Ent], sents: &[Span]) {
 
 #[allow(clippy::too_many_arguments)]
 fn find_subject(
+    text: &str,
     words: &[W],
     ents: &[Ent],
     hit: Option<&MetricHit>,
@@ -2317,7 +2561,7 @@ fn find_subject(
                     }
                     let name: Vec<&str> = words[k..j]
                         .iter()
-                        .map(|w| w.raw)
+                        .map(|w| &text[w.start..w.raw_end])
                         .filter(|w| {
                             !matches!(*w, "The" | "In" | "By" | "And" | "Province" | "City")
                         })
@@ -2639,14 +2883,21 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
 /// three or more level figures in one unit, against the nearest larger
 /// total of the same metric in the two sentences before. `By ...` and
 /// `other`/`the rest` make the breakdown exhaustive.
-fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize, si: usize) {
+/// `facts` is the union of the words' [`fact`] bits.
+fn mark_breakdown(
+    words: &[W],
+    facts: u32,
+    out: &mut [Claim],
+    first: usize,
+    lookback: usize,
+    si: usize,
+) {
     if out[first..].iter().any(|c| c.sum_group != 0) {
         return;
     }
-    let by_opener = lc.first() == Some(&"by") && lc.iter().take(6).any(|w| *w == ",");
-    let other = lc
-        .iter()
-        .any(|w| matches!(*w, "other" | "rest" | "remainder" | "remaining"));
+    let by_opener = words.first().is_some_and(|w| w.lc == "by")
+        && words.iter().take(6).any(|w| w.is(fact::COMMA));
+    let other = facts & fact::OTHER != 0;
     if !(by_opener || other) {
         return;
     }
@@ -2690,7 +2941,7 @@ fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize,
                 && matches!(c.approx, Approx::Exact | Approx::About)
                 && c.value().is_some_and(|v| v > biggest)
                 && !base.is_empty()
-                && (part_bases.contains(&base) || lc.contains(&base.as_str()))
+                && (part_bases.contains(&base) || words.iter().any(|w| w.lc == base))
         })
         .min_by(|&a, &b| {
             let d = |i: usize| (out[i].value().unwrap_or(f64::INFINITY) - sum).abs();
@@ -2717,54 +2968,35 @@ fn mark_breakdown(lc: &[&str], out: &mut [Claim], first: usize, lookback: usize,
 
 /// Totals broken down into parts: `1.42 million vehicles ... including 1.178
 /// million passenger cars and 242,000 commercial vehicles`.
+///
+/// `facts` is the union of the words' [`fact`] bits.
 fn mark_sums(
     words: &[W],
-    lc: &[&str],
+    facts: u32,
     out: &mut [Claim],
     first: usize,
     prev: std::ops::Range<usize>,
     si: usize,
 ) {
-    let markers: &[(&[&str], bool)] = &[
-        (&["including"], false),
-        (&["included"], false),
-        (&["includes"], false),
-        (&["of", "which"], false),
-        (&["among", "them"], false),
-        (&["其", "中"], false),
-        (&["comprising"], true),
-        (&["consisting", "of"], true),
-        (&["made", "up", "of"], true),
-        (&["split", "between"], true),
-        (&["split", "into"], true),
-        (&["broken", "down", "into"], true),
-    ];
-    // Asked of every word of every sentence: the first words of the
-    // markers rule out nearly all words before twelve comparisons.
-    let opens = |w: &str| {
-        matches!(
-            w,
-            "including"
-                | "included"
-                | "includes"
-                | "of"
-                | "among"
-                | "其"
-                | "comprising"
-                | "consisting"
-                | "made"
-                | "split"
-                | "broken"
-        )
-    };
-    debug_assert!(markers.iter().all(|(m, _)| opens(m[0])));
-    let Some((mi, exhaustive)) = (0..lc.len()).find_map(|i| {
-        if !opens(lc[i]) {
+    if facts & fact::SUM_MARKER == 0 {
+        return;
+    }
+    let Some((mi, exhaustive)) = (0..words.len()).find_map(|i| {
+        // A marker of several words needs its second word next: `of` is
+        // common, `of which` rare.
+        if !words[i].is(fact::SUM_MARKER)
+            || !(words[i].is(fact::SUM_MARKER_ALONE)
+                || words
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(fact::SUM_MARKER_SECOND)))
+        {
             return None;
         }
-        markers
+        SUM_MARKERS
             .iter()
-            .find(|(m, _)| lc[i..].starts_with(m))
+            .find(|(m, _)| {
+                words.len() - i >= m.len() && m.iter().zip(&words[i..]).all(|(m, w)| *m == w.lc)
+            })
             .map(|(_, e)| (i, *e))
     }) else {
         return;
@@ -2820,9 +3052,7 @@ fn mark_sums(
     }
     // `the rest`, or a part for all others (`other markets`, `其他锂电池`),
     // makes the list complete.
-    let rest = lc
-        .iter()
-        .any(|w| matches!(*w, "rest" | "remainder" | "remaining" | "balance"))
+    let rest = facts & fact::REST != 0
         || parts.iter().any(|&p| {
             let m = out[p].metric.as_str();
             m.starts_with("other ") || m.starts_with("其他") || m.starts_with("其它")
@@ -2899,5 +3129,73 @@ mod tests {
     fn forecasts_are_scoped_apart() {
         let cs = claims("In 2026, Zhejiang's exports are expected to reach 9 billion yuan.");
         assert!(cs.iter().all(|c| c.has(flags::MODAL)));
+    }
+
+    /// The words before a name as `mark_entity_roles` read them when it
+    /// collected them all.
+    fn tail_roles_by_list(lower_tail: &str) -> (bool, bool) {
+        let tail_words: Vec<&str> = lower_tail
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let last = tail_words.last().copied().unwrap_or("");
+        let last2 = if tail_words.len() >= 2 {
+            tail_words[tail_words.len() - 2]
+        } else {
+            ""
+        };
+        let l1 = if last == "the" { last2 } else { last };
+        let (mut destination, mut excluded) = (false, false);
+        if matches!(l1, "to" | "into") {
+            destination = true;
+            excluded = true;
+        }
+        let n = tail_words.len();
+        if tail_words[n.saturating_sub(3)..].windows(2).any(|w| {
+            w[1] == "in" && matches!(w[0], "based" | "headquartered" | "located" | "registered")
+        }) || (n >= 3 && tail_words[n - 3] == "based" && tail_words[n - 2] == "in")
+        {
+            excluded = true;
+        }
+        if matches!(l1, "like" | "than" | "as" | "with" | "versus" | "vs") {
+            excluded = true;
+        }
+        (destination, excluded)
+    }
+
+    #[test]
+    fn tail_roles_read_from_the_end_agree_with_the_list() {
+        let pieces = [
+            "based", "in", "the", "to", "into", "like", "as", "vs", "located", "x", " ", ", ", "-",
+            "é", "9",
+        ];
+        let mut next = crate::test_rng::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let tail = crate::test_rng::random_text(&mut next, &pieces, 7);
+            assert_eq!(tail_roles(&tail), tail_roles_by_list(&tail), "{tail:?}");
+        }
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_lists() {
+        let by_lists = |w: &str| {
+            fact_words()
+                .filter(|(l, _)| *l == w)
+                .fold(0, |bits, (_, bit)| bits | bit)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (w, _) in fact_words() {
+            words.push(w.to_string());
+            // Near misses: one letter more, one less, one changed.
+            let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..cut].to_string());
+            words.push(format!("{}x", &w[..cut]));
+        }
+        words.extend(["", "x", "xxxxxxxxxxxxxxxxxxxxxxx", "2025", "é", "其中"].map(String::from));
+        for w in &words {
+            assert_eq!(fact_table().get(w), by_lists(w), "{w:?}");
+        }
     }
 }

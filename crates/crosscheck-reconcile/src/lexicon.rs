@@ -7,9 +7,7 @@
 //! spellings meet (`new energy vehicle` = `NEV`, `automobile` = `vehicle`).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::hash::Hasher;
 
 /// Metric phrases (lower case, as words) and their canonical base.
 /// Longer phrases are tried first.
@@ -107,7 +105,7 @@ pub const METRICS: &[(&str, &str)] = &[
 
 /// Words after a metric word that make it part of another noun
 /// (`production line`, `export markets`): then it names no figure.
-pub(crate) const NOT_METRIC_AFTER: WordList<&str> = WordList::new(&[
+pub(crate) const NOT_METRIC_AFTER: &[&str] = &[
     "base",
     "line",
     "lines",
@@ -167,7 +165,7 @@ pub(crate) const NOT_METRIC_AFTER: WordList<&str> = WordList::new(&[
     "goal",
     "plan",
     "capacity",
-]);
+];
 
 /// Words a metric phrase carries that do not change what is measured.
 pub(crate) const DROP_WORDS: WordList<&str> = WordList::new(&[
@@ -217,7 +215,7 @@ pub(crate) const SCOPE_WORDS: WordList<(&str, &str)> = WordList::new_pairs(&[
 ]);
 
 /// Words that mark a forecast, target or plan rather than a result.
-pub(crate) const MODAL_WORDS: WordList<&str> = WordList::new(&[
+pub(crate) const MODAL_WORDS: &[&str] = &[
     "expected",
     "expects",
     "expect",
@@ -242,10 +240,10 @@ pub(crate) const MODAL_WORDS: WordList<&str> = WordList::new(&[
     "hopes",
     "ambition",
     "envisages",
-]);
+];
 
 /// Words that mark a correction notice.
-pub(crate) const CORRECTION_WORDS: WordList<&str> = WordList::new(&[
+pub(crate) const CORRECTION_WORDS: &[&str] = &[
     "correction",
     "corrections",
     "corrects",
@@ -257,7 +255,7 @@ pub(crate) const CORRECTION_WORDS: WordList<&str> = WordList::new(&[
     "misstated",
     "misreported",
     "erratum",
-]);
+];
 
 /// Function words: they end a noun phrase.
 pub const FUNCTION_WORDS: &[&str] = &[
@@ -491,7 +489,7 @@ pub fn normalize_product(words: &[&str]) -> String {
             joined.push(' ');
         }
         first = false;
-        joined.push_str(&singular(&w));
+        push_singular(&mut joined, &w);
     }
     if joined.contains('-') {
         joined = joined
@@ -528,19 +526,26 @@ pub fn normalize_product(words: &[&str]) -> String {
 
 /// A crude singular: `vehicles` → `vehicle`, `batteries` → `battery`.
 pub fn singular(w: &str) -> String {
+    let mut out = String::new();
+    push_singular(&mut out, w);
+    out
+}
+
+/// [`singular`] of `w`, appended to `out`: a product phrase is built word
+/// by word into one buffer rather than from a `String` per word.
+fn push_singular(out: &mut String, w: &str) {
     if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w.to_string();
+        out.push_str(w);
+    } else if let Some(s) = w.strip_suffix("ies") {
+        out.push_str(s);
+        out.push('y');
+    } else if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
+        out.push_str(&w[..s.len() + 2]);
+    } else if let Some(s) = w.strip_suffix('s') {
+        out.push_str(s);
+    } else {
+        out.push_str(w);
     }
-    if let Some(s) = w.strip_suffix("ies") {
-        return format!("{s}y");
-    }
-    if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
-        return format!("{s}{}", &w[s.len()..s.len() + 2]);
-    }
-    if let Some(s) = w.strip_suffix('s') {
-        return s.to_string();
-    }
-    w.to_string()
 }
 
 /// `str::to_lowercase`, without a copy when that would change nothing.
@@ -556,12 +561,123 @@ pub(crate) fn lowercase(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `w` (lowercase) is in `FUNCTION_WORDS`, through a set: it is
-/// asked for many words of every sentence with a figure, and the list is long.
-pub(crate) fn is_function_word(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
-    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
-        .contains(w)
+/// A map from the program's own words to small values (bit sets), built
+/// once and asked for nearly every word of every sentence. Open addressing
+/// on a word's first eight bytes packed into an integer, with its length:
+/// a multiply picks the slot and one comparison settles most words, where
+/// hashing and comparing byte by byte cost more than the rest of a lookup.
+/// A word absent from the map gets `V::default()`.
+pub(crate) struct WordTable<V> {
+    /// A power of two in length, at most half full, so that a probe for an
+    /// absent word soon meets an empty slot (one of length 0).
+    slots: Vec<Slot<V>>,
+    /// The longest word held: a longer one is absent without a probe.
+    longest: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Slot<V> {
+    head: u64,
+    len: usize,
+    word: &'static str,
+    value: V,
+}
+
+/// The first eight bytes of `b`, zero-padded, as one integer: read as two
+/// overlapping loads (or single bytes for the shortest words), which cost
+/// a few instructions where a loop or a copy cost one per byte.
+#[inline]
+fn packed_head(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(b[0])
+            | u64::from(b[n / 2]) << (8 * (n / 2))
+            | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
+    /// A table with room for `words` words.
+    pub(crate) fn with_room(words: usize) -> Self {
+        let empty = Slot {
+            head: 0,
+            len: 0,
+            word: "",
+            value: V::default(),
+        };
+        WordTable {
+            slots: vec![empty; (2 * words).next_power_of_two().max(16)],
+            longest: 0,
+        }
+    }
+
+    #[inline]
+    fn first_slot(&self, head: u64, len: usize) -> usize {
+        let key = head.rotate_left(7) ^ len as u64;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// Adds `value`'s bits to those of `word` (not empty); panics when the
+    /// table is full.
+    pub(crate) fn insert(&mut self, word: &'static str, value: V) {
+        assert!(!word.is_empty(), "a word table holds no empty word");
+        let mask = self.slots.len() - 1;
+        let head = packed_head(word.as_bytes());
+        let mut i = self.first_slot(head, word.len());
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.len == 0 {
+                *slot = Slot {
+                    head,
+                    len: word.len(),
+                    word,
+                    value,
+                };
+                self.longest = self.longest.max(word.len());
+                return;
+            }
+            if slot.word == word {
+                slot.value |= value;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `word`, or `V::default()` when the table does not hold it.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> V {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > self.longest {
+            return V::default();
+        }
+        let mask = self.slots.len() - 1;
+        let head = packed_head(b);
+        let mut i = self.first_slot(head, b.len());
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return V::default();
+            }
+            // Eight bytes and the length decide a short word; a longer one
+            // compares the rest.
+            if slot.head == head
+                && slot.len == b.len()
+                && (b.len() <= 8 || slot.word.as_bytes()[8..] == b[8..])
+            {
+                return slot.value;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// FxHash (rustc's) over bytes, for sets and maps of the program's own
@@ -612,6 +728,44 @@ mod tests {
         assert_eq!(normalize_product(&["total"]), "");
         assert_eq!(normalize_product(&["battery", "packs"]), "battery pack");
         assert_eq!(normalize_product(&["batteries"]), "battery");
+    }
+
+    #[test]
+    fn packed_head_is_the_first_eight_bytes() {
+        for n in 0..12 {
+            let b: Vec<u8> = (1..=n as u8).collect();
+            let mut want = [0u8; 8];
+            let k = n.min(8);
+            want[..k].copy_from_slice(&b[..k]);
+            assert_eq!(packed_head(&b), u64::from_le_bytes(want), "{n}");
+        }
+    }
+
+    /// [`singular`] as it was written when it made a `String` per case.
+    fn singular_by_format(w: &str) -> String {
+        if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+            return w.to_string();
+        }
+        if let Some(s) = w.strip_suffix("ies") {
+            return format!("{s}y");
+        }
+        if let Some(s) = w.strip_suffix("ches").or_else(|| w.strip_suffix("shes")) {
+            return format!("{s}{}", &w[s.len()..s.len() + 2]);
+        }
+        if let Some(s) = w.strip_suffix('s') {
+            return s.to_string();
+        }
+        w.to_string()
+    }
+
+    #[test]
+    fn singular_into_a_buffer_agrees_with_the_copies() {
+        let letters = ["a", "c", "e", "h", "i", "s", "u", "y", "é"];
+        let mut next = crate::test_rng::xorshift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..20_000 {
+            let w = crate::test_rng::random_text(&mut next, &letters, 8);
+            assert_eq!(singular(&w), singular_by_format(&w), "{w:?}");
+        }
     }
 }
 
@@ -706,6 +860,11 @@ impl WordList<(&'static str, &'static str)> {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
         self.find(word).map(|e| e.1)
+    }
+
+    /// The words that have a value.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.entries.iter().map(|e| e.0)
     }
 }
 
