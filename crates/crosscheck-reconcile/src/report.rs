@@ -191,8 +191,8 @@ impl Report {
         &mut self,
         doc: u32,
         text: &str,
-        to_file: &(dyn Fn(usize) -> usize + Sync),
-        line_of: Option<&(dyn Fn(usize) -> u32 + Sync)>,
+        to_file: &dyn Fn(usize) -> usize,
+        line_of: Option<&dyn Fn(usize) -> u32>,
     ) {
         self.fill_texts(&[TextSource {
             doc,
@@ -266,49 +266,27 @@ impl Report {
     /// [`Report::fill_texts`] for the mentions `unfilled` lists under the
     /// sources' documents.
     pub fn fill_texts_in(&mut self, unfilled: &Unfilled, sources: &[TextSource<'_>]) {
-        // Cutting the texts out and mapping the offsets is the work, and it
-        // reads one mention at a time: done on the pool, then moved into
-        // place here. A mention listed under two sources keeps the first's,
-        // as when they were filled one after the other.
-        let report = &*self;
-        let filled: Vec<((u8, u32, u32), Filled)> = sources
-            .par_iter()
-            .flat_map_iter(|source| {
-                let from = unfilled.at.partition_point(|a| a.0 < source.doc);
-                let to = unfilled.at.partition_point(|a| a.0 <= source.doc);
-                unfilled.at[from..to]
-                    .iter()
-                    .filter_map(move |&(_, list, item, k)| {
-                        let m = report.mentions_of(list, item)?.get(k as usize)?;
-                        (!m.filled && m.doc_index == source.doc)
-                            .then(|| ((list, item, k), Filled::of(m, source)))
-                    })
-            })
-            .collect();
-        for ((list, item, k), f) in filled {
-            let item = item as usize;
-            let mentions = match list {
-                0 => self.conflicts.get_mut(item).map(|c| &mut c.mentions),
-                1 => self.review.get_mut(item).map(|c| &mut c.mentions),
-                _ => self.corroborations.get_mut(item).map(|c| &mut c.mentions),
-            };
-            if let Some(m) = mentions.and_then(|ms| ms.get_mut(k as usize)) {
-                if !m.filled {
-                    f.apply(m);
+        for source in sources {
+            let from = unfilled.at.partition_point(|a| a.0 < source.doc);
+            let to = unfilled.at.partition_point(|a| a.0 <= source.doc);
+            for &(_, list, item, k) in &unfilled.at[from..to] {
+                let mentions = match list {
+                    0 => self
+                        .conflicts
+                        .get_mut(item as usize)
+                        .map(|c| &mut c.mentions),
+                    1 => self.review.get_mut(item as usize).map(|c| &mut c.mentions),
+                    _ => self
+                        .corroborations
+                        .get_mut(item as usize)
+                        .map(|c| &mut c.mentions),
+                };
+                if let Some(m) = mentions.and_then(|ms| ms.get_mut(k as usize)) {
+                    if !m.filled && m.doc_index == source.doc {
+                        fill_mention(m, source);
+                    }
                 }
             }
-        }
-    }
-
-    /// The mentions of item `item` of list `list` (as in [`Unfilled`]).
-    fn mentions_of(&self, list: u8, item: u32) -> Option<&[Mention]> {
-        match list {
-            0 => self.conflicts.get(item as usize).map(|c| &c.mentions[..]),
-            1 => self.review.get(item as usize).map(|c| &c.mentions[..]),
-            _ => self
-                .corroborations
-                .get(item as usize)
-                .map(|c| &c.mentions[..]),
         }
     }
 }
@@ -329,54 +307,29 @@ impl Unfilled {
     }
 }
 
-/// One mention's figure and sentence texts, cut from its document's text,
-/// and its offsets in the file.
-struct Filled {
-    text: String,
-    sentence: String,
-    start: usize,
-    end: usize,
-    sentence_start: usize,
-    sentence_end: usize,
-    line: Option<u32>,
-}
-
-impl Filled {
-    fn of(m: &Mention, source: &TextSource<'_>) -> Filled {
-        let TextSource {
-            text,
-            to_file,
-            line_of,
-            ..
-        } = source;
-        let start = to_file(m.start);
-        Filled {
-            text: text.get(m.start..m.end).unwrap_or("").to_string(),
-            sentence: text
-                .get(m.sentence_start..m.sentence_end)
-                .unwrap_or("")
-                .trim()
-                .to_string(),
-            start,
-            end: to_file(m.end),
-            sentence_start: to_file(m.sentence_start),
-            sentence_end: to_file(m.sentence_end),
-            line: line_of.map(|line_of| line_of(start)),
-        }
+/// Fills one mention's figure and sentence texts from its document's text
+/// and moves its offsets to the file's.
+fn fill_mention(m: &mut Mention, source: &TextSource<'_>) {
+    let TextSource {
+        text,
+        to_file,
+        line_of,
+        ..
+    } = source;
+    m.text = text.get(m.start..m.end).unwrap_or("").to_string();
+    m.sentence = text
+        .get(m.sentence_start..m.sentence_end)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    m.start = to_file(m.start);
+    m.end = to_file(m.end);
+    if let Some(line_of) = line_of {
+        m.line = line_of(m.start);
     }
-
-    fn apply(self, m: &mut Mention) {
-        m.text = self.text;
-        m.sentence = self.sentence;
-        m.start = self.start;
-        m.end = self.end;
-        if let Some(line) = self.line {
-            m.line = line;
-        }
-        m.sentence_start = self.sentence_start;
-        m.sentence_end = self.sentence_end;
-        m.filled = true;
-    }
+    m.sentence_start = to_file(m.sentence_start);
+    m.sentence_end = to_file(m.sentence_end);
+    m.filled = true;
 }
 
 /// One document's plain text for [`Report::fill_texts`], with how its
@@ -387,10 +340,10 @@ pub struct TextSource<'a> {
     /// Its plain text, as the claims were extracted from.
     pub text: &'a str,
     /// Maps an offset in `text` to one in the file.
-    pub to_file: &'a (dyn Fn(usize) -> usize + Sync),
+    pub to_file: &'a dyn Fn(usize) -> usize,
     /// The 1-based line of a file offset, when the file's lines differ from
     /// the text's (markup); `None` keeps the lines the claims carry.
-    pub line_of: Option<&'a (dyn Fn(usize) -> u32 + Sync)>,
+    pub line_of: Option<&'a dyn Fn(usize) -> u32>,
 }
 
 /// Scale words for readable values.
