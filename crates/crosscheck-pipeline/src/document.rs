@@ -196,11 +196,6 @@ impl Document {
     pub fn line_of(&self, at: usize) -> u32 {
         self.line_starts.partition_point(|s| *s as usize <= at) as u32 + 1
     }
-
-    /// File offsets where lines 2, 3, ... start.
-    pub(crate) fn line_starts(&self) -> &[u32] {
-        &self.line_starts
-    }
 }
 
 /// Offsets just past each `\n` (found with memchr's vector search: a

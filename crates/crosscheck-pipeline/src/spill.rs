@@ -65,7 +65,7 @@ impl TextSpill {
     /// Sets aside `doc`'s text, offset map, line starts and how it was read.
     pub fn put(&self, doc: &Document) -> io::Result<SpillAt> {
         let offsets_len = doc.offsets.encoded_len();
-        let lines = doc.line_starts();
+        let lines = &doc.line_starts;
         let encoding = doc.encoding.as_bytes();
         let too_big = || io::Error::other("document over 4 GiB");
         let len = HEAD + encoding.len() + doc.text.len() + offsets_len + 4 * lines.len();
@@ -117,7 +117,7 @@ impl TextSpill {
     pub fn get(&self, at: SpillAt, name: &str) -> io::Result<Document> {
         let bad = || io::Error::new(io::ErrorKind::InvalidData, "spilled text damaged");
         let mut bytes = vec![0u8; at.len as usize];
-        read_exact_at(&self.file, &mut bytes, at.offset)?;
+        crate::cache::read_at(&self.file, &mut bytes, at.offset)?;
         let head: &[u8; HEAD] = bytes
             .get(..HEAD)
             .and_then(|h| h.try_into().ok())
@@ -181,27 +181,6 @@ fn write_out(file: &File, p: &mut Pending) -> io::Result<()> {
     }
 }
 
-#[cfg(unix)]
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
-    while !buf.is_empty() {
-        match std::os::windows::fs::FileExt::seek_read(file, buf, offset) {
-            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-            Ok(n) => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,7 +199,7 @@ mod tests {
             let back = spill.get(at, &doc.name).unwrap();
             assert_eq!(back.text, doc.text);
             assert_eq!(back.offsets, doc.offsets);
-            assert_eq!(back.line_starts(), doc.line_starts());
+            assert_eq!(back.line_starts, doc.line_starts);
             assert_eq!(back.name, doc.name);
             assert_eq!(
                 (back.hash, back.encoding, back.markup),
