@@ -1584,22 +1584,21 @@ fn check_sums(out: &mut Out<'_>) {
     // Shares of one whole, in one sentence, over 100%.
     let mut shares: BTreeMap<(u32, u32, &'static str, &'static str, PKeyOrd), Vec<u32>> =
         BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if c.has(flags::SHARE) && !c.change && c.dimension() == "%" {
-            let m = c.metric.as_str();
-            if let Some((part, whole)) = m.split_once(" share of ") {
-                if !part.is_empty() {
-                    shares
-                        .entry((
-                            c.doc,
-                            c.sentence_start,
-                            whole_static(whole, c),
-                            c.subject.as_str(),
-                            PKeyOrd(c.period.as_ref().map(pkey)),
-                        ))
-                        .or_default()
-                        .push(i as u32);
-                }
+    for i in claims.par_positions(is_stated_share) {
+        let c = &claims[i as usize];
+        let m = c.metric.as_str();
+        if let Some((part, whole)) = m.split_once(" share of ") {
+            if !part.is_empty() {
+                shares
+                    .entry((
+                        c.doc,
+                        c.sentence_start,
+                        whole_static(whole, c),
+                        c.subject.as_str(),
+                        PKeyOrd(c.period.as_ref().map(pkey)),
+                    ))
+                    .or_default()
+                    .push(i);
             }
         }
     }
@@ -1635,6 +1634,11 @@ fn whole_static(whole: &str, c: &Claim) -> &'static str {
 }
 
 /// `P share of W` against the stated P and W.
+/// A share stated as a level in percent (`45% of revenue`), not a change.
+fn is_stated_share(c: &Claim) -> bool {
+    c.has(flags::SHARE) && !c.change && c.dimension() == "%"
+}
+
 fn check_shares(out: &mut Out<'_>) {
     let claims = out.claims;
     // Part, share and whole in one sentence: read straight from the text.
@@ -1684,9 +1688,7 @@ fn check_shares(out: &mut Out<'_>) {
     type Look = (Sym, &'static str, Option<PKey>);
     let mut wanted: HashMap<Look, Vec<u32>> = HashMap::new();
     let mut share_claims = Vec::new();
-    let shares = claims.par_positions(|c| {
-        c.has(flags::SHARE) && !c.change && c.dimension() == "%" && !c.inline_share
-    });
+    let shares = claims.par_positions(|c| is_stated_share(c) && !c.inline_share);
     for i in shares {
         let c = &claims[i as usize];
         if let Some((part, whole)) = c.metric.as_str().split_once(" share of ") {
@@ -1711,9 +1713,9 @@ fn check_shares(out: &mut Out<'_>) {
         }
         Some((c.subject, descriptor(c), c.period.as_ref().map(pkey)))
     };
-    let found = claims.par_positions(|c| look(c).is_some_and(|k| wanted.contains_key(&k)));
-    for i in found {
-        if let Some(v) = look(&claims[i as usize]).and_then(|k| wanted.get_mut(&k)) {
+    let found = claims.par_picks(|c| look(c).filter(|k| wanted.contains_key(k)));
+    for (i, key) in found {
+        if let Some(v) = wanted.get_mut(&key) {
             v.push(i);
         }
     }

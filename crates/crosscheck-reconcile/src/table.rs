@@ -109,25 +109,32 @@ impl<'a> ClaimsView<'a> {
         self.len
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a Claim> + '_ {
-        self.segments.iter().flat_map(|s| s.iter())
-    }
-
     /// The indices of the claims `keep` picks, in order, looked for in
     /// parallel: the checks after grouping each want a few claims out of
     /// millions, and a serial scan of them all was most of their time.
     pub(crate) fn par_positions(&self, keep: impl Fn(&Claim) -> bool + Sync) -> Vec<u32> {
+        self.par_picks(|c| keep(c).then_some(()))
+            .into_iter()
+            .map(|(i, ())| i)
+            .collect()
+    }
+
+    /// [`ClaimsView::par_positions`] for a check that also wants what it
+    /// worked out about each claim it picks: (index, what `pick` said).
+    pub(crate) fn par_picks<T: Send>(
+        &self,
+        pick: impl Fn(&Claim) -> Option<T> + Sync,
+    ) -> Vec<(u32, T)> {
         self.segments
             .par_iter()
             .enumerate()
             .flat_map_iter(|(s, claims)| {
                 let first = (s << SEGMENT_BITS) as u32;
-                let keep = &keep;
+                let pick = &pick;
                 claims
                     .iter()
                     .zip(first..)
-                    .filter(move |(c, _)| keep(c))
-                    .map(|(_, i)| i)
+                    .filter_map(move |(c, i)| Some((i, pick(c)?)))
             })
             .collect()
     }
