@@ -3,7 +3,6 @@ use crosscheck_reconcile::Claim;
 use serde::{de::DeserializeOwned, Serialize};
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -18,15 +17,24 @@ const HEADER: usize = 4 + 4 + 8 + 4 + 8;
 /// Packs not touched for this long and holding no live record are removed.
 const STALE_PACK_SECS: u64 = 3600;
 
+/// Records gathered before they are written out as one batch: a system
+/// call per document, made while every other worker waited for the lock
+/// around it, cost more than encoding the record.
+const WRITE_BATCH: usize = 1 << 20;
+
 /// A directory of analyses keyed by (document bytes, pipeline version,
 /// options, what is kept: the whole analysis, or only its claims).
 ///
 /// Entries are records appended to pack files (`packs/*.pack`), one new
-/// pack per process that writes, each record written whole by one write
-/// and checksummed: creating a file per document cost more than analyzing
-/// it (half of a cold run's CPU time went to the file system). A crash or a
-/// Ctrl-C can leave at most a torn last record, which the next reader sees
-/// and ignores; a bad record (corrupt, truncated, another version) is
+/// pack per process that writes, each record checksummed and written whole
+/// in batches of about a megabyte: creating a file per document cost more
+/// than analyzing it (half of a cold run's CPU time went to the file
+/// system). Records not yet written are found in memory by this process;
+/// other processes see them after [`Cache::flush`] (a run flushes when its
+/// documents are done, interrupted or not, and a cache flushes when its
+/// last handle is dropped). A crash can lose the last batch or leave it
+/// torn, which the next reader sees and ignores; a bad record (corrupt,
+/// truncated, another version) is
 /// logged and treated as missing; packs holding nothing current are
 /// removed. A cache that cannot be written (read-only, full) is logged once
 /// and then only read.
@@ -41,7 +49,8 @@ const STALE_PACK_SECS: u64 = 3600;
 /// let analysis = analyze_text(&doc, &options);
 /// cache.put(doc.hash, &options, &analysis);
 /// assert_eq!(cache.get(doc.hash, &options).unwrap().claims.len(), analysis.claims.len());
-/// // Another process (here: another handle) finds it on disk.
+/// // Another process (here: another handle) finds it on disk once written.
+/// cache.flush();
 /// assert!(Cache::new(dir.path()).get(doc.hash, &options).is_some());
 /// ```
 #[derive(Debug, Clone)]
@@ -66,12 +75,61 @@ struct State {
     writer: Option<Writer>,
 }
 
-/// The pack this process appends to, and where its next record goes (only
-/// this process writes it, so the end is known without asking the system).
-#[derive(Debug, Clone, Copy)]
+/// The pack this process appends to, and the records on their way there
+/// (only this process writes it, so where each record lands is known
+/// before it is written).
+#[derive(Debug)]
 struct Writer {
     pack: u32,
-    end: u64,
+    /// Bytes the system has taken.
+    written: u64,
+    /// A batch one thread is writing, right after `written`.
+    writing: Option<Arc<Vec<u8>>>,
+    /// Records after `writing`, not yet handed to the system.
+    pending: Vec<u8>,
+}
+
+impl Writer {
+    /// Where the next record goes.
+    fn end(&self) -> u64 {
+        self.written
+            + self.writing.as_ref().map_or(0, |b| b.len()) as u64
+            + self.pending.len() as u64
+    }
+
+    /// The bytes of the unwritten record at `loc`, copied out.
+    fn unwritten(&self, loc: Loc) -> Option<Vec<u8>> {
+        if loc.pack != self.pack || loc.offset < self.written {
+            return None;
+        }
+        let mut at = (loc.offset - self.written) as usize;
+        let len = HEADER + loc.len as usize;
+        if let Some(batch) = &self.writing {
+            if at < batch.len() {
+                return batch.get(at..at + len).map(<[u8]>::to_vec);
+            }
+            at -= batch.len();
+        }
+        self.pending.get(at..at + len).map(<[u8]>::to_vec)
+    }
+
+    /// The pending records as the batch to write next, when no other is
+    /// being written and (unless `all`) enough have gathered; the caller
+    /// writes it at the returned offset and then calls [`Writer::wrote`].
+    fn take_batch(&mut self, all: bool) -> Option<(u64, Arc<Vec<u8>>)> {
+        if self.writing.is_some()
+            || self.pending.is_empty()
+            || (!all && self.pending.len() < WRITE_BATCH)
+        {
+            return None;
+        }
+        let batch = Arc::new(std::mem::replace(
+            &mut self.pending,
+            Vec::with_capacity(WRITE_BATCH + 64 * 1024),
+        ));
+        self.writing = Some(Arc::clone(&batch));
+        Some((self.written, batch))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -86,6 +144,85 @@ struct Loc {
     pack: u32,
     offset: u64,
     len: u32,
+}
+
+impl Inner {
+    fn lock_state(&self) -> MutexGuard<'_, State> {
+        // A worker that panicked mid-lookup leaves the index as it was.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Writes `batch` (taken by [`Writer::take_batch`]) at `offset` of the
+    /// pack, outside the lock: other workers go on gathering records.
+    fn write_batch(&self, file: &File, offset: u64, batch: &[u8]) {
+        let result = write_at(file, batch, offset);
+        let mut st = self.lock_state();
+        let State { index, writer } = &mut *st;
+        let Some(w) = writer.as_mut() else {
+            return;
+        };
+        w.writing = None;
+        match result {
+            Ok(()) => w.written += batch.len() as u64,
+            Err(e) => {
+                // What was not written is not there to find; nothing more
+                // will be written (see `note_write_failure`).
+                let (pack, from) = (w.pack, w.written);
+                *writer = None;
+                if let Some(index) = index.as_mut() {
+                    index
+                        .entries
+                        .retain(|_, loc| loc.pack != pack || loc.offset < from);
+                }
+                drop(st);
+                self.note_write_failure(&e);
+            }
+        }
+    }
+
+    fn flush(&self) {
+        loop {
+            let mut st = self.lock_state();
+            let State { index, writer } = &mut *st;
+            let Some(w) = writer.as_mut() else {
+                return;
+            };
+            if w.pending.is_empty() && w.writing.is_none() {
+                return;
+            }
+            let Some((offset, batch)) = w.take_batch(true) else {
+                // Another thread is writing the batch before: its turn first.
+                drop(st);
+                std::thread::yield_now();
+                continue;
+            };
+            let Some(file) = index
+                .as_ref()
+                .map(|i| Arc::clone(&i.packs[w.pack as usize]))
+            else {
+                return;
+            };
+            drop(st);
+            self.write_batch(&file, offset, &batch);
+        }
+    }
+
+    fn note_write_failure(&self, e: &dyn std::fmt::Display) {
+        if !self.read_only.swap(true, Ordering::Relaxed) {
+            tracing::warn!(
+                "cache {}: cannot write ({e}); going on without storing analyses",
+                self.dir.display()
+            );
+        }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.flush();
+    }
 }
 
 impl Cache {
@@ -168,12 +305,14 @@ impl Cache {
     /// Logs a failed write once (a read-only or full disk fails every write
     /// alike) and stops further writes.
     pub(crate) fn note_write_failure(&self, e: &dyn std::fmt::Display) {
-        if !self.inner.read_only.swap(true, Ordering::Relaxed) {
-            tracing::warn!(
-                "cache {}: cannot write ({e}); going on without storing analyses",
-                self.inner.dir.display()
-            );
-        }
+        self.inner.note_write_failure(e);
+    }
+
+    /// Writes out the entries stored so far, so that other processes (and
+    /// other handles on the same directory) find them. Failures are logged,
+    /// never fatal.
+    pub fn flush(&self) {
+        self.inner.flush();
     }
 
     /// True once a write has failed.
@@ -182,12 +321,7 @@ impl Cache {
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
-        // A worker that panicked mid-lookup leaves the index as it was.
-        let mut st = self
-            .inner
-            .state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut st = self.inner.lock_state();
         if st.index.is_none() {
             st.index = Some(scan_dir(&self.packs_dir(), true));
         }
@@ -237,15 +371,23 @@ impl Cache {
         decode_body: impl FnOnce(&[u8]) -> Result<T, String>,
     ) -> Option<T> {
         let key = Self::key(hash, options, kind);
-        let (file, loc) = {
+        let (file, loc, unwritten) = {
             let st = self.state();
             let index = st.index.as_ref()?;
             let loc = *index.entries.get(&key)?;
-            (Arc::clone(&index.packs[loc.pack as usize]), loc)
+            let unwritten = st.writer.as_ref().and_then(|w| w.unwritten(loc));
+            (Arc::clone(&index.packs[loc.pack as usize]), loc, unwritten)
         };
-        let mut bytes = vec![0u8; HEADER + loc.len as usize];
-        let read = read_at(&file, &mut bytes, loc.offset).map_err(|e| e.to_string());
-        match read.and_then(|()| decode_record(&bytes, key, decode_body)) {
+        let read = match unwritten {
+            Some(bytes) => Ok(bytes),
+            None => {
+                let mut bytes = vec![0u8; HEADER + loc.len as usize];
+                read_at(&file, &mut bytes, loc.offset)
+                    .map(|()| bytes)
+                    .map_err(|e| e.to_string())
+            }
+        };
+        match read.and_then(|bytes| decode_record(&bytes, key, decode_body)) {
             Ok(a) => Some(a),
             Err(why) => {
                 tracing::warn!(
@@ -279,40 +421,39 @@ impl Cache {
         }
     }
 
-    /// Appends one whole record to this process's pack (one write, so a
-    /// kill leaves at most a torn last record) and indexes it.
+    /// Adds one whole record to this process's pack (created at the first)
+    /// and indexes it; a full batch is written out, outside the lock.
     fn append(&self, key: u64, record: &[u8]) -> std::io::Result<()> {
         let mut st = self.state();
         let State { index, writer } = &mut *st;
         let index = index.get_or_insert_with(Index::default);
-        let w = match *writer {
+        let w = match writer {
             Some(w) => w,
             None => {
                 let file = create_pack(&self.packs_dir())?;
                 index.packs.push(Arc::new(file));
-                Writer {
+                writer.insert(Writer {
                     pack: (index.packs.len() - 1) as u32,
-                    end: 0,
-                }
+                    written: 0,
+                    writing: None,
+                    pending: Vec::with_capacity(WRITE_BATCH + 64 * 1024),
+                })
             }
         };
-        let mut file: &File = &index.packs[w.pack as usize];
-        if let Err(e) = file.write_all(record) {
-            *writer = None;
-            return Err(e);
-        }
         index.entries.insert(
             key,
             Loc {
                 pack: w.pack,
-                offset: w.end,
+                offset: w.end(),
                 len: (record.len() - HEADER) as u32,
             },
         );
-        *writer = Some(Writer {
-            end: w.end + record.len() as u64,
-            ..w
-        });
+        w.pending.extend_from_slice(record);
+        if let Some((offset, batch)) = w.take_batch(false) {
+            let file = Arc::clone(&index.packs[w.pack as usize]);
+            drop(st);
+            self.inner.write_batch(&file, offset, &batch);
+        }
         Ok(())
     }
 }
@@ -330,9 +471,11 @@ fn create_pack(dir: &Path) -> std::io::Result<File> {
     let mut n = 0u32;
     loop {
         let path = dir.join(format!("{nanos:024}-{}-{n}.pack", std::process::id()));
+        // Written by position (batches are handed out in order), so not in
+        // append mode, where Linux would ignore the position.
         match std::fs::OpenOptions::new()
             .read(true)
-            .append(true)
+            .write(true)
             .create_new(true)
             .open(&path)
         {
@@ -453,6 +596,28 @@ pub(crate) fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::
             Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
             Ok(n) => {
                 buf = &mut buf[n..];
+                offset += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Writes all of `buf` to `file` at `offset`, like [`read_at`].
+#[cfg(unix)]
+pub(crate) fn write_at(file: &File, buf: &[u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+pub(crate) fn write_at(file: &File, mut buf: &[u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_write(file, buf, offset) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => {
+                buf = &buf[n..];
                 offset += n as u64;
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -601,6 +766,7 @@ mod tests {
                 cache.put(d.hash, &opts, a);
             }
         }
+        cache.flush();
         let fresh = Cache::new(dir.path());
         for (d, a) in docs.iter().zip(&analyses) {
             // Debug, not ==: claims hold NaN for open bounds.
@@ -625,6 +791,7 @@ mod tests {
         assert!(cache.get(d.hash, &Default::default()).is_none());
         let a = analyze_text(&d, &Default::default());
         cache.put(d.hash, &Default::default(), &a);
+        cache.flush();
         assert!(Cache::new(dir.path())
             .get(d.hash, &Default::default())
             .is_some());

@@ -375,6 +375,11 @@ where
         }
         worker();
     });
+    // The analyses stored last wait in memory for a full batch; the next
+    // run (or another process) needs them on disk.
+    if let Some(c) = &options.cache {
+        c.flush();
+    }
     RunOutput {
         analyzed: counters.analyzed.into_inner(),
         cached: counters.cached.into_inner(),

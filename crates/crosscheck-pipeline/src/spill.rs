@@ -7,7 +7,7 @@
 use crate::document::{Document, Markup};
 use crate::offsets::OffsetMap;
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::sync::Mutex;
 
 /// Bytes gathered before they are written out: few system calls, little
@@ -39,11 +39,29 @@ pub struct TextSpill {
 
 #[derive(Debug, Default)]
 struct Pending {
-    /// Bytes in the file before `buf`.
+    /// Bytes in the file before `writing` and `buf`.
     written: u64,
+    /// The length of a batch one thread is writing, right after `written`.
+    writing: Option<usize>,
     buf: Vec<u8>,
+    /// A written batch's buffer, kept for the next (they are megabytes).
+    spare: Vec<u8>,
     /// The first write error: later puts fail with it too.
     failed: Option<String>,
+}
+
+impl Pending {
+    /// The gathered bytes as the batch to write next at the returned
+    /// offset, unless another batch is being written (or, unless `all`,
+    /// too few have gathered).
+    fn take_batch(&mut self, all: bool) -> Option<(u64, Vec<u8>)> {
+        if self.writing.is_some() || self.buf.is_empty() || (!all && self.buf.len() < FLUSH_AT) {
+            return None;
+        }
+        let batch = std::mem::replace(&mut self.buf, std::mem::take(&mut self.spare));
+        self.writing = Some(batch.len());
+        Some((self.written, batch))
+    }
 }
 
 /// Where [`TextSpill::put`] stored a document.
@@ -75,7 +93,7 @@ impl TextSpill {
             return Err(io::Error::other(why.clone()));
         }
         let at = SpillAt {
-            offset: p.written + p.buf.len() as u64,
+            offset: p.written + p.writing.unwrap_or(0) as u64 + p.buf.len() as u64,
             len: len32,
         };
         let buf = &mut p.buf;
@@ -100,8 +118,11 @@ impl TextSpill {
         for l in lines {
             buf.extend_from_slice(&l.to_le_bytes());
         }
-        if p.buf.len() >= FLUSH_AT {
-            write_out(&self.file, &mut p)?;
+        if let Some((offset, batch)) = p.take_batch(false) {
+            // Written without the lock: the other workers go on setting
+            // their texts aside meanwhile.
+            drop(p);
+            self.write_batch(offset, batch)?;
         }
         Ok(at)
     }
@@ -109,8 +130,46 @@ impl TextSpill {
     /// Writes out what [`TextSpill::put`] gathered; needed before
     /// [`TextSpill::get`] can read it.
     pub fn flush(&self) -> io::Result<()> {
+        loop {
+            let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(why) = &p.failed {
+                return Err(io::Error::other(why.clone()));
+            }
+            if p.buf.is_empty() && p.writing.is_none() {
+                return Ok(());
+            }
+            match p.take_batch(true) {
+                Some((offset, batch)) => {
+                    drop(p);
+                    self.write_batch(offset, batch)?;
+                }
+                None => {
+                    // Another thread is writing the batch before: its turn first.
+                    drop(p);
+                    std::thread::yield_now();
+                }
+            }
+        }
+    }
+
+    /// Writes `batch` (taken by [`Pending::take_batch`]) at `offset`.
+    fn write_batch(&self, offset: u64, mut batch: Vec<u8>) -> io::Result<()> {
+        let result = crate::cache::write_at(&self.file, &batch, offset);
         let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        write_out(&self.file, &mut p)
+        p.writing = None;
+        match result {
+            Ok(()) => {
+                p.written += batch.len() as u64;
+                batch.clear();
+                p.spare = batch;
+                Ok(())
+            }
+            Err(e) => {
+                p.failed = Some(e.to_string());
+                p.buf = Vec::new();
+                Err(e)
+            }
+        }
     }
 
     /// The document stored at `at`, named `name`.
@@ -159,25 +218,6 @@ impl TextSpill {
             markup,
             line_starts,
         })
-    }
-}
-
-fn write_out(file: &File, p: &mut Pending) -> io::Result<()> {
-    if p.buf.is_empty() {
-        return Ok(());
-    }
-    let mut f = file;
-    match f.write_all(&p.buf) {
-        Ok(()) => {
-            p.written += p.buf.len() as u64;
-            p.buf.clear();
-            Ok(())
-        }
-        Err(e) => {
-            p.failed = Some(e.to_string());
-            p.buf = Vec::new();
-            Err(e)
-        }
     }
 }
 
