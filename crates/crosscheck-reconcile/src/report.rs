@@ -191,8 +191,8 @@ impl Report {
         &mut self,
         doc: u32,
         text: &str,
-        to_file: &dyn Fn(usize) -> usize,
-        line_of: Option<&dyn Fn(usize) -> u32>,
+        to_file: &(dyn Fn(usize) -> usize + Sync),
+        line_of: Option<&(dyn Fn(usize) -> u32 + Sync)>,
     ) {
         self.fill_texts(&[TextSource {
             doc,
@@ -266,29 +266,84 @@ impl Report {
     /// [`Report::fill_texts`] for the mentions `unfilled` lists under the
     /// sources' documents.
     pub fn fill_texts_in(&mut self, unfilled: &Unfilled, sources: &[TextSource<'_>]) {
-        for source in sources {
+        // The sources' mentions in the order they lie in memory (list,
+        // item, mention), so that the lists can be cut into parts filled
+        // in parallel: a report of a large run quotes a million mentions.
+        let mut todo: Vec<(u8, u32, u32, u32)> = Vec::new();
+        for (s, source) in sources.iter().enumerate() {
             let from = unfilled.at.partition_point(|a| a.0 < source.doc);
             let to = unfilled.at.partition_point(|a| a.0 <= source.doc);
-            for &(_, list, item, k) in &unfilled.at[from..to] {
-                let mentions = match list {
-                    0 => self
-                        .conflicts
-                        .get_mut(item as usize)
-                        .map(|c| &mut c.mentions),
-                    1 => self.review.get_mut(item as usize).map(|c| &mut c.mentions),
-                    _ => self
-                        .corroborations
-                        .get_mut(item as usize)
-                        .map(|c| &mut c.mentions),
-                };
-                if let Some(m) = mentions.and_then(|ms| ms.get_mut(k as usize)) {
-                    if !m.filled && m.doc_index == source.doc {
-                        fill_mention(m, source);
-                    }
+            todo.extend(
+                unfilled.at[from..to]
+                    .iter()
+                    .map(|&(_, list, item, k)| (list, item, k, s as u32)),
+            );
+        }
+        todo.sort_unstable();
+        let list_start = |l: u8| todo.partition_point(|t| t.0 < l);
+        let (review_at, corroborations_at) = (list_start(1), list_start(2));
+        let conflicts_todo = &todo[..review_at];
+        let review_todo = &todo[review_at..corroborations_at];
+        let corroborations_todo = &todo[corroborations_at..];
+        let (conflicts, review, corroborations) = (
+            &mut self.conflicts,
+            &mut self.review,
+            &mut self.corroborations,
+        );
+        let of_conflict: fn(&mut Conflict) -> &mut Vec<Mention> = |c| &mut c.mentions;
+        rayon::join(
+            || fill_items(conflicts, 0, conflicts_todo, sources, of_conflict),
+            || {
+                rayon::join(
+                    || fill_items(review, 0, review_todo, sources, of_conflict),
+                    || {
+                        fill_items(corroborations, 0, corroborations_todo, sources, |c| {
+                            &mut c.mentions
+                        })
+                    },
+                )
+            },
+        );
+    }
+}
+
+/// Mentions filled on one thread at least: fewer is not worth a task.
+const FILL_GRAIN: usize = 4096;
+
+/// Fills the mentions `todo` lists (list, item, mention, source; sorted)
+/// in `items`, whose first is item `base`: halves of the items, with their
+/// halves of `todo`, are filled in parallel.
+fn fill_items<T: Send>(
+    items: &mut [T],
+    base: u32,
+    todo: &[(u8, u32, u32, u32)],
+    sources: &[TextSource<'_>],
+    mentions: fn(&mut T) -> &mut Vec<Mention>,
+) {
+    let middle = todo.get(todo.len() / 2).map_or(base, |t| t.1);
+    let split = todo.partition_point(|t| t.1 < middle);
+    if todo.len() <= FILL_GRAIN || split == 0 {
+        for &(_, item, k, s) in todo {
+            let (Some(item), Some(source)) = (
+                items.get_mut((item - base) as usize),
+                sources.get(s as usize),
+            ) else {
+                continue;
+            };
+            if let Some(m) = mentions(item).get_mut(k as usize) {
+                if !m.filled && m.doc_index == source.doc {
+                    fill_mention(m, source);
                 }
             }
         }
+        return;
     }
+    let (left, right) = items.split_at_mut(((middle - base) as usize).min(items.len()));
+    let (left_todo, right_todo) = todo.split_at(split);
+    rayon::join(
+        || fill_items(left, base, left_todo, sources, mentions),
+        || fill_items(right, middle, right_todo, sources, mentions),
+    );
 }
 
 /// Where a report's mentions without text are; see [`Report::unfilled`].
@@ -340,10 +395,10 @@ pub struct TextSource<'a> {
     /// Its plain text, as the claims were extracted from.
     pub text: &'a str,
     /// Maps an offset in `text` to one in the file.
-    pub to_file: &'a dyn Fn(usize) -> usize,
+    pub to_file: &'a (dyn Fn(usize) -> usize + Sync),
     /// The 1-based line of a file offset, when the file's lines differ from
     /// the text's (markup); `None` keeps the lines the claims carry.
-    pub line_of: Option<&'a dyn Fn(usize) -> u32>,
+    pub line_of: Option<&'a (dyn Fn(usize) -> u32 + Sync)>,
 }
 
 /// Scale words for readable values.
@@ -1794,6 +1849,53 @@ fn descriptor(c: &Claim) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_large_report_is_filled_in_parallel_parts_like_one_mention_at_a_time() {
+        // Enough conflicting pairs that filling is cut into parts, read
+        // back in batches that each hold documents of many conflicts.
+        let texts: Vec<String> = (0..6000)
+            .map(|i| {
+                let value = if i % 2 == 0 { 43 } else { 34 };
+                format!(
+                    "In 2025, Region{}'s exports reached {value} billion yuan.",
+                    i / 2
+                )
+            })
+            .collect();
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        let claims: Vec<Claim> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| extract_claims(&DocView::analyze(i as u32, t)))
+            .collect();
+        let mut report = reconcile(&claims, &names);
+        assert_eq!(report.conflicts.len(), 3000);
+        let unfilled = report.unfilled();
+        let docs = unfilled.documents();
+        let shift = |o: usize| o + 7;
+        for batch in docs.chunks(4500) {
+            let sources: Vec<TextSource<'_>> = batch
+                .iter()
+                .map(|&d| TextSource {
+                    doc: d,
+                    text: &texts[d as usize],
+                    to_file: &shift,
+                    line_of: None,
+                })
+                .collect();
+            report.fill_texts_in(&unfilled, &sources);
+        }
+        assert!(report.documents_to_fill().is_empty());
+        for c in &report.conflicts {
+            for m in &c.mentions {
+                let text = &texts[m.doc_index as usize];
+                assert_eq!(m.text, text[m.start - 7..m.end - 7]);
+                assert_eq!(m.sentence, text.trim());
+                assert!(m.text.ends_with("billion yuan"), "{}", m.text);
+            }
+        }
+    }
+
     #[test]
     fn push_four_places_matches_the_exact_formatting() {
         // Values of every size and kind the report prints, and random ones.
