@@ -219,13 +219,21 @@ fn report_input_error(e: &InputError) {
 const READ_BACK_BYTES: u64 = 16 << 20;
 
 /// Splits the documents to read back (in order) into batches of at most
-/// [`READ_BACK_BYTES`] of file (a larger file is a batch of its own).
-fn read_back_batches(docs: &[u32], names: &[String]) -> Vec<Vec<u32>> {
-    // One `stat` per document, asked in parallel: tens of thousands of
-    // them in a row were a serial tenth of a second.
+/// [`READ_BACK_BYTES`] (a larger document is a batch of its own), sized by
+/// what the spill holds of them, else by their file.
+fn read_back_batches(
+    docs: &[u32],
+    names: &[String],
+    spilled: &[Option<crosscheck_pipeline::SpillAt>],
+) -> Vec<Vec<u32>> {
+    // A `stat` only for documents not set aside, asked in parallel: tens
+    // of thousands of them in a row were a serial tenth of a second.
     let sizes: Vec<u64> = docs
         .par_iter()
-        .map(|&d| std::fs::metadata(&names[d as usize]).map_or(0, |m| m.len()))
+        .map(|&d| match spilled.get(d as usize).copied().flatten() {
+            Some(at) => at.stored_bytes(),
+            None => std::fs::metadata(&names[d as usize]).map_or(0, |m| m.len()),
+        })
         .collect();
     let mut batches: Vec<Vec<u32>> = Vec::new();
     let mut bytes = 0u64;
@@ -559,7 +567,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                     })
                     .collect()
             };
-            let batches = read_back_batches(&to_fill, &names);
+            let batches = read_back_batches(&to_fill, &names, &spilled);
             let mut next_loaded = batches.first().map(|b| load_batch(b));
             for (b, batch) in batches.iter().enumerate() {
                 let loaded = next_loaded.take().unwrap_or_default();

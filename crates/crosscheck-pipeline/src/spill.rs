@@ -71,6 +71,21 @@ pub struct SpillAt {
     len: u32,
 }
 
+impl SpillAt {
+    /// The bytes the document takes in the spill (its text, offset map and
+    /// line starts): what reading it back costs.
+    ///
+    /// ```
+    /// use crosscheck_pipeline::{Document, TextSpill};
+    /// let spill = TextSpill::new().unwrap();
+    /// let at = spill.put(&Document::from_text("a.txt", "Exports rose 5%.")).unwrap();
+    /// assert!(at.stored_bytes() > 16);
+    /// ```
+    pub fn stored_bytes(&self) -> u64 {
+        u64::from(self.len)
+    }
+}
+
 impl TextSpill {
     /// A spill in the system's temporary directory.
     pub fn new() -> io::Result<TextSpill> {
