@@ -1120,6 +1120,12 @@ fn check_runs(out: &mut Out<'_>, order: &[(u64, u32, u32)]) {
         while j < order.len() && order[j].0 == h {
             j += 1;
         }
+        // A claim alone under its key: nothing to check it against (most
+        // keys are one claim's).
+        if j - i < 2 {
+            i = j;
+            continue;
+        }
         // Within a hash run, split by the real key (hash collisions).
         let mut run: Vec<u32> = order[i..j].iter().map(|o| o.2).collect();
         let k0 = gkey(&claims[run[0] as usize]);
@@ -1347,6 +1353,11 @@ struct PKeyOrd(Option<PKey>);
 
 /// Claims with one key and one period.
 fn check_group(out: &mut Out<'_>, members: &[u32]) {
+    // Most groups are one claim, which nothing below can flag or count as
+    // corroborated: no lists are made for them.
+    if members.len() < 2 {
+        return;
+    }
     let claims = out.claims;
     let c = |i: u32| &claims[i as usize];
     let corrections: Vec<u32> = members
@@ -1520,6 +1531,9 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
 /// Claims with one key over different periods: a running total over a
 /// longer period cannot be smaller than over a period inside it.
 fn check_periods(out: &mut Out<'_>, members: &[u32]) {
+    if members.len() < 2 {
+        return;
+    }
     let claims = out.claims;
     let c0 = &claims[members[0] as usize];
     let base = c0.metric.as_str().rsplit(' ').next().unwrap_or("");
