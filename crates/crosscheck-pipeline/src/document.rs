@@ -311,9 +311,28 @@ fn read_limited_sized(
     max_size: u64,
     expected: u64,
 ) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::with_capacity(expected.min(max_size) as usize + 1);
-    r.take(max_size + 1)
-        .read_to_end(&mut bytes)
+    let room = expected.min(max_size) as usize + 1;
+    let mut bytes = Vec::with_capacity(room);
+    let mut r = r.take(max_size + 1);
+    if expected > 0 {
+        // A regular file's one read returns its size, short of the room
+        // asked for: it is at its end, and the read that would return
+        // nothing to say so is saved (a system call per file). Any other
+        // count (the file changed since its size was read) reads on.
+        bytes.resize(room, 0);
+        let n = loop {
+            match r.read(&mut bytes) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(InputError::io(name, &e)),
+            }
+        };
+        bytes.truncate(n);
+        if n as u64 == expected {
+            return Ok(bytes);
+        }
+    }
+    r.read_to_end(&mut bytes)
         .map_err(|e| InputError::io(name, &e))?;
     if bytes.len() as u64 > max_size {
         return Err(too_large(name, bytes.len() as u64, max_size, false));
@@ -332,4 +351,22 @@ fn too_large(name: &str, size: u64, max: u64, exact: bool) -> InputError {
             mib(max)
         ),
     )
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::read_limited_sized;
+
+    #[test]
+    fn a_size_read_before_the_file_changed_still_reads_it_whole() {
+        let text = b"Exports rose 5% to 43 billion yuan.".to_vec();
+        let len = text.len() as u64;
+        // Right, too small (the file grew), too large (it shrank), unknown.
+        for expected in [len, len - 10, 1, len + 100, 0] {
+            let got = read_limited_sized(&text[..], "a.txt", 1 << 20, expected).unwrap();
+            assert_eq!(got, text, "expected size {expected}");
+        }
+        // Grown past the cap since its size was read: refused.
+        assert!(read_limited_sized(&text[..], "a.txt", len - 1, len - 1).is_err());
+    }
 }
