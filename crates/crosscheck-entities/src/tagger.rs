@@ -51,6 +51,8 @@ mod facts {
     pub const PLACE_ADJECTIVE: u8 = 16;
     /// How many words the memo holds before it starts afresh.
     pub const MEMO_MAX: usize = 65_536;
+    /// Slots of [`super::Ctx::recent_facts`] (a power of two).
+    pub const RECENT: usize = 16;
 }
 
 thread_local! {
@@ -245,6 +247,11 @@ struct Ctx<'a> {
     cap_units: Vec<u32>,
     /// The thread's memo of [`Ctx::facts`], taken for the document.
     facts: FxMap<Box<str>, u8>,
+    /// The facts of words of the text asked about lately, by where the
+    /// word stands (start, length): the rules ask several facts of one word
+    /// in a row (`is_common` then `is_given`, `is_demonym` then `is_common`),
+    /// and a slice of the text is known by its place without hashing it.
+    recent_facts: [(usize, usize, u8); facts::RECENT],
 }
 
 pub(crate) fn tag(
@@ -281,6 +288,7 @@ pub(crate) fn tag(
         has_cjk: false,
         cap_units: Vec::with_capacity(16),
         facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
+        recent_facts: [(usize::MAX, 0, 0); facts::RECENT],
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let merged = join_legal_forms(gaz, text, sentences);
@@ -381,6 +389,100 @@ fn is_upper_start(w: &str) -> bool {
     }
 }
 
+/// Adds a unit that is no word (never capitalized) to `units`.
+#[inline]
+fn push_other(units: &mut Vec<Unit>, t: &Token, kind: Kind, gap: Gap) {
+    units.push(Unit::new(t.start(), t.end(), kind, gap, false, false));
+}
+
+/// Adds the unit `start..end` of `text` to `units` (and to `cap_units`,
+/// by its index, when it is a capitalized word).
+#[inline]
+fn push_unit(
+    units: &mut Vec<Unit>,
+    cap_units: &mut Vec<u32>,
+    text: &str,
+    (start, end): (usize, usize),
+    kind: Kind,
+    gap: Gap,
+) {
+    let w = &text[start..end];
+    let cap = kind == Kind::Word && is_upper_start(w);
+    // Only a capitalized word can be all capitals: lower-case words, the
+    // bulk of a text, skip the letter count.
+    let caps = cap && {
+        let mut letters = 0;
+        let mut upper = 0;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        letters >= 2 && upper == letters
+    };
+    if cap {
+        cap_units.push(units.len() as u32);
+    }
+    units.push(Unit::new(start, end, kind, gap, cap, caps));
+}
+
+/// Adds the word token `start..end` of `text` to `units`, split at hyphens
+/// and before a possessive.
+fn push_word(
+    units: &mut Vec<Unit>,
+    cap_units: &mut Vec<u32>,
+    text: &str,
+    start: usize,
+    end: usize,
+    gap: Gap,
+) {
+    let w = &text[start..end];
+    if !w.bytes().any(|b| b == b'-' || b == b'\'' || b >= 0x80) {
+        // Plain ASCII word without hyphen or apostrophe: one unit.
+        push_unit(units, cap_units, text, (start, end), Kind::Word, gap);
+        return;
+    }
+    let mut body = w;
+    let mut poss = None;
+    for p in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = w.strip_suffix(p) {
+            if !b.is_empty() {
+                body = b;
+                poss = Some(start + b.len());
+            }
+            break;
+        }
+    }
+    let mut g = gap;
+    let mut off = start;
+    for (k, part) in body.split('-').enumerate() {
+        if k > 0 {
+            off += 1;
+            g = Gap::Hyphen;
+        }
+        if !part.is_empty() {
+            push_unit(
+                units,
+                cap_units,
+                text,
+                (off, off + part.len()),
+                Kind::Word,
+                g,
+            );
+        }
+        off += part.len();
+    }
+    if let Some(p) = poss {
+        push_unit(
+            units,
+            cap_units,
+            text,
+            (p, end),
+            Kind::Possessive,
+            Gap::None,
+        );
+    }
+}
+
 impl<'a> Ctx<'a> {
     fn s(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
@@ -416,9 +518,34 @@ impl<'a> Ctx<'a> {
     /// story and across stories, and one hash look-up of the memo answers
     /// what would be up to five look-ups of the gazetteer.
     fn facts(&mut self, w: &str) -> u8 {
+        // Where `w` starts in the text, when it is a slice of the text
+        // (a word built elsewhere, a title case, is looked up by content).
+        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if at > self.text.len() || w.len() > self.text.len() - at {
+            return self.memo_facts(w);
+        }
+        let slot = (at ^ w.len()) & (facts::RECENT - 1);
+        let (s_at, s_len, s_facts) = self.recent_facts[slot];
+        if s_at == at && s_len == w.len() {
+            return s_facts;
+        }
+        let f = self.memo_facts(w);
+        self.recent_facts[slot] = (at, w.len(), f);
+        f
+    }
+
+    /// [`Ctx::facts`] from the thread's memo, worked out on a miss.
+    fn memo_facts(&mut self, w: &str) -> u8 {
         if let Some(&f) = self.facts.get(w) {
             return f;
         }
+        self.new_facts(w)
+    }
+
+    /// [`Ctx::facts`] of a word the memo lacks, asked of the gazetteer and
+    /// entered in the memo (kept out of line: most words are in the memo).
+    #[inline(never)]
+    fn new_facts(&mut self, w: &str) -> u8 {
         let gaz = self.gaz;
         let mut f = 0;
         if gaz.get(w).is_some() {
@@ -495,13 +622,21 @@ impl<'a> Ctx<'a> {
     /// The units of the tokens from `tokens[from]` on that start before
     /// `end` (a sentence's); returns the index of the first token after them.
     fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
-        self.units.clear();
-        self.has_cjk = false;
-        self.cap_units.clear();
-        let bytes = self.text.as_bytes();
+        // The lists and the mark are worked on as locals, put back at the
+        // end: a push to a field reloads and stores the list's length and
+        // the mark at every token, and a sentence's tokens are the bulk of
+        // what the tagger reads.
+        let mut units = std::mem::take(&mut self.units);
+        let mut cap_units = std::mem::take(&mut self.cap_units);
+        units.clear();
+        cap_units.clear();
+        let mut has_cjk = false;
+        let mut mark = self.mark;
+        let text = self.text;
+        let bytes = text.as_bytes();
         let mut gap = Gap::Break;
         let mut i = from;
-        while let Some(t) = tokens.get(i) {
+        for t in tokens.get(from..).unwrap_or_default() {
             if t.start() >= end {
                 break;
             }
@@ -509,7 +644,7 @@ impl<'a> Ctx<'a> {
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
-                    gap = if t.len() == 1 && bytes[t.start()] == b' ' {
+                    gap = if t.len() == 1 && bytes.get(t.start()) == Some(&b' ') {
                         Gap::Space
                     } else {
                         Gap::Break
@@ -521,15 +656,15 @@ impl<'a> Ctx<'a> {
                     // bulk of a text: one unit, its capitals from the token's
                     // shape (all capitals there is two capitals and no
                     // lower-case letter, for such a word).
-                    if self.mark < t.start() {
-                        self.mark = hyphen_or_apostrophe_from(bytes, t.start());
+                    if mark < t.start() {
+                        mark = hyphen_or_apostrophe_from(bytes, t.start());
                     }
-                    if !t.shape.has(Shape::NON_ASCII) && self.mark >= t.end() {
-                        let cap = bytes[t.start()].is_ascii_uppercase();
+                    if !t.shape.has(Shape::NON_ASCII) && mark >= t.end() {
+                        let cap = bytes.get(t.start()).is_some_and(u8::is_ascii_uppercase);
                         if cap {
-                            self.cap_units.push(self.units.len() as u32);
+                            cap_units.push(units.len() as u32);
                         }
-                        self.units.push(Unit::new(
+                        units.push(Unit::new(
                             t.start(),
                             t.end(),
                             Kind::Word,
@@ -538,83 +673,24 @@ impl<'a> Ctx<'a> {
                             cap && t.shape.has(Shape::ALL_CAPS),
                         ));
                     } else {
-                        self.push_word(t.start(), t.text(self.text), gap);
+                        push_word(&mut units, &mut cap_units, text, t.start(), t.end(), gap);
                     }
                 }
                 // Only a word can be capitalized.
-                TokenKind::Punct => self.push_other(t, Kind::Punct, gap),
+                TokenKind::Punct => push_other(&mut units, t, Kind::Punct, gap),
                 TokenKind::Cjk => {
-                    self.has_cjk = true;
-                    self.push_other(t, Kind::Cjk, gap);
+                    has_cjk = true;
+                    push_other(&mut units, t, Kind::Cjk, gap);
                 }
-                _ => self.push_other(t, Kind::Other, gap),
+                _ => push_other(&mut units, t, Kind::Other, gap),
             }
             gap = Gap::None;
         }
+        self.units = units;
+        self.cap_units = cap_units;
+        self.has_cjk = has_cjk;
+        self.mark = mark;
         i
-    }
-
-    /// A unit that is no word: never capitalized.
-    #[inline]
-    fn push_other(&mut self, t: &Token, kind: Kind, gap: Gap) {
-        self.units
-            .push(Unit::new(t.start(), t.end(), kind, gap, false, false));
-    }
-
-    #[inline]
-    fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
-        let w = &self.text[start..end];
-        let cap = kind == Kind::Word && is_upper_start(w);
-        // Only a capitalized word can be all capitals: lower-case words, the
-        // bulk of a text, skip the letter count.
-        let caps = cap && {
-            let mut letters = 0;
-            let mut upper = 0;
-            for c in w.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-            letters >= 2 && upper == letters
-        };
-        if cap {
-            self.cap_units.push(self.units.len() as u32);
-        }
-        self.units.push(Unit::new(start, end, kind, gap, cap, caps));
-    }
-
-    /// Splits a word token at hyphens and before a possessive.
-    fn push_word(&mut self, start: usize, w: &str, gap: Gap) {
-        if !w.bytes().any(|b| b == b'-' || b == b'\'' || b >= 0x80) {
-            // Plain ASCII word without hyphen or apostrophe: one unit.
-            self.push(start, start + w.len(), Kind::Word, gap);
-            return;
-        }
-        let mut body = w;
-        let mut poss = None;
-        for p in ["'s", "’s", "'S", "’S"] {
-            if let Some(b) = w.strip_suffix(p) {
-                if !b.is_empty() {
-                    body = b;
-                    poss = Some(start + b.len());
-                }
-                break;
-            }
-        }
-        let mut g = gap;
-        let mut off = start;
-        for (k, part) in body.split('-').enumerate() {
-            if k > 0 {
-                off += 1;
-                g = Gap::Hyphen;
-            }
-            if !part.is_empty() {
-                self.push(off, off + part.len(), Kind::Word, g);
-            }
-            off += part.len();
-        }
-        if let Some(p) = poss {
-            self.push(p, start + w.len(), Kind::Possessive, Gap::None);
-        }
     }
 
     fn is_word(&self, i: usize) -> bool {
