@@ -55,7 +55,56 @@ mod facts {
     pub const RECENT: usize = 16;
 }
 
+/// The lists a document's [`Ctx`] fills and empties again, kept per thread
+/// between documents: made afresh, they were a dozen allocations (and as
+/// many frees) per document.
+#[derive(Default)]
+struct Buffers {
+    units: Vec<Unit>,
+    cap_units: Vec<u32>,
+    hits: Vec<Hit>,
+    pieces: Vec<(usize, usize)>,
+    parts: Vec<(usize, usize)>,
+    hit_spans: Vec<(usize, usize, usize, u32)>,
+    chosen: Vec<(usize, usize, u32)>,
+    lower: String,
+    titled: String,
+    els: Vec<El>,
+    chunks: Vec<(usize, usize)>,
+    name_runs: Vec<(usize, usize)>,
+    merged: Vec<Span>,
+}
+
+impl Buffers {
+    /// The largest list (in elements) kept for the next document: one huge
+    /// document does not hold its lists' memory for the thread's life.
+    const KEEP_MAX: usize = 1 << 16;
+
+    /// Empties every list and shrinks any grown past [`Buffers::KEEP_MAX`].
+    fn reset(&mut self) {
+        fn reset<T>(v: &mut Vec<T>) {
+            v.clear();
+            v.shrink_to(Buffers::KEEP_MAX);
+        }
+        reset(&mut self.units);
+        reset(&mut self.cap_units);
+        reset(&mut self.hits);
+        reset(&mut self.pieces);
+        reset(&mut self.parts);
+        reset(&mut self.hit_spans);
+        reset(&mut self.chosen);
+        reset(&mut self.els);
+        reset(&mut self.chunks);
+        reset(&mut self.name_runs);
+        reset(&mut self.merged);
+        self.lower.clear();
+        self.titled.clear();
+    }
+}
+
 thread_local! {
+    /// The lists of the thread's last document ([`Buffers`]).
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     /// [`Ctx::facts`]' memo, between documents.
     static FACTS: std::cell::RefCell<FxMap<Box<str>, u8>> = std::cell::RefCell::new(FxMap::default());
     /// The core of each company name met so far on this thread ([`company_core`]).
@@ -260,38 +309,43 @@ pub(crate) fn tag(
     tokens: &[Token],
     sentences: &[Span],
 ) -> Vec<Entity> {
+    let mut b = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    b.reset();
+    // Sized from the text, to what a document typically fills, so that the
+    // lists are rarely grown (and copied) while they fill.
+    b.chunks.reserve(tokens.len() / 16 + 4);
+    b.name_runs.reserve(tokens.len() / 64 + 4);
     let mut cx = Ctx {
         gaz,
         text,
-        units: Vec::with_capacity(64),
+        units: b.units,
         headline: None,
-        hits: Vec::new(),
+        hits: b.hits,
         hits_key: (usize::MAX, 0, 0),
         hits_cache: Hits::NONE,
         no_hits: Hits::NONE,
-        // Sized from the text once, to what a document typically fills, so
-        // that the lists are rarely grown (and copied) while they fill.
-        pieces: Vec::with_capacity(8),
-        parts: Vec::with_capacity(8),
-        hit_spans: Vec::with_capacity(16),
-        chosen: Vec::with_capacity(8),
-        lower: String::with_capacity(32),
+        pieces: b.pieces,
+        parts: b.parts,
+        hit_spans: b.hit_spans,
+        chosen: b.chosen,
+        lower: b.lower,
         found: Vec::with_capacity(tokens.len() / 32 + 4),
         pending: Vec::with_capacity(tokens.len() / 64 + 4),
-        els: Vec::with_capacity(16),
+        els: b.els,
         acronyms: Vec::new(),
-        chunks: Vec::with_capacity(tokens.len() / 16 + 4),
-        name_runs: Vec::with_capacity(tokens.len() / 64 + 4),
+        chunks: b.chunks,
+        name_runs: b.name_runs,
         words: Vec::with_capacity(16),
-        titled: String::with_capacity(32),
+        titled: b.titled,
         mark: 0,
         has_cjk: false,
-        cap_units: Vec::with_capacity(16),
+        cap_units: b.cap_units,
         facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
         recent_facts: [(usize::MAX, 0, 0); facts::RECENT],
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
-    let merged = join_legal_forms(gaz, text, sentences);
+    let mut merged = b.merged;
+    join_legal_forms(gaz, text, sentences, &mut merged);
     let mut ti = 0;
     for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].end() <= s.start {
@@ -300,13 +354,14 @@ pub(crate) fn tag(
         ti = cx.build_units(tokens, ti, s.end);
         cx.sentence();
     }
-    cx.finish()
+    cx.finish(merged)
 }
 
 /// Sentence spans with a break before a legal form undone: `Tanvir
 /// Batteries Pvt.` / `Ltd., and …` is one sentence (a legal form never opens one).
-fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut Vec<Span>) {
+    out.clear();
+    out.reserve(sentences.len());
     for s in sentences {
         if let Some(prev) = out.last_mut() {
             let before = text[prev.start..prev.end].trim_end();
@@ -346,7 +401,6 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
         }
         out.push(*s);
     }
-    out
 }
 
 /// Where the first hyphen or apostrophe at or after `from` is in `bytes`
@@ -1123,6 +1177,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn process_chunk(&mut self, els: &mut Vec<El>) {
+        // Whether the first element opens the sentence, once asked (a lone
+        // element keeps its place: the openers dropped below need two).
+        let mut initial_known = None;
         if els.len() == 1 {
             // The common case, `The`, `In`, `Exports` opening a sentence:
             // decide without the general machinery.
@@ -1135,7 +1192,7 @@ impl<'a> Ctx<'a> {
             // The tests known without a look-up first.
             if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
-                && (self.is_initial_pos(e.unit) || self.headline())
+                && (*initial_known.insert(self.is_initial_pos(e.unit)) || self.headline())
                 && self.gaz.get(w).is_none()
                 && self.is_common(w)
                 && !self.is_given(w)
@@ -1166,7 +1223,10 @@ impl<'a> Ctx<'a> {
         let mut parts = std::mem::take(&mut self.parts);
         parts.clear();
         let mut cur: Option<(usize, usize)> = None;
-        let initial = self.is_initial_pos(els[0].unit);
+        let initial = match initial_known {
+            Some(i) => i,
+            None => self.is_initial_pos(els[0].unit),
+        };
         let tailed = {
             let l = els[els.len() - 1].wc;
             els.len() >= 2
@@ -2144,12 +2204,12 @@ impl<'a> Ctx<'a> {
         let mut next = vec![u32::MAX; names.len()];
         // The bytes some name begins with: most bytes of a run (the
         // lower-case letters of its words) begin none, and are passed over
-        // with one bit test instead of a bucket look-up.
-        let mut firsts = [0u64; 4];
+        // with one table look-up instead of a bucket look-up.
+        let mut firsts = [false; 256];
         for (k, (name, _, _)) in names.iter().enumerate().rev() {
             let nb = name.as_bytes();
             if let Some(&a) = nb.first() {
-                firsts[usize::from(a >> 6)] |= 1 << (a & 63);
+                firsts[usize::from(a)] = true;
             }
             match nb {
                 [a, b, ..] => {
@@ -2170,7 +2230,7 @@ impl<'a> Ctx<'a> {
             let piece = &self.text.as_bytes()[cs..ce];
             for p in 0..piece.len() {
                 let c = piece[p];
-                if firsts[usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
+                if !firsts[usize::from(c)] {
                     continue;
                 }
                 let mut k = match piece.get(p + 1) {
@@ -2252,7 +2312,9 @@ impl<'a> Ctx<'a> {
         out.extend(add);
     }
 
-    fn finish(mut self) -> Vec<Entity> {
+    /// The document pass; `merged` (the sentences' list) goes back to the
+    /// thread's [`Buffers`] with the context's own lists.
+    fn finish(mut self, merged: Vec<Span>) -> Vec<Entity> {
         // Names the document itself established. The keys and canonicals
         // borrow from the mentions found (cloned only when a pending name
         // takes one).
@@ -2406,6 +2468,22 @@ impl<'a> Ctx<'a> {
         }
         let facts = std::mem::take(&mut self.facts);
         FACTS.with(|f| *f.borrow_mut() = facts);
+        let buffers = Buffers {
+            units: std::mem::take(&mut self.units),
+            cap_units: std::mem::take(&mut self.cap_units),
+            hits: std::mem::take(&mut self.hits),
+            pieces: std::mem::take(&mut self.pieces),
+            parts: std::mem::take(&mut self.parts),
+            hit_spans: std::mem::take(&mut self.hit_spans),
+            chosen: std::mem::take(&mut self.chosen),
+            lower: std::mem::take(&mut self.lower),
+            titled: std::mem::take(&mut self.titled),
+            els: std::mem::take(&mut self.els),
+            chunks: std::mem::take(&mut self.chunks),
+            name_runs: std::mem::take(&mut self.name_runs),
+            merged,
+        };
+        BUFFERS.with(|b| *b.borrow_mut() = buffers);
         res
     }
 }
