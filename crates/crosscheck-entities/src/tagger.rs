@@ -49,10 +49,36 @@ mod facts {
     pub const GIVEN: u8 = 8;
     /// [`super::Gazetteer::is_place_adjective`].
     pub const PLACE_ADJECTIVE: u8 = 16;
+    /// A longer gazetteer name begins with it and a separator
+    /// ([`super::Gazetteer::info`]).
+    pub const PREFIX: u8 = 32;
+    /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
+    pub const NO_ENTRY: u32 = u32::MAX;
     /// How many words the memo holds before it starts afresh.
     pub const MEMO_MAX: usize = 65_536;
     /// Slots of [`super::Ctx::recent_facts`] (a power of two).
     pub const RECENT: usize = 16;
+}
+
+/// What the gazetteer says of one word: its [`facts`] bits and its entry,
+/// found by one look-up of the thread's memo ([`Ctx::word`]).
+#[derive(Debug, Clone, Copy)]
+struct WordFacts {
+    bits: u8,
+    /// The gazetteer entry named exactly so, or [`facts::NO_ENTRY`].
+    entry: u32,
+}
+
+impl WordFacts {
+    const NONE: WordFacts = WordFacts {
+        bits: 0,
+        entry: facts::NO_ENTRY,
+    };
+
+    /// The entry named exactly by the word.
+    fn entry(self) -> Option<u32> {
+        (self.entry != facts::NO_ENTRY).then_some(self.entry)
+    }
 }
 
 /// The lists a document's [`Ctx`] fills and empties again, kept per thread
@@ -106,7 +132,7 @@ thread_local! {
     /// The lists of the thread's last document ([`Buffers`]).
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     /// [`Ctx::facts`]' memo, between documents.
-    static FACTS: std::cell::RefCell<FxMap<Box<str>, u8>> = std::cell::RefCell::new(FxMap::default());
+    static FACTS: std::cell::RefCell<FxMap<Box<str>, WordFacts>> = std::cell::RefCell::new(FxMap::default());
     /// The core of each company name met so far on this thread ([`company_core`]).
     static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
 }
@@ -295,12 +321,12 @@ struct Ctx<'a> {
     /// The sentence's capitalized words, as unit indices in order.
     cap_units: Vec<u32>,
     /// The thread's memo of [`Ctx::facts`], taken for the document.
-    facts: FxMap<Box<str>, u8>,
+    facts: FxMap<Box<str>, WordFacts>,
     /// The facts of words of the text asked about lately, by where the
     /// word stands (start, length): the rules ask several facts of one word
     /// in a row (`is_common` then `is_given`, `is_demonym` then `is_common`),
     /// and a slice of the text is known by its place without hashing it.
-    recent_facts: [(usize, usize, u8); facts::RECENT],
+    recent_facts: [(usize, usize, WordFacts); facts::RECENT],
 }
 
 pub(crate) fn tag(
@@ -341,7 +367,7 @@ pub(crate) fn tag(
         has_cjk: false,
         cap_units: b.cap_units,
         facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
-        recent_facts: [(usize::MAX, 0, 0); facts::RECENT],
+        recent_facts: [(usize::MAX, 0, WordFacts::NONE); facts::RECENT],
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let mut merged = b.merged;
@@ -572,6 +598,13 @@ impl<'a> Ctx<'a> {
     /// story and across stories, and one hash look-up of the memo answers
     /// what would be up to five look-ups of the gazetteer.
     fn facts(&mut self, w: &str) -> u8 {
+        self.word(w).bits
+    }
+
+    /// [`Ctx::facts`] of `w` with its gazetteer entry: one look-up answers
+    /// what the rules ask of a word (the entry, whether a longer name goes
+    /// on, whether it is an ordinary word, a given name...).
+    fn word(&mut self, w: &str) -> WordFacts {
         // Where `w` starts in the text, when it is a slice of the text
         // (a word built elsewhere, a title case, is looked up by content).
         let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
@@ -588,22 +621,33 @@ impl<'a> Ctx<'a> {
         f
     }
 
-    /// [`Ctx::facts`] from the thread's memo, worked out on a miss.
-    fn memo_facts(&mut self, w: &str) -> u8 {
+    /// [`Ctx::word`] from the thread's memo, worked out on a miss.
+    fn memo_facts(&mut self, w: &str) -> WordFacts {
         if let Some(&f) = self.facts.get(w) {
             return f;
         }
-        self.new_facts(w)
+        let f = self.new_facts(w);
+        // A full memo starts afresh.
+        if self.facts.len() >= facts::MEMO_MAX {
+            self.facts.clear();
+        }
+        self.facts.insert(w.into(), f);
+        f
     }
 
-    /// [`Ctx::facts`] of a word the memo lacks, asked of the gazetteer and
-    /// entered in the memo (kept out of line: most words are in the memo).
+    /// [`Ctx::facts`] of a word the memo lacks, asked of the gazetteer
+    /// (kept out of line: most words are in the memo).
     #[inline(never)]
-    fn new_facts(&mut self, w: &str) -> u8 {
+    fn new_facts(&mut self, w: &str) -> WordFacts {
         let gaz = self.gaz;
         let mut f = 0;
-        if gaz.get(w).is_some() {
+        let info = gaz.info(w);
+        let entry = info.and_then(|i| i.entry());
+        if entry.is_some() {
             f |= facts::ENTRY;
+        }
+        if info.is_some_and(|i| i.prefix) {
+            f |= facts::PREFIX;
         }
         if self.common_uncached(w) {
             f |= facts::COMMON;
@@ -617,11 +661,10 @@ impl<'a> Ctx<'a> {
         if gaz.is_place_adjective(w) {
             f |= facts::PLACE_ADJECTIVE;
         }
-        if self.facts.len() >= facts::MEMO_MAX {
-            self.facts.clear();
+        WordFacts {
+            bits: f,
+            entry: entry.unwrap_or(facts::NO_ENTRY),
         }
-        self.facts.insert(w.into(), f);
-        f
     }
 
     /// True when `w` in lower case (a final dot kept) is an ordinary word.
@@ -1113,7 +1156,7 @@ impl<'a> Ctx<'a> {
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
-            let out = match self.gaz.entry_id(piece) {
+            let out = match self.word(piece).entry() {
                 Some(id) => Hits::from_slice(&[(0, 1, id)]),
                 None => self.no_hits.clone(),
             };
@@ -1134,19 +1177,33 @@ impl<'a> Ctx<'a> {
             }
             let s = els[a].start;
             for (b, e) in els.iter().enumerate().skip(a) {
-                // One look-up: a name here, and whether a longer one goes on.
-                let info = self.gaz.info(self.s(s, e.end));
+                // One look-up: a name here, and whether a longer one goes on
+                // (of one word, from the memo of words, which the rules
+                // asked about it or will).
+                let (entry, prefix) = if b == a {
+                    let f = self.word(self.s(s, e.end));
+                    (f.entry(), f.bits & facts::PREFIX != 0)
+                } else {
+                    let info = self.gaz.info(self.s(s, e.end));
+                    (info.and_then(|i| i.entry()), info.is_some_and(|i| i.prefix))
+                };
                 if !e.conn {
                     if e.word_end != e.end {
-                        if let Some(id) = self.gaz.entry_id(self.s(s, e.word_end)) {
+                        let bare = self.s(s, e.word_end);
+                        let id = if b == a {
+                            self.word(bare).entry()
+                        } else {
+                            self.gaz.entry_id(bare)
+                        };
+                        if let Some(id) = id {
                             out.push((a, b + 1, e.word_end, id));
                         }
                     }
-                    if let Some(id) = info.and_then(|i| i.entry()) {
+                    if let Some(id) = entry {
                         out.push((a, b + 1, e.end, id));
                     }
                 }
-                if !info.is_some_and(|i| i.prefix) {
+                if !prefix {
                     break;
                 }
             }
@@ -1193,7 +1250,7 @@ impl<'a> Ctx<'a> {
             if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
                 && (*initial_known.insert(self.is_initial_pos(e.unit)) || self.headline())
-                && self.gaz.get(w).is_none()
+                && !self.has_entry(w)
                 && self.is_common(w)
                 && !self.is_given(w)
             {
