@@ -2097,7 +2097,8 @@ impl<'a> Ctx<'a> {
             return;
         }
         let cue = title_cue || self.person_context(els);
-        if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(last) {
+        // (With one element, `last` is its word.)
+        if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(&els[0], last) {
             // `Mr Wang`: the document pass finds the full name.
             self.pend(els, Some((Label::Person, tidy_owned(text))), true);
             return;
@@ -2128,7 +2129,7 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
+        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(&els[0], last));
         if !lone_word && self.company_context(els) && !els.iter().any(|e| e.wc & cls::FUNCTION != 0)
         {
             let canon = self.core(text);
@@ -2206,7 +2207,7 @@ impl<'a> Ctx<'a> {
             if k > 0 && e.wc & (cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) != 0 {
                 return false;
             }
-            if self.is_demonym(w) {
+            if self.is_demonym(e, w) {
                 return false;
             }
             names += 1;
@@ -2255,9 +2256,11 @@ impl<'a> Ctx<'a> {
         false
     }
 
-    /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&mut self, w: &str) -> bool {
-        is(w, cls::DEMONYMS) || self.facts(w) & facts::PLACE_ADJECTIVE != 0
+    /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not
+    /// places. `w` is the word of element `e`, whose word classes the
+    /// element holds (no class look-up).
+    fn is_demonym(&mut self, e: &El, w: &str) -> bool {
+        e.wc & cls::DEMONYMS != 0 || self.facts(w) & facts::PLACE_ADJECTIVE != 0
     }
 
     /// A town's name that is also the short form of a company named in full
