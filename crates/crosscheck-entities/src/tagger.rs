@@ -49,13 +49,153 @@ mod facts {
     pub const GIVEN: u8 = 8;
     /// [`super::Gazetteer::is_place_adjective`].
     pub const PLACE_ADJECTIVE: u8 = 16;
+    /// A longer gazetteer name begins with it and a separator
+    /// ([`super::Gazetteer::info`]).
+    pub const PREFIX: u8 = 32;
+    /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
+    pub const NO_ENTRY: u32 = u32::MAX;
     /// How many words the memo holds before it starts afresh.
     pub const MEMO_MAX: usize = 65_536;
+    /// Slots of [`super::Ctx::recent_facts`] (a power of two).
+    pub const RECENT: usize = 16;
+}
+
+/// What the gazetteer says of one word: its [`facts`] bits and its entry,
+/// found by one look-up of the thread's memo ([`Ctx::word`]).
+#[derive(Debug, Clone, Copy)]
+struct WordFacts {
+    bits: u8,
+    /// The gazetteer entry named exactly so, or [`facts::NO_ENTRY`].
+    entry: u32,
+}
+
+impl WordFacts {
+    const NONE: WordFacts = WordFacts {
+        bits: 0,
+        entry: facts::NO_ENTRY,
+    };
+
+    /// The entry named exactly by the word.
+    fn entry(self) -> Option<u32> {
+        (self.entry != facts::NO_ENTRY).then_some(self.entry)
+    }
+}
+
+/// The lists a document's [`Ctx`] fills and empties again, kept per thread
+/// between documents: made afresh, they were a dozen allocations (and as
+/// many frees) per document.
+#[derive(Default)]
+struct Buffers {
+    units: Vec<Unit>,
+    cap_units: Vec<u32>,
+    hits: Vec<Hit>,
+    pieces: Vec<(usize, usize)>,
+    parts: Vec<(usize, usize)>,
+    hit_spans: Vec<(usize, usize, usize, u32)>,
+    chosen: Vec<(usize, usize, u32)>,
+    lower: String,
+    titled: String,
+    els: Vec<El>,
+    chunks: Vec<(usize, usize)>,
+    name_runs: Vec<(usize, usize)>,
+    merged: Vec<Span>,
+}
+
+impl Buffers {
+    /// The largest list (in elements) kept for the next document: one huge
+    /// document does not hold its lists' memory for the thread's life.
+    const KEEP_MAX: usize = 1 << 16;
+
+    /// Empties every list and shrinks any grown past [`Buffers::KEEP_MAX`].
+    fn reset(&mut self) {
+        fn reset<T>(v: &mut Vec<T>) {
+            v.clear();
+            v.shrink_to(Buffers::KEEP_MAX);
+        }
+        reset(&mut self.units);
+        reset(&mut self.cap_units);
+        reset(&mut self.hits);
+        reset(&mut self.pieces);
+        reset(&mut self.parts);
+        reset(&mut self.hit_spans);
+        reset(&mut self.chosen);
+        reset(&mut self.els);
+        reset(&mut self.chunks);
+        reset(&mut self.name_runs);
+        reset(&mut self.merged);
+        self.lower.clear();
+        self.titled.clear();
+    }
+}
+
+/// What reading one sentence added to a document's lists, offsets
+/// relative to the sentence's first token, with the sentence itself (its
+/// text and tokens, to tell it from another with the same hash).
+#[derive(Debug)]
+struct SentenceResult {
+    text: Box<str>,
+    /// Each token's start and end (relative), kind and shape.
+    tokens: Box<[(u32, u32, TokenKind, Shape)]>,
+    found: Vec<Mention>,
+    pending: Vec<Pending>,
+    chunks: Vec<(usize, usize)>,
+    name_runs: Vec<(usize, usize)>,
+    acronyms: Vec<(String, Label, String)>,
+}
+
+/// Sentences a thread has read, so that one met again is not read again:
+/// stories repeat their boilerplate (`The company did not give a breakdown
+/// by region.`, disclaimers, datelines), and the reading of a sentence
+/// depends on its tokens and their text alone. A sentence is kept from its
+/// second reading on (the first only notes its hash), so that sentences met
+/// once cost no copy.
+#[derive(Debug, Default)]
+struct SentenceMemo {
+    /// Hashes of sentences read once.
+    seen: crate::gazetteer::FxSet<u64>,
+    kept: FxMap<u64, SentenceResult>,
+}
+
+impl SentenceMemo {
+    /// How many hashes, and how many sentences, it holds before it starts
+    /// afresh (a bound on the memory, a few megabytes).
+    const SEEN_MAX: usize = 1 << 16;
+    const KEPT_MAX: usize = 1 << 12;
+
+    /// The hash of a sentence's text.
+    fn hash(text: &str) -> u64 {
+        use std::hash::Hasher;
+        let mut h = crate::gazetteer::Fx::default();
+        h.write(text.as_bytes());
+        h.finish()
+    }
+}
+
+impl SentenceResult {
+    /// True when `tokens` (from `base` on) and `text` are the sentence kept.
+    fn is(&self, text: &str, tokens: &[Token], base: usize) -> bool {
+        *self.text == *text
+            && self.tokens.len() == tokens.len()
+            && self
+                .tokens
+                .iter()
+                .zip(tokens)
+                .all(|(&(s, e, kind, shape), t)| {
+                    s as usize + base == t.start()
+                        && e as usize + base == t.end()
+                        && kind == t.kind
+                        && shape == t.shape
+                })
+    }
 }
 
 thread_local! {
+    /// The sentences the thread has read ([`SentenceMemo`]).
+    static SENTENCES: std::cell::RefCell<SentenceMemo> = std::cell::RefCell::new(SentenceMemo::default());
+    /// The lists of the thread's last document ([`Buffers`]).
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     /// [`Ctx::facts`]' memo, between documents.
-    static FACTS: std::cell::RefCell<FxMap<Box<str>, u8>> = std::cell::RefCell::new(FxMap::default());
+    static FACTS: std::cell::RefCell<FxMap<Box<str>, WordFacts>> = std::cell::RefCell::new(FxMap::default());
     /// The core of each company name met so far on this thread ([`company_core`]).
     static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
 }
@@ -144,6 +284,19 @@ struct Mention {
     canonical: String,
 }
 
+/// `moved(from, to)` for a span-holding type: a copy with its offsets
+/// moved as a sentence at `from` is to `to` (for [`SentenceMemo`]).
+macro_rules! impl_moved {
+    ($($t:ident),*) => {$(
+        impl $t {
+            fn moved(&self, from: usize, to: usize) -> $t {
+                let (start, end) = (self.start - from + to, self.end - from + to);
+                $t { start, end, ..self.clone() }
+            }
+        }
+    )*};
+}
+
 /// A name the sentence could not decide; the document pass may.
 #[derive(Debug, Clone)]
 struct Pending {
@@ -161,6 +314,8 @@ struct Pending {
     /// Opening a sentence or in a headline, where capitals prove nothing.
     weak: bool,
 }
+
+impl_moved!(Mention, Pending);
 
 /// Gazetteer hits in a piece as element ranges and entries; shared, since
 /// one piece is asked for up to three times.
@@ -244,7 +399,12 @@ struct Ctx<'a> {
     /// The sentence's capitalized words, as unit indices in order.
     cap_units: Vec<u32>,
     /// The thread's memo of [`Ctx::facts`], taken for the document.
-    facts: FxMap<Box<str>, u8>,
+    facts: FxMap<Box<str>, WordFacts>,
+    /// The facts of words of the text asked about lately, by where the
+    /// word stands (start, length): the rules ask several facts of one word
+    /// in a row (`is_common` then `is_given`, `is_demonym` then `is_common`),
+    /// and a slice of the text is known by its place without hashing it.
+    recent_facts: [(usize, usize, WordFacts); facts::RECENT],
 }
 
 pub(crate) fn tag(
@@ -253,52 +413,93 @@ pub(crate) fn tag(
     tokens: &[Token],
     sentences: &[Span],
 ) -> Vec<Entity> {
+    let mut b = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    b.reset();
+    // Sized from the text, to what a document typically fills, so that the
+    // lists are rarely grown (and copied) while they fill.
+    b.chunks.reserve(tokens.len() / 16 + 4);
+    b.name_runs.reserve(tokens.len() / 64 + 4);
     let mut cx = Ctx {
         gaz,
         text,
-        units: Vec::with_capacity(64),
+        units: b.units,
         headline: None,
-        hits: Vec::new(),
+        hits: b.hits,
         hits_key: (usize::MAX, 0, 0),
         hits_cache: Hits::NONE,
         no_hits: Hits::NONE,
-        // Sized from the text once, to what a document typically fills, so
-        // that the lists are rarely grown (and copied) while they fill.
-        pieces: Vec::with_capacity(8),
-        parts: Vec::with_capacity(8),
-        hit_spans: Vec::with_capacity(16),
-        chosen: Vec::with_capacity(8),
-        lower: String::with_capacity(32),
+        pieces: b.pieces,
+        parts: b.parts,
+        hit_spans: b.hit_spans,
+        chosen: b.chosen,
+        lower: b.lower,
         found: Vec::with_capacity(tokens.len() / 32 + 4),
         pending: Vec::with_capacity(tokens.len() / 64 + 4),
-        els: Vec::with_capacity(16),
+        els: b.els,
         acronyms: Vec::new(),
-        chunks: Vec::with_capacity(tokens.len() / 16 + 4),
-        name_runs: Vec::with_capacity(tokens.len() / 64 + 4),
+        chunks: b.chunks,
+        name_runs: b.name_runs,
         words: Vec::with_capacity(16),
-        titled: String::with_capacity(32),
+        titled: b.titled,
         mark: 0,
         has_cjk: false,
-        cap_units: Vec::with_capacity(16),
+        cap_units: b.cap_units,
         facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
+        recent_facts: [(usize::MAX, 0, WordFacts::NONE); facts::RECENT],
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
-    let merged = join_legal_forms(gaz, text, sentences);
+    let mut merged = b.merged;
+    join_legal_forms(gaz, text, sentences, &mut merged);
+    let mut memo = SENTENCES.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    if memo.seen.capacity() == 0 {
+        // Sized once for all it may hold: it never grows (and rehashes).
+        memo.seen.reserve(SentenceMemo::SEEN_MAX);
+    }
     let mut ti = 0;
     for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].end() <= s.start {
             ti += 1;
         }
+        let rest = tokens.get(ti..).unwrap_or_default();
+        let sentence_tokens = &rest[..rest.partition_point(|t| t.start() < s.end)];
+        let (Some(first), Some(last)) = (sentence_tokens.first(), sentence_tokens.last()) else {
+            ti = cx.build_units(tokens, ti, s.end);
+            cx.sentence();
+            continue;
+        };
+        let base = first.start();
+        let sentence_text = &text[base..last.end()];
+        let h = SentenceMemo::hash(sentence_text);
+        if let Some(r) = memo.kept.get(&h) {
+            if r.is(sentence_text, sentence_tokens, base) {
+                cx.replay(r, base);
+                ti += sentence_tokens.len();
+                continue;
+            }
+        }
+        let before = cx.output_lens();
         ti = cx.build_units(tokens, ti, s.end);
         cx.sentence();
+        if memo.seen.len() >= SentenceMemo::SEEN_MAX {
+            memo.seen.clear();
+        }
+        if !memo.seen.insert(h) && !memo.kept.contains_key(&h) {
+            if memo.kept.len() >= SentenceMemo::KEPT_MAX {
+                memo.kept.clear();
+            }
+            memo.kept
+                .insert(h, cx.record(before, sentence_text, sentence_tokens, base));
+        }
     }
-    cx.finish()
+    SENTENCES.with(|m| *m.borrow_mut() = memo);
+    cx.finish(merged)
 }
 
 /// Sentence spans with a break before a legal form undone: `Tanvir
 /// Batteries Pvt.` / `Ltd., and …` is one sentence (a legal form never opens one).
-fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut Vec<Span>) {
+    out.clear();
+    out.reserve(sentences.len());
     for s in sentences {
         if let Some(prev) = out.last_mut() {
             let before = text[prev.start..prev.end].trim_end();
@@ -338,7 +539,6 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span]) -> Vec<Span
         }
         out.push(*s);
     }
-    out
 }
 
 /// Where the first hyphen or apostrophe at or after `from` is in `bytes`
@@ -381,7 +581,158 @@ fn is_upper_start(w: &str) -> bool {
     }
 }
 
+/// Adds a unit that is no word (never capitalized) to `units`.
+#[inline]
+fn push_other(units: &mut Vec<Unit>, t: &Token, kind: Kind, gap: Gap) {
+    units.push(Unit::new(t.start(), t.end(), kind, gap, false, false));
+}
+
+/// Adds the unit `start..end` of `text` to `units` (and to `cap_units`,
+/// by its index, when it is a capitalized word).
+#[inline]
+fn push_unit(
+    units: &mut Vec<Unit>,
+    cap_units: &mut Vec<u32>,
+    text: &str,
+    (start, end): (usize, usize),
+    kind: Kind,
+    gap: Gap,
+) {
+    let w = &text[start..end];
+    let cap = kind == Kind::Word && is_upper_start(w);
+    // Only a capitalized word can be all capitals: lower-case words, the
+    // bulk of a text, skip the letter count.
+    let caps = cap && {
+        let mut letters = 0;
+        let mut upper = 0;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        letters >= 2 && upper == letters
+    };
+    if cap {
+        cap_units.push(units.len() as u32);
+    }
+    units.push(Unit::new(start, end, kind, gap, cap, caps));
+}
+
+/// Adds the word token `start..end` of `text` to `units`, split at hyphens
+/// and before a possessive.
+fn push_word(
+    units: &mut Vec<Unit>,
+    cap_units: &mut Vec<u32>,
+    text: &str,
+    start: usize,
+    end: usize,
+    gap: Gap,
+) {
+    let w = &text[start..end];
+    if !w.bytes().any(|b| b == b'-' || b == b'\'' || b >= 0x80) {
+        // Plain ASCII word without hyphen or apostrophe: one unit.
+        push_unit(units, cap_units, text, (start, end), Kind::Word, gap);
+        return;
+    }
+    let mut body = w;
+    let mut poss = None;
+    for p in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = w.strip_suffix(p) {
+            if !b.is_empty() {
+                body = b;
+                poss = Some(start + b.len());
+            }
+            break;
+        }
+    }
+    let mut g = gap;
+    let mut off = start;
+    for (k, part) in body.split('-').enumerate() {
+        if k > 0 {
+            off += 1;
+            g = Gap::Hyphen;
+        }
+        if !part.is_empty() {
+            push_unit(
+                units,
+                cap_units,
+                text,
+                (off, off + part.len()),
+                Kind::Word,
+                g,
+            );
+        }
+        off += part.len();
+    }
+    if let Some(p) = poss {
+        push_unit(
+            units,
+            cap_units,
+            text,
+            (p, end),
+            Kind::Possessive,
+            Gap::None,
+        );
+    }
+}
+
 impl<'a> Ctx<'a> {
+    /// How long the lists a sentence adds to are (found, pending, chunks,
+    /// name runs, acronyms).
+    fn output_lens(&self) -> [usize; 5] {
+        [
+            self.found.len(),
+            self.pending.len(),
+            self.chunks.len(),
+            self.name_runs.len(),
+            self.acronyms.len(),
+        ]
+    }
+
+    /// What the sentence of `tokens` (its first at `base`) and `text` added
+    /// to the lists since they were `before` long, offsets made relative.
+    fn record(
+        &self,
+        before: [usize; 5],
+        text: &str,
+        tokens: &[Token],
+        base: usize,
+    ) -> SentenceResult {
+        let [found, pending, chunks, name_runs, acronyms] = before;
+        let rel = |&(a, b): &(usize, usize)| (a - base, b - base);
+        SentenceResult {
+            text: text.into(),
+            tokens: tokens
+                .iter()
+                .map(|t| {
+                    let (s, e) = (t.start() - base, t.end() - base);
+                    (s as u32, e as u32, t.kind, t.shape)
+                })
+                .collect(),
+            found: self.found[found..]
+                .iter()
+                .map(|m| m.moved(base, 0))
+                .collect(),
+            pending: self.pending[pending..]
+                .iter()
+                .map(|p| p.moved(base, 0))
+                .collect(),
+            chunks: self.chunks[chunks..].iter().map(rel).collect(),
+            name_runs: self.name_runs[name_runs..].iter().map(rel).collect(),
+            acronyms: self.acronyms[acronyms..].to_vec(),
+        }
+    }
+
+    /// Adds what a kept sentence added, its first token now at `base`.
+    fn replay(&mut self, r: &SentenceResult, base: usize) {
+        self.found.extend(r.found.iter().map(|m| m.moved(0, base)));
+        self.pending
+            .extend(r.pending.iter().map(|p| p.moved(0, base)));
+        let abs = |&(a, b): &(usize, usize)| (a + base, b + base);
+        self.chunks.extend(r.chunks.iter().map(abs));
+        self.name_runs.extend(r.name_runs.iter().map(abs));
+        self.acronyms.extend(r.acronyms.iter().cloned());
+    }
+
     fn s(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
     }
@@ -416,13 +767,56 @@ impl<'a> Ctx<'a> {
     /// story and across stories, and one hash look-up of the memo answers
     /// what would be up to five look-ups of the gazetteer.
     fn facts(&mut self, w: &str) -> u8 {
+        self.word(w).bits
+    }
+
+    /// [`Ctx::facts`] of `w` with its gazetteer entry: one look-up answers
+    /// what the rules ask of a word (the entry, whether a longer name goes
+    /// on, whether it is an ordinary word, a given name...).
+    fn word(&mut self, w: &str) -> WordFacts {
+        // Where `w` starts in the text, when it is a slice of the text
+        // (a word built elsewhere, a title case, is looked up by content).
+        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if at > self.text.len() || w.len() > self.text.len() - at {
+            return self.memo_facts(w);
+        }
+        let slot = (at ^ w.len()) & (facts::RECENT - 1);
+        let (s_at, s_len, s_facts) = self.recent_facts[slot];
+        if s_at == at && s_len == w.len() {
+            return s_facts;
+        }
+        let f = self.memo_facts(w);
+        self.recent_facts[slot] = (at, w.len(), f);
+        f
+    }
+
+    /// [`Ctx::word`] from the thread's memo, worked out on a miss.
+    fn memo_facts(&mut self, w: &str) -> WordFacts {
         if let Some(&f) = self.facts.get(w) {
             return f;
         }
+        let f = self.new_facts(w);
+        // A full memo starts afresh.
+        if self.facts.len() >= facts::MEMO_MAX {
+            self.facts.clear();
+        }
+        self.facts.insert(w.into(), f);
+        f
+    }
+
+    /// [`Ctx::facts`] of a word the memo lacks, asked of the gazetteer
+    /// (kept out of line: most words are in the memo).
+    #[inline(never)]
+    fn new_facts(&mut self, w: &str) -> WordFacts {
         let gaz = self.gaz;
         let mut f = 0;
-        if gaz.get(w).is_some() {
+        let info = gaz.info(w);
+        let entry = info.and_then(|i| i.entry());
+        if entry.is_some() {
             f |= facts::ENTRY;
+        }
+        if info.is_some_and(|i| i.prefix) {
+            f |= facts::PREFIX;
         }
         if self.common_uncached(w) {
             f |= facts::COMMON;
@@ -436,11 +830,10 @@ impl<'a> Ctx<'a> {
         if gaz.is_place_adjective(w) {
             f |= facts::PLACE_ADJECTIVE;
         }
-        if self.facts.len() >= facts::MEMO_MAX {
-            self.facts.clear();
+        WordFacts {
+            bits: f,
+            entry: entry.unwrap_or(facts::NO_ENTRY),
         }
-        self.facts.insert(w.into(), f);
-        f
     }
 
     /// True when `w` in lower case (a final dot kept) is an ordinary word.
@@ -495,13 +888,21 @@ impl<'a> Ctx<'a> {
     /// The units of the tokens from `tokens[from]` on that start before
     /// `end` (a sentence's); returns the index of the first token after them.
     fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
-        self.units.clear();
-        self.has_cjk = false;
-        self.cap_units.clear();
-        let bytes = self.text.as_bytes();
+        // The lists and the mark are worked on as locals, put back at the
+        // end: a push to a field reloads and stores the list's length and
+        // the mark at every token, and a sentence's tokens are the bulk of
+        // what the tagger reads.
+        let mut units = std::mem::take(&mut self.units);
+        let mut cap_units = std::mem::take(&mut self.cap_units);
+        units.clear();
+        cap_units.clear();
+        let mut has_cjk = false;
+        let mut mark = self.mark;
+        let text = self.text;
+        let bytes = text.as_bytes();
         let mut gap = Gap::Break;
         let mut i = from;
-        while let Some(t) = tokens.get(i) {
+        for t in tokens.get(from..).unwrap_or_default() {
             if t.start() >= end {
                 break;
             }
@@ -509,7 +910,7 @@ impl<'a> Ctx<'a> {
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
-                    gap = if t.len() == 1 && bytes[t.start()] == b' ' {
+                    gap = if t.len() == 1 && bytes.get(t.start()) == Some(&b' ') {
                         Gap::Space
                     } else {
                         Gap::Break
@@ -521,15 +922,15 @@ impl<'a> Ctx<'a> {
                     // bulk of a text: one unit, its capitals from the token's
                     // shape (all capitals there is two capitals and no
                     // lower-case letter, for such a word).
-                    if self.mark < t.start() {
-                        self.mark = hyphen_or_apostrophe_from(bytes, t.start());
+                    if mark < t.start() {
+                        mark = hyphen_or_apostrophe_from(bytes, t.start());
                     }
-                    if !t.shape.has(Shape::NON_ASCII) && self.mark >= t.end() {
-                        let cap = bytes[t.start()].is_ascii_uppercase();
+                    if !t.shape.has(Shape::NON_ASCII) && mark >= t.end() {
+                        let cap = bytes.get(t.start()).is_some_and(u8::is_ascii_uppercase);
                         if cap {
-                            self.cap_units.push(self.units.len() as u32);
+                            cap_units.push(units.len() as u32);
                         }
-                        self.units.push(Unit::new(
+                        units.push(Unit::new(
                             t.start(),
                             t.end(),
                             Kind::Word,
@@ -538,83 +939,24 @@ impl<'a> Ctx<'a> {
                             cap && t.shape.has(Shape::ALL_CAPS),
                         ));
                     } else {
-                        self.push_word(t.start(), t.text(self.text), gap);
+                        push_word(&mut units, &mut cap_units, text, t.start(), t.end(), gap);
                     }
                 }
                 // Only a word can be capitalized.
-                TokenKind::Punct => self.push_other(t, Kind::Punct, gap),
+                TokenKind::Punct => push_other(&mut units, t, Kind::Punct, gap),
                 TokenKind::Cjk => {
-                    self.has_cjk = true;
-                    self.push_other(t, Kind::Cjk, gap);
+                    has_cjk = true;
+                    push_other(&mut units, t, Kind::Cjk, gap);
                 }
-                _ => self.push_other(t, Kind::Other, gap),
+                _ => push_other(&mut units, t, Kind::Other, gap),
             }
             gap = Gap::None;
         }
+        self.units = units;
+        self.cap_units = cap_units;
+        self.has_cjk = has_cjk;
+        self.mark = mark;
         i
-    }
-
-    /// A unit that is no word: never capitalized.
-    #[inline]
-    fn push_other(&mut self, t: &Token, kind: Kind, gap: Gap) {
-        self.units
-            .push(Unit::new(t.start(), t.end(), kind, gap, false, false));
-    }
-
-    #[inline]
-    fn push(&mut self, start: usize, end: usize, kind: Kind, gap: Gap) {
-        let w = &self.text[start..end];
-        let cap = kind == Kind::Word && is_upper_start(w);
-        // Only a capitalized word can be all capitals: lower-case words, the
-        // bulk of a text, skip the letter count.
-        let caps = cap && {
-            let mut letters = 0;
-            let mut upper = 0;
-            for c in w.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-            letters >= 2 && upper == letters
-        };
-        if cap {
-            self.cap_units.push(self.units.len() as u32);
-        }
-        self.units.push(Unit::new(start, end, kind, gap, cap, caps));
-    }
-
-    /// Splits a word token at hyphens and before a possessive.
-    fn push_word(&mut self, start: usize, w: &str, gap: Gap) {
-        if !w.bytes().any(|b| b == b'-' || b == b'\'' || b >= 0x80) {
-            // Plain ASCII word without hyphen or apostrophe: one unit.
-            self.push(start, start + w.len(), Kind::Word, gap);
-            return;
-        }
-        let mut body = w;
-        let mut poss = None;
-        for p in ["'s", "’s", "'S", "’S"] {
-            if let Some(b) = w.strip_suffix(p) {
-                if !b.is_empty() {
-                    body = b;
-                    poss = Some(start + b.len());
-                }
-                break;
-            }
-        }
-        let mut g = gap;
-        let mut off = start;
-        for (k, part) in body.split('-').enumerate() {
-            if k > 0 {
-                off += 1;
-                g = Gap::Hyphen;
-            }
-            if !part.is_empty() {
-                self.push(off, off + part.len(), Kind::Word, g);
-            }
-            off += part.len();
-        }
-        if let Some(p) = poss {
-            self.push(p, start + w.len(), Kind::Possessive, Gap::None);
-        }
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -983,7 +1325,7 @@ impl<'a> Ctx<'a> {
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
-            let out = match self.gaz.entry_id(piece) {
+            let out = match self.word(piece).entry() {
                 Some(id) => Hits::from_slice(&[(0, 1, id)]),
                 None => self.no_hits.clone(),
             };
@@ -1004,19 +1346,33 @@ impl<'a> Ctx<'a> {
             }
             let s = els[a].start;
             for (b, e) in els.iter().enumerate().skip(a) {
-                // One look-up: a name here, and whether a longer one goes on.
-                let info = self.gaz.info(self.s(s, e.end));
+                // One look-up: a name here, and whether a longer one goes on
+                // (of one word, from the memo of words, which the rules
+                // asked about it or will).
+                let (entry, prefix) = if b == a {
+                    let f = self.word(self.s(s, e.end));
+                    (f.entry(), f.bits & facts::PREFIX != 0)
+                } else {
+                    let info = self.gaz.info(self.s(s, e.end));
+                    (info.and_then(|i| i.entry()), info.is_some_and(|i| i.prefix))
+                };
                 if !e.conn {
                     if e.word_end != e.end {
-                        if let Some(id) = self.gaz.entry_id(self.s(s, e.word_end)) {
+                        let bare = self.s(s, e.word_end);
+                        let id = if b == a {
+                            self.word(bare).entry()
+                        } else {
+                            self.gaz.entry_id(bare)
+                        };
+                        if let Some(id) = id {
                             out.push((a, b + 1, e.word_end, id));
                         }
                     }
-                    if let Some(id) = info.and_then(|i| i.entry()) {
+                    if let Some(id) = entry {
                         out.push((a, b + 1, e.end, id));
                     }
                 }
-                if !info.is_some_and(|i| i.prefix) {
+                if !prefix {
                     break;
                 }
             }
@@ -1047,6 +1403,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn process_chunk(&mut self, els: &mut Vec<El>) {
+        // Whether the first element opens the sentence, once asked (a lone
+        // element keeps its place: the openers dropped below need two).
+        let mut initial_known = None;
         if els.len() == 1 {
             // The common case, `The`, `In`, `Exports` opening a sentence:
             // decide without the general machinery.
@@ -1059,8 +1418,8 @@ impl<'a> Ctx<'a> {
             // The tests known without a look-up first.
             if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
-                && (self.is_initial_pos(e.unit) || self.headline())
-                && self.gaz.get(w).is_none()
+                && (*initial_known.insert(self.is_initial_pos(e.unit)) || self.headline())
+                && !self.has_entry(w)
                 && self.is_common(w)
                 && !self.is_given(w)
             {
@@ -1090,7 +1449,10 @@ impl<'a> Ctx<'a> {
         let mut parts = std::mem::take(&mut self.parts);
         parts.clear();
         let mut cur: Option<(usize, usize)> = None;
-        let initial = self.is_initial_pos(els[0].unit);
+        let initial = match initial_known {
+            Some(i) => i,
+            None => self.is_initial_pos(els[0].unit),
+        };
         let tailed = {
             let l = els[els.len() - 1].wc;
             els.len() >= 2
@@ -1735,7 +2097,8 @@ impl<'a> Ctx<'a> {
             return;
         }
         let cue = title_cue || self.person_context(els);
-        if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(last) {
+        // (With one element, `last` is its word.)
+        if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(&els[0], last) {
             // `Mr Wang`: the document pass finds the full name.
             self.pend(els, Some((Label::Person, tidy_owned(text))), true);
             return;
@@ -1766,7 +2129,7 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(last));
+        let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(&els[0], last));
         if !lone_word && self.company_context(els) && !els.iter().any(|e| e.wc & cls::FUNCTION != 0)
         {
             let canon = self.core(text);
@@ -1844,7 +2207,7 @@ impl<'a> Ctx<'a> {
             if k > 0 && e.wc & (cls::COMPANY_TAILS | cls::ORG_TAILS | cls::PLACE_TAILS) != 0 {
                 return false;
             }
-            if self.is_demonym(w) {
+            if self.is_demonym(e, w) {
                 return false;
             }
             names += 1;
@@ -1893,9 +2256,11 @@ impl<'a> Ctx<'a> {
         false
     }
 
-    /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not places.
-    fn is_demonym(&mut self, w: &str) -> bool {
-        is(w, cls::DEMONYMS) || self.facts(w) & facts::PLACE_ADJECTIVE != 0
+    /// `Chinese`, `Brazilian`, `North American`: adjectives of places, not
+    /// places. `w` is the word of element `e`, whose word classes the
+    /// element holds (no class look-up).
+    fn is_demonym(&mut self, e: &El, w: &str) -> bool {
+        e.wc & cls::DEMONYMS != 0 || self.facts(w) & facts::PLACE_ADJECTIVE != 0
     }
 
     /// A town's name that is also the short form of a company named in full
@@ -2068,12 +2433,12 @@ impl<'a> Ctx<'a> {
         let mut next = vec![u32::MAX; names.len()];
         // The bytes some name begins with: most bytes of a run (the
         // lower-case letters of its words) begin none, and are passed over
-        // with one bit test instead of a bucket look-up.
-        let mut firsts = [0u64; 4];
+        // with one table look-up instead of a bucket look-up.
+        let mut firsts = [false; 256];
         for (k, (name, _, _)) in names.iter().enumerate().rev() {
             let nb = name.as_bytes();
             if let Some(&a) = nb.first() {
-                firsts[usize::from(a >> 6)] |= 1 << (a & 63);
+                firsts[usize::from(a)] = true;
             }
             match nb {
                 [a, b, ..] => {
@@ -2094,7 +2459,7 @@ impl<'a> Ctx<'a> {
             let piece = &self.text.as_bytes()[cs..ce];
             for p in 0..piece.len() {
                 let c = piece[p];
-                if firsts[usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
+                if !firsts[usize::from(c)] {
                     continue;
                 }
                 let mut k = match piece.get(p + 1) {
@@ -2176,7 +2541,9 @@ impl<'a> Ctx<'a> {
         out.extend(add);
     }
 
-    fn finish(mut self) -> Vec<Entity> {
+    /// The document pass; `merged` (the sentences' list) goes back to the
+    /// thread's [`Buffers`] with the context's own lists.
+    fn finish(mut self, merged: Vec<Span>) -> Vec<Entity> {
         // Names the document itself established. The keys and canonicals
         // borrow from the mentions found (cloned only when a pending name
         // takes one).
@@ -2330,6 +2697,22 @@ impl<'a> Ctx<'a> {
         }
         let facts = std::mem::take(&mut self.facts);
         FACTS.with(|f| *f.borrow_mut() = facts);
+        let buffers = Buffers {
+            units: std::mem::take(&mut self.units),
+            cap_units: std::mem::take(&mut self.cap_units),
+            hits: std::mem::take(&mut self.hits),
+            pieces: std::mem::take(&mut self.pieces),
+            parts: std::mem::take(&mut self.parts),
+            hit_spans: std::mem::take(&mut self.hit_spans),
+            chosen: std::mem::take(&mut self.chosen),
+            lower: std::mem::take(&mut self.lower),
+            titled: std::mem::take(&mut self.titled),
+            els: std::mem::take(&mut self.els),
+            chunks: std::mem::take(&mut self.chunks),
+            name_runs: std::mem::take(&mut self.name_runs),
+            merged,
+        };
+        BUFFERS.with(|b| *b.borrow_mut() = buffers);
         res
     }
 }
@@ -2337,6 +2720,55 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Sentences with every kind of output a sentence gives: mentions,
+    /// pending names, acronyms, runs of names, Chinese, possessives,
+    /// hyphens, a legal form after an abbreviation's full stop.
+    const SENTENCES: &[&str] = &[
+        "Geely Auto Group said exports from Zhejiang Province rose.",
+        "The company did not give a breakdown by region.",
+        "According to Wang Meifang, an analyst at Qiantang Securities, demand held up.",
+        "The China Passenger Car Association (CPCA) said sales rose.",
+        "Qiantang's selling price fell, Li said.",
+        "浙江省出口增长，杭州海关表示。",
+        "Shares of Lanxi Cell were little changed.",
+        "Tanvir Batteries Pvt. Ltd. and Maersk signed a deal with Park Ji-hoon.",
+        "MARKETS WRAP: Brazil Exports Slow",
+        "Exports to Jordan rose.",
+        "Mr Wang met Minister of Commerce Wang Wentao in São Paulo.",
+    ];
+
+    fn tag_text(text: &str) -> Vec<Entity> {
+        crate::Tagger::global().tag_text(text)
+    }
+
+    proptest! {
+        /// A sentence read from the thread's memo of sentences gives what
+        /// reading it gave: a document of sentences, each at most twice (so
+        /// that the first tagging, with an empty memo, reads every one),
+        /// tags alike when its sentences come from the memo.
+        #[test]
+        fn sentences_from_the_memo_tag_as_read(
+            picks in prop::collection::vec((0..SENTENCES.len(), 0..3usize), 0..16)
+        ) {
+            let mut text = String::new();
+            let mut times = [0; SENTENCES.len()];
+            for (k, sep) in picks {
+                if times[k] == 2 {
+                    continue;
+                }
+                times[k] += 1;
+                text.push_str(SENTENCES[k]);
+                text.push_str(["  ", "\n", "\n\n"][sep]);
+            }
+            super::SENTENCES.with(|m| *m.borrow_mut() = SentenceMemo::default());
+            let read = tag_text(&text);
+            for _ in 0..2 {
+                prop_assert_eq!(&tag_text(&text), &read);
+            }
+        }
+    }
 
     #[test]
     fn has_whitespace_agrees_with_char_is_whitespace() {
