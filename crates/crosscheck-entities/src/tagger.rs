@@ -128,70 +128,7 @@ impl Buffers {
     }
 }
 
-/// What reading one sentence added to a document's lists, offsets
-/// relative to the sentence's first token, with the sentence itself (its
-/// text and tokens, to tell it from another with the same hash).
-#[derive(Debug)]
-struct SentenceResult {
-    text: Box<str>,
-    /// Each token's start and end (relative), kind and shape.
-    tokens: Box<[(u32, u32, TokenKind, Shape)]>,
-    found: Vec<Mention>,
-    pending: Vec<Pending>,
-    chunks: Vec<(usize, usize)>,
-    name_runs: Vec<(usize, usize)>,
-    acronyms: Vec<(String, Label, String)>,
-}
-
-/// Sentences a thread has read, so that one met again is not read again:
-/// stories repeat their boilerplate (`The company did not give a breakdown
-/// by region.`, disclaimers, datelines), and the reading of a sentence
-/// depends on its tokens and their text alone. A sentence is kept from its
-/// second reading on (the first only notes its hash), so that sentences met
-/// once cost no copy.
-#[derive(Debug, Default)]
-struct SentenceMemo {
-    /// Hashes of sentences read once.
-    seen: crate::gazetteer::FxSet<u64>,
-    kept: FxMap<u64, SentenceResult>,
-}
-
-impl SentenceMemo {
-    /// How many hashes, and how many sentences, it holds before it starts
-    /// afresh (a bound on the memory, a few megabytes).
-    const SEEN_MAX: usize = 1 << 16;
-    const KEPT_MAX: usize = 1 << 12;
-
-    /// The hash of a sentence's text.
-    fn hash(text: &str) -> u64 {
-        use std::hash::Hasher;
-        let mut h = crate::gazetteer::Fx::default();
-        h.write(text.as_bytes());
-        h.finish()
-    }
-}
-
-impl SentenceResult {
-    /// True when `tokens` (from `base` on) and `text` are the sentence kept.
-    fn is(&self, text: &str, tokens: &[Token], base: usize) -> bool {
-        *self.text == *text
-            && self.tokens.len() == tokens.len()
-            && self
-                .tokens
-                .iter()
-                .zip(tokens)
-                .all(|(&(s, e, kind, shape), t)| {
-                    s as usize + base == t.start()
-                        && e as usize + base == t.end()
-                        && kind == t.kind
-                        && shape == t.shape
-                })
-    }
-}
-
 thread_local! {
-    /// The sentences the thread has read ([`SentenceMemo`]).
-    static SENTENCES: std::cell::RefCell<SentenceMemo> = std::cell::RefCell::new(SentenceMemo::default());
     /// The lists of the thread's last document ([`Buffers`]).
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     /// [`Ctx::facts`]' memo, between documents.
@@ -284,19 +221,6 @@ struct Mention {
     canonical: String,
 }
 
-/// `moved(from, to)` for a span-holding type: a copy with its offsets
-/// moved as a sentence at `from` is to `to` (for [`SentenceMemo`]).
-macro_rules! impl_moved {
-    ($($t:ident),*) => {$(
-        impl $t {
-            fn moved(&self, from: usize, to: usize) -> $t {
-                let (start, end) = (self.start - from + to, self.end - from + to);
-                $t { start, end, ..self.clone() }
-            }
-        }
-    )*};
-}
-
 /// A name the sentence could not decide; the document pass may.
 #[derive(Debug, Clone)]
 struct Pending {
@@ -314,8 +238,6 @@ struct Pending {
     /// Opening a sentence or in a headline, where capitals prove nothing.
     weak: bool,
 }
-
-impl_moved!(Mention, Pending);
 
 /// Gazetteer hits in a piece as element ranges and entries; shared, since
 /// one piece is asked for up to three times.
@@ -450,48 +372,14 @@ pub(crate) fn tag(
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let mut merged = b.merged;
     join_legal_forms(gaz, text, sentences, &mut merged);
-    let mut memo = SENTENCES.with(|m| std::mem::take(&mut *m.borrow_mut()));
-    if memo.seen.capacity() == 0 {
-        // Sized once for all it may hold: it never grows (and rehashes).
-        memo.seen.reserve(SentenceMemo::SEEN_MAX);
-    }
     let mut ti = 0;
     for s in merged.iter().copied() {
         while ti < tokens.len() && tokens[ti].end() <= s.start {
             ti += 1;
         }
-        let rest = tokens.get(ti..).unwrap_or_default();
-        let sentence_tokens = &rest[..rest.partition_point(|t| t.start() < s.end)];
-        let (Some(first), Some(last)) = (sentence_tokens.first(), sentence_tokens.last()) else {
-            ti = cx.build_units(tokens, ti, s.end);
-            cx.sentence();
-            continue;
-        };
-        let base = first.start();
-        let sentence_text = &text[base..last.end()];
-        let h = SentenceMemo::hash(sentence_text);
-        if let Some(r) = memo.kept.get(&h) {
-            if r.is(sentence_text, sentence_tokens, base) {
-                cx.replay(r, base);
-                ti += sentence_tokens.len();
-                continue;
-            }
-        }
-        let before = cx.output_lens();
         ti = cx.build_units(tokens, ti, s.end);
         cx.sentence();
-        if memo.seen.len() >= SentenceMemo::SEEN_MAX {
-            memo.seen.clear();
-        }
-        if !memo.seen.insert(h) && !memo.kept.contains_key(&h) {
-            if memo.kept.len() >= SentenceMemo::KEPT_MAX {
-                memo.kept.clear();
-            }
-            memo.kept
-                .insert(h, cx.record(before, sentence_text, sentence_tokens, base));
-        }
     }
-    SENTENCES.with(|m| *m.borrow_mut() = memo);
     cx.finish(merged)
 }
 
@@ -676,63 +564,6 @@ fn push_word(
 }
 
 impl<'a> Ctx<'a> {
-    /// How long the lists a sentence adds to are (found, pending, chunks,
-    /// name runs, acronyms).
-    fn output_lens(&self) -> [usize; 5] {
-        [
-            self.found.len(),
-            self.pending.len(),
-            self.chunks.len(),
-            self.name_runs.len(),
-            self.acronyms.len(),
-        ]
-    }
-
-    /// What the sentence of `tokens` (its first at `base`) and `text` added
-    /// to the lists since they were `before` long, offsets made relative.
-    fn record(
-        &self,
-        before: [usize; 5],
-        text: &str,
-        tokens: &[Token],
-        base: usize,
-    ) -> SentenceResult {
-        let [found, pending, chunks, name_runs, acronyms] = before;
-        let rel = |&(a, b): &(usize, usize)| (a - base, b - base);
-        SentenceResult {
-            text: text.into(),
-            tokens: tokens
-                .iter()
-                .map(|t| {
-                    let (s, e) = (t.start() - base, t.end() - base);
-                    (s as u32, e as u32, t.kind, t.shape)
-                })
-                .collect(),
-            found: self.found[found..]
-                .iter()
-                .map(|m| m.moved(base, 0))
-                .collect(),
-            pending: self.pending[pending..]
-                .iter()
-                .map(|p| p.moved(base, 0))
-                .collect(),
-            chunks: self.chunks[chunks..].iter().map(rel).collect(),
-            name_runs: self.name_runs[name_runs..].iter().map(rel).collect(),
-            acronyms: self.acronyms[acronyms..].to_vec(),
-        }
-    }
-
-    /// Adds what a kept sentence added, its first token now at `base`.
-    fn replay(&mut self, r: &SentenceResult, base: usize) {
-        self.found.extend(r.found.iter().map(|m| m.moved(0, base)));
-        self.pending
-            .extend(r.pending.iter().map(|p| p.moved(0, base)));
-        let abs = |&(a, b): &(usize, usize)| (a + base, b + base);
-        self.chunks.extend(r.chunks.iter().map(abs));
-        self.name_runs.extend(r.name_runs.iter().map(abs));
-        self.acronyms.extend(r.acronyms.iter().cloned());
-    }
-
     fn s(&self, start: usize, end: usize) -> &'a str {
         &self.text[start..end]
     }
@@ -2720,55 +2551,6 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    /// Sentences with every kind of output a sentence gives: mentions,
-    /// pending names, acronyms, runs of names, Chinese, possessives,
-    /// hyphens, a legal form after an abbreviation's full stop.
-    const SENTENCES: &[&str] = &[
-        "Geely Auto Group said exports from Zhejiang Province rose.",
-        "The company did not give a breakdown by region.",
-        "According to Wang Meifang, an analyst at Qiantang Securities, demand held up.",
-        "The China Passenger Car Association (CPCA) said sales rose.",
-        "Qiantang's selling price fell, Li said.",
-        "浙江省出口增长，杭州海关表示。",
-        "Shares of Lanxi Cell were little changed.",
-        "Tanvir Batteries Pvt. Ltd. and Maersk signed a deal with Park Ji-hoon.",
-        "MARKETS WRAP: Brazil Exports Slow",
-        "Exports to Jordan rose.",
-        "Mr Wang met Minister of Commerce Wang Wentao in São Paulo.",
-    ];
-
-    fn tag_text(text: &str) -> Vec<Entity> {
-        crate::Tagger::global().tag_text(text)
-    }
-
-    proptest! {
-        /// A sentence read from the thread's memo of sentences gives what
-        /// reading it gave: a document of sentences, each at most twice (so
-        /// that the first tagging, with an empty memo, reads every one),
-        /// tags alike when its sentences come from the memo.
-        #[test]
-        fn sentences_from_the_memo_tag_as_read(
-            picks in prop::collection::vec((0..SENTENCES.len(), 0..3usize), 0..16)
-        ) {
-            let mut text = String::new();
-            let mut times = [0; SENTENCES.len()];
-            for (k, sep) in picks {
-                if times[k] == 2 {
-                    continue;
-                }
-                times[k] += 1;
-                text.push_str(SENTENCES[k]);
-                text.push_str(["  ", "\n", "\n\n"][sep]);
-            }
-            super::SENTENCES.with(|m| *m.borrow_mut() = SentenceMemo::default());
-            let read = tag_text(&text);
-            for _ in 0..2 {
-                prop_assert_eq!(&tag_text(&text), &read);
-            }
-        }
-    }
 
     #[test]
     fn has_whitespace_agrees_with_char_is_whitespace() {
