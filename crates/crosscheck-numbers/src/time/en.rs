@@ -491,8 +491,8 @@ const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
 ]);
 
 /// True when a word (the first letters of a token) can start a time
-/// expression. A `match` on length, then a few comparisons: most words
-/// are turned away after two byte tests.
+/// expression. Most words are turned away by [`TRIGGERS`]; the rest cost
+/// a month test or a few comparisons (one key for the longer words).
 fn may_trigger(w: &str) -> bool {
     let b = w.as_bytes();
     if !TRIGGERS.may_hold(b) {
@@ -509,30 +509,68 @@ fn may_trigger(w: &str) -> bool {
         1 => first == b'Q' || first == b'H',
         2 => eq("by") || eq("as") || eq("up") || w == "FY",
         3 => w == "YTD",
-        4 => {
-            eq("last")
-                || eq("this")
-                || eq("next")
-                || eq("year")
-                || eq("till")
-                || eq("thru")
-                || eq("date")
-        }
-        5 => eq("prior") || eq("first") || eq("third") || eq("until"),
-        6 => {
-            eq("fiscal")
-                || eq("second")
-                || eq("fourth")
-                || eq("posted")
-                || eq("second")
-                || eq("dated")
-        }
-        7 => eq("through") || eq("updated"),
-        8 => eq("previous") || eq("released"),
-        9 => eq("preceding") || eq("published"),
+        // One lower-cased key against the words of four to nine letters.
+        // (`dated` is not among them: `may_trigger` has never taken it.)
+        4..=9 => matches!(
+            lower_key(b),
+            LAST | THIS
+                | NEXT
+                | YEAR
+                | TILL
+                | THRU
+                | DATE
+                | PRIOR
+                | FIRST
+                | THIRD
+                | UNTIL
+                | FISCAL
+                | SECOND
+                | FOURTH
+                | POSTED
+                | THROUGH
+                | UPDATED
+                | PREVIOUS
+                | RELEASED
+                | PRECEDING
+                | PUBLISHED
+        ),
         _ => false,
     }
 }
+
+/// A word of at most 16 bytes, lower-cased, as one number (its bytes
+/// little-endian, zeros after): words compare as numbers.
+const fn lower_key(w: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() && i < 16 {
+        k |= (w[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+const LAST: u128 = lower_key(b"last");
+const THIS: u128 = lower_key(b"this");
+const NEXT: u128 = lower_key(b"next");
+const YEAR: u128 = lower_key(b"year");
+const TILL: u128 = lower_key(b"till");
+const THRU: u128 = lower_key(b"thru");
+const DATE: u128 = lower_key(b"date");
+const PRIOR: u128 = lower_key(b"prior");
+const FIRST: u128 = lower_key(b"first");
+const THIRD: u128 = lower_key(b"third");
+const UNTIL: u128 = lower_key(b"until");
+const FISCAL: u128 = lower_key(b"fiscal");
+const SECOND: u128 = lower_key(b"second");
+const FOURTH: u128 = lower_key(b"fourth");
+const POSTED: u128 = lower_key(b"posted");
+const THROUGH: u128 = lower_key(b"through");
+const UPDATED: u128 = lower_key(b"updated");
+const PREVIOUS: u128 = lower_key(b"previous");
+const RELEASED: u128 = lower_key(b"released");
+const PRECEDING: u128 = lower_key(b"preceding");
+const PUBLISHED: u128 = lower_key(b"published");
 
 /// The lexeme that ends right before `pos` (spaces skipped), by a short
 /// look back: callers need it only where a pattern starts.
@@ -589,13 +627,17 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
             continue;
         }
         let first = bytes[s];
+        // The token's first letters, when they may trigger: the first
+        // lexeme below is then not asked again.
+        let mut head = None;
         let candidate = if first.is_ascii_digit() {
             true
         } else if first.is_ascii_alphabetic() {
             let i = letters_end(bytes, s + 1).min(e);
             // The filter first: `may_trigger` would turn these away too.
-            (TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]))
-                || (i < e && inner_trigger(&text[s..e]))
+            let triggers = TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
+            head = Some((i, triggers));
+            triggers || (i < e && inner_trigger(&text[s..e]))
         } else {
             false
         };
@@ -610,8 +652,12 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
                 break;
             }
             // The lexeme before is only read where a pattern may start.
+            let triggers = || match head {
+                Some((i, triggers)) if t.start == s && t.end == i => triggers,
+                _ => may_trigger(&text[t.start..t.end]),
+            };
             let hit = match t.kind {
-                Kind::Word if may_trigger(&text[t.start..t.end]) => {
+                Kind::Word if triggers() => {
                     let prev = prev_lex(text, t.start);
                     let prev2 = prev.and_then(|p| prev_lex(text, p.start));
                     word_trigger(text, t, lx, prev, prev2, doc)
@@ -1422,4 +1468,83 @@ fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
                         | "BST"
                 )
         })
+}
+
+#[cfg(test)]
+mod trigger_tests {
+    use super::{may_trigger, TRIGGERS};
+    use proptest::prelude::*;
+
+    /// `may_trigger` as it was written first, word by word.
+    fn reference(w: &str) -> bool {
+        let b = w.as_bytes();
+        if !TRIGGERS.may_hold(b) {
+            return false;
+        }
+        if b[0].is_ascii_uppercase() && super::month_of(w).is_some() {
+            return true;
+        }
+        let eq = |x: &str| w.eq_ignore_ascii_case(x);
+        match b.len() {
+            1 => b[0] == b'Q' || b[0] == b'H',
+            2 => eq("by") || eq("as") || eq("up") || w == "FY",
+            3 => w == "YTD",
+            4 => ["last", "this", "next", "year", "till", "thru", "date"]
+                .iter()
+                .any(|x| eq(x)),
+            5 => ["prior", "first", "third", "until"].iter().any(|x| eq(x)),
+            6 => ["fiscal", "second", "fourth", "posted", "dated"]
+                .iter()
+                .any(|x| eq(x)),
+            7 => eq("through") || eq("updated"),
+            8 => eq("previous") || eq("released"),
+            9 => eq("preceding") || eq("published"),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn trigger_words_in_any_case() {
+        for w in [
+            "last",
+            "LAST",
+            "Last",
+            "year",
+            "Year",
+            "dated",
+            "Dated",
+            "date",
+            "prior",
+            "Fiscal",
+            "SECOND",
+            "through",
+            "Published",
+            "PRECEDING",
+            "lasts",
+            "yea",
+            "Q",
+            "H",
+            "q",
+            "FY",
+            "Fy",
+            "by",
+            "YTD",
+            "ytd",
+            "March",
+            "march",
+            "Sept",
+            "Sep",
+            "Mays",
+            "months",
+        ] {
+            assert_eq!(may_trigger(w), reference(w), "{w}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_word_by_word_test(w in "[a-zA-Z]{1,12}") {
+            prop_assert_eq!(may_trigger(&w), reference(&w));
+        }
+    }
 }
