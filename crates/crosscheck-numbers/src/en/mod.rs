@@ -180,9 +180,10 @@ impl<'a> Scanner<'a> {
         let mut p = 0;
         let mut buf = [0u8; 24];
         // ASCII bytes that never start anything below (spaces, most
-        // punctuation): passed over by one look-up each.
-        const PLAIN: [bool; 128] = {
-            let mut t = [false; 128];
+        // punctuation): passed over by one look-up each, in a loop of their
+        // own (a table of all 256 bytes, the others false).
+        const PLAIN: [bool; 256] = {
+            let mut t = [false; 256];
             let mut c = 0;
             while c < 128 {
                 let u = c as u8;
@@ -191,12 +192,14 @@ impl<'a> Scanner<'a> {
             }
             t
         };
-        while p < b.len() {
-            let c = b[p];
-            if c < 0x80 && PLAIN[usize::from(c)] {
+        loop {
+            while let Some(&c) = b.get(p) {
+                if !PLAIN[usize::from(c)] {
+                    break;
+                }
                 p += 1;
-                continue;
             }
+            let Some(&c) = b.get(p) else { break };
             if c.is_ascii_digit()
                 || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
             {
