@@ -249,7 +249,7 @@ impl<'a> Scanner<'a> {
                         q.unit = Some("x".into());
                         q.precision = Some(0.0);
                         q.change = verb;
-                        self.change_and_basis(&mut q, t.s, t.e);
+                        self.change_and_basis(&mut q, t.s, t.e, None);
                         self.floor = t.e;
                         self.out.push(q);
                         p = t.e;
@@ -449,7 +449,9 @@ impl<'a> Scanner<'a> {
         quantity.unit = f.unit;
         quantity.approx = approx;
         quantity.precision = Some(f.prec);
-        self.change_and_basis(&mut quantity, q_start.min(f.s), end);
+        // The piece before the figure, when read, is the one before the span.
+        let before = f.before.filter(|_| q_start >= f.s);
+        self.change_and_basis(&mut quantity, q_start.min(f.s), end, before);
         self.continue_list(&mut quantity);
         Some(quantity)
     }
@@ -566,10 +568,17 @@ impl<'a> Scanner<'a> {
 
     /// Marks changes (`up 49.9%`, `an increase of 3.8%`, `fell 2%`) and their
     /// basis (`year-on-year`).
-    fn change_and_basis(&self, q: &mut Quantity, start: usize, end: usize) {
+    ///
+    /// `before` is the piece before `start` when read down to the scan's
+    /// floor (`prev(b, start, self.floor)`): unless the floor cut it short,
+    /// it is the piece read down to 0.
+    fn change_and_basis(&self, q: &mut Quantity, start: usize, end: usize, before: Option<Tok>) {
         let b = self.b;
         let mut buf = [0u8; 24];
-        let mut t = prev(b, start, 0);
+        let mut t = match before {
+            Some(t) if t.k != K::End && t.s > self.floor => t,
+            _ => prev(b, start, 0),
+        };
         if t.word(b, "by") {
             t = prev(b, t.s, 0);
         }
