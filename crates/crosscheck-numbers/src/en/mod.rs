@@ -1546,8 +1546,24 @@ const MULTIPLIERS: &[(&[u8], f64, bool)] = &[
     (b"hundredfold", 100.0, false),
 ];
 
+/// The words of [`MULTIPLIERS`], as a quick filter.
+const MULTIPLIER_WORDS: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < MULTIPLIERS.len() {
+        f = f.with(MULTIPLIERS[i].0, false);
+        i += 1;
+    }
+    f
+};
+
 /// Multiplier words: (factor, whether it is a verb of change).
 fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
+    // Most words asked about are number words: turned away by their
+    // length and end letters before the list is walked.
+    if !MULTIPLIER_WORDS.may_hold(w) {
+        return None;
+    }
     MULTIPLIERS
         .iter()
         .find(|(k, _, _)| *k == w)
@@ -1558,12 +1574,7 @@ fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
 /// words, `percent`/`per`, the articles (`a dozen`) and the starts of
 /// addresses (`http`, `www`). Any other word is passed over at once.
 const LEADS: words::WordFilter = {
-    let mut f = words::VOCABULARY;
-    let mut i = 0;
-    while i < MULTIPLIERS.len() {
-        f = f.with(MULTIPLIERS[i].0, false);
-        i += 1;
-    }
+    let mut f = words::VOCABULARY.with_filter(MULTIPLIER_WORDS);
     let extra: [&[u8]; 8] = [
         b"a",
         b"an",
