@@ -1156,8 +1156,14 @@ fn num_trigger<'a>(
             None
         }
     };
-    let mut p = P::new(text, lx, t.end);
     let len = t.end - t.start;
+    // Only a year (four digits) or a day (one or two) starts a pattern,
+    // and a day only before a word (`10 May`, `3Q24`, `1st quarter`):
+    // after other bytes nothing below could match.
+    if len != 4 && (len > 2 || !may_precede_word(text.as_bytes(), t.end)) {
+        return None;
+    }
+    let mut p = P::new(text, lx, t.end);
     if let Some(y) = year_at(text, t) {
         let prev = prev();
         // ISO date `2025-12-10`.
@@ -1327,6 +1333,15 @@ fn num_trigger<'a>(
         }
     }
     None
+}
+
+/// False when the lexeme after `end` is surely not a word: the byte there
+/// is neither white space (the lexer's, or the lead byte of a no-break
+/// space) nor a letter.
+fn may_precede_word(b: &[u8], end: usize) -> bool {
+    b.get(end).is_some_and(|&c| {
+        c.is_ascii_alphabetic() || matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | 0xC2)
+    })
 }
 
 fn is_label(w: &str) -> bool {
