@@ -2375,12 +2375,23 @@ impl<'b> WordsBack<'b> {
     }
 
     /// The key of word `i` back (0 is the word right before the figure).
+    #[inline]
     fn key(&mut self, i: usize) -> Option<u128> {
+        // Phrases ask for the same few words again and again: a word read
+        // is one load.
+        if i >= self.read {
+            self.read_to(i);
+        }
+        (i < self.read).then(|| self.keys[i])
+    }
+
+    /// Reads words back until word `i` is read or there is none.
+    #[inline(never)]
+    fn read_to(&mut self, i: usize) {
         while self.read <= i && !self.ended && self.read < self.keys.len() {
             let q = self.starts[self.read - 1];
             self.push(prev(self.b, q, self.floor));
         }
-        (i < self.read).then(|| self.keys[i])
     }
 }
 

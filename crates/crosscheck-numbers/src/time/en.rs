@@ -375,11 +375,14 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     if l.kind != Kind::Num || l.end - l.start != 4 {
         return None;
     }
-    let y: i32 = text[l.start..l.end].parse().ok()?;
+    let b = text.as_bytes();
+    // Four ASCII digits (a `Num` lexeme): no parse can fail.
+    let y = b[l.start..l.end]
+        .iter()
+        .fold(0i32, |v, c| v * 10 + i32::from(c - b'0'));
     if !(1900..=2100).contains(&y) {
         return None;
     }
-    let b = text.as_bytes();
     let before = l.start.checked_sub(1).map(|i| b[i]);
     let before2 = l.start.checked_sub(2).map(|i| b[i]);
     if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
@@ -391,7 +394,11 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     if matches!(before, Some(b'$' | b'#')) || signed {
         return None;
     }
-    if text[..l.start].ends_with(['€', '£', '¥', '￥']) {
+    // The text is UTF-8: ending in a symbol's bytes is ending in the symbol.
+    if ["€", "£", "¥", "￥"]
+        .iter()
+        .any(|c| b[..l.start].ends_with(c.as_bytes()))
+    {
         return None;
     }
     let after = b.get(l.end).copied();
@@ -404,29 +411,31 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     {
         return None;
     }
-    // The word after.
-    let rest = &text[l.end..];
-    let word: &str = {
-        let t = rest.trim_start_matches(' ');
-        let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
-        &t[..n]
-    };
-    if rest.starts_with(' ')
-        && NOT_AFTER.may_hold(word.as_bytes())
-        && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w))
-    {
-        return None;
+    // The word after, past spaces (only when a space follows).
+    if after == Some(b' ') {
+        let mut ws = l.end;
+        while b.get(ws) == Some(&b' ') {
+            ws += 1;
+        }
+        let word = &b[ws..letters_end(b, ws)];
+        if NOT_AFTER.may_hold(word)
+            && NOT_AFTER_YEAR
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+        {
+            return None;
+        }
     }
-    // The word before.
-    let head = text[..l.start].trim_end_matches([' ', '.']);
-    let n = head
-        .bytes()
-        .rev()
-        .take_while(u8::is_ascii_alphabetic)
-        .count();
-    let prev = &head[head.len() - n..];
-    if NOT_BEFORE.may_hold(prev.as_bytes())
-        && NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w))
+    // The word before, past spaces and points.
+    let mut head = l.start;
+    while head > 0 && matches!(b[head - 1], b' ' | b'.') {
+        head -= 1;
+    }
+    let prev = &b[letters_start(b, head, 0)..head];
+    if NOT_BEFORE.may_hold(prev)
+        && NOT_BEFORE_YEAR
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w.as_bytes()))
     {
         return None;
     }
@@ -1487,7 +1496,9 @@ fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod trigger_tests {
-    use super::{may_trigger, TRIGGERS};
+    use super::{
+        may_trigger, year_at, Kind, Lex, Lexer, NOT_AFTER_YEAR, NOT_BEFORE_YEAR, TRIGGERS,
+    };
     use proptest::prelude::*;
 
     /// `may_trigger` as it was written first, word by word.
@@ -1556,7 +1567,74 @@ mod trigger_tests {
         }
     }
 
+    /// `year_at` as it was written first, on `str`s.
+    fn year_reference(text: &str, l: Lex) -> Option<i32> {
+        if l.kind != Kind::Num || l.end - l.start != 4 {
+            return None;
+        }
+        let y: i32 = text[l.start..l.end].parse().ok()?;
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        let b = text.as_bytes();
+        let before = l.start.checked_sub(1).map(|i| b[i]);
+        let before2 = l.start.checked_sub(2).map(|i| b[i]);
+        if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let signed = matches!(before, Some(b'+' | b'-'))
+            && before2.is_none_or(|c| !c.is_ascii_alphanumeric());
+        if matches!(before, Some(b'$' | b'#')) || signed {
+            return None;
+        }
+        if text[..l.start].ends_with(['€', '£', '¥', '￥']) {
+            return None;
+        }
+        let after = b.get(l.end).copied();
+        let after2 = b.get(l.end + 1).copied();
+        if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
+            || after == Some(b'%')
+        {
+            return None;
+        }
+        let rest = &text[l.end..];
+        let t = rest.trim_start_matches(' ');
+        let word = &t[..t.bytes().take_while(u8::is_ascii_alphabetic).count()];
+        if rest.starts_with(' ') && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let head = text[..l.start].trim_end_matches([' ', '.']);
+        let n = head
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let prev = &head[head.len() - n..];
+        if NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        Some(y)
+    }
+
     proptest! {
+        #[test]
+        fn years_read_as_the_str_reading_does(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("2025"), Just("1899"), Just("2101"), Just("20"), Just(" "), Just("."),
+                Just(","), Just("$"), Just("€"), Just("£"), Just("￥"), Just("-"), Just("x"),
+                Just("Q"), Just("%"), Just("units"), Just("Units"), Just("No"), Just("no"),
+                Just("rank"), Just("in"), Just("\n"), Just("7"),
+            ], 1..8),
+        ) {
+            let text = parts.concat();
+            for l in Lexer::at(&text, 0) {
+                prop_assert_eq!(year_at(&text, l), year_reference(&text, l));
+            }
+        }
+
         #[test]
         fn agrees_with_the_word_by_word_test(w in "[a-zA-Z]{1,12}") {
             prop_assert_eq!(may_trigger(&w), reference(&w));
