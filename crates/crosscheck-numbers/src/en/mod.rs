@@ -1117,6 +1117,10 @@ impl<'a> Scanner<'a> {
     /// add). `counts` when the figure may count a plural noun after it: a
     /// number, or a fraction of at least one (`two and a half million
     /// people`, `half a million people`), not `a third`.
+    ///
+    /// Called once, from `figure`: always inlined there, so that how the
+    /// rest of the scanner is compiled does not move it out of line.
+    #[inline(always)]
     fn suffix(
         &self,
         e: usize,
