@@ -383,15 +383,7 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     if !(1900..=2100).contains(&y) {
         return None;
     }
-    let before = l.start.checked_sub(1).map(|i| b[i]);
-    let before2 = l.start.checked_sub(2).map(|i| b[i]);
-    if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    // `$2025`, `#2025`, a signed `-2025`.
-    let signed =
-        matches!(before, Some(b'+' | b'-')) && before2.is_none_or(|c| !c.is_ascii_alphanumeric());
-    if matches!(before, Some(b'$' | b'#')) || signed {
+    if glued_to_figure(b, l) {
         return None;
     }
     // The text is UTF-8: ending in a symbol's bytes is ending in the symbol.
@@ -401,18 +393,8 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     {
         return None;
     }
-    let after = b.get(l.end).copied();
-    let after2 = b.get(l.end + 1).copied();
-    if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    if after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
-        || after == Some(b'%')
-    {
-        return None;
-    }
     // The word after, past spaces (only when a space follows).
-    if after == Some(b' ') {
+    if b.get(l.end) == Some(&b' ') {
         let mut ws = l.end;
         while b.get(ws) == Some(&b' ') {
             ws += 1;
@@ -440,6 +422,29 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
         return None;
     }
     Some(y)
+}
+
+/// True when the bytes around four digits make them part of a figure:
+/// `2,025`, `2025.5`, `2025th`, `$2025`, `#2025`, `-2025`, `2025%`.
+fn glued_to_figure(b: &[u8], l: Lex) -> bool {
+    let before = l.start.checked_sub(1).map(|i| b[i]);
+    let before2 = l.start.checked_sub(2).map(|i| b[i]);
+    if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // `$2025`, `#2025`, a signed `-2025`.
+    let signed =
+        matches!(before, Some(b'+' | b'-')) && before2.is_none_or(|c| !c.is_ascii_alphanumeric());
+    if matches!(before, Some(b'$' | b'#')) || signed {
+        return true;
+    }
+    let after = b.get(l.end).copied();
+    let after2 = b.get(l.end + 1).copied();
+    if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
+        || after == Some(b'%')
 }
 
 /// Every word [`may_trigger`] can be true for, in lower case: most words
@@ -1567,37 +1572,17 @@ mod trigger_tests {
         }
     }
 
-    /// `year_at` as it was written first, on `str`s.
+    /// `year_at` as it was written first, on `str`s (the byte checks
+    /// around the digits, unchanged, shared).
     fn year_reference(text: &str, l: Lex) -> Option<i32> {
         if l.kind != Kind::Num || l.end - l.start != 4 {
             return None;
         }
         let y: i32 = text[l.start..l.end].parse().ok()?;
-        if !(1900..=2100).contains(&y) {
-            return None;
-        }
-        let b = text.as_bytes();
-        let before = l.start.checked_sub(1).map(|i| b[i]);
-        let before2 = l.start.checked_sub(2).map(|i| b[i]);
-        if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        let signed = matches!(before, Some(b'+' | b'-'))
-            && before2.is_none_or(|c| !c.is_ascii_alphanumeric());
-        if matches!(before, Some(b'$' | b'#')) || signed {
+        if !(1900..=2100).contains(&y) || super::glued_to_figure(text.as_bytes(), l) {
             return None;
         }
         if text[..l.start].ends_with(['€', '£', '¥', '￥']) {
-            return None;
-        }
-        let after = b.get(l.end).copied();
-        let after2 = b.get(l.end + 1).copied();
-        if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        if after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
-            || after == Some(b'%')
-        {
             return None;
         }
         let rest = &text[l.end..];
