@@ -73,13 +73,12 @@ impl Recognizer {
     /// followed by that word as an ordinal nested in its span, since the
     /// words also read as a number and an ordinal side by side.
     pub fn recognize(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
-        // The families are independent: all three are run first so that
-        // the list grows once.
-        let mut found = crate::en::scan(text, tokens);
+        // The families are independent: the English one, whose list is
+        // the longest, runs last, into a list with room for the others'.
         let first_wide = crate::zh::next_wide(text.as_bytes(), 0);
         let zh = crate::zh::scan(text, first_wide);
         let time = crate::time::scan(text, tokens, first_wide, &self.context);
-        found.reserve_exact(zh.len() + time.len());
+        let mut found = crate::en::scan_with_room(text, zh.len() + time.len());
         found.extend(zh);
         found.extend(time);
         let mut found = resolve_overlaps(found);

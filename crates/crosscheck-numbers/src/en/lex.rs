@@ -305,6 +305,23 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// What `change_and_basis` relies on: a piece read back down to a
+        /// floor that it does not touch is the piece read down to 0.
+        #[test]
+        fn a_piece_clear_of_the_floor_is_read_the_same_without_it(
+            b in proptest::collection::vec(prop_oneof![Just(b' '), Just(b'\n'), Just(b'a'), Just(b'Z'), Just(b'7'), Just(b'-'), Just(0xC2), Just(0xA0), Just(0xE2), Just(0x80), Just(0xAF), Just(0xE4)], 0..24),
+            p in 0usize..24,
+            floor in 0usize..24,
+        ) {
+            let p = p.min(b.len());
+            let floor = floor.min(p);
+            let t = super::prev(&b, p, floor);
+            if t.k != super::K::End && t.s > floor {
+                let u = super::prev(&b, p, 0);
+                prop_assert_eq!((t.s, t.e, t.k), (u.s, u.e, u.k));
+            }
+        }
+
         #[test]
         fn letter_runs_agree_with_a_byte_walk(
             b in proptest::collection::vec(prop_oneof![b'A'..=b'Z', b'a'..=b'z', any::<u8>()], 0..40),

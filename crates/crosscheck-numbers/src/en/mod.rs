@@ -31,7 +31,13 @@ pub(crate) use words::WordFilter;
 /// reads the bytes itself so that it does not depend on how a tokenizer
 /// splits `77.5%` or `$2.5m`.
 pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
-    Scanner::new(text).run()
+    Scanner::new(text, 0).run()
+}
+
+/// [`scan`], into a list with room for `room` more quantities after the
+/// English ones (the other families' findings).
+pub(crate) fn scan_with_room(text: &str, room: usize) -> Vec<Quantity> {
+    Scanner::new(text, room).run()
 }
 
 /// Adds, after each mixed number that ends in `and a(n)` and an ordinal
@@ -137,11 +143,13 @@ struct Fig {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, room: usize) -> Self {
         Scanner {
             text,
             b: text.as_bytes(),
-            out: Vec::new(),
+            // About one figure in a hundred bytes of figure-dense text: the
+            // list grows seldom, and never only for the other families.
+            out: Vec::with_capacity(text.len() / 128 + room),
             floor: 0,
             yen_doc: std::cell::Cell::new(None),
             after: std::cell::Cell::new((
@@ -172,9 +180,10 @@ impl<'a> Scanner<'a> {
         let mut p = 0;
         let mut buf = [0u8; 24];
         // ASCII bytes that never start anything below (spaces, most
-        // punctuation): passed over by one look-up each.
-        const PLAIN: [bool; 128] = {
-            let mut t = [false; 128];
+        // punctuation): passed over by one look-up each, in a loop of their
+        // own (a table of all 256 bytes, the others false).
+        const PLAIN: [bool; 256] = {
+            let mut t = [false; 256];
             let mut c = 0;
             while c < 128 {
                 let u = c as u8;
@@ -183,12 +192,14 @@ impl<'a> Scanner<'a> {
             }
             t
         };
-        while p < b.len() {
-            let c = b[p];
-            if c < 0x80 && PLAIN[usize::from(c)] {
+        loop {
+            while let Some(&c) = b.get(p) {
+                if !PLAIN[usize::from(c)] {
+                    break;
+                }
                 p += 1;
-                continue;
             }
+            let Some(&c) = b.get(p) else { break };
             if c.is_ascii_digit()
                 || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
             {
@@ -238,7 +249,7 @@ impl<'a> Scanner<'a> {
                         q.unit = Some("x".into());
                         q.precision = Some(0.0);
                         q.change = verb;
-                        self.change_and_basis(&mut q, t.s, t.e);
+                        self.change_and_basis(&mut q, t.s, t.e, None);
                         self.floor = t.e;
                         self.out.push(q);
                         p = t.e;
@@ -438,7 +449,9 @@ impl<'a> Scanner<'a> {
         quantity.unit = f.unit;
         quantity.approx = approx;
         quantity.precision = Some(f.prec);
-        self.change_and_basis(&mut quantity, q_start.min(f.s), end);
+        // The piece before the figure, when read, is the one before the span.
+        let before = f.before.filter(|_| q_start >= f.s);
+        self.change_and_basis(&mut quantity, q_start.min(f.s), end, before);
         self.continue_list(&mut quantity);
         Some(quantity)
     }
@@ -555,10 +568,17 @@ impl<'a> Scanner<'a> {
 
     /// Marks changes (`up 49.9%`, `an increase of 3.8%`, `fell 2%`) and their
     /// basis (`year-on-year`).
-    fn change_and_basis(&self, q: &mut Quantity, start: usize, end: usize) {
+    ///
+    /// `before` is the piece before `start` when read down to the scan's
+    /// floor (`prev(b, start, self.floor)`): unless the floor cut it short,
+    /// it is the piece read down to 0.
+    fn change_and_basis(&self, q: &mut Quantity, start: usize, end: usize, before: Option<Tok>) {
         let b = self.b;
         let mut buf = [0u8; 24];
-        let mut t = prev(b, start, 0);
+        let mut t = match before {
+            Some(t) if t.k != K::End && t.s > self.floor => t,
+            _ => prev(b, start, 0),
+        };
         if t.word(b, "by") {
             t = prev(b, t.s, 0);
         }
@@ -894,17 +914,16 @@ impl<'a> Scanner<'a> {
         }
         // Currency, percent, unit or counted noun after.
         if unit.is_none() && kind != QuantityKind::Ordinal {
-            if let Some((k, u, ue, m, add)) = self
-                .suffix(
-                    e,
-                    money.is_some(),
-                    kind,
-                    kind == QuantityKind::Number
-                        || kind == QuantityKind::Fraction && value.abs() >= 1.0,
-                )
-                // `2025 deliveries` is a year, not a count.
-                .filter(|x| !(year && x.0 == QuantityKind::Count))
-            {
+            if let Some((k, u, ue, m, add)) = self.suffix(
+                e,
+                money.is_some(),
+                kind,
+                // `2025 deliveries` is a year, not a count: the noun
+                // after a year is not even read.
+                !year
+                    && (kind == QuantityKind::Number
+                        || kind == QuantityKind::Fraction && value.abs() >= 1.0),
+            ) {
                 let mut consume = money.is_none() || k == QuantityKind::Money;
                 match k {
                     QuantityKind::Money => {
@@ -922,7 +941,8 @@ impl<'a> Scanner<'a> {
                     _ => {
                         if money.is_none() {
                             kind = k;
-                            unit = Some(u.to_string());
+                            // A counted noun's lemma is already a `String`: moved, not copied.
+                            unit = Some(u.into_owned());
                         }
                     }
                 }
@@ -1097,6 +1117,10 @@ impl<'a> Scanner<'a> {
     /// add). `counts` when the figure may count a plural noun after it: a
     /// number, or a fraction of at least one (`two and a half million
     /// people`, `half a million people`), not `a third`.
+    ///
+    /// Called once, from `figure`: always inlined there, so that how the
+    /// rest of the scanner is compiled does not move it out of line.
+    #[inline(always)]
     fn suffix(
         &self,
         e: usize,
@@ -1526,8 +1550,24 @@ const MULTIPLIERS: &[(&[u8], f64, bool)] = &[
     (b"hundredfold", 100.0, false),
 ];
 
+/// The words of [`MULTIPLIERS`], as a quick filter.
+const MULTIPLIER_WORDS: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < MULTIPLIERS.len() {
+        f = f.with(MULTIPLIERS[i].0, false);
+        i += 1;
+    }
+    f
+};
+
 /// Multiplier words: (factor, whether it is a verb of change).
 fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
+    // Most words asked about are number words: turned away by their
+    // length and end letters before the list is walked.
+    if !MULTIPLIER_WORDS.may_hold(w) {
+        return None;
+    }
     MULTIPLIERS
         .iter()
         .find(|(k, _, _)| *k == w)
@@ -1538,12 +1578,7 @@ fn multiplier_word(w: &[u8]) -> Option<(f64, bool)> {
 /// words, `percent`/`per`, the articles (`a dozen`) and the starts of
 /// addresses (`http`, `www`). Any other word is passed over at once.
 const LEADS: words::WordFilter = {
-    let mut f = words::VOCABULARY;
-    let mut i = 0;
-    while i < MULTIPLIERS.len() {
-        f = f.with(MULTIPLIERS[i].0, false);
-        i += 1;
-    }
+    let mut f = words::VOCABULARY.with_filter(MULTIPLIER_WORDS);
     let extra: [&[u8]; 8] = [
         b"a",
         b"an",
@@ -1893,12 +1928,13 @@ fn count_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
             None
         }
     })?;
-    // A compound: `parts enterprises`, `auto parts makers`.
+    // A compound: `parts enterprises`, `auto parts makers`. The second
+    // word is only read when one space joins it to the first.
     let n = next(b, first.1);
-    match plural_lemma(b, n) {
-        Some(second) if n.s == first.1 + 1 && at(b, first.1) == b' ' => Some(second),
-        _ => Some(first),
+    if n.s != first.1 + 1 || at(b, first.1) != b' ' {
+        return Some(first);
     }
+    Some(plural_lemma(b, n).unwrap_or(first))
 }
 
 /// Adjectives often found between a figure and the noun it counts.
@@ -2116,38 +2152,10 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
     {
         return None;
     }
-    // Read up to five words backwards (lower-case, as fixed buffers).
-    let mut ws: [[u8; BOUND_WORD_MAX]; 5] = [[0; BOUND_WORD_MAX]; 5];
-    let mut lens = [0usize; 5];
-    let mut starts = [0usize; 5];
-    // The same words as one number each (see `phrase_key`), so that a
-    // phrase is told apart by comparing numbers, not bytes.
-    let mut keys = [0u128; 5];
-    let mut n = 0;
-    let mut q = s;
-    // The word before the figure is `t`, read above.
-    let mut last = Some(t);
-    while n < 5 {
-        let t = last.take().unwrap_or_else(|| prev(b, q, floor));
-        if t.k != K::Word || t.e - t.s > BOUND_WORD_MAX {
-            break;
-        }
-        for (d, c) in ws[n].iter_mut().zip(t.bytes(b)) {
-            *d = c.to_ascii_lowercase();
-        }
-        keys[n] = phrase_key(&ws[n]);
-        lens[n] = t.e - t.s;
-        starts[n] = t.s;
-        n += 1;
-        q = t.s;
-    }
-    let word = |i: usize| -> &[u8] {
-        if i < n {
-            &ws[i][..lens[i]]
-        } else {
-            b""
-        }
-    };
+    // The words back from the figure, read as the phrases ask for them:
+    // most phrases end in a word no other phrase ends in, and are told
+    // apart by one or two words.
+    let mut back = WordsBack::new(b, t, floor);
     // Phrases, last word first.
     const PHRASES: &[(&[&str], Bound)] = &[
         (&["to", "equal", "or", "than", "greater"], Bound::Over),
@@ -2281,8 +2289,8 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
         }
         t
     };
-    let phrase_at = |from: usize| -> Option<usize> {
-        let k = keys[from];
+    let phrase_at = |back: &mut WordsBack, from: usize| -> Option<usize> {
+        let k = back.key(from)?;
         let mut h = group_slot(k);
         while GROUPS[h].1 != 0 {
             let (gk, count, idx) = &GROUPS[h];
@@ -2290,7 +2298,7 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
                 for &i in &idx[..usize::from(*count)] {
                     let i = usize::from(i);
                     let (pk, len) = (&PHRASE_KEYS[i], PHRASES[i].0.len());
-                    if len + from <= n && (1..len).all(|j| pk[j] == keys[from + j]) {
+                    if (1..len).all(|j| back.key(from + j) == Some(pk[j])) {
                         return Some(i);
                     }
                 }
@@ -2300,23 +2308,107 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
         }
         None
     };
-    if let Some(i) = phrase_at(0) {
+    if let Some(i) = phrase_at(&mut back, 0) {
         let (ph, k) = PHRASES[i];
         // `between the tenth and the fifteenth`
-        return Some((starts[ph.len() - 1], k));
+        return Some((back.starts[ph.len() - 1], k));
     }
-    // `between the tenth …`
-    if word(0) == b"the" && word(1) == b"between" {
-        return Some((starts[1], Bound::Between));
-    }
-    if word(0) == b"the" && matches!(word(1), b"than") {
-        // `higher than the tenth`
-        if let Some(i) = phrase_at(1) {
-            let (ph, k) = PHRASES[i];
-            return Some((starts[ph.len()], k));
+    const THE: u128 = key_of(b"the");
+    const BETWEEN: u128 = key_of(b"between");
+    const THAN: u128 = key_of(b"than");
+    if back.key(0) == Some(THE) {
+        match back.key(1) {
+            // `between the tenth …`
+            Some(BETWEEN) => return Some((back.starts[1], Bound::Between)),
+            Some(THAN) => {
+                // `higher than the tenth`
+                if let Some(i) = phrase_at(&mut back, 1) {
+                    let (ph, k) = PHRASES[i];
+                    return Some((back.starts[ph.len()], k));
+                }
+            }
+            _ => {}
         }
     }
     None
+}
+
+/// Up to five words read backwards from a figure, lower-case, as
+/// [`phrase_key`]s, each read when first asked for.
+struct WordsBack<'b> {
+    b: &'b [u8],
+    floor: usize,
+    /// Keys of the words read so far (`read` of them).
+    keys: [u128; 5],
+    /// Their starts.
+    starts: [usize; 5],
+    read: usize,
+    /// No word before the last read (a non-word, a too long word, the floor).
+    ended: bool,
+}
+
+impl<'b> WordsBack<'b> {
+    /// The words back from `first`, the word right before the figure.
+    fn new(b: &'b [u8], first: Tok, floor: usize) -> Self {
+        let mut back = WordsBack {
+            b,
+            floor,
+            keys: [0; 5],
+            starts: [0; 5],
+            read: 0,
+            ended: false,
+        };
+        back.push(first);
+        back
+    }
+
+    fn push(&mut self, t: Tok) {
+        if t.k != K::Word || t.e - t.s > BOUND_WORD_MAX {
+            self.ended = true;
+            return;
+        }
+        // At most 16 letters: lower-cased into a zeroed buffer, whose first
+        // 16 bytes are the key (as `key_of` makes it).
+        let mut buf = [0u8; 24];
+        lower(t.bytes(self.b), &mut buf);
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&buf[..16]);
+        self.keys[self.read] = u128::from_le_bytes(key);
+        self.starts[self.read] = t.s;
+        self.read += 1;
+    }
+
+    /// The key of word `i` back (0 is the word right before the figure).
+    #[inline]
+    fn key(&mut self, i: usize) -> Option<u128> {
+        // Phrases ask for the same few words again and again: a word read
+        // is one load.
+        if i >= self.read {
+            self.read_to(i);
+        }
+        (i < self.read).then(|| self.keys[i])
+    }
+
+    /// Reads words back until word `i` is read or there is none.
+    #[inline(never)]
+    fn read_to(&mut self, i: usize) {
+        while self.read <= i && !self.ended && self.read < self.keys.len() {
+            let q = self.starts[self.read - 1];
+            self.push(prev(self.b, q, self.floor));
+        }
+    }
+}
+
+/// [`phrase_key`] of a word of at most [`BOUND_WORD_MAX`] ASCII bytes,
+/// lower-cased.
+const fn key_of(w: &[u8]) -> u128 {
+    let mut buf = [0u8; BOUND_WORD_MAX];
+    let mut c = 0;
+    while c < w.len() {
+        buf[c] = w[c].to_ascii_lowercase();
+        c += 1;
+    }
+    phrase_key(&buf)
 }
 
 /// The longest word a bound phrase before a figure is read with: as many

@@ -6,7 +6,7 @@
 
 use super::digits::{literal, Lit};
 use super::lex::{at, next, tok_at, K};
-use super::words::{is_article, word_class, OrdW, Wc};
+use super::words::{is_article, word_class, OrdW, Wc, VOCABULARY};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum A {
@@ -64,7 +64,8 @@ pub(super) struct Num {
 }
 
 /// Reads the atoms from `p`; `first` gets the first atom's literal when it
-/// is one, so that the caller does not read the digits twice.
+/// is one, so that the caller does not read the digits twice (and when it
+/// is already set, it is that literal, read by the caller).
 fn collect(b: &[u8], p: usize, atoms: &mut [Atom], first: &mut Option<Lit>) -> usize {
     let mut n = 0;
     let mut q = p;
@@ -83,7 +84,13 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom], first: &mut Option<Lit>) -> u
         }
         let a = match t.k {
             K::Digits => {
-                let Some(l) = literal(b, t.s) else { break };
+                let l = match *first {
+                    Some(l) if n == 0 => l,
+                    _ => {
+                        let Some(l) = literal(b, t.s) else { break };
+                        l
+                    }
+                };
                 if n == 0 {
                     *first = Some(l);
                 }
@@ -531,6 +538,23 @@ fn scaled(at_: &[Atom], v: f64, j: usize) -> (f64, usize) {
 
 /// Reads the number that starts at byte `p`; `None` when there is none.
 pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
+    // The common case first: a figure in digits that nothing after it
+    // joins, which the atoms would read as the literal alone. Otherwise
+    // the literal read here is the atoms' first.
+    let mut first = None;
+    if at(b, p).is_ascii_digit() {
+        let l = literal(b, p)?;
+        if !joined_after(b, l.end) {
+            return Some(lone_literal(p, l));
+        }
+        first = Some(l);
+    }
+    number_of_atoms(b, p, first)
+}
+
+/// [`number_at`] read through the atoms, whatever the number; `first` is
+/// the literal at `p` when already read.
+fn number_of_atoms(b: &[u8], p: usize, mut first: Option<Lit>) -> Option<Num> {
     const BLANK: Atom = Atom {
         s: 0,
         e: 0,
@@ -540,7 +564,6 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     // full one only when the short one fills up (collecting stops at the
     // array's end, so up to there both read the same atoms).
     let mut short = [BLANK; 8];
-    let mut first = None;
     let n = collect(b, p, &mut short, &mut first);
     if n < short.len() {
         return number_of(p, &short[..n], first);
@@ -548,6 +571,48 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     let mut atoms = [BLANK; MAX];
     let n = collect(b, p, &mut atoms, &mut first);
     number_of(p, &atoms[..n], first)
+}
+
+/// The number a literal alone makes.
+fn lone_literal(p: usize, l: Lit) -> Num {
+    Num {
+        s: p,
+        e: l.end,
+        value: l.value,
+        prec: 0.5 * 10f64.powi(-l.decimals),
+        kind: NumKind::Cardinal,
+        lit: Some(l),
+        scale: 0.0,
+    }
+}
+
+/// True when `collect` would read an atom after a literal ending at `e`:
+/// digits or a word it knows follow (glued letters or `/` end the run).
+fn joined_after(b: &[u8], e: usize) -> bool {
+    if at(b, e).is_ascii_alphabetic() || at(b, e) == b'/' {
+        return false;
+    }
+    let t = next(b, e);
+    match t.k {
+        K::Char | K::End => false,
+        K::Word => joins_number(t.bytes(b)),
+        K::Digits => true,
+    }
+}
+
+/// True when word `w` (any case) is read as an atom by `collect`.
+fn joins_number(w: &[u8]) -> bool {
+    // The filter is case-blind: most words are turned away unlowered.
+    if VOCABULARY.may_hold(w) {
+        let mut buf = [0u8; 24];
+        if word_class(super::lex::lower(w, &mut buf)).is_some() {
+            return true;
+        }
+    }
+    w.eq_ignore_ascii_case(b"and")
+        || w.eq_ignore_ascii_case(b"point")
+        || w.eq_ignore_ascii_case(b"of")
+        || is_article(w)
 }
 
 /// The number the atoms `at_` (read from byte `p`) make; `first` is the
@@ -597,15 +662,7 @@ fn number_of(p: usize, at_: &[Atom], first: Option<Lit>) -> Option<Num> {
             }
             _ => {}
         }
-        return Some(Num {
-            s: p,
-            e: l.end,
-            value: l.value,
-            prec: 0.5 * 10f64.powi(-l.decimals),
-            kind: NumKind::Cardinal,
-            lit: Some(l),
-            scale: 0.0,
-        });
+        return Some(lone_literal(p, l));
     }
     // Fractions first: `a half`, `two thirds`, `one twenty-fifth`.
     let frac = fraction(at_, 0);
@@ -736,6 +793,7 @@ fn decimals(at_: &[Atom], k: usize) -> Option<(f64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn v(s: &str) -> (f64, &str) {
         let n = number_at(s.as_bytes(), 0).unwrap();
@@ -778,6 +836,26 @@ mod tests {
         close("three lakh crore", 3e12);
         close("two thirds of a million", 2e6 / 3.0);
         close("three quarters billion", 7.5e8);
+    }
+
+    proptest! {
+        #[test]
+        fn the_shortcut_reads_as_the_atoms_read(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("7"), Just("2025"), Just("1,234"), Just("3.5"), Just(" "), Just("-"),
+                Just("/"), Just("%"), Just("and"), Just("AND"), Just("a"), Just("An"),
+                Just("of"), Just("point"), Just("half"), Just("Million"), Just("thirds"),
+                Just("dozen"), Just("units"), Just("th"), Just("\n"), Just("\u{a0}"),
+            ], 1..8),
+        ) {
+            let b = parts.concat().into_bytes();
+            for p in 0..b.len() {
+                prop_assert_eq!(
+                    format!("{:?}", number_at(&b, p)),
+                    format!("{:?}", number_of_atoms(&b, p, None))
+                );
+            }
+        }
     }
 
     #[test]

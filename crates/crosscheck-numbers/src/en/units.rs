@@ -178,6 +178,11 @@ pub(super) fn dollar_prefix(w: &[u8]) -> Option<&'static str> {
 
 /// A currency symbol (one character, as UTF-8 bytes).
 pub(super) fn currency_symbol(c: &[u8]) -> Option<&'static str> {
+    // Most pieces asked about are one ASCII byte, and `$` is the one
+    // ASCII symbol: no UTF-8 check, no string match.
+    if let [c] = c {
+        return (*c == b'$').then_some("USD");
+    }
     Some(match std::str::from_utf8(c).ok()? {
         "$" => "USD",
         "€" => "EUR",

@@ -263,6 +263,17 @@ impl WordFilter {
         self
     }
 
+    /// The filter with every word of `other` added.
+    pub const fn with_filter(mut self, other: WordFilter) -> Self {
+        let mut n = 0;
+        while n <= Self::MAX {
+            self.first[n] |= other.first[n];
+            self.last[n] |= other.last[n];
+            n += 1;
+        }
+        self
+    }
+
     /// [`WordFilter::with_all`] for a list of `&str`.
     pub const fn with_strs(mut self, ws: &[&str]) -> Self {
         let mut i = 0;

@@ -375,62 +375,76 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     if l.kind != Kind::Num || l.end - l.start != 4 {
         return None;
     }
-    let y: i32 = text[l.start..l.end].parse().ok()?;
+    let b = text.as_bytes();
+    // Four ASCII digits (a `Num` lexeme): no parse can fail.
+    let y = b[l.start..l.end]
+        .iter()
+        .fold(0i32, |v, c| v * 10 + i32::from(c - b'0'));
     if !(1900..=2100).contains(&y) {
         return None;
     }
-    let b = text.as_bytes();
+    if glued_to_figure(b, l) {
+        return None;
+    }
+    // The text is UTF-8: ending in a symbol's bytes is ending in the symbol.
+    if ["€", "£", "¥", "￥"]
+        .iter()
+        .any(|c| b[..l.start].ends_with(c.as_bytes()))
+    {
+        return None;
+    }
+    // The word after, past spaces (only when a space follows).
+    if b.get(l.end) == Some(&b' ') {
+        let mut ws = l.end;
+        while b.get(ws) == Some(&b' ') {
+            ws += 1;
+        }
+        let word = &b[ws..letters_end(b, ws)];
+        if NOT_AFTER.may_hold(word)
+            && NOT_AFTER_YEAR
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+        {
+            return None;
+        }
+    }
+    // The word before, past spaces and points.
+    let mut head = l.start;
+    while head > 0 && matches!(b[head - 1], b' ' | b'.') {
+        head -= 1;
+    }
+    let prev = &b[letters_start(b, head, 0)..head];
+    if NOT_BEFORE.may_hold(prev)
+        && NOT_BEFORE_YEAR
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w.as_bytes()))
+    {
+        return None;
+    }
+    Some(y)
+}
+
+/// True when the bytes around four digits make them part of a figure:
+/// `2,025`, `2025.5`, `2025th`, `$2025`, `#2025`, `-2025`, `2025%`.
+fn glued_to_figure(b: &[u8], l: Lex) -> bool {
     let before = l.start.checked_sub(1).map(|i| b[i]);
     let before2 = l.start.checked_sub(2).map(|i| b[i]);
     if matches!(before, Some(b',' | b'.')) && before2.is_some_and(|c| c.is_ascii_digit()) {
-        return None;
+        return true;
     }
     // `$2025`, `#2025`, a signed `-2025`.
     let signed =
         matches!(before, Some(b'+' | b'-')) && before2.is_none_or(|c| !c.is_ascii_alphanumeric());
     if matches!(before, Some(b'$' | b'#')) || signed {
-        return None;
-    }
-    if text[..l.start].ends_with(['€', '£', '¥', '￥']) {
-        return None;
+        return true;
     }
     let after = b.get(l.end).copied();
     let after2 = b.get(l.end + 1).copied();
     if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
-        return None;
+        return true;
     }
-    if after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
+    after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
         || after == Some(b'%')
-    {
-        return None;
-    }
-    // The word after.
-    let rest = &text[l.end..];
-    let word: &str = {
-        let t = rest.trim_start_matches(' ');
-        let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
-        &t[..n]
-    };
-    if rest.starts_with(' ')
-        && NOT_AFTER.may_hold(word.as_bytes())
-        && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w))
-    {
-        return None;
-    }
-    // The word before.
-    let head = text[..l.start].trim_end_matches([' ', '.']);
-    let n = head
-        .bytes()
-        .rev()
-        .take_while(u8::is_ascii_alphabetic)
-        .count();
-    let prev = &head[head.len() - n..];
-    if NOT_BEFORE.may_hold(prev.as_bytes())
-        && NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w))
-    {
-        return None;
-    }
-    Some(y)
 }
 
 /// Every word [`may_trigger`] can be true for, in lower case: most words
@@ -491,8 +505,8 @@ const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
 ]);
 
 /// True when a word (the first letters of a token) can start a time
-/// expression. A `match` on length, then a few comparisons: most words
-/// are turned away after two byte tests.
+/// expression. Most words are turned away by [`TRIGGERS`]; the rest cost
+/// a month test or a few comparisons (one key for the longer words).
 fn may_trigger(w: &str) -> bool {
     let b = w.as_bytes();
     if !TRIGGERS.may_hold(b) {
@@ -509,30 +523,68 @@ fn may_trigger(w: &str) -> bool {
         1 => first == b'Q' || first == b'H',
         2 => eq("by") || eq("as") || eq("up") || w == "FY",
         3 => w == "YTD",
-        4 => {
-            eq("last")
-                || eq("this")
-                || eq("next")
-                || eq("year")
-                || eq("till")
-                || eq("thru")
-                || eq("date")
-        }
-        5 => eq("prior") || eq("first") || eq("third") || eq("until"),
-        6 => {
-            eq("fiscal")
-                || eq("second")
-                || eq("fourth")
-                || eq("posted")
-                || eq("second")
-                || eq("dated")
-        }
-        7 => eq("through") || eq("updated"),
-        8 => eq("previous") || eq("released"),
-        9 => eq("preceding") || eq("published"),
+        // One lower-cased key against the words of four to nine letters.
+        // (`dated` is not among them: `may_trigger` has never taken it.)
+        4..=9 => matches!(
+            lower_key(b),
+            LAST | THIS
+                | NEXT
+                | YEAR
+                | TILL
+                | THRU
+                | DATE
+                | PRIOR
+                | FIRST
+                | THIRD
+                | UNTIL
+                | FISCAL
+                | SECOND
+                | FOURTH
+                | POSTED
+                | THROUGH
+                | UPDATED
+                | PREVIOUS
+                | RELEASED
+                | PRECEDING
+                | PUBLISHED
+        ),
         _ => false,
     }
 }
+
+/// A word of at most 16 bytes, lower-cased, as one number (its bytes
+/// little-endian, zeros after): words compare as numbers.
+const fn lower_key(w: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < w.len() && i < 16 {
+        k |= (w[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+const LAST: u128 = lower_key(b"last");
+const THIS: u128 = lower_key(b"this");
+const NEXT: u128 = lower_key(b"next");
+const YEAR: u128 = lower_key(b"year");
+const TILL: u128 = lower_key(b"till");
+const THRU: u128 = lower_key(b"thru");
+const DATE: u128 = lower_key(b"date");
+const PRIOR: u128 = lower_key(b"prior");
+const FIRST: u128 = lower_key(b"first");
+const THIRD: u128 = lower_key(b"third");
+const UNTIL: u128 = lower_key(b"until");
+const FISCAL: u128 = lower_key(b"fiscal");
+const SECOND: u128 = lower_key(b"second");
+const FOURTH: u128 = lower_key(b"fourth");
+const POSTED: u128 = lower_key(b"posted");
+const THROUGH: u128 = lower_key(b"through");
+const UPDATED: u128 = lower_key(b"updated");
+const PREVIOUS: u128 = lower_key(b"previous");
+const RELEASED: u128 = lower_key(b"released");
+const PRECEDING: u128 = lower_key(b"preceding");
+const PUBLISHED: u128 = lower_key(b"published");
 
 /// The lexeme that ends right before `pos` (spaces skipped), by a short
 /// look back: callers need it only where a pattern starts.
@@ -589,13 +641,17 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
             continue;
         }
         let first = bytes[s];
+        // The token's first letters, when they may trigger: the first
+        // lexeme below is then not asked again.
+        let mut head = None;
         let candidate = if first.is_ascii_digit() {
             true
         } else if first.is_ascii_alphabetic() {
             let i = letters_end(bytes, s + 1).min(e);
             // The filter first: `may_trigger` would turn these away too.
-            (TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]))
-                || (i < e && inner_trigger(&text[s..e]))
+            let triggers = TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
+            head = Some((i, triggers));
+            triggers || (i < e && inner_trigger(&text[s..e]))
         } else {
             false
         };
@@ -610,8 +666,12 @@ pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut
                 break;
             }
             // The lexeme before is only read where a pattern may start.
+            let triggers = || match head {
+                Some((i, triggers)) if t.start == s && t.end == i => triggers,
+                _ => may_trigger(&text[t.start..t.end]),
+            };
             let hit = match t.kind {
-                Kind::Word if may_trigger(&text[t.start..t.end]) => {
+                Kind::Word if triggers() => {
                     let prev = prev_lex(text, t.start);
                     let prev2 = prev.and_then(|p| prev_lex(text, p.start));
                     word_trigger(text, t, lx, prev, prev2, doc)
@@ -1110,8 +1170,14 @@ fn num_trigger<'a>(
             None
         }
     };
-    let mut p = P::new(text, lx, t.end);
     let len = t.end - t.start;
+    // Only a year (four digits) or a day (one or two) starts a pattern,
+    // and a day only before a word (`10 May`, `3Q24`, `1st quarter`):
+    // after other bytes nothing below could match.
+    if len != 4 && (len > 2 || !may_precede_word(text.as_bytes(), t.end)) {
+        return None;
+    }
+    let mut p = P::new(text, lx, t.end);
     if let Some(y) = year_at(text, t) {
         let prev = prev();
         // ISO date `2025-12-10`.
@@ -1283,6 +1349,15 @@ fn num_trigger<'a>(
     None
 }
 
+/// False when the lexeme after `end` is surely not a word: the byte there
+/// is neither white space (the lexer's, or the lead byte of a no-break
+/// space) nor a letter.
+fn may_precede_word(b: &[u8], end: usize) -> bool {
+    b.get(end).is_some_and(|&c| {
+        c.is_ascii_alphabetic() || matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | 0xC2)
+    })
+}
+
 fn is_label(w: &str) -> bool {
     [
         "published",
@@ -1422,4 +1497,132 @@ fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
                         | "BST"
                 )
         })
+}
+
+#[cfg(test)]
+mod trigger_tests {
+    use super::{
+        may_trigger, year_at, Kind, Lex, Lexer, NOT_AFTER_YEAR, NOT_BEFORE_YEAR, TRIGGERS,
+    };
+    use proptest::prelude::*;
+
+    /// `may_trigger` as it was written first, word by word.
+    fn reference(w: &str) -> bool {
+        let b = w.as_bytes();
+        if !TRIGGERS.may_hold(b) {
+            return false;
+        }
+        if b[0].is_ascii_uppercase() && super::month_of(w).is_some() {
+            return true;
+        }
+        let eq = |x: &str| w.eq_ignore_ascii_case(x);
+        match b.len() {
+            1 => b[0] == b'Q' || b[0] == b'H',
+            2 => eq("by") || eq("as") || eq("up") || w == "FY",
+            3 => w == "YTD",
+            4 => ["last", "this", "next", "year", "till", "thru", "date"]
+                .iter()
+                .any(|x| eq(x)),
+            5 => ["prior", "first", "third", "until"].iter().any(|x| eq(x)),
+            6 => ["fiscal", "second", "fourth", "posted", "dated"]
+                .iter()
+                .any(|x| eq(x)),
+            7 => eq("through") || eq("updated"),
+            8 => eq("previous") || eq("released"),
+            9 => eq("preceding") || eq("published"),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn trigger_words_in_any_case() {
+        for w in [
+            "last",
+            "LAST",
+            "Last",
+            "year",
+            "Year",
+            "dated",
+            "Dated",
+            "date",
+            "prior",
+            "Fiscal",
+            "SECOND",
+            "through",
+            "Published",
+            "PRECEDING",
+            "lasts",
+            "yea",
+            "Q",
+            "H",
+            "q",
+            "FY",
+            "Fy",
+            "by",
+            "YTD",
+            "ytd",
+            "March",
+            "march",
+            "Sept",
+            "Sep",
+            "Mays",
+            "months",
+        ] {
+            assert_eq!(may_trigger(w), reference(w), "{w}");
+        }
+    }
+
+    /// `year_at` as it was written first, on `str`s (the byte checks
+    /// around the digits, unchanged, shared).
+    fn year_reference(text: &str, l: Lex) -> Option<i32> {
+        if l.kind != Kind::Num || l.end - l.start != 4 {
+            return None;
+        }
+        let y: i32 = text[l.start..l.end].parse().ok()?;
+        if !(1900..=2100).contains(&y) || super::glued_to_figure(text.as_bytes(), l) {
+            return None;
+        }
+        if text[..l.start].ends_with(['€', '£', '¥', '￥']) {
+            return None;
+        }
+        let rest = &text[l.end..];
+        let t = rest.trim_start_matches(' ');
+        let word = &t[..t.bytes().take_while(u8::is_ascii_alphabetic).count()];
+        if rest.starts_with(' ') && NOT_AFTER_YEAR.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let head = text[..l.start].trim_end_matches([' ', '.']);
+        let n = head
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let prev = &head[head.len() - n..];
+        if NOT_BEFORE_YEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        Some(y)
+    }
+
+    proptest! {
+        #[test]
+        fn years_read_as_the_str_reading_does(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("2025"), Just("1899"), Just("2101"), Just("20"), Just(" "), Just("."),
+                Just(","), Just("$"), Just("€"), Just("£"), Just("￥"), Just("-"), Just("x"),
+                Just("Q"), Just("%"), Just("units"), Just("Units"), Just("No"), Just("no"),
+                Just("rank"), Just("in"), Just("\n"), Just("7"),
+            ], 1..8),
+        ) {
+            let text = parts.concat();
+            for l in Lexer::at(&text, 0) {
+                prop_assert_eq!(year_at(&text, l), year_reference(&text, l));
+            }
+        }
+
+        #[test]
+        fn agrees_with_the_word_by_word_test(w in "[a-zA-Z]{1,12}") {
+            prop_assert_eq!(may_trigger(&w), reference(&w));
+        }
+    }
 }
