@@ -1,4 +1,4 @@
-use crate::segment::{segments, Seg, Sink};
+use crate::segment::{segments, Fast, Seg, Sink};
 use crate::sentence::split_into;
 use crate::Span;
 use serde::{Deserialize, Serialize};
@@ -469,9 +469,15 @@ impl Sink for Builder<'_> {
                 self.ascii_space(start, end, n);
                 return;
             }
-            Seg::Quote => {
+            Seg::Wide(fast) => {
+                // As `classify` and `shape_of` would have it: one non-ASCII
+                // character that is no letter, digit or upper case.
                 known = Some(Shape(Shape::NON_ASCII));
-                TokenKind::Punct
+                match fast {
+                    Fast::MidWord | Fast::Punct => TokenKind::Punct,
+                    Fast::Currency => TokenKind::Symbol,
+                    Fast::Han => TokenKind::Cjk,
+                }
             }
             Seg::Mark => {
                 let b = self.text.as_bytes()[start];
