@@ -25,18 +25,20 @@
 use crate::Shape;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Word_Break classes of the ASCII characters that matter.
+/// Word_Break classes of the ASCII characters that matter. The classes
+/// that join into words are below 8 and the others have bit 3 set, so the
+/// hot loop tells them apart with one bit test.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
 enum Wb {
     /// `A`–`Z`, `a`–`z` (ALetter).
-    Letter,
+    Letter = 0,
     /// `0`–`9` (Numeric).
-    Digit,
+    Digit = 1,
     /// `_` (ExtendNumLet).
-    Connector,
+    Connector = 2,
     /// `:` (MidLetter).
-    MidLetter,
+    MidLetter = NOT_WORD,
     /// `.` and `'` (MidNumLet, Single_Quote).
     MidNumLetQ,
     /// `,` and `;` (MidNum).
@@ -50,6 +52,9 @@ enum Wb {
     /// Everything else, `"` and `\t` included: a segment of one byte.
     Other,
 }
+
+/// The bit of a [`Wb`] class that says it does not join into words.
+const NOT_WORD: u8 = 8;
 
 /// Per ASCII byte: its class in the low four bits, and in the high four
 /// the shape bits the tokenizer wants (16 lower case, 32 upper case, 64 digit,
@@ -174,32 +179,38 @@ pub(crate) enum Seg {
 pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl Sink) {
     // Class codes as in `Wb`; compared as bytes so that the hot loops
     // branch on ranges rather than jump through a table.
-    const WORD_MAX: u8 = Wb::Connector as u8;
     const MID_LETTER: u8 = Wb::MidLetter as u8;
     const MID_NUM: u8 = Wb::MidNum as u8;
     const LETTER_CLASS: u8 = Wb::Letter as u8;
     const DIGIT_CLASS: u8 = Wb::Digit as u8;
+    // Cut to the piece, so the loops need no other bound.
+    let bytes = &bytes[..end];
+    let end = bytes.len();
     let mut i = start;
     while i < end {
         let e = entry(bytes[i]);
-        let c = e & 15;
-        if c <= WORD_MAX {
+        if e & NOT_WORD == 0 {
             // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in any
             // order; WB6/7 join a letter pair across `:` `.` `'` (and
             // U+2018/U+2019), WB11/12 a digit pair across `,` `;` `.` `'`.
-            let mut prev = c;
             let mut seen = e;
             let mut quote = false;
             let mut j = i + 1;
-            while j < end {
-                let d = entry(bytes[j]);
-                let k = d & 15;
-                if k <= WORD_MAX {
+            loop {
+                // The run of letters, digits and connectors: most of a
+                // text's bytes, one bit test each.
+                while let Some(&b) = bytes.get(j) {
+                    let d = entry(b);
+                    if d & NOT_WORD != 0 {
+                        break;
+                    }
                     seen |= d;
-                    prev = k;
                     j += 1;
-                    continue;
                 }
+                let Some(&b) = bytes.get(j) else { break };
+                let d = entry(b);
+                let k = d & 15;
+                let prev = entry(bytes[j - 1]) & 15;
                 let (width, joins) = if k <= MID_NUM {
                     let joins = match prev {
                         LETTER_CLASS => k != MID_NUM,
@@ -207,7 +218,7 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                         _ => false,
                     };
                     (1, joins)
-                } else if matches!(fast_char(bytes, j), Some((Fast::MidWord, _))) {
+                } else if b >= 0x80 && matches!(fast_char(bytes, j), Some((Fast::MidWord, _))) {
                     quote = true;
                     (3, prev == LETTER_CLASS || prev == DIGIT_CLASS)
                 } else {
