@@ -59,18 +59,52 @@ fn break_for(tag: &[u8]) -> Option<&'static str> {
 }
 
 /// Plain text of `html` and the map from it to `html`'s byte offsets.
+///
+/// Most pages are read by [`crate::html_scan`], which gives the pieces
+/// html5gum would at a fraction of the cost; a page it does not read is
+/// read again from the start by html5gum.
 pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
-    let mut out = Extractor::with_capacity(html.len() / 2);
+    let mut walk = Walk::new(html);
+    if crate::html_scan::scan(html, &mut |piece| walk.piece(piece)) {
+        return (walk.out.text, walk.out.layer);
+    }
+    let mut walk = Walk::new(html);
     let mut inner = CallbackEmitter::new(Pieces::default());
     // Script, style, textarea and title content is raw text, not markup.
     inner.naively_switch_states(true);
     let emitter = TextEmitter { inner };
-    let mut dropped = 0usize;
-    let mut chrome = 0usize;
-    let mut content = 0usize;
-    let mut pre = 0usize;
     for piece in Tokenizer::new_with_emitter(html, emitter) {
         let Ok(piece) = piece;
+        walk.piece(piece);
+    }
+    (walk.out.text, walk.out.layer)
+}
+
+/// Text extraction's state as it reads a page's pieces in order: the text
+/// so far, and how deep it is inside dropped, chrome, content and
+/// preformatted elements.
+struct Walk<'h> {
+    html: &'h str,
+    out: Extractor,
+    dropped: usize,
+    chrome: usize,
+    content: usize,
+    pre: usize,
+}
+
+impl<'h> Walk<'h> {
+    fn new(html: &'h str) -> Self {
+        Walk {
+            html,
+            out: Extractor::with_capacity(html.len() / 2),
+            dropped: 0,
+            chrome: 0,
+            content: 0,
+            pre: 0,
+        }
+    }
+
+    fn piece(&mut self, piece: Piece) {
         match piece {
             Piece::StartTag {
                 name,
@@ -79,55 +113,55 @@ pub(crate) fn extract(html: &str) -> (String, LayerBuilder) {
             } => {
                 let name = name.as_bytes();
                 if let Some(b) = break_for(name) {
-                    out.block(b, at);
+                    self.out.block(b, at);
                 }
                 if self_closing || is_void(name) {
-                    continue;
+                    return;
                 }
                 match role(name) {
-                    Role::Dropped => dropped += 1,
-                    Role::Chrome if content == 0 => chrome += 1,
-                    Role::Content => content += 1,
-                    Role::Pre => pre += 1,
+                    Role::Dropped => self.dropped += 1,
+                    Role::Chrome if self.content == 0 => self.chrome += 1,
+                    Role::Content => self.content += 1,
+                    Role::Pre => self.pre += 1,
                     _ => {}
                 }
             }
             Piece::EndTag { name, at } => {
                 let name = name.as_bytes();
                 match role(name) {
-                    Role::Dropped => dropped = dropped.saturating_sub(1),
-                    Role::Chrome if chrome > 0 => chrome -= 1,
-                    Role::Content => content = content.saturating_sub(1),
-                    Role::Pre => pre = pre.saturating_sub(1),
+                    Role::Dropped => self.dropped = self.dropped.saturating_sub(1),
+                    Role::Chrome if self.chrome > 0 => self.chrome -= 1,
+                    Role::Content => self.content = self.content.saturating_sub(1),
+                    Role::Pre => self.pre = self.pre.saturating_sub(1),
                     _ => {}
                 }
                 if let Some(b) = break_for(name) {
-                    out.block(b, at);
+                    self.out.block(b, at);
                 }
             }
-            Piece::Text { start, end } if dropped == 0 && chrome == 0 => {
+            Piece::Text { start, end } if self.dropped == 0 && self.chrome == 0 => {
+                let html = self.html;
                 let (start, end) = (start.min(html.len()), end.min(html.len()));
                 if let Some(raw) = html.get(start..end) {
-                    out.text(raw, start, pre > 0);
+                    self.out.text(raw, start, self.pre > 0);
                 }
             }
             Piece::Text { .. } => {}
         }
     }
-    (out.text, out.layer)
 }
 
 /// A tag name lowercased, when it is short enough to be one this module
 /// knows (the longest is ten bytes); any other name is empty, which
 /// matches none of them. Kept inline: no allocation per tag.
-#[derive(Clone, Copy, Default)]
-struct TagName {
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub(crate) struct TagName {
     bytes: [u8; 12],
     len: u8,
 }
 
 impl TagName {
-    fn of(name: &[u8]) -> TagName {
+    pub(crate) fn of(name: &[u8]) -> TagName {
         let mut t = TagName::default();
         if name.len() <= t.bytes.len() && name.is_ascii() {
             t.bytes[..name.len()].copy_from_slice(name);
@@ -137,7 +171,7 @@ impl TagName {
         t
     }
 
-    fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
 }
@@ -145,7 +179,8 @@ impl TagName {
 /// What extraction reads of the tokenizer's events: tags with where they
 /// start, and the source span of each run of text (decoded here, from the
 /// source, so that every character maps to its bytes).
-enum Piece {
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
     StartTag {
         name: TagName,
         self_closing: bool,
@@ -511,6 +546,19 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     let head = head.get(..head.len().min(64)).unwrap_or(head);
     let lower = head.to_ascii_lowercase();
     lower.starts_with("<!doctype html") || lower.starts_with("<html")
+}
+
+/// html5gum's pieces of `html`, for tests that hold other readers to them.
+#[cfg(test)]
+pub(crate) fn html5gum_pieces(html: &str) -> Vec<Piece> {
+    let mut inner = CallbackEmitter::new(Pieces::default());
+    inner.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, TextEmitter { inner })
+        .map(|piece| {
+            let Ok(piece) = piece;
+            piece
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod decode;
 mod document;
 mod file_index;
 mod html;
+mod html_scan;
 mod markdown;
 mod offsets;
 mod run;

@@ -25,18 +25,20 @@
 use crate::Shape;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Word_Break classes of the ASCII characters that matter.
+/// Word_Break classes of the ASCII characters that matter. The classes
+/// that join into words are below 8 and the others have bit 3 set, so the
+/// hot loop tells them apart with one bit test.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
 enum Wb {
     /// `A`–`Z`, `a`–`z` (ALetter).
-    Letter,
+    Letter = 0,
     /// `0`–`9` (Numeric).
-    Digit,
+    Digit = 1,
     /// `_` (ExtendNumLet).
-    Connector,
+    Connector = 2,
     /// `:` (MidLetter).
-    MidLetter,
+    MidLetter = NOT_WORD,
     /// `.` and `'` (MidNumLet, Single_Quote).
     MidNumLetQ,
     /// `,` and `;` (MidNum).
@@ -50,6 +52,9 @@ enum Wb {
     /// Everything else, `"` and `\t` included: a segment of one byte.
     Other,
 }
+
+/// The bit of a [`Wb`] class that says it does not join into words.
+const NOT_WORD: u8 = 8;
 
 /// Per ASCII byte: its class in the low four bits, and in the high four
 /// the shape bits the tokenizer wants (16 lower case, 32 upper case, 64 digit,
@@ -96,17 +101,41 @@ fn entry(b: u8) -> u8 {
     TABLE[b as usize]
 }
 
-/// The six non-ASCII characters common enough in English news to keep on
-/// the fast path: `–` `—` `“` `”` (Word_Break Other) and `‘` `’`
-/// (MidNumLet). `Some(true)` for the two mid-word ones.
+/// A non-ASCII character common enough in English news to keep on the
+/// fast path, and what it is to UAX #29 and to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Fast {
+    /// `‘` `’` (MidNumLet): inside a word or figure, part of it.
+    MidWord,
+    /// `–` `—` `“` `”` (Word_Break Other): punctuation of its own.
+    Punct,
+    /// `€` `£` `¥` `₩` `₹` (Word_Break Other): a symbol of its own.
+    Currency,
+    /// A CJK unified ideograph, U+4E00 to U+9FFF (Word_Break Other): a
+    /// token of its own.
+    Han,
+}
+
+/// The [`Fast`] character at `bytes[i]` and its length, or `None`.
 #[inline]
-fn fast_char(bytes: &[u8], i: usize) -> Option<bool> {
-    if bytes[i] != 0xE2 || bytes.get(i + 1) != Some(&0x80) {
-        return None;
-    }
-    match bytes.get(i + 2) {
-        Some(0x93 | 0x94 | 0x9C | 0x9D) => Some(false),
-        Some(0x98 | 0x99) => Some(true),
+fn fast_char(bytes: &[u8], i: usize) -> Option<(Fast, usize)> {
+    let second = *bytes.get(i + 1)?;
+    match bytes[i] {
+        0xC2 => matches!(second, 0xA3 | 0xA5).then_some((Fast::Currency, 2)),
+        0xE2 => {
+            let third = *bytes.get(i + 2)?;
+            let fast = match (second, third) {
+                (0x80, 0x93 | 0x94 | 0x9C | 0x9D) => Fast::Punct,
+                (0x80, 0x98 | 0x99) => Fast::MidWord,
+                (0x82, 0xA9 | 0xAC | 0xB9) => Fast::Currency,
+                _ => return None,
+            };
+            Some((fast, 3))
+        }
+        // U+4E00 is E4 B8 80, U+9FFF is E9 BF BF; text is valid UTF-8, so
+        // the lead byte and the second decide.
+        0xE4 if second >= 0xB8 => Some((Fast::Han, 3)),
+        0xE5..=0xE9 => Some((Fast::Han, 3)),
         _ => None,
     }
 }
@@ -137,8 +166,8 @@ pub(crate) enum Seg {
     Space(u8),
     /// One character that is neither (ASCII punctuation or symbol).
     Mark,
-    /// One of the non-ASCII punctuation marks of [`fast_char`].
-    Quote,
+    /// One of the [`Fast`] characters that are a token of their own.
+    Wide(Fast),
     /// A segment from the Unicode path; the caller classifies it.
     Unknown,
 }
@@ -150,32 +179,38 @@ pub(crate) enum Seg {
 pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl Sink) {
     // Class codes as in `Wb`; compared as bytes so that the hot loops
     // branch on ranges rather than jump through a table.
-    const WORD_MAX: u8 = Wb::Connector as u8;
     const MID_LETTER: u8 = Wb::MidLetter as u8;
     const MID_NUM: u8 = Wb::MidNum as u8;
     const LETTER_CLASS: u8 = Wb::Letter as u8;
     const DIGIT_CLASS: u8 = Wb::Digit as u8;
+    // Cut to the piece, so the loops need no other bound.
+    let bytes = &bytes[..end];
+    let end = bytes.len();
     let mut i = start;
     while i < end {
         let e = entry(bytes[i]);
-        let c = e & 15;
-        if c <= WORD_MAX {
+        if e & NOT_WORD == 0 {
             // WB5, WB8–WB10, WB13a/b join letters, digits and `_` in any
             // order; WB6/7 join a letter pair across `:` `.` `'` (and
             // U+2018/U+2019), WB11/12 a digit pair across `,` `;` `.` `'`.
-            let mut prev = c;
             let mut seen = e;
             let mut quote = false;
             let mut j = i + 1;
-            while j < end {
-                let d = entry(bytes[j]);
-                let k = d & 15;
-                if k <= WORD_MAX {
+            loop {
+                // The run of letters, digits and connectors: most of a
+                // text's bytes, one bit test each.
+                while let Some(&b) = bytes.get(j) {
+                    let d = entry(b);
+                    if d & NOT_WORD != 0 {
+                        break;
+                    }
                     seen |= d;
-                    prev = k;
                     j += 1;
-                    continue;
                 }
+                let Some(&b) = bytes.get(j) else { break };
+                let d = entry(b);
+                let k = d & 15;
+                let prev = entry(bytes[j - 1]) & 15;
                 let (width, joins) = if k <= MID_NUM {
                     let joins = match prev {
                         LETTER_CLASS => k != MID_NUM,
@@ -183,7 +218,7 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                         _ => false,
                     };
                     (1, joins)
-                } else if fast_char(bytes, j) == Some(true) {
+                } else if b >= 0x80 && matches!(fast_char(bytes, j), Some((Fast::MidWord, _))) {
                     quote = true;
                     (3, prev == LETTER_CLASS || prev == DIGIT_CLASS)
                 } else {
@@ -273,8 +308,9 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
             }
             0x80.. => {
                 // One of the fast_char set (the caller lets no other in).
-                f.seg(i, i + 3, Seg::Quote);
-                i += 3;
+                let (fast, len) = fast_char(bytes, i).unwrap_or((Fast::Punct, 3));
+                f.seg(i, i + len, Seg::Wide(fast));
+                i += len;
             }
             _ => {
                 f.seg(i, i + 1, Seg::Mark);
@@ -313,8 +349,8 @@ pub(crate) fn segments(text: &str, fast: bool, f: &mut impl Sink) {
     let mut pos = 0;
     while pos < n {
         let mut high = next_non_ascii(bytes, pos);
-        while high < n && fast_char(bytes, high).is_some() {
-            high = next_non_ascii(bytes, high + 3);
+        while let Some((_, len)) = fast_char(bytes, high) {
+            high = next_non_ascii(bytes, high + len);
         }
         if high == n {
             ascii_segments(bytes, pos, n, f);
@@ -404,6 +440,20 @@ mod tests {
         }
     }
 
+    /// Every character the fast path takes stands alone (or, `‘` `’`,
+    /// joins letters and digits) as UAX #29 has it, next to anything.
+    #[test]
+    fn every_fast_char_agrees() {
+        let han = (0x4E00..=0x9FFF).filter_map(char::from_u32);
+        for c in "–—“”‘’€£¥₩₹".chars().chain(han) {
+            let t = format!("a{c}b 1{c}2 {c}{c}x{c}.{c}’{c}1 ");
+            assert_eq!(ascii_only(&t), slow(&t), "{c:?}");
+            // Followed by a combining mark, it is no longer on its own.
+            let t = format!("{t}{c}\u{301}{c} ");
+            assert_eq!(fast(&t), slow(&t), "{c:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -416,14 +466,14 @@ mod tests {
         /// Same, with the characters the rules care about made frequent,
         /// and the non-ASCII marks the fast path takes.
         #[test]
-        fn ascii_path_is_uax29_dense(text in "[aZ09_:.',; \t\r\n\"–—‘’“”-]{0,64}") {
+        fn ascii_path_is_uax29_dense(text in "[aZ09_:.',; \t\r\n\"–—‘’“”€£¥₩₹一亿元鿿-]{0,64}") {
             prop_assert_eq!(ascii_only(&text), slow(&text));
         }
 
         /// The hybrid (ASCII pieces fast, the rest by unicode-segmentation)
         /// equals UAX #29 on mixed text.
         #[test]
-        fn hybrid_is_uax29(text in "[a-c0-2 .,:;'\"_\t\r\n\u{a0}\u{300}\u{301}\u{200b}\u{200d}\u{2019}\u{2013}\u{3000}é漢カ한\u{1f1e8}\u{1f1f3}\u{1f697}]{0,48}") {
+        fn hybrid_is_uax29(text in "[a-c0-2 .,:;'\"_\t\r\n\u{a0}\u{300}\u{301}\u{200b}\u{200d}\u{2019}\u{2013}\u{3000}é漢カ한€£¥₩₹一鿿䷀\u{1f1e8}\u{1f1f3}\u{1f697}]{0,48}") {
             prop_assert_eq!(fast(&text), slow(&text));
         }
 

@@ -313,47 +313,76 @@ pub(crate) fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let n = tokens.len();
     let mut i = 0;
     while i < n {
-        let t = &tokens[i];
+        // Only line breaks and terminals can end a sentence: find the next
+        // one with a test per token, then read the tokens before it only
+        // at their ends (the first opens a sentence, the last extends it).
+        let event = tokens[i..]
+            .iter()
+            .position(|t| may_end_sentence(t, text))
+            .map_or(n, |k| i + k);
+        let before = &tokens[i..event];
+        if start.is_none() {
+            if let Some(k) = before.iter().position(|t| t.kind != TokenKind::Space) {
+                start = Some(before[k].start());
+                first = i + k;
+            }
+        }
+        if let Some(t) = before.iter().rev().find(|t| t.kind != TokenKind::Space) {
+            last_end = t.end();
+        }
+        let Some(t) = tokens.get(event) else { break };
         if t.kind == TokenKind::Space {
             if let Some(st) = start {
-                if t.shape.has(Shape::NEWLINE)
-                    && (t.shape.has(Shape::BLANK_LINE) || !line_continues(text, tokens, i))
-                {
+                if t.shape.has(Shape::BLANK_LINE) || !line_continues(text, tokens, event) {
                     out.push(Span::new(st, last_end));
                     start = None;
                 }
             }
-            i += 1;
+            i = event + 1;
             continue;
         }
         if start.is_none() {
             start = Some(t.start());
-            first = i;
+            first = event;
         }
-        last_end = t.end();
-        if maybe_terminal(t, text) {
-            // Take further terminals and closers glued to it: `?!`, `."`, `.)`.
-            let mut j = i + 1;
-            while j < n && {
-                let s = tokens[j].text(text);
-                tokens[j].kind != TokenKind::Space && (is_terminal(s) || is_closer(s))
-            } {
-                last_end = tokens[j].end();
-                j += 1;
+        let (j, end, ends) = terminal(text, tokens, event, first);
+        last_end = end;
+        if ends {
+            if let Some(st) = start.take() {
+                out.push(Span::new(st, last_end));
             }
-            if ends_sentence(text, tokens, i, j, first) {
-                if let Some(st) = start.take() {
-                    out.push(Span::new(st, last_end));
-                }
-            }
-            i = j;
-            continue;
         }
-        i += 1;
+        i = j;
     }
     if let Some(st) = start {
         out.push(Span::new(st, last_end));
     }
+}
+
+/// A line break (which may end a sentence) or a possible terminal.
+#[inline]
+fn may_end_sentence(t: &Token, text: &str) -> bool {
+    if t.kind == TokenKind::Space {
+        t.shape.has(Shape::NEWLINE)
+    } else {
+        maybe_terminal(t, text)
+    }
+}
+
+/// The terminal at `i` of the sentence that began at token `first`, with
+/// the terminals and closers glued to it (`?!`, `."`, `.)`): the index
+/// just past them, where they end, and whether they end the sentence.
+fn terminal(text: &str, tokens: &[Token], i: usize, first: usize) -> (usize, usize, bool) {
+    let mut last_end = tokens[i].end();
+    let mut j = i + 1;
+    while j < tokens.len() && {
+        let s = tokens[j].text(text);
+        tokens[j].kind != TokenKind::Space && (is_terminal(s) || is_closer(s))
+    } {
+        last_end = tokens[j].end();
+        j += 1;
+    }
+    (j, last_end, ends_sentence(text, tokens, i, j, first))
 }
 
 /// Whether the terminal at `i` (with glued closers up to `j`) ends the
@@ -457,7 +486,9 @@ fn line_continues(text: &str, tokens: &[Token], i: usize) -> bool {
 /// ```
 pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Span> {
     let _ = text;
-    let mut out = Vec::new();
+    // Room for a paragraph every eight tokens, more than news has: growing
+    // the vector from empty cost as much as finding the paragraphs.
+    let mut out = Vec::with_capacity(tokens.len() / 8 + 1);
     let mut start: Option<usize> = None;
     let mut last_end = 0;
     for t in tokens {
@@ -476,4 +507,77 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Span> {
         out.push(Span::new(st, last_end));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+    use proptest::prelude::*;
+
+    /// Sentences as first split: every token looked at in turn.
+    fn split_token_by_token(text: &str, tokens: &[Token]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut first = 0;
+        let mut last_end = 0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if t.kind == TokenKind::Space {
+                if let (Some(st), true) = (start, t.shape.has(Shape::NEWLINE)) {
+                    if t.shape.has(Shape::BLANK_LINE) || !line_continues(text, tokens, i) {
+                        out.push(Span::new(st, last_end));
+                        start = None;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            if start.is_none() {
+                (start, first) = (Some(t.start()), i);
+            }
+            last_end = t.end();
+            if !maybe_terminal(t, text) {
+                i += 1;
+                continue;
+            }
+            let (j, end, ends) = terminal(text, tokens, i, first);
+            last_end = end;
+            if let (true, Some(st)) = (ends, start) {
+                out.push(Span::new(st, last_end));
+                start = None;
+            }
+            i = j;
+        }
+        out.extend(start.map(|st| Span::new(st, last_end)));
+        out
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let tokens = tokenize(text);
+        prop_assert_eq!(
+            sentences(text, &tokens),
+            split_token_by_token(text, &tokens)
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        /// Reading only line breaks and terminals splits as reading every
+        /// token did.
+        #[test]
+        fn split_at_events_as_token_by_token(
+            text in "([A-Za-z]{1,4}|[a-z]{1,4}|[0-9]{1,3}|Mr|Co|The|U\\.S|e\\.g|[ .,;:!?&%$'\"()\\-]|[ \n\t]{1,3}|[。…“”’])*"
+        ) {
+            check(&text)?;
+        }
+
+        #[test]
+        fn split_at_events_as_token_by_token_anywhere(text in any::<String>()) {
+            check(&text)?;
+        }
+    }
 }

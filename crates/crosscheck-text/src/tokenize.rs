@@ -1,4 +1,4 @@
-use crate::segment::{segments, Seg, Sink};
+use crate::segment::{segments, Fast, Seg, Sink};
 use crate::sentence::split_into;
 use crate::Span;
 use serde::{Deserialize, Serialize};
@@ -406,7 +406,9 @@ const CURRENCY_CODES: &[&[u8]] = &[
 /// Builds tokens from raw UAX #29 segments, joining and splitting where a
 /// reader sees something else than the word-boundary rules do. Every rule
 /// looks only at the tail of the output, so there is no second pass.
-struct Builder<'a> {
+/// `SPLIT` says whether sentences are split on the way (`sentences` is
+/// then `Some`): known at compile time, the test is gone from every push.
+struct Builder<'a, const SPLIT: bool> {
     text: &'a str,
     out: Vec<Token>,
     /// Sentences, when they are split as the tokens come.
@@ -415,7 +417,7 @@ struct Builder<'a> {
     done: usize,
 }
 
-impl Builder<'_> {
+impl<const SPLIT: bool> Builder<'_, SPLIT> {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
         self.push_shaped(start, end, kind, None);
@@ -425,7 +427,7 @@ impl Builder<'_> {
     #[inline(always)]
     fn push_shaped(&mut self, start: usize, end: usize, kind: TokenKind, shape: Option<Shape>) {
         let shape = shape.unwrap_or_else(|| shape_of(&self.text[start..end]));
-        if let Some(sents) = self.sentences.as_deref_mut() {
+        if let (true, Some(sents)) = (SPLIT, self.sentences.as_deref_mut()) {
             // A paragraph is complete once a token follows its blank line:
             // no join reaches back past a space token. Split it now, while
             // its tokens are still in cache.
@@ -447,7 +449,7 @@ impl Builder<'_> {
     }
 }
 
-impl Sink for Builder<'_> {
+impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
     /// Inlined at every call site of the segmenter, where `seg`'s variant
     /// is known.
     #[inline(always)]
@@ -469,9 +471,15 @@ impl Sink for Builder<'_> {
                 self.ascii_space(start, end, n);
                 return;
             }
-            Seg::Quote => {
+            Seg::Wide(fast) => {
+                // As `classify` and `shape_of` would have it: one non-ASCII
+                // character that is no letter, digit or upper case.
                 known = Some(Shape(Shape::NON_ASCII));
-                TokenKind::Punct
+                match fast {
+                    Fast::MidWord | Fast::Punct => TokenKind::Punct,
+                    Fast::Currency => TokenKind::Symbol,
+                    Fast::Han => TokenKind::Cjk,
+                }
             }
             Seg::Mark => {
                 let b = self.text.as_bytes()[start];
@@ -500,7 +508,7 @@ impl Sink for Builder<'_> {
     }
 }
 
-impl Builder<'_> {
+impl<const SPLIT: bool> Builder<'_, SPLIT> {
     /// White space from the ASCII path, its line breaks already counted.
     #[inline]
     fn ascii_space(&mut self, start: usize, end: usize, newlines: u8) {
@@ -763,13 +771,34 @@ fn build_with(
     // reservation that almost never regrows, where a third regrew for half
     // the documents (and the doubling then held more than half would).
     out.reserve(text.len() / 2 + 8);
-    let mut b = Builder {
-        text,
-        out: std::mem::take(out),
-        sentences,
-        done: 0,
+    let tokens = std::mem::take(out);
+    let done;
+    (*out, done) = match sentences {
+        Some(sentences) => run(
+            Builder::<true> {
+                text,
+                out: tokens,
+                sentences: Some(sentences),
+                done: 0,
+            },
+            fast,
+        ),
+        None => run(
+            Builder::<false> {
+                text,
+                out: tokens,
+                sentences: None,
+                done: 0,
+            },
+            fast,
+        ),
     };
-    segments(text, fast, &mut b);
-    *out = b.out;
-    b.done
+    done
+}
+
+/// Feeds `b` every segment of its text; its tokens, and the first token
+/// not yet split into sentences.
+fn run<const SPLIT: bool>(mut b: Builder<'_, SPLIT>, fast: bool) -> (Vec<Token>, usize) {
+    segments(b.text, fast, &mut b);
+    (b.out, b.done)
 }
