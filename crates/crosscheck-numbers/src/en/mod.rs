@@ -654,6 +654,14 @@ impl<'a> Scanner<'a> {
         if !ok {
             return None;
         }
+        // A dash or tilde reached across a line break, a tab or a run of
+        // spaces is the next column of a table (`CHF 46.5bn      -0.3`,
+        // a level then its change), not the second end of a range; a range
+        // written with a dash keeps its ends close.
+        let symbol = t.k == K::Char;
+        if symbol && (column_gap(b, f.e, t.s) || column_gap(b, t.e, lex::skip_space(b, t.e))) {
+            return None;
+        }
         // A change from one level to another is two levels, not a range.
         if t.word(b, "to") && bound.is_none() {
             let mut buf = [0u8; 24];
@@ -692,6 +700,12 @@ impl<'a> Scanner<'a> {
             }
         }
         if g.value < f.value && f.scale <= 1.0 && g.scale <= 1.0 {
+            return None;
+        }
+        // An end without a scale shares the other's (`5 to 7 million`), so a
+        // scaled first end above the second is no range either: `46.5bn-0.3`
+        // would run from 46.5 billion down to 0.3 (billion).
+        if f.scale > 1.0 && g.value * g.scale.max(f.scale) < f.value * f.scale {
             return None;
         }
         if g.kind != f.kind
@@ -2566,6 +2580,14 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
         }
     }
     None
+}
+
+/// True when the white space in `b[from..to]` separates table columns
+/// rather than words: it holds a line break or a tab, or two spaces in a
+/// row.
+fn column_gap(b: &[u8], from: usize, to: usize) -> bool {
+    let gap = b.get(from..to).unwrap_or(&[]);
+    gap.iter().any(|&c| c == b'\n' || c == b'\t') || gap.windows(2).any(|w| w == b"  ")
 }
 
 #[cfg(test)]

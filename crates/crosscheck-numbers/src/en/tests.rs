@@ -105,3 +105,42 @@ fn fraction_after_and_takes_the_smaller_scale_after_it() {
     let q = one("six million and two thirds");
     assert_eq!(q.value, Some(6e6 + 2.0 / 3.0 * 1e6));
 }
+
+#[test]
+fn a_table_column_after_a_figure_is_not_the_end_of_a_range() {
+    let figures = |text: &str| -> Vec<(String, Option<f64>)> {
+        recognize(text)
+            .into_iter()
+            .map(|q| (text[q.span.range()].to_string(), q.value))
+            .collect()
+    };
+    // A level, then its change in the next column.
+    for text in [
+        "Retail sales        CHF 46.5bn        -0.3",
+        "Retail sales\tCHF 46.5bn\t-0.3",
+        "Retail sales CHF 46.5bn -\n0.3",
+    ] {
+        let found = figures(text);
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert_eq!(found[0], ("CHF 46.5bn".to_string(), Some(46.5e9)), "{text}");
+    }
+    // Ranges written with a dash keep their ends close.
+    for text in [
+        "CHF 4.5-5bn",
+        "CHF 4.5bn - 5bn",
+        "5 - 7 million",
+        "$5bn-$7bn",
+    ] {
+        let found = recognize(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].range.is_some(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_scaled_figure_is_not_a_range_down_to_a_smaller_one() {
+    let found = recognize("sales of CHF 46.5bn -0.3 on the year");
+    assert!(found.iter().all(|q| q.range.is_none()), "{found:?}");
+    let q = one("between 900 million and 1.2 billion dollars");
+    assert_eq!(q.range, Some((Some(9e8), Some(1.2e9))));
+}
