@@ -1155,7 +1155,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 })
                 // A number word inside quotation marks is part of a name (`the
                 // "new three" products`), not a figure.
-                .filter(|q| !quoted_number_word(text, q.span)),
+                .filter(|q| !quoted_number_word(text, q.span))
+                .filter(|q| !list_marker(text, q) && !signed_bare_level(text, q)),
         );
         let figs = &figs_buf;
         let resp = has(fact::RESPECTIVELY);
@@ -1952,6 +1953,52 @@ fn cjk_metric(text: &str, sent_start: usize, at: usize, others: &[Span]) -> Opti
         with_product(if overseas { "" } else { product }, base),
         overseas,
     ))
+}
+
+/// The number of an item of a numbered list (`2. Exports were ...`,
+/// `(3) ...`): plain digits opening their line, closed by a full stop or
+/// bracket and then a space. It counts items, not anything the item says.
+fn list_marker(text: &str, q: &Quantity) -> bool {
+    let b = text.as_bytes();
+    let (s, e) = (q.span.start, q.span.end);
+    if q.kind != QuantityKind::Number || q.unit.is_some() || e - s > 3 {
+        return false;
+    }
+    if !b[s..e].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let line_start = b[..s]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1);
+    let lead = &b[line_start..s];
+    let bracketed = lead.last() == Some(&b'(');
+    let lead = if bracketed {
+        &lead[..lead.len() - 1]
+    } else {
+        lead
+    };
+    if !lead.iter().all(|c| matches!(c, b' ' | b'\t')) {
+        return false;
+    }
+    let close = b.get(e).copied();
+    let closed = if bracketed {
+        close == Some(b')')
+    } else {
+        matches!(close, Some(b'.' | b')'))
+    };
+    closed && b.get(e + 1).is_none_or(|c| matches!(c, b' ' | b'\t'))
+}
+
+/// A bare number or count written with its sign (`-1.5`, `+2.3` in the
+/// change column of a table) that was not read as a change: a level of the
+/// things such numbers count is never negative, and a sign written on one
+/// marks a difference whose base the text does not give.
+fn signed_bare_level(text: &str, q: &Quantity) -> bool {
+    matches!(q.kind, QuantityKind::Number | QuantityKind::Count)
+        && q.unit.is_none()
+        && !q.change
+        && text[q.span.range()].starts_with(['-', '+', '\u{2212}'])
 }
 
 /// A spelled-out number inside a short quotation: `"new three"`, `“Big Four”`.
@@ -3115,6 +3162,23 @@ mod tests {
         assert!(ms.contains(&"imports and exports"), "{ms:?}");
         assert!(ms.contains(&"exports"), "{ms:?}");
         assert!(cs.iter().all(|c| c.subject.as_str() == "Zhejiang"));
+    }
+
+    #[test]
+    fn list_numbers_and_signed_table_cells_are_no_levels() {
+        let text = "Summary\n\n2. Zhejiang's exports were 14.7 billion yuan in 2025.\n\n\
+                    (3) Zhejiang's imports were 5.1 billion yuan in 2025.\n\n\
+                    Indicator    2025    Change (%)\n\
+                    Exports      RMB 14.7bn    -1.5\n";
+        let values: Vec<f64> = claims(text).iter().map(|c| c.value).collect();
+        assert!(values.contains(&14.7e9), "{values:?}");
+        assert!(values.contains(&5.1e9), "{values:?}");
+        for marker in [2.0, 3.0, -1.5, 1.5] {
+            assert!(!values.contains(&marker), "{marker} in {values:?}");
+        }
+        // A count that opens a sentence stays a figure.
+        let cs = claims("2,500 enterprises exported batteries from Zhejiang in 2025.");
+        assert!(cs.iter().any(|c| c.value == 2500.0), "{:?}", cs);
     }
 
     #[test]
