@@ -1718,6 +1718,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         prev_sentence_claims = first_claim..out.len();
     }
     mark_heading_breakdowns(text, &paras, &mut out);
+    crate::columns::apply_table_columns(text, &doc.quantities, &mut out);
     out
 }
 
@@ -3179,6 +3180,43 @@ mod tests {
         // A count that opens a sentence stays a figure.
         let cs = claims("2,500 enterprises exported batteries from Zhejiang in 2025.");
         assert!(cs.iter().any(|c| c.value == 2500.0), "{:?}", cs);
+    }
+
+    #[test]
+    fn table_columns_give_their_period_and_say_what_is_a_change() {
+        let text = "Hexi Motor reports Q2 2024 results\n\n\
+                    Metric\tQ2 2024\tQ2 2023\tChange\n\
+                    Net profit\tRMB 11.14bn\tRMB 13.76bn\t-19.1%\n\
+                    Exports\tRMB 25.73bn\tRMB 31.9bn\t-19.3%\n\n\
+                    Indicator    Q2 2024        Change (%)\n\
+                    Revenue      RMB 57.8bn     5.4\n";
+        let cs = claims(text);
+        let period = |v: f64| {
+            let c = cs.iter().find(|c| c.value == v).expect("a claim");
+            c.period.map(|p| p.iso())
+        };
+        assert_eq!(period(11.14e9).as_deref(), Some("2024-04/2024-06"));
+        assert_eq!(period(13.76e9).as_deref(), Some("2023-04/2023-06"));
+        assert_eq!(period(31.9e9).as_deref(), Some("2023-04/2023-06"));
+        let change = cs.iter().find(|c| c.value == 5.4).expect("the change cell");
+        assert!(change.change);
+        assert_eq!(change.kind, QuantityKind::Percent);
+        assert_eq!(change.metric.as_str(), "revenue");
+        assert!(cs
+            .iter()
+            .find(|c| c.value == -19.1)
+            .is_some_and(|c| c.change));
+        // The two years' profits are no conflict.
+        let table = crate::reconcile(&cs, &["a.md".to_string()]);
+        assert!(table.conflicts.is_empty(), "{:?}", table.conflicts);
+    }
+
+    #[test]
+    fn a_change_column_without_a_unit_gives_no_claim() {
+        let text = "Indicator    2025        Change\nExports      RMB 14.7bn  5.4\n";
+        let cs = claims(text);
+        assert!(cs.iter().any(|c| c.value == 14.7e9));
+        assert!(cs.iter().all(|c| c.value != 5.4), "{cs:?}");
     }
 
     #[test]

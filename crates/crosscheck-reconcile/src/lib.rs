@@ -23,6 +23,7 @@
 //! ```
 
 mod claims;
+mod columns;
 pub mod interval;
 mod lexicon;
 mod report;

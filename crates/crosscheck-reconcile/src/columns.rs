@@ -1,0 +1,252 @@
+//! What a table's column headers say about the figures below them.
+//!
+//! Text extraction turns a table into one line a row, its cells apart by a
+//! tab (HTML and Markdown tables) or by a run of spaces (tables laid out in
+//! plain text). Read sentence by sentence, such a row gives every figure in
+//! it the row's metric and the document's period, whatever its column: the
+//! prior year's figure (`Net profit | 11.14bn | 13.76bn | -19.1%`, under
+//! `Q2 2024 | Q2 2023 | Change`) became a second, different figure for this
+//! year, and the bare `5.4` of a `Change (%)` column a level of exports.
+//! Both made false conflicts. The header row says what each column holds:
+//! a period, or a change.
+
+use crate::claims::{Claim, How};
+use crate::Sym;
+use crosscheck_numbers::{Basis, Period, Quantity, QuantityKind};
+
+/// What a column's header says of its cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Column {
+    /// The cells are changes; `percent` when the header gives them in per
+    /// cent (`Change (%)`), `basis` when it says against what.
+    change: bool,
+    percent: bool,
+    basis: Option<Basis>,
+    /// The cells are for this period (`Q2 2023`, `Jan-Nov 2025`).
+    period: Option<Period>,
+}
+
+/// One line of a table: its cells' byte ranges in the text.
+struct Row {
+    cells: Vec<(usize, usize)>,
+}
+
+/// Gives the claims that stand in the cells of a table what the column
+/// headers say: the column's period, or that the figure is a change. A bare
+/// number under a change header that does not say per cent is no level of
+/// anything and is dropped.
+pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &mut Vec<Claim>) {
+    let b = text.as_bytes();
+    // Most documents hold no table: no tab and no run of spaces.
+    if memchr::memchr(b'\t', b).is_none() && memchr::memmem::find(b, b"  ").is_none() {
+        return;
+    }
+    let mut drop = Vec::new();
+    for table in tables(text) {
+        let header = &table[0];
+        let columns: Vec<Column> = header
+            .cells
+            .iter()
+            .map(|&(s, e)| column_of(&text[s..e], s, e, quantities))
+            .collect();
+        if columns.iter().all(|c| *c == Column::default()) {
+            continue;
+        }
+        let first = table[1].cells[0].0;
+        let last = table[table.len() - 1].cells.last().map_or(0, |c| c.1);
+        for (i, claim) in claims.iter_mut().enumerate() {
+            let (s, e) = (claim.start as usize, claim.end as usize);
+            if s < first || e > last {
+                continue;
+            }
+            let Some(row) = table[1..].iter().find(|r| {
+                r.cells.first().is_some_and(|c| c.0 <= s)
+                    && r.cells.last().is_some_and(|c| e <= c.1)
+            }) else {
+                continue;
+            };
+            let Some(col) = row.cells.iter().position(|&(cs, ce)| cs <= s && e <= ce) else {
+                continue;
+            };
+            if !apply(&columns[col], claim) {
+                drop.push(i);
+            }
+        }
+    }
+    if !drop.is_empty() {
+        drop.sort_unstable();
+        let mut i = 0;
+        claims.retain(|_| {
+            let keep = drop.binary_search(&i).is_err();
+            i += 1;
+            keep
+        });
+    }
+}
+
+/// Applies a column's meaning to a claim in one of its cells; false when
+/// the claim is not a figure of anything.
+fn apply(column: &Column, claim: &mut Claim) -> bool {
+    if let Some(p) = column.period {
+        claim.period = Some(p);
+        claim.period_how = How::Context;
+    }
+    if !column.change || claim.change {
+        return true;
+    }
+    if claim.kind == QuantityKind::Number && claim.unit.as_str().is_empty() {
+        if !column.percent {
+            // A change in what? The header does not say.
+            return false;
+        }
+        claim.kind = QuantityKind::Percent;
+        claim.unit = Sym::new("%");
+    }
+    claim.change = true;
+    if claim.basis.is_none() {
+        claim.basis = column.basis;
+    }
+    true
+}
+
+/// What a header cell says of its column.
+fn column_of(cell: &str, start: usize, end: usize, quantities: &[Quantity]) -> Column {
+    let lower = cell.trim().to_lowercase();
+    let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+    let change = matches!(bare, "%" | "+/-" | "±" | "chg" | "chg.")
+        || [
+            "change",
+            "growth",
+            "y/y",
+            "yoy",
+            "y-o-y",
+            "year-on-year",
+            "year on year",
+            "variation",
+            "increase",
+            "decrease",
+            "同比",
+            "增长",
+            "增速",
+            "增幅",
+            "变化",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    let percent = lower.contains('%')
+        || lower.contains('％')
+        || lower.contains("per cent")
+        || lower.contains("percent")
+        || lower.contains("pct");
+    let basis = (lower.contains("y/y")
+        || lower.contains("yoy")
+        || lower.contains("y-o-y")
+        || lower.contains("year-on-year")
+        || lower.contains("year on year")
+        || lower.contains("同比"))
+    .then_some(Basis::YearOnYear);
+    // A change column says its period, if any, of the change: the figure's
+    // own period stays the one its row is read with.
+    let period = if change {
+        None
+    } else {
+        let mut dates = quantities
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Date && start <= q.span.start && q.span.end <= end);
+        match (dates.next(), dates.next()) {
+            (Some(q), None) => q.period,
+            _ => None,
+        }
+    };
+    Column {
+        change,
+        percent: change && percent,
+        basis,
+        period,
+    }
+}
+
+/// The tables of `text`: runs of at least two consecutive lines that each
+/// split into the same number (two or more) of cells, the first the header.
+fn tables(text: &str) -> Vec<Vec<Row>> {
+    let mut out: Vec<Vec<Row>> = Vec::new();
+    let mut current: Vec<Row> = Vec::new();
+    let mut flush = |current: &mut Vec<Row>| {
+        if current.len() >= 2 {
+            out.push(std::mem::take(current));
+        } else {
+            current.clear();
+        }
+    };
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let cells = cells_of(text, at, at + line.len());
+        at += line.len();
+        if cells.len() < 2
+            || current
+                .first()
+                .is_some_and(|h| h.cells.len() != cells.len())
+        {
+            flush(&mut current);
+        }
+        if cells.len() >= 2 {
+            current.push(Row { cells });
+        }
+    }
+    flush(&mut current);
+    out
+}
+
+/// The cells of the line `text[start..end]`: pieces apart by a tab or by
+/// two or more spaces.
+fn cells_of(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut cells = Vec::new();
+    let mut i = start;
+    let mut cell_start: Option<usize> = None;
+    let mut last_text = start;
+    while i < end {
+        let c = b[i];
+        if c == b'\t' || c == b'\n' || c == b'\r' || (c == b' ' && b.get(i + 1) == Some(&b' ')) {
+            if let Some(s) = cell_start.take() {
+                cells.push((s, last_text));
+            }
+            i += 1;
+            continue;
+        }
+        if c != b' ' {
+            if cell_start.is_none() {
+                cell_start = Some(i);
+            }
+            last_text = i + 1;
+        }
+        i += 1;
+    }
+    if let Some(s) = cell_start {
+        cells.push((s, last_text));
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_split_at_tabs_and_runs_of_spaces() {
+        let text = "Exports   RMB 14.7 bn\t-1.5\n";
+        let cells: Vec<&str> = cells_of(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(cells, ["Exports", "RMB 14.7 bn", "-1.5"]);
+    }
+
+    #[test]
+    fn a_table_is_consecutive_rows_of_as_many_cells() {
+        let text = "Intro line.\nA\tB\tC\n1\t2\t3\n4\t5\t6\nlast\tline\n";
+        let t = tables(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].len(), 3);
+    }
+}
