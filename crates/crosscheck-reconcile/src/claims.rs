@@ -1114,13 +1114,22 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                                 | "over"
                         )
                     };
-                    let base_before = words[wi.saturating_sub(3)..wi]
-                        .iter()
-                        .any(|w| is_base(&w.lc));
+                    // A base word inside a figure is its bound (`more than
+                    // 738,000 wafers for 2023`), not the date's; one before a
+                    // figure still is (`up 5% from 18.9 billion in 2024`).
+                    let in_figure = |w: &W| {
+                        sent_qs.iter().any(|f| {
+                            f.kind != QuantityKind::Date
+                                && f.span.start <= w.start
+                                && w.start < f.span.end
+                        })
+                    };
+                    let is_date_base = |w: &W| is_base(&w.lc) && !in_figure(w);
+                    let base_before = words[wi.saturating_sub(3)..wi].iter().any(is_date_base);
                     let ok = !base_before || is_range_period(&p);
                     let base_at = (wi.saturating_sub(7)..wi)
                         .rev()
-                        .find(|&i| is_base(&words[i].lc))
+                        .find(|&i| is_date_base(&words[i]))
                         .filter(|_| !is_range_period(&p));
                     DateInfo {
                         q,
@@ -1156,7 +1165,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 // A number word inside quotation marks is part of a name (`the
                 // "new three" products`), not a figure.
                 .filter(|q| !quoted_number_word(text, q.span))
-                .filter(|q| !list_marker(text, q) && !signed_bare_level(text, q)),
+                .filter(|q| {
+                    !list_marker(text, q) && !signed_bare_level(text, q) && !stock_code(text, q)
+                }),
         );
         let figs = &figs_buf;
         let resp = has(fact::RESPECTIVELY);
@@ -1989,6 +2000,40 @@ fn list_marker(text: &str, q: &Quantity) -> bool {
         matches!(close, Some(b'.' | b')'))
     };
     closed && b.get(e + 1).is_none_or(|c| matches!(c, b' ' | b'\t'))
+}
+
+/// A listing's stock code: `(164755.SZ)`, `0700.HK`, `(SZSE: 002594)`.
+fn stock_code(text: &str, q: &Quantity) -> bool {
+    let b = text.as_bytes();
+    let (s, e) = (q.span.start, q.span.end);
+    if q.kind != QuantityKind::Number || q.unit.is_some() {
+        return false;
+    }
+    if !b[s..e].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    // An exchange suffix: a full stop, one to three capitals, then no letter.
+    let suffix = b.get(e) == Some(&b'.') && {
+        let caps = b[e + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        (1..=3).contains(&caps) && !b.get(e + 1 + caps).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    // An exchange prefix: two to five capitals and a colon (`HKEX: 1211`).
+    let before = text[..s].trim_end_matches(' ');
+    let prefix = before.strip_suffix(':').is_some_and(|head| {
+        let caps = head
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_uppercase)
+            .count();
+        (2..=5).contains(&caps)
+            && !head.as_bytes()[..head.len() - caps]
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric)
+    });
+    suffix || prefix
 }
 
 /// A bare number or count written with its sign (`-1.5`, `+2.3` in the
@@ -3177,6 +3222,14 @@ mod tests {
         for marker in [2.0, 3.0, -1.5, 1.5] {
             assert!(!values.contains(&marker), "{marker} in {values:?}");
         }
+        // Stock codes are no figures.
+        for text in [
+            "Fenora Steel Inc. (164755.SZ) said revenue was RMB 5bn in 2025.",
+            "Fenora Steel Inc. (SZSE: 164755) said revenue was RMB 5bn in 2025.",
+        ] {
+            let values: Vec<f64> = claims(text).iter().map(|c| c.value).collect();
+            assert_eq!(values, [5e9], "{text}");
+        }
         // A count that opens a sentence stays a figure.
         let cs = claims("2,500 enterprises exported batteries from Zhejiang in 2025.");
         assert!(cs.iter().any(|c| c.value == 2500.0), "{:?}", cs);
@@ -3217,6 +3270,16 @@ mod tests {
         let cs = claims(text);
         assert!(cs.iter().any(|c| c.value == 14.7e9));
         assert!(cs.iter().all(|c| c.value != 5.4), "{cs:?}");
+    }
+
+    #[test]
+    fn a_bound_word_of_a_figure_is_no_base_of_the_date_after_it() {
+        let cs = claims("TOKYO, Jan. 6 (Harbour Daily) -- Pelyuan Semiconductor AG said on Monday that its deliveries fell 15.8% to more than 738,000 wafers for 2023.");
+        let c = cs.iter().find(|c| c.value == 738000.0).expect("a claim");
+        assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2023"));
+        let cs = claims("Exports were 5 billion yuan in 2025, up from 4 billion in 2024.");
+        let c = cs.iter().find(|c| c.value == 4e9).expect("a claim");
+        assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2024"));
     }
 
     #[test]
