@@ -3265,6 +3265,24 @@ mod tests {
     }
 
     #[test]
+    fn estimate_columns_are_forecasts_of_their_year() {
+        let text = "Varora Corp. (BUY): steady\n\n\
+                    FY2024\tFY2025E\tFY2026E\n\
+                    Revenue\tJPY 467.8bn\tJPY 548.5bn\tJPY 538.1bn\n\
+                    Net profit\tJPY 111bn\tJPY 163bn\tJPY 185.7bn\n";
+        let cs = claims(text);
+        let of = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(467.8e9).period.map(|p| p.iso()).as_deref(), Some("2024"));
+        assert!(!of(467.8e9).has(flags::MODAL));
+        let estimate = of(548.5e9);
+        assert_eq!(estimate.period.map(|p| p.iso()).as_deref(), Some("2025"));
+        assert!(estimate.has(flags::MODAL));
+        assert!(estimate.scope.as_str().contains("forecast"));
+        let table = crate::reconcile(&cs, &["note.html".to_string()]);
+        assert!(table.conflicts.is_empty(), "{:?}", table.conflicts);
+    }
+
+    #[test]
     fn a_change_column_without_a_unit_gives_no_claim() {
         let text = "Indicator    2025        Change\nExports      RMB 14.7bn  5.4\n";
         let cs = claims(text);

@@ -10,7 +10,7 @@
 //! Both made false conflicts. The header row says what each column holds:
 //! a period, or a change.
 
-use crate::claims::{Claim, How};
+use crate::claims::{flags, Claim, How};
 use crate::Sym;
 use crosscheck_numbers::{Basis, Period, Quantity, QuantityKind};
 
@@ -24,6 +24,8 @@ struct Column {
     basis: Option<Basis>,
     /// The cells are for this period (`Q2 2023`, `Jan-Nov 2025`).
     period: Option<Period>,
+    /// The cells are forecasts (`FY2025E`, `2026 forecast`).
+    forecast: bool,
 }
 
 /// One line of a table: its cells' byte ranges in the text.
@@ -55,17 +57,20 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
         let first = table[1].cells[0].0;
         let last = table[table.len() - 1].cells.last().map_or(0, |c| c.1);
         for (i, claim) in claims.iter_mut().enumerate() {
-            let (s, e) = (claim.start as usize, claim.end as usize);
-            if s < first || e > last {
+            let s = claim.start as usize;
+            if s < first || s >= last {
                 continue;
             }
+            // A figure belongs to the cell it starts in: a currency code
+            // written after the number may have been read from the next
+            // cell (`467.8bn<tab>JPY 548.5bn`).
             let Some(row) = table[1..].iter().find(|r| {
                 r.cells.first().is_some_and(|c| c.0 <= s)
-                    && r.cells.last().is_some_and(|c| e <= c.1)
+                    && r.cells.last().is_some_and(|c| s < c.1)
             }) else {
                 continue;
             };
-            let Some(col) = row.cells.iter().position(|&(cs, ce)| cs <= s && e <= ce) else {
+            let Some(col) = row.cells.iter().position(|&(cs, ce)| cs <= s && s < ce) else {
                 continue;
             };
             if !apply(&columns[col], claim) {
@@ -90,6 +95,20 @@ fn apply(column: &Column, claim: &mut Claim) -> bool {
     if let Some(p) = column.period {
         claim.period = Some(p);
         claim.period_how = How::Context;
+    }
+    if column.forecast && !claim.has(flags::MODAL) {
+        // As a forecast in a sentence is: scoped apart from what happened.
+        claim.flags |= flags::MODAL;
+        let mut scope: Vec<&str> = claim
+            .scope
+            .as_str()
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .collect();
+        scope.push("forecast");
+        scope.sort_unstable();
+        scope.dedup();
+        claim.scope = Sym::new(&scope.join("; "));
     }
     if !column.change || claim.change {
         return true;
@@ -145,10 +164,19 @@ fn column_of(cell: &str, start: usize, end: usize, quantities: &[Quantity]) -> C
         || lower.contains("year on year")
         || lower.contains("同比"))
     .then_some(Basis::YearOnYear);
+    let estimate = estimate_year(bare);
+    let forecast = estimate.is_some()
+        || [
+            "forecast", "estimate", "guidance", "target", "outlook", "预测", "预计",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     // A change column says its period, if any, of the change: the figure's
     // own period stays the one its row is read with.
     let period = if change {
         None
+    } else if let Some(year) = estimate {
+        Some(Period::year(year))
     } else {
         let mut dates = quantities
             .iter()
@@ -163,6 +191,23 @@ fn column_of(cell: &str, start: usize, end: usize, quantities: &[Quantity]) -> C
         percent: change && percent,
         basis,
         period,
+        forecast: forecast && !change,
+    }
+}
+
+/// The year of an analyst's estimate column: `FY2025E`, `2026e`, `2027F`,
+/// `FY26E`.
+fn estimate_year(lower: &str) -> Option<i32> {
+    let rest = lower.strip_prefix("fy").unwrap_or(lower).trim_start();
+    let digits = rest.strip_suffix(['e', 'f'])?.trim_end();
+    if !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 if (1900..=2100).contains(&n) => Some(n),
+        2 if lower.starts_with("fy") => Some(2000 + n),
+        _ => None,
     }
 }
 
@@ -182,6 +227,14 @@ fn tables(text: &str) -> Vec<Vec<Row>> {
     for line in text.split_inclusive('\n') {
         let cells = cells_of(text, at, at + line.len());
         at += line.len();
+        // A header whose corner cell (over the row labels) is empty shows
+        // one cell fewer than the rows below: the empty one goes back in.
+        if let [header] = current.as_mut_slice() {
+            if header.cells.len() + 1 == cells.len() {
+                let corner = header.cells[0].0;
+                header.cells.insert(0, (corner, corner));
+            }
+        }
         if cells.len() < 2
             || current
                 .first()
@@ -240,6 +293,25 @@ mod tests {
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(cells, ["Exports", "RMB 14.7 bn", "-1.5"]);
+    }
+
+    #[test]
+    fn estimate_columns_are_read() {
+        assert_eq!(estimate_year("fy2025e"), Some(2025));
+        assert_eq!(estimate_year("2026e"), Some(2026));
+        assert_eq!(estimate_year("fy26e"), Some(2026));
+        assert_eq!(estimate_year("2026"), None);
+        assert_eq!(estimate_year("fe"), None);
+        assert_eq!(estimate_year("e"), None);
+    }
+
+    #[test]
+    fn an_empty_corner_cell_is_put_back() {
+        let text = "FY2024\tFY2025E\nRevenue\t5\t6\nProfit\t1\t2\n";
+        let t = tables(text);
+        assert_eq!(t.len(), 1);
+        let header: Vec<&str> = t[0][0].cells.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(header, ["", "FY2024", "FY2025E"]);
     }
 
     #[test]
