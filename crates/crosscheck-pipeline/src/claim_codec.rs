@@ -35,7 +35,7 @@ pub(crate) fn encode(claims: &[Claim], out: &mut Vec<u8>) {
         }
         put_uint(&mut body, u64::from(c.line));
         put_uint(&mut body, u64::from(c.sum_group));
-        for s in [c.subject, c.metric, c.scope, c.unit] {
+        for s in [c.subject, c.subject_tail, c.metric, c.scope, c.unit] {
             put_uint(&mut body, number(s));
         }
         body.extend_from_slice(&[
@@ -93,7 +93,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Vec<Claim>, String> {
             *n = r.u32()?;
         }
         let [doc, start, end, sentence_start, sentence_end, line, sum_group] = ints;
-        let (subject, metric, scope, unit) = (
+        let (subject, subject_tail, metric, scope, unit) = (
+            name(r.uint()?)?,
             name(r.uint()?)?,
             name(r.uint()?)?,
             name(r.uint()?)?,
@@ -139,6 +140,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Vec<Claim>, String> {
             sentence_end,
             line,
             subject,
+            subject_tail,
             metric,
             scope,
             unit,

@@ -80,6 +80,7 @@ fn synthetic(n: usize) -> Vec<Claim> {
                 sentence_end: (i % 30 * 100 + 90) as u32,
                 line: (i % 30) as u32 + 1,
                 subject,
+                subject_tail: Sym::EMPTY,
                 metric,
                 scope: Sym::EMPTY,
                 unit: units[kind_i],

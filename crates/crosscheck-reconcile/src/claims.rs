@@ -136,6 +136,11 @@ pub struct Claim {
     pub line: u32,
     /// Who or what the figure is about (a canonical entity name).
     pub subject: Sym,
+    /// For a company subject, the word after the core of its name where
+    /// the document names it in full (`Robotics` of `Roston Robotics plc`),
+    /// else empty: it tells apart companies whose names share their core
+    /// (see `subjects.rs`).
+    pub subject_tail: Sym,
     /// What is measured, as a canonical phrase (`NEV exports`).
     pub metric: Sym,
     /// Qualifiers that narrow it, sorted, `; `-joined (`to EU; overseas`).
@@ -781,12 +786,18 @@ const RATINGS: &[&str] = &[
     "REDUCE",
     "ADD",
     "STRONG BUY",
+    "MARKET PERFORM",
+    "SECTOR PERFORM",
+    "PEER PERFORM",
+    "EQUAL-WEIGHT",
+    "EQUAL WEIGHT",
+    "IN-LINE",
 ];
 
 /// `Lanxi Cell (BUY): storage carries a strong 2025`: the title of a
 /// research note names the company it rates, right before the rating in
 /// brackets, whether or not the tagger knows the name.
-fn rated_company(text: &str) -> Option<Ent> {
+fn rated_company(text: &str, entities: &[Entity]) -> Option<Ent> {
     // A title is short: look at its first 300 bytes, cut at a character.
     let mut line_end = text.find('\n').unwrap_or(text.len()).min(300);
     while !text.is_char_boundary(line_end) {
@@ -795,7 +806,21 @@ fn rated_company(text: &str) -> Option<Ent> {
     let title = &text[..line_end];
     let open = title.find('(')?;
     let close = open + title[open..].find(')')?;
-    if !RATINGS.contains(&title[open + 1..close].trim()) {
+    let rating = |s: &str| RATINGS.contains(&s.trim().to_ascii_uppercase().as_str());
+    // `Aldora Semiconductor (ALDO): Neutral, ...`: the ticker in brackets,
+    // the rating after a colon.
+    let after_ticker = || {
+        let ticker = &title[open + 1..close];
+        let rest = title[close + 1..].strip_prefix(':')?;
+        let word_end = rest.find([',', ';', '.', '(', '|']).unwrap_or(rest.len());
+        let tickerish = !ticker.is_empty()
+            && ticker.len() <= 12
+            && ticker.bytes().all(|c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'.' | b':' | b' ')
+            });
+        (tickerish && rating(&rest[..word_end])).then_some(())
+    };
+    if !rating(&title[open + 1..close]) && after_ticker().is_none() {
         return None;
     }
     let before = title[..open].trim_end();
@@ -813,10 +838,16 @@ fn rated_company(text: &str) -> Option<Ent> {
     {
         return None;
     }
+    let span = Span::new(start, start + name.len());
+    // The tagger's canonical name where it knows the company, so that the
+    // note meets the other documents about it.
+    let known = entities.iter().find(|e| {
+        e.label == Label::Company && e.span.start >= span.start && e.span.end <= span.end
+    });
     Some(Ent {
-        span: Span::new(start, start + name.len()),
+        span,
         label: Label::Company,
-        name: Sym::new(name),
+        name: Sym::new(known.map_or(name, |e| e.canonical.as_str())),
         excluded: false,
         destination: false,
     })
@@ -903,9 +934,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             destination: false,
         })
         .collect();
-    let rated = rated_company(text);
+    let rated = rated_company(text, &doc.entities);
     if let Some(r) = &rated {
         ents.retain(|e| e.span.end <= r.span.start || e.span.start >= r.span.end);
+        // The note's byline (`Harbourline Research | Equity Research |
+        // January 21, 2026`) names its publisher, which `its` never means.
+        for e in ents.iter_mut().filter(|e| e.label == Label::Company) {
+            let line_start = text[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[e.span.end..]
+                .find('\n')
+                .map_or(text.len(), |i| e.span.end + i);
+            if text[line_start..line_end].contains(" | ") {
+                e.excluded = true;
+            }
+        }
         ents.push(Ent {
             span: r.span,
             label: r.label,
@@ -1581,6 +1623,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 sentence_end: sent.end as u32,
                 line: line_of(q.span.start) as u32,
                 subject: subject.unwrap_or(Sym::EMPTY),
+                subject_tail: Sym::EMPTY,
                 metric: Sym::new(&metric),
                 scope: Sym::new(&scope.join("; ")),
                 unit: Sym::new(q.unit.as_deref().unwrap_or("")),
@@ -1730,6 +1773,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     }
     mark_heading_breakdowns(text, &paras, &mut out);
     crate::columns::apply_table_columns(text, &doc.quantities, &mut out);
+    let tails = crate::subjects::tails_of(text, &doc.entities);
+    if !tails.is_empty() {
+        for c in &mut out {
+            if let Some(t) = tails.get(&c.subject) {
+                c.subject_tail = *t;
+            }
+        }
+    }
     out
 }
 
@@ -2482,7 +2533,21 @@ fn roles_of_last_words<'a>(mut from_end: impl Iterator<Item = &'a [u8]>) -> (boo
     let l1 = if last == b"the" { last2 } else { last };
     let destination = matches!(l1, b"to" | b"into");
     let located = |w: &[u8]| matches!(w, b"based" | b"headquartered" | b"located" | b"registered");
+    // `an analyst at Harbourline Research`: the analyst's employer, not the
+    // company the figures are about.
+    let analyst = |w: &[u8]| {
+        matches!(
+            w,
+            b"analyst"
+                | b"analysts"
+                | b"economist"
+                | b"economists"
+                | b"strategist"
+                | b"strategists"
+        )
+    };
     let excluded = destination
+        || (matches!(last, b"at" | b"with" | b"from") && analyst(last2))
         || (last == b"in" && located(last2))
         || (last2 == b"in" && last3.is_some_and(located))
         || matches!(l1, b"like" | b"than" | b"as" | b"with" | b"versus" | b"vs");
@@ -3179,7 +3244,20 @@ mod tests {
     #[test]
     fn a_research_note_is_about_the_company_it_rates() {
         let c = claims("Hexi Motor (BUY): a strong year\n\nAcme Securities | Research\n\nIn 2025, revenue rose to RMB 3.2 billion.");
-        assert_eq!(c[0].subject.as_str(), "Hexi Motor");
+        // Named as the tagger names it elsewhere: `Hexi Motor` is `Hexi`.
+        assert_eq!(c[0].subject.as_str(), "Hexi");
+        let c = claims("Aldora Semiconductor (ALDO): Neutral, target price over 205 U.S. dollars\n\nHarbourline Research | Equity Research | January 21, 2026\n\nWe maintain our Neutral rating. Its revenue jumped 64.8% to 4.5 billion dollars in 2025.");
+        let revenue = c.iter().find(|c| c.value == 4.5e9).expect("a claim");
+        assert!(
+            revenue.subject.as_str().starts_with("Aldora"),
+            "{:?}",
+            revenue.subject
+        );
+        // An analyst's employer is not what the figures are about.
+        let c = claims("Kestrel Motors said its revenue rose 5% to SGD 80 million in 2025. Chen Martin, an analyst at Silverfin Partners, expects revenue of SGD 87 million in 2026.");
+        let forecast = c.iter().find(|c| c.value == 87e6).expect("a claim");
+        let subject = forecast.subject.as_str();
+        assert!(!subject.starts_with("Silverfin"), "{subject:?}");
     }
 
     #[test]
@@ -3298,6 +3376,36 @@ mod tests {
         let cs = claims("Exports were 5 billion yuan in 2025, up from 4 billion in 2024.");
         let c = cs.iter().find(|c| c.value == 4e9).expect("a claim");
         assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn companies_sharing_a_core_are_told_apart_across_documents() {
+        let texts = [
+            "Roston Robotics plc said its revenue reached RMB 38.1 billion in 2025.",
+            "Roston Shipping Co. said its revenue reached RMB 62.3 billion in 2025.",
+            "Roston Robotics said its revenue was RMB 45 billion in 2025.",
+        ];
+        let docs: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        let mut cs = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            cs.extend(extract_claims(&DocView::analyze(i as u32, t)));
+        }
+        assert!(cs.iter().all(|c| c.subject.as_str() == "Roston"), "{cs:?}");
+        let report = crate::reconcile(&cs, &docs);
+        // The robot maker's two figures conflict; the shipper is another company.
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+        let docs_named: Vec<&str> = report.conflicts[0]
+            .mentions
+            .iter()
+            .map(|m| m.doc.as_ref())
+            .collect();
+        assert!(!docs_named.contains(&"1.txt"), "{docs_named:?}");
+        // With one tail in the run, the core stays the subject.
+        let report = crate::reconcile(
+            &cs[..1].iter().chain(&cs[2..]).cloned().collect::<Vec<_>>(),
+            &docs,
+        );
+        assert_eq!(report.conflicts.len(), 1);
     }
 
     #[test]

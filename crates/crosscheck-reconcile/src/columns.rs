@@ -65,8 +65,7 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
             // written after the number may have been read from the next
             // cell (`467.8bn<tab>JPY 548.5bn`).
             let Some(row) = table[1..].iter().find(|r| {
-                r.cells.first().is_some_and(|c| c.0 <= s)
-                    && r.cells.last().is_some_and(|c| s < c.1)
+                r.cells.first().is_some_and(|c| c.0 <= s) && r.cells.last().is_some_and(|c| s < c.1)
             }) else {
                 continue;
             };

@@ -27,6 +27,7 @@ mod columns;
 pub mod interval;
 mod lexicon;
 mod report;
+mod subjects;
 mod sym;
 mod table;
 #[cfg(test)]

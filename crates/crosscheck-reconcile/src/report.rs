@@ -851,7 +851,10 @@ fn sure(c: &Claim) -> bool {
 /// one (two, such as `lithium battery exports` and `energy storage battery
 /// exports`, leave it alone). Returns, per (subject, short name), the fuller
 /// name to use; empty when there is none.
-fn short_metric_names(claims: &ClaimsView<'_>) -> HashMap<(Sym, Sym), Sym> {
+fn short_metric_names(
+    claims: &ClaimsView<'_>,
+    subjects: &HashMap<(Sym, Sym), Sym>,
+) -> HashMap<(Sym, Sym), Sym> {
     let named = |c: &Claim| {
         let m = c.metric.as_str();
         m.contains(' ') && !c.has(flags::SHARE) && !m.contains(" share of ")
@@ -864,7 +867,7 @@ fn short_metric_names(claims: &ClaimsView<'_>) -> HashMap<(Sym, Sym), Sym> {
         .filter(|c| !c.subject.is_empty() && named(c))
         .map(|c| {
             let read = matches!(c.metric_how, crate::How::Clause | crate::How::Sentence);
-            (c.subject, c.metric, read)
+            (subject_of(c, subjects), c.metric, read)
         })
         .collect();
     // Per subject, the metric names with a product, and whether each was read.
@@ -900,20 +903,48 @@ fn short_metric_names(claims: &ClaimsView<'_>) -> HashMap<(Sym, Sym), Sym> {
     remap
 }
 
-/// Gives shortened metric names their one fuller name (from
-/// [`short_metric_names`]).
-fn apply_metric_names<'a>(
-    claims: impl ParallelIterator<Item = &'a mut Claim>,
-    remap: &HashMap<(Sym, Sym), Sym>,
-) {
-    if remap.is_empty() {
-        return;
+/// A claim's subject once companies that share a name's core are told
+/// apart (see `subjects.rs`).
+fn subject_of(c: &Claim, subjects: &HashMap<(Sym, Sym), Sym>) -> Sym {
+    if subjects.is_empty() || c.subject_tail.is_empty() {
+        return c.subject;
     }
-    claims.for_each(|c| {
-        if let Some(f) = remap.get(&(c.subject, c.metric)) {
-            c.metric = *f;
+    subjects
+        .get(&(c.subject, c.subject_tail))
+        .copied()
+        .unwrap_or(c.subject)
+}
+
+/// The names a run's claims are compared under, where they differ from
+/// the claims' own: subjects split where companies share a name's core,
+/// then shortened metric names made whole.
+struct Renames {
+    subjects: HashMap<(Sym, Sym), Sym>,
+    metrics: HashMap<(Sym, Sym), Sym>,
+}
+
+impl Renames {
+    fn of(claims: &ClaimsView<'_>) -> Renames {
+        let subjects = crate::subjects::split_subjects(claims);
+        let metrics = short_metric_names(claims, &subjects);
+        Renames { subjects, metrics }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.subjects.is_empty() && self.metrics.is_empty()
+    }
+
+    fn apply<'a>(&self, claims: impl ParallelIterator<Item = &'a mut Claim>) {
+        if self.is_empty() {
+            return;
         }
-    });
+        claims.for_each(|c| {
+            c.subject = subject_of(c, &self.subjects);
+            if let Some(f) = self.metrics.get(&(c.subject, c.metric)) {
+                c.metric = *f;
+            }
+        });
+    }
 }
 
 /// Compares all claims and reports conflicts and corroborations.
@@ -922,12 +953,12 @@ fn apply_metric_names<'a>(
 /// carry offsets into the documents' texts and no text until
 /// [`Report::fill_text`] is called; [`reconcile_texts`] does both.
 pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
-    let remap = short_metric_names(&ClaimsView::of(claims));
-    if remap.is_empty() {
+    let renames = Renames::of(&ClaimsView::of(claims));
+    if renames.is_empty() {
         return reconcile_unified(claims, docs);
     }
     let mut copy = claims.to_vec();
-    apply_metric_names(copy.par_iter_mut(), &remap);
+    renames.apply(copy.par_iter_mut());
     reconcile_unified(&copy, docs)
 }
 
@@ -949,8 +980,8 @@ pub fn reconcile(claims: &[Claim], docs: &[String]) -> Report {
 /// assert_eq!(report.conflicts.len(), 1);
 /// ```
 pub fn reconcile_in_place(claims: &mut [Claim], docs: &[String]) -> Report {
-    let remap = short_metric_names(&ClaimsView::of(claims));
-    apply_metric_names(claims.par_iter_mut(), &remap);
+    let renames = Renames::of(&ClaimsView::of(claims));
+    renames.apply(claims.par_iter_mut());
     reconcile_unified(claims, docs)
 }
 
@@ -979,8 +1010,8 @@ fn reconcile_unified(claims: &[Claim], docs: &[String]) -> Report {
 /// assert_eq!(reconcile_owned(claims, &docs), borrowed);
 /// ```
 pub fn reconcile_owned(mut claims: Vec<Claim>, docs: &[String]) -> Report {
-    let remap = short_metric_names(&ClaimsView::of(&claims));
-    apply_metric_names(claims.par_iter_mut(), &remap);
+    let renames = Renames::of(&ClaimsView::of(&claims));
+    renames.apply(claims.par_iter_mut());
     let view = ClaimsView::of(&claims);
     let (kept, findings) = find(&view, docs).keep_named(&view);
     drop(view);
@@ -992,8 +1023,8 @@ pub fn reconcile_owned(mut claims: Vec<Claim>, docs: &[String]) -> Report {
 /// unlike a growing vector, never holds two copies of its claims while it
 /// is filled).
 pub fn reconcile_table(mut claims: ClaimTable, docs: &[String]) -> Report {
-    let remap = short_metric_names(&claims.view());
-    apply_metric_names(claims.par_iter_mut(), &remap);
+    let renames = Renames::of(&claims.view());
+    renames.apply(claims.par_iter_mut());
     let view = claims.view();
     let (kept, findings) = find(&view, docs).keep_named(&view);
     drop(view);

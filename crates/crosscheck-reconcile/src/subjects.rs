@@ -1,0 +1,185 @@
+//! Companies that share the core of their name.
+//!
+//! The entity stage names a company by the distinctive core of its name
+//! (`Roston Robotics plc` and `Roston` are both `Roston`), so that the
+//! short and the full name of one company meet across documents. Two
+//! companies can share that core: `Roston Robotics` and `Roston Shipping`.
+//! A document names its company in full at least once, and the word after
+//! the core there (`Robotics`) is kept with each claim as its subject's
+//! *tail*. Across the documents of a run, a core met with two or more
+//! tails that cannot be one company's is split: each claim with a tail
+//! takes `core tail` as its subject; claims whose documents never gave a
+//! tail keep the core. A core met with one tail, or none, is left as it is.
+
+use crate::table::ClaimsView;
+use crate::Sym;
+use crosscheck_entities::{Entity, Label};
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
+
+/// Words after a company's core that say nothing of which company it is:
+/// legal forms, and the generic words of group names.
+const GENERIC: &[&str] = &[
+    "ag",
+    "asa",
+    "bhd",
+    "bv",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "gmbh",
+    "group",
+    "holding",
+    "holdings",
+    "inc",
+    "incorporated",
+    "international",
+    "kg",
+    "limited",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "nv",
+    "oyj",
+    "plc",
+    "pte",
+    "pty",
+    "sa",
+    "sas",
+    "se",
+    "spa",
+    "the",
+    "and",
+    "&",
+    "of",
+    "new",
+    "global",
+    "advanced",
+    "china",
+    "s.a",
+    "n.v",
+];
+
+/// The tail of each company core the document names in full: the first
+/// word after the core that is not generic, in the longest mention of the
+/// company (`Roston Shipping Technology Co.` gives `Shipping`). A company
+/// named with two different tails in one document keeps none.
+pub(crate) fn tails_of(text: &str, entities: &[Entity]) -> HashMap<Sym, Sym> {
+    let mut longest: HashMap<&str, (usize, Option<&str>)> = HashMap::new();
+    let mut mixed: Vec<&str> = Vec::new();
+    for e in entities.iter().filter(|e| e.label == Label::Company) {
+        let Some(surface) = text.get(e.span.range()) else {
+            continue;
+        };
+        let Some(tail) = tail_after_core(surface, &e.canonical) else {
+            continue;
+        };
+        let words = surface.split_whitespace().count();
+        let entry = longest.entry(e.canonical.as_str()).or_insert((0, None));
+        if let Some(seen) = entry.1 {
+            if !same_tail(seen, tail) {
+                mixed.push(e.canonical.as_str());
+            }
+        }
+        if words > entry.0 {
+            *entry = (words, Some(tail));
+        }
+    }
+    longest
+        .into_iter()
+        .filter(|(core, _)| !mixed.contains(core))
+        .filter_map(|(core, (_, tail))| Some((Sym::new(core), Sym::new(tail?))))
+        .collect()
+}
+
+/// The first non-generic word after `core` in `surface`, when the surface
+/// begins with the core.
+fn tail_after_core<'t>(surface: &'t str, core: &str) -> Option<&'t str> {
+    let rest = surface.strip_prefix(core)?.strip_prefix(' ')?;
+    rest.split([' ', ','])
+        .map(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            w.trim_end_matches(['\'', '’'])
+        })
+        .find(|w| !w.is_empty() && !GENERIC.contains(&w.to_lowercase().as_str()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Two tails of one company: `Motor` and `Motors`, `Auto` and
+/// `Automobile` (one begins with the other's first four letters).
+fn same_tail(a: &str, b: &str) -> bool {
+    let key = |s: &str| s.to_lowercase().chars().take(4).collect::<String>();
+    key(a) == key(b)
+}
+
+/// Per (core, tail) met in `claims`, the subject to use instead of the
+/// core, for the cores met with more than one kind of tail; empty when
+/// there is none.
+pub(crate) fn split_subjects(claims: &ClaimsView<'_>) -> HashMap<(Sym, Sym), Sym> {
+    let tailed: Vec<(Sym, Sym)> = (0..claims.len())
+        .into_par_iter()
+        .map(|i| &claims[i])
+        .filter(|c| !c.subject_tail.is_empty())
+        .map(|c| (c.subject, c.subject_tail))
+        .collect();
+    let mut tails: HashMap<Sym, Vec<Sym>> = HashMap::new();
+    for (subject, tail) in tailed {
+        let v = tails.entry(subject).or_default();
+        if !v.contains(&tail) {
+            v.push(tail);
+        }
+    }
+    let mut remap = HashMap::new();
+    for (core, ts) in tails {
+        let first = ts[0].as_str();
+        if ts.iter().all(|t| same_tail(first, t.as_str())) {
+            continue;
+        }
+        for t in ts {
+            let name = format!("{} {}", core.as_str(), t.as_str());
+            remap.insert((core, t), Sym::new(&name));
+        }
+    }
+    remap
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tail_is_the_first_word_that_tells_companies_apart() {
+        assert_eq!(
+            tail_after_core("Roston Robotics plc", "Roston"),
+            Some("Robotics")
+        );
+        assert_eq!(
+            tail_after_core("Roston Shipping Technology Co", "Roston"),
+            Some("Shipping")
+        );
+        assert_eq!(tail_after_core("Roston Group Co., Ltd.", "Roston"), None);
+        assert_eq!(tail_after_core("Roston", "Roston"), None);
+        assert_eq!(
+            tail_after_core("Tongqiao New Materials", "Tongqiao"),
+            Some("Materials")
+        );
+        assert_eq!(tail_after_core("Zhejiang Geely Holding", "Geely"), None);
+        assert_eq!(
+            tail_after_core("Roston Robotics's", "Roston"),
+            Some("Robotics")
+        );
+    }
+
+    #[test]
+    fn one_company_may_be_named_with_a_longer_word() {
+        assert!(same_tail("Motor", "Motors"));
+        assert!(same_tail("Auto", "Automobile"));
+        assert!(!same_tail("Robotics", "Shipping"));
+    }
+}
