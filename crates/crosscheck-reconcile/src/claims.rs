@@ -1168,7 +1168,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     };
                     let is_date_base = |w: &W| is_base(&w.lc) && !in_figure(w);
                     let base_before = words[wi.saturating_sub(3)..wi].iter().any(is_date_base);
-                    let ok = !base_before || is_range_period(&p);
+                    // `Founded in 1953, the company employs 10,336 people`:
+                    // the year of an event in the company's history, not
+                    // the period of the figures beside it.
+                    let history = words[wi.saturating_sub(2)..wi].iter().any(|w| {
+                        matches!(
+                            w.lc.as_ref(),
+                            "founded" | "established" | "incorporated" | "listed" | "formed"
+                        )
+                    });
+                    let ok = (!base_before || is_range_period(&p)) && !history;
                     let base_at = (wi.saturating_sub(7)..wi)
                         .rev()
                         .find(|&i| is_date_base(&words[i]))
@@ -3406,6 +3415,15 @@ mod tests {
             &docs,
         );
         assert_eq!(report.conflicts.len(), 1);
+    }
+
+    #[test]
+    fn a_founding_year_is_no_period() {
+        let cs = claims(
+            "Calgen Cell's revenue rose 5% to RMB 3 billion in 2025.\n\nFounded in 1953, Calgen Cell employs 10,336 employees and has plants in Wuhan.",
+        );
+        let c = cs.iter().find(|c| c.value == 10336.0).expect("a claim");
+        assert_ne!(c.period.map(|p| p.iso()).as_deref(), Some("1953"));
     }
 
     #[test]
