@@ -241,6 +241,13 @@ impl<'a> Scanner<'a> {
                 }
             } else {
                 p = self.other_step(p, c);
+                if p - from == char_len(c) && !c.is_ascii_digit() {
+                    // One character that is no digit (a point, a quote, a
+                    // dash, a Han character): it makes no token start the
+                    // time lexer, whatever the token holds besides (that
+                    // has cues of its own).
+                    continue;
+                }
             }
             self.cues.span(from, p);
         }
