@@ -220,7 +220,8 @@ impl<'a> Scanner<'a> {
                 // Most words can start neither a figure nor a time
                 // expression: a table of first and last letters by length
                 // skips them before any lookup.
-                let leads = LEADS_AND_CUES.flags(t.bytes(b));
+                // (`tok_at` gave a run of letters inside the text.)
+                let leads = LEADS_AND_CUES.flags(&b[t.s..t.e]);
                 if leads == 0 {
                     p = t.e;
                     continue;
