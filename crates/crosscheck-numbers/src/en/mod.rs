@@ -6,7 +6,8 @@
 //! read forward with a bounded look-ahead, the words just before it are read
 //! backward (currency, bound and change words), and the scan resumes after
 //! it. Nothing is allocated except the quantities found (and the lemma of a
-//! counted noun).
+//! counted noun) and, on the same pass, the time scanner's cues (where a
+//! time expression may start, see [`crate::time::Cues`]).
 //!
 //! `¥` is ambiguous between yen and yuan: the words around it decide
 //! (`yuan`, `RMB`, `China`, `Chinese`, CJK text → `CNY`; `yen`, `Japan`,
@@ -187,7 +188,8 @@ impl<'a> Scanner<'a> {
     /// Every byte is passed over once by the loop: plain bytes (which hold
     /// no cue) and words that start no figure (whose cue, if any, is taken
     /// right there) in the loop itself, and everything else in one step
-    /// whose bytes are then searched for cues.
+    /// whose bytes are then one cue (unless they are a single character
+    /// that is no digit).
     fn run(mut self) -> (Vec<Quantity>, Cues) {
         let b = self.b;
         let text = self.text;
@@ -219,8 +221,8 @@ impl<'a> Scanner<'a> {
                 let t = tok_at(b, p);
                 // Most words can start neither a figure nor a time
                 // expression: a table of first and last letters by length
-                // skips them before any lookup.
-                // (`tok_at` gave a run of letters inside the text.)
+                // skips them before any lookup. (`tok_at` gave a run of
+                // letters inside the text: the plain slice cannot fail.)
                 let leads = LEADS_AND_CUES.flags(&b[t.s..t.e]);
                 if leads == 0 {
                     p = t.e;
@@ -233,8 +235,7 @@ impl<'a> Scanner<'a> {
                 };
                 if p == t.e {
                     // Only the word was read. After a figure that ends inside
-                    // a run of letters, the run's cue was taken with the
-                    // figure's bytes.
+                    // a run of letters, the run is in the figure's cue.
                     if leads & words::SECOND != 0 && !glued_letter_before(b, from) {
                         self.cues.word(text, t.s, t.e);
                     }
