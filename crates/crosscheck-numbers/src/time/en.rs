@@ -658,7 +658,9 @@ fn prev_lex(text: &str, pos: usize) -> Option<Lex> {
 /// the spans touches it: no such token is passed over.
 #[derive(Debug, Default)]
 pub(crate) struct Cues {
-    spans: Vec<(usize, usize)>,
+    /// Byte spans, and whether the span is a run of letters known to
+    /// trigger (the time scanner then need not ask again).
+    spans: Vec<(usize, usize, bool)>,
 }
 
 impl Cues {
@@ -675,7 +677,7 @@ impl Cues {
     #[inline]
     pub fn word(&mut self, text: &str, s: usize, e: usize) {
         if may_trigger(&text[s..e]) {
-            self.spans.push((s, e));
+            self.spans.push((s, e, true));
         }
     }
 
@@ -686,7 +688,7 @@ impl Cues {
     /// is never cut), so the runs after `to` need no cue of their own.
     #[inline]
     pub fn span(&mut self, from: usize, to: usize) {
-        self.spans.push((from, to));
+        self.spans.push((from, to, false));
     }
 }
 
@@ -706,10 +708,11 @@ pub(crate) fn scan(
 ) {
     let mut resume = 0;
     let mut next = 0;
-    for &(s, e) in &cues.spans {
+    for &(s, e, word) in &cues.spans {
         next = first_ending_after(tokens, next, s);
+        let trigger = word.then_some((s, e));
         while let Some(tok) = tokens.get(next).filter(|t| t.start() < e) {
-            scan_token(text, tok, &mut resume, out, doc);
+            scan_token(text, tok, trigger, &mut resume, out, doc);
             next += 1;
         }
     }
@@ -743,18 +746,20 @@ pub(crate) fn scan_every_token(
 ) {
     let mut resume = 0;
     for tok in tokens {
-        scan_token(text, tok, &mut resume, out, doc);
+        scan_token(text, tok, None, &mut resume, out, doc);
     }
 }
 
 /// Looks for a time expression in one token, unless it starts before
 /// `resume` (the end of the last one found); moves `resume` past one found.
-/// Most tokens are turned away here, inlined into the walk; the lexer runs
-/// in [`lex_token`].
+/// `trigger` is a run of letters known to [`may_trigger`], when the cue
+/// that led here is one. Most tokens are turned away here, inlined into the
+/// walk; the lexer runs in [`lex_token`].
 #[inline(always)]
 fn scan_token(
     text: &str,
     tok: &Token,
+    trigger: Option<(usize, usize)>,
     resume: &mut usize,
     out: &mut Vec<Found>,
     doc: &mut Option<DocDate>,
@@ -777,7 +782,8 @@ fn scan_token(
     } else if first.is_ascii_alphabetic() {
         let i = letters_end(bytes, s + 1).min(e);
         // The filter first: `may_trigger` would turn these away too.
-        let triggers = TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
+        let triggers =
+            trigger == Some((s, i)) || TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
         head = Some((i, triggers));
         triggers || (i < e && inner_trigger(&text[s..e]))
     } else {
