@@ -66,7 +66,10 @@ impl Recognizer {
         self.context
     }
 
-    /// Finds the quantities in `text`, given its tokens, in text order.
+    /// Finds the quantities in `text`, given its tokens (as
+    /// [`crosscheck_text::tokenize`] makes them, which never cut a run of
+    /// ASCII letters: the time expressions are looked for only in the tokens
+    /// around the places the English scan marks), in text order.
     ///
     /// Quantities do not overlap, with one exception: a mixed number that
     /// ends in `and a(n)` and an ordinal word (`forty two and a third`) is
