@@ -66,19 +66,25 @@ impl Recognizer {
         self.context
     }
 
-    /// Finds the quantities in `text`, given its tokens, in text order.
+    /// Finds the quantities in `text`, given its tokens (as
+    /// [`crosscheck_text::tokenize`] makes them, which never cut a run of
+    /// ASCII letters: the time expressions are looked for only in the tokens
+    /// around the places the English scan marks), in text order.
     ///
     /// Quantities do not overlap, with one exception: a mixed number that
     /// ends in `and a(n)` and an ordinal word (`forty two and a third`) is
     /// followed by that word as an ordinal nested in its span, since the
     /// words also read as a number and an ordinal side by side.
     pub fn recognize(&self, text: &str, tokens: &[Token]) -> Vec<Quantity> {
-        // The families are independent: the English one, whose list is
-        // the longest, runs last, into a list with room for the others'.
+        // The families are independent, but the English figure scanner's
+        // pass over the text also finds where time expressions may start
+        // (the time scanner's cues), so it runs first. Its list, the
+        // longest, is the one the others' are added to.
         let first_wide = crate::zh::next_wide(text.as_bytes(), 0);
         let zh = crate::zh::scan(text, first_wide);
-        let time = crate::time::scan(text, tokens, first_wide, &self.context);
-        let mut found = crate::en::scan_with_room(text, zh.len() + time.len());
+        let (mut found, cues) = crate::en::scan_with_cues(text, zh.len());
+        let time = crate::time::scan(text, tokens, &cues, first_wide, &self.context);
+        found.reserve(zh.len() + time.len());
         found.extend(zh);
         found.extend(time);
         let mut found = resolve_overlaps(found);

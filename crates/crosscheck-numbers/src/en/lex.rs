@@ -293,6 +293,39 @@ pub(super) fn lower<'a>(w: &[u8], buf: &'a mut [u8; 24]) -> &'a [u8] {
     &buf[..n]
 }
 
+/// A word of at most 16 bytes, lower-cased, as one number: its bytes
+/// little-endian, zeros after (so no two words without a zero byte share a
+/// key); 0 for a longer word. Two loads of four or eight bytes that may
+/// overlap (an overlapped byte is the same byte twice), and the lowering
+/// eight bytes at a time.
+#[inline]
+pub(crate) fn word_key(w: &[u8]) -> u128 {
+    let n = w.len();
+    let raw: u128 = if n > 16 {
+        return 0;
+    } else if n >= 8 {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&w[..8]);
+        let lo = u64::from_le_bytes(x);
+        x.copy_from_slice(&w[n - 8..]);
+        let hi = u64::from_le_bytes(x);
+        u128::from(lo) | (u128::from(hi) << (8 * (n - 8)))
+    } else if n >= 4 {
+        let mut x = [0u8; 4];
+        x.copy_from_slice(&w[..4]);
+        let lo = u32::from_le_bytes(x);
+        x.copy_from_slice(&w[n - 4..]);
+        let hi = u32::from_le_bytes(x);
+        u128::from(lo) | (u128::from(hi) << (8 * (n - 4)))
+    } else {
+        w.iter()
+            .enumerate()
+            .fold(0, |k, (i, &c)| k | (u128::from(c) << (8 * i)))
+    };
+    // Zero bytes stay zero.
+    u128::from(lower8(raw as u64)) | (u128::from(lower8((raw >> 64) as u64)) << 64)
+}
+
 /// True when the byte before `p` is a letter or digit (so `p` is inside a word).
 #[inline]
 pub(super) fn glued_before(b: &[u8], p: usize) -> bool {
@@ -305,6 +338,18 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn word_keys_are_the_lowered_bytes(w in proptest::collection::vec(prop_oneof![b'A'..=b'Z', b'a'..=b'z', 1u8..=255], 0..20)) {
+            let want = if w.len() > 16 {
+                0
+            } else {
+                w.iter()
+                    .enumerate()
+                    .fold(0u128, |k, (i, c)| k | (u128::from(c.to_ascii_lowercase()) << (8 * i)))
+            };
+            prop_assert_eq!(super::word_key(&w), want);
+        }
+
         /// What `change_and_basis` relies on: a piece read back down to a
         /// floor that it does not touch is the piece read down to 0.
         #[test]

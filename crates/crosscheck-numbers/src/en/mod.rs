@@ -6,7 +6,8 @@
 //! read forward with a bounded look-ahead, the words just before it are read
 //! backward (currency, bound and change words), and the scan resumes after
 //! it. Nothing is allocated except the quantities found (and the lemma of a
-//! counted noun).
+//! counted noun) and, on the same pass, the time scanner's cues (where a
+//! time expression may start, see [`crate::time::Cues`]).
 //!
 //! `¥` is ambiguous between yen and yuan: the words around it decide
 //! (`yuan`, `RMB`, `China`, `Chinese`, CJK text → `CNY`; `yen`, `Japan`,
@@ -20,9 +21,10 @@ mod units;
 mod words;
 
 use crate::quantity::{Approx, Basis, Quantity, QuantityKind};
+use crate::time::Cues;
 use crosscheck_text::{Span, Token};
 use lex::{at, char_len, glued_before, lower, next, prev, tok_at, Tok, K};
-pub(crate) use lex::{letters_end, letters_start};
+pub(crate) use lex::{letters_end, letters_start, word_key};
 use numeral::{number_at, Num, NumKind};
 use std::borrow::Cow;
 pub(crate) use words::WordFilter;
@@ -31,12 +33,13 @@ pub(crate) use words::WordFilter;
 /// reads the bytes itself so that it does not depend on how a tokenizer
 /// splits `77.5%` or `$2.5m`.
 pub(crate) fn scan(text: &str, _tokens: &[Token]) -> Vec<Quantity> {
-    Scanner::new(text, 0).run()
+    Scanner::new(text, 0).run().0
 }
 
 /// [`scan`], into a list with room for `room` more quantities after the
-/// English ones (the other families' findings).
-pub(crate) fn scan_with_room(text: &str, room: usize) -> Vec<Quantity> {
+/// English ones (the other families' findings), with the places where a
+/// time expression may start, found on the same pass over the text.
+pub(crate) fn scan_with_cues(text: &str, room: usize) -> (Vec<Quantity>, Cues) {
     Scanner::new(text, room).run()
 }
 
@@ -111,6 +114,9 @@ struct Scanner<'a> {
     /// The last piece read by [`Scanner::next_tok`], with where it was read
     /// from.
     after: std::cell::Cell<(usize, Tok)>,
+    /// Where time expressions may start, gathered on the way for the time
+    /// scanner: the words of the text are walked once for both.
+    cues: Cues,
 }
 
 /// A bound or approximation word before a figure.
@@ -152,6 +158,7 @@ impl<'a> Scanner<'a> {
             out: Vec::with_capacity(text.len() / 128 + room),
             floor: 0,
             yen_doc: std::cell::Cell::new(None),
+            cues: Cues::with_capacity_for(text.len()),
             after: std::cell::Cell::new((
                 usize::MAX,
                 Tok {
@@ -175,8 +182,17 @@ impl<'a> Scanner<'a> {
         t
     }
 
-    fn run(mut self) -> Vec<Quantity> {
+    /// Reads the text from start to end; returns the quantities found and
+    /// the time scanner's cues.
+    ///
+    /// Every byte is passed over once by the loop: plain bytes (which hold
+    /// no cue) and words that start no figure (whose cue, if any, is taken
+    /// right there) in the loop itself, and everything else in one step
+    /// whose bytes are then one cue (unless they are a single character
+    /// that is no digit).
+    fn run(mut self) -> (Vec<Quantity>, Cues) {
         let b = self.b;
+        let text = self.text;
         let mut p = 0;
         let mut buf = [0u8; 24];
         // ASCII bytes that never start anything below (spaces, most
@@ -200,84 +216,114 @@ impl<'a> Scanner<'a> {
                 p += 1;
             }
             let Some(&c) = b.get(p) else { break };
-            if c.is_ascii_digit()
-                || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
-            {
-                if let Some(end) = self.try_at(p) {
-                    p = end;
-                    continue;
-                }
-                // Skip the rest of this alphanumeric run.
-                p += 1;
-                while at(b, p).is_ascii_alphanumeric() {
-                    p += 1;
-                }
-                continue;
-            }
+            let from = p;
             if c.is_ascii_alphabetic() {
                 let t = tok_at(b, p);
-                // Most words cannot start a figure: a table of first letters
-                // and a length limit skip them before any lookup.
-                if !LEADS.may_hold(t.bytes(b)) {
+                // Most words can start neither a figure nor a time
+                // expression: a table of first and last letters by length
+                // skips them before any lookup. (`tok_at` gave a run of
+                // letters inside the text: the plain slice cannot fail.)
+                let leads = LEADS_AND_CUES.flags(&b[t.s..t.e]);
+                if leads == 0 {
                     p = t.e;
                     continue;
                 }
-                let w = lower(t.bytes(b), &mut buf);
-                if w == b"a" || w == b"an" {
-                    // `a dozen`, `a half`, `a third`: only when a number word follows.
-                    let n = next(b, t.e);
-                    let mut b2 = [0u8; 24];
-                    if n.k != K::Word || words::word_class(lower(n.bytes(b), &mut b2)).is_none() {
-                        p = t.e;
-                        continue;
-                    }
-                }
-                if (w == b"http" || w == b"https") && b.get(t.e..t.e + 3) == Some(b"://")
-                    || w == b"www" && at(b, t.e) == b'.'
-                {
-                    // A URL: nothing in it is a figure.
-                    p = t.e;
-                    while p < b.len() && !matches!(b[p], b' ' | b'\t' | b'\n' | b'\r') {
-                        p += 1;
+                p = if leads & words::FIRST != 0 {
+                    self.word_step(t, &mut buf)
+                } else {
+                    t.e
+                };
+                if p == t.e {
+                    // Only the word was read. After a figure that ends inside
+                    // a run of letters, the run is in the figure's cue.
+                    if leads & words::SECOND != 0 && !glued_letter_before(b, from) {
+                        self.cues.word(text, t.s, t.e);
                     }
                     continue;
                 }
-                if let Some((v, verb)) = multiplier_word(w) {
-                    if !at(b, t.e).is_ascii_alphanumeric() && t.s >= self.floor {
-                        let mut q =
-                            Quantity::new(Span::new(t.s, t.e), QuantityKind::Multiplier, Some(v));
-                        q.unit = Some("x".into());
-                        q.precision = Some(0.0);
-                        q.change = verb;
-                        self.change_and_basis(&mut q, t.s, t.e, None);
-                        self.floor = t.e;
-                        self.out.push(q);
-                        p = t.e;
-                        continue;
-                    }
+            } else {
+                p = self.other_step(p, c);
+                if p - from == char_len(c) && !c.is_ascii_digit() {
+                    // One character that is no digit (a point, a quote, a
+                    // dash, a Han character): it makes no token start the
+                    // time lexer, whatever the token holds besides (that
+                    // has cues of its own).
+                    continue;
                 }
-                if starts_figure(w) && !at(b, t.e).is_ascii_digit() {
-                    if let Some(end) = self.try_at(p) {
-                        p = end;
-                        continue;
-                    }
-                }
-                p = t.e;
-                continue;
             }
-            if c >= 0x80 {
-                if vulgar(b, p).is_some() {
-                    if let Some(end) = self.try_at(p) {
-                        p = end;
-                        continue;
-                    }
-                }
-                p += char_len(c);
-                continue;
-            }
-            p += 1;
+            self.cues.span(from, p);
         }
-        self.out
+        (self.out, self.cues)
+    }
+
+    /// Reads what starts at the word `t`, which may start a figure;
+    /// returns where the loop goes on.
+    fn word_step(&mut self, t: Tok, buf: &mut [u8; 24]) -> usize {
+        let b = self.b;
+        let w = lower(t.bytes(b), buf);
+        if w == b"a" || w == b"an" {
+            // `a dozen`, `a half`, `a third`: only when a number word follows.
+            let n = next(b, t.e);
+            let mut b2 = [0u8; 24];
+            if n.k != K::Word || words::word_class(lower(n.bytes(b), &mut b2)).is_none() {
+                return t.e;
+            }
+        }
+        if (w == b"http" || w == b"https") && b.get(t.e..t.e + 3) == Some(b"://")
+            || w == b"www" && at(b, t.e) == b'.'
+        {
+            // A URL: nothing in it is a figure.
+            let mut p = t.e;
+            while p < b.len() && !matches!(b[p], b' ' | b'\t' | b'\n' | b'\r') {
+                p += 1;
+            }
+            return p;
+        }
+        if let Some((v, verb)) = multiplier_word(w) {
+            if !at(b, t.e).is_ascii_alphanumeric() && t.s >= self.floor {
+                let mut q = Quantity::new(Span::new(t.s, t.e), QuantityKind::Multiplier, Some(v));
+                q.unit = Some("x".into());
+                q.precision = Some(0.0);
+                q.change = verb;
+                self.change_and_basis(&mut q, t.s, t.e, None);
+                self.floor = t.e;
+                self.out.push(q);
+                return t.e;
+            }
+        }
+        if starts_figure(w) && !at(b, t.e).is_ascii_digit() {
+            if let Some(end) = self.try_at(t.s) {
+                return end;
+            }
+        }
+        t.e
+    }
+
+    /// Reads what starts at `p`, byte `c`, neither a letter nor a plain
+    /// byte; returns where the loop goes on.
+    fn other_step(&mut self, p: usize, c: u8) -> usize {
+        let b = self.b;
+        if c.is_ascii_digit() || (c == b'.' && at(b, p + 1).is_ascii_digit() && !glued_before(b, p))
+        {
+            if let Some(end) = self.try_at(p) {
+                return end;
+            }
+            // Skip the rest of this alphanumeric run.
+            let mut p = p + 1;
+            while at(b, p).is_ascii_alphanumeric() {
+                p += 1;
+            }
+            return p;
+        }
+        if c >= 0x80 {
+            if vulgar(b, p).is_some() {
+                if let Some(end) = self.try_at(p) {
+                    return end;
+                }
+            }
+            return p + char_len(c);
+        }
+        p + 1
     }
 
     /// Tries to read a quantity starting at `p`; returns where it ends.
@@ -1610,6 +1656,17 @@ const LEADS: words::WordFilter = {
     }
     f
 };
+
+/// True when the byte before `p` is an ASCII letter (so a run of letters
+/// at `p` started before it).
+#[inline]
+fn glued_letter_before(b: &[u8], p: usize) -> bool {
+    p > 0 && b[p - 1].is_ascii_alphabetic()
+}
+
+/// [`LEADS`] ([`words::FIRST`]) and the words that may start a time
+/// expression ([`words::SECOND`]), read at once.
+const LEADS_AND_CUES: words::FilterPair = words::FilterPair::new(&LEADS, &crate::time::TRIGGERS);
 
 /// A word that may begin a figure (lower-case).
 fn starts_figure(w: &[u8]) -> bool {

@@ -317,6 +317,67 @@ impl WordFilter {
     }
 }
 
+/// `flag` when bit `c` of `mask` is set, else 0.
+const fn bit(mask: u32, c: usize, flag: u8) -> u8 {
+    if (mask >> c) & 1 == 1 {
+        flag
+    } else {
+        0
+    }
+}
+
+/// The flag of [`FilterPair::flags`] for its first filter.
+pub(crate) const FIRST: u8 = 1;
+/// The flag of [`FilterPair::flags`] for its second filter.
+pub(crate) const SECOND: u8 = 2;
+
+/// Two [`WordFilter`]s read at once, for a word of ASCII letters: one
+/// look-up for its first letter and one for its last give both answers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FilterPair {
+    /// By length and letter (`c & 31`, the same for either case): the
+    /// flags of the filters that have words of that length starting so.
+    first: [u8; Self::ROWS],
+    /// The same for last letters.
+    last: [u8; Self::ROWS],
+}
+
+impl FilterPair {
+    const ROWS: usize = (WordFilter::MAX + 1) * 32;
+
+    /// `a` answers with [`FIRST`], `b` with [`SECOND`].
+    pub const fn new(a: &WordFilter, b: &WordFilter) -> Self {
+        let mut first = [0u8; Self::ROWS];
+        let mut last = [0u8; Self::ROWS];
+        let mut n = 0;
+        while n <= WordFilter::MAX {
+            let mut c = 0;
+            while c < 26 {
+                // Row `n`, column of letter `c` (`b'a' + c`, whose low five bits are `c + 1`).
+                let i = n * 32 + c + 1;
+                first[i] = bit(a.first[n], c, FIRST) | bit(b.first[n], c, SECOND);
+                last[i] = bit(a.last[n], c, FIRST) | bit(b.last[n], c, SECOND);
+                c += 1;
+            }
+            n += 1;
+        }
+        FilterPair { first, last }
+    }
+
+    /// [`FIRST`] when the first filter may hold `w`, [`SECOND`] when the
+    /// second may, both, or 0; `w` is ASCII letters (any case).
+    #[inline]
+    pub fn flags(&self, w: &[u8]) -> u8 {
+        let n = w.len();
+        if n == 0 || n > WordFilter::MAX {
+            return 0;
+        }
+        debug_assert!(w.iter().all(u8::is_ascii_alphabetic));
+        let row = n * 32;
+        self.first[row + usize::from(w[0] & 31)] & self.last[row + usize::from(w[n - 1] & 31)]
+    }
+}
+
 /// Scale written after digits, glued or spaced: `43bn`, `2.5k`, `10 bln`.
 /// `glued` is true when no space separates it from the digits. Case
 /// matters for the one-letter forms: `10M` is ten million, `10m` is ten
@@ -354,6 +415,18 @@ mod tests {
             .iter()
             .find(|(k, _)| *k == stem)
             .map(|&(_, o)| Wc::Ord(o, plural))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_pair_reads_as_its_two_filters(w in "[a-zA-Z]{0,18}") {
+            let a = VOCABULARY;
+            let b = WordFilter::new().with_all(&[b"may", b"q", b"fiscal", b"by"]);
+            let pair = FilterPair::new(&a, &b);
+            let flag = |held: bool, f: u8| if held { f } else { 0 };
+            let want = flag(a.may_hold(w.as_bytes()), FIRST) | flag(b.may_hold(w.as_bytes()), SECOND);
+            proptest::prop_assert_eq!(pair.flags(w.as_bytes()), want);
+        }
     }
 
     #[test]

@@ -449,7 +449,7 @@ fn glued_to_figure(b: &[u8], l: Lex) -> bool {
 
 /// Every word [`may_trigger`] can be true for, in lower case: most words
 /// are turned away by their length and end letters alone.
-const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
+pub(crate) const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
     b"january",
     b"february",
     b"march",
@@ -504,51 +504,43 @@ const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
     b"published",
 ]);
 
+/// How a word of the trigger list must be written to trigger.
+#[derive(Clone, Copy)]
+enum Case {
+    /// In any case: `last`, `Year`, `BY`.
+    Any,
+    /// With a capital first: months (`May`, `Sept`; `may` is a verb).
+    Capital,
+    /// In capitals only: `Q`, `H`, `FY`, `YTD`.
+    Capitals,
+}
+
 /// True when a word (the first letters of a token) can start a time
 /// expression. Most words are turned away by [`TRIGGERS`]; the rest cost
-/// a month test or a few comparisons (one key for the longer words).
+/// one lower-cased key, matched against every trigger word at once: the
+/// months (whole, three letters, `Sept`) with a capital first, `Q`, `H`,
+/// `FY`, `YTD` in capitals, the other words in any case.
 fn may_trigger(w: &str) -> bool {
     let b = w.as_bytes();
-    if !TRIGGERS.may_hold(b) {
+    // No trigger word is longer than nine letters.
+    if !TRIGGERS.may_hold(b) || b.len() > 9 {
         return false;
     }
-    let Some(&first) = b.first() else {
-        return false;
-    };
-    if first.is_ascii_uppercase() && month_of(w).is_some() {
-        return true;
-    }
-    let eq = |x: &str| w.eq_ignore_ascii_case(x);
-    match b.len() {
-        1 => first == b'Q' || first == b'H',
-        2 => eq("by") || eq("as") || eq("up") || w == "FY",
-        3 => w == "YTD",
-        // One lower-cased key against the words of four to nine letters.
+    let case = match crate::en::word_key(b) {
+        JANUARY | FEBRUARY | MARCH | APRIL | MAY | JUNE | JULY | AUGUST | SEPTEMBER | OCTOBER
+        | NOVEMBER | DECEMBER | JAN | FEB | MAR | APR | JUN | JUL | AUG | SEP | SEPT | OCT
+        | NOV | DEC => Case::Capital,
+        Q | H | FY | YTD => Case::Capitals,
         // (`dated` is not among them: `may_trigger` has never taken it.)
-        4..=9 => matches!(
-            lower_key(b),
-            LAST | THIS
-                | NEXT
-                | YEAR
-                | TILL
-                | THRU
-                | DATE
-                | PRIOR
-                | FIRST
-                | THIRD
-                | UNTIL
-                | FISCAL
-                | SECOND
-                | FOURTH
-                | POSTED
-                | THROUGH
-                | UPDATED
-                | PREVIOUS
-                | RELEASED
-                | PRECEDING
-                | PUBLISHED
-        ),
-        _ => false,
+        BY | AS | UP | LAST | THIS | NEXT | YEAR | TILL | THRU | DATE | PRIOR | FIRST | THIRD
+        | UNTIL | FISCAL | SECOND | FOURTH | POSTED | THROUGH | UPDATED | PREVIOUS | RELEASED
+        | PRECEDING | PUBLISHED => Case::Any,
+        _ => return false,
+    };
+    match case {
+        Case::Any => true,
+        Case::Capital => b[0].is_ascii_uppercase(),
+        Case::Capitals => b.iter().all(u8::is_ascii_uppercase),
     }
 }
 
@@ -564,6 +556,37 @@ const fn lower_key(w: &[u8]) -> u128 {
     k
 }
 
+const JANUARY: u128 = lower_key(b"january");
+const FEBRUARY: u128 = lower_key(b"february");
+const MARCH: u128 = lower_key(b"march");
+const APRIL: u128 = lower_key(b"april");
+const MAY: u128 = lower_key(b"may");
+const JUNE: u128 = lower_key(b"june");
+const JULY: u128 = lower_key(b"july");
+const AUGUST: u128 = lower_key(b"august");
+const SEPTEMBER: u128 = lower_key(b"september");
+const OCTOBER: u128 = lower_key(b"october");
+const NOVEMBER: u128 = lower_key(b"november");
+const DECEMBER: u128 = lower_key(b"december");
+const JAN: u128 = lower_key(b"jan");
+const FEB: u128 = lower_key(b"feb");
+const MAR: u128 = lower_key(b"mar");
+const APR: u128 = lower_key(b"apr");
+const JUN: u128 = lower_key(b"jun");
+const JUL: u128 = lower_key(b"jul");
+const AUG: u128 = lower_key(b"aug");
+const SEP: u128 = lower_key(b"sep");
+const SEPT: u128 = lower_key(b"sept");
+const OCT: u128 = lower_key(b"oct");
+const NOV: u128 = lower_key(b"nov");
+const DEC: u128 = lower_key(b"dec");
+const Q: u128 = lower_key(b"q");
+const H: u128 = lower_key(b"h");
+const FY: u128 = lower_key(b"fy");
+const YTD: u128 = lower_key(b"ytd");
+const BY: u128 = lower_key(b"by");
+const AS: u128 = lower_key(b"as");
+const UP: u128 = lower_key(b"up");
 const LAST: u128 = lower_key(b"last");
 const THIS: u128 = lower_key(b"this");
 const NEXT: u128 = lower_key(b"next");
@@ -623,82 +646,207 @@ fn prev_lex(text: &str, pos: usize) -> Option<Lex> {
     })
 }
 
+/// Where English time expressions may start, gathered by the English figure
+/// scanner on its own pass over the text's bytes, so that the words of a
+/// text are walked once for both families: byte spans, in text order, that
+/// hold every run of ASCII letters that [`may_trigger`] (the run itself) and
+/// every ASCII digit (the span of whatever the figure scanner read there).
+///
+/// [`scan`] only looks at the tokens these spans touch. A token the token
+/// walk would start the lexer at holds a digit or a letter run that may
+/// trigger, and the tokenizer never cuts a run of ASCII letters, so one of
+/// the spans touches it: no such token is passed over.
+#[derive(Debug, Default)]
+pub(crate) struct Cues {
+    /// Byte spans, and whether the span is a run of letters known to
+    /// trigger (the time scanner then need not ask again).
+    spans: Vec<(usize, usize, bool)>,
+}
+
+impl Cues {
+    /// Cues with room for those of a text of `len` bytes.
+    pub fn with_capacity_for(len: usize) -> Self {
+        Cues {
+            // About one cue in forty bytes of news text.
+            spans: Vec::with_capacity(len / 32),
+        }
+    }
+
+    /// The run of ASCII letters `text[s..e]`, which starts there (no letter
+    /// before `s`) and passes [`TRIGGERS`]: a cue when it may trigger.
+    #[inline]
+    pub fn word(&mut self, text: &str, s: usize, e: usize) {
+        if may_trigger(&text[s..e]) {
+            self.spans.push((s, e, true));
+        }
+    }
+
+    /// Takes `text[from..to]`, which the figure scanner read as a whole
+    /// (a figure, a URL, a code), as one cue: the tokens it touches are
+    /// all looked at, which is what the token walk did. A token there that
+    /// reaches past `to` holds every letter of its runs (a run of letters
+    /// is never cut), so the runs after `to` need no cue of their own.
+    #[inline]
+    pub fn span(&mut self, from: usize, to: usize) {
+        self.spans.push((from, to, false));
+    }
+}
+
 /// Finds English time expressions, and document-date candidates.
 ///
-/// Walks the tokens, and starts the lexer of [`super::lex`] only at a token
-/// that opens with a digit or with a word that [`may_trigger`]; a token
-/// holding inner punctuation (`end-November`, `mid-2025`) is looked into.
-pub(crate) fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>, doc: &mut Option<DocDate>) {
-    let bytes = text.as_bytes();
+/// Starts the lexer of [`super::lex`] only at a token that opens with a
+/// digit or with a word that [`may_trigger`]; a token holding inner
+/// punctuation (`end-November`, `mid-2025`) is looked into. Only the tokens
+/// that `cues` touch are looked at (see [`Cues`]): the others cannot start
+/// the lexer.
+pub(crate) fn scan(
+    text: &str,
+    tokens: &[Token],
+    cues: &Cues,
+    out: &mut Vec<Found>,
+    doc: &mut Option<DocDate>,
+) {
+    let mut resume = 0;
+    let mut next = 0;
+    for &(s, e, word) in &cues.spans {
+        next = first_ending_after(tokens, next, s);
+        let trigger = word.then_some((s, e));
+        while let Some(tok) = tokens.get(next).filter(|t| t.start() < e) {
+            scan_token(text, tok, trigger, &mut resume, out, doc);
+            next += 1;
+        }
+    }
+}
+
+/// The first token from `from` on that ends after byte `pos`, by steps of
+/// growing length then halving: cues lie a few tokens apart, and a walk
+/// over every token is what the cues are there to spare.
+fn first_ending_after(tokens: &[Token], from: usize, pos: usize) -> usize {
+    let before = |i: usize| tokens.get(i).is_some_and(|t| t.end() <= pos);
+    if !before(from) {
+        return from;
+    }
+    // `from + lo` ends at or before `pos`; find a `from + hi` that does not.
+    let (mut lo, mut hi) = (0, 1);
+    while before(from + hi) {
+        lo = hi;
+        hi *= 2;
+    }
+    let hi = (from + hi).min(tokens.len());
+    from + lo + 1 + tokens[from + lo + 1..hi].partition_point(|t| t.end() <= pos)
+}
+
+/// [`scan`] over every token: what it must agree with.
+#[cfg(test)]
+pub(crate) fn scan_every_token(
+    text: &str,
+    tokens: &[Token],
+    out: &mut Vec<Found>,
+    doc: &mut Option<DocDate>,
+) {
     let mut resume = 0;
     for tok in tokens {
-        // Spaces are half the tokens: turned away before anything is read.
-        if tok.kind == TokenKind::Space {
-            continue;
+        scan_token(text, tok, None, &mut resume, out, doc);
+    }
+}
+
+/// Looks for a time expression in one token, unless it starts before
+/// `resume` (the end of the last one found); moves `resume` past one found.
+/// `trigger` is a run of letters known to [`may_trigger`], when the cue
+/// that led here is one. Most tokens are turned away here, inlined into the
+/// walk; the lexer runs in [`lex_token`].
+#[inline(always)]
+fn scan_token(
+    text: &str,
+    tok: &Token,
+    trigger: Option<(usize, usize)>,
+    resume: &mut usize,
+    out: &mut Vec<Found>,
+    doc: &mut Option<DocDate>,
+) {
+    let bytes = text.as_bytes();
+    // Spaces are half the tokens: turned away before anything is read.
+    if tok.kind == TokenKind::Space {
+        return;
+    }
+    let (s, e) = (tok.start(), tok.end().min(bytes.len()));
+    if s < *resume || s >= e {
+        return;
+    }
+    let first = bytes[s];
+    // The token's first letters, when they may trigger: the first
+    // lexeme below is then not asked again.
+    let mut head = None;
+    let candidate = if first.is_ascii_digit() {
+        true
+    } else if first.is_ascii_alphabetic() {
+        let i = letters_end(bytes, s + 1).min(e);
+        // The filter first: `may_trigger` would turn these away too.
+        let triggers =
+            trigger == Some((s, i)) || TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
+        head = Some((i, triggers));
+        triggers || (i < e && inner_trigger(&text[s..e]))
+    } else {
+        false
+    };
+    if !candidate {
+        return;
+    }
+    lex_token(text, s, e, head, resume, out, doc);
+}
+
+/// [`scan_token`] past its first tests: the lexemes of `text[s..e]`;
+/// `head` the end of the token's first letters and whether they trigger.
+#[inline(never)]
+fn lex_token(
+    text: &str,
+    s: usize,
+    e: usize,
+    head: Option<(usize, bool)>,
+    resume: &mut usize,
+    out: &mut Vec<Found>,
+    doc: &mut Option<DocDate>,
+) {
+    let mut lx = Lexer::at(text, s);
+    // A lexeme is only looked for while one can still start in the token.
+    while lx.pos() < e {
+        let Some(t) = lx.next() else { break };
+        if t.start >= e {
+            break;
         }
-        let (s, e) = (tok.start(), tok.end().min(bytes.len()));
-        if s < resume || s >= e {
-            continue;
-        }
-        let first = bytes[s];
-        // The token's first letters, when they may trigger: the first
-        // lexeme below is then not asked again.
-        let mut head = None;
-        let candidate = if first.is_ascii_digit() {
-            true
-        } else if first.is_ascii_alphabetic() {
-            let i = letters_end(bytes, s + 1).min(e);
-            // The filter first: `may_trigger` would turn these away too.
-            let triggers = TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
-            head = Some((i, triggers));
-            triggers || (i < e && inner_trigger(&text[s..e]))
-        } else {
-            false
+        // The lexeme before is only read where a pattern may start.
+        let triggers = || match head {
+            Some((i, triggers)) if t.start == s && t.end == i => triggers,
+            _ => may_trigger(&text[t.start..t.end]),
         };
-        if !candidate {
-            continue;
-        }
-        let mut lx = Lexer::at(text, s);
-        // A lexeme is only looked for while one can still start in the token.
-        while lx.pos() < e {
-            let Some(t) = lx.next() else { break };
-            if t.start >= e {
-                break;
+        let hit = match t.kind {
+            Kind::Word if triggers() => {
+                let prev = prev_lex(text, t.start);
+                let prev2 = prev.and_then(|p| prev_lex(text, p.start));
+                word_trigger(text, t, lx, prev, prev2, doc)
             }
-            // The lexeme before is only read where a pattern may start.
-            let triggers = || match head {
-                Some((i, triggers)) if t.start == s && t.end == i => triggers,
-                _ => may_trigger(&text[t.start..t.end]),
-            };
-            let hit = match t.kind {
-                Kind::Word if triggers() => {
-                    let prev = prev_lex(text, t.start);
-                    let prev2 = prev.and_then(|p| prev_lex(text, p.start));
-                    word_trigger(text, t, lx, prev, prev2, doc)
+            Kind::Num => num_trigger(text, t, lx, true),
+            _ => None,
+        };
+        if let Some((f, _)) = hit {
+            if let When::Fixed(p) = f.when {
+                if p.granularity == Granularity::Day
+                    && p.start == p.end
+                    && (alone_on_line(text, f.span.start, f.span.end)
+                        || in_masthead(text, f.span.start))
+                {
+                    offer(
+                        doc,
+                        DocDate {
+                            date: p.start,
+                            strength: DateStrength::DateLine,
+                        },
+                    );
                 }
-                Kind::Num => num_trigger(text, t, lx, true),
-                _ => None,
-            };
-            if let Some((f, _)) = hit {
-                if let When::Fixed(p) = f.when {
-                    if p.granularity == Granularity::Day
-                        && p.start == p.end
-                        && (alone_on_line(text, f.span.start, f.span.end)
-                            || in_masthead(text, f.span.start))
-                    {
-                        offer(
-                            doc,
-                            DocDate {
-                                date: p.start,
-                                strength: DateStrength::DateLine,
-                            },
-                        );
-                    }
-                }
-                resume = f.span.end;
-                out.push(f);
-                break;
             }
+            *resume = f.span.end;
+            out.push(f);
+            return;
         }
     }
 }
@@ -1604,7 +1752,131 @@ mod trigger_tests {
         Some(y)
     }
 
+    /// Pieces of text around time expressions and figures: trigger words
+    /// in several cases, words glued by hyphens, digits with separators,
+    /// URLs, letters outside ASCII, white space of several kinds.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "May",
+            "may",
+            "MAY",
+            "Sept",
+            "Dec.",
+            "Jan",
+            "March",
+            "march",
+            "Q3",
+            "Q",
+            "H1",
+            "FY2024",
+            "FY",
+            "ytd",
+            "YTD",
+            "first",
+            "First",
+            "half",
+            "the",
+            "of",
+            "11",
+            "months",
+            "last",
+            "Last",
+            "year",
+            "year-on-year",
+            "end-November",
+            "mid-2025",
+            "2025",
+            "2,025",
+            "1899",
+            "2025-12-10",
+            "14",
+            "10",
+            "1st",
+            "3rd",
+            "through",
+            "until",
+            "by",
+            "as",
+            "up",
+            "previous",
+            "fiscal",
+            "Published:",
+            "Updated",
+            "RMB",
+            "RMB43bn",
+            "43bn",
+            "$",
+            "US$",
+            "%",
+            "5%",
+            "-",
+            "–",
+            "—",
+            ",",
+            ".",
+            ":",
+            "|",
+            "(",
+            ")",
+            "café",
+            "Élast",
+            "ñ",
+            "http://x.com/2025/05/a",
+            "www.x.com",
+            "a",
+            "third",
+            "twice",
+            "No.",
+            "units",
+            "¥",
+            "一",
+            "2025年",
+            "\u{a0}",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "\t",
+            "BEIJING",
+            "(Wire)",
+            "--",
+            "week",
+            "quarter",
+            "second",
+            "Published",
+            "on",
+            "10 December 2025",
+        ])
+    }
+
     proptest! {
+        /// The tokenizer never cuts a run of ASCII letters, which is what
+        /// lets [`super::scan`] look only at the tokens its cues touch.
+        #[test]
+        fn tokens_never_cut_a_run_of_letters(parts in proptest::collection::vec((piece(), any::<bool>()), 0..24)) {
+            let text: String = parts.iter().map(|(p, glue)| if *glue { p.to_string() } else { format!(" {p}") }).collect();
+            let b = text.as_bytes();
+            for t in crosscheck_text::tokenize(&text).iter().skip(1) {
+                let s = t.start();
+                prop_assert!(!(b[s - 1].is_ascii_alphabetic() && b[s].is_ascii_alphabetic()), "{text:?} at {s}");
+            }
+        }
+
+        /// The scan over the tokens the cues touch finds what the walk
+        /// over every token finds.
+        #[test]
+        fn cues_find_what_every_token_finds(parts in proptest::collection::vec((piece(), any::<bool>()), 0..24)) {
+            let text: String = parts.iter().map(|(p, glue)| if *glue { p.to_string() } else { format!(" {p}") }).collect();
+            let tokens = crosscheck_text::tokenize(&text);
+            let (_, cues) = crate::en::scan_with_cues(&text, 0);
+            let (mut fast, mut fast_doc) = (Vec::new(), None);
+            super::scan(&text, &tokens, &cues, &mut fast, &mut fast_doc);
+            let (mut every, mut every_doc) = (Vec::new(), None);
+            super::scan_every_token(&text, &tokens, &mut every, &mut every_doc);
+            prop_assert_eq!(format!("{fast:?} {fast_doc:?}"), format!("{every:?} {every_doc:?}"), "{:?}", text);
+        }
+
         #[test]
         fn years_read_as_the_str_reading_does(
             parts in proptest::collection::vec(prop_oneof![

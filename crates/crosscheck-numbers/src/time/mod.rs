@@ -51,6 +51,7 @@ mod zh;
 use crate::quantity::{days_in_month, CalendarDate, Granularity, Period, Quantity, QuantityKind};
 use crate::Context;
 use crosscheck_text::{Span, Token};
+pub(crate) use en::{Cues, TRIGGERS};
 
 /// True for a four-digit token that reads as a year (1900–2100).
 pub(crate) fn is_year_token(s: &str) -> bool {
@@ -133,16 +134,18 @@ pub(crate) fn with_year(p: Period, year: i32) -> Period {
 }
 
 /// Finds time expressions in `text` and resolves them; `first_wide` is
-/// [`crate::zh::next_wide`] of `text` from 0.
+/// [`crate::zh::next_wide`] of `text` from 0, `cues` what the English
+/// figure scanner gathered on its pass over `text` (see [`Cues`]).
 pub(crate) fn scan(
     text: &str,
     tokens: &[Token],
+    cues: &Cues,
     first_wide: Option<usize>,
     context: &Context,
 ) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut doc: Option<DocDate> = None;
-    en::scan(text, tokens, &mut found, &mut doc);
+    en::scan(text, tokens, cues, &mut found, &mut doc);
     zh::scan(text, first_wide, &mut found, &mut doc);
     if found.is_empty() {
         return Vec::new();
