@@ -388,12 +388,26 @@ impl<'a> Scanner<'a> {
             Some(Bound::Between) | Some(Bound::From) => {}
             None => {}
         }
+        // `between more than 78.78m and 87.07m`: a bound word inside a
+        // range's first end; the range, when it closes, wins over it.
+        let outer = match bound {
+            Some(Bound::Over | Bound::Under | Bound::About) => {
+                bound_before(b, bstart, self.floor, None)
+                    .filter(|(_, k)| matches!(k, Bound::Between | Bound::From))
+            }
+            _ => None,
+        };
+        let range_bound = outer.map_or(bound, |(_, k)| Some(k));
         // Ranges: `between 5 and 7`, `from 200 to 300`, `30,000 to 40,000`, `10%-15%`.
         if matches!(
-            bound,
+            range_bound,
             None | Some(Bound::Between | Bound::From | Bound::About)
         ) {
-            if let Some((hi, e)) = self.range_end(&f, bound) {
+            if let Some((hi, e)) = self.range_end(&f, range_bound) {
+                if let Some((outer_start, _)) = outer {
+                    q_start = outer_start;
+                    approx = Approx::About;
+                }
                 if bound == Some(Bound::About) {
                     approx = Approx::About;
                 }
@@ -738,7 +752,10 @@ impl<'a> Scanner<'a> {
         if !(c.is_ascii_digit() || c.is_ascii_alphabetic() || c >= 0x80 || c == b'$') {
             return None;
         }
-        let g = self.figure(s2, t_end)?;
+        let g = match self.figure(s2, t_end) {
+            Some(g) => g,
+            None => self.bounded_range_end(s2, t_end)?,
+        };
         if t.is(b, b'-') && !spaced {
             // `1995-01`, `222-2222/2222`: dates and codes.
             if at(b, s2) == b'0' || at(b, g.e) == b'-' || at(b, g.e) == b'/' {
@@ -763,6 +780,22 @@ impl<'a> Scanner<'a> {
         }
         let e = g.e;
         Some((g, e))
+    }
+
+    /// The second end of a range that opens with a currency code or a
+    /// bound word before its digits: `and USD 7 billion`, `and more than
+    /// 11.6 billion yen`, `and about €39.2 million`. Everything from `s2` to
+    /// the digits must be read as the figure's currency or as a bound.
+    fn bounded_range_end(&self, s2: usize, floor: usize) -> Option<Fig> {
+        let b = self.b;
+        let window = b.get(s2..(s2 + 24).min(b.len()))?;
+        let digit = s2 + window.iter().position(u8::is_ascii_digit)?;
+        let g = self.figure(digit, floor)?;
+        let covered = g.s == s2
+            || bound_before(b, g.s, floor, None).is_some_and(|(start, k)| {
+                start == s2 && matches!(k, Bound::Over | Bound::Under | Bound::About)
+            });
+        covered.then_some(g)
     }
 
     /// A number at `p` with its currency, scale, unit or counted noun.

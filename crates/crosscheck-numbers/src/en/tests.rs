@@ -144,3 +144,26 @@ fn a_scaled_figure_is_not_a_range_down_to_a_smaller_one() {
     let q = one("between 900 million and 1.2 billion dollars");
     assert_eq!(q.range, Some((Some(9e8), Some(1.2e9))));
 }
+
+#[test]
+fn range_ends_may_open_with_a_currency_code_or_a_bound() {
+    for (text, lo, hi) in [
+        ("between USD 5 billion and USD 7 billion", 5e9, 7e9),
+        (
+            "between JPY 10.51 billion and more than 11.6 billion yen",
+            10.51e9,
+            11.6e9,
+        ),
+        (
+            "between more than SGD 78.78m and SGD 87.07 million",
+            78.78e6,
+            87.07e6,
+        ),
+        ("between S$2.1 billion and S$2.29 billion", 2.1e9, 2.29e9),
+    ] {
+        let q = one(text);
+        assert_eq!(q.range, Some((Some(lo), Some(hi))), "{text}");
+    }
+    // A bound that no range follows stays a bound.
+    assert_eq!(one("from over 5 billion").approx, Approx::Over);
+}
