@@ -458,31 +458,47 @@ struct Ent {
     destination: bool,
 }
 
-/// The words of a sentence's tokens, into `out` (emptied first: one buffer
-/// serves every sentence); returns the union of their [`fact`] bits, so
-/// that a rule whose words the sentence lacks need not walk it.
+/// The words of the sentence `sent`, into `out` (emptied first: one buffer
+/// serves every sentence), from `tokens`: the document's tokens from the
+/// sentence's first on. Returns the union of the words' [`fact`] bits, so
+/// that a rule whose words the sentence lacks need not walk it, and how
+/// many tokens start inside the sentence (the walk finds where they end,
+/// where a search of the document's tokens cost as much again).
 ///
 /// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
 /// ASCII word's lowercase form is then a slice of it, not a copy.
-fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W<'a>>) -> u32 {
+fn words_of<'a>(
+    text: &'a str,
+    lower: &'a str,
+    tokens: &[Token],
+    sent: Span,
+    out: &mut Vec<W<'a>>,
+) -> (u32, usize) {
     out.clear();
     let table = fact_table();
     // Most sentences are ASCII throughout: one test for all their tokens.
-    let all_ascii = match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => text.as_bytes()[first.start()..last.end()].is_ascii(),
-        _ => true,
+    // A token that ends past the sentence is tested by itself.
+    let ascii_upto = if text
+        .as_bytes()
+        .get(sent.range())
+        .is_some_and(<[u8]>::is_ascii)
+    {
+        sent.end
+    } else {
+        0
     };
+    // The sentence's tokens are those that start before its end.
+    let in_sentence = |t: &&Token| t.start() < sent.end;
     let mut any = 0;
     let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
+    while let Some(t) = tokens.get(i).filter(in_sentence) {
         i += 1;
         if t.kind == TokenKind::Space {
             continue;
         }
         if t.kind == TokenKind::Punct && matches!(t.text(text), "'" | "’") {
             // `Zhejiang ' s` split by the tokenizer.
-            if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i)) {
+            if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i).filter(in_sentence)) {
                 if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.start() {
                     prev.poss = true;
                     i += 1;
@@ -490,7 +506,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
                 }
             }
         }
-        let ascii = all_ascii || text.as_bytes()[t.start()..t.end()].is_ascii();
+        let ascii = t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii();
         let mut lc = if ascii {
             Cow::Borrowed(t.text(lower))
         } else {
@@ -531,7 +547,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
             poss,
         });
     }
-    any
+    (any, i)
 }
 
 /// Whether a sentence says it corrects a figure: one walk over the words,
@@ -874,6 +890,30 @@ fn is_range_period(p: &Period) -> bool {
     p.start.year != p.end.year || p.start.month != p.end.month && p.granularity != Granularity::Year
 }
 
+/// The index of the first of `items` (sorted by `pos`) at or after `at`:
+/// `items.partition_point(|x| pos(x) < at)`, walked to from `from` when every
+/// item before `from` is before `at`. Sentences come in text order, so each
+/// one's tokens, figures and names are a short walk on from the last one's,
+/// where a search of the whole document cost more.
+#[inline]
+fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at: usize) -> usize {
+    if from > items.len() || from.checked_sub(1).is_some_and(|k| pos(&items[k]) >= at) {
+        return items.partition_point(|x| pos(x) < at);
+    }
+    // Galloping: the bound doubles while the item before it is before
+    // `at`, then a search between the last two bounds. Most often no item
+    // lies between two sentences and the first look settles it.
+    let rest = &items[from..];
+    let mut bound = 1;
+    while bound <= rest.len() && pos(&rest[bound - 1]) < at {
+        bound *= 2;
+    }
+    // Every item before `bound / 2` was found before `at`.
+    let lo = bound / 2;
+    let hi = bound.min(rest.len());
+    from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
+}
+
 /// Makes one claim per figure that is not a time expression.
 pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let text = doc.text;
@@ -982,7 +1022,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
     let mut words_buf: Vec<W> = Vec::new();
-    let mut tokens_before = 0usize;
+    // Where the last sentence's tokens, figures and names ended.
+    let (mut tokens_before, mut qs_before, mut ents_before) = (0usize, 0usize, 0usize);
     let mut clause_buf: Vec<usize> = Vec::new();
     // A sentence's figures and dates, in buffers that serve every sentence.
     let mut figs_buf: Vec<&Quantity> = Vec::new();
@@ -1004,32 +1045,23 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         } else {
             si
         };
-        // Tokens before the sentence: on from the last sentence's end when
-        // it came before (a walk over the few tokens between sentences).
+        // The sentence's tokens, figures and names: each found on from where
+        // the last sentence's ended (a walk over the few between sentences
+        // and the sentence's own) rather than by a search of the document.
         let tokens = &doc.tokens[..];
-        let t0 = if tokens_before <= tokens.len()
-            && tokens_before
-                .checked_sub(1)
-                .is_none_or(|k| tokens[k].start() < sent.start)
-        {
-            tokens_before
-                + tokens[tokens_before..]
-                    .iter()
-                    .take_while(|t| t.start() < sent.start)
-                    .count()
-        } else {
-            tokens.partition_point(|t| t.start() < sent.start)
-        };
-        let t1 = t0 + tokens[t0..].partition_point(|t| t.start() < sent.end);
-        tokens_before = t1;
-        let sentence_facts = words_of(text, &lower, &doc.tokens[t0..t1], &mut words_buf);
+        let t0 = first_at_or_after(tokens, tokens_before, Token::start, sent.start);
+        let (sentence_facts, sentence_tokens) =
+            words_of(text, &lower, &tokens[t0..], *sent, &mut words_buf);
+        tokens_before = t0 + sentence_tokens;
         let words = &words_buf;
         let has = |bits: u32| sentence_facts & bits != 0;
-        let q0 = qs.partition_point(|q| q.span.start < sent.start);
-        let q1 = qs.partition_point(|q| q.span.start < sent.end);
+        let q0 = first_at_or_after(&qs, qs_before, |q| q.span.start, sent.start);
+        let q1 = first_at_or_after(&qs, q0, |q| q.span.start, sent.end);
+        qs_before = q1;
         let sent_qs = &qs[q0..q1];
-        let e0 = ents.partition_point(|e| e.span.start < sent.start);
-        let e1 = ents.partition_point(|e| e.span.start < sent.end);
+        let e0 = first_at_or_after(&ents, ents_before, |e| e.span.start, sent.start);
+        let e1 = first_at_or_after(&ents, e0, |e| e.span.start, sent.end);
+        ents_before = e1;
         let sent_ents = &ents[e0..e1];
         let in_ent = |w: &W| {
             sent_ents
@@ -1048,30 +1080,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             hits_buf.clear();
         }
         let hits = &hits_buf;
-        clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
-        let clause = &clause_buf;
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
         let correction_here =
             has(fact::CORRECTION | fact::CORRECTION_CUE) && correction_words(words);
-        // Which clauses speak of a plan or forecast, once per sentence rather
-        // than a walk over the sentence per figure.
-        let mut modal_clauses = Vec::new();
-        if has(fact::MODAL | fact::PLAN) {
-            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
-            for (i, w) in words.iter().enumerate() {
-                if w.is(fact::MODAL)
-                    || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
-                {
-                    modal_clauses[clause[i]] = true;
-                }
-            }
-        }
-        let set_to = has(fact::IS)
-            && words.iter().enumerate().any(|(i, w)| {
-                w.is(fact::IS)
-                    && words.get(i + 1).is_some_and(|w| w.lc == "set")
-                    && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
-            });
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
@@ -1158,6 +1169,34 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .filter(|q| !quoted_number_word(text, q.span)),
         );
         let figs = &figs_buf;
+        // Clauses and what they say of plans matter only to the sentence's
+        // figures: a sentence with none is not walked for them.
+        if figs.is_empty() {
+            clause_buf.clear();
+        } else {
+            clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
+        }
+        let clause = &clause_buf;
+        // Which clauses speak of a plan or forecast, once per sentence rather
+        // than a walk over the sentence per figure.
+        let mut modal_clauses = Vec::new();
+        if !figs.is_empty() && has(fact::MODAL | fact::PLAN) {
+            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
+            for (i, w) in words.iter().enumerate() {
+                if w.is(fact::MODAL)
+                    || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
+                {
+                    modal_clauses[clause[i]] = true;
+                }
+            }
+        }
+        let set_to = !figs.is_empty()
+            && has(fact::IS)
+            && words.iter().enumerate().any(|(i, w)| {
+                w.is(fact::IS)
+                    && words.get(i + 1).is_some_and(|w| w.lc == "set")
+                    && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
+            });
         let resp = has(fact::RESPECTIVELY);
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
@@ -1606,16 +1645,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
         }
-        mark_sums(
-            words,
-            sentence_facts,
-            &mut out,
-            first_claim,
-            prev_sentence_claims.clone(),
-            si,
-        );
-        let lookback = recent_starts[0].unwrap_or(0);
-        mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
+        // Totals and parts are marked among the sentence's own claims: a
+        // sentence that made none has none to mark.
+        if out.len() > first_claim {
+            mark_sums(
+                words,
+                sentence_facts,
+                &mut out,
+                first_claim,
+                prev_sentence_claims.clone(),
+                si,
+            );
+            let lookback = recent_starts[0].unwrap_or(0);
+            mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
+        }
         recent_starts = [recent_starts[1], Some(first_claim)];
 
         // ---- carry context forward
@@ -3173,6 +3216,26 @@ mod tests {
         for _ in 0..20_000 {
             let tail = crate::test_rng::random_text(&mut next, &pieces, 7);
             assert_eq!(tail_roles(&tail), tail_roles_by_list(&tail), "{tail:?}");
+        }
+    }
+
+    #[test]
+    fn a_walk_on_from_a_cursor_finds_what_a_search_finds() {
+        let mut next = crate::test_rng::xorshift(0x0bad_5eed_1234_5678);
+        for _ in 0..2_000 {
+            let n = (next() % 12) as usize;
+            let mut items: Vec<usize> = (0..n).map(|_| (next() % 20) as usize).collect();
+            items.sort_unstable();
+            for from in 0..=n + 1 {
+                for at in 0..22 {
+                    let want = items.partition_point(|&x| x < at);
+                    assert_eq!(
+                        first_at_or_after(&items, from, |&x| x, at),
+                        want,
+                        "{items:?} {from} {at}"
+                    );
+                }
+            }
         }
     }
 
