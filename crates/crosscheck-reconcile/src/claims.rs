@@ -276,8 +276,6 @@ struct W<'a> {
     end: usize,
     kind: TokenKind,
     poss: bool,
-    /// Starts with a capital letter.
-    title: bool,
     /// End of the word as written, possessive split off (`text[start..raw_end]`):
     /// an offset rather than a slice, which few words are ever asked for.
     raw_end: usize,
@@ -291,6 +289,16 @@ impl W<'_> {
     #[inline]
     fn is(&self, bits: u32) -> bool {
         self.facts & bits != 0
+    }
+
+    /// Starts with a capital letter (in `text`, the text the word is of).
+    /// Asked of the few words before a metric, so not worked out for every
+    /// word of every sentence.
+    fn is_title(&self, text: &str) -> bool {
+        text[self.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -514,31 +522,23 @@ fn words_of<'a>(
         };
         let mut raw_end = t.end();
         let mut poss = false;
-        for suf in ["'s", "’s"] {
-            if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
-                match &mut lc {
-                    Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
-                    Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+        // Both possessive endings end in `s`: most words need no more look.
+        if t.kind == TokenKind::Word && lc.ends_with('s') {
+            for suf in ["'s", "’s"] {
+                if lc.len() > suf.len() && lc.ends_with(suf) {
+                    match &mut lc {
+                        Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
+                        Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+                    }
+                    raw_end -= suf.len();
+                    poss = true;
                 }
-                raw_end -= suf.len();
-                poss = true;
             }
         }
         let facts = table.get(&lc);
         any |= facts;
         out.push(W {
             facts,
-            // The word as written starts where its token does.
-            title: if ascii {
-                text.as_bytes()
-                    .get(t.start())
-                    .is_some_and(u8::is_ascii_uppercase)
-            } else {
-                text[t.start()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase())
-            },
             raw_end,
             lc,
             start: t.start(),
@@ -1294,7 +1294,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             };
             let mut metric_how = metric_how;
             if metric_how == How::Context {
-                if let Some(m) = product_subject_metric(words, hits, &metric, fw, &in_ent) {
+                if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
                     metric = m;
                     metric_how = How::Sentence;
                 }
@@ -1936,6 +1936,13 @@ fn pick_metric(
 
 /// Whether the text right before a figure is Chinese.
 fn cjk_here(text: &str, at: usize, sent_start: usize) -> bool {
+    // Most figures follow an ASCII letter, digit or mark: no Han character.
+    if text.as_bytes()[sent_start..at]
+        .last()
+        .is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+    {
+        return false;
+    }
     text[sent_start..at]
         .chars()
         .rev()
@@ -2025,6 +2032,7 @@ fn quoted_number_word(text: &str, span: Span) -> bool {
 /// and states a figure of the metric carried from before narrows that
 /// metric to the product (`energy storage battery exports`).
 fn product_subject_metric(
+    text: &str,
     words: &[W],
     hits: &[MetricHit],
     carried: &str,
@@ -2046,7 +2054,7 @@ fn product_subject_metric(
         || k > s0 + 4
         || k > fw
         || hits.iter().any(|h| h.i0 >= s0 && h.i0 < k)
-        || words[s0 + 1..k].iter().any(|w| w.title)
+        || words[s0 + 1..k].iter().any(|w| w.is_title(text))
     {
         return None;
     }
@@ -2592,11 +2600,11 @@ fn find_subject(
                         return (Some(s), How::Anaphora);
                     }
                 }
-                if w.title && j >= 1 {
+                if w.is_title(text) && j >= 1 {
                     // A name the tagger missed: the capitalized words ending in `'s`.
                     let mut k = j - 1;
                     while k > 0
-                        && words[k - 1].title
+                        && words[k - 1].is_title(text)
                         && words[k - 1].kind == TokenKind::Word
                         && !words[k - 1].poss
                     {
@@ -3216,6 +3224,33 @@ mod tests {
         for _ in 0..20_000 {
             let tail = crate::test_rng::random_text(&mut next, &pieces, 7);
             assert_eq!(tail_roles(&tail), tail_roles_by_list(&tail), "{tail:?}");
+        }
+    }
+
+    /// [`cjk_here`] without its look at the last byte.
+    fn cjk_here_by_chars(text: &str, at: usize, sent_start: usize) -> bool {
+        text[sent_start..at]
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(is_han)
+    }
+
+    #[test]
+    fn cjk_here_agrees_with_a_look_back_by_characters() {
+        let pieces = [
+            "出口", "a", "1", " ", "\u{b}", "\n", "\u{a0}", "，", "é", "(",
+        ];
+        let mut next = crate::test_rng::xorshift(0x5151_7e57_0000_0001);
+        for _ in 0..20_000 {
+            let text = crate::test_rng::random_text(&mut next, &pieces, 6);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    cjk_here(&text, at, 0),
+                    cjk_here_by_chars(&text, at, 0),
+                    "{text:?} {at}"
+                );
+            }
         }
     }
 
