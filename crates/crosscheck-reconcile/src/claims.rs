@@ -353,6 +353,16 @@ mod fact {
     pub const SUM_MARKER_ALONE: u32 = 1 << 19;
     /// Second word of a marker of [`super::SUM_MARKERS`] (`which` of `of which`).
     pub const SUM_MARKER_SECOND: u32 = 1 << 20;
+    /// `the`.
+    pub const THE: u32 = 1 << 21;
+    /// In [`super::PLACE_NOUNS`].
+    pub const PLACE_NOUN: u32 = 1 << 22;
+    /// In [`super::COMPANY_NOUNS`].
+    pub const COMPANY_NOUN: u32 = 1 << 23;
+    /// In [`super::POSS_PRONOUNS`].
+    pub const POSS_PRONOUN: u32 = 1 << 24;
+    /// In [`super::SUBJECT_PRONOUNS`].
+    pub const SUBJECT_PRONOUN: u32 = 1 << 25;
 }
 
 /// Words that end a clause (see [`clause_ids`]).
@@ -410,6 +420,11 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         .into_iter()
         .flat_map(|(words, bit)| words.iter().map(move |w| (*w, bit)))
         .chain(SCOPE_WORDS.keys().map(|w| (w, fact::SCOPE)))
+        .chain([("the", fact::THE)])
+        .chain(PLACE_NOUNS.keys().map(|w| (w, fact::PLACE_NOUN)))
+        .chain(COMPANY_NOUNS.keys().map(|w| (w, fact::COMPANY_NOUN)))
+        .chain(POSS_PRONOUNS.keys().map(|w| (w, fact::POSS_PRONOUN)))
+        .chain(SUBJECT_PRONOUNS.keys().map(|w| (w, fact::SUBJECT_PRONOUN)))
         .chain(
             METRICS
                 .iter()
@@ -628,14 +643,15 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>)
 }
 
 fn is_content_word(w: &W) -> bool {
-    if w.kind == TokenKind::Word && w.lc.contains('-') && w.lc.len() > 3 && !w.is(fact::FUNCTION) {
-        // `state-owned`, `foreign-invested`: compound adjectives.
+    if w.kind != TokenKind::Word || w.is(fact::FUNCTION) {
+        return false;
+    }
+    // `state-owned`, `foreign-invested`: compound adjectives. A short word
+    // is looked through byte by byte, where a search cost a call.
+    if w.lc.len() > 3 && w.lc.bytes().any(|b| b == b'-') {
         return true;
     }
-    w.kind == TokenKind::Word
-        && !w.is(fact::FUNCTION)
-        && !w.lc.ends_with("ing")
-        && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
+    !w.lc.ends_with("ing") && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
 
 const PLACE_NOUNS: WordList<&str> = WordList::new(&[
@@ -2577,7 +2593,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(w.lc.as_ref()) || w.lc == ";" {
+                if w.is(fact::POSS_PRONOUN) || w.lc == ";" {
                     break;
                 }
             }
@@ -2595,7 +2611,7 @@ fn find_subject(
                         return (Some(e.name), How::Possessive);
                     }
                 }
-                if PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref()) {
+                if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN) {
                     if let Some(s) = resolve(&w.lc) {
                         return (Some(s), How::Anaphora);
                     }
@@ -2636,7 +2652,7 @@ fn find_subject(
                 }
                 break;
             }
-            if POSS_PRONOUNS.contains(w.lc.as_ref()) {
+            if w.is(fact::POSS_PRONOUN) {
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
                     return (s, How::Anaphora);
@@ -2664,7 +2680,7 @@ fn find_subject(
                     }
                 }
                 if let Some(w2) = words.get(n) {
-                    if PLACE_NOUNS.contains(w2.lc.as_ref()) && words[n - 1].lc == "the" {
+                    if w2.is(fact::PLACE_NOUN) && words[n - 1].is(fact::THE) {
                         if let Some(s) = resolve(&w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
@@ -2706,13 +2722,18 @@ fn find_subject(
                 return (Some(s), How::Anaphora);
             }
         }
-        let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
-        if (SUBJECT_PRONOUNS.contains(w.lc.as_ref()) && i <= 1)
-            || (POSS_PRONOUNS.contains(w.lc.as_ref()) && i == 0)
+        // Only a pronoun or a place or company noun can stand for the subject.
+        if !w.is(fact::SUBJECT_PRONOUN | fact::POSS_PRONOUN | fact::PLACE_NOUN | fact::COMPANY_NOUN)
+        {
+            continue;
+        }
+        let at_np_start = i == 0 || words[i - 1].is(fact::THE) || i == 1;
+        if (w.is(fact::SUBJECT_PRONOUN) && i <= 1)
+            || (w.is(fact::POSS_PRONOUN) && i == 0)
             || (at_np_start
                 && i >= 1
-                && words[i - 1].lc == "the"
-                && (PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref())))
+                && words[i - 1].is(fact::THE)
+                && w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN))
         {
             let s = if matches!(
                 w.lc.as_ref(),
@@ -2729,15 +2750,15 @@ fn find_subject(
     }
     // `..., the company said.`
     for (i, w) in words.iter().enumerate().skip(fw) {
-        if i >= 1
-            && words[i - 1].lc == "the"
-            && (PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref()))
+        if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN)
+            && i >= 1
+            && words[i - 1].is(fact::THE)
             && (words.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lc.as_ref(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            }) || (COMPANY_NOUNS.contains(w.lc.as_ref()) && ctx.main_company.is_some()))
+            }) || (w.is(fact::COMPANY_NOUN) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);
