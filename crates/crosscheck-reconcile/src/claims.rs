@@ -1263,55 +1263,63 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             } else {
                 None
             };
-            let (mut metric, metric_how, hit) = if let Some(m) = share {
-                flags_v |= flags::SHARE;
-                (m, How::Clause, None)
-            } else {
-                match pick_metric(words, hits, fw, fe, cl, clause) {
-                    Some((h, how)) => {
-                        let mut product = product_of(words, &h, q, fe, &skip);
-                        if product == h.base || h.base.ends_with(&product) {
-                            product.clear();
-                        }
-                        let base = if h.base == "production" && q.kind == QuantityKind::Money {
-                            "output value"
-                        } else {
-                            h.base
-                        };
-                        (with_product(&product, base), how, Some(h))
-                    }
-                    None if cjk.is_some() => {
-                        let (m, overseas, how) = cjk.clone().unwrap_or_default();
-                        if overseas {
-                            scope.push("overseas".into());
-                        }
-                        (m, how, None)
-                    }
-                    None => {
-                        let counted = counted_of(words, q, fe);
-                        if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
-                            && !counted.is_empty()
-                            && !q.change
-                        {
-                            (counted, How::Clause, None)
-                        } else if correction_context {
-                            match ctx.metric {
-                                Some((m, _)) => (m.as_str().to_string(), How::Sentence, None),
-                                None => (String::new(), How::Missing, None),
+            // Most metrics are a base or a carried name as it stands: borrowed,
+            // not copied, until a rule changes them.
+            let (mut metric, metric_how, hit): (Cow<str>, How, Option<MetricHit>) =
+                if let Some(m) = share {
+                    flags_v |= flags::SHARE;
+                    (m.into(), How::Clause, None)
+                } else {
+                    match pick_metric(words, hits, fw, fe, cl, clause) {
+                        Some((h, how)) => {
+                            let mut product = product_of(words, &h, q, fe, &skip);
+                            if product == h.base || h.base.ends_with(&product) {
+                                product.clear();
                             }
-                        } else if let Some((m, p)) = ctx.metric.filter(|(_, p)| *p == para) {
-                            let _ = p;
-                            (m.as_str().to_string(), How::Context, None)
-                        } else {
-                            (String::new(), How::Missing, None)
+                            let base = if h.base == "production" && q.kind == QuantityKind::Money {
+                                "output value"
+                            } else {
+                                h.base
+                            };
+                            let name = if product.is_empty() {
+                                Cow::Borrowed(base)
+                            } else {
+                                Cow::Owned(with_product(&product, base))
+                            };
+                            (name, how, Some(h))
+                        }
+                        None if cjk.is_some() => {
+                            let (m, overseas, how) = cjk.clone().unwrap_or_default();
+                            if overseas {
+                                scope.push("overseas".into());
+                            }
+                            (m.into(), how, None)
+                        }
+                        None => {
+                            let counted = counted_of(words, q, fe);
+                            if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
+                                && !counted.is_empty()
+                                && !q.change
+                            {
+                                (counted.into(), How::Clause, None)
+                            } else if correction_context {
+                                match ctx.metric {
+                                    Some((m, _)) => (m.as_str().into(), How::Sentence, None),
+                                    None => ("".into(), How::Missing, None),
+                                }
+                            } else if let Some((m, p)) = ctx.metric.filter(|(_, p)| *p == para) {
+                                let _ = p;
+                                (m.as_str().into(), How::Context, None)
+                            } else {
+                                ("".into(), How::Missing, None)
+                            }
                         }
                     }
-                }
-            };
+                };
             let mut metric_how = metric_how;
             if metric_how == How::Context {
                 if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
-                    metric = m;
+                    metric = m.into();
                     metric_how = How::Sentence;
                 }
             }
@@ -1430,7 +1438,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         continue;
                     }
                     if let Some(stem) = format!(" {metric}").strip_suffix(base) {
-                        metric = format!("{stem} exports").trim().to_string();
+                        metric = format!("{stem} exports").trim().to_string().into();
                         scope.remove(pos);
                         break;
                     }
@@ -1527,7 +1535,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     "mark" | "threshold" | "barrier" | "milestone" | "level"
                 )
             }) {
-                metric.clear();
+                metric = "".into();
             }
             if metric.is_empty() {
                 metric_how = How::Missing;
@@ -1535,7 +1543,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if q.kind == QuantityKind::Fraction {
                 // `one-third of exports` is a share.
                 if !metric.contains(" share of ") && !metric.is_empty() {
-                    metric = format!("share of {metric}");
+                    metric = format!("share of {metric}").into();
                 }
             }
 
@@ -1543,7 +1551,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // context (`Sales were up 32 per cent` in an interview set in
             // Lanxi) gives way to the last company named.
             let company_metric = matches!(
-                metric.as_str(),
+                metric.as_ref(),
                 "revenue" | "sales" | "net profit" | "R&D spending" | "operating profit"
             );
             let is_company = |s: Sym| companies.contains(&s);
@@ -1585,11 +1593,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     // Ends in ` {metric}`, without making that string.
                     let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
                         m.as_str()
-                            .strip_suffix(metric.as_str())
+                            .strip_suffix(metric.as_ref())
                             .is_some_and(|rest| rest.ends_with(' '))
                     });
                     if let (Some(f), None) = (fuller.next(), fuller.next()) {
-                        metric = f.as_str().to_string();
+                        metric = f.as_str().into();
                     }
                 }
             }
