@@ -1390,7 +1390,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
-            if let Some(h) = hit {
+            // Only a sentence with a scope word has scopes to find.
+            if let Some(h) = hit.filter(|_| has(fact::SCOPE)) {
                 let lo = h.i0.saturating_sub(4);
                 for w in words[lo..h.i0]
                     .iter()
@@ -1401,7 +1402,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
-            for w in words.iter().skip(fw).take(fe - fw + 2) {
+            for w in words
+                .iter()
+                .skip(fw)
+                .take(if has(fact::SCOPE) { fe - fw + 2 } else { 0 })
+            {
                 if let Some(s) = scope_of(w) {
                     scope.push(s.to_string());
                 }
@@ -1938,9 +1943,11 @@ fn pick_metric(
             return Some((*h, How::Clause));
         }
     }
-    let before: Vec<&MetricHit> = hits.iter().filter(|h| h.i1 <= fw).collect();
+    // Hits come in order and do not overlap: those that end before the
+    // figure are a prefix of them, taken as a slice rather than collected.
+    let before = &hits[..hits.partition_point(|h| h.i1 <= fw)];
     if let Some(h) = before.iter().rev().find(|h| clause.get(h.i0) == Some(&cl)) {
-        return Some((**h, How::Clause));
+        return Some((*h, How::Clause));
     }
     // A verb right after the figure's noun: `212,000 packs shipped abroad`.
     if let Some(h) = hits
@@ -1953,7 +1960,7 @@ fn pick_metric(
         // Another figure between the metric and this one: this may be a
         // list item of some other measure (`... and other businesses 0.7 billion`).
         let between = words[h.i1..fw].iter().any(|w| w.kind == TokenKind::Number);
-        return Some((**h, if between { How::Context } else { How::Sentence }));
+        return Some((*h, if between { How::Context } else { How::Sentence }));
     }
     None
 }
@@ -2139,19 +2146,21 @@ fn product_of(
             return counted;
         }
     }
-    // Modifiers before the head.
+    // Modifiers before the head, at most four: filled from the back of an
+    // array, in text order, with no vector per figure.
     let mut j = h.i0;
-    let mut mods: Vec<&str> = Vec::new();
-    while j > 0 && mods.len() < 4 {
+    let mut mods = [""; 4];
+    let mut n = 0;
+    while j > 0 && n < mods.len() {
         let w = &words[j - 1];
         if w.poss || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
             break;
         }
-        mods.push(&w.lc);
+        n += 1;
+        mods[mods.len() - n] = &w.lc;
         j -= 1;
     }
-    mods.reverse();
-    let p = normalize_product(&mods);
+    let p = normalize_product(&mods[mods.len() - n..]);
     if !p.is_empty() {
         return p;
     }
