@@ -363,8 +363,18 @@ mod fact {
     pub const POSS_PRONOUN: u32 = 1 << 24;
     /// In [`super::SUBJECT_PRONOUNS`].
     pub const SUBJECT_PRONOUN: u32 = 1 << 25;
+    /// In [`super::BASE_WORDS`]: a comparison base follows.
+    pub const BASE: u32 = 1 << 26;
+    /// In [`super::VOLUME_WORDS`].
+    pub const VOLUME: u32 = 1 << 27;
 }
 
+/// Words before a date that make it a comparison base (`from ... in 2024`).
+const BASE_WORDS: &[&str] = &[
+    "from", "than", "compared", "versus", "vs", "since", "against", "over",
+];
+/// Words that make a growth rate one of a volume, not a value.
+const VOLUME_WORDS: &[&str] = &["volume", "volumes", "units", "tonnes", "tons"];
 /// Words that end a clause (see [`clause_ids`]).
 const CLAUSE_ENDS: &[&str] = &[";", "—", "–", "--", ":", "(", ")"];
 /// Words after a comma that start a new clause.
@@ -397,7 +407,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 16] = [
+    let lists: [(&'static [&'static str], u32); 18] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -414,6 +424,8 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (&["respectively"], fact::RESPECTIVELY),
         (&["is"], fact::IS),
         (NOT_METRIC_AFTER, fact::NOT_METRIC_AFTER),
+        (BASE_WORDS, fact::BASE),
+        (VOLUME_WORDS, fact::VOLUME),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -1128,26 +1140,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
                 .map(|(q, p)| {
                     let wi = word_at(q.span.start);
-                    let is_base = |w: &str| {
-                        matches!(
-                            w,
-                            "from"
-                                | "than"
-                                | "compared"
-                                | "versus"
-                                | "vs"
-                                | "since"
-                                | "against"
-                                | "over"
-                        )
-                    };
-                    let base_before = words[wi.saturating_sub(3)..wi]
-                        .iter()
-                        .any(|w| is_base(&w.lc));
+                    let is_base = |w: &W| w.is(fact::BASE);
+                    let base_before = words[wi.saturating_sub(3)..wi].iter().any(is_base);
                     let ok = !base_before || is_range_period(&p);
                     let base_at = (wi.saturating_sub(7)..wi)
                         .rev()
-                        .find(|&i| is_base(&words[i].lc))
+                        .find(|&i| is_base(&words[i]))
                         .filter(|_| !is_range_period(&p));
                     DateInfo {
                         q,
@@ -1420,13 +1418,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // packs`) is not one of a value.
             if q.change && q.kind == QuantityKind::Percent {
                 let in_clause = |i: usize| clause.get(i) == Some(&cl);
-                let volume_word = words.iter().enumerate().any(|(i, w)| {
-                    in_clause(i)
-                        && matches!(
-                            w.lc.as_ref(),
-                            "volume" | "volumes" | "units" | "tonnes" | "tons"
-                        )
-                });
+                let volume_word = has(fact::VOLUME)
+                    && words
+                        .iter()
+                        .enumerate()
+                        .any(|(i, w)| in_clause(i) && w.is(fact::VOLUME));
                 let count_here = figs.iter().any(|o| {
                     o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
                 });
@@ -2177,15 +2173,17 @@ fn product_of(
         if words.get(k).map(|w| w.lc.as_ref()) == Some("the") {
             k += 1;
         }
-        let mut np: Vec<&str> = Vec::new();
+        let mut np = [""; 4];
+        let mut n = 0;
         while let Some(w) = words.get(k) {
-            if np.len() >= 4 || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
+            if n >= np.len() || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
                 break;
             }
-            np.push(&w.lc);
+            np[n] = &w.lc;
+            n += 1;
             k += 1;
         }
-        let p = normalize_product(&np);
+        let p = normalize_product(&np[..n]);
         if !p.is_empty() {
             return p;
         }
@@ -2227,10 +2225,12 @@ fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
 
 /// The noun phrase right after a count: `212,000 battery packs` → `battery pack`.
 fn counted_noun(words: &[W], fe: usize) -> String {
-    let mut np: Vec<&str> = Vec::new();
+    // At most four words, in an array rather than a vector per figure.
+    let mut np = [""; 4];
+    let mut n = 0;
     let mut k = fe;
     while let Some(w) = words.get(k) {
-        if np.len() >= 4 || !(is_content_word(w) || w.lc == "new") {
+        if n >= np.len() || !(is_content_word(w) || w.lc == "new") {
             break;
         }
         k += 1;
@@ -2240,10 +2240,11 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         if MONTHS.contains(w.lc.as_ref()) {
             break;
         }
-        np.push(&w.lc);
+        np[n] = &w.lc;
+        n += 1;
     }
     // A counted noun meets by its head: `battery packs` = `packs`.
-    let p = normalize_product(&np);
+    let p = normalize_product(&np[..n]);
     match p.rsplit_once(' ') {
         Some((_, head))
             if !matches!(
