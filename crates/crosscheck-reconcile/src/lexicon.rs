@@ -515,32 +515,36 @@ pub fn normalize_product(words: &[&str]) -> String {
             .replace("new-energy", "new energy")
             .replace("lithium-ion", "lithium");
     }
-    let joined = joined.trim();
-    match joined {
+    let trimmed = joined.trim();
+    // A phrase with no shared spelling is returned as joined: the buffer
+    // itself when trimming left it whole, not a second copy.
+    let canonical = match trimmed {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
         | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
-        | "full-time employee" => String::new(),
+        | "full-time employee" => "",
         "new energy vehicle"
         | "nev"
         | "new energy"
         | "new energy automobile"
         | "new energy car"
         | "new energy passenger vehicle"
-        | "nevs" => "NEV".into(),
+        | "nevs" => "NEV",
         "auto" | "automobile" | "car" | "vehicle" | "motor vehicle" | "automotive"
-        | "complete vehicle" | "whole vehicle" => "vehicle".into(),
-        "passenger vehicle" | "passenger car" => "passenger car".into(),
-        "commercial vehicle" => "commercial vehicle".into(),
-        "electric vehicle" | "ev" | "battery electric vehicle" => "EV".into(),
+        | "complete vehicle" | "whole vehicle" => "vehicle",
+        "passenger vehicle" | "passenger car" => "passenger car",
+        "commercial vehicle" => "commercial vehicle",
+        "electric vehicle" | "ev" | "battery electric vehicle" => "EV",
         "auto part"
         | "automotive part"
         | "automotive spare part"
         | "auto component"
         | "automotive component"
         | "vehicle part"
-        | "car part" => "auto part".into(),
-        other => other.to_string(),
-    }
+        | "car part" => "auto part",
+        _ if trimmed.len() == joined.len() => return joined,
+        other => return other.to_string(),
+    };
+    canonical.to_string()
 }
 
 /// A crude singular: `vehicles` → `vehicle`, `batteries` → `battery`.
