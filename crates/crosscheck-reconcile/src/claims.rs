@@ -281,8 +281,6 @@ struct W<'a> {
     end: usize,
     kind: TokenKind,
     poss: bool,
-    /// Starts with a capital letter.
-    title: bool,
     /// End of the word as written, possessive split off (`text[start..raw_end]`):
     /// an offset rather than a slice, which few words are ever asked for.
     raw_end: usize,
@@ -296,6 +294,16 @@ impl W<'_> {
     #[inline]
     fn is(&self, bits: u32) -> bool {
         self.facts & bits != 0
+    }
+
+    /// Starts with a capital letter (in `text`, the text the word is of).
+    /// Asked of the few words before a metric, so not worked out for every
+    /// word of every sentence.
+    fn is_title(&self, text: &str) -> bool {
+        text[self.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -350,8 +358,28 @@ mod fact {
     pub const SUM_MARKER_ALONE: u32 = 1 << 19;
     /// Second word of a marker of [`super::SUM_MARKERS`] (`which` of `of which`).
     pub const SUM_MARKER_SECOND: u32 = 1 << 20;
+    /// `the`.
+    pub const THE: u32 = 1 << 21;
+    /// In [`super::PLACE_NOUNS`].
+    pub const PLACE_NOUN: u32 = 1 << 22;
+    /// In [`super::COMPANY_NOUNS`].
+    pub const COMPANY_NOUN: u32 = 1 << 23;
+    /// In [`super::POSS_PRONOUNS`].
+    pub const POSS_PRONOUN: u32 = 1 << 24;
+    /// In [`super::SUBJECT_PRONOUNS`].
+    pub const SUBJECT_PRONOUN: u32 = 1 << 25;
+    /// In [`super::BASE_WORDS`]: a comparison base follows.
+    pub const BASE: u32 = 1 << 26;
+    /// In [`super::VOLUME_WORDS`].
+    pub const VOLUME: u32 = 1 << 27;
 }
 
+/// Words before a date that make it a comparison base (`from ... in 2024`).
+const BASE_WORDS: &[&str] = &[
+    "from", "than", "compared", "versus", "vs", "since", "against", "over",
+];
+/// Words that make a growth rate one of a volume, not a value.
+const VOLUME_WORDS: &[&str] = &["volume", "volumes", "units", "tonnes", "tons"];
 /// Words that end a clause (see [`clause_ids`]).
 const CLAUSE_ENDS: &[&str] = &[";", "—", "–", "--", ":", "(", ")"];
 /// Words after a comma that start a new clause.
@@ -384,7 +412,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 16] = [
+    let lists: [(&'static [&'static str], u32); 18] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -401,12 +429,19 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (&["respectively"], fact::RESPECTIVELY),
         (&["is"], fact::IS),
         (NOT_METRIC_AFTER, fact::NOT_METRIC_AFTER),
+        (BASE_WORDS, fact::BASE),
+        (VOLUME_WORDS, fact::VOLUME),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
         .into_iter()
         .flat_map(|(words, bit)| words.iter().map(move |w| (*w, bit)))
         .chain(SCOPE_WORDS.keys().map(|w| (w, fact::SCOPE)))
+        .chain([("the", fact::THE)])
+        .chain(PLACE_NOUNS.keys().map(|w| (w, fact::PLACE_NOUN)))
+        .chain(COMPANY_NOUNS.keys().map(|w| (w, fact::COMPANY_NOUN)))
+        .chain(POSS_PRONOUNS.keys().map(|w| (w, fact::POSS_PRONOUN)))
+        .chain(SUBJECT_PRONOUNS.keys().map(|w| (w, fact::SUBJECT_PRONOUN)))
         .chain(
             METRICS
                 .iter()
@@ -463,31 +498,47 @@ struct Ent {
     destination: bool,
 }
 
-/// The words of a sentence's tokens, into `out` (emptied first: one buffer
-/// serves every sentence); returns the union of their [`fact`] bits, so
-/// that a rule whose words the sentence lacks need not walk it.
+/// The words of the sentence `sent`, into `out` (emptied first: one buffer
+/// serves every sentence), from `tokens`: the document's tokens from the
+/// sentence's first on. Returns the union of the words' [`fact`] bits, so
+/// that a rule whose words the sentence lacks need not walk it, and how
+/// many tokens start inside the sentence (the walk finds where they end,
+/// where a search of the document's tokens cost as much again).
 ///
 /// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
 /// ASCII word's lowercase form is then a slice of it, not a copy.
-fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W<'a>>) -> u32 {
+fn words_of<'a>(
+    text: &'a str,
+    lower: &'a str,
+    tokens: &[Token],
+    sent: Span,
+    out: &mut Vec<W<'a>>,
+) -> (u32, usize) {
     out.clear();
     let table = fact_table();
     // Most sentences are ASCII throughout: one test for all their tokens.
-    let all_ascii = match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => text.as_bytes()[first.start()..last.end()].is_ascii(),
-        _ => true,
+    // A token that ends past the sentence is tested by itself.
+    let ascii_upto = if text
+        .as_bytes()
+        .get(sent.range())
+        .is_some_and(<[u8]>::is_ascii)
+    {
+        sent.end
+    } else {
+        0
     };
+    // The sentence's tokens are those that start before its end.
+    let in_sentence = |t: &&Token| t.start() < sent.end;
     let mut any = 0;
     let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
+    while let Some(t) = tokens.get(i).filter(in_sentence) {
         i += 1;
         if t.kind == TokenKind::Space {
             continue;
         }
         if t.kind == TokenKind::Punct && matches!(t.text(text), "'" | "’") {
             // `Zhejiang ' s` split by the tokenizer.
-            if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i)) {
+            if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i).filter(in_sentence)) {
                 if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.start() {
                     prev.poss = true;
                     i += 1;
@@ -495,7 +546,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
                 }
             }
         }
-        let ascii = all_ascii || text.as_bytes()[t.start()..t.end()].is_ascii();
+        let ascii = t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii();
         let mut lc = if ascii {
             Cow::Borrowed(t.text(lower))
         } else {
@@ -503,31 +554,23 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
         };
         let mut raw_end = t.end();
         let mut poss = false;
-        for suf in ["'s", "’s"] {
-            if t.kind == TokenKind::Word && lc.len() > suf.len() && lc.ends_with(suf) {
-                match &mut lc {
-                    Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
-                    Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+        // Both possessive endings end in `s`: most words need no more look.
+        if t.kind == TokenKind::Word && lc.ends_with('s') {
+            for suf in ["'s", "’s"] {
+                if lc.len() > suf.len() && lc.ends_with(suf) {
+                    match &mut lc {
+                        Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
+                        Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+                    }
+                    raw_end -= suf.len();
+                    poss = true;
                 }
-                raw_end -= suf.len();
-                poss = true;
             }
         }
         let facts = table.get(&lc);
         any |= facts;
         out.push(W {
             facts,
-            // The word as written starts where its token does.
-            title: if ascii {
-                text.as_bytes()
-                    .get(t.start())
-                    .is_some_and(u8::is_ascii_uppercase)
-            } else {
-                text[t.start()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase())
-            },
             raw_end,
             lc,
             start: t.start(),
@@ -536,7 +579,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str, tokens: &[Token], out: &mut Vec<W
             poss,
         });
     }
-    any
+    (any, i)
 }
 
 /// Whether a sentence says it corrects a figure: one walk over the words,
@@ -617,14 +660,15 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>)
 }
 
 fn is_content_word(w: &W) -> bool {
-    if w.kind == TokenKind::Word && w.lc.contains('-') && w.lc.len() > 3 && !w.is(fact::FUNCTION) {
-        // `state-owned`, `foreign-invested`: compound adjectives.
+    if w.kind != TokenKind::Word || w.is(fact::FUNCTION) {
+        return false;
+    }
+    // `state-owned`, `foreign-invested`: compound adjectives. A short word
+    // is looked through byte by byte, where a search cost a call.
+    if w.lc.len() > 3 && w.lc.bytes().any(|b| b == b'-') {
         return true;
     }
-    w.kind == TokenKind::Word
-        && !w.is(fact::FUNCTION)
-        && !w.lc.ends_with("ing")
-        && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
+    !w.lc.ends_with("ing") && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
 }
 
 const PLACE_NOUNS: WordList<&str> = WordList::new(&[
@@ -905,6 +949,30 @@ fn is_range_period(p: &Period) -> bool {
     p.start.year != p.end.year || p.start.month != p.end.month && p.granularity != Granularity::Year
 }
 
+/// The index of the first of `items` (sorted by `pos`) at or after `at`:
+/// `items.partition_point(|x| pos(x) < at)`, walked to from `from` when every
+/// item before `from` is before `at`. Sentences come in text order, so each
+/// one's tokens, figures and names are a short walk on from the last one's,
+/// where a search of the whole document cost more.
+#[inline]
+fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at: usize) -> usize {
+    if from > items.len() || from.checked_sub(1).is_some_and(|k| pos(&items[k]) >= at) {
+        return items.partition_point(|x| pos(x) < at);
+    }
+    // Galloping: the bound doubles while the item before it is before
+    // `at`, then a search between the last two bounds. Most often no item
+    // lies between two sentences and the first look settles it.
+    let rest = &items[from..];
+    let mut bound = 1;
+    while bound <= rest.len() && pos(&rest[bound - 1]) < at {
+        bound *= 2;
+    }
+    // Every item before `bound / 2` was found before `at`.
+    let lo = bound / 2;
+    let hi = bound.min(rest.len());
+    from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
+}
+
 /// Makes one claim per figure that is not a time expression.
 pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let text = doc.text;
@@ -1024,7 +1092,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
     let mut words_buf: Vec<W> = Vec::new();
-    let mut tokens_before = 0usize;
+    // Where the last sentence's tokens, figures and names ended.
+    let (mut tokens_before, mut qs_before, mut ents_before) = (0usize, 0usize, 0usize);
     let mut clause_buf: Vec<usize> = Vec::new();
     // A sentence's figures and dates, in buffers that serve every sentence.
     let mut figs_buf: Vec<&Quantity> = Vec::new();
@@ -1046,32 +1115,23 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         } else {
             si
         };
-        // Tokens before the sentence: on from the last sentence's end when
-        // it came before (a walk over the few tokens between sentences).
+        // The sentence's tokens, figures and names: each found on from where
+        // the last sentence's ended (a walk over the few between sentences
+        // and the sentence's own) rather than by a search of the document.
         let tokens = &doc.tokens[..];
-        let t0 = if tokens_before <= tokens.len()
-            && tokens_before
-                .checked_sub(1)
-                .is_none_or(|k| tokens[k].start() < sent.start)
-        {
-            tokens_before
-                + tokens[tokens_before..]
-                    .iter()
-                    .take_while(|t| t.start() < sent.start)
-                    .count()
-        } else {
-            tokens.partition_point(|t| t.start() < sent.start)
-        };
-        let t1 = t0 + tokens[t0..].partition_point(|t| t.start() < sent.end);
-        tokens_before = t1;
-        let sentence_facts = words_of(text, &lower, &doc.tokens[t0..t1], &mut words_buf);
+        let t0 = first_at_or_after(tokens, tokens_before, Token::start, sent.start);
+        let (sentence_facts, sentence_tokens) =
+            words_of(text, &lower, &tokens[t0..], *sent, &mut words_buf);
+        tokens_before = t0 + sentence_tokens;
         let words = &words_buf;
         let has = |bits: u32| sentence_facts & bits != 0;
-        let q0 = qs.partition_point(|q| q.span.start < sent.start);
-        let q1 = qs.partition_point(|q| q.span.start < sent.end);
+        let q0 = first_at_or_after(&qs, qs_before, |q| q.span.start, sent.start);
+        let q1 = first_at_or_after(&qs, q0, |q| q.span.start, sent.end);
+        qs_before = q1;
         let sent_qs = &qs[q0..q1];
-        let e0 = ents.partition_point(|e| e.span.start < sent.start);
-        let e1 = ents.partition_point(|e| e.span.start < sent.end);
+        let e0 = first_at_or_after(&ents, ents_before, |e| e.span.start, sent.start);
+        let e1 = first_at_or_after(&ents, e0, |e| e.span.start, sent.end);
+        ents_before = e1;
         let sent_ents = &ents[e0..e1];
         let in_ent = |w: &W| {
             sent_ents
@@ -1090,30 +1150,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             hits_buf.clear();
         }
         let hits = &hits_buf;
-        clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
-        let clause = &clause_buf;
         let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
         let correction_here =
             has(fact::CORRECTION | fact::CORRECTION_CUE) && correction_words(words);
-        // Which clauses speak of a plan or forecast, once per sentence rather
-        // than a walk over the sentence per figure.
-        let mut modal_clauses = Vec::new();
-        if has(fact::MODAL | fact::PLAN) {
-            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
-            for (i, w) in words.iter().enumerate() {
-                if w.is(fact::MODAL)
-                    || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
-                {
-                    modal_clauses[clause[i]] = true;
-                }
-            }
-        }
-        let set_to = has(fact::IS)
-            && words.iter().enumerate().any(|(i, w)| {
-                w.is(fact::IS)
-                    && words.get(i + 1).is_some_and(|w| w.lc == "set")
-                    && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
-            });
         let correction_context = correction_here || prev_correction;
 
         // Bracket groups: a date in brackets governs only figures in them.
@@ -1143,19 +1182,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
                 .map(|(q, p)| {
                     let wi = word_at(q.span.start);
-                    let is_base = |w: &str| {
-                        matches!(
-                            w,
-                            "from"
-                                | "than"
-                                | "compared"
-                                | "versus"
-                                | "vs"
-                                | "since"
-                                | "against"
-                                | "over"
-                        )
-                    };
                     // A base word inside a figure is its bound (`more than
                     // 738,000 wafers for 2023`), not the date's; one before a
                     // figure still is (`up 5% from 18.9 billion in 2024`).
@@ -1166,7 +1192,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                                 && w.start < f.span.end
                         })
                     };
-                    let is_date_base = |w: &W| is_base(&w.lc) && !in_figure(w);
+                    let is_date_base = |w: &W| w.is(fact::BASE) && !in_figure(w);
                     let base_before = words[wi.saturating_sub(3)..wi].iter().any(is_date_base);
                     // `Founded in 1953, the company employs 10,336 people`:
                     // the year of an event in the company's history, not
@@ -1221,6 +1247,34 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }),
         );
         let figs = &figs_buf;
+        // Clauses and what they say of plans matter only to the sentence's
+        // figures: a sentence with none is not walked for them.
+        if figs.is_empty() {
+            clause_buf.clear();
+        } else {
+            clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
+        }
+        let clause = &clause_buf;
+        // Which clauses speak of a plan or forecast, once per sentence rather
+        // than a walk over the sentence per figure.
+        let mut modal_clauses = Vec::new();
+        if !figs.is_empty() && has(fact::MODAL | fact::PLAN) {
+            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
+            for (i, w) in words.iter().enumerate() {
+                if w.is(fact::MODAL)
+                    || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
+                {
+                    modal_clauses[clause[i]] = true;
+                }
+            }
+        }
+        let set_to = !figs.is_empty()
+            && has(fact::IS)
+            && words.iter().enumerate().any(|(i, w)| {
+                w.is(fact::IS)
+                    && words.get(i + 1).is_some_and(|w| w.lc == "set")
+                    && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
+            });
         let resp = has(fact::RESPECTIVELY);
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
@@ -1271,55 +1325,63 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             } else {
                 None
             };
-            let (mut metric, metric_how, hit) = if let Some(m) = share {
-                flags_v |= flags::SHARE;
-                (m, How::Clause, None)
-            } else {
-                match pick_metric(words, hits, fw, fe, cl, clause) {
-                    Some((h, how)) => {
-                        let mut product = product_of(words, &h, q, fe, &skip);
-                        if product == h.base || h.base.ends_with(&product) {
-                            product.clear();
-                        }
-                        let base = if h.base == "production" && q.kind == QuantityKind::Money {
-                            "output value"
-                        } else {
-                            h.base
-                        };
-                        (with_product(&product, base), how, Some(h))
-                    }
-                    None if cjk.is_some() => {
-                        let (m, overseas, how) = cjk.clone().unwrap_or_default();
-                        if overseas {
-                            scope.push("overseas".into());
-                        }
-                        (m, how, None)
-                    }
-                    None => {
-                        let counted = counted_of(words, q, fe);
-                        if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
-                            && !counted.is_empty()
-                            && !q.change
-                        {
-                            (counted, How::Clause, None)
-                        } else if correction_context {
-                            match ctx.metric {
-                                Some((m, _)) => (m.as_str().to_string(), How::Sentence, None),
-                                None => (String::new(), How::Missing, None),
+            // Most metrics are a base or a carried name as it stands: borrowed,
+            // not copied, until a rule changes them.
+            let (mut metric, metric_how, hit): (Cow<str>, How, Option<MetricHit>) =
+                if let Some(m) = share {
+                    flags_v |= flags::SHARE;
+                    (m.into(), How::Clause, None)
+                } else {
+                    match pick_metric(words, hits, fw, fe, cl, clause) {
+                        Some((h, how)) => {
+                            let mut product = product_of(words, &h, q, fe, &skip);
+                            if product == h.base || h.base.ends_with(&product) {
+                                product.clear();
                             }
-                        } else if let Some((m, p)) = ctx.metric.filter(|(_, p)| *p == para) {
-                            let _ = p;
-                            (m.as_str().to_string(), How::Context, None)
-                        } else {
-                            (String::new(), How::Missing, None)
+                            let base = if h.base == "production" && q.kind == QuantityKind::Money {
+                                "output value"
+                            } else {
+                                h.base
+                            };
+                            let name = if product.is_empty() {
+                                Cow::Borrowed(base)
+                            } else {
+                                Cow::Owned(with_product(&product, base))
+                            };
+                            (name, how, Some(h))
+                        }
+                        None if cjk.is_some() => {
+                            let (m, overseas, how) = cjk.clone().unwrap_or_default();
+                            if overseas {
+                                scope.push("overseas".into());
+                            }
+                            (m.into(), how, None)
+                        }
+                        None => {
+                            let counted = counted_of(words, q, fe);
+                            if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
+                                && !counted.is_empty()
+                                && !q.change
+                            {
+                                (counted.into(), How::Clause, None)
+                            } else if correction_context {
+                                match ctx.metric {
+                                    Some((m, _)) => (m.as_str().into(), How::Sentence, None),
+                                    None => ("".into(), How::Missing, None),
+                                }
+                            } else if let Some((m, p)) = ctx.metric.filter(|(_, p)| *p == para) {
+                                let _ = p;
+                                (m.as_str().into(), How::Context, None)
+                            } else {
+                                ("".into(), How::Missing, None)
+                            }
                         }
                     }
-                }
-            };
+                };
             let mut metric_how = metric_how;
             if metric_how == How::Context {
-                if let Some(m) = product_subject_metric(words, hits, &metric, fw, &in_ent) {
-                    metric = m;
+                if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
+                    metric = m.into();
                     metric_how = How::Sentence;
                 }
             }
@@ -1390,7 +1452,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
-            if let Some(h) = hit {
+            // Only a sentence with a scope word has scopes to find.
+            if let Some(h) = hit.filter(|_| has(fact::SCOPE)) {
                 let lo = h.i0.saturating_sub(4);
                 for w in words[lo..h.i0]
                     .iter()
@@ -1401,7 +1464,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
-            for w in words.iter().skip(fw).take(fe - fw + 2) {
+            for w in words
+                .iter()
+                .skip(fw)
+                .take(if has(fact::SCOPE) { fe - fw + 2 } else { 0 })
+            {
                 if let Some(s) = scope_of(w) {
                     scope.push(s.to_string());
                 }
@@ -1415,13 +1482,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // packs`) is not one of a value.
             if q.change && q.kind == QuantityKind::Percent {
                 let in_clause = |i: usize| clause.get(i) == Some(&cl);
-                let volume_word = words.iter().enumerate().any(|(i, w)| {
-                    in_clause(i)
-                        && matches!(
-                            w.lc.as_ref(),
-                            "volume" | "volumes" | "units" | "tonnes" | "tons"
-                        )
-                });
+                let volume_word = has(fact::VOLUME)
+                    && words
+                        .iter()
+                        .enumerate()
+                        .any(|(i, w)| in_clause(i) && w.is(fact::VOLUME));
                 let count_here = figs.iter().any(|o| {
                     o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
                 });
@@ -1438,7 +1503,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         continue;
                     }
                     if let Some(stem) = format!(" {metric}").strip_suffix(base) {
-                        metric = format!("{stem} exports").trim().to_string();
+                        metric = format!("{stem} exports").trim().to_string().into();
                         scope.remove(pos);
                         break;
                     }
@@ -1535,7 +1600,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     "mark" | "threshold" | "barrier" | "milestone" | "level"
                 )
             }) {
-                metric.clear();
+                metric = "".into();
             }
             if metric.is_empty() {
                 metric_how = How::Missing;
@@ -1543,7 +1608,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if q.kind == QuantityKind::Fraction {
                 // `one-third of exports` is a share.
                 if !metric.contains(" share of ") && !metric.is_empty() {
-                    metric = format!("share of {metric}");
+                    metric = format!("share of {metric}").into();
                 }
             }
 
@@ -1551,7 +1616,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // context (`Sales were up 32 per cent` in an interview set in
             // Lanxi) gives way to the last company named.
             let company_metric = matches!(
-                metric.as_str(),
+                metric.as_ref(),
                 "revenue" | "sales" | "net profit" | "R&D spending" | "operating profit"
             );
             let is_company = |s: Sym| companies.contains(&s);
@@ -1593,11 +1658,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     // Ends in ` {metric}`, without making that string.
                     let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
                         m.as_str()
-                            .strip_suffix(metric.as_str())
+                            .strip_suffix(metric.as_ref())
                             .is_some_and(|rest| rest.ends_with(' '))
                     });
                     if let (Some(f), None) = (fuller.next(), fuller.next()) {
-                        metric = f.as_str().to_string();
+                        metric = f.as_str().into();
                     }
                 }
             }
@@ -1670,16 +1735,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
         }
-        mark_sums(
-            words,
-            sentence_facts,
-            &mut out,
-            first_claim,
-            prev_sentence_claims.clone(),
-            si,
-        );
-        let lookback = recent_starts[0].unwrap_or(0);
-        mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
+        // Totals and parts are marked among the sentence's own claims: a
+        // sentence that made none has none to mark.
+        if out.len() > first_claim {
+            mark_sums(
+                words,
+                sentence_facts,
+                &mut out,
+                first_claim,
+                prev_sentence_claims.clone(),
+                si,
+            );
+            let lookback = recent_starts[0].unwrap_or(0);
+            mark_breakdown(words, sentence_facts, &mut out, first_claim, lookback, si);
+        }
         recent_starts = [recent_starts[1], Some(first_claim)];
 
         // ---- carry context forward
@@ -1944,9 +2013,11 @@ fn pick_metric(
             return Some((*h, How::Clause));
         }
     }
-    let before: Vec<&MetricHit> = hits.iter().filter(|h| h.i1 <= fw).collect();
+    // Hits come in order and do not overlap: those that end before the
+    // figure are a prefix of them, taken as a slice rather than collected.
+    let before = &hits[..hits.partition_point(|h| h.i1 <= fw)];
     if let Some(h) = before.iter().rev().find(|h| clause.get(h.i0) == Some(&cl)) {
-        return Some((**h, How::Clause));
+        return Some((*h, How::Clause));
     }
     // A verb right after the figure's noun: `212,000 packs shipped abroad`.
     if let Some(h) = hits
@@ -1959,13 +2030,20 @@ fn pick_metric(
         // Another figure between the metric and this one: this may be a
         // list item of some other measure (`... and other businesses 0.7 billion`).
         let between = words[h.i1..fw].iter().any(|w| w.kind == TokenKind::Number);
-        return Some((**h, if between { How::Context } else { How::Sentence }));
+        return Some((*h, if between { How::Context } else { How::Sentence }));
     }
     None
 }
 
 /// Whether the text right before a figure is Chinese.
 fn cjk_here(text: &str, at: usize, sent_start: usize) -> bool {
+    // Most figures follow an ASCII letter, digit or mark: no Han character.
+    if text.as_bytes()[sent_start..at]
+        .last()
+        .is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+    {
+        return false;
+    }
     text[sent_start..at]
         .chars()
         .rev()
@@ -2135,6 +2213,7 @@ fn quoted_number_word(text: &str, span: Span) -> bool {
 /// and states a figure of the metric carried from before narrows that
 /// metric to the product (`energy storage battery exports`).
 fn product_subject_metric(
+    text: &str,
     words: &[W],
     hits: &[MetricHit],
     carried: &str,
@@ -2156,7 +2235,7 @@ fn product_subject_metric(
         || k > s0 + 4
         || k > fw
         || hits.iter().any(|h| h.i0 >= s0 && h.i0 < k)
-        || words[s0 + 1..k].iter().any(|w| w.title)
+        || words[s0 + 1..k].iter().any(|w| w.is_title(text))
     {
         return None;
     }
@@ -2217,19 +2296,21 @@ fn product_of(
             return counted;
         }
     }
-    // Modifiers before the head.
+    // Modifiers before the head, at most four: filled from the back of an
+    // array, in text order, with no vector per figure.
     let mut j = h.i0;
-    let mut mods: Vec<&str> = Vec::new();
-    while j > 0 && mods.len() < 4 {
+    let mut mods = [""; 4];
+    let mut n = 0;
+    while j > 0 && n < mods.len() {
         let w = &words[j - 1];
         if w.poss || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
             break;
         }
-        mods.push(&w.lc);
+        n += 1;
+        mods[mods.len() - n] = &w.lc;
         j -= 1;
     }
-    mods.reverse();
-    let p = normalize_product(&mods);
+    let p = normalize_product(&mods[mods.len() - n..]);
     if !p.is_empty() {
         return p;
     }
@@ -2246,15 +2327,17 @@ fn product_of(
         if words.get(k).map(|w| w.lc.as_ref()) == Some("the") {
             k += 1;
         }
-        let mut np: Vec<&str> = Vec::new();
+        let mut np = [""; 4];
+        let mut n = 0;
         while let Some(w) = words.get(k) {
-            if np.len() >= 4 || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
+            if n >= np.len() || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
                 break;
             }
-            np.push(&w.lc);
+            np[n] = &w.lc;
+            n += 1;
             k += 1;
         }
-        let p = normalize_product(&np);
+        let p = normalize_product(&np[..n]);
         if !p.is_empty() {
             return p;
         }
@@ -2296,10 +2379,12 @@ fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
 
 /// The noun phrase right after a count: `212,000 battery packs` → `battery pack`.
 fn counted_noun(words: &[W], fe: usize) -> String {
-    let mut np: Vec<&str> = Vec::new();
+    // At most four words, in an array rather than a vector per figure.
+    let mut np = [""; 4];
+    let mut n = 0;
     let mut k = fe;
     while let Some(w) = words.get(k) {
-        if np.len() >= 4 || !(is_content_word(w) || w.lc == "new") {
+        if n >= np.len() || !(is_content_word(w) || w.lc == "new") {
             break;
         }
         k += 1;
@@ -2309,10 +2394,11 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         if MONTHS.contains(w.lc.as_ref()) {
             break;
         }
-        np.push(&w.lc);
+        np[n] = &w.lc;
+        n += 1;
     }
     // A counted noun meets by its head: `battery packs` = `packs`.
-    let p = normalize_product(&np);
+    let p = normalize_product(&np[..n]);
     match p.rsplit_once(' ') {
         Some((_, head))
             if !matches!(
@@ -2693,7 +2779,7 @@ fn find_subject(
                         Some(_) => break,
                     }
                 }
-                if POSS_PRONOUNS.contains(w.lc.as_ref()) || w.lc == ";" {
+                if w.is(fact::POSS_PRONOUN) || w.lc == ";" {
                     break;
                 }
             }
@@ -2711,16 +2797,16 @@ fn find_subject(
                         return (Some(e.name), How::Possessive);
                     }
                 }
-                if PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref()) {
+                if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN) {
                     if let Some(s) = resolve(&w.lc) {
                         return (Some(s), How::Anaphora);
                     }
                 }
-                if w.title && j >= 1 {
+                if w.is_title(text) && j >= 1 {
                     // A name the tagger missed: the capitalized words ending in `'s`.
                     let mut k = j - 1;
                     while k > 0
-                        && words[k - 1].title
+                        && words[k - 1].is_title(text)
                         && words[k - 1].kind == TokenKind::Word
                         && !words[k - 1].poss
                     {
@@ -2752,7 +2838,7 @@ fn find_subject(
                 }
                 break;
             }
-            if POSS_PRONOUNS.contains(w.lc.as_ref()) {
+            if w.is(fact::POSS_PRONOUN) {
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
                     return (s, How::Anaphora);
@@ -2780,7 +2866,7 @@ fn find_subject(
                     }
                 }
                 if let Some(w2) = words.get(n) {
-                    if PLACE_NOUNS.contains(w2.lc.as_ref()) && words[n - 1].lc == "the" {
+                    if w2.is(fact::PLACE_NOUN) && words[n - 1].is(fact::THE) {
                         if let Some(s) = resolve(&w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
@@ -2822,13 +2908,18 @@ fn find_subject(
                 return (Some(s), How::Anaphora);
             }
         }
-        let at_np_start = i == 0 || words[i - 1].lc == "the" || i == 1;
-        if (SUBJECT_PRONOUNS.contains(w.lc.as_ref()) && i <= 1)
-            || (POSS_PRONOUNS.contains(w.lc.as_ref()) && i == 0)
+        // Only a pronoun or a place or company noun can stand for the subject.
+        if !w.is(fact::SUBJECT_PRONOUN | fact::POSS_PRONOUN | fact::PLACE_NOUN | fact::COMPANY_NOUN)
+        {
+            continue;
+        }
+        let at_np_start = i == 0 || words[i - 1].is(fact::THE) || i == 1;
+        if (w.is(fact::SUBJECT_PRONOUN) && i <= 1)
+            || (w.is(fact::POSS_PRONOUN) && i == 0)
             || (at_np_start
                 && i >= 1
-                && words[i - 1].lc == "the"
-                && (PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref())))
+                && words[i - 1].is(fact::THE)
+                && w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN))
         {
             let s = if matches!(
                 w.lc.as_ref(),
@@ -2845,15 +2936,15 @@ fn find_subject(
     }
     // `..., the company said.`
     for (i, w) in words.iter().enumerate().skip(fw) {
-        if i >= 1
-            && words[i - 1].lc == "the"
-            && (PLACE_NOUNS.contains(w.lc.as_ref()) || COMPANY_NOUNS.contains(w.lc.as_ref()))
+        if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN)
+            && i >= 1
+            && words[i - 1].is(fact::THE)
             && (words.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lc.as_ref(),
                     "said" | "says" | "reported" | "announced" | "added"
                 )
-            }) || (COMPANY_NOUNS.contains(w.lc.as_ref()) && ctx.main_company.is_some()))
+            }) || (w.is(fact::COMPANY_NOUN) && ctx.main_company.is_some()))
         {
             if let Some(s) = resolve(&w.lc) {
                 return (Some(s), How::Anaphora);
@@ -3482,6 +3573,53 @@ mod tests {
         for _ in 0..20_000 {
             let tail = crate::test_rng::random_text(&mut next, &pieces, 7);
             assert_eq!(tail_roles(&tail), tail_roles_by_list(&tail), "{tail:?}");
+        }
+    }
+
+    /// [`cjk_here`] without its look at the last byte.
+    fn cjk_here_by_chars(text: &str, at: usize, sent_start: usize) -> bool {
+        text[sent_start..at]
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(is_han)
+    }
+
+    #[test]
+    fn cjk_here_agrees_with_a_look_back_by_characters() {
+        let pieces = [
+            "出口", "a", "1", " ", "\u{b}", "\n", "\u{a0}", "，", "é", "(",
+        ];
+        let mut next = crate::test_rng::xorshift(0x5151_7e57_0000_0001);
+        for _ in 0..20_000 {
+            let text = crate::test_rng::random_text(&mut next, &pieces, 6);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    cjk_here(&text, at, 0),
+                    cjk_here_by_chars(&text, at, 0),
+                    "{text:?} {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_walk_on_from_a_cursor_finds_what_a_search_finds() {
+        let mut next = crate::test_rng::xorshift(0x0bad_5eed_1234_5678);
+        for _ in 0..2_000 {
+            let n = (next() % 12) as usize;
+            let mut items: Vec<usize> = (0..n).map(|_| (next() % 20) as usize).collect();
+            items.sort_unstable();
+            for from in 0..=n + 1 {
+                for at in 0..22 {
+                    let want = items.partition_point(|&x| x < at);
+                    assert_eq!(
+                        first_at_or_after(&items, from, |&x| x, at),
+                        want,
+                        "{items:?} {from} {at}"
+                    );
+                }
+            }
         }
     }
 

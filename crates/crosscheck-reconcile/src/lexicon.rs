@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
 /// Metric phrases (lower case, as words) and their canonical base.
 /// Longer phrases are tried first.
@@ -469,6 +470,26 @@ const ANAPHOR_NOUNS: WordList<&str> = WordList::new(&[
     "nation",
 ]);
 
+/// The words a product phrase leaves out: [`DROP_WORDS`], [`ANAPHOR_NOUNS`]
+/// and the keys of [`SCOPE_WORDS`], as one table: one lookup per word of a
+/// phrase, where the three lists cost a scan each.
+fn left_out_of_products() -> &'static WordTable<bool> {
+    static TABLE: OnceLock<WordTable<bool>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words = || {
+            DROP_WORDS
+                .keys()
+                .chain(ANAPHOR_NOUNS.keys())
+                .chain(SCOPE_WORDS.keys())
+        };
+        let mut table = WordTable::with_room(words().count());
+        for w in words() {
+            table.insert(w, true);
+        }
+        table
+    })
+}
+
 /// Normalizes a product phrase: singular words, shared spellings.
 pub fn normalize_product(words: &[&str]) -> String {
     // Most figures have no modifiers: nothing to join, lowercase or match.
@@ -478,11 +499,9 @@ pub fn normalize_product(words: &[&str]) -> String {
     // Joined as kept, into one buffer rather than a `Vec` of words.
     let mut joined = String::new();
     let mut first = true;
+    let left_out = left_out_of_products();
     for w in words.iter().map(|w| lowercase(w)) {
-        if DROP_WORDS.contains(w.as_ref())
-            || ANAPHOR_NOUNS.contains(w.as_ref())
-            || SCOPE_WORDS.contains(w.as_ref())
-        {
+        if left_out.get(&w) {
             continue;
         }
         if !first {
@@ -496,32 +515,36 @@ pub fn normalize_product(words: &[&str]) -> String {
             .replace("new-energy", "new energy")
             .replace("lithium-ion", "lithium");
     }
-    let joined = joined.trim();
-    match joined {
+    let trimmed = joined.trim();
+    // A phrase with no shared spelling is returned as joined: the buffer
+    // itself when trimming left it whole, not a second copy.
+    let canonical = match trimmed {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
         | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
-        | "full-time employee" => String::new(),
+        | "full-time employee" => "",
         "new energy vehicle"
         | "nev"
         | "new energy"
         | "new energy automobile"
         | "new energy car"
         | "new energy passenger vehicle"
-        | "nevs" => "NEV".into(),
+        | "nevs" => "NEV",
         "auto" | "automobile" | "car" | "vehicle" | "motor vehicle" | "automotive"
-        | "complete vehicle" | "whole vehicle" => "vehicle".into(),
-        "passenger vehicle" | "passenger car" => "passenger car".into(),
-        "commercial vehicle" => "commercial vehicle".into(),
-        "electric vehicle" | "ev" | "battery electric vehicle" => "EV".into(),
+        | "complete vehicle" | "whole vehicle" => "vehicle",
+        "passenger vehicle" | "passenger car" => "passenger car",
+        "commercial vehicle" => "commercial vehicle",
+        "electric vehicle" | "ev" | "battery electric vehicle" => "EV",
         "auto part"
         | "automotive part"
         | "automotive spare part"
         | "auto component"
         | "automotive component"
         | "vehicle part"
-        | "car part" => "auto part".into(),
-        other => other.to_string(),
-    }
+        | "car part" => "auto part",
+        _ if trimmed.len() == joined.len() => return joined,
+        other => return other.to_string(),
+    };
+    canonical.to_string()
 }
 
 /// A crude singular: `vehicles` → `vehicle`, `batteries` → `battery`.
@@ -731,6 +754,31 @@ mod tests {
     }
 
     #[test]
+    fn the_words_left_out_of_products_are_those_of_the_lists() {
+        let by_lists = |w: &str| {
+            DROP_WORDS.contains(w) || ANAPHOR_NOUNS.contains(w) || SCOPE_WORDS.contains(w)
+        };
+        let listed = DROP_WORDS
+            .keys()
+            .chain(ANAPHOR_NOUNS.keys())
+            .chain(SCOPE_WORDS.keys());
+        let mut words: Vec<String> = Vec::new();
+        for w in listed {
+            // Near misses: one letter more, one less.
+            words.extend([
+                w.to_string(),
+                format!("{w}s"),
+                format!("x{w}"),
+                w[1..].to_string(),
+            ]);
+        }
+        words.extend(["", "x", "vehicle", "new", "energy"].map(String::from));
+        for w in &words {
+            assert_eq!(left_out_of_products().get(w), by_lists(w), "{w:?}");
+        }
+    }
+
+    #[test]
     fn packed_head_is_the_first_eight_bytes() {
         for n in 0..12 {
             let b: Vec<u8> = (1..=n as u8).collect();
@@ -861,11 +909,6 @@ impl WordList<(&'static str, &'static str)> {
     pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
         self.find(word).map(|e| e.1)
     }
-
-    /// The words that have a value.
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> {
-        self.entries.iter().map(|e| e.0)
-    }
 }
 
 impl<T: Keyed> WordList<T> {
@@ -881,5 +924,10 @@ impl<T: Keyed> WordList<T> {
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.find(word).is_some()
+    }
+
+    /// The words entries are keyed by.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.entries.iter().map(|e| e.key())
     }
 }
