@@ -1477,6 +1477,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if modal {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
+                // Two analysts' forecasts are two opinions, not one figure
+                // stated twice: each is scoped to who made it.
+                if let Some(who) = forecaster(text, &doc.entities, *sent) {
+                    scope.push(format!("by {who}"));
+                }
             }
             // A growth rate of a volume (`export volumes grew 28.7% to 212,000
             // packs`) is not one of a value.
@@ -2183,6 +2188,22 @@ fn signed_bare_level(text: &str, q: &Quantity) -> bool {
         && q.unit.is_none()
         && !q.change
         && text[q.span.range()].starts_with(['-', '+', '\u{2212}'])
+}
+
+/// The analyst a sentence quotes, when it quotes one: the first person
+/// named in a sentence that speaks of an analyst, economist or strategist.
+fn forecaster<'e>(text: &str, entities: &'e [Entity], sent: Span) -> Option<&'e str> {
+    let sentence = text.get(sent.range())?;
+    let speaks_of_analyst = ["analyst", "economist", "strategist"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if !speaks_of_analyst {
+        return None;
+    }
+    entities
+        .iter()
+        .find(|e| e.label == Label::Person && e.span.start >= sent.start && e.span.end <= sent.end)
+        .map(|e| e.canonical.as_str())
 }
 
 /// A spelled-out number inside a short quotation: `"new three"`, `“Big Four”`.
@@ -3506,6 +3527,29 @@ mod tests {
             &docs,
         );
         assert_eq!(report.conflicts.len(), 1);
+    }
+
+    #[test]
+    fn a_claim_stays_small() {
+        // Millions are held at once: the report's memory is mostly claims.
+        assert_eq!(std::mem::size_of::<Claim>(), 112);
+    }
+
+    #[test]
+    fn two_analysts_forecasts_do_not_conflict() {
+        let text = "Kestrel Motors said its revenue rose 5% to SGD 80 million in 2025.\n\n\
+                    Chen Martin, an analyst at Silverfin Partners, expects revenue of SGD 87 million in 2026.\n\n\
+                    Zhu Yuhan, an analyst at Harbourline Research, expects revenue of SGD 95 million in 2026.";
+        let cs = claims(text);
+        let report = crate::reconcile(&cs, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        let scopes: Vec<&str> = cs
+            .iter()
+            .filter(|c| c.has(flags::MODAL))
+            .map(|c| c.scope.as_str())
+            .collect();
+        assert_eq!(scopes.len(), 2, "{scopes:?}");
+        assert_ne!(scopes[0], scopes[1]);
     }
 
     #[test]
