@@ -1007,11 +1007,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         ents.retain(|e| e.span.end <= r.span.start || e.span.start >= r.span.end);
         // The note's byline (`Harbourline Research | Equity Research |
         // January 21, 2026`) names its publisher, which `its` never means.
-        for e in ents.iter_mut().filter(|e| e.label == Label::Company) {
+        // Only the top of the note holds its byline; lines are read no
+        // further than that, however long they are.
+        let mut top = text.len().min(600);
+        while !text.is_char_boundary(top) {
+            top -= 1;
+        }
+        for e in ents
+            .iter_mut()
+            .filter(|e| e.label == Label::Company && e.span.end <= top)
+        {
             let line_start = text[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[e.span.end..]
+            let line_end = text[e.span.end..top]
                 .find('\n')
-                .map_or(text.len(), |i| e.span.end + i);
+                .map_or(top, |i| e.span.end + i);
             if text[line_start..line_end].contains(" | ") {
                 e.excluded = true;
             }
@@ -2122,18 +2131,13 @@ fn list_marker(text: &str, q: &Quantity) -> bool {
     if !b[s..e].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let line_start = b[..s]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |i| i + 1);
-    let lead = &b[line_start..s];
-    let bracketed = lead.last() == Some(&b'(');
-    let lead = if bracketed {
-        &lead[..lead.len() - 1]
-    } else {
-        lead
-    };
-    if !lead.iter().all(|c| matches!(c, b' ' | b'\t')) {
+    // Back over the bracket and the indent only: the line must start there.
+    let bracketed = s > 0 && b[s - 1] == b'(';
+    let mut at = if bracketed { s - 1 } else { s };
+    while at > 0 && matches!(b[at - 1], b' ' | b'\t') {
+        at -= 1;
+    }
+    if at > 0 && b[at - 1] != b'\n' {
         return false;
     }
     let close = b.get(e).copied();
@@ -2200,9 +2204,12 @@ fn forecaster<'e>(text: &str, entities: &'e [Entity], sent: Span) -> Option<&'e 
     if !speaks_of_analyst {
         return None;
     }
-    entities
+    // Entities come in text order: the sentence's are found by bisection.
+    let from = entities.partition_point(|e| e.span.start < sent.start);
+    entities[from..]
         .iter()
-        .find(|e| e.label == Label::Person && e.span.start >= sent.start && e.span.end <= sent.end)
+        .take_while(|e| e.span.start < sent.end)
+        .find(|e| e.label == Label::Person && e.span.end <= sent.end)
         .map(|e| e.canonical.as_str())
 }
 

@@ -43,30 +43,41 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
     if memchr::memchr(b'\t', b).is_none() && memchr::memmem::find(b, b"  ").is_none() {
         return;
     }
+    // Claims and dates in text order, so that each table finds its own by
+    // bisection: a long document may hold thousands of tables.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| claims[i].start);
+    let mut dates: Vec<&Quantity> = quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Date)
+        .collect();
+    dates.sort_by_key(|q| q.span.start);
     let mut drop = Vec::new();
     for table in tables(text) {
         let header = &table[0];
         let columns: Vec<Column> = header
             .cells
             .iter()
-            .map(|&(s, e)| column_of(&text[s..e], s, e, quantities))
+            .map(|&(s, e)| column_of(&text[s..e], s, e, &dates))
             .collect();
         if columns.iter().all(|c| *c == Column::default()) {
             continue;
         }
-        let first = table[1].cells[0].0;
-        let last = table[table.len() - 1].cells.last().map_or(0, |c| c.1);
-        for (i, claim) in claims.iter_mut().enumerate() {
+        let rows = &table[1..];
+        let first = rows[0].cells[0].0;
+        let last = rows[rows.len() - 1].cells.last().map_or(0, |c| c.1);
+        let from = order.partition_point(|&i| (claims[i].start as usize) < first);
+        for &i in &order[from..] {
+            let claim = &mut claims[i];
             let s = claim.start as usize;
-            if s < first || s >= last {
-                continue;
+            if s >= last {
+                break;
             }
             // A figure belongs to the cell it starts in: a currency code
             // written after the number may have been read from the next
             // cell (`467.8bn<tab>JPY 548.5bn`).
-            let Some(row) = table[1..].iter().find(|r| {
-                r.cells.first().is_some_and(|c| c.0 <= s) && r.cells.last().is_some_and(|c| s < c.1)
-            }) else {
+            let r = rows.partition_point(|r| r.cells[0].0 <= s);
+            let Some(row) = r.checked_sub(1).map(|r| &rows[r]) else {
                 continue;
             };
             let Some(col) = row.cells.iter().position(|&(cs, ce)| cs <= s && s < ce) else {
@@ -128,7 +139,7 @@ fn apply(column: &Column, claim: &mut Claim) -> bool {
 }
 
 /// What a header cell says of its column.
-fn column_of(cell: &str, start: usize, end: usize, quantities: &[Quantity]) -> Column {
+fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Column {
     let lower = cell.trim().to_lowercase();
     let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
     let change = matches!(bare, "%" | "+/-" | "±" | "chg" | "chg.")
@@ -177,9 +188,11 @@ fn column_of(cell: &str, start: usize, end: usize, quantities: &[Quantity]) -> C
     } else if let Some(year) = estimate {
         Some(Period::year(year))
     } else {
-        let mut dates = quantities
+        let from = dates.partition_point(|q| q.span.start < start);
+        let mut dates = dates[from..]
             .iter()
-            .filter(|q| q.kind == QuantityKind::Date && start <= q.span.start && q.span.end <= end);
+            .take_while(|q| q.span.start < end)
+            .filter(|q| q.span.end <= end);
         match (dates.next(), dates.next()) {
             (Some(q), None) => q.period,
             _ => None,
