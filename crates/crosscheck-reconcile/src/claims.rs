@@ -2161,8 +2161,10 @@ fn stock_code(text: &str, q: &Quantity) -> bool {
     }
     // An exchange suffix: a full stop, one to three capitals, then no letter.
     let suffix = b.get(e) == Some(&b'.') && {
+        // Counted no further than tells: a run of capitals may be long.
         let caps = b[e + 1..]
             .iter()
+            .take(4)
             .take_while(|c| c.is_ascii_uppercase())
             .count();
         (1..=3).contains(&caps) && !b.get(e + 1 + caps).is_some_and(u8::is_ascii_alphanumeric)
@@ -2173,6 +2175,7 @@ fn stock_code(text: &str, q: &Quantity) -> bool {
         let caps = head
             .bytes()
             .rev()
+            .take(6)
             .take_while(u8::is_ascii_uppercase)
             .count();
         (2..=5).contains(&caps)

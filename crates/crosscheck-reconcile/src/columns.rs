@@ -138,49 +138,46 @@ fn apply(column: &Column, claim: &mut Claim) -> bool {
     true
 }
 
+/// Header words of a change against the same period a year before.
+const YEAR_ON_YEAR: &[&str] = &[
+    "y/y",
+    "yoy",
+    "y-o-y",
+    "year-on-year",
+    "year on year",
+    "同比",
+];
+
 /// What a header cell says of its column.
 fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Column {
     let lower = cell.trim().to_lowercase();
     let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+    let has_any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let year_on_year = has_any(YEAR_ON_YEAR);
     let change = matches!(bare, "%" | "+/-" | "±" | "chg" | "chg.")
-        || [
+        || year_on_year
+        || has_any(&[
             "change",
             "growth",
-            "y/y",
-            "yoy",
-            "y-o-y",
-            "year-on-year",
-            "year on year",
             "variation",
             "increase",
             "decrease",
-            "同比",
             "增长",
             "增速",
             "增幅",
             "变化",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        ]);
     let percent = lower.contains('%')
         || lower.contains('％')
         || lower.contains("per cent")
         || lower.contains("percent")
         || lower.contains("pct");
-    let basis = (lower.contains("y/y")
-        || lower.contains("yoy")
-        || lower.contains("y-o-y")
-        || lower.contains("year-on-year")
-        || lower.contains("year on year")
-        || lower.contains("同比"))
-    .then_some(Basis::YearOnYear);
+    let basis = year_on_year.then_some(Basis::YearOnYear);
     let estimate = estimate_year(bare);
     let forecast = estimate.is_some()
-        || [
+        || has_any(&[
             "forecast", "estimate", "guidance", "target", "outlook", "预测", "预计",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        ]);
     // A change column says its period, if any, of the change: the figure's
     // own period stays the one its row is read with.
     let period = if change {

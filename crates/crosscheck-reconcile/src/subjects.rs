@@ -67,8 +67,9 @@ const GENERIC: &[&str] = &[
 /// company (`Roston Shipping Technology Co.` gives `Shipping`). A company
 /// named with two different tails in one document keeps none.
 pub(crate) fn tails_of(text: &str, entities: &[Entity]) -> HashMap<Sym, Sym> {
-    let mut longest: HashMap<&str, (usize, Option<&str>)> = HashMap::new();
-    let mut mixed: Vec<&str> = Vec::new();
+    // Per core: the word count and tail of its longest mention, and
+    // whether another mention gave a tail that cannot be the same.
+    let mut longest: HashMap<&str, (usize, &str, bool)> = HashMap::new();
     for e in entities.iter().filter(|e| e.label == Label::Company) {
         let Some(surface) = text.get(e.span.range()) else {
             continue;
@@ -77,20 +78,18 @@ pub(crate) fn tails_of(text: &str, entities: &[Entity]) -> HashMap<Sym, Sym> {
             continue;
         };
         let words = surface.split_whitespace().count();
-        let entry = longest.entry(e.canonical.as_str()).or_insert((0, None));
-        if let Some(seen) = entry.1 {
-            if !same_tail(seen, tail) {
-                mixed.push(e.canonical.as_str());
-            }
-        }
-        if words > entry.0 {
-            *entry = (words, Some(tail));
+        let (most, kept, mixed) = longest
+            .entry(e.canonical.as_str())
+            .or_insert((words, tail, false));
+        *mixed |= !same_tail(kept, tail);
+        if words > *most {
+            (*most, *kept) = (words, tail);
         }
     }
     longest
         .into_iter()
-        .filter(|(core, _)| !mixed.contains(core))
-        .filter_map(|(core, (_, tail))| Some((Sym::new(core), Sym::new(tail?))))
+        .filter(|(_, (_, _, mixed))| !mixed)
+        .map(|(core, (_, tail, _))| (Sym::new(core), Sym::new(tail)))
         .collect()
 }
 
