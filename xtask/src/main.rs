@@ -5,6 +5,8 @@
 //! - `bench`: stage benches, end-to-end speed, memory and scaling, spaCy as a peer.
 //! - `fuzz`: every cargo-fuzz target in the repo for a set time each.
 //! - `profile`: per-stage shares of end-to-end time under perf.
+//! - `score-report`: a report's precision and recall against a generated
+//!   corpus's answer key.
 //! - `data`: rebuilds the entity gazetteers from installed sources.
 
 mod bench;
@@ -13,6 +15,7 @@ mod data;
 mod fuzz;
 mod profile;
 mod rng;
+mod score;
 
 use std::process::{Command, ExitCode};
 
@@ -68,6 +71,7 @@ tasks:
   bench    stage benches, end-to-end speed/memory/scaling, spaCy peer (--help)
   fuzz     run every cargo-fuzz target for a set time (--help)
   profile  where end-to-end time goes, per stage, under perf (--help)
+  score-report  a report's precision and recall on a generated corpus (--help)
   data     rebuild the entity gazetteers (crates/crosscheck-entities/data)";
 
 fn main() -> ExitCode {
@@ -80,6 +84,7 @@ fn main() -> ExitCode {
         "bench" => done(bench::cmd(rest)),
         "fuzz" => done(fuzz::cmd(rest)),
         "profile" => done(profile::cmd(rest)),
+        "score-report" => done(score::cmd(rest)),
         "data" => data::data(),
         _ => {
             eprintln!("{USAGE}");

@@ -12,14 +12,21 @@ use crate::rng::Rng;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use voices::Written;
 use world::World;
 
-/// Bump when the generated text changes, so cached corpora are rebuilt.
-pub const GENERATOR_VERSION: u32 = 2;
+/// Bump when the generated text (or what else a generated folder holds)
+/// changes, so cached corpora are rebuilt.
+pub const GENERATOR_VERSION: u32 = 3;
 
 /// Name of the stamp file written into a generated folder (hidden, so the
 /// crosscheck walker skips it).
 const STAMP: &str = ".crosscheck-corpus";
+
+/// Name of the answer key written into a generated folder: one JSON line
+/// per figure a document states, with the fact it is about, the value
+/// meant and whether it is a planted misreport (hidden, like the stamp).
+pub const ANSWER_KEY: &str = ".crosscheck-facts.jsonl";
 
 /// Format-free content of one document.
 pub struct Doc {
@@ -234,8 +241,8 @@ fn render_html(d: &Doc, r: &mut Rng, out: &mut String) {
     );
 }
 
-/// Document `i` of `seed`: its voice, format and bytes.
-fn document(w: &World, seed: u64, i: u64, plain: bool) -> (usize, Format, String) {
+/// Document `i` of `seed`: its voice, format, bytes and answer key.
+fn document(w: &World, seed: u64, i: u64, plain: bool) -> (usize, Format, String, Vec<Written>) {
     let mut r = Rng::derive(seed, &[2, i]);
     let voice = voices::pick_voice(&mut r);
     let format = if plain {
@@ -244,14 +251,14 @@ fn document(w: &World, seed: u64, i: u64, plain: bool) -> (usize, Format, String
         pick_format(&mut r, voice)
     };
     let body_rng = Rng::derive(seed, &[3, i]);
-    let doc = voices::build(w, body_rng, voice);
+    let (doc, written) = voices::build(w, body_rng, voice);
     let mut out = String::with_capacity(4096);
     match format {
         Format::Txt => render_txt(&doc, &mut out),
         Format::Md => render_md(&doc, &mut out),
         Format::Html => render_html(&doc, &mut r, &mut out),
     }
-    (voice, format, out)
+    (voice, format, out, written)
 }
 
 /// `n` documents of `seed` as (extension, text), for seeding fuzz corpora.
@@ -259,7 +266,7 @@ pub fn samples(seed: u64, n: u64) -> Vec<(&'static str, String)> {
     let w = World::new(seed);
     (0..n)
         .map(|i| {
-            let (_, f, text) = document(&w, seed, i, false);
+            let (_, f, text, _) = document(&w, seed, i, false);
             (f.ext(), text)
         })
         .collect()
@@ -335,9 +342,12 @@ pub fn generate_dir(dir: &Path, seed: u64, bytes: u64) -> Result<Stats, String> 
     fresh_dir(dir)?;
     let w = World::new(seed);
     let mut st = Stats::default();
+    let key_path = dir.join(ANSWER_KEY);
+    let key_file = std::fs::File::create(&key_path).map_err(|e| io_err(&key_path, e))?;
+    let mut key = std::io::BufWriter::new(key_file);
     let mut i = 0u64;
     while st.bytes < bytes {
-        let (voice, format, text) = document(&w, seed, i, false);
+        let (voice, format, text, written) = document(&w, seed, i, false);
         let sub = dir.join(format!("{:04}", i / 500));
         if i.is_multiple_of(500) {
             std::fs::create_dir_all(&sub).map_err(|e| io_err(&sub, e))?;
@@ -349,10 +359,19 @@ pub fn generate_dir(dir: &Path, seed: u64, bytes: u64) -> Result<Stats, String> 
             format.ext()
         ));
         std::fs::write(&p, &text).map_err(|e| io_err(&p, e))?;
+        let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy();
+        for f in &written {
+            let line = serde_json::json!({
+                "doc": rel, "key": f.key, "series": f.series, "text": f.text,
+                "value": f.value, "wrong": f.wrong, "role": f.role.name(),
+            });
+            writeln!(key, "{line}").map_err(|e| io_err(&key_path, e))?;
+        }
         st.files += 1;
         st.bytes += text.len() as u64;
         i += 1;
     }
+    key.flush().map_err(|e| io_err(&key_path, e))?;
     write_stamp(dir, "dir", seed, bytes, st)?;
     Ok(st)
 }
@@ -369,7 +388,7 @@ pub fn generate_single(path: &Path, seed: u64, bytes: u64) -> Result<Stats, Stri
     let mut st = Stats { files: 1, bytes: 0 };
     let mut i = 0u64;
     while st.bytes < bytes {
-        let (_, _, text) = document(&w, seed, i, true);
+        let (_, _, text, _) = document(&w, seed, i, true);
         f.write_all(text.as_bytes()).map_err(|e| io_err(path, e))?;
         f.write_all(b"\n").map_err(|e| io_err(path, e))?;
         st.bytes += text.len() as u64 + 1;

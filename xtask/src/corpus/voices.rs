@@ -38,11 +38,62 @@ struct Fact {
     change: Option<f64>,
 }
 
+/// One figure written into a document with the truth behind it: the
+/// generator's answer key, which `cargo xtask score-report` holds a
+/// report's conflicts against.
+pub struct Written {
+    /// What the figure is about: `subject|metric|period`, the same for
+    /// every document that states this fact.
+    pub key: String,
+    /// `subject|metric`, which cumulative-period checks compare across
+    /// periods.
+    pub series: String,
+    /// The figure as written (before any HTML escaping).
+    pub text: String,
+    /// The value meant, before the text rounded it. Two documents that
+    /// state one fact with different values disagree: a planted misreport,
+    /// or two cities of one region that the world gives different figures.
+    pub value: f64,
+    /// The value written is not the world's (a planted misreport).
+    pub wrong: bool,
+    /// How the figure is used.
+    pub role: Role,
+}
+
+/// How a [`Written`] figure is used in its document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A level stated as a fact.
+    Fact,
+    /// A year-on-year change (always the true one).
+    Change,
+    /// Either figure of a correction notice (`the correct figure is X,
+    /// not Y`): the wrong one is quoted to be withdrawn.
+    Correction,
+    /// A part of a total; `bad` when the parts were planted not to add up.
+    SumPart { bad: bool },
+}
+
+impl Role {
+    /// The name written into the answer key.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Fact => "fact",
+            Role::Change => "change",
+            Role::Correction => "correction",
+            Role::SumPart { bad: false } => "sum-part",
+            Role::SumPart { bad: true } => "bad-sum-part",
+        }
+    }
+}
+
 struct Ctx<'w> {
     w: &'w World,
     r: Rng,
     /// The year of "now" for this document.
     year: i64,
+    /// The figures written so far, for the answer key.
+    written: Vec<Written>,
 }
 
 impl<'w> Ctx<'w> {
@@ -67,6 +118,12 @@ impl<'w> Ctx<'w> {
     }
 
     fn write_value(&mut self, s: Subject, f: &Fact) -> String {
+        let text = self.render_value(s, f);
+        self.note(s, f.metric, f.period, &text, f.value, Role::Fact);
+        text
+    }
+
+    fn render_value(&mut self, s: Subject, f: &Fact) -> String {
         match f.metric.kind() {
             Kind::Money => {
                 let cur = match s {
@@ -107,11 +164,11 @@ impl<'w> Ctx<'w> {
         let p = self.period(f.period);
         match (f.change, self.r.below(3)) {
             (Some(c), 0) => {
-                let mv = forms::moved(&mut self.r, c);
+                let mv = self.change_text(s, f, c, true);
                 format!("{who} {m} {mv} {v} {p}")
             }
             (Some(c), 1) => {
-                let ch = forms::change(&mut self.r, c);
+                let ch = self.change_text(s, f, c, false);
                 let verb = if c >= 0.0 { "reached" } else { "came to" };
                 format!("{who} {m} {verb} {v} {p}, {ch}")
             }
@@ -207,9 +264,50 @@ impl Ctx<'_> {
     fn value_for(&mut self, s: Subject, f: &Fact) -> String {
         if let (Subject::Company(i), Kind::Money) = (s, f.metric.kind()) {
             let cur = company_currency(self.w, i);
-            return forms::money(&mut self.r, f.value, &cur);
+            let text = forms::money(&mut self.r, f.value, &cur);
+            self.note(s, f.metric, f.period, &text, f.value, Role::Fact);
+            return text;
         }
         self.write_value(s, f)
+    }
+
+    /// Adds a written figure to the answer key. `value` is what was meant
+    /// to be written; it is wrong when it differs from the world's value
+    /// (changes are always drawn from the world, so never wrong).
+    fn note(&mut self, s: Subject, m: Metric, p: Period, text: &str, value: f64, role: Role) {
+        let series = format!("{}|{m:?}", self.subject_name(s));
+        let key = match role {
+            Role::Change => format!("{series} change|{p:?}"),
+            _ => format!("{series}|{p:?}"),
+        };
+        let wrong = role != Role::Change && value != self.w.value(s, m, p);
+        self.written.push(Written {
+            key,
+            series,
+            text: text.to_string(),
+            value,
+            wrong,
+            role,
+        });
+    }
+
+    fn subject_name(&self, s: Subject) -> &str {
+        match s {
+            Subject::Company(i) => &self.w.companies[i].name,
+            Subject::Region(i) => PLACES[i].region,
+        }
+    }
+
+    /// "rose 12.1% to" (`moved`) or "up 12.1% year-on-year", noted in
+    /// the answer key.
+    fn change_text(&mut self, s: Subject, f: &Fact, c: f64, moved: bool) -> String {
+        let text = if moved {
+            forms::moved(&mut self.r, c)
+        } else {
+            forms::change(&mut self.r, c)
+        };
+        self.note(s, f.metric, f.period, &text, c, Role::Change);
+        text
     }
 
     fn company_statement(&mut self, ci: usize, f: &Fact, who: &str) -> String {
@@ -222,11 +320,11 @@ impl Ctx<'_> {
         let p = self.period(f.period);
         match (f.change, self.r.below(3)) {
             (Some(c), 0) => {
-                let mv = forms::moved(&mut self.r, c);
+                let mv = self.change_text(s, f, c, true);
                 format!("{who} {m} {mv} {v} {p}")
             }
             (Some(c), 1) => {
-                let ch = forms::change(&mut self.r, c);
+                let ch = self.change_text(s, f, c, false);
                 format!("{who} {m} reached {v} {p}, {ch}")
             }
             _ => {
@@ -375,7 +473,7 @@ fn earnings(ctx: &mut Ctx) -> Doc {
             Some(ch) => format!(
                 "{}: {v}, {}",
                 capitalize(m.names()[0]),
-                forms::change(&mut ctx.r, ch)
+                ctx.change_text(s, &f, ch, false)
             ),
             None => format!("{}: {v}", capitalize(m.names()[0])),
         };
@@ -384,10 +482,14 @@ fn earnings(ctx: &mut Ctx) -> Doc {
             let prev = ctx.fact(s, m, p.prior());
             let pv = ctx.value_for(s, &prev);
             let v2 = ctx.value_for(s, &f);
-            let chg = f
-                .change
-                .map(|x| format!("{:+.1}%", x))
-                .unwrap_or_else(|| "n/a".into());
+            let chg = match f.change {
+                Some(x) => {
+                    let text = format!("{:+.1}%", x);
+                    ctx.note(s, m, p, &text, x, Role::Change);
+                    text
+                }
+                None => "n/a".into(),
+            };
             rows.push(vec![capitalize(m.names()[0]), v2, pv, chg]);
         }
     }
@@ -462,7 +564,17 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
                 .zip(shares)
                 .map(|(to, sh)| {
                     let k = if bad { sh * 1.9 } else { sh };
-                    format!("{} to {to}", forms::money(&mut ctx.r, total * k, &cur))
+                    let part = forms::money(&mut ctx.r, total * k, &cur);
+                    let series = format!("{}|exports to {to}", place.region);
+                    ctx.written.push(Written {
+                        key: format!("{series}|{p:?}"),
+                        series,
+                        text: part.clone(),
+                        value: total * k,
+                        wrong: false,
+                        role: Role::SumPart { bad },
+                    });
+                    format!("{part} to {to}")
                 })
                 .collect();
             para.push_str(&format!(" Of the total, {}.", parts.join(", ")));
@@ -478,11 +590,15 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
     for &m in &REGION_METRICS[..4] {
         let f = ctx.fact(s, m, p);
         let v = ctx.write_value(s, &f);
-        rows.push(vec![
-            capitalize(m.names()[0]),
-            v,
-            f.change.map(|x| format!("{x:.1}")).unwrap_or_default(),
-        ]);
+        let change = match f.change {
+            Some(x) => {
+                let text = format!("{x:.1}");
+                ctx.note(s, m, p, &text, x, Role::Change);
+                text
+            }
+            None => String::new(),
+        };
+        rows.push(vec![capitalize(m.names()[0]), v, change]);
     }
     blocks.push(Block::Heading("Main indicators".into()));
     blocks.push(Block::Table(rows));
@@ -528,6 +644,10 @@ fn correction(ctx: &mut Ctx) -> Doc {
     };
     let rv = ctx.value_for(s, &right);
     let wv = ctx.value_for(s, &bad);
+    let n = ctx.written.len();
+    for w in &mut ctx.written[n - 2..] {
+        w.role = Role::Correction;
+    }
     let when = date.write(&mut ctx.r);
     let per = ctx.period(p);
     let wire = ctx.r.pick(WIRES);
@@ -685,22 +805,34 @@ fn analyst(ctx: &mut Ctx) -> Doc {
     Doc { title, blocks }
 }
 
-/// Builds document `voice` from its own random stream.
-pub fn build(w: &World, r: Rng, voice: usize) -> Doc {
-    let mut ctx = Ctx { w, r, year: 2025 };
-    match voice {
+/// Builds document `voice` from its own random stream, with the answer
+/// key of the figures it wrote.
+pub fn build(w: &World, r: Rng, voice: usize) -> (Doc, Vec<Written>) {
+    let mut ctx = Ctx {
+        w,
+        r,
+        year: 2025,
+        written: Vec::new(),
+    };
+    let doc = match voice {
         0 => wire(&mut ctx),
         1 => earnings(&mut ctx),
         2 => bulletin(&mut ctx),
         3 => correction(&mut ctx),
         4 => interview(&mut ctx),
         _ => analyst(&mut ctx),
-    }
+    };
+    (doc, ctx.written)
 }
 
 /// A one- or two-sentence document for the many-tiny-files case.
 pub fn tiny(w: &World, r: Rng) -> String {
-    let mut ctx = Ctx { w, r, year: 2025 };
+    let mut ctx = Ctx {
+        w,
+        r,
+        year: 2025,
+        written: Vec::new(),
+    };
     let (ci, s) = company_subject(&mut ctx);
     let m = ctx.r.pick(COMPANY_METRICS);
     let p = pick_period(&mut ctx.r);
