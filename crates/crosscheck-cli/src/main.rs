@@ -969,8 +969,10 @@ fn memory_note() -> String {
 }
 
 fn numbers_lines(args: &InputArgs) -> Result<(), String> {
-    let recognizer =
-        crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context { as_of: args.as_of });
+    let recognizer = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context {
+        fallback_as_of: args.as_of,
+        ..Default::default()
+    });
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -8,9 +8,9 @@ use crosscheck_text::{tokenize, Token};
 /// Relative time expressions (`last year`, `this year`, `去年`,
 /// `year-to-date`) and periods written without their year (`in November`,
 /// `the first half`) are resolved against the document's date. It is
-/// [`Context::as_of`] when given (`--as-of` on the command line); otherwise
-/// the recognizer looks for it in the text and takes the first found of the
-/// strongest kind:
+/// [`Context::as_of`] when given (a date known from outside the text, such
+/// as a feed's metadata); otherwise the recognizer looks for it in the text
+/// and takes the first found of the strongest kind:
 ///
 /// 1. a labelled date opening a line or a by-line field: `Published:
 ///    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
@@ -25,8 +25,12 @@ use crosscheck_text::{tokenize, Token};
 ///    reports on a later month of that year, or names that year whole and
 ///    the dateline falls in January or February.
 ///
-/// With no date at all, relative expressions are left out rather than
-/// guessed, and a period without its year takes the year named last before it.
+/// Failing those, [`Context::fallback_as_of`] (`--as-of` on the command
+/// line, which a folder of documents shares: each document's own date must
+/// win over it, or every undated `in the fourth quarter` of a dozen years
+/// of bulletins lands in one year). With no date at all, relative
+/// expressions are left out rather than guessed, and a period without its
+/// year takes the year named last before it.
 ///
 /// ```
 /// use crosscheck_numbers::{Context, QuantityKind, Recognizer};
@@ -38,15 +42,25 @@ use crosscheck_text::{tokenize, Token};
 /// assert_eq!(last_year.period.unwrap().iso(), "2025");
 ///
 /// // A date given wins over the text's.
-/// let given = Recognizer::new(Context { as_of: Some((2024, 6, 30)) }).recognize(text, &tokens);
+/// let given = Recognizer::new(Context { as_of: Some((2024, 6, 30)), ..Context::default() })
+///     .recognize(text, &tokens);
 /// let last_year = given.iter().find(|q| q.kind == QuantityKind::Date && &text[q.span.range()] == "last year").unwrap();
 /// assert_eq!(last_year.period.unwrap().iso(), "2023");
+///
+/// // A fallback date does not: the dateline's year stands.
+/// let fallback = Recognizer::new(Context { fallback_as_of: Some((2024, 6, 30)), ..Context::default() })
+///     .recognize(text, &tokens);
+/// let last_year = fallback.iter().find(|q| q.kind == QuantityKind::Date && &text[q.span.range()] == "last year").unwrap();
+/// assert_eq!(last_year.period.unwrap().iso(), "2025");
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Context {
     /// The document's date (year, month, day), for `last year`, `this year`;
     /// when `None`, found in the text (see above).
     pub as_of: Option<(i32, u8, u8)>,
+    /// The date to use when neither [`Context::as_of`] nor the text gives
+    /// one.
+    pub fallback_as_of: Option<(i32, u8, u8)>,
 }
 
 /// A reusable recognizer; cheap to build, safe to share between threads.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever any stage's output may change, so old cache entries are
 /// not reused.
-pub const PIPELINE_VERSION: u32 = 6;
+pub const PIPELINE_VERSION: u32 = 7;
 
 /// Options that change what the stages find (and so the cache key).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -40,7 +40,8 @@ pub fn analyze_text(doc: &Document, options: &AnalysisOptions) -> DocAnalysis {
     let sents = sentences(text, &tokens);
     let entities = Tagger::global().tag(text, &tokens, &sents);
     let quantities = Recognizer::new(Context {
-        as_of: options.as_of,
+        fallback_as_of: options.as_of,
+        ..Context::default()
     })
     .recognize(text, &tokens);
     let view = DocView {

@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
         .filter(|b| **b % 2 == 1)
         .map(|b| (2000 + i32::from(*b / 2), 1 + *b % 12, 1 + *b % 28));
     let tokens = crosscheck_text::tokenize(&text);
-    let recognizer = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context { as_of });
+    let recognizer = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context {
+        as_of,
+        ..Default::default()
+    });
     for q in recognizer.recognize(&text, &tokens) {
         assert!(q.span.start <= q.span.end && q.span.end <= text.len());
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));

@@ -902,8 +902,13 @@ fn word_trigger<'a>(
 ) -> Option<(Found, Lexer<'a>)> {
     let w = &text[t.start..t.end];
     let mut p = P::new(text, lx, t.end);
-    // Labelled dates open a line: `Published: 2025-12-10`.
-    if w.as_bytes()[0].is_ascii_uppercase() && is_label(w) && opens_field(text, t.start) {
+    // Labelled dates open a line: `Published: 2025-12-10`, or follow a
+    // dash or bar near the top: `Statistics Bureau — released 1 March 2024`.
+    let upper = w.as_bytes()[0].is_ascii_uppercase();
+    if (upper || t.start < 500)
+        && is_label(w)
+        && (upper && opens_field(text, t.start) || after_masthead_dash(text, t.start))
+    {
         labelled(text, t, &mut p, doc);
         p = P::new(text, lx, t.end);
     }
@@ -1049,6 +1054,11 @@ fn word_trigger<'a>(
                 );
             if ok && next_ok {
                 let start = the.map_or(t.start, |l| l.start);
+                // `for the full year 2023`: the year named, not the one in
+                // question (which would be the document's).
+                if let Some(y) = p.eat_year() {
+                    return Some((found(start, p.end, When::Fixed(Period::year(y))), p.lx));
+                }
                 return Some((found(start, t.end, When::YearLess(Period::year(0))), p.lx));
             }
         }
@@ -1584,6 +1594,18 @@ fn opens_field(text: &str, pos: usize) -> bool {
         .rev()
         .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
     matches!(before, None | Some(b'\n' | b'|'))
+}
+
+/// True when `pos` follows a dash or bar on a line of the document's first
+/// 500 bytes: `Statistics Bureau of Japan — released 1 March 2024`,
+/// `Press office | released 3 May 2025`. Mid-sentence `released on 5 March`
+/// is a release's date, not the document's.
+fn after_masthead_dash(text: &str, pos: usize) -> bool {
+    if pos >= 500 {
+        return false;
+    }
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    before.ends_with(['—', '–', '|']) || before.ends_with(" -")
 }
 
 /// True when what stands before `pos` on its line is a dateline's place:

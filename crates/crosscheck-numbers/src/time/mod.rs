@@ -22,9 +22,10 @@
 //!
 //! # The document's date
 //!
-//! [`Context::as_of`] wins when given (`--as-of` on the command line).
-//! Otherwise the scanners look for it in the text, and the first found of
-//! the strongest kind is used:
+//! [`Context::as_of`] wins when given (a date known from outside the
+//! text). Otherwise the scanners look for it in the text, and the first
+//! found of the strongest kind is used; failing all of these,
+//! [`Context::fallback_as_of`] (`--as-of` on the command line):
 //!
 //! 1. a labelled date opening a line or a by-line field: `Published:
 //!    2025-12-10`, `Updated on 10 December 2025`, `By Li Wei | Date: …`,
@@ -151,15 +152,17 @@ pub(crate) fn scan(
         return Vec::new();
     }
     found.sort_by_key(|f| f.span.start);
+    let calendar = |(year, month, day): (i32, u8, u8)| CalendarDate { year, month, day };
     let as_of = context
         .as_of
-        .map(|(y, m, d)| CalendarDate {
-            year: y,
-            month: m,
-            day: d,
-        })
+        .map(calendar)
         .or_else(|| doc.map(|d| complete_year(d, &found)));
-    resolve(text.as_bytes(), &found, as_of)
+    resolve(
+        text.as_bytes(),
+        &found,
+        as_of,
+        context.fallback_as_of.map(calendar),
+    )
 }
 
 /// True when no blank line (a run of white space holding two line
@@ -262,7 +265,15 @@ pub(crate) fn months_template(from: u8, to: u8) -> Period {
     }
 }
 
-fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Quantity> {
+/// Resolves what the scanners found. `as_of` is the document's own date
+/// (given or found in the text); `fallback` the run's, which a year the
+/// text names before a year-less period outweighs.
+fn resolve(
+    bytes: &[u8],
+    found: &[Found],
+    as_of: Option<CalendarDate>,
+    fallback: Option<CalendarDate>,
+) -> Vec<Quantity> {
     let mut out = Vec::with_capacity(found.len());
     // The year last named in this paragraph and where it ends, how far on
     // no blank line was seen since, and the year last named anywhere.
@@ -280,7 +291,8 @@ fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Qu
             }
         }
         // Without a document date, a year named earlier anywhere will do.
-        let fallback = any.filter(|_| as_of.is_none());
+        let named_before = any.filter(|_| as_of.is_none());
+        let date = as_of.or(fallback);
         let period = match f.when {
             When::Fixed(p) => {
                 if !f.target && !p.fiscal {
@@ -293,8 +305,9 @@ fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Qu
             When::YearLess(p) => anchor
                 .map(|y| with_year(p, y))
                 .or_else(|| as_of.map(|d| with_year(p, year_before(p, d))))
-                .or_else(|| fallback.map(|y| with_year(p, y))),
-            When::Relative { years, part, whole } => as_of.map(|d| {
+                .or_else(|| named_before.map(|y| with_year(p, y)))
+                .or_else(|| fallback.map(|d| with_year(p, year_before(p, d)))),
+            When::Relative { years, part, whole } => date.map(|d| {
                 let y = d.year + years;
                 if whole {
                     Period {
@@ -305,14 +318,12 @@ fn resolve(bytes: &[u8], found: &[Found], as_of: Option<CalendarDate>) -> Vec<Qu
                     with_year(part, y)
                 }
             }),
-            When::Previous => anchor
-                .or(as_of.map(|d| d.year))
-                .map(|y| Period::year(y - 1)),
-            When::YearToDate => as_of
+            When::Previous => anchor.or(date.map(|d| d.year)).map(|y| Period::year(y - 1)),
+            When::YearToDate => date
                 .filter(|d| (1..=12).contains(&d.month))
                 .map(|d| Period::months(d.year, 1, d.month).cumulative()),
             When::RelativeMonths { steps, months } => {
-                as_of.filter(|d| (1..=12).contains(&d.month)).map(|d| {
+                date.filter(|d| (1..=12).contains(&d.month)).map(|d| {
                     let size = i32::from(months.max(1));
                     // Index of the month or quarter since year 0, moved.
                     let first = (i32::from(d.month) - 1) / size * size;

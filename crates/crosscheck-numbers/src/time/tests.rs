@@ -7,20 +7,23 @@ type Row = (String, String, bool, bool);
 
 fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
     let tokens = crosscheck_text::tokenize(text);
-    Recognizer::new(Context { as_of })
-        .recognize(text, &tokens)
-        .into_iter()
-        .filter(|q| q.kind == QuantityKind::Date)
-        .map(|q| {
-            let p = q.period.expect("a date has a period");
-            (
-                text[q.span.range()].to_string(),
-                p.iso(),
-                p.cumulative,
-                p.fiscal,
-            )
-        })
-        .collect()
+    Recognizer::new(Context {
+        as_of,
+        ..Context::default()
+    })
+    .recognize(text, &tokens)
+    .into_iter()
+    .filter(|q| q.kind == QuantityKind::Date)
+    .map(|q| {
+        let p = q.period.expect("a date has a period");
+        (
+            text[q.span.range()].to_string(),
+            p.iso(),
+            p.cumulative,
+            p.fiscal,
+        )
+    })
+    .collect()
 }
 
 /// (sentence, expression, ISO period, cumulative)
@@ -325,6 +328,65 @@ fn relative_to_the_given_date() {
 }
 
 #[test]
+fn the_full_year_named() {
+    let got = periods(
+        "Exports rose 0.6% to 48,000 vehicles for the full year 2023.",
+        Some((2026, 12, 1)),
+    );
+    assert_eq!(
+        got,
+        vec![(
+            "the full year 2023".to_string(),
+            "2023".to_string(),
+            false,
+            false
+        )]
+    );
+}
+
+#[test]
+fn a_release_date_mid_sentence_is_no_document_date() {
+    let got = periods(
+        "The ministry — which released data on 5 March 2024 — said sales rose last year.",
+        None,
+    );
+    assert!(!got.iter().any(|(t, ..)| t == "last year"), "{got:?}");
+}
+
+/// The run's `--as-of` date yields to the document's own and, for a
+/// period without its year, to a year the document named before it.
+#[test]
+fn a_fallback_date_yields_to_the_text() {
+    let with_fallback = |text: &str| {
+        let tokens = crosscheck_text::tokenize(text);
+        Recognizer::new(Context {
+            fallback_as_of: Some((2026, 12, 1)),
+            ..Context::default()
+        })
+        .recognize(text, &tokens)
+        .into_iter()
+        .filter(|q| q.kind == QuantityKind::Date)
+        .map(|q| (text[q.span.range()].to_string(), q.period.unwrap().iso()))
+        .collect::<Vec<_>>()
+    };
+    let got = with_fallback("NINGBO, Jan. 14, 2025 (Wire) -- Volumes last year rose 8%.");
+    assert!(
+        got.contains(&("last year".into(), "2024".into())),
+        "{got:?}"
+    );
+    let got = with_fallback("Results for 2023\n\nExports rose 5% in the fourth quarter.");
+    assert!(
+        got.contains(&("the fourth quarter".into(), "2023-10/2023-12".into())),
+        "{got:?}"
+    );
+    let got = with_fallback("Volumes last year rose 8%.");
+    assert!(
+        got.contains(&("last year".into(), "2025".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn relative_without_a_date_is_left_out() {
     assert!(periods("Sales rose last year.", None).is_empty());
 }
@@ -387,6 +449,16 @@ fn document_date_from_the_text() {
             "By Li Wei | Updated: 2025-12-10 14:30\nVolumes this year rose 8%.",
             "this year",
             "2025",
+        ),
+        (
+            "Bulletin: the economy, Q4 2025\n\nStatistics Bureau — released February 11, 2026\n\nExports rose 2% in the fourth quarter.",
+            "the fourth quarter",
+            "2025-10/2025-12",
+        ),
+        (
+            "Press office | released 3 May 2025\n\nSales fell last year.",
+            "last year",
+            "2024",
         ),
     ];
     for (text, expr, iso) in cases {
