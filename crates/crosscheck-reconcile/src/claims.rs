@@ -842,12 +842,16 @@ const RATINGS: &[&str] = &[
 /// research note names the company it rates, right before the rating in
 /// brackets, whether or not the tagger knows the name.
 fn rated_company(text: &str, entities: &[Entity]) -> Option<Ent> {
-    // A title is short: look at its first 300 bytes, cut at a character.
-    let mut line_end = text.find('\n').unwrap_or(text.len()).min(300);
-    while !text.is_char_boundary(line_end) {
+    // The title is the first line with any text (a web page's text may
+    // open with blank lines). A title is short: look at its first 300
+    // bytes, cut at a character.
+    let title_start = text.len() - text.trim_start().len();
+    let rest = &text[title_start..];
+    let mut line_end = rest.find('\n').unwrap_or(rest.len()).min(300);
+    while !rest.is_char_boundary(line_end) {
         line_end -= 1;
     }
-    let title = &text[..line_end];
+    let title = &rest[..line_end];
     let open = title.find('(')?;
     let close = open + title[open..].find(')')?;
     let rating = |s: &str| RATINGS.contains(&s.trim().to_ascii_uppercase().as_str());
@@ -882,6 +886,7 @@ fn rated_company(text: &str, entities: &[Entity]) -> Option<Ent> {
     {
         return None;
     }
+    let start = title_start + start;
     let span = Span::new(start, start + name.len());
     // The tagger's canonical name where it knows the company, so that the
     // note meets the other documents about it.
@@ -1006,10 +1011,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     if let Some(r) = &rated {
         ents.retain(|e| e.span.end <= r.span.start || e.span.start >= r.span.end);
         // The note's byline (`Harbourline Research | Equity Research |
-        // January 21, 2026`) names its publisher, which `its` never means.
-        // Only the top of the note holds its byline; lines are read no
-        // further than that, however long they are.
-        let mut top = text.len().min(600);
+        // January 21, 2026 | Analyst: Liu Ferrari`) names its publisher and
+        // its analyst, which `its` never means (and whose surname may be a
+        // company's). Only the top of the note holds its byline (below a
+        // web page's title and menu, in HTML); lines are read no further
+        // than that, however long they are. A Markdown table's row opens
+        // with its bar, a byline does not.
+        let mut top = text.len().min(1500);
         while !text.is_char_boundary(top) {
             top -= 1;
         }
@@ -1021,7 +1029,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let line_end = text[e.span.end..top]
                 .find('\n')
                 .map_or(top, |i| e.span.end + i);
-            if text[line_start..line_end].contains(" | ") {
+            let line = &text[line_start..line_end];
+            if line.contains(" | ") && !line.trim_start().starts_with('|') {
                 e.excluded = true;
             }
         }
@@ -3381,6 +3390,15 @@ mod tests {
         let revenue = c.iter().find(|c| c.value == 4.5e9).expect("a claim");
         assert!(
             revenue.subject.as_str().starts_with("Aldora"),
+            "{:?}",
+            revenue.subject
+        );
+        // A web page's text opens with blank lines; the byline's analyst
+        // may bear a company's name.
+        let c = claims(" \n\nCorxi Auto (CORX): Hold, target price CHF 114\n\nSilverfin Partners | Equity Research | 2025-02-10 | Analyst: Liu Ferrari\n\nWe maintain our Hold rating. Its revenue fell 19.2% to over CHF 981 million last year.");
+        let revenue = c.iter().find(|c| c.value == 981e6).expect("a claim");
+        assert!(
+            revenue.subject.as_str().starts_with("Corxi"),
             "{:?}",
             revenue.subject
         );
