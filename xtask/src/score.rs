@@ -10,7 +10,7 @@
 //!   different values meant (a planted misreport, or two cities of one
 //!   region that the generated world gives different figures; for a
 //!   `period` conflict: two periods of the same series, either of them a
-//!   misreport; for a `sum` conflict: the document's parts were planted
+//!   misreport or a disputed fact; for a `sum` conflict: the document's parts were planted
 //!   not to add up);
 //! - it is a *false alarm* when its mentions are found but no pair of them
 //!   is planted: the same fact with agreeing values, or figures about
@@ -184,6 +184,7 @@ fn verdict(
     key: &HashMap<String, Vec<Written>>,
     root: &str,
     bad_sum_docs: &HashSet<&str>,
+    disputed: &HashSet<&str>,
 ) -> Verdict {
     let kind = c["kind"].as_str().unwrap_or_default();
     let mentions: Vec<&Value> = c["mentions"]
@@ -220,7 +221,8 @@ fn verdict(
             for x in a {
                 for y in b {
                     let hit = if kind == "period" {
-                        x.series == y.series && x.key != y.key && (x.wrong || y.wrong)
+                        let off = |w: &Written| w.wrong || disputed.contains(w.key.as_str());
+                        x.series == y.series && x.key != y.key && (off(x) || off(y))
                     } else {
                         x.key == y.key && x.differs(y)
                     };
@@ -288,7 +290,7 @@ fn score_list(
     for c in items {
         let kind = c["kind"].as_str().unwrap_or("?");
         let slot = by_kind.entry(kind).or_default();
-        match verdict(c, key, root, &bad_sum_docs) {
+        match verdict(c, key, root, &bad_sum_docs, &planted_facts) {
             Verdict::Planted(keys) => {
                 hits += 1;
                 slot[0] += 1;

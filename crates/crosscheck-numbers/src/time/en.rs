@@ -944,6 +944,30 @@ fn word_trigger<'a>(
                 );
             }
         }
+        // `the six months to June 2022`, `12 months through March`: the
+        // months that end with this one, not the month alone.
+        if word_is(text, prev, &["to", "through", "ended", "ending"])
+            && word_is(text, prev2, &["months"])
+        {
+            let count = prev2.and_then(|l| prev_lex(text, l.start));
+            let n = count.and_then(|l| match l.kind {
+                Kind::Num => text[l.start..l.end].parse::<u8>().ok(),
+                Kind::Word => small_number(&text[l.start..l.end]),
+                _ => None,
+            });
+            if let (Some(count), Some(n)) = (count, n) {
+                let window = match when {
+                    When::Fixed(tp) => trailing_months(tp, n).map(When::Fixed),
+                    When::YearLess(tp) => trailing_months(tp, n)
+                        .filter(|w| w.start.year == w.end.year)
+                        .map(When::YearLess),
+                    _ => None,
+                };
+                let the = prev_lex(text, count.start).filter(|l| word_is(text, Some(*l), &["the"]));
+                let start = the.map_or(count.start, |l| l.start);
+                return window.map(|w| (found(start, p.end, w), after));
+            }
+        }
         return Some((found(t.start, p.end, when), after));
     }
     let eq = |x: &str| w.eq_ignore_ascii_case(x);
@@ -1134,7 +1158,8 @@ fn word_trigger<'a>(
     }
     // `by November 2025`, `as of end-November`, `through the end of March`.
     let by = if eq("by") || eq("through") || eq("until") || eq("till") || eq("thru") {
-        true
+        // `12 months through March`: the month's own trigger reads the window.
+        !word_is(text, prev, &["months"])
     } else if eq("as") {
         p.eat_word(&["of", "at"])
     } else if eq("up") {
@@ -1242,6 +1267,33 @@ fn ordinal_rest<'a>(p: &mut P<'a>, n: u8, start: usize) -> Option<(Found, Lexer<
     };
     let tail = p.eat_year_tail();
     Some((found(start, p.end, with_tail(template, tail)), p.lx))
+}
+
+/// The `n` months (1 to 12) that end with the month `tp` ends in, named as
+/// the same months are elsewhere: a quarter, a half, a year, a running
+/// total from January, or a window that may reach into the year before.
+fn trailing_months(tp: Period, n: u8) -> Option<Period> {
+    if !(1..=12).contains(&n) || !matches!(tp.granularity, Granularity::Month | Granularity::Day) {
+        return None;
+    }
+    let (year, month) = (tp.end.year, tp.end.month);
+    if n > month {
+        let first = month + 12 - n + 1;
+        let mut window = Period::months(year, first, month);
+        window.start.year = year - 1;
+        return Some(window);
+    }
+    let first = month - n + 1;
+    Some(match (n, first) {
+        (12, 1) => Period::year(year),
+        (3, 1 | 4 | 7 | 10) => Period {
+            granularity: Granularity::Quarter,
+            ..Period::months(year, first, month)
+        },
+        (6, 1 | 7) => Period::months(year, first, month),
+        (_, 1) if n > 1 => Period::months(year, 1, month).cumulative(),
+        _ => Period::months(year, first, month),
+    })
 }
 
 /// After a month name: a day, a year, a range to another month.

@@ -28,6 +28,31 @@ fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
 
 /// (sentence, expression, ISO period, cumulative)
 const FIXED: &[(&str, &str, &str, bool)] = &[
+    // A window of months ending with the month named.
+    (
+        "Output reached 7,175 vehicles in the three months to June 2025.",
+        "the three months to June 2025",
+        "2025-04/2025-06",
+        false,
+    ),
+    (
+        "Sales in the six months to June 2022 rose.",
+        "the six months to June 2022",
+        "2022-01/2022-06",
+        false,
+    ),
+    (
+        "Profit for the 12 months through March 2025 fell.",
+        "the 12 months through March 2025",
+        "2024-04/2025-03",
+        false,
+    ),
+    (
+        "In the nine months ended September 30, 2024, sales rose.",
+        "the nine months ended September 30, 2024",
+        "2024-01/2024-09",
+        true,
+    ),
     (
         "Output rose in 2025 as plants expanded.",
         "2025",
