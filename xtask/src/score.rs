@@ -15,8 +15,12 @@
 //! - it is a *false alarm* when its mentions are found but no pair of them
 //!   is planted: the same fact with agreeing values, or figures about
 //!   different facts grouped together;
-//! - it is *unscored* when fewer than two of its mentions are figures the
-//!   key knows (forecast ranges, counts of engineers, shares in words...).
+//! - it is *unscored* when no two mentions the report read differently
+//!   are figures the key knows (forecast ranges, counts of engineers,
+//!   shares in words...).
+//!
+//! Only mentions the report read differently are paired: those it read
+//! alike corroborate each other within the conflict.
 //!
 //! Recall counts the disputed facts (a fact written with two different
 //! values) for which some conflict is planted, and the bad sums found.
@@ -48,17 +52,19 @@ impl Written {
     }
 }
 
-/// Why a conflict is not a planted one.
+/// Why a conflict is not a planted one, from the mildest: a conflict
+/// whose pairs fail for several reasons is put down to the gravest.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Cause {
-    /// Same fact, both values true (or both the same misreport).
+    /// Same fact, values that agree (beyond rounding the report did not
+    /// allow for, or the same misreport twice).
     AgreeingValues,
-    /// Figures about different subjects.
-    OtherSubject,
-    /// Same subject, different metrics.
-    OtherMetric,
     /// Same subject and metric, different periods (not a `period` check).
     OtherPeriod,
+    /// Same subject, different metrics.
+    OtherMetric,
+    /// Figures about different subjects.
+    OtherSubject,
     /// A `sum` conflict in a document whose parts add up.
     SumThatAddsUp,
 }
@@ -206,18 +212,26 @@ fn verdict(
             Verdict::False(Cause::SumThatAddsUp)
         };
     }
-    let found: Vec<Vec<&Written>> = mentions
+    // Each mention the key knows, with the value the report read in it.
+    let found: Vec<(&str, Vec<&Written>)> = mentions
         .iter()
-        .map(|m| candidates(m, key, root))
-        .filter(|c| !c.is_empty())
+        .map(|m| {
+            let read = m["normalized"].as_str().unwrap_or_default();
+            (read, candidates(m, key, root))
+        })
+        .filter(|(_, c)| !c.is_empty())
         .collect();
-    if found.len() < 2 {
-        return Verdict::Unscored;
-    }
     let mut planted = vec![];
     let mut cause = None::<Cause>;
-    for (i, a) in found.iter().enumerate() {
-        for b in &found[i + 1..] {
+    let mut judged = false;
+    for (i, (read_a, a)) in found.iter().enumerate() {
+        for (read_b, b) in &found[i + 1..] {
+            // Mentions the report read alike corroborate each other inside
+            // the conflict; the disagreement is between the others.
+            if read_a == read_b {
+                continue;
+            }
+            judged = true;
             for x in a {
                 for y in b {
                     let hit = if kind == "period" {
@@ -230,7 +244,7 @@ fn verdict(
                         planted.push(x.key.clone());
                         continue;
                     }
-                    // The least bad reason this pair is not planted.
+                    // Why this pair is not planted.
                     let why = if x.key == y.key {
                         Cause::AgreeingValues
                     } else if field(&x.key, 0) != field(&y.key, 0) {
@@ -240,10 +254,13 @@ fn verdict(
                     } else {
                         Cause::OtherPeriod
                     };
-                    cause = Some(cause.map_or(why, |c| c.min(why)));
+                    cause = Some(cause.map_or(why, |c| c.max(why)));
                 }
             }
         }
+    }
+    if !judged {
+        return Verdict::Unscored;
     }
     if !planted.is_empty() {
         planted.sort();

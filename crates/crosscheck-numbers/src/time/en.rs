@@ -146,8 +146,19 @@ const NOT_AFTER_YEAR: &[&str] = &[
 
 /// Words before a four-digit figure that make it a number, not a year.
 const NOT_BEFORE_YEAR: &[&str] = &[
-    "no", "number", "ranked", "rank", "top", "page", "room", "flight", "route", "model", "code",
+    "no",
+    "number",
+    "ranked",
+    "rank",
+    "top",
+    "page",
+    "room",
+    "flight",
+    "route",
+    "model",
+    "code",
     "id",
+    "copyright",
 ];
 
 /// [`NOT_AFTER_YEAR`] and [`NOT_BEFORE_YEAR`] as quick filters: most words
@@ -412,6 +423,11 @@ pub(crate) fn year_at(text: &str, l: Lex) -> Option<i32> {
     let mut head = l.start;
     while head > 0 && matches!(b[head - 1], b' ' | b'.') {
         head -= 1;
+    }
+    // A copyright line's year (`© 2026 Example Media`) dates the site,
+    // not the text: taken as a date, it moved a dateline a year on.
+    if b[..head].ends_with("©".as_bytes()) {
+        return None;
     }
     let prev = &b[letters_start(b, head, 0)..head];
     if NOT_BEFORE.may_hold(prev)

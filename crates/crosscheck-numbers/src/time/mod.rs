@@ -153,16 +153,22 @@ pub(crate) fn scan(
     }
     found.sort_by_key(|f| f.span.start);
     let calendar = |(year, month, day): (i32, u8, u8)| CalendarDate { year, month, day };
-    let as_of = context
-        .as_of
-        .map(calendar)
-        .or_else(|| doc.map(|d| complete_year(d, &found)));
-    resolve(
-        text.as_bytes(),
-        &found,
-        as_of,
-        context.fallback_as_of.map(calendar),
-    )
+    let fallback = context.fallback_as_of.map(calendar);
+    let as_of = context.as_of.map(calendar).or_else(|| {
+        let d = doc?;
+        // A dateline the text gives no year for: the last such day on or
+        // before the run's date, when there is one.
+        complete_year(d, &found).or_else(|| {
+            let f = fallback?;
+            let year = if (d.date.month, d.date.day) <= (f.month, f.day) {
+                f.year
+            } else {
+                f.year - 1
+            };
+            Some(CalendarDate { year, ..d.date })
+        })
+    });
+    resolve(text.as_bytes(), &found, as_of, fallback)
 }
 
 /// True when no blank line (a run of white space holding two line
@@ -201,11 +207,12 @@ fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     (i..to).find(|&k| bytes[k] == b'\n')
 }
 
-/// Gives a dateline without a year its year (see the module docs).
-fn complete_year(d: DocDate, found: &[Found]) -> CalendarDate {
+/// Gives a dateline without a year its year (see the module docs); `None`
+/// when the text names no year to take it from.
+fn complete_year(d: DocDate, found: &[Found]) -> Option<CalendarDate> {
     let mut date = d.date;
     if date.year != 0 {
-        return date;
+        return Some(date);
     }
     let fixed = || {
         found.iter().filter_map(|f| match f.when {
@@ -213,9 +220,7 @@ fn complete_year(d: DocDate, found: &[Found]) -> CalendarDate {
             _ => None,
         })
     };
-    let Some(latest) = fixed().map(|p| p.end.year).max() else {
-        return date;
-    };
+    let latest = fixed().map(|p| p.end.year).max()?;
     let mut year = latest;
     let reports_later = fixed().any(|p| {
         p.end.year == latest
@@ -227,7 +232,7 @@ fn complete_year(d: DocDate, found: &[Found]) -> CalendarDate {
         year += 1;
     }
     date.year = year;
-    date
+    Some(date)
 }
 
 /// The latest year that puts template `p` at or before `as_of`.

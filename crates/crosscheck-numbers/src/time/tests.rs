@@ -232,6 +232,8 @@ fn years_that_are_not_dates() {
         "It costs $2025 a unit.",
         "Output reached 2025 tonnes.",
         "A rise of 2025% was claimed.",
+        "© 2026 Example Media Group. All rights reserved.",
+        "Copyright 2026 Example Media Group.",
         "九年八吨",
         "用了11个月",
     ] {
@@ -407,6 +409,19 @@ fn a_fallback_date_yields_to_the_text() {
     let got = with_fallback("Volumes last year rose 8%.");
     assert!(
         got.contains(&("last year".into(), "2025".into())),
+        "{got:?}"
+    );
+    // A dateline the text gives no year for takes the run's latest such
+    // day, and dates the document (a site's copyright year is no help).
+    let text = "NAGOYA, Jan. 16 (Wire) -- Sales rose 5% in the fourth quarter.\n\n© 2026 Example Media Group.";
+    let got = with_fallback(text);
+    assert!(
+        got.contains(&("the fourth quarter".into(), "2025-10/2025-12".into())),
+        "{got:?}"
+    );
+    let got = periods(text, None);
+    assert!(
+        !got.iter().any(|(t, ..)| t == "the fourth quarter"),
         "{got:?}"
     );
 }
