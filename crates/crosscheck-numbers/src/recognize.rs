@@ -20,10 +20,10 @@ use crosscheck_text::{tokenize, Token};
 ///    24 November 2025`), or a dateline with its year
 ///    (`BEIJING, Jan. 14, 2026 (Wire) --`);
 /// 3. a dateline without a year (`HANGZHOU, Jan. 14 (Wire) --`,
-///    `新华社杭州1月14日电`): its year is the latest the text names as a date
-///    (plans such as `by 2030` are passed over), plus one when the text
-///    reports on a later month of that year, or names that year whole and
-///    the dateline falls in January or February.
+///    `新华社杭州1月14日电`): its year is the one, of those the text names
+///    and the ones after, that puts it after the periods the text reports
+///    on and before those it looks ahead to (`expects ... in 2026`,
+///    `by 2030`).
 ///
 /// Failing those, [`Context::fallback_as_of`] (`--as-of` on the command
 /// line, which a folder of documents shares: each document's own date must

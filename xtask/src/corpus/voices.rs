@@ -224,6 +224,19 @@ fn pick_period(r: &mut Rng) -> Period {
     }
 }
 
+/// A period that has ended by `date` (a story reports results already
+/// out), or `fallback` when the draws keep landing later.
+fn pick_period_before(r: &mut Rng, date: Date, fallback: Period) -> Period {
+    for _ in 0..20 {
+        let p = pick_period(r);
+        let (_, last) = p.months();
+        if p.year() * 12 + last < date.y * 12 + date.m {
+            return p;
+        }
+    }
+    fallback
+}
+
 const FILLER: &[&str] = &[
     "The results come as competition in the sector intensifies.",
     "Officials did not immediately respond to a request for comment.",
@@ -386,7 +399,7 @@ fn wire(ctx: &mut Ctx) -> Doc {
                 let pp = if ctx.r.chance(0.6) {
                     p
                 } else {
-                    pick_period(&mut ctx.r)
+                    pick_period_before(&mut ctx.r, date, p)
                 };
                 let f = ctx.fact(s, m, pp);
                 let who = format!("{}'s", co.short);
@@ -752,8 +765,8 @@ fn analyst(ctx: &mut Ctx) -> Doc {
     let co = c(w, ci);
     let firm = ctx.r.pick(FIRMS);
     let y = ctx.r.range(2022, 2025);
-    let q = ctx.r.range(1, 4);
-    let date = Date::after(&mut ctx.r, Period::Quarter(y, q));
+    // The note follows the year's results, which it states as actuals.
+    let date = Date::after(&mut ctx.r, Period::Year(y));
     ctx.year = date.y;
     let rating = ctx
         .r

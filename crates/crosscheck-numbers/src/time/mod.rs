@@ -35,15 +35,18 @@
 //!    24 November 2025`), or a dateline with its year
 //!    (`BEIJING, Jan. 14, 2026 (Wire) --`);
 //! 3. a dateline without a year: `HANGZHOU, Jan. 14 (Wire) --`,
-//!    `新华社杭州1月14日电`. Its year is taken from the text: the latest
-//!    year the text names as a date (years after `by`, `until`, `before`,
-//!    `end of` are plans, and are passed over), moved on by one when that
-//!    would put the dateline before a month the text reports on, or when the dateline
-//!    falls in January or February and that year is named whole (a
-//!    full-year result reported early in the next year).
+//!    `新华社杭州1月14日电`. Its year is taken from the text: of the years
+//!    the text names a period in and the ones after them, the one that
+//!    puts the dateline after the periods the text reports on and before
+//!    the ends of those it looks ahead to (`expects ... in the first
+//!    quarter of 2024`, `by 2030`), the earliest on a tie. A whole year
+//!    reported on only weighs against a dateline in January or February
+//!    (a full-year result reported early in the next year). With no year
+//!    named, the dateline dates nothing, unless
+//!    [`Context::fallback_as_of`] gives the latest such day.
 //!
 //! Years that are not dates are not taken: `2,025 units`, `ranked 2025th`,
-//! `$2025`, `2025%`, `No. 2025`.
+//! `$2025`, `2025%`, `No. 2025`, `© 2026`.
 
 mod en;
 mod lex;
@@ -158,7 +161,7 @@ pub(crate) fn scan(
         let d = doc?;
         // A dateline the text gives no year for: the last such day on or
         // before the run's date, when there is one.
-        complete_year(d, &found).or_else(|| {
+        complete_year(d, &found, text).or_else(|| {
             let f = fallback?;
             let year = if (d.date.month, d.date.day) <= (f.month, f.day) {
                 f.year
@@ -209,30 +212,85 @@ fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
 
 /// Gives a dateline without a year its year (see the module docs); `None`
 /// when the text names no year to take it from.
-fn complete_year(d: DocDate, found: &[Found]) -> Option<CalendarDate> {
+///
+/// Each year a period is named in, and the one after, is tried: the
+/// dateline should come after the periods the text reports on and before
+/// the ends of those it looks ahead to (`expects revenue of ... in the
+/// first quarter of 2024`, `by 2030`). The year that breaks the fewest of
+/// these wins, the earliest on a tie. A whole year reported on only
+/// counts against a dateline in January or February: in June, `in 2025`
+/// may be the year under way.
+fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate> {
     let mut date = d.date;
     if date.year != 0 {
         return Some(date);
     }
-    let fixed = || {
-        found.iter().filter_map(|f| match f.when {
-            When::Fixed(p) if !f.target && !p.fiscal => Some(p),
+    let named: Vec<(Period, bool)> = found
+        .iter()
+        .filter_map(|f| match f.when {
+            When::Fixed(p) if !p.fiscal => Some((p, f.target || looks_ahead(text, f.span.start))),
             _ => None,
         })
-    };
-    let latest = fixed().map(|p| p.end.year).max()?;
-    let mut year = latest;
-    let reports_later = fixed().any(|p| {
-        p.end.year == latest
-            && p.granularity != Granularity::Year
-            && (p.end.month, p.end.day) >= (date.month, date.day)
-    });
-    let whole = fixed().any(|p| p.granularity == Granularity::Year && p.end.year == latest);
-    if reports_later || (whole && date.month <= 2) {
-        year += 1;
+        .collect();
+    let mut best: Option<(usize, i32)> = None;
+    for year in named.iter().flat_map(|(p, _)| [p.end.year, p.end.year + 1]) {
+        let at = (year, date.month, date.day);
+        let broken = named
+            .iter()
+            .filter(|(p, ahead)| {
+                let end = (p.end.year, p.end.month, p.end.day);
+                if *ahead {
+                    end < at
+                } else {
+                    end >= at && (p.granularity != Granularity::Year || date.month <= 2)
+                }
+            })
+            .count();
+        if best.is_none_or(|(b, y)| (broken, year) < (b, y)) {
+            best = Some((broken, year));
+        }
     }
-    date.year = year;
+    date.year = best?.1;
     Some(date)
+}
+
+/// True when the sentence before `at` (up to 200 bytes back) speaks of
+/// the future: `expects`, `forecasts`, `will`, `target`, `outlook`.
+fn looks_ahead(text: &str, at: usize) -> bool {
+    // Stems (`expects`, `forecasting`) and whole words (`plants` is no plan).
+    const STEMS: [&str; 8] = [
+        "expect",
+        "forecast",
+        "project",
+        "target",
+        "guidance",
+        "outlook",
+        "estimate",
+        "anticipat",
+    ];
+    const WORDS: [&str; 7] = [
+        "will", "aim", "aims", "plan", "plans", "planned", "predicts",
+    ];
+    let mut from = at.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    // The sentence the period is in: from after the last full stop or
+    // line break.
+    let start = window
+        .rfind(". ")
+        .map(|i| i + 2)
+        .max(window.rfind('\n').map(|i| i + 1))
+        .unwrap_or(0);
+    window[start..]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| {
+            STEMS
+                .iter()
+                .any(|stem| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem))
+                || WORDS.iter().any(|word| w.eq_ignore_ascii_case(word))
+        })
 }
 
 /// The latest year that puts template `p` at or before `as_of`.

@@ -500,6 +500,19 @@ fn document_date_from_the_text() {
             "last year",
             "2024",
         ),
+        // A forecast's year does not move a dateline on: the dateline
+        // follows the 2022 results and comes before the forecast quarter.
+        (
+            "NAGOYA, Jan. 27 (Wire) -- Exports rose 2.5% to 1.8 billion yen in 2022. An analyst expects revenue of 4.5 billion yen in the first quarter of 2023. Retail sales fell last year.",
+            "last year",
+            "2022",
+        ),
+        // ... and dates it when the results name no year.
+        (
+            "BENGALURU, Sept. 15 (Wire) -- Output fell 20.9% in the second quarter. An analyst expects revenue of 177 billion rupees in the third quarter of 2026.",
+            "the second quarter",
+            "2026-04/2026-06",
+        ),
     ];
     for (text, expr, iso) in cases {
         let got = periods(text, None);
