@@ -400,6 +400,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
     (&["included"], false),
     (&["includes"], false),
     (&["of", "which"], false),
+    (&["of", "the", "total"], false),
     (&["among", "them"], false),
     (&["其", "中"], false),
     (&["comprising"], true),

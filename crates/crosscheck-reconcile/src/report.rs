@@ -2074,6 +2074,12 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_the_total_in_the_next_sentence_must_not_exceed_it() {
+        let over = "Zhejiang's exports rose 5.4% to 438 billion yuan in 2025. Of the total, 258 billion yuan went to the European Union, 183 billion yuan to ASEAN and 116 billion yuan to Latin America.";
+        one_sum_conflict(over, &over.replace("258", "58"));
+    }
+
+    #[test]
     fn a_chinese_breakdown_with_an_other_part_must_add_up() {
         let text = "2025年，河南省光伏产品出口500亿元，同比增长3.1%。其中，组件出口312亿元；逆变器出口105亿元；其他光伏产品出口41亿元。";
         one_sum_conflict(text, &text.replace("41亿元", "83亿元"));
