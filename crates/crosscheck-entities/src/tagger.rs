@@ -2490,14 +2490,20 @@ impl<'a> Ctx<'a> {
             if p.weak || t.contains(' ') && !t.chars().all(|c| !c.is_lowercase()) {
                 continue;
             }
-            let before = out
+            // `out` is sorted by start, so both neighbours are found by a
+            // binary search, not a walk over every mention per name (that
+            // walk made a 10 MB document quadratic). A mention starting
+            // after `p` ends after it too, so the last mention ending
+            // before `p` lies before `up_to`; the walk back from there
+            // passes over only the mentions that cover `p.start`.
+            let up_to = out.partition_point(|m| m.start <= p.start);
+            let before = out[..up_to]
                 .iter()
                 .rev()
                 .find(|m| m.end <= p.start)
                 .filter(|m| matches!(&self.text[m.end..p.start], " and " | ", " | " or "));
-            let after = out
-                .iter()
-                .find(|m| m.start >= p.end)
+            let after = out[out.partition_point(|m| m.start < p.end)..]
+                .first()
                 .filter(|m| matches!(&self.text[p.end..m.start], " and " | " or "));
             if let Some(m) = before.or(after) {
                 if matches!(m.label, Label::Company | Label::Organization) {
