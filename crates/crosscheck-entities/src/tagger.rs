@@ -2147,34 +2147,41 @@ impl<'a> Ctx<'a> {
     /// in the document reads as the company before a possessive: `Qiantang's
     /// selling price` after `Qiantang Motor`.
     fn possessive_companies(&self, out: &mut [Mention]) {
-        // The places to relabel are found first, so that the company names
-        // can be borrowed from `out` rather than copied.
+        // The towns named in the possessive first (few, and none in most
+        // documents), then the ones a company's name is: the companies'
+        // names are sorted once and searched, not walked per town (a walk
+        // made a long document quadratic). The places to relabel are found
+        // before any is relabelled, so that the company names can be
+        // borrowed from `out` rather than copied.
         let mut relabel: Vec<usize> = Vec::new();
+        for (i, m) in out.iter().enumerate() {
+            if m.label != Label::Place {
+                continue;
+            }
+            let t = &self.text[m.start..m.end];
+            let rest = &self.text[m.end..];
+            let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
+            // Towns only: a province or country's possessive is its own
+            // (`Zhejiang's exports`), whatever company bears its name.
+            if possessive && self.gaz.get(t).is_some_and(|e| e.source == Source::City) {
+                relabel.push(i);
+            }
+        }
+        if relabel.is_empty() {
+            return;
+        }
         {
-            let cores: Vec<&str> = out
+            let mut cores: Vec<&str> = out
                 .iter()
                 .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
                 .map(|m| m.canonical.as_str())
                 .collect();
-            if cores.is_empty() {
-                return;
-            }
-            for (i, m) in out.iter().enumerate() {
-                if m.label != Label::Place {
-                    continue;
-                }
-                let t = &self.text[m.start..m.end];
-                let rest = &self.text[m.end..];
-                let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
-                // Towns only: a province or country's possessive is its own
-                // (`Zhejiang's exports`), whatever company bears its name.
-                if possessive
-                    && self.gaz.get(t).is_some_and(|e| e.source == Source::City)
-                    && cores.contains(&t)
-                {
-                    relabel.push(i);
-                }
-            }
+            cores.sort_unstable();
+            relabel.retain(|&i| {
+                cores
+                    .binary_search(&&self.text[out[i].start..out[i].end])
+                    .is_ok()
+            });
         }
         for i in relabel {
             let m = &mut out[i];
