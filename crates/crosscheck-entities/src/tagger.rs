@@ -3,7 +3,7 @@
 //! resolves short forms against the full names found.
 
 use crate::canonical::{company_core, tidy, tidy_cow, tidy_owned};
-use crate::gazetteer::{is, FxMap};
+use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
@@ -2222,42 +2222,63 @@ impl<'a> Ctx<'a> {
         if labels.len() < 2 {
             return;
         }
-        let mut done: Vec<&str> = Vec::new();
+        // Each name's labels, in text order: counting a name's labels and
+        // finding its later ones are then look-ups, not walks over all the
+        // labels per label (a long transcript made those quadratic).
+        let mut by_name: FxMap<&str, Vec<usize>> = FxMap::default();
+        for (k, &(s, e)) in labels.iter().enumerate() {
+            by_name.entry(&self.text[s..e]).or_default().push(k);
+        }
+        // The mentions' spans by start, with the furthest end of the spans
+        // up to each: the mentions overlapping a label are found walking
+        // back from the last starting before its end, while the spans so
+        // far reach past its start (not by a walk over every mention).
+        let mut spans: Vec<(usize, usize, bool)> = out
+            .iter()
+            .map(|m| (m.start, m.end, m.label == Label::Person))
+            .collect();
+        spans.sort_unstable_by_key(|span| span.0);
+        let reach: Vec<usize> = spans
+            .iter()
+            .scan(0, |far, span| {
+                *far = span.1.max(*far);
+                Some(*far)
+            })
+            .collect();
+        let mut done: FxSet<&str> = FxSet::default();
         let mut add: Vec<Mention> = Vec::new();
         for (k, &(s, e)) in labels.iter().enumerate() {
             let name = &self.text[s..e];
             let words: Vec<&str> = name.split(' ').collect();
-            if done.contains(&name)
+            let same_name = &by_name[name];
+            if done.contains(name)
                 || !(2..=5).contains(&words.len())
                 || words
                     .iter()
                     .any(|w| !is_upper_start(w) || is(w, cls::CALENDAR))
                 || self.gaz.is_given(words[0])
-                || labels
-                    .iter()
-                    .filter(|l| &self.text[l.0..l.1] == name)
-                    .count()
-                    < 2
+                || same_name.len() < 2
             {
                 continue;
             }
             // A speaker already read as a person, or a known name, keeps its reading.
-            let read = out.iter().any(|m| {
-                m.start < e && s < m.end && (m.end - m.start >= e - s || m.label == Label::Person)
+            let up_to = spans.partition_point(|span| span.0 < e);
+            let read = (0..up_to).rev().take_while(|&j| reach[j] > s).any(|j| {
+                let (ms, me, person) = spans[j];
+                s < me && (me - ms >= e - s || person)
             });
             if read {
                 continue;
             }
-            done.push(name);
-            for &(s2, e2) in &labels[k..] {
-                if &self.text[s2..e2] == name {
-                    add.push(Mention {
-                        start: s2,
-                        end: e2,
-                        label: Label::Organization,
-                        canonical: tidy(name),
-                    });
-                }
+            done.insert(name);
+            for &k2 in same_name.iter().filter(|&&k2| k2 >= k) {
+                let (s2, e2) = labels[k2];
+                add.push(Mention {
+                    start: s2,
+                    end: e2,
+                    label: Label::Organization,
+                    canonical: tidy(name),
+                });
             }
         }
         let added = Reach::new(add.iter().map(|a| (a.start, a.end)));
