@@ -3,7 +3,7 @@
 //! resolves short forms against the full names found.
 
 use crate::canonical::{company_core, tidy, tidy_cow, tidy_owned};
-use crate::gazetteer::{is, FxMap};
+use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
 use crate::{Entity, Label};
@@ -23,8 +23,26 @@ const ABBREVIATION_MAX_LEN: usize = {
     max
 };
 
-/// Buckets of [`Ctx::rescan`]'s table of names by their first two bytes.
+/// The fewest buckets of [`Ctx::rescan`]'s table of names by their first word.
 const RESCAN_BUCKETS: usize = 1024;
+
+/// The most buckets of [`Ctx::rescan`]'s table a thread keeps for its next
+/// document (a quarter of a megabyte).
+const RESCAN_BUCKETS_KEPT: usize = 1 << 16;
+
+/// [`Ctx::rescan`]'s bucket of a name by its first word: the word's length,
+/// first two bytes and last byte tell most words of a document apart, and
+/// take no pass over the word.
+fn first_word_key(word: &[u8]) -> usize {
+    let (a, b, z) = match word {
+        [] => (0, 0, 0),
+        [a] => (*a, 0, *a),
+        [a, b, ..] => (*a, *b, word[word.len() - 1]),
+    };
+    let mixed = (word.len() as u64) << 24 | u64::from(a) << 16 | u64::from(b) << 8 | u64::from(z);
+    // Fibonacci hashing: the top bits of the product depend on every input bit.
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+}
 
 thread_local! {
     /// [`Ctx::rescan`]'s bucket heads, every one empty between documents.
@@ -219,6 +237,37 @@ struct Mention {
     end: usize,
     label: Label,
     canonical: String,
+}
+
+/// Spans sorted by start, each paired with the furthest end of the spans
+/// up to it: whether some span of a set covers or overlaps a given one is
+/// then one binary search, not a walk over the set (which made the
+/// document pass quadratic in a long document's mentions).
+struct Reach(Vec<(usize, usize)>);
+
+impl Reach {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Reach {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let mut reach = 0;
+        for span in spans.iter_mut() {
+            reach = reach.max(span.1);
+            span.1 = reach;
+        }
+        Reach(spans)
+    }
+
+    /// Whether some span starts at or before `start` and ends at or after `end`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let up_to = self.0.partition_point(|span| span.0 <= start);
+        up_to > 0 && self.0[up_to - 1].1 >= end
+    }
+
+    /// Whether some span starts before `end` and ends after `start`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let up_to = self.0.partition_point(|span| span.0 < end);
+        up_to > 0 && self.0[up_to - 1].1 > start
+    }
 }
 
 /// A name the sentence could not decide; the document pass may.
@@ -2098,34 +2147,41 @@ impl<'a> Ctx<'a> {
     /// in the document reads as the company before a possessive: `Qiantang's
     /// selling price` after `Qiantang Motor`.
     fn possessive_companies(&self, out: &mut [Mention]) {
-        // The places to relabel are found first, so that the company names
-        // can be borrowed from `out` rather than copied.
+        // The towns named in the possessive first (few, and none in most
+        // documents), then the ones a company's name is: the companies'
+        // names are sorted once and searched, not walked per town (a walk
+        // made a long document quadratic). The places to relabel are found
+        // before any is relabelled, so that the company names can be
+        // borrowed from `out` rather than copied.
         let mut relabel: Vec<usize> = Vec::new();
+        for (i, m) in out.iter().enumerate() {
+            if m.label != Label::Place {
+                continue;
+            }
+            let t = &self.text[m.start..m.end];
+            let rest = &self.text[m.end..];
+            let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
+            // Towns only: a province or country's possessive is its own
+            // (`Zhejiang's exports`), whatever company bears its name.
+            if possessive && self.gaz.get(t).is_some_and(|e| e.source == Source::City) {
+                relabel.push(i);
+            }
+        }
+        if relabel.is_empty() {
+            return;
+        }
         {
-            let cores: Vec<&str> = out
+            let mut cores: Vec<&str> = out
                 .iter()
                 .filter(|m| m.label == Label::Company && self.text[m.start..m.end].contains(' '))
                 .map(|m| m.canonical.as_str())
                 .collect();
-            if cores.is_empty() {
-                return;
-            }
-            for (i, m) in out.iter().enumerate() {
-                if m.label != Label::Place {
-                    continue;
-                }
-                let t = &self.text[m.start..m.end];
-                let rest = &self.text[m.end..];
-                let possessive = ["'s ", "’s "].iter().any(|p| rest.starts_with(p));
-                // Towns only: a province or country's possessive is its own
-                // (`Zhejiang's exports`), whatever company bears its name.
-                if possessive
-                    && self.gaz.get(t).is_some_and(|e| e.source == Source::City)
-                    && cores.contains(&t)
-                {
-                    relabel.push(i);
-                }
-            }
+            cores.sort_unstable();
+            relabel.retain(|&i| {
+                cores
+                    .binary_search(&&self.text[out[i].start..out[i].end])
+                    .is_ok()
+            });
         }
         for i in relabel {
             let m = &mut out[i];
@@ -2166,45 +2222,67 @@ impl<'a> Ctx<'a> {
         if labels.len() < 2 {
             return;
         }
-        let mut done: Vec<&str> = Vec::new();
+        // Each name's labels, in text order: counting a name's labels and
+        // finding its later ones are then look-ups, not walks over all the
+        // labels per label (a long transcript made those quadratic).
+        let mut by_name: FxMap<&str, Vec<usize>> = FxMap::default();
+        for (k, &(s, e)) in labels.iter().enumerate() {
+            by_name.entry(&self.text[s..e]).or_default().push(k);
+        }
+        // The mentions' spans by start, with the furthest end of the spans
+        // up to each: the mentions overlapping a label are found walking
+        // back from the last starting before its end, while the spans so
+        // far reach past its start (not by a walk over every mention).
+        let mut spans: Vec<(usize, usize, bool)> = out
+            .iter()
+            .map(|m| (m.start, m.end, m.label == Label::Person))
+            .collect();
+        spans.sort_unstable_by_key(|span| span.0);
+        let reach: Vec<usize> = spans
+            .iter()
+            .scan(0, |far, span| {
+                *far = span.1.max(*far);
+                Some(*far)
+            })
+            .collect();
+        let mut done: FxSet<&str> = FxSet::default();
         let mut add: Vec<Mention> = Vec::new();
         for (k, &(s, e)) in labels.iter().enumerate() {
             let name = &self.text[s..e];
             let words: Vec<&str> = name.split(' ').collect();
-            if done.contains(&name)
+            let same_name = &by_name[name];
+            if done.contains(name)
                 || !(2..=5).contains(&words.len())
                 || words
                     .iter()
                     .any(|w| !is_upper_start(w) || is(w, cls::CALENDAR))
                 || self.gaz.is_given(words[0])
-                || labels
-                    .iter()
-                    .filter(|l| &self.text[l.0..l.1] == name)
-                    .count()
-                    < 2
+                || same_name.len() < 2
             {
                 continue;
             }
             // A speaker already read as a person, or a known name, keeps its reading.
-            let read = out.iter().any(|m| {
-                m.start < e && s < m.end && (m.end - m.start >= e - s || m.label == Label::Person)
+            let up_to = spans.partition_point(|span| span.0 < e);
+            let read = (0..up_to).rev().take_while(|&j| reach[j] > s).any(|j| {
+                let (ms, me, person) = spans[j];
+                s < me && (me - ms >= e - s || person)
             });
             if read {
                 continue;
             }
-            done.push(name);
-            for &(s2, e2) in &labels[k..] {
-                if &self.text[s2..e2] == name {
-                    add.push(Mention {
-                        start: s2,
-                        end: e2,
-                        label: Label::Organization,
-                        canonical: tidy(name),
-                    });
-                }
+            done.insert(name);
+            for &k2 in same_name.iter().filter(|&&k2| k2 >= k) {
+                let (s2, e2) = labels[k2];
+                add.push(Mention {
+                    start: s2,
+                    end: e2,
+                    label: Label::Organization,
+                    canonical: tidy(name),
+                });
             }
         }
-        out.retain(|m| !add.iter().any(|a| a.start < m.end && m.start < a.end));
+        let added = Reach::new(add.iter().map(|a| (a.start, a.end)));
+        out.retain(|m| !added.overlaps(m.start, m.end));
         out.extend(add);
     }
 
@@ -2246,21 +2324,31 @@ impl<'a> Ctx<'a> {
         // names seen, hashed twice per name).
         names.dedup_by(|later, first| later.0 == first.0);
         // A recurring multi-word name is a capitalized run somewhere: search
-        // only inside the runs pass 1 saw, not the whole text. The names are
-        // bucketed by their first two bytes (most names of a document share
-        // a capital first letter, few its second byte as well), and each
-        // name's matches in a run are found left to right without overlap
-        // (as `match_indices` finds them).
-        let bucket = |a: u8, b: u8| (usize::from(a) << 3 ^ usize::from(b)) & (RESCAN_BUCKETS - 1);
+        // only inside the runs pass 1 saw, not the whole text. Each name's
+        // matches in a run are found left to right without overlap (as
+        // `match_indices` finds them).
+        //
+        // A name matching at `p` has its first word (the bytes before its
+        // first space) exactly from `p` to the run's next space, so the
+        // names are bucketed by a key of that word ([`first_word_key`]) and
+        // only the names of the word's bucket are tried there. (Bucketing
+        // by the first two bytes alone made a long document quadratic: its
+        // many names share a few capitals, and each was tried at each of
+        // them.) The table grows with the names, so a bucket holds about
+        // the names that share a first word.
+        let buckets = (2 * names.len()).next_power_of_two().max(RESCAN_BUCKETS);
         // The bucket heads live in a per-thread table that is left empty
         // after each document (only the names' own buckets are reset), so a
-        // document does not pay for filling 4 KB it hardly touches.
+        // document does not pay for filling a table it hardly touches.
         let mut head = RESCAN_HEADS.with(|h| std::mem::take(&mut *h.borrow_mut()));
-        if head.len() != RESCAN_BUCKETS {
-            head = vec![u32::MAX; RESCAN_BUCKETS];
+        if head.len() < buckets {
+            head.resize(buckets, u32::MAX);
         }
-        // Names of one byte (no two bytes to bucket by), by their only byte.
-        let mut short: Vec<u32> = Vec::new();
+        let mask = buckets - 1;
+        // Names without a space (no first word to key), tried everywhere.
+        let mut spaceless: Vec<u32> = Vec::new();
+        // The buckets the names fill, to empty again after the document.
+        let mut used: Vec<u32> = Vec::with_capacity(names.len());
         let mut next = vec![u32::MAX; names.len()];
         // The bytes some name begins with: most bytes of a run (the
         // lower-case letters of its words) begin none, and are passed over
@@ -2271,57 +2359,68 @@ impl<'a> Ctx<'a> {
             if let Some(&a) = nb.first() {
                 firsts[usize::from(a)] = true;
             }
-            match nb {
-                [a, b, ..] => {
-                    let h = bucket(*a, *b);
+            // A name is a few words: a plain loop, not a `memchr` call.
+            match nb.iter().position(|&b| b == b' ') {
+                Some(space) => {
+                    let h = first_word_key(&nb[..space]) & mask;
                     next[k] = head[h];
                     head[h] = k as u32;
+                    used.push(h as u32);
                 }
-                _ => short.push(k as u32),
+                None => spaceless.push(k as u32),
             }
         }
-        short.reverse();
+        spaceless.reverse();
         // Where each name may match next, as a text offset: the runs come in
         // text order and never overlap, so a match in an earlier run never
         // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut try_name = |k: u32, at: usize, piece: &[u8], hits: &mut Vec<_>| {
+            let ku = k as usize;
+            let name = names[ku].0.as_bytes();
+            if at >= free_from[ku] && piece.starts_with(name) {
+                hits.push((at, at + name.len(), ku));
+                free_from[ku] = at + name.len();
+            }
+        };
         for &(cs, ce) in &self.name_runs {
             let piece = &self.text.as_bytes()[cs..ce];
+            // The run's first space at or after `p` (the run's length when
+            // none is left), found again only once `p` passes it.
+            let mut space = 0;
+            let mut space_found = false;
             for p in 0..piece.len() {
-                let c = piece[p];
-                if !firsts[usize::from(c)] {
+                if !firsts[usize::from(piece[p])] {
                     continue;
                 }
-                let mut k = match piece.get(p + 1) {
-                    Some(&b) => head[bucket(piece[p], b)],
-                    None => u32::MAX,
-                };
-                while k != u32::MAX {
-                    let ku = k as usize;
-                    let name = names[ku].0.as_bytes();
-                    if cs + p >= free_from[ku] && piece[p..].starts_with(name) {
-                        hits.push((cs + p, cs + p + name.len(), ku));
-                        free_from[ku] = cs + p + name.len();
-                    }
-                    k = next[ku];
+                if !space_found || space < p {
+                    // A word is a few bytes: a plain loop, not a `memchr` call.
+                    space = piece[p..]
+                        .iter()
+                        .position(|&b| b == b' ')
+                        .map_or(piece.len(), |i| p + i);
+                    space_found = true;
                 }
-                for &k in &short {
-                    let ku = k as usize;
-                    let name = names[ku].0.as_bytes();
-                    if cs + p >= free_from[ku] && piece[p..].starts_with(name) {
-                        hits.push((cs + p, cs + p + name.len(), ku));
-                        free_from[ku] = cs + p + name.len();
+                if space < piece.len() {
+                    let mut k = head[first_word_key(&piece[p..space]) & mask];
+                    while k != u32::MAX {
+                        try_name(k, cs + p, &piece[p..], &mut hits);
+                        k = next[k as usize];
                     }
+                }
+                for &k in &spaceless {
+                    try_name(k, cs + p, &piece[p..], &mut hits);
                 }
             }
         }
-        for (name, _, _) in &names {
-            if let [a, b, ..] = name.as_bytes() {
-                head[bucket(*a, *b)] = u32::MAX;
-            }
+        for h in used {
+            head[h as usize] = u32::MAX;
         }
-        RESCAN_HEADS.with(|h| *h.borrow_mut() = head);
+        // A table grown for a very long document is not kept for the next.
+        if head.len() <= RESCAN_BUCKETS_KEPT {
+            RESCAN_HEADS.with(|h| *h.borrow_mut() = head);
+        }
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut last_end = 0;
         hits.retain(|h| {
@@ -2333,17 +2432,7 @@ impl<'a> Ctx<'a> {
         });
         let mut add = Vec::new();
         let bytes = self.text.as_bytes();
-        // The mentions' spans by start, each with the furthest end of any
-        // span starting at or before it: a hit is covered when the spans
-        // starting at or before it reach its end (a binary search, not a
-        // walk over every mention per hit).
-        let mut spans: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
-        spans.sort_unstable();
-        let mut reach = 0;
-        for sp in spans.iter_mut() {
-            reach = reach.max(sp.1);
-            sp.1 = reach;
-        }
+        let spans = Reach::new(out.iter().map(|m| (m.start, m.end)));
         for (s, e, k) in hits {
             let before_ok =
                 s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
@@ -2353,8 +2442,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Already covered by a mention as long or longer.
-            let before = spans.partition_point(|sp| sp.0 <= s);
-            if before > 0 && spans[before - 1].1 >= e {
+            if spans.covers(s, e) {
                 continue;
             }
             let (_, label, mi) = &names[k];
@@ -2368,7 +2456,14 @@ impl<'a> Ctx<'a> {
         if add.is_empty() {
             return;
         }
-        out.retain(|m| !add.iter().any(|a| a.start <= m.start && m.end <= a.end));
+        // The added names come in text order and never overlap (the hits
+        // were kept so), so the one that could hold a mention is the last
+        // starting at or before it: a binary search, not a walk over all.
+        debug_assert!(add.windows(2).all(|w| w[0].end <= w[1].start));
+        out.retain(|m| {
+            let up_to = add.partition_point(|a| a.start <= m.start);
+            up_to == 0 || add[up_to - 1].end < m.end
+        });
         out.extend(add);
     }
 
@@ -2490,14 +2585,20 @@ impl<'a> Ctx<'a> {
             if p.weak || t.contains(' ') && !t.chars().all(|c| !c.is_lowercase()) {
                 continue;
             }
-            let before = out
+            // `out` is sorted by start, so both neighbours are found by a
+            // binary search, not a walk over every mention per name (that
+            // walk made a 10 MB document quadratic). A mention starting
+            // after `p` ends after it too, so the last mention ending
+            // before `p` lies before `up_to`; the walk back from there
+            // passes over only the mentions that cover `p.start`.
+            let up_to = out.partition_point(|m| m.start <= p.start);
+            let before = out[..up_to]
                 .iter()
                 .rev()
                 .find(|m| m.end <= p.start)
                 .filter(|m| matches!(&self.text[m.end..p.start], " and " | ", " | " or "));
-            let after = out
-                .iter()
-                .find(|m| m.start >= p.end)
+            let after = out[out.partition_point(|m| m.start < p.end)..]
+                .first()
                 .filter(|m| matches!(&self.text[p.end..m.start], " and " | " or "));
             if let Some(m) = before.or(after) {
                 if matches!(m.label, Label::Company | Label::Organization) {
@@ -2561,6 +2662,27 @@ mod tests {
             for s in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
                 assert_eq!(has_whitespace(&s), s.contains(char::is_whitespace), "{s:?}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reach_agrees_with_a_walk_over_the_spans(
+            spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
+            start in 0usize..48,
+            len in 0usize..8,
+        ) {
+            let spans: Vec<(usize, usize)> = spans.iter().map(|&(s, l)| (s, s + l)).collect();
+            let end = start + len;
+            let reach = Reach::new(spans.iter().copied());
+            proptest::prop_assert_eq!(
+                reach.covers(start, end),
+                spans.iter().any(|&(s, e)| s <= start && end <= e)
+            );
+            proptest::prop_assert_eq!(
+                reach.overlaps(start, end),
+                spans.iter().any(|&(s, e)| s < end && start < e)
+            );
         }
     }
 }
