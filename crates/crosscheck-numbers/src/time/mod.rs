@@ -39,10 +39,9 @@
 //!    the text names a period in and the ones after them, the one that
 //!    puts the dateline after the periods the text reports on and before
 //!    the ends of those it looks ahead to (`expects ... in the first
-//!    quarter of 2024`, `by 2030`), the earliest on a tie. A whole year
-//!    reported on only weighs against a dateline in January or February
-//!    (a full-year result reported early in the next year). With no year
-//!    named, the dateline dates nothing, unless
+//!    quarter of 2024`, `by 2030`), the earliest on a tie; founding years
+//!    (`Founded in 2013`) are passed over. With no year named, the
+//!    dateline dates nothing, unless
 //!    [`Context::fallback_as_of`] gives the latest such day.
 //!
 //! Years that are not dates are not taken: `2,025 units`, `ranked 2025th`,
@@ -217,9 +216,8 @@ fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
 /// dateline should come after the periods the text reports on and before
 /// the ends of those it looks ahead to (`expects revenue of ... in the
 /// first quarter of 2024`, `by 2030`). The year that breaks the fewest of
-/// these wins, the earliest on a tie. A whole year reported on only
-/// counts against a dateline in January or February: in June, `in 2025`
-/// may be the year under way.
+/// these wins, the earliest on a tie. A founding year (`Founded in 2013`)
+/// says nothing of the date.
 fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate> {
     let mut date = d.date;
     if date.year != 0 {
@@ -228,7 +226,9 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
     let named: Vec<(Period, bool)> = found
         .iter()
         .filter_map(|f| match f.when {
-            When::Fixed(p) if !p.fiscal => Some((p, f.target || looks_ahead(text, f.span.start))),
+            When::Fixed(p) if !p.fiscal && !founding(text, f.span.start) => {
+                Some((p, f.target || looks_ahead(text, f.span.start)))
+            }
             _ => None,
         })
         .collect();
@@ -242,7 +242,7 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
                 if *ahead {
                     end < at
                 } else {
-                    end >= at && (p.granularity != Granularity::Year || date.month <= 2)
+                    end >= at
                 }
             })
             .count();
@@ -252,6 +252,23 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
     }
     date.year = best?.1;
     Some(date)
+}
+
+/// True when `founded in`, `established in` or `since` comes right before
+/// `at`: a company's history, not a period reported on.
+fn founding(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let before = before.strip_suffix(" in").unwrap_or(before);
+    [
+        "founded",
+        "established",
+        "since",
+        "Founded",
+        "Established",
+        "Since",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// True when the sentence before `at` (up to 200 bytes back) speaks of

@@ -507,6 +507,13 @@ fn document_date_from_the_text() {
             "last year",
             "2022",
         ),
+        // A founding year is no reported period; a whole year reported on
+        // puts a March dateline in the next year.
+        (
+            "GUANGZHOU, March 17 (Wire) -- Revenue reached 4.2 billion yuan in 2025. Founded in 2013, the firm employs 600 people. Net profit rose 38% last year.",
+            "last year",
+            "2025",
+        ),
         // ... and dates it when the results name no year.
         (
             "BENGALURU, Sept. 15 (Wire) -- Output fell 20.9% in the second quarter. An analyst expects revenue of 177 billion rupees in the third quarter of 2026.",
