@@ -761,7 +761,7 @@ fn scan_token<const FIGURES_FIRST: bool>(
     // lexeme below is then not asked again.
     let mut head = None;
     let candidate = if first.is_ascii_digit() {
-        !(FIGURES_FIRST && no_num_can_start(bytes, s, e))
+        !(FIGURES_FIRST && no_num_can_start(text, s, e))
     } else if first.is_ascii_alphabetic() {
         let i = letters_end(bytes, s + 1).min(e);
         // The filter first: `may_trigger` would turn these away too.
@@ -780,12 +780,14 @@ fn scan_token<const FIGURES_FIRST: bool>(
 
 /// True when the token `bytes[s..e]` is digits and ASCII punctuation only
 /// (`6.2`, `3,000`, `10/12`) and none of its runs of digits passes the first
-/// test of [`num_trigger`]: four digits, or one or two before a word. Its
+/// test of [`num_trigger`]: four digits, or one or two before a word (a
+/// month, unless glued; see [`day_may_lead`]). Its
 /// lexemes are then runs of digits that start nothing and punctuation,
 /// which starts nothing either, so [`lex_token`] would find nothing there.
 /// Most tokens that start with a digit are figures like these.
 #[inline]
-fn no_num_can_start(bytes: &[u8], s: usize, e: usize) -> bool {
+fn no_num_can_start(text: &str, s: usize, e: usize) -> bool {
+    let bytes = text.as_bytes();
     let mut i = s;
     while i < e {
         let c = bytes[i];
@@ -796,7 +798,7 @@ fn no_num_can_start(bytes: &[u8], s: usize, e: usize) -> bool {
                 i += 1;
             }
             let len = i - start;
-            if len == 4 || len <= 2 && may_precede_word(bytes, i) {
+            if len == 4 || len <= 2 && day_may_lead(text, i) {
                 return false;
             }
         } else if c.is_ascii_alphabetic() || c >= 0x80 {
@@ -806,6 +808,31 @@ fn no_num_can_start(bytes: &[u8], s: usize, e: usize) -> bool {
         }
     }
     true
+}
+
+/// False when one or two digits that end at `end` surely start no pattern
+/// of [`num_trigger`]: each needs a word after them, glued (`3Q24`, `1st`)
+/// or, past white space, a month (`10 May`). Figures are mostly followed by
+/// other words (`1.5 billion`, `6.2 percent`).
+fn day_may_lead(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    if !may_precede_word(b, end) {
+        return false;
+    }
+    let mut j = end;
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r' | b'\n' | b'\x0c') {
+        j += 1;
+    }
+    if j == end {
+        // A glued letter, or a no-break space: the lexer decides.
+        return true;
+    }
+    match b.get(j) {
+        Some(c) if c.is_ascii_alphabetic() => month_of(&text[j..letters_end(b, j)]).is_some(),
+        // A no-break space or another character: the lexer decides.
+        Some(&c) => c >= 0x80,
+        None => false,
+    }
 }
 
 /// [`scan_token`] past its first tests: the lexemes of `text[s..e]`;
@@ -1870,6 +1897,11 @@ mod trigger_tests {
             "123",
             "12345",
             "0.5%",
+            "billion",
+            "percent",
+            "Mayor",
+            "Jan.",
+            "\u{a0}May",
         ])
     }
 
