@@ -862,8 +862,7 @@ fn lex_token(
         let hit = match t.kind {
             Kind::Word if triggers() => {
                 let prev = prev_lex(text, t.start);
-                let prev2 = prev.and_then(|p| prev_lex(text, p.start));
-                word_trigger(text, t, lx, prev, prev2, doc)
+                word_trigger(text, t, lx, prev, doc)
             }
             Kind::Num => num_trigger(text, t, lx, true),
             _ => None,
@@ -937,9 +936,10 @@ fn word_trigger<'a>(
     t: Lex,
     lx: Lexer<'a>,
     prev: Option<Lex>,
-    prev2: Option<Lex>,
     doc: &mut Option<DocDate>,
 ) -> Option<(Found, Lexer<'a>)> {
+    // The lexeme before `prev`, read only by the patterns that need it.
+    let prev2 = || prev.and_then(|l| prev_lex(text, l.start));
     let w = &text[t.start..t.end];
     let mut p = P::new(text, lx, t.end);
     // Labelled dates open a line: `Published: 2025-12-10`.
@@ -1068,12 +1068,12 @@ fn word_trigger<'a>(
         }
         // `for the year`, `throughout the year`, `the full year`: the year in question.
         if word_is(text, prev, &["the"])
-            || word_is(text, prev, &["full", "whole", "entire"]) && word_is(text, prev2, &["the"])
+            || word_is(text, prev, &["full", "whole", "entire"]) && word_is(text, prev2(), &["the"])
         {
             let the = if word_is(text, prev, &["the"]) {
                 prev
             } else {
-                prev2
+                prev2()
             };
             let before = the.and_then(|l| prev_lex(text, l.start));
             let ok = word_is(text, prev, &["full", "whole", "entire"])
@@ -1136,7 +1136,7 @@ fn word_trigger<'a>(
         }
         // `the same period last year` is a comparison, not a year.
         if word_is(text, prev, &["period", "time", "month", "quarter"])
-            && word_is(text, prev2, &["same"])
+            && word_is(text, prev2(), &["same"])
         {
             return None;
         }
