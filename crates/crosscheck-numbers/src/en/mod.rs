@@ -27,7 +27,7 @@ use lex::{at, char_len, glued_before, lower, next, prev, tok_at, Tok, K};
 pub(crate) use lex::{letters_end, letters_start, word_key};
 use numeral::{number_at, Num, NumKind};
 use std::borrow::Cow;
-pub(crate) use words::WordFilter;
+pub(crate) use words::{key_slot, WordFilter};
 
 /// Finds English figures in `text`. The tokens are not needed: the scanner
 /// reads the bytes itself so that it does not depend on how a tokenizer

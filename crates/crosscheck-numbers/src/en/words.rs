@@ -170,8 +170,15 @@ const fn pack(w: &[u8], plural: bool) -> u128 {
 
 /// The first slot a key is looked for in.
 const fn slot(k: u128) -> usize {
+    key_slot(k, SLOTS)
+}
+
+/// The first slot a word's key (a word of up to 16 bytes as one number) is
+/// looked for in, in an open-addressed table of `slots` slots (a power of
+/// two of at most 256).
+pub(crate) const fn key_slot(k: u128, slots: usize) -> usize {
     let h = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SLOTS
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % slots
 }
 
 /// Every word [`word_class`] knows, by [`pack`]ed key, with open

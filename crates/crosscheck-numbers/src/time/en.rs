@@ -463,63 +463,6 @@ fn glued_to_figure(b: &[u8], l: Lex) -> bool {
         || after == Some(b'%')
 }
 
-/// Every word [`may_trigger`] can be true for, in lower case: most words
-/// are turned away by their length and end letters alone.
-pub(crate) const TRIGGERS: WordFilter = WordFilter::new().with_all(&[
-    b"january",
-    b"february",
-    b"march",
-    b"april",
-    b"may",
-    b"june",
-    b"july",
-    b"august",
-    b"september",
-    b"october",
-    b"november",
-    b"december",
-    b"jan",
-    b"feb",
-    b"mar",
-    b"apr",
-    b"jun",
-    b"jul",
-    b"aug",
-    b"sep",
-    b"sept",
-    b"oct",
-    b"nov",
-    b"dec",
-    b"q",
-    b"h",
-    b"by",
-    b"as",
-    b"up",
-    b"fy",
-    b"ytd",
-    b"last",
-    b"this",
-    b"next",
-    b"year",
-    b"till",
-    b"thru",
-    b"date",
-    b"prior",
-    b"first",
-    b"third",
-    b"until",
-    b"fiscal",
-    b"second",
-    b"fourth",
-    b"posted",
-    b"through",
-    b"updated",
-    b"previous",
-    b"released",
-    b"preceding",
-    b"published",
-]);
-
 /// How a word of the trigger list must be written to trigger.
 #[derive(Clone, Copy)]
 enum Case {
@@ -531,27 +474,117 @@ enum Case {
     Capitals,
 }
 
+/// Every word [`may_trigger`] can be true for, in lower case, with how it
+/// must be written: the months (whole, three letters, `Sept`) with a
+/// capital first, `Q`, `H`, `FY`, `YTD` in capitals, the other words in any
+/// case. (`dated` is not among them: `may_trigger` has never taken it.)
+const TRIGGER_WORDS: [(&[u8], Case); 52] = [
+    (b"january", Case::Capital),
+    (b"february", Case::Capital),
+    (b"march", Case::Capital),
+    (b"april", Case::Capital),
+    (b"may", Case::Capital),
+    (b"june", Case::Capital),
+    (b"july", Case::Capital),
+    (b"august", Case::Capital),
+    (b"september", Case::Capital),
+    (b"october", Case::Capital),
+    (b"november", Case::Capital),
+    (b"december", Case::Capital),
+    (b"jan", Case::Capital),
+    (b"feb", Case::Capital),
+    (b"mar", Case::Capital),
+    (b"apr", Case::Capital),
+    (b"jun", Case::Capital),
+    (b"jul", Case::Capital),
+    (b"aug", Case::Capital),
+    (b"sep", Case::Capital),
+    (b"sept", Case::Capital),
+    (b"oct", Case::Capital),
+    (b"nov", Case::Capital),
+    (b"dec", Case::Capital),
+    (b"q", Case::Capitals),
+    (b"h", Case::Capitals),
+    (b"fy", Case::Capitals),
+    (b"ytd", Case::Capitals),
+    (b"by", Case::Any),
+    (b"as", Case::Any),
+    (b"up", Case::Any),
+    (b"last", Case::Any),
+    (b"this", Case::Any),
+    (b"next", Case::Any),
+    (b"year", Case::Any),
+    (b"till", Case::Any),
+    (b"thru", Case::Any),
+    (b"date", Case::Any),
+    (b"prior", Case::Any),
+    (b"first", Case::Any),
+    (b"third", Case::Any),
+    (b"until", Case::Any),
+    (b"fiscal", Case::Any),
+    (b"second", Case::Any),
+    (b"fourth", Case::Any),
+    (b"posted", Case::Any),
+    (b"through", Case::Any),
+    (b"updated", Case::Any),
+    (b"previous", Case::Any),
+    (b"released", Case::Any),
+    (b"preceding", Case::Any),
+    (b"published", Case::Any),
+];
+
+/// Every word [`may_trigger`] can be true for: most words are turned away
+/// by their length and end letters alone.
+pub(crate) const TRIGGERS: WordFilter = {
+    let mut f = WordFilter::new();
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        f = f.with(TRIGGER_WORDS[i].0, false);
+        i += 1;
+    }
+    f
+};
+
+/// Slots in [`TRIGGER_TABLE`]: a power of two, over twice the words.
+const TRIGGER_SLOTS: usize = 128;
+
+/// The words of [`TRIGGER_WORDS`] by lower-cased key
+/// ([`crate::en::word_key`]), with open addressing: a word that passes
+/// [`TRIGGERS`] costs one probe or two, where a `match` on the keys was a
+/// chain of 128-bit comparisons.
+const TRIGGER_TABLE: [Option<(u128, Case)>; TRIGGER_SLOTS] = {
+    let mut t = [None; TRIGGER_SLOTS];
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        let (w, case) = TRIGGER_WORDS[i];
+        let k = lower_key(w);
+        let mut j = crate::en::key_slot(k, TRIGGER_SLOTS);
+        while t[j].is_some() {
+            j = (j + 1) % TRIGGER_SLOTS;
+        }
+        t[j] = Some((k, case));
+        i += 1;
+    }
+    t
+};
+
 /// True when a word (the first letters of a token) can start a time
 /// expression. Most words are turned away by [`TRIGGERS`]; the rest cost
-/// one lower-cased key, matched against every trigger word at once: the
-/// months (whole, three letters, `Sept`) with a capital first, `Q`, `H`,
-/// `FY`, `YTD` in capitals, the other words in any case.
+/// one lower-cased key, looked up in [`TRIGGER_TABLE`].
 fn may_trigger(w: &str) -> bool {
     let b = w.as_bytes();
     // No trigger word is longer than nine letters.
     if !TRIGGERS.may_hold(b) || b.len() > 9 {
         return false;
     }
-    let case = match crate::en::word_key(b) {
-        JANUARY | FEBRUARY | MARCH | APRIL | MAY | JUNE | JULY | AUGUST | SEPTEMBER | OCTOBER
-        | NOVEMBER | DECEMBER | JAN | FEB | MAR | APR | JUN | JUL | AUG | SEP | SEPT | OCT
-        | NOV | DEC => Case::Capital,
-        Q | H | FY | YTD => Case::Capitals,
-        // (`dated` is not among them: `may_trigger` has never taken it.)
-        BY | AS | UP | LAST | THIS | NEXT | YEAR | TILL | THRU | DATE | PRIOR | FIRST | THIRD
-        | UNTIL | FISCAL | SECOND | FOURTH | POSTED | THROUGH | UPDATED | PREVIOUS | RELEASED
-        | PRECEDING | PUBLISHED => Case::Any,
-        _ => return false,
+    let key = crate::en::word_key(b);
+    let mut i = crate::en::key_slot(key, TRIGGER_SLOTS);
+    let case = loop {
+        match TRIGGER_TABLE[i] {
+            Some((k, case)) if k == key => break case,
+            Some(_) => i = (i + 1) % TRIGGER_SLOTS,
+            None => return false,
+        }
     };
     match case {
         Case::Any => true,
@@ -571,59 +604,6 @@ const fn lower_key(w: &[u8]) -> u128 {
     }
     k
 }
-
-const JANUARY: u128 = lower_key(b"january");
-const FEBRUARY: u128 = lower_key(b"february");
-const MARCH: u128 = lower_key(b"march");
-const APRIL: u128 = lower_key(b"april");
-const MAY: u128 = lower_key(b"may");
-const JUNE: u128 = lower_key(b"june");
-const JULY: u128 = lower_key(b"july");
-const AUGUST: u128 = lower_key(b"august");
-const SEPTEMBER: u128 = lower_key(b"september");
-const OCTOBER: u128 = lower_key(b"october");
-const NOVEMBER: u128 = lower_key(b"november");
-const DECEMBER: u128 = lower_key(b"december");
-const JAN: u128 = lower_key(b"jan");
-const FEB: u128 = lower_key(b"feb");
-const MAR: u128 = lower_key(b"mar");
-const APR: u128 = lower_key(b"apr");
-const JUN: u128 = lower_key(b"jun");
-const JUL: u128 = lower_key(b"jul");
-const AUG: u128 = lower_key(b"aug");
-const SEP: u128 = lower_key(b"sep");
-const SEPT: u128 = lower_key(b"sept");
-const OCT: u128 = lower_key(b"oct");
-const NOV: u128 = lower_key(b"nov");
-const DEC: u128 = lower_key(b"dec");
-const Q: u128 = lower_key(b"q");
-const H: u128 = lower_key(b"h");
-const FY: u128 = lower_key(b"fy");
-const YTD: u128 = lower_key(b"ytd");
-const BY: u128 = lower_key(b"by");
-const AS: u128 = lower_key(b"as");
-const UP: u128 = lower_key(b"up");
-const LAST: u128 = lower_key(b"last");
-const THIS: u128 = lower_key(b"this");
-const NEXT: u128 = lower_key(b"next");
-const YEAR: u128 = lower_key(b"year");
-const TILL: u128 = lower_key(b"till");
-const THRU: u128 = lower_key(b"thru");
-const DATE: u128 = lower_key(b"date");
-const PRIOR: u128 = lower_key(b"prior");
-const FIRST: u128 = lower_key(b"first");
-const THIRD: u128 = lower_key(b"third");
-const UNTIL: u128 = lower_key(b"until");
-const FISCAL: u128 = lower_key(b"fiscal");
-const SECOND: u128 = lower_key(b"second");
-const FOURTH: u128 = lower_key(b"fourth");
-const POSTED: u128 = lower_key(b"posted");
-const THROUGH: u128 = lower_key(b"through");
-const UPDATED: u128 = lower_key(b"updated");
-const PREVIOUS: u128 = lower_key(b"previous");
-const RELEASED: u128 = lower_key(b"released");
-const PRECEDING: u128 = lower_key(b"preceding");
-const PUBLISHED: u128 = lower_key(b"published");
 
 /// The lexeme that ends right before `pos` (spaces skipped), by a short
 /// look back: callers need it only where a pattern starts.
@@ -728,7 +708,7 @@ pub(crate) fn scan(
         next = first_ending_after(tokens, next, s);
         let trigger = word.then_some((s, e));
         while let Some(tok) = tokens.get(next).filter(|t| t.start() < e) {
-            scan_token(text, tok, trigger, &mut resume, out, doc);
+            scan_token::<true>(text, tok, trigger, &mut resume, out, doc);
             next += 1;
         }
     }
@@ -762,7 +742,7 @@ pub(crate) fn scan_every_token(
 ) {
     let mut resume = 0;
     for tok in tokens {
-        scan_token(text, tok, None, &mut resume, out, doc);
+        scan_token::<false>(text, tok, None, &mut resume, out, doc);
     }
 }
 
@@ -770,9 +750,12 @@ pub(crate) fn scan_every_token(
 /// `resume` (the end of the last one found); moves `resume` past one found.
 /// `trigger` is a run of letters known to [`may_trigger`], when the cue
 /// that led here is one. Most tokens are turned away here, inlined into the
-/// walk; the lexer runs in [`lex_token`].
+/// walk; the lexer runs in [`lex_token`]. `FIGURES_FIRST` turns away, before
+/// the lexer, a figure's digits that no pattern can start at (see
+/// [`no_num_can_start`]); the walk over every token, which the scan is
+/// held to, runs the lexer on them.
 #[inline(always)]
-fn scan_token(
+fn scan_token<const FIGURES_FIRST: bool>(
     text: &str,
     tok: &Token,
     trigger: Option<(usize, usize)>,
@@ -794,7 +777,7 @@ fn scan_token(
     // lexeme below is then not asked again.
     let mut head = None;
     let candidate = if first.is_ascii_digit() {
-        true
+        !(FIGURES_FIRST && no_num_can_start(text, s, e))
     } else if first.is_ascii_alphabetic() {
         let i = letters_end(bytes, s + 1).min(e);
         // The filter first: `may_trigger` would turn these away too.
@@ -809,6 +792,63 @@ fn scan_token(
         return;
     }
     lex_token(text, s, e, head, resume, out, doc);
+}
+
+/// True when the token `bytes[s..e]` is digits and ASCII punctuation only
+/// (`6.2`, `3,000`, `10/12`) and none of its runs of digits passes the first
+/// test of [`num_trigger`]: four digits, or one or two before a word (a
+/// month, unless glued; see [`day_may_lead`]). Its
+/// lexemes are then runs of digits that start nothing and punctuation,
+/// which starts nothing either, so [`lex_token`] would find nothing there.
+/// Most tokens that start with a digit are figures like these.
+#[inline]
+fn no_num_can_start(text: &str, s: usize, e: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = s;
+    while i < e {
+        let c = bytes[i];
+        if c.is_ascii_digit() {
+            // The run as the lexer reads it, even past the token's end.
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let len = i - start;
+            if len == 4 || len <= 2 && day_may_lead(text, i) {
+                return false;
+            }
+        } else if c.is_ascii_alphabetic() || c >= 0x80 {
+            return false;
+        } else {
+            i += 1;
+        }
+    }
+    true
+}
+
+/// False when one or two digits that end at `end` surely start no pattern
+/// of [`num_trigger`]: each needs a word after them, glued (`3Q24`, `1st`)
+/// or, past white space, a month (`10 May`). Figures are mostly followed by
+/// other words (`1.5 billion`, `6.2 percent`).
+fn day_may_lead(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    if !may_precede_word(b, end) {
+        return false;
+    }
+    let mut j = end;
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r' | b'\n' | b'\x0c') {
+        j += 1;
+    }
+    if j == end {
+        // A glued letter, or a no-break space: the lexer decides.
+        return true;
+    }
+    match b.get(j) {
+        Some(c) if c.is_ascii_alphabetic() => month_of(&text[j..letters_end(b, j)]).is_some(),
+        // A no-break space or another character: the lexer decides.
+        Some(&c) => c >= 0x80,
+        None => false,
+    }
 }
 
 /// [`scan_token`] past its first tests: the lexemes of `text[s..e]`;
@@ -838,8 +878,7 @@ fn lex_token(
         let hit = match t.kind {
             Kind::Word if triggers() => {
                 let prev = prev_lex(text, t.start);
-                let prev2 = prev.and_then(|p| prev_lex(text, p.start));
-                word_trigger(text, t, lx, prev, prev2, doc)
+                word_trigger(text, t, lx, prev, doc)
             }
             Kind::Num => num_trigger(text, t, lx, true),
             _ => None,
@@ -913,9 +952,10 @@ fn word_trigger<'a>(
     t: Lex,
     lx: Lexer<'a>,
     prev: Option<Lex>,
-    prev2: Option<Lex>,
     doc: &mut Option<DocDate>,
 ) -> Option<(Found, Lexer<'a>)> {
+    // The lexeme before `prev`, read only by the patterns that need it.
+    let prev2 = || prev.and_then(|l| prev_lex(text, l.start));
     let w = &text[t.start..t.end];
     let mut p = P::new(text, lx, t.end);
     // Labelled dates open a line: `Published: 2025-12-10`, or follow a
@@ -963,9 +1003,9 @@ fn word_trigger<'a>(
         // `the six months to June 2022`, `12 months through March`: the
         // months that end with this one, not the month alone.
         if word_is(text, prev, &["to", "through", "ended", "ending"])
-            && word_is(text, prev2, &["months"])
+            && word_is(text, prev2(), &["months"])
         {
-            let count = prev2.and_then(|l| prev_lex(text, l.start));
+            let count = prev2().and_then(|l| prev_lex(text, l.start));
             let n = count.and_then(|l| match l.kind {
                 Kind::Num => text[l.start..l.end].parse::<u8>().ok(),
                 Kind::Word => small_number(&text[l.start..l.end]),
@@ -1073,12 +1113,12 @@ fn word_trigger<'a>(
         }
         // `for the year`, `throughout the year`, `the full year`: the year in question.
         if word_is(text, prev, &["the"])
-            || word_is(text, prev, &["full", "whole", "entire"]) && word_is(text, prev2, &["the"])
+            || word_is(text, prev, &["full", "whole", "entire"]) && word_is(text, prev2(), &["the"])
         {
             let the = if word_is(text, prev, &["the"]) {
                 prev
             } else {
-                prev2
+                prev2()
             };
             let before = the.and_then(|l| prev_lex(text, l.start));
             let ok = word_is(text, prev, &["full", "whole", "entire"])
@@ -1146,7 +1186,7 @@ fn word_trigger<'a>(
         }
         // `the same period last year` is a comparison, not a year.
         if word_is(text, prev, &["period", "time", "month", "quarter"])
-            && word_is(text, prev2, &["same"])
+            && word_is(text, prev2(), &["same"])
         {
             return None;
         }
@@ -1937,6 +1977,21 @@ mod trigger_tests {
             "Published",
             "on",
             "10 December 2025",
+            "6.2",
+            "1.96",
+            "12.5",
+            "3,000",
+            "1,250,000",
+            "10/12",
+            "7",
+            "123",
+            "12345",
+            "0.5%",
+            "billion",
+            "percent",
+            "Mayor",
+            "Jan.",
+            "\u{a0}May",
         ])
     }
 
