@@ -546,27 +546,32 @@ fn words_of<'a>(
                 }
             }
         }
-        let ascii = t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii();
-        let mut lc = if ascii {
-            Cow::Borrowed(t.text(lower))
-        } else {
-            Cow::Owned(t.text(text).to_lowercase())
-        };
-        let mut raw_end = t.end();
-        let mut poss = false;
-        // Both possessive endings end in `s`: most words need no more look.
-        if t.kind == TokenKind::Word && lc.ends_with('s') {
-            for suf in ["'s", "’s"] {
-                if lc.len() > suf.len() && lc.ends_with(suf) {
-                    match &mut lc {
-                        Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
-                        Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+        let (lc, raw_end, poss) =
+            if t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii() {
+                // ASCII holds no curly apostrophe: `'s` is the one possessive
+                // ending to look for, and the word stays a slice of `lower`.
+                let lc = t.text(lower);
+                match lc.strip_suffix("'s") {
+                    Some(stem) if t.kind == TokenKind::Word && !stem.is_empty() => {
+                        (Cow::Borrowed(stem), t.end() - 2, true)
                     }
-                    raw_end -= suf.len();
-                    poss = true;
+                    _ => (Cow::Borrowed(lc), t.end(), false),
                 }
-            }
-        }
+            } else {
+                let mut lc = t.text(text).to_lowercase();
+                let mut raw_end = t.end();
+                let mut poss = false;
+                if t.kind == TokenKind::Word {
+                    for suf in ["'s", "’s"] {
+                        if lc.len() > suf.len() && lc.ends_with(suf) {
+                            lc.truncate(lc.len() - suf.len());
+                            raw_end -= suf.len();
+                            poss = true;
+                        }
+                    }
+                }
+                (Cow::Owned(lc), raw_end, poss)
+            };
         let facts = table.get(&lc);
         any |= facts;
         out.push(W {
