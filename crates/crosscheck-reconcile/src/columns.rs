@@ -150,9 +150,9 @@ const YEAR_ON_YEAR: &[&str] = &[
 
 /// What a header cell says of its column.
 fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Column {
-    let lower = cell.trim().to_lowercase();
+    let lower = crate::lexicon::lowercase(cell.trim());
     let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-    let has_any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let has_any = |words: &[&str]| holds_any(&lower, words);
     let year_on_year = has_any(YEAR_ON_YEAR);
     let change = matches!(bare, "%" | "+/-" | "±" | "chg" | "chg.")
         || year_on_year
@@ -167,11 +167,7 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
             "增幅",
             "变化",
         ]);
-    let percent = lower.contains('%')
-        || lower.contains('％')
-        || lower.contains("per cent")
-        || lower.contains("percent")
-        || lower.contains("pct");
+    let percent = has_any(&["%", "％", "per cent", "percent", "pct"]);
     let basis = year_on_year.then_some(Basis::YearOnYear);
     let estimate = estimate_year(bare);
     let forecast = estimate.is_some()
@@ -202,6 +198,18 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
         period,
         forecast: forecast && !change,
     }
+}
+
+/// Whether `hay` holds any of `needles` (none empty), compared byte by
+/// byte: a header cell is a few bytes long, and `str::contains` set up a
+/// searcher per needle that cost more than the search.
+fn holds_any(hay: &str, needles: &[&str]) -> bool {
+    let hay = hay.as_bytes();
+    needles.iter().any(|needle| {
+        let needle = needle.as_bytes();
+        hay.windows(needle.len())
+            .any(|w| w[0] == needle[0] && w == needle)
+    })
 }
 
 /// The year of an analyst's estimate column: `FY2025E`, `2026e`, `2027F`,
@@ -380,6 +388,29 @@ mod tests {
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(cells, ["Exports", "RMB 14.7 bn", "-1.5"]);
+    }
+
+    #[test]
+    fn holds_any_is_contains() {
+        let pieces = [
+            "a", "%", "％", "per", " ", "cent", "c", "同比", "pct", "y/y", "E",
+        ];
+        let needles: &[&[&str]] = &[
+            &["%", "％", "per cent", "percent", "pct"],
+            YEAR_ON_YEAR,
+            &["cent", "a"],
+        ];
+        let mut next = crate::test_rng::xorshift(0xc01_face);
+        for _ in 0..20_000 {
+            let hay = crate::test_rng::random_text(&mut next, &pieces, 8);
+            for words in needles {
+                assert_eq!(
+                    holds_any(&hay, words),
+                    words.iter().any(|w| hay.contains(w)),
+                    "{hay:?} {words:?}"
+                );
+            }
+        }
     }
 
     #[test]
