@@ -273,10 +273,11 @@ impl Claim {
 /// A word of a sentence, lower-cased, with a possessive `'s` split off.
 #[derive(Debug, Clone)]
 struct W<'a> {
-    /// Borrowed from the text unless lowercasing changed it: most words are
-    /// already lowercase ASCII, and a `String` per word per sentence was the
-    /// largest allocation cost of extraction.
-    lc: Cow<'a, str>,
+    /// Borrowed: from the ASCII-lowercased text, or from the document's
+    /// [`NonAsciiLower`]. A `String` per word per sentence was the largest
+    /// allocation cost of extraction, and a `Cow` still cost a drop per word
+    /// and a test per read.
+    lc: &'a str,
     start: usize,
     end: usize,
     kind: TokenKind,
@@ -310,7 +311,7 @@ impl W<'_> {
 /// The scope a word names (`abroad` → `overseas`); the fact bit spares
 /// most words the list.
 fn scope_of(w: &W) -> Option<&'static str> {
-    w.is(fact::SCOPE).then(|| SCOPE_WORDS.get(&w.lc)).flatten()
+    w.is(fact::SCOPE).then(|| SCOPE_WORDS.get(w.lc)).flatten()
 }
 
 /// Bits of [`W::facts`]: which of the word lists the claim rules consult
@@ -511,6 +512,7 @@ struct Ent {
 fn words_of<'a>(
     text: &'a str,
     lower: &'a str,
+    non_ascii: &'a NonAsciiLower,
     tokens: &[Token],
     sent: Span,
     out: &mut Vec<W<'a>>,
@@ -547,28 +549,33 @@ fn words_of<'a>(
                 }
             }
         }
-        let ascii = t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii();
-        let mut lc = if ascii {
-            Cow::Borrowed(t.text(lower))
-        } else {
-            Cow::Owned(t.text(text).to_lowercase())
-        };
-        let mut raw_end = t.end();
-        let mut poss = false;
-        // Both possessive endings end in `s`: most words need no more look.
-        if t.kind == TokenKind::Word && lc.ends_with('s') {
-            for suf in ["'s", "’s"] {
-                if lc.len() > suf.len() && lc.ends_with(suf) {
-                    match &mut lc {
-                        Cow::Borrowed(b) => *b = &b[..b.len() - suf.len()],
-                        Cow::Owned(o) => o.truncate(o.len() - suf.len()),
+        let (lc, raw_end, poss) =
+            if t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii() {
+                // ASCII holds no curly apostrophe: `'s` is the one possessive
+                // ending to look for, and the word stays a slice of `lower`.
+                let lc = t.text(lower);
+                match lc.strip_suffix("'s") {
+                    Some(stem) if t.kind == TokenKind::Word && !stem.is_empty() => {
+                        (stem, t.end() - 2, true)
                     }
-                    raw_end -= suf.len();
-                    poss = true;
+                    _ => (lc, t.end(), false),
                 }
-            }
-        }
-        let facts = table.get(&lc);
+            } else {
+                let mut lc = non_ascii.of(t.start());
+                let mut raw_end = t.end();
+                let mut poss = false;
+                if t.kind == TokenKind::Word {
+                    for suf in ["'s", "’s"] {
+                        if lc.len() > suf.len() && lc.ends_with(suf) {
+                            lc = &lc[..lc.len() - suf.len()];
+                            raw_end -= suf.len();
+                            poss = true;
+                        }
+                    }
+                }
+                (lc, raw_end, poss)
+            };
+        let facts = table.get(lc);
         any |= facts;
         out.push(W {
             facts,
@@ -583,14 +590,70 @@ fn words_of<'a>(
     (any, i)
 }
 
+/// The lowercase forms of a document's tokens that are not ASCII, which
+/// the ASCII-lowercased text does not hold: made once per document, so that
+/// every word borrows its lowercase form.
+#[derive(Default)]
+struct NonAsciiLower {
+    forms: String,
+    /// Per token, in text order: its start, and its form's range in `forms`.
+    at: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl NonAsciiLower {
+    fn of_tokens(text: &str, tokens: &[Token]) -> Self {
+        let mut out = NonAsciiLower::default();
+        // Most documents have few such tokens, if any: they are found from
+        // their bytes, not by a test of every token.
+        let (mut at, mut ti) = (0, 0);
+        while let Some(pos) = first_non_ascii(text.as_bytes(), at) {
+            ti += tokens[ti..].partition_point(|t| t.end() <= pos);
+            let Some(t) = tokens.get(ti).filter(|t| t.start() <= pos) else {
+                at = pos + 1;
+                continue;
+            };
+            if t.kind != TokenKind::Space {
+                let from = out.forms.len();
+                out.forms.push_str(&t.text(text).to_lowercase());
+                out.at.push((t.start(), from..out.forms.len()));
+            }
+            at = t.end();
+        }
+        out
+    }
+
+    /// The lowercase form of the token that starts at `start`, one that is
+    /// not ASCII.
+    fn of(&self, start: usize) -> &str {
+        let i = self.at.partition_point(|(s, _)| *s < start);
+        self.at
+            .get(i)
+            .filter(|(s, _)| *s == start)
+            .map_or("", |(_, range)| &self.forms[range.clone()])
+    }
+}
+
+/// Where the first byte at or after `from` outside ASCII is: tested 64
+/// bytes at a time, as `is_ascii` reads a word at once.
+fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    for chunk in b.get(from..)?.chunks(64) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|c| !c.is_ascii()).map(|i| at + i);
+        }
+        at += chunk.len();
+    }
+    None
+}
+
 /// Whether a sentence says it corrects a figure: one walk over the words,
 /// where a scan per word list and per phrase cost a walk each.
 fn correction_words(words: &[W]) -> bool {
-    let at = |i: usize| words.get(i).map_or("", |w| w.lc.as_ref());
+    let at = |i: usize| words.get(i).map_or("", |w| w.lc);
     words.iter().enumerate().any(|(i, w)| {
         w.is(fact::CORRECTION)
             || (w.is(fact::CORRECTION_CUE)
-                && match w.lc.as_ref() {
+                && match w.lc {
                     "should" => (at(i + 1) == "have" && at(i + 2) == "read") || at(i + 1) == "read",
                     "correct" => matches!(at(i + 1), "figure" | "number" | "amount"),
                     "clerical" => at(i + 1) == "error",
@@ -635,7 +698,7 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>)
         let w = &words[i];
         // Only a word that opens a pattern is asked whether it is in a name.
         if w.kind == TokenKind::Word && w.is(fact::METRIC_FIRST) && !skip(w) {
-            for (parts, base) in index.by_first.get(w.lc.as_ref()).into_iter().flatten() {
+            for (parts, base) in index.by_first.get(w.lc).into_iter().flatten() {
                 let n = parts.len();
                 if i + n > words.len() {
                     continue;
@@ -1110,6 +1173,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     // older first): a breakdown looks back that far, and no further.
     let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
+    let non_ascii = NonAsciiLower::of_tokens(text, &doc.tokens);
     let mut words_buf: Vec<W> = Vec::new();
     // Where the last sentence's tokens, figures and names ended.
     let (mut tokens_before, mut qs_before, mut ents_before) = (0usize, 0usize, 0usize);
@@ -1139,8 +1203,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         // and the sentence's own) rather than by a search of the document.
         let tokens = &doc.tokens[..];
         let t0 = first_at_or_after(tokens, tokens_before, Token::start, sent.start);
-        let (sentence_facts, sentence_tokens) =
-            words_of(text, &lower, &tokens[t0..], *sent, &mut words_buf);
+        let (sentence_facts, sentence_tokens) = words_of(
+            text,
+            &lower,
+            &non_ascii,
+            &tokens[t0..],
+            *sent,
+            &mut words_buf,
+        );
         tokens_before = t0 + sentence_tokens;
         let words = &words_buf;
         let has = |bits: u32| sentence_facts & bits != 0;
@@ -1218,7 +1288,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     // the period of the figures beside it.
                     let history = words[wi.saturating_sub(2)..wi].iter().any(|w| {
                         matches!(
-                            w.lc.as_ref(),
+                            w.lc,
                             "founded" | "established" | "incorporated" | "listed" | "formed"
                         )
                     });
@@ -1554,7 +1624,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 && metric_how >= How::Context
                 && words.get(fe).is_some_and(|w| {
                     matches!(
-                        w.lc.as_ref(),
+                        w.lc,
                         "project"
                             | "plant"
                             | "facility"
@@ -1575,7 +1645,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let mut period_how = period_how;
             let facility = |w: &W| {
                 matches!(
-                    w.lc.as_ref(),
+                    w.lc,
                     "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
                 )
             };
@@ -1583,7 +1653,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 Some(fe)
             } else if words
                 .get(fe)
-                .is_some_and(|w| matches!(w.lc.as_ref(), "first" | "second" | "third" | "new"))
+                .is_some_and(|w| matches!(w.lc, "first" | "second" | "third" | "new"))
                 && words.get(fe + 1).is_some_and(facility)
             {
                 Some(fe + 1)
@@ -1595,7 +1665,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             {
                 metric = "capacity".into();
                 metric_how = How::Clause;
-                let noun = words[at].lc.as_ref();
+                let noun = words[at].lc;
                 let place = words[at + 1..(at + 4).min(words.len())]
                     .iter()
                     .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
@@ -1620,7 +1690,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
             if words.get(fe).is_some_and(|w| {
                 matches!(
-                    w.lc.as_ref(),
+                    w.lc,
                     "mark" | "threshold" | "barrier" | "milestone" | "level"
                 )
             }) {
@@ -1662,9 +1732,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 && (q.kind == QuantityKind::Money || !sales_counted)
                 && hit.is_some_and(|h| {
                     words[h.i0].lc == "sales"
-                        && words
-                            .get(h.i1)
-                            .is_none_or(|w| !matches!(w.lc.as_ref(), "to" | "of"))
+                        && words.get(h.i1).is_none_or(|w| !matches!(w.lc, "to" | "of"))
                 })
                 && scope.is_empty()
                 && (q.kind == QuantityKind::Money || (q.kind == QuantityKind::Percent && q.change))
@@ -1812,7 +1880,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let wi = word_at(d.q.span.start);
                 wi >= 2
                     && words[wi - 2].lc == "year"
-                    && matches!(words[wi - 1].lc.as_ref(), "ended" | "ending")
+                    && matches!(words[wi - 1].lc, "ended" | "ending")
             }) {
                 let mut y = Period::year(d.p.end.year);
                 y.fiscal = !(d.p.end.month == 12 && d.p.end.day == 31);
@@ -2026,10 +2094,7 @@ fn pick_metric(
 ) -> Option<(MetricHit, How)> {
     // `8.6 billion yuan in revenue`, `13.3 billion yuan worth of parts exports`.
     let mut j = fe;
-    while j < words.len()
-        && j < fe + 3
-        && matches!(words[j].lc.as_ref(), "in" | "of" | "worth" | "the")
-    {
+    while j < words.len() && j < fe + 3 && matches!(words[j].lc, "in" | "of" | "worth" | "the") {
         j += 1;
     }
     if j > fe {
@@ -2280,7 +2345,7 @@ fn product_subject_metric(
     {
         return None;
     }
-    let next = words[k].lc.as_ref();
+    let next = words[k].lc;
     let verb = if s0 == 0 {
         matches!(
             next,
@@ -2292,7 +2357,7 @@ fn product_subject_metric(
     if !(k == fw || verb) {
         return None;
     }
-    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc.as_ref()).collect();
+    let np: Vec<&str> = words[s0..k].iter().map(|w| w.lc).collect();
     let product = normalize_product(&np);
     if product.is_empty() {
         return None;
@@ -2348,7 +2413,7 @@ fn product_of(
             break;
         }
         n += 1;
-        mods[mods.len() - n] = &w.lc;
+        mods[mods.len() - n] = w.lc;
         j -= 1;
     }
     let p = normalize_product(&mods[mods.len() - n..]);
@@ -2358,14 +2423,14 @@ fn product_of(
     // `exports of new energy vehicles`, `... worth of automotive parts`.
     for start in [h.i1, fe] {
         let mut k = start;
-        if words.get(k).map(|w| w.lc.as_ref()) == Some("worth") {
+        if words.get(k).map(|w| w.lc) == Some("worth") {
             k += 1;
         }
-        if words.get(k).map(|w| w.lc.as_ref()) != Some("of") {
+        if words.get(k).map(|w| w.lc) != Some("of") {
             continue;
         }
         k += 1;
-        if words.get(k).map(|w| w.lc.as_ref()) == Some("the") {
+        if words.get(k).map(|w| w.lc) == Some("the") {
             k += 1;
         }
         let mut np = [""; 4];
@@ -2374,7 +2439,7 @@ fn product_of(
             if n >= np.len() || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
                 break;
             }
-            np[n] = &w.lc;
+            np[n] = w.lc;
             n += 1;
             k += 1;
         }
@@ -2432,10 +2497,10 @@ fn counted_noun(words: &[W], fe: usize) -> String {
         if w.is(fact::SCOPE) {
             continue;
         }
-        if MONTHS.contains(w.lc.as_ref()) {
+        if MONTHS.contains(w.lc) {
             break;
         }
-        np[n] = &w.lc;
+        np[n] = w.lc;
         n += 1;
     }
     // A counted noun meets by its head: `battery packs` = `packs`.
@@ -2518,23 +2583,21 @@ fn share_metric(
     changed: bool,
 ) -> Option<String> {
     let mut k = fe;
-    if words.get(k).map(|w| w.lc.as_ref()) != Some("of") {
+    if words.get(k).map(|w| w.lc) != Some("of") {
         return None;
     }
     k += 1;
     while words.get(k).is_some_and(|w| {
         matches!(
-            w.lc.as_ref(),
+            w.lc,
             "the" | "total" | "all" | "its" | "their" | "our" | "overall"
         ) || w.poss
     }) {
         k += 1;
     }
     let lo = fw.saturating_sub(6);
-    let share_verb = words[lo..fw]
-        .iter()
-        .any(|w| SHARE_VERBS.contains(w.lc.as_ref()));
-    let or_prev = fw >= 1 && matches!(words[fw - 1].lc.as_ref(), "or" | "(");
+    let share_verb = words[lo..fw].iter().any(|w| SHARE_VERBS.contains(w.lc));
+    let or_prev = fw >= 1 && matches!(words[fw - 1].lc, "or" | "(");
     let whole_hit = hits.iter().find(|h| h.i0 >= k && h.i0 <= k + 4);
     if changed && !share_verb {
         return None;
@@ -2545,7 +2608,7 @@ fn share_metric(
     // The whole.
     let whole = match whole_hit {
         Some(h) => {
-            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc.as_ref()).collect();
+            let mods: Vec<&str> = words[k..h.i0].iter().map(|w| w.lc).collect();
             phrase_descriptor(h.base, &mods)
         }
         None => {
@@ -2556,7 +2619,7 @@ fn share_metric(
                 if np.len() >= 3
                     || w.kind != TokenKind::Word
                     || matches!(
-                        w.lc.as_ref(),
+                        w.lc,
                         "in" | "and"
                             | "of"
                             | "to"
@@ -2576,7 +2639,7 @@ fn share_metric(
                 {
                     break;
                 }
-                np.push(&w.lc);
+                np.push(w.lc);
                 k += 1;
             }
             let p = np.join(" ");
@@ -2614,7 +2677,7 @@ fn share_metric(
                     && is_content_word(&words[j - 1])
                     && !words[j - 1].poss
                 {
-                    mods.push(&words[j - 1].lc);
+                    mods.push(words[j - 1].lc);
                     j -= 1;
                 }
                 mods.reverse();
@@ -2622,13 +2685,13 @@ fn share_metric(
             }
             None => {
                 // `NEVs accounted for 33% of ...`: the noun before the verb.
-                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(words[i].lc.as_ref()));
+                let verb = (lo..fw).find(|&i| SHARE_VERBS.contains(words[i].lc));
                 match verb {
                     Some(v) if v > 0 && is_content_word(&words[v - 1]) => {
                         let mut j = v;
                         let mut np: Vec<&str> = Vec::new();
                         while j > 0 && np.len() < 3 && is_content_word(&words[j - 1]) {
-                            np.push(&words[j - 1].lc);
+                            np.push(words[j - 1].lc);
                             j -= 1;
                         }
                         np.reverse();
@@ -2796,7 +2859,7 @@ fn find_subject(
     if let Some(h) = hit {
         // A verb (`exported`, `supplied`, `shipped`): its subject is the
         // nearest name before it, a company before a place it is `of`.
-        let head = &words[h.i1 - 1].lc;
+        let head = words[h.i1 - 1].lc;
         if h.i1 - h.i0 == 1
             && (head.ends_with("ed") || head == "sold" || head == "supplies" || head == "produces")
         {
@@ -2839,7 +2902,7 @@ fn find_subject(
                     }
                 }
                 if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN) {
-                    if let Some(s) = resolve(&w.lc) {
+                    if let Some(s) = resolve(w.lc) {
                         return (Some(s), How::Anaphora);
                     }
                 }
@@ -2896,7 +2959,7 @@ fn find_subject(
         let end = (h.i1 + 6).min(words.len());
         while k < end {
             let w = &words[k];
-            if matches!(w.lc.as_ref(), "of" | "from" | "in" | "by") {
+            if matches!(w.lc, "of" | "from" | "in" | "by") {
                 let mut n = k + 1;
                 if words.get(n).is_some_and(|w| w.lc == "the") {
                     n += 1;
@@ -2908,7 +2971,7 @@ fn find_subject(
                 }
                 if let Some(w2) = words.get(n) {
                     if w2.is(fact::PLACE_NOUN) && words[n - 1].is(fact::THE) {
-                        if let Some(s) = resolve(&w2.lc) {
+                        if let Some(s) = resolve(w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
                     }
@@ -2930,7 +2993,7 @@ fn find_subject(
                 // the first of a list of names is not the figure's subject.
                 let next = words.iter().position(|x| x.start >= e.span.end);
                 let listed = next.is_some_and(|n| {
-                    matches!(words[n].lc.as_ref(), "," | "and" | "&" | "、")
+                    matches!(words[n].lc, "," | "and" | "&" | "、")
                         && words
                             .get(n + 1)
                             .and_then(&ent_of)
@@ -2944,7 +3007,7 @@ fn find_subject(
             }
             continue;
         }
-        if matches!(w.lc.as_ref(), "we" | "our" | "us") {
+        if matches!(w.lc, "we" | "our" | "us") {
             if let Some(s) = ctx.company {
                 return (Some(s), How::Anaphora);
             }
@@ -2962,13 +3025,10 @@ fn find_subject(
                 && words[i - 1].is(fact::THE)
                 && w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN))
         {
-            let s = if matches!(
-                w.lc.as_ref(),
-                "it" | "we" | "they" | "our" | "its" | "their"
-            ) {
+            let s = if matches!(w.lc, "it" | "we" | "they" | "our" | "its" | "their") {
                 ctx.company.or(ctx.subject.map(|s| s.0))
             } else {
-                resolve(&w.lc)
+                resolve(w.lc)
             };
             if s.is_some() {
                 return (s, How::Anaphora);
@@ -2981,13 +3041,10 @@ fn find_subject(
             && i >= 1
             && words[i - 1].is(fact::THE)
             && (words.get(i + 1).is_some_and(|n| {
-                matches!(
-                    n.lc.as_ref(),
-                    "said" | "says" | "reported" | "announced" | "added"
-                )
+                matches!(n.lc, "said" | "says" | "reported" | "announced" | "added")
             }) || (w.is(fact::COMPANY_NOUN) && ctx.main_company.is_some()))
         {
-            if let Some(s) = resolve(&w.lc) {
+            if let Some(s) = resolve(w.lc) {
                 return (Some(s), How::Anaphora);
             }
         }
@@ -3016,7 +3073,7 @@ fn destination_after(
             return None;
         }
         let w = &words[k];
-        if matches!(w.lc.as_ref(), "to" | "into") {
+        if matches!(w.lc, "to" | "into") {
             let mut n = k + 1;
             if words.get(n).is_some_and(|w| w.lc == "the") {
                 n += 1;
@@ -3035,9 +3092,9 @@ fn destination_after(
                 if np.len() > 4 || w.kind != TokenKind::Word {
                     break;
                 }
-                np.push(&w.lc);
+                np.push(w.lc);
                 if matches!(
-                    w.lc.as_ref(),
+                    w.lc,
                     "market" | "markets" | "countries" | "region" | "regions"
                 ) {
                     let np: Vec<String> = np.iter().map(|w| crate::lexicon::singular(w)).collect();
@@ -3148,7 +3205,7 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
     }
     let after: Vec<&str> = words[fe..(fe + 8).min(words.len())]
         .iter()
-        .map(|w| w.lc.as_ref())
+        .map(|w| w.lc)
         .collect();
     if after
         .windows(2)
@@ -3162,7 +3219,7 @@ fn correction_role(words: &[W], fw: usize, fe: usize, here: bool) -> u8 {
     // The nearest cue before the figure decides: `the correct figure is X,
     // not Y`, `erroneously stated X`, `corrected from X to Y`.
     for w in words[..fw].iter().rev() {
-        match w.lc.as_ref() {
+        match w.lc {
             "erroneously" | "incorrectly" | "mistakenly" | "wrongly" | "misstated"
             | "misreported" | "not" | "previously" | "originally" | "earlier" | "instead"
             | "rather" | "from" | "error" | "stated" | "said" | "reported" | "gave" => {
@@ -3377,6 +3434,26 @@ fn mark_sums(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ascii_words_have_their_lowercase_form() {
+        let pieces = [
+            "a", "B", " ", "  ", "\n", "É", "é", "ΣΑΣ", "İ", "—", "’s", "'s", "浙江", "1.5", "€",
+            ".",
+        ];
+        let mut next = crate::test_rng::xorshift(0x10_ca5e);
+        for _ in 0..5_000 {
+            let text = crate::test_rng::random_text(&mut next, &pieces, 30);
+            let tokens = tokenize(&text);
+            let forms = NonAsciiLower::of_tokens(&text, &tokens);
+            for t in tokens.iter().filter(|t| t.kind != TokenKind::Space) {
+                let word = t.text(&text);
+                if !word.is_ascii() {
+                    assert_eq!(forms.of(t.start()), word.to_lowercase(), "{text:?}");
+                }
+            }
+        }
+    }
 
     fn claims(text: &str) -> Vec<Claim> {
         extract_claims(&DocView::analyze(0, text))

@@ -150,9 +150,9 @@ const YEAR_ON_YEAR: &[&str] = &[
 
 /// What a header cell says of its column.
 fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Column {
-    let lower = cell.trim().to_lowercase();
+    let lower = crate::lexicon::lowercase(cell.trim());
     let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-    let has_any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let has_any = |words: &[&str]| holds_any(&lower, words);
     let year_on_year = has_any(YEAR_ON_YEAR);
     let change = matches!(bare, "%" | "+/-" | "±" | "chg" | "chg.")
         || year_on_year
@@ -167,11 +167,7 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
             "增幅",
             "变化",
         ]);
-    let percent = lower.contains('%')
-        || lower.contains('％')
-        || lower.contains("per cent")
-        || lower.contains("percent")
-        || lower.contains("pct");
+    let percent = has_any(&["%", "％", "per cent", "percent", "pct"]);
     let basis = year_on_year.then_some(Basis::YearOnYear);
     let estimate = estimate_year(bare);
     let forecast = estimate.is_some()
@@ -204,6 +200,18 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
     }
 }
 
+/// Whether `hay` holds any of `needles` (none empty), compared byte by
+/// byte: a header cell is a few bytes long, and `str::contains` set up a
+/// searcher per needle that cost more than the search.
+fn holds_any(hay: &str, needles: &[&str]) -> bool {
+    let hay = hay.as_bytes();
+    needles.iter().any(|needle| {
+        let needle = needle.as_bytes();
+        hay.windows(needle.len())
+            .any(|w| w[0] == needle[0] && w == needle)
+    })
+}
+
 /// The year of an analyst's estimate column: `FY2025E`, `2026e`, `2027F`,
 /// `FY26E`.
 fn estimate_year(lower: &str) -> Option<i32> {
@@ -223,40 +231,118 @@ fn estimate_year(lower: &str) -> Option<i32> {
 /// The tables of `text`: runs of at least two consecutive lines that each
 /// split into the same number (two or more) of cells, the first the header.
 fn tables(text: &str) -> Vec<Vec<Row>> {
-    let mut out: Vec<Vec<Row>> = Vec::new();
-    let mut current: Vec<Row> = Vec::new();
-    let mut flush = |current: &mut Vec<Row>| {
-        if current.len() >= 2 {
-            out.push(std::mem::take(current));
-        } else {
-            current.clear();
-        }
-    };
+    let b = text.as_bytes();
+    let mut tables = Tables::default();
+    let mut separators = Separators::new(b);
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let cells = cells_of(text, at, at + line.len());
-        at += line.len();
+    // Only a line holding a separator can split into two cells: the lines
+    // between two such lines each end a table, and are passed over by a
+    // search rather than split byte by byte.
+    while let Some(sep) = separators.first_from(at) {
+        let line_start = memchr::memrchr(b'\n', &b[at..sep]).map_or(at, |i| at + i + 1);
+        if line_start > at {
+            tables.line(Vec::new());
+        }
+        let line_end = memchr::memchr(b'\n', &b[sep..]).map_or(b.len(), |i| sep + i + 1);
+        tables.line(cells_of(text, line_start, line_end));
+        at = line_end;
+    }
+    tables.finish()
+}
+
+/// Tables read line by line: the rows of the one being read, and those
+/// read before.
+#[derive(Default)]
+struct Tables {
+    done: Vec<Vec<Row>>,
+    current: Vec<Row>,
+}
+
+impl Tables {
+    /// Reads the next line, split into `cells`.
+    fn line(&mut self, cells: Vec<(usize, usize)>) {
         // A header whose corner cell (over the row labels) is empty shows
         // one cell fewer than the rows below: the empty one goes back in.
-        if let [header] = current.as_mut_slice() {
+        if let [header] = self.current.as_mut_slice() {
             if header.cells.len() + 1 == cells.len() {
                 let corner = header.cells[0].0;
                 header.cells.insert(0, (corner, corner));
             }
         }
         if cells.len() < 2
-            || current
+            || self
+                .current
                 .first()
                 .is_some_and(|h| h.cells.len() != cells.len())
         {
-            flush(&mut current);
+            self.end_table();
         }
         if cells.len() >= 2 {
-            current.push(Row { cells });
+            self.current.push(Row { cells });
         }
     }
-    flush(&mut current);
-    out
+
+    fn end_table(&mut self) {
+        if self.current.len() >= 2 {
+            self.done.push(std::mem::take(&mut self.current));
+        } else {
+            self.current.clear();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Vec<Row>> {
+        self.end_table();
+        self.done
+    }
+}
+
+/// The separators of cells ([`cells_of`]) in a text, found in order: a tab
+/// or a carriage return, or two spaces.
+struct Separators<'t> {
+    text: &'t [u8],
+    two_spaces: memchr::memmem::Finder<'static>,
+    /// The first of each kind at or after where the last search began
+    /// (`usize::MAX` when there is none): each is searched for again only
+    /// once passed, so that the text is searched once in all.
+    next_break: usize,
+    next_two_spaces: usize,
+}
+
+impl<'t> Separators<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        let mut separators = Separators {
+            text,
+            two_spaces: memchr::memmem::Finder::new(b"  "),
+            next_break: 0,
+            next_two_spaces: 0,
+        };
+        separators.search_break(0);
+        separators.search_two_spaces(0);
+        separators
+    }
+
+    fn search_break(&mut self, from: usize) {
+        self.next_break =
+            memchr::memchr2(b'\t', b'\r', &self.text[from..]).map_or(usize::MAX, |i| from + i);
+    }
+
+    fn search_two_spaces(&mut self, from: usize) {
+        self.next_two_spaces = self
+            .two_spaces
+            .find(&self.text[from..])
+            .map_or(usize::MAX, |i| from + i);
+    }
+
+    /// The first separator at or after `from`, which never goes back.
+    fn first_from(&mut self, from: usize) -> Option<usize> {
+        if self.next_break < from {
+            self.search_break(from);
+        }
+        if self.next_two_spaces < from {
+            self.search_two_spaces(from);
+        }
+        Some(self.next_break.min(self.next_two_spaces)).filter(|&n| n != usize::MAX)
+    }
 }
 
 /// The cells of the line `text[start..end]`: pieces apart by a tab or by
@@ -305,6 +391,29 @@ mod tests {
     }
 
     #[test]
+    fn holds_any_is_contains() {
+        let pieces = [
+            "a", "%", "％", "per", " ", "cent", "c", "同比", "pct", "y/y", "E",
+        ];
+        let needles: &[&[&str]] = &[
+            &["%", "％", "per cent", "percent", "pct"],
+            YEAR_ON_YEAR,
+            &["cent", "a"],
+        ];
+        let mut next = crate::test_rng::xorshift(0xc01_face);
+        for _ in 0..20_000 {
+            let hay = crate::test_rng::random_text(&mut next, &pieces, 8);
+            for words in needles {
+                assert_eq!(
+                    holds_any(&hay, words),
+                    words.iter().any(|w| hay.contains(w)),
+                    "{hay:?} {words:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn estimate_columns_are_read() {
         assert_eq!(estimate_year("fy2025e"), Some(2025));
         assert_eq!(estimate_year("2026e"), Some(2026));
@@ -321,6 +430,38 @@ mod tests {
         assert_eq!(t.len(), 1);
         let header: Vec<&str> = t[0][0].cells.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(header, ["", "FY2024", "FY2025E"]);
+    }
+
+    /// [`tables`] as it was defined, every line split into its cells.
+    fn tables_line_by_line(text: &str) -> Vec<Vec<Row>> {
+        let mut tables = Tables::default();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            tables.line(cells_of(text, at, at + line.len()));
+            at += line.len();
+        }
+        tables.finish()
+    }
+
+    #[test]
+    fn tables_found_by_separator_search_are_those_of_every_line_split() {
+        let pieces = [
+            "a", "1", " ", " ", "  ", "\t", "\n", "\n", "\r", "\r\n", "Q2 2024", "é",
+        ];
+        let mut next = crate::test_rng::xorshift(0x5eed_7ab1e5);
+        let cells = |t: &[Vec<Row>]| -> Vec<Vec<Vec<(usize, usize)>>> {
+            t.iter()
+                .map(|rows| rows.iter().map(|r| r.cells.clone()).collect())
+                .collect()
+        };
+        for _ in 0..20_000 {
+            let text = crate::test_rng::random_text(&mut next, &pieces, 40);
+            assert_eq!(
+                cells(&tables(&text)),
+                cells(&tables_line_by_line(&text)),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
