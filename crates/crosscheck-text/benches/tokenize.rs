@@ -126,8 +126,10 @@ fn documents(text: &str, size: usize) -> Vec<&str> {
     let mut docs = Vec::new();
     let mut rest = text;
     while rest.len() > size {
-        let cut = rest[size..]
-            .find("\n\n")
+        // Searched as bytes: byte `size` may fall inside a character.
+        let cut = rest.as_bytes()[size..]
+            .windows(2)
+            .position(|w| w == b"\n\n")
             .map_or(rest.len(), |p| size + p + 2);
         let (doc, tail) = rest.split_at(cut);
         docs.push(doc);

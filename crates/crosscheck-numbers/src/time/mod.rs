@@ -232,8 +232,16 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
             _ => None,
         })
         .collect();
+    // A long text names many periods but few years: each year is tried
+    // once, so the work grows with the periods times the years named.
+    let mut years: Vec<i32> = named
+        .iter()
+        .flat_map(|(p, _)| [p.end.year, p.end.year + 1])
+        .collect();
+    years.sort_unstable();
+    years.dedup();
     let mut best: Option<(usize, i32)> = None;
-    for year in named.iter().flat_map(|(p, _)| [p.end.year, p.end.year + 1]) {
+    for year in years {
         let at = (year, date.month, date.day);
         let broken = named
             .iter()
