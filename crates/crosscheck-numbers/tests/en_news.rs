@@ -423,3 +423,34 @@ fn not_figures() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+/// Tables laid out with spaces: a currency closing one cell is not the
+/// next cell's, and the next row's label is not a counted noun.
+#[test]
+fn cells_keep_their_own_units() {
+    let text = "Exports                 140.5 billion U.S. dollars     5.2\nImports\t80.6 billion U.S. dollars\t2.1\n";
+    let found = recognize(text);
+    let at = |s: &str| {
+        found
+            .iter()
+            .find(|q| &text[q.span.range()] == s)
+            .unwrap_or_else(|| panic!("no {s:?} in {found:?}"))
+    };
+    let exports = at("140.5 billion U.S. dollars");
+    assert_eq!(
+        (exports.kind, exports.unit.as_deref()),
+        (QuantityKind::Money, Some("USD"))
+    );
+    for cell in ["5.2", "2.1"] {
+        let q = at(cell);
+        assert_eq!(
+            (q.kind, q.unit.as_deref()),
+            (QuantityKind::Number, None),
+            "{cell}"
+        );
+    }
+    // In running text `U.S. dollars` is the US dollar.
+    let text = "Exports were 140.5 billion U.S. dollars in 2024.";
+    let q = &recognize(text)[0];
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+}

@@ -1042,6 +1042,20 @@ fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at:
     from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
 }
 
+/// True when `after` (the text after a place's name) opens with a
+/// currency noun: `Singapore dollars`, `Hong Kong dollar`.
+fn names_currency(after: &str) -> bool {
+    let word = after
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["dollar", "dollars", "dollar's"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Makes one claim per figure that is not a time expression.
 pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let text = doc.text;
@@ -1063,6 +1077,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         .entities
         .iter()
         .filter(|e| matches!(e.label, Label::Company | Label::Place))
+        // `2.03 million Singapore dollars` names a currency, not a subject.
+        .filter(|e| e.label != Label::Place || !names_currency(&text[e.span.end.min(text.len())..]))
         .map(|e| Ent {
             span: e.span,
             label: e.label,
@@ -3485,6 +3501,15 @@ mod tests {
         let forecast = c.iter().find(|c| c.value == 87e6).expect("a claim");
         let subject = forecast.subject.as_str();
         assert!(!subject.starts_with("Silverfin"), "{subject:?}");
+    }
+
+    #[test]
+    fn a_currency_named_after_a_place_is_no_subject() {
+        let c = claims("Kestrel Motors reports 2023 results.\n\nNet profit: 2.03 million Singapore dollars. Exports: 15.2 million Singapore dollars. Output: 9,296 battery packs.");
+        assert!(!c.is_empty());
+        for claim in &c {
+            assert_ne!(claim.subject.as_str(), "Singapore", "{claim:?}");
+        }
     }
 
     #[test]

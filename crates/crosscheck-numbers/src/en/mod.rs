@@ -1115,6 +1115,11 @@ impl<'a> Scanner<'a> {
         t: Tok,
     ) -> Option<(usize, &'static str, f64)> {
         let b = self.b;
+        // `140.5 billion U.S. dollars     5.2`: across a table's column
+        // gap the currency closes the cell before, not this number.
+        if column_gap(b, t.e, s) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         match t.k {
             K::Char => {
@@ -1228,6 +1233,11 @@ impl<'a> Scanner<'a> {
                     return None;
                 }
                 let t = next(self.b, e);
+                // `5.2\nExports`: a table's last cell and the next row's
+                // label, not a count of exports.
+                if column_gap(self.b, e, t.s) {
+                    return None;
+                }
                 count_lemma(self.b, t)
                     .map(|(l, ce)| (QuantityKind::Count, Cow::Owned(l), ce, 1.0, 0.0))
             })
@@ -1377,6 +1387,21 @@ impl<'a> Scanner<'a> {
                     cur = None;
                 }
                 let mut ce = t.e;
+                if cur.is_none() && lw == b"u" {
+                    // `U.S. dollars`, `U.S. dollar`.
+                    let d1 = next(b, t.e);
+                    let s1 = next(b, d1.e);
+                    let d2 = next(b, s1.e);
+                    let w2 = next(b, d2.e);
+                    if d1.is(b, b'.')
+                        && s1.word(b, "s")
+                        && d2.is(b, b'.')
+                        && (w2.word(b, "dollars") || w2.word(b, "dollar"))
+                    {
+                        cur = Some("USD");
+                        ce = w2.e;
+                    }
+                }
                 if cur.is_none() {
                     // Adjective + currency noun.
                     let t2 = next(b, t.e);
