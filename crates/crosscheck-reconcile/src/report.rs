@@ -841,6 +841,24 @@ fn extreme_across_sentences(
     Some((a, b, v))
 }
 
+/// `Near` means the gap is within one figure's rounding; an `about`
+/// figure's interval already holds its slack, so that slack is no
+/// rounding: `about 565 million` and `about 697 million` differ, though
+/// the gap between their widened intervals is less than either's width.
+/// Only the digits' rounding (twice the precision) may excuse the gap.
+fn beyond_digits(a: &Claim, b: &Claim, v: Verdict) -> Verdict {
+    let about = |c: &Claim| c.approx == crosscheck_numbers::Approx::About;
+    if v != Verdict::Near || !(about(a) || about(b)) {
+        return v;
+    }
+    let digits = 2.0 * f64::from(a.precision).max(f64::from(b.precision));
+    if a.interval().gap(&b.interval()) >= digits {
+        Verdict::Differ
+    } else {
+        v
+    }
+}
+
 fn sure(c: &Claim) -> bool {
     !c.guessed()
 }
@@ -1515,6 +1533,7 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
         Some(x) => x,
         None => return,
     };
+    let v = beyond_digits(c(a), c(b), v);
     if v == Verdict::Agree {
         if by_doc.len() >= 2 && self_docs.is_empty() {
             let mut members: Vec<u32> = Vec::new();
@@ -2071,6 +2090,21 @@ mod tests {
         let over = "In 2025, Henan's exports were 904 billion yuan.\n\nBy type of enterprise\n\nHenan's private enterprises exported 712 billion yuan. Henan's state-owned enterprises exported 305 billion yuan.\n";
         // A heading does not say the list is complete: falling short is fine.
         one_sum_conflict(over, &over.replace("712", "512"));
+    }
+
+    #[test]
+    fn about_is_no_licence_for_a_fifth_apart() {
+        let r = run(&[
+            "In 2023, Astramark's revenue was about 565 million yuan.",
+            "In 2023, Astramark's revenue was about 697 million yuan.",
+        ]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        // Within the slack of `about`, they agree.
+        let r = run(&[
+            "In 2023, Astramark's revenue was about 565 million yuan.",
+            "In 2023, Astramark's revenue was about 590 million yuan.",
+        ]);
+        assert!(r.conflicts.is_empty() && r.review.is_empty(), "{r:#?}");
     }
 
     #[test]
