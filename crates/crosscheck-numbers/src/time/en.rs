@@ -965,7 +965,7 @@ fn word_trigger<'a>(
         && is_label(w)
         && (upper && opens_field(text, t.start) || after_masthead_dash(text, t.start))
     {
-        labelled(text, t, &mut p, doc);
+        labelled(text, &mut p, doc);
         p = P::new(text, lx, t.end);
     }
     if let Some((m, safe)) = month_of(w) {
@@ -1637,22 +1637,9 @@ fn is_label(w: &str) -> bool {
     .any(|x| w.eq_ignore_ascii_case(x))
 }
 
-/// `Published: …`, `Updated on …`, `Date: …` at a line start.
-fn labelled(text: &str, t: Lex, p: &mut P, doc: &mut Option<DocDate>) {
-    let w = &text[t.start..t.end];
-    let label = [
-        "published",
-        "updated",
-        "date",
-        "posted",
-        "released",
-        "dated",
-    ]
-    .iter()
-    .any(|x| w.eq_ignore_ascii_case(x));
-    if !label {
-        return;
-    }
+/// `Published: …`, `Updated on …`, `Date: …` at a line start, after a
+/// word [`is_label`] holds for (its one caller checks).
+fn labelled(text: &str, p: &mut P, doc: &mut Option<DocDate>) {
     p.eat_word(&["on", "at", "date"]);
     p.eat_punct(b':');
     let Some(l) = p.bump() else { return };
