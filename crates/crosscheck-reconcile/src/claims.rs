@@ -685,6 +685,11 @@ fn metric_index() -> &'static MetricIndex {
                 .or_default()
                 .push((parts, base));
         }
+        // The longest pattern first (`gross profit margin` before `gross
+        // profit`), whatever order the list gives them in.
+        for patterns in index.by_first.values_mut() {
+            patterns.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
+        }
         index
     })
 }
@@ -1797,6 +1802,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if has_range {
                 flags_v |= flags::RANGE;
             }
+            // Inflation is how much consumer prices changed: `inflation of
+            // 2.1%` and `consumer prices rose 2.1%` state one figure, and
+            // are read as one.
+            let mut change = q.change && flags_v & flags::SHARE == 0;
+            if metric == "inflation" && q.kind == QuantityKind::Percent && !change {
+                metric = Cow::Borrowed("CPI");
+                change = true;
+            }
             out.push(Claim {
                 doc: doc.doc,
                 start: q.span.start as u32,
@@ -1812,7 +1825,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 period,
                 kind: q.kind,
                 approx: q.approx,
-                change: q.change && flags_v & flags::SHARE == 0,
+                change,
                 basis: q.basis,
                 value: q.value.unwrap_or(f64::NAN),
                 lo,
@@ -2959,6 +2972,20 @@ fn find_subject(
                 break;
             }
             if w.is(fact::POSS_PRONOUN) {
+                // `Pelfield Auto said its market share ...`: `its` is the
+                // company the sentence named before it, whatever the
+                // sentences before were about.
+                if w.lc == "its" {
+                    let lo = (j - 1).saturating_sub(12);
+                    let named = words[lo..j - 1]
+                        .iter()
+                        .rev()
+                        .filter_map(&ent_of)
+                        .find(|e| e.label == Label::Company && !e.excluded && !e.destination);
+                    if let Some(e) = named {
+                        return (Some(e.name), How::Anaphora);
+                    }
+                }
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
                     return (s, How::Anaphora);
@@ -3510,6 +3537,40 @@ mod tests {
         for claim in &c {
             assert_ne!(claim.subject.as_str(), "Singapore", "{claim:?}");
         }
+    }
+
+    #[test]
+    fn an_economy_s_measures_are_metrics() {
+        let cs = claims("Zhejiang's gross domestic product reached 1.1 trillion yuan in 2024, up 5.3% year on year. Anhui's surveyed urban unemployment rate stood at 2.7 per cent in 2024. Hubei's jobless rate was 3.4% in 2024.");
+        let metric = |v: f64| cs.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(1.1e12), Some("GDP"));
+        assert_eq!(metric(5.3), Some("GDP"));
+        assert_eq!(metric(2.7), Some("unemployment rate"));
+        assert_eq!(metric(3.4), Some("unemployment rate"));
+    }
+
+    #[test]
+    fn inflation_is_the_change_of_consumer_prices() {
+        let a = claims("Illinois's consumer prices rose 1.8 per cent in 2024.");
+        let b = claims("Illinois's consumer price inflation was 1.8 per cent in 2024.");
+        for c in [&a[0], &b[0]] {
+            assert_eq!((c.metric.as_str(), c.change), ("CPI", true), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_longest_metric_phrase_wins() {
+        let cs = claims("Pelfield Auto AG said its gross profit margin was 23.7% in 2024 and its profit attributable to shareholders 5 billion euros.");
+        let metric = |v: f64| cs.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(23.7), Some("gross margin"));
+        assert_eq!(metric(5e9), Some("net profit"));
+    }
+
+    #[test]
+    fn its_is_the_company_named_before_it_in_the_sentence() {
+        let cs = claims("Illinois's consumer price index rose 1.8 per cent in 2024.\nPelfield Auto AG said its share of the domestic market was 2.37% in 2024.");
+        let c = cs.iter().find(|c| c.value == 2.37).expect("a claim");
+        assert_eq!((c.subject.as_str(), c.metric.as_str()), ("Pelfield", "market share"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// Metric phrases (lower case, as words) and their canonical base.
-/// Longer phrases are tried first.
+/// Longer phrases are tried first, wherever they stand in the list.
 pub const METRICS: &[(&str, &str)] = &[
     ("total import and export", "imports and exports"),
     ("import and export", "imports and exports"),
@@ -45,13 +45,23 @@ pub const METRICS: &[(&str, &str)] = &[
     ("revenues", "revenue"),
     ("revenue", "revenue"),
     ("turnover", "revenue"),
+    ("net profit attributable to shareholders", "net profit"),
+    ("profit attributable to shareholders", "net profit"),
+    ("profit attributable to equity holders", "net profit"),
+    ("profit attributable to owners", "net profit"),
+    ("attributable net profit", "net profit"),
+    ("attributable profit", "net profit"),
     ("net profit", "net profit"),
     ("net income", "net profit"),
+    ("net earnings", "net profit"),
     ("net loss", "net loss"),
     ("gross profit", "gross profit"),
     ("operating profit", "operating profit"),
     ("profits", "profit"),
     ("profit", "profit"),
+    ("gross profit margin", "gross margin"),
+    ("net profit margin", "net margin"),
+    ("operating profit margin", "operating margin"),
     ("gross margin", "gross margin"),
     ("net margin", "net margin"),
     ("operating margin", "operating margin"),
@@ -88,7 +98,45 @@ pub const METRICS: &[(&str, &str)] = &[
     ("r&d expenditure", "R&D spending"),
     ("r&d investment", "R&D spending"),
     ("research and development spending", "R&D spending"),
+    ("research and development investment", "R&D spending"),
+    // `spent 3 billion on research and development`.
+    ("research and development", "R&D spending"),
     ("market share", "market share"),
+    ("market shares", "market share"),
+    ("share of the domestic market", "market share"),
+    ("share of the market", "market share"),
+    ("share of the global market", "market share"),
+    // An economy's measures, as statistical bulletins name them.
+    ("gross domestic product", "GDP"),
+    ("gross regional product", "GDP"),
+    ("gdp", "GDP"),
+    ("economic output", "GDP"),
+    ("surveyed urban unemployment rate", "unemployment rate"),
+    ("urban unemployment rate", "unemployment rate"),
+    ("unemployment rate", "unemployment rate"),
+    ("jobless rate", "unemployment rate"),
+    ("unemployment", "unemployment rate"),
+    ("consumer price index", "CPI"),
+    ("consumer prices", "CPI"),
+    ("cpi", "CPI"),
+    ("consumer price inflation", "inflation"),
+    ("cpi inflation", "inflation"),
+    ("headline inflation", "inflation"),
+    ("inflation rate", "inflation"),
+    ("inflation", "inflation"),
+    ("producer price index", "PPI"),
+    ("producer prices", "PPI"),
+    ("ppi", "PPI"),
+    ("fixed-asset investment", "fixed-asset investment"),
+    ("fixed asset investment", "fixed-asset investment"),
+    ("foreign direct investment", "FDI"),
+    ("fdi", "FDI"),
+    ("disposable income", "disposable income"),
+    ("population", "population"),
+    ("trade surplus", "trade surplus"),
+    ("trade deficit", "trade deficit"),
+    ("earnings per share", "EPS"),
+    ("eps", "EPS"),
     ("unit price", "unit price"),
     ("average price", "price"),
     ("prices", "price"),
@@ -736,6 +784,7 @@ pub fn is_flow(metric_base: &str) -> bool {
             | "investment"
             | "installations"
             | "throughput"
+            | "GDP"
     )
 }
 

@@ -1380,7 +1380,11 @@ impl<'a> Scanner<'a> {
                             && kind == QuantityKind::Number
                             && !has_money
                             && self.pounds_are_weight(t);
-                        !matches!(lw, b"p" | b"real" | b"rand" | b"dong" | b"sen") && !weight
+                        // `2 Crown Street`: a name, not a currency.
+                        let named = matches!(lw, b"crown" | b"crowns") && w[0].is_ascii_uppercase();
+                        !matches!(lw, b"p" | b"real" | b"rand" | b"dong" | b"sen")
+                            && !weight
+                            && !named
                     })
                 });
                 if at(b, t.e).is_ascii_digit() {

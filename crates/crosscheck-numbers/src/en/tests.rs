@@ -167,3 +167,23 @@ fn range_ends_may_open_with_a_currency_code_or_a_bound() {
     // A bound that no range follows stays a bound.
     assert_eq!(one("from over 5 billion").approx, Approx::Over);
 }
+
+#[test]
+fn crowns_are_money_and_their_adjective_says_whose() {
+    for (text, code) in [
+        ("Revenue was 577 billion crowns.", "SEK"),
+        ("Revenue was 577 billion Swedish crowns.", "SEK"),
+        ("Revenue was 12 billion Danish crowns.", "DKK"),
+        ("Revenue was 12 billion Norwegian crowns.", "NOK"),
+        ("Revenue was 12 billion Czech crowns.", "CZK"),
+        ("Revenue was 12 billion korunas.", "CZK"),
+        ("Revenue was 900 million forints.", "HUF"),
+    ] {
+        let q = one(text);
+        assert_eq!(q.kind, QuantityKind::Money, "{text}");
+        assert_eq!(q.unit.as_deref(), Some(code), "{text}");
+    }
+    // A street's name is no currency.
+    let q = one("The office is at 2 Crown Street.");
+    assert_ne!(q.kind, QuantityKind::Money);
+}
