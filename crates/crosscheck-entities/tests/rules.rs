@@ -263,3 +263,13 @@ fn a_towns_possessive_after_its_namesake_company_is_the_company() {
     let f = tag("Zhejiang Orbis Motor grew. Zhejiang's exports rose.");
     assert!(has(&f, "Zhejiang", Label::Place), "{f:?}");
 }
+
+#[test]
+fn regions_are_known_by_their_english_names() {
+    // ISO 3166-2 names them in their own language (`Bayern`); GeoNames'
+    // English names are in the gazetteer too.
+    let f = tag("Exports from Bavaria, Lombardy and Catalonia rose, while Saxony's fell.");
+    for place in ["Bavaria", "Lombardy", "Catalonia", "Saxony"] {
+        assert!(has(&f, place, Label::Place), "{place}: {f:?}");
+    }
+}

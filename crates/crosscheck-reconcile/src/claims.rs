@@ -1803,11 +1803,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 flags_v |= flags::RANGE;
             }
             // Inflation is how much consumer prices changed: `inflation of
-            // 2.1%` and `consumer prices rose 2.1%` state one figure, and
-            // are read as one.
+            // 2.1%`, `CPI was 2.1%` and `consumer prices rose 2.1%` state
+            // one figure, and are read as one (a price index's own level
+            // is no percentage).
             let mut change = q.change && flags_v & flags::SHARE == 0;
-            if metric == "inflation" && q.kind == QuantityKind::Percent && !change {
-                metric = Cow::Borrowed("CPI");
+            if matches!(&*metric, "inflation" | "CPI" | "PPI")
+                && q.kind == QuantityKind::Percent
+                && !change
+            {
+                if metric == "inflation" {
+                    metric = Cow::Borrowed("CPI");
+                }
                 change = true;
             }
             out.push(Claim {
@@ -3553,7 +3559,8 @@ mod tests {
     fn inflation_is_the_change_of_consumer_prices() {
         let a = claims("Illinois's consumer prices rose 1.8 per cent in 2024.");
         let b = claims("Illinois's consumer price inflation was 1.8 per cent in 2024.");
-        for c in [&a[0], &b[0]] {
+        let c = claims("Illinois's CPI was 1.8 per cent in 2024.");
+        for c in [&a[0], &b[0], &c[0]] {
             assert_eq!((c.metric.as_str(), c.change), ("CPI", true), "{c:?}");
         }
     }
@@ -3570,7 +3577,10 @@ mod tests {
     fn its_is_the_company_named_before_it_in_the_sentence() {
         let cs = claims("Illinois's consumer price index rose 1.8 per cent in 2024.\nPelfield Auto AG said its share of the domestic market was 2.37% in 2024.");
         let c = cs.iter().find(|c| c.value == 2.37).expect("a claim");
-        assert_eq!((c.subject.as_str(), c.metric.as_str()), ("Pelfield", "market share"));
+        assert_eq!(
+            (c.subject.as_str(), c.metric.as_str()),
+            ("Pelfield", "market share")
+        );
     }
 
     #[test]
