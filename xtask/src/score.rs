@@ -67,6 +67,9 @@ enum Cause {
     OtherSubject,
     /// A `sum` conflict in a document whose parts add up.
     SumThatAddsUp,
+    /// An analyst's estimate set against another figure: a forecast that
+    /// misses is no conflict.
+    Forecast,
 }
 
 enum Verdict {
@@ -238,14 +241,19 @@ fn verdict(
                         let off = |w: &Written| w.wrong || disputed.contains(w.key.as_str());
                         x.series == y.series && x.key != y.key && (off(x) || off(y))
                     } else {
-                        x.key == y.key && x.differs(y)
+                        x.key == y.key
+                            && x.differs(y)
+                            && x.role != "forecast"
+                            && y.role != "forecast"
                     };
                     if hit {
                         planted.push(x.key.clone());
                         continue;
                     }
                     // Why this pair is not planted.
-                    let why = if x.key == y.key {
+                    let why = if x.role == "forecast" || y.role == "forecast" {
+                        Cause::Forecast
+                    } else if x.key == y.key {
                         Cause::AgreeingValues
                     } else if field(&x.key, 0) != field(&y.key, 0) {
                         Cause::OtherSubject
@@ -289,7 +297,7 @@ fn score_list(
                 "bad-sum-part" => {
                     bad_sum_docs.insert(doc);
                 }
-                "sum-part" => {}
+                "sum-part" | "forecast" => {}
                 _ => values.entry(&w.key).or_default().push(w),
             }
         }

@@ -859,6 +859,13 @@ fn beyond_digits(a: &Claim, b: &Claim, v: Verdict) -> Verdict {
     }
 }
 
+/// A forecast whose scope names no one who made it (`forecast`, not
+/// `forecast; by Kestrel`).
+fn is_anonymous_forecast(c: &Claim) -> bool {
+    let mut parts = c.scope.as_str().split("; ");
+    parts.clone().any(|p| p == "forecast") && !parts.any(|p| p.starts_with("by "))
+}
+
 fn sure(c: &Claim) -> bool {
     !c.guessed()
 }
@@ -1520,6 +1527,14 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
             let ok = v == Verdict::Differ && period_known && sure(c(a)) && sure(c(b));
             out.push(ConflictKind::SelfContradiction, &[a, b], explanation, ok);
         }
+    }
+    // Estimates no one is named for (an analyst table's `FY2026E`
+    // column, `revenue is expected to reach ...`) are each writer's own:
+    // two documents' estimates that differ contradict nothing, and agreeing
+    // ones corroborate nothing. A group shares its scope, so its first
+    // claim speaks for all.
+    if is_anonymous_forecast(c(members[0])) {
+        return;
     }
     let rest: Vec<u32> = pool
         .iter()

@@ -72,6 +72,9 @@ pub enum Role {
     Correction,
     /// A part of a total; `bad` when the parts were planted not to add up.
     SumPart { bad: bool },
+    /// An analyst's estimate of a year to come: no statement of fact, so
+    /// neither disputed by an actual that differs nor disputing it.
+    Forecast,
 }
 
 impl Role {
@@ -83,6 +86,7 @@ impl Role {
             Role::Correction => "correction",
             Role::SumPart { bad: false } => "sum-part",
             Role::SumPart { bad: true } => "bad-sum-part",
+            Role::Forecast => "forecast",
         }
     }
 }
@@ -795,7 +799,15 @@ fn analyst(ctx: &mut Ctx) -> Doc {
         let mut row = vec![capitalize(m.names()[0])];
         for k in 0..3 {
             let f = ctx.fact(s, m, Period::Year(y + k));
+            let noted = ctx.written.len();
             row.push(ctx.value_for(s, &f));
+            // The `E` columns are the analyst's estimates.
+            if k > 0 {
+                for w in &mut ctx.written[noted..] {
+                    w.role = Role::Forecast;
+                    w.wrong = false;
+                }
+            }
         }
         rows.push(row);
     }

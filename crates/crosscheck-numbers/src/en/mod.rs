@@ -1254,6 +1254,11 @@ impl<'a> Scanner<'a> {
         let mut buf2 = [0u8; 24];
         let t = self.next_tok(e);
         let spaced = t.s > e;
+        // `CNY 830 million    CNY 1.2 billion`: a table's next cell, not
+        // this figure's unit.
+        if spaced && cell_gap(b, e, t.s) {
+            return None;
+        }
         match t.k {
             K::Char => {
                 let c = t.bytes(b);
@@ -1382,9 +1387,13 @@ impl<'a> Scanner<'a> {
                             && self.pounds_are_weight(t);
                         // `2 Crown Street`: a name, not a currency.
                         let named = matches!(lw, b"crown" | b"crowns") && w[0].is_ascii_uppercase();
-                        !matches!(lw, b"p" | b"real" | b"rand" | b"dong" | b"sen")
-                            && !weight
-                            && !named
+                        // After a scale word they are currencies: `712 billion won`.
+                        let word_alone = match lw {
+                            b"p" | b"real" | b"sen" => true,
+                            b"rand" | b"dong" | b"won" => !after_scale_word(b, e),
+                            _ => false,
+                        };
+                        !word_alone && !weight && !named
                     })
                 });
                 if at(b, t.e).is_ascii_digit() {
@@ -2155,7 +2164,8 @@ fn plural_lemma(b: &[u8], t: Tok) -> Option<(String, usize)> {
         || lw.ends_with(b"shes")
         || lw.ends_with(b"xes")
         || lw.ends_with(b"sses")
-        || lw.ends_with(b"zes")
+        // `buzzes`, not `prizes` or `sizes`.
+        || lw.ends_with(b"zzes")
     {
         &lw[..lw.len() - 2]
     } else {
@@ -2707,6 +2717,30 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
 fn column_gap(b: &[u8], from: usize, to: usize) -> bool {
     let gap = b.get(from..to).unwrap_or(&[]);
     gap.iter().any(|&c| c == b'\n' || c == b'\t') || gap.windows(2).any(|w| w == b"  ")
+}
+
+/// True when the figure ending at `e` ends in a scale word (`712
+/// billion`), after which a word is its unit.
+fn after_scale_word(b: &[u8], e: usize) -> bool {
+    let head = &b[..e.min(b.len())];
+    let start = head
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let w = &head[start..];
+    [
+        "thousand", "million", "billion", "trillion", "bn", "mn", "tn",
+    ]
+    .iter()
+    .any(|s| w.eq_ignore_ascii_case(s.as_bytes()))
+}
+
+/// True when the white space in `b[from..to]` is a gap between a table's
+/// cells: a tab, or two spaces in a row. A lone line break is not: text
+/// wrapped by hand breaks lines inside a figure (`43\nbillion yuan`).
+fn cell_gap(b: &[u8], from: usize, to: usize) -> bool {
+    let gap = b.get(from..to).unwrap_or(&[]);
+    gap.contains(&b'\t') || gap.windows(2).any(|w| w == b"  ")
 }
 
 #[cfg(test)]

@@ -72,6 +72,11 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom], first: &mut Option<Lit>) -> u
     let mut buf = [0u8; 24];
     while n < atoms.len() {
         let mut t = if n == 0 { tok_at(b, q) } else { next(b, q) };
+        // `1.2 billion    945 million`: two cells of a table, not one sum
+        // (number words spaced wide are still one number).
+        if n > 0 && t.k == K::Digits && super::cell_gap(b, q, t.s) {
+            break;
+        }
         // A hyphen joins number words: `twenty-one`, `fifty - two`, `one-sixth`.
         if n > 0 && t.is(b, b'-') && !matches!(atoms[n - 1].a, A::Lit(..)) {
             let t2 = next(b, t.e);
@@ -593,6 +598,9 @@ fn joined_after(b: &[u8], e: usize) -> bool {
         return false;
     }
     let t = next(b, e);
+    if t.k == K::Digits && super::cell_gap(b, e, t.s) {
+        return false;
+    }
     match t.k {
         K::Char | K::End => false,
         K::Word => joins_number(t.bytes(b)),

@@ -187,3 +187,46 @@ fn crowns_are_money_and_their_adjective_says_whose() {
     let q = one("The office is at 2 Crown Street.");
     assert_ne!(q.kind, QuantityKind::Money);
 }
+
+#[test]
+fn table_cells_apart_are_figures_apart() {
+    let text = "Net profit     CNY 830 million           CNY 1.2 billion   945 million yuan\nRevenue\t¥606 billion\t602 billion yen";
+    let got: Vec<(&str, Option<f64>)> = recognize(text)
+        .iter()
+        .map(|q| (&text[q.span.range()], q.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("CNY 830 million", Some(830e6)),
+            ("CNY 1.2 billion", Some(1.2e9)),
+            ("945 million yuan", Some(945e6)),
+            ("¥606 billion", Some(606e9)),
+            ("602 billion yen", Some(602e9)),
+        ]
+    );
+    // A line wrapped by hand is no table.
+    let q = one("Exports reached 43\nbillion yuan.");
+    assert_eq!(q.value, Some(43e9));
+}
+
+#[test]
+fn currencies_named_like_words_follow_a_scale_word() {
+    for (text, code) in [
+        ("It sold 712 billion won of bonds.", "KRW"),
+        ("It raised 3 billion rand.", "ZAR"),
+        ("It paid 40 million dong.", "VND"),
+    ] {
+        let q = one(text);
+        assert_eq!(q.unit.as_deref(), Some(code), "{text}");
+    }
+    let found = recognize("In 2024 won 2 prizes.");
+    assert!(
+        found.iter().all(|q| q.unit.as_deref() != Some("KRW")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|q| q.unit.as_deref() == Some("prize")),
+        "{found:?}"
+    );
+}
