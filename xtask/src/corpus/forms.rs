@@ -293,8 +293,9 @@ pub fn moved(r: &mut Rng, c: f64) -> String {
     }
 }
 
-/// A period in one of its written forms; `doc_year` lets "last year" appear.
-pub fn period(r: &mut Rng, p: Period, doc_year: i64) -> String {
+/// A period in one of its written forms; `doc_year` lets "last year"
+/// appear, `yearless` the forms without a year (`in the first quarter`).
+pub fn period(r: &mut Rng, p: Period, doc_year: i64, yearless: bool) -> String {
     match p {
         Period::Year(y) => {
             if y == doc_year - 1 && r.chance(0.15) {
@@ -310,12 +311,13 @@ pub fn period(r: &mut Rng, p: Period, doc_year: i64) -> String {
         Period::Quarter(y, q) => match r.below(5) {
             0 => format!("in Q{q} {y}"),
             1 => format!("in the {} quarter of {y}", ORD_WORDS[(q - 1) as usize]),
-            2 => format!(
+            2 if yearless => format!(
                 "in the {}-{} quarter",
                 MONTHS[(3 * q - 3) as usize],
                 MONTHS[(3 * q - 1) as usize]
             ),
-            3 => format!("in the {} quarter", ORD_WORDS[(q - 1) as usize]),
+            3 if yearless => format!("in the {} quarter", ORD_WORDS[(q - 1) as usize]),
+            2 | 3 => format!("in the {} quarter of {y}", ORD_WORDS[(q - 1) as usize]),
             _ => format!(
                 "in the three months to {} {y}",
                 MONTHS[(3 * q - 1) as usize]
@@ -328,18 +330,20 @@ pub fn period(r: &mut Rng, p: Period, doc_year: i64) -> String {
                 if h == 1 { "first" } else { "second" }
             ),
             2 if h == 1 => format!("in the six months to June {y}"),
-            _ => format!("in the {} half", if h == 1 { "first" } else { "second" }),
+            _ if yearless => format!("in the {} half", if h == 1 { "first" } else { "second" }),
+            _ => format!("in H{h} {y}"),
         },
         Period::FirstMonths(y, n) => match r.below(5) {
             0 => format!("in the first {n} months of {y}"),
             1 => format!("in the first {} months of {y}", NUM_WORDS[n as usize]),
             2 => format!("from January to {} {y}", MONTHS[(n - 1) as usize]),
             3 => format!("in January-{} {y}", MONTHS[(n - 1) as usize]),
-            _ => format!("in the first {} months", NUM_WORDS[n as usize]),
+            _ if yearless => format!("in the first {} months", NUM_WORDS[n as usize]),
+            _ => format!("in the first {n} months of {y}"),
         },
         Period::Month(y, m) => match r.below(3) {
             0 => format!("in {} {y}", MONTHS[(m - 1) as usize]),
-            1 => format!("in {}", MONTHS[(m - 1) as usize]),
+            1 if yearless => format!("in {}", MONTHS[(m - 1) as usize]),
             _ => format!("during {} {y}", MONTHS[(m - 1) as usize]),
         },
     }

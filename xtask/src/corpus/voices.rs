@@ -96,6 +96,9 @@ struct Ctx<'w> {
     r: Rng,
     /// The year of "now" for this document.
     year: i64,
+    /// The document's date, when it has one: a period may go without its
+    /// year only where that leaves no doubt.
+    date: Option<forms::Date>,
     /// The figures written so far, for the answer key.
     written: Vec<Written>,
 }
@@ -158,7 +161,14 @@ impl<'w> Ctx<'w> {
     }
 
     fn period(&mut self, p: Period) -> String {
-        forms::period(&mut self.r, p, self.year)
+        // `the first quarter` in a story is the latest first quarter that
+        // had ended when it was written; any other needs its year.
+        let yearless = self.date.is_some_and(|d| {
+            let (_, last) = p.months();
+            let latest = if last < d.m { d.y } else { d.y - 1 };
+            p.year() == latest
+        });
+        forms::period(&mut self.r, p, self.year, yearless)
     }
 
     /// "its revenue rose 12.1% to RMB 6.8 billion in 2025" and variants.
@@ -293,6 +303,7 @@ impl Ctx<'_> {
     /// (changes are always drawn from the world, so never wrong).
     fn note(&mut self, s: Subject, m: Metric, p: Period, text: &str, value: f64, role: Role) {
         let series = format!("{}|{m:?}", self.subject_name(s));
+        let p = p.canonical();
         let key = match role {
             Role::Change => format!("{series} change|{p:?}"),
             _ => format!("{series}|{p:?}"),
@@ -365,6 +376,7 @@ fn wire(ctx: &mut Ctx) -> Doc {
     let p = pick_period(&mut ctx.r);
     let date = Date::after(&mut ctx.r, p);
     ctx.year = date.y;
+    ctx.date = Some(date);
     let lead = ctx.r.pick(COMPANY_METRICS);
     let f = ctx.fact(s, lead, p);
     let wire = ctx.r.pick(WIRES);
@@ -467,6 +479,7 @@ fn earnings(ctx: &mut Ctx) -> Doc {
     };
     let date = Date::after(&mut ctx.r, p);
     ctx.year = date.y;
+    ctx.date = Some(date);
     let title = format!("{} reports {} results", co.name, forms::label(p));
     let dl = date.write(&mut ctx.r);
     let mut blocks = vec![Block::Para(format!(
@@ -555,6 +568,7 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
     };
     let date = Date::after(&mut ctx.r, p);
     ctx.year = date.y;
+    ctx.date = Some(date);
     let title = format!(
         "Statistical bulletin: the economy of {}, {}",
         place.region,
@@ -647,6 +661,7 @@ fn correction(ctx: &mut Ctx) -> Doc {
     let co = c(ctx.w, ci);
     let date = Date::after(&mut ctx.r, p);
     ctx.year = date.y;
+    ctx.date = Some(date);
     let right = Fact {
         metric: m,
         period: p,
@@ -772,6 +787,7 @@ fn analyst(ctx: &mut Ctx) -> Doc {
     // The note follows the year's results, which it states as actuals.
     let date = Date::after(&mut ctx.r, Period::Year(y));
     ctx.year = date.y;
+    ctx.date = Some(date);
     let rating = ctx
         .r
         .pick(&["Buy", "Hold", "Outperform", "Neutral", "Underweight"]);
@@ -837,6 +853,7 @@ pub fn build(w: &World, r: Rng, voice: usize) -> (Doc, Vec<Written>) {
         w,
         r,
         year: 2025,
+        date: None,
         written: Vec::new(),
     };
     let doc = match voice {
@@ -856,6 +873,7 @@ pub fn tiny(w: &World, r: Rng) -> String {
         w,
         r,
         year: 2025,
+        date: None,
         written: Vec::new(),
     };
     let (ci, s) = company_subject(&mut ctx);

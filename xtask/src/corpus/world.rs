@@ -777,6 +777,17 @@ impl Period {
         }
     }
 
+    /// One name for one span of months: the first three months are the
+    /// first quarter, the first six the first half. The world holds one
+    /// value per span, whichever way a document names it.
+    pub fn canonical(self) -> Period {
+        match self {
+            Period::FirstMonths(y, 3) => Period::Quarter(y, 1),
+            Period::FirstMonths(y, 6) => Period::Half(y, 1),
+            p => p,
+        }
+    }
+
     fn id(self) -> u64 {
         let (a, b) = self.months();
         (self.year() as u64) << 8 | (a as u64) << 4 | b as u64
@@ -861,6 +872,7 @@ impl World {
     /// The true value of `metric` for `subject` over `period`: money in the
     /// subject's currency units, counts in units, percentages in percent.
     pub fn value(&self, subject: Subject, metric: Metric, period: Period) -> f64 {
+        let period = period.canonical();
         let sid = subject.id();
         let mid = metric as u64;
         let y = period.year();
@@ -947,6 +959,7 @@ impl World {
     /// A planted error: some facts are misreported by some documents (and
     /// later corrected). Returns the wrong value if this fact has one.
     pub fn misreport(&self, subject: Subject, metric: Metric, period: Period) -> Option<f64> {
+        let period = period.canonical();
         let h = mix(self.seed, &[subject.id(), metric as u64, period.id(), 99]);
         if !h.is_multiple_of(29) {
             return None;
