@@ -3112,16 +3112,50 @@ fn destination_after(
     words: &[W],
     ents: &[Ent],
     start: usize,
-    cl: usize,
+    mut cl: usize,
     clause: &[usize],
 ) -> Option<String> {
-    let end = (start + 5).min(words.len());
+    let mut end = (start + 5).min(words.len());
     let mut k = start;
     while k < end {
+        let w = &words[k];
+        // `112 billion yuan (1120亿元) to the EU`: the figure restated in
+        // brackets stands between it and where it went (and the restated
+        // figure is right before the closing bracket).
+        // Brackets open clauses of their own: the words after them are in
+        // the clause the figure's sentence goes on with.
+        if w.lc == ")"
+            && k == start
+            && words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.lc, "to" | "into"))
+        {
+            k += 1;
+            end = (end + 1).min(words.len());
+            cl = clause.get(k).copied().unwrap_or(cl);
+            continue;
+        }
+        if w.lc == "(" {
+            let close = words[k + 1..words.len().min(k + 8)]
+                .iter()
+                .position(|w| w.lc == ")");
+            // Only where the destination follows right after: `4.08
+            // trillion yuan (+8.4%); exports to ...` is another figure's.
+            if let Some(c) = close.filter(|c| {
+                words
+                    .get(k + c + 2)
+                    .is_some_and(|w| matches!(w.lc, "to" | "into"))
+            }) {
+                let skipped = c + 2;
+                k += skipped;
+                end = (end + skipped).min(words.len());
+                cl = clause.get(k).copied().unwrap_or(cl);
+                continue;
+            }
+        }
         if clause.get(k) != Some(&cl) {
             return None;
         }
-        let w = &words[k];
         if matches!(w.lc, "to" | "into") {
             let mut n = k + 1;
             if words.get(n).is_some_and(|w| w.lc == "the") {
@@ -3431,12 +3465,27 @@ fn mark_sums(
     let Some(t) = total else { return };
     let dim = out[t].dimension();
     let unit = out[t].unit;
-    let parts: Vec<usize> = here
+    let mut parts: Vec<usize> = here
         .iter()
         .copied()
         .filter(|&i| out[i].start >= at && level(&out[i]) && !out[i].metric.is_empty())
         .filter(|&i| out[i].dimension() == dim && (dim == "count" || out[i].unit == unit))
         .collect();
+    // `112 billion yuan (1120亿元) to the EU`: a part restated in brackets
+    // is one part.
+    let mut kept: Vec<usize> = Vec::with_capacity(parts.len());
+    for &p in &parts {
+        let restated = kept.iter().any(|&k| {
+            out[k].metric == out[p].metric
+                && out[k].scope == out[p].scope
+                && (out[k].value - out[p].value).abs()
+                    <= f64::from(out[k].precision.max(out[p].precision))
+        });
+        if !restated {
+            kept.push(p);
+        }
+    }
+    parts = kept;
     if parts.is_empty() {
         return;
     }
@@ -3474,9 +3523,16 @@ fn mark_sums(
         out[t].flags |= flags::EXHAUSTIVE;
     }
     out[t].sum_group = group;
+    let total_metric = out[t].metric;
     for p in parts {
         out[p].flags |= flags::PART;
         out[p].sum_group = group;
+        // `Of the total, 112 billion yuan to the EU`: the marker says whose
+        // parts these are, and so what they measure (and each part is
+        // named apart from the total, or it would not be one).
+        if out[p].metric == total_metric && out[p].metric_how == How::Context {
+            out[p].metric_how = How::Sentence;
+        }
     }
 }
 
@@ -3581,6 +3637,20 @@ mod tests {
             (c.subject.as_str(), c.metric.as_str()),
             ("Pelfield", "market share")
         );
+    }
+
+    #[test]
+    fn parts_of_a_total_keep_their_destination_past_a_restatement() {
+        let cs = claims("Anhui's exports totalled CNY 362bn in 2022. Of the total, 112 billion yuan (1120亿元) to the European Union, RMB79.7 billion to ASEAN, over 50.7 billion yuan to Latin America.");
+        let part = cs.iter().find(|c| c.value == 112e9).expect("a claim");
+        assert_eq!(part.scope.as_str(), "to European Union");
+        assert!(part.has(flags::PART), "{part:?}");
+        assert!(!part.guessed(), "{part:?}");
+        // A bracket that ends a figure's clause leaves its destination to
+        // the figure after.
+        let cs = claims("Key figures: exports 4.08 trillion yuan (+8.4%); exports to ASEAN 2.31 trillion yuan (+9.6%).");
+        let c = cs.iter().find(|c| c.value == 4.08e12).expect("a claim");
+        assert_eq!(c.scope.as_str(), "");
     }
 
     #[test]

@@ -374,7 +374,8 @@ pub struct Sector {
     pub desc: &'static str,
     /// The counted product (plural).
     pub product: &'static str,
-    /// The verb for making it.
+    /// The verb for making it (what an interview says of the sector's
+    /// output: production, not sales or deliveries).
     pub make: &'static str,
     /// Revenue per product unit in USD (sets output counts).
     pub unit_price: f64,
@@ -392,21 +393,21 @@ pub const SECTORS: &[Sector] = &[
         word: "Auto",
         desc: "electric vehicle maker",
         product: "new energy vehicles",
-        make: "built",
+        make: "produced",
         unit_price: 24_000.0,
     },
     Sector {
         word: "Cell",
         desc: "battery maker",
         product: "battery packs",
-        make: "shipped",
+        make: "manufactured",
         unit_price: 6_000.0,
     },
     Sector {
         word: "Semiconductor",
         desc: "chipmaker",
         product: "wafers",
-        make: "shipped",
+        make: "manufactured",
         unit_price: 4_000.0,
     },
     Sector {
@@ -427,42 +428,42 @@ pub const SECTORS: &[Sector] = &[
         word: "Solar",
         desc: "solar panel maker",
         product: "panels",
-        make: "shipped",
+        make: "manufactured",
         unit_price: 180.0,
     },
     Sector {
         word: "Robotics",
         desc: "industrial robot maker",
         product: "robots",
-        make: "delivered",
+        make: "produced",
         unit_price: 45_000.0,
     },
     Sector {
         word: "Pharma",
         desc: "drugmaker",
         product: "doses",
-        make: "supplied",
+        make: "produced",
         unit_price: 12.0,
     },
     Sector {
         word: "Foods",
         desc: "food group",
         product: "tonnes of products",
-        make: "sold",
+        make: "manufactured",
         unit_price: 2_500.0,
     },
     Sector {
         word: "Appliances",
         desc: "home appliance maker",
         product: "units",
-        make: "sold",
+        make: "manufactured",
         unit_price: 320.0,
     },
     Sector {
         word: "Textiles",
         desc: "textile group",
         product: "garments",
-        make: "made",
+        make: "manufactured",
         unit_price: 9.0,
     },
 ];
