@@ -1634,7 +1634,15 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let based = d.base_at.is_some_and(|b| fw < b);
                 (d.q, d.p, d.ok && !other_paren && !based)
             }));
-            let (period, period_how) = pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
+            let (mut period, mut period_how) =
+                pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
+            // `We produced 37,000 vehicles last year` in a text with no date:
+            // the sentence names its period, one no year of the text
+            // resolves, and none other is its.
+            if period_how >= How::Context && names_relative_period(words) {
+                period = None;
+                period_how = How::Missing;
+            }
 
             // ---- correction roles
             if correction_context {
@@ -1662,8 +1670,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
             // make; named again, it is the facility of the earlier figure
             // (same place, same noun), whose subject and period it takes.
-            let mut period = period;
-            let mut period_how = period_how;
             let facility = |w: &W| {
                 matches!(
                     w.lc,
@@ -3227,6 +3233,16 @@ fn respectively(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Whether the words name a period relative to when they were written
+/// (`last year`, `this quarter`), which the recognizer leaves undated
+/// where the text has no date.
+fn names_relative_period(words: &[W]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(w[0].lc, "last" | "this" | "past")
+            && matches!(w[1].lc, "year" | "quarter" | "month" | "half")
+    })
+}
+
 fn pick_period(
     dates: &[(&Quantity, Period, bool)],
     q: &Quantity,
@@ -3651,6 +3667,13 @@ mod tests {
         let cs = claims("Key figures: exports 4.08 trillion yuan (+8.4%); exports to ASEAN 2.31 trillion yuan (+9.6%).");
         let c = cs.iter().find(|c| c.value == 4.08e12).expect("a claim");
         assert_eq!(c.scope.as_str(), "");
+    }
+
+    #[test]
+    fn last_year_in_an_undated_text_has_no_period() {
+        let cs = claims("James Fischer has led Aldford Motors Corp. since 2018.\n\nA: Good. We produced 37,000 vehicles last year, and most went abroad.");
+        let c = cs.iter().find(|c| c.value == 37000.0).expect("a claim");
+        assert_eq!(c.period, None, "{c:?}");
     }
 
     #[test]

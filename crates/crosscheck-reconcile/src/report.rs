@@ -1536,6 +1536,12 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     if is_anonymous_forecast(c(members[0])) {
         return;
     }
+    // Figures of no known period (`last year` in an undated text): two
+    // documents' may be of different years, so they neither contradict nor
+    // corroborate each other.
+    if !period_known {
+        return;
+    }
     let rest: Vec<u32> = pool
         .iter()
         .copied()
