@@ -1159,7 +1159,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     };
     // The document's most frequent period, for figures before any date (a headline).
     let mut first_seen = Context::default();
-    for q in qs.iter().filter(|q| q.kind == QuantityKind::Date) {
+    for q in qs
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Date && !history_year(text, q.span.start))
+    {
         if let Some(p) = q
             .period
             .filter(|p| period_key_ok(p) && p.granularity != Granularity::Day)
@@ -1910,10 +1913,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
         }
         if out.len() == first_claim {
-            if let Some(d) = dates
-                .iter()
-                .find(|d| d.ok && d.paren.is_none() && d.p.granularity != Granularity::Day)
-            {
+            if let Some(d) = dates.iter().find(|d| {
+                d.ok && d.paren.is_none()
+                    && d.p.granularity != Granularity::Day
+                    && !history_year(text, d.q.span.start)
+            }) {
                 ctx.period = Some((d.p, para));
                 ctx.saw_period(d.p);
             } else if let Some(d) = dates.iter().find(|d| {
@@ -1984,6 +1988,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     }
     mark_heading_breakdowns(text, &paras, &mut out);
     crate::columns::apply_table_columns(text, &doc.quantities, &mut out);
+    calendar_fiscal_years(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
         for c in &mut out {
@@ -3233,6 +3238,56 @@ fn respectively(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Whether the date at `at` is a company's or a person's history (`since
+/// 2018`, `founded in 1962`, `set up in 2005`), which no figure after it
+/// is of.
+fn history_year(text: &str, at: usize) -> bool {
+    let before = text[..at.min(text.len())].trim_end();
+    let before = before.strip_suffix(" in").unwrap_or(before);
+    let last = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["since", "founded", "established", "incorporated", "listed"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        || before.ends_with("set up")
+}
+
+/// `FY2023` in a note's table and `for 2023` in its text, said of one
+/// subject: the document means one year by both. A fiscal year that ends
+/// in another month says so (`the year to March 2024`) and is left be, as
+/// are fiscal years a document never names by the calendar, which another
+/// document's calendar year may not be.
+fn calendar_fiscal_years(out: &mut [Claim]) {
+    let whole_year = |p: &Period| {
+        p.granularity == Granularity::Year
+            && p.start.year == p.end.year
+            && p.start.month <= 1
+            && (p.end.month == 0 || p.end.month == 12)
+    };
+    if !out
+        .iter()
+        .any(|c| c.period.is_some_and(|p| p.fiscal && whole_year(&p)))
+    {
+        return;
+    }
+    let calendar: foldhash::HashSet<(Sym, i32)> = out
+        .iter()
+        .filter_map(|c| {
+            let p = c.period?;
+            (!p.fiscal && whole_year(&p)).then_some((c.subject, p.start.year))
+        })
+        .collect();
+    for c in out.iter_mut() {
+        if let Some(p) = c.period.as_mut() {
+            if p.fiscal && whole_year(p) && calendar.contains(&(c.subject, p.start.year)) {
+                p.fiscal = false;
+            }
+        }
+    }
+}
+
 /// Whether the words name a period relative to when they were written
 /// (`last year`, `this quarter`), which the recognizer leaves undated
 /// where the text has no date.
@@ -3673,6 +3728,22 @@ mod tests {
     fn last_year_in_an_undated_text_has_no_period() {
         let cs = claims("James Fischer has led Aldford Motors Corp. since 2018.\n\nA: Good. We produced 37,000 vehicles last year, and most went abroad.");
         let c = cs.iter().find(|c| c.value == 37000.0).expect("a claim");
+        assert_eq!(c.period, None, "{c:?}");
+    }
+
+    #[test]
+    fn a_fiscal_year_the_text_also_names_by_the_calendar_is_that_year() {
+        let text = "Dongvia Robotics (DONG): Buy\n\nIts revenue reached about EUR 8.3 billion for 2023.\n\n               FY2023             FY2024E\nRevenue        EUR 6.63 billion   EUR 5.8bn\n";
+        let cs = claims(text);
+        let table = cs.iter().find(|c| c.value == 6.63e9).expect("a claim");
+        let lead = cs.iter().find(|c| c.value == 8.3e9).expect("a claim");
+        assert_eq!(table.period, lead.period, "{table:?}");
+    }
+
+    #[test]
+    fn a_company_s_history_dates_no_figure() {
+        let cs = claims("James Fischer has led Aldford Motors Corp. since 2018.\n\nA: Our gross margin was 11.06%, roughly four points better than the year before.");
+        let c = cs.iter().find(|c| c.value == 11.06).expect("a claim");
         assert_eq!(c.period, None, "{c:?}");
     }
 
