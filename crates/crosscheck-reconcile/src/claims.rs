@@ -1380,6 +1380,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     modal_clauses[clause[i]] = true;
                 }
             }
+            // `expects revenue of ..., and a gross margin of 17-29%`: a
+            // clause that only adds an object to the one before shares its
+            // verb.
+            for i in 1..words.len().saturating_sub(2) {
+                let c = clause[i];
+                if c > 0
+                    && clause[i - 1] < c
+                    && modal_clauses[c - 1]
+                    && words[i + 1].lc == "and"
+                    && matches!(words[i + 2].lc, "a" | "an")
+                {
+                    modal_clauses[c] = true;
+                }
+            }
         }
         let set_to = !figs.is_empty()
             && has(fact::IS)
@@ -2455,7 +2469,10 @@ fn product_of(
     let mut n = 0;
     while j > 0 && n < mods.len() {
         let w = &words[j - 1];
-        if w.poss || in_ent(w) || !(is_content_word(w) || w.lc == "new") {
+        // `the company expects revenue of`, `saw revenue of`: a verb
+        // before the metric is none of its words.
+        let verb = w.is(fact::MODAL | fact::PLAN) || matches!(w.lc, "saw" | "sees" | "see");
+        if w.poss || in_ent(w) || verb || !(is_content_word(w) || w.lc == "new") {
             break;
         }
         n += 1;

@@ -202,12 +202,30 @@ pub fn money(r: &mut Rng, v: f64, cur: &Currency) -> String {
     }
 }
 
+/// An amount as one end of a range (`RMB 1.6bn-RMB 2bn`): no `about`,
+/// no restatement in brackets, which no writer puts inside a range.
+pub fn money_bound(r: &mut Rng, v: f64, cur: &Currency) -> String {
+    let (x, long, short, dec) = scaled(r, v);
+    let num = decimals(round_to(x, dec), dec);
+    let sym = r.pick(cur.symbols);
+    let word = r.pick(cur.words);
+    if long.is_empty() {
+        return format!("{sym}{}", commas(v.round() as i64));
+    }
+    match r.below(3) {
+        0 => format!("{num} {long} {word}"),
+        1 => format!("{sym}{num}{short}"),
+        _ => format!("{sym}{num} {long}"),
+    }
+}
+
 /// A count of things.
 pub fn count(r: &mut Rng, v: f64, noun: &str) -> String {
     let n = v.round() as i64;
     if n.abs() < 10_000 || r.chance(0.35) {
         let shown = if n.abs() >= 10_000 && r.chance(0.5) {
-            (n / 1000) * 1000
+            // Rounded to thousands, as a writer would: not cut.
+            (n + n.signum() * 500) / 1000 * 1000
         } else {
             n
         };

@@ -441,8 +441,8 @@ fn wire(ctx: &mut Ctx) -> Doc {
                 let analyst = ctx.any_person();
                 let nf = ctx.fact(s, Metric::Revenue, p.next());
                 let cur = company_currency(w, ci);
-                let lo = forms::money(&mut ctx.r, nf.value * 0.95, &cur);
-                let hi = forms::money(&mut ctx.r, nf.value * 1.05, &cur);
+                let lo = forms::money_bound(&mut ctx.r, nf.value * 0.95, &cur);
+                let hi = forms::money_bound(&mut ctx.r, nf.value * 1.05, &cur);
                 let np = ctx.period(p.next());
                 format!("{analyst}, an analyst at {firm}, expects revenue of between {lo} and {hi} {np}.")
             }
@@ -536,8 +536,8 @@ fn earnings(ctx: &mut Ctx) -> Doc {
     blocks.push(Block::Heading("Outlook".into()));
     let nf = ctx.fact(s, Metric::Revenue, p.next());
     let cur = company_currency(w, ci);
-    let lo = forms::money(&mut ctx.r, nf.value * 0.97, &cur);
-    let hi = forms::money(&mut ctx.r, nf.value * 1.04, &cur);
+    let lo = forms::money_bound(&mut ctx.r, nf.value * 0.97, &cur);
+    let hi = forms::money_bound(&mut ctx.r, nf.value * 1.04, &cur);
     let np = ctx.period(p.next());
     blocks.push(Block::Para(format!(
         "{}, the company expects revenue of {lo} to {hi}, and a gross margin of {}-{}%.",
@@ -829,8 +829,8 @@ fn analyst(ctx: &mut Ctx) -> Doc {
     }
     blocks.push(Block::Table(rows));
     let nf = ctx.fact(s, Metric::NetProfit, Period::Year(y + 1));
-    let lo = forms::money(&mut ctx.r, nf.value * 0.9, &cur);
-    let hi = forms::money(&mut ctx.r, nf.value * 1.1, &cur);
+    let lo = forms::money_bound(&mut ctx.r, nf.value * 0.9, &cur);
+    let hi = forms::money_bound(&mut ctx.r, nf.value * 1.1, &cur);
     blocks.push(Block::Para(format!(
         "We forecast net profit of {lo}-{hi} in {}, with a market share of {}-{}% at home.",
         y + 1,

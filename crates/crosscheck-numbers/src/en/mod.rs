@@ -414,7 +414,13 @@ impl<'a> Scanner<'a> {
                 if f.year && hi.year {
                     return None;
                 }
-                let lo_v = if hi.scale > 1.0 && f.scale <= 1.0 && f.kind != QuantityKind::Ordinal {
+                // `5 to 7 million`: the first end shares the second's scale,
+                // unless it is written in full (`€868,161-EUR 1.06 million`).
+                let lo_v = if hi.scale > 1.0
+                    && f.scale <= 1.0
+                    && f.kind != QuantityKind::Ordinal
+                    && f.value <= hi.value / hi.scale
+                {
                     f.value * hi.scale
                 } else {
                     f.value
@@ -1290,6 +1296,15 @@ impl<'a> Scanner<'a> {
                 if c == b"-" && !spaced {
                     // `3-inch`, `six-mile`, `12-cent`, `one-yen`, `30-year`.
                     let w = tok_at(b, t.e);
+                    // `RMB 1.6bn-RMB 2bn`: the currency of the range's
+                    // other end, not this figure's unit.
+                    if w.k == K::Word
+                        && next(b, w.e).k == K::Digits
+                        && (units::iso_code(w.bytes(b)).is_some()
+                            || units::currency_word(lower(w.bytes(b), &mut buf)).is_some())
+                    {
+                        return None;
+                    }
                     if w.k == K::Word {
                         let lw = lower(w.bytes(b), &mut buf);
                         if let Some(cur) = units::currency_word(lw) {
@@ -1439,6 +1454,13 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 if let Some(c) = cur {
+                    // `40.97 million pounds sterling`: one name of the currency.
+                    if c == "GBP" && ce == t.e && matches!(lw, b"pound" | b"pounds") {
+                        let st = next(b, ce);
+                        if st.word(b, "sterling") && !cell_gap(b, ce, st.s) {
+                            ce = st.e;
+                        }
+                    }
                     // `75 USD million`.
                     let t2 = next(b, ce);
                     let mut m = 1.0;

@@ -230,3 +230,32 @@ fn currencies_named_like_words_follow_a_scale_word() {
         "{found:?}"
     );
 }
+
+#[test]
+fn range_ends_with_their_own_currency() {
+    for (text, lo, hi, code) in [
+        ("net profit of RMB 1.6bn-RMB 2bn in 2025", 1.6e9, 2e9, "CNY"),
+        ("net profit of SEK 1.6bn-SEK 2bn in 2025", 1.6e9, 2e9, "SEK"),
+        (
+            "net profit of 31.9 million pounds sterling-£39 million",
+            31.9e6,
+            39e6,
+            "GBP",
+        ),
+        (
+            "net profit of €868,161-EUR 1.06 million",
+            868_161.0,
+            1.06e6,
+            "EUR",
+        ),
+        ("sales of 5 to 7 million euros", 5e6, 7e6, "EUR"),
+    ] {
+        let found = recognize(text);
+        let q = found
+            .iter()
+            .find(|q| q.range.is_some())
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!(q.range, Some((Some(lo), Some(hi))), "{text}");
+        assert_eq!(q.unit.as_deref(), Some(code), "{text}");
+    }
+}
