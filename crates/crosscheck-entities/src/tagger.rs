@@ -1107,6 +1107,23 @@ impl<'a> Ctx<'a> {
                 j += 1;
                 continue;
             }
+            if u.kind == Kind::Word
+                && !u.cap
+                && u.gap == Gap::Space
+                && !last.conn
+                && matches!(
+                    self.ut(j),
+                    "plc" | "ltd" | "inc" | "llc" | "gmbh" | "corp" | "pte" | "bhd"
+                )
+            {
+                // `Keshua Cell plc said`: a legal form written in lower
+                // case ends the name it belongs to, at a sentence's start
+                // as anywhere.
+                let wc = crate::gazetteer::classes(self.ut(j));
+                els.push(self.el_with(j, wc));
+                j += 1;
+                break;
+            }
             if u.kind == Kind::Word && u.cap && matches!(u.gap, Gap::Space | Gap::Hyphen) {
                 let wc = crate::gazetteer::classes(self.ut(j));
                 if wc & cls::CALENDAR == 0 {

@@ -273,3 +273,10 @@ fn regions_are_known_by_their_english_names() {
         assert!(has(&f, place, Label::Place), "{place}: {f:?}");
     }
 }
+
+#[test]
+fn a_lower_case_legal_form_makes_a_company_at_a_sentence_start() {
+    let f = tag("Keshua Cell plc (KESH) today announced its unaudited results for 2024.");
+    assert!(has(&f, "Keshua Cell plc", Label::Company), "{f:?}");
+    assert_eq!(canon(&f, "Keshua Cell plc"), Some("Keshua Cell"));
+}
