@@ -1118,7 +1118,9 @@ impl<'a> Ctx<'a> {
             {
                 // `Keshua Cell plc said`: a legal form written in lower
                 // case ends the name it belongs to, at a sentence's start
-                // as anywhere.
+                // as anywhere. Only abbreviations: the legal-suffix list
+                // also holds `company` and `limited`, which in lower case
+                // are as often plain words (`Big Data limited the ...`).
                 let wc = crate::gazetteer::classes(self.ut(j));
                 els.push(self.el_with(j, wc));
                 j += 1;

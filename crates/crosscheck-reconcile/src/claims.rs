@@ -3143,48 +3143,36 @@ fn destination_after(
     mut cl: usize,
     clause: &[usize],
 ) -> Option<String> {
+    let is_to = |i: usize| words.get(i).is_some_and(|w| matches!(w.lc, "to" | "into"));
     let mut end = (start + 5).min(words.len());
     let mut k = start;
     while k < end {
         let w = &words[k];
         // `112 billion yuan (1120亿元) to the EU`: the figure restated in
         // brackets stands between it and where it went (and the restated
-        // figure is right before the closing bracket).
-        // Brackets open clauses of their own: the words after them are in
-        // the clause the figure's sentence goes on with.
-        if w.lc == ")"
-            && k == start
-            && words
-                .get(k + 1)
-                .is_some_and(|w| matches!(w.lc, "to" | "into"))
-        {
-            k += 1;
-            end = (end + 1).min(words.len());
+        // figure is right before the closing bracket). Only where the
+        // destination follows right after: `4.08 trillion yuan (+8.4%);
+        // exports to ...` is another figure's. Brackets open clauses of
+        // their own: the words after them are in the clause the figure's
+        // sentence goes on with.
+        let past_bracket = match w.lc {
+            ")" if k == start => Some(k + 1),
+            "(" => words[k + 1..words.len().min(k + 8)]
+                .iter()
+                .position(|w| w.lc == ")")
+                .map(|c| k + c + 2),
+            _ => None,
+        };
+        if let Some(to) = past_bracket.filter(|&i| is_to(i)) {
+            end = (end + (to - k)).min(words.len());
+            k = to;
             cl = clause.get(k).copied().unwrap_or(cl);
             continue;
-        }
-        if w.lc == "(" {
-            let close = words[k + 1..words.len().min(k + 8)]
-                .iter()
-                .position(|w| w.lc == ")");
-            // Only where the destination follows right after: `4.08
-            // trillion yuan (+8.4%); exports to ...` is another figure's.
-            if let Some(c) = close.filter(|c| {
-                words
-                    .get(k + c + 2)
-                    .is_some_and(|w| matches!(w.lc, "to" | "into"))
-            }) {
-                let skipped = c + 2;
-                k += skipped;
-                end = (end + skipped).min(words.len());
-                cl = clause.get(k).copied().unwrap_or(cl);
-                continue;
-            }
         }
         if clause.get(k) != Some(&cl) {
             return None;
         }
-        if matches!(w.lc, "to" | "into") {
+        if is_to(k) {
             let mut n = k + 1;
             if words.get(n).is_some_and(|w| w.lc == "the") {
                 n += 1;

@@ -1588,12 +1588,8 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     // rarely names the same way twice: across documents, only worth a look.
     let metric = c(a).metric.as_str();
     let project = metric.ends_with("capacity") || metric.ends_with("investment");
-    let ok = v == Verdict::Differ
-        && period_known
-        && sure(c(a))
-        && sure(c(b))
-        && c(a).doc != c(b).doc
-        && !project;
+    // (The period is known here: groups without one returned above.)
+    let ok = v == Verdict::Differ && sure(c(a)) && sure(c(b)) && c(a).doc != c(b).doc && !project;
     let mut ms = low;
     ms.extend(high);
     out.push(ConflictKind::Value, &ms, why_not_rounding(c(a), c(b)), ok);

@@ -160,6 +160,12 @@ impl<'w> Ctx<'w> {
         }
     }
 
+    /// Dates the document: "now" is its year.
+    fn dated(&mut self, date: forms::Date) {
+        self.year = date.y;
+        self.date = Some(date);
+    }
+
     fn period(&mut self, p: Period) -> String {
         // `the first quarter` in a story is the latest first quarter that
         // had ended when it was written; any other needs its year.
@@ -375,8 +381,7 @@ fn wire(ctx: &mut Ctx) -> Doc {
     let sector = SECTORS[co.sector];
     let p = pick_period(&mut ctx.r);
     let date = Date::after(&mut ctx.r, p);
-    ctx.year = date.y;
-    ctx.date = Some(date);
+    ctx.dated(date);
     let lead = ctx.r.pick(COMPANY_METRICS);
     let f = ctx.fact(s, lead, p);
     let wire = ctx.r.pick(WIRES);
@@ -478,8 +483,7 @@ fn earnings(ctx: &mut Ctx) -> Doc {
         _ => Period::Quarter(ctx.r.range(2021, 2025), ctx.r.range(1, 4)),
     };
     let date = Date::after(&mut ctx.r, p);
-    ctx.year = date.y;
-    ctx.date = Some(date);
+    ctx.dated(date);
     let title = format!("{} reports {} results", co.name, forms::label(p));
     let dl = date.write(&mut ctx.r);
     let mut blocks = vec![Block::Para(format!(
@@ -567,8 +571,7 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
         _ => Period::Quarter(y, ctx.r.range(1, 4)),
     };
     let date = Date::after(&mut ctx.r, p);
-    ctx.year = date.y;
-    ctx.date = Some(date);
+    ctx.dated(date);
     let title = format!(
         "Statistical bulletin: the economy of {}, {}",
         place.region,
@@ -660,8 +663,7 @@ fn correction(ctx: &mut Ctx) -> Doc {
     let s = Subject::Company(ci);
     let co = c(ctx.w, ci);
     let date = Date::after(&mut ctx.r, p);
-    ctx.year = date.y;
-    ctx.date = Some(date);
+    ctx.dated(date);
     let right = Fact {
         metric: m,
         period: p,
@@ -786,8 +788,7 @@ fn analyst(ctx: &mut Ctx) -> Doc {
     let y = ctx.r.range(2022, 2025);
     // The note follows the year's results, which it states as actuals.
     let date = Date::after(&mut ctx.r, Period::Year(y));
-    ctx.year = date.y;
-    ctx.date = Some(date);
+    ctx.dated(date);
     let rating = ctx
         .r
         .pick(&["Buy", "Hold", "Outperform", "Neutral", "Underweight"]);

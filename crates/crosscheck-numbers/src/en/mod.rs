@@ -1296,18 +1296,17 @@ impl<'a> Scanner<'a> {
                 if c == b"-" && !spaced {
                     // `3-inch`, `six-mile`, `12-cent`, `one-yen`, `30-year`.
                     let w = tok_at(b, t.e);
-                    // `RMB 1.6bn-RMB 2bn`: the currency of the range's
-                    // other end, not this figure's unit.
-                    if w.k == K::Word
-                        && next(b, w.e).k == K::Digits
-                        && (units::iso_code(w.bytes(b)).is_some()
-                            || units::currency_word(lower(w.bytes(b), &mut buf)).is_some())
-                    {
-                        return None;
-                    }
                     if w.k == K::Word {
                         let lw = lower(w.bytes(b), &mut buf);
-                        if let Some(cur) = units::currency_word(lw) {
+                        let cur = units::currency_word(lw);
+                        // `RMB 1.6bn-RMB 2bn`: the currency of the range's
+                        // other end, not this figure's unit.
+                        if next(b, w.e).k == K::Digits
+                            && (cur.is_some() || units::iso_code(w.bytes(b)).is_some())
+                        {
+                            return None;
+                        }
+                        if let Some(cur) = cur {
                             return Some((QuantityKind::Money, cur, w.e, 1.0, 0.0));
                         }
                         if let Some(u) = units::unit_word(lw) {
@@ -2734,11 +2733,9 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
 }
 
 /// True when the white space in `b[from..to]` separates table columns
-/// rather than words: it holds a line break or a tab, or two spaces in a
-/// row.
+/// rather than words: a gap between cells ([`cell_gap`]) or a line break.
 fn column_gap(b: &[u8], from: usize, to: usize) -> bool {
-    let gap = b.get(from..to).unwrap_or(&[]);
-    gap.iter().any(|&c| c == b'\n' || c == b'\t') || gap.windows(2).any(|w| w == b"  ")
+    b.get(from..to).unwrap_or(&[]).contains(&b'\n') || cell_gap(b, from, to)
 }
 
 /// True when the figure ending at `e` ends in a scale word (`712
