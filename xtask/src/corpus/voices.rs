@@ -99,6 +99,9 @@ struct Ctx<'w> {
     /// The document's date, when it has one: a period may go without its
     /// year only where that leaves no doubt.
     date: Option<forms::Date>,
+    /// The years of the periods written so far: a reader takes a yearless
+    /// `the second half` for the year the text has been speaking of.
+    period_years: Vec<i64>,
     /// The figures written so far, for the answer key.
     written: Vec<Written>,
 }
@@ -173,7 +176,8 @@ impl<'w> Ctx<'w> {
             let (_, last) = p.months();
             let latest = if last < d.m { d.y } else { d.y - 1 };
             p.year() == latest
-        });
+        }) && self.period_years.iter().all(|&y| y == p.year());
+        self.period_years.push(p.year());
         forms::period(&mut self.r, p, self.year, yearless)
     }
 
@@ -855,6 +859,7 @@ pub fn build(w: &World, r: Rng, voice: usize) -> (Doc, Vec<Written>) {
         r,
         year: 2025,
         date: None,
+        period_years: Vec::new(),
         written: Vec::new(),
     };
     let doc = match voice {
@@ -875,6 +880,7 @@ pub fn tiny(w: &World, r: Rng) -> String {
         r,
         year: 2025,
         date: None,
+        period_years: Vec::new(),
         written: Vec::new(),
     };
     let (ci, s) = company_subject(&mut ctx);
