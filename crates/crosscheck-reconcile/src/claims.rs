@@ -1380,7 +1380,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     modal_clauses[clause[i]] = true;
                 }
             }
-            // `expects revenue of ..., and a gross margin of 17-29%`: a
+            // `expects revenue of ..., and a gross margin of 17-29%`, `We
+            // forecast net profit of ..., with a market share of 4-14%`: a
             // clause that only adds an object to the one before shares its
             // verb.
             for i in 1..words.len().saturating_sub(2) {
@@ -1388,7 +1389,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 if c > 0
                     && clause[i - 1] < c
                     && modal_clauses[c - 1]
-                    && words[i + 1].lc == "and"
+                    && matches!(words[i + 1].lc, "and" | "with")
                     && matches!(words[i + 2].lc, "a" | "an")
                 {
                     modal_clauses[c] = true;
@@ -3944,6 +3945,18 @@ mod tests {
     fn forecasts_are_scoped_apart() {
         let cs = claims("In 2026, Zhejiang's exports are expected to reach 9 billion yuan.");
         assert!(cs.iter().all(|c| c.has(flags::MODAL)));
+    }
+
+    #[test]
+    fn an_object_added_to_a_forecast_is_forecast_too() {
+        let cs = claims(
+            "We forecast net profit of 3.7 billion won in 2025, with a market share of 4-14% at home.",
+        );
+        assert_eq!(cs.len(), 2, "{cs:?}");
+        assert!(cs.iter().all(|c| c.has(flags::MODAL)), "{cs:?}");
+        // Not every `with` after a figure is part of a plan.
+        let cs = claims("Revenue rose to 3.7 billion won in 2025, with a market share of 14%.");
+        assert!(cs.iter().all(|c| !c.has(flags::MODAL)), "{cs:?}");
     }
 
     /// The words before a name as `mark_entity_roles` read them when it

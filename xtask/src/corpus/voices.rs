@@ -597,6 +597,8 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
             let total = f.value;
             let cur = place.currency;
             let bad = ctx.r.chance(0.08);
+            // A misreported total makes its parts misreports too.
+            let total_wrong = total != ctx.w.value(s, m, p);
             let parts: Vec<String> = ["the European Union", "ASEAN", "Latin America"]
                 .iter()
                 .zip(shares)
@@ -605,11 +607,11 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
                     let part = forms::money(&mut ctx.r, total * k, &cur);
                     let series = format!("{}|exports to {to}", place.region);
                     ctx.written.push(Written {
-                        key: format!("{series}|{p:?}"),
+                        key: format!("{series}|{:?}", p.canonical()),
                         series,
                         text: part.clone(),
                         value: total * k,
-                        wrong: false,
+                        wrong: total_wrong,
                         role: Role::SumPart { bad },
                     });
                     format!("{part} to {to}")
