@@ -205,6 +205,7 @@ mod enum_codes {
         How::Clause,
         How::Sentence,
         How::Anaphora,
+        How::Dated,
         How::Context,
         How::Document,
         How::Missing,

@@ -69,6 +69,9 @@ pub enum How {
     Sentence,
     /// A pronoun or `the province`/`the company` resolved to the entity it names.
     Anaphora,
+    /// The date the document was written (its dateline or release line),
+    /// for what it states in the present tense: `employs 346 people`.
+    Dated,
     /// Carried from an earlier sentence of the same paragraph.
     Context,
     /// The document's main subject or period, as a last resort: a guess.
@@ -88,6 +91,7 @@ impl How {
             How::Clause => "clause",
             How::Sentence => "sentence",
             How::Anaphora => "anaphora",
+            How::Dated => "dated",
             How::Context => "context",
             How::Document => "document",
             How::Missing => "missing",
@@ -1171,6 +1175,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     ctx.fallback_period = first_seen.doc_period();
+    let written_in = written_year(text, &qs);
     // Per subject, the distinct metric names read so far (not carried): the
     // fuller names a shortened one may restate.
     let mut read_metrics: foldhash::HashMap<Sym, Vec<Sym>> = foldhash::HashMapExt::new();
@@ -1661,6 +1666,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 period = None;
                 period_how = How::Missing;
             }
+            // `Founded in 1992, Dorora Auto employs 346 employees`: a
+            // headcount in the present tense is the company's when the text
+            // was written, not one of the period its other figures report.
+            if period_how >= How::Context
+                && metric == "employees"
+                && present_headcount(&words[..fw], clause, cl)
+            {
+                period = written_in.map(Period::year);
+                period_how = How::Dated;
+            }
 
             // ---- correction roles
             if correction_context {
@@ -1867,7 +1882,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     How::Missing
                 },
                 metric_how,
-                period_how: if period.is_some() {
+                // A present-tense headcount under a dateline without its
+                // year is undated but no guess: two in one text are as of
+                // the same day.
+                period_how: if period.is_some() || period_how == How::Dated {
                     period_how
                 } else {
                     How::Missing
@@ -3294,6 +3312,48 @@ fn calendar_fiscal_years(out: &mut [Claim]) {
     }
 }
 
+/// The year a document was written in: that of a day it names near its
+/// top (a dateline, a release line, a byline), before any day of its body,
+/// when the day is written with its year. A dateline without one
+/// (`TOKYO, Jan. 3`) is given a year by the recognizer from the periods
+/// the text reports, the earliest they allow: a guess no headcount is
+/// dated by.
+fn written_year(text: &str, qs: &[&Quantity]) -> Option<i32> {
+    const TOP: usize = 600;
+    let head_end = text.len().min(TOP);
+    let day = qs
+        .iter()
+        .take_while(|q| q.span.start < head_end)
+        .filter(|q| q.kind == QuantityKind::Date)
+        .find(|q| q.period.is_some_and(|p| p.granularity == Granularity::Day))?;
+    let year = day.period?.end.year;
+    let written = text.get(day.span.range())?;
+    written.contains(&year.to_string()).then_some(year)
+}
+
+/// Whether the words of a headcount's clause before it state it in the
+/// present tense (`employs`, `has`), not as a change (`has added`, `has
+/// cut`) or in the past.
+fn present_headcount(before: &[W], clause: &[usize], cl: usize) -> bool {
+    let in_clause = |i: &usize| clause.get(*i) == Some(&cl);
+    let mut present = false;
+    for (i, w) in before.iter().enumerate().filter(|(i, _)| in_clause(i)) {
+        match w.lc {
+            "employs" | "employ" => present = true,
+            "has" | "have" => {
+                present = !before
+                    .get(i + 1)
+                    .is_some_and(|n| n.lc.ends_with("ed") || n.lc == "been" || n.lc == "cut");
+            }
+            "had" | "employed" | "was" | "were" | "will" | "would" | "plans" | "expects" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    present
+}
+
 /// Whether the words name a period relative to when they were written
 /// (`last year`, `this quarter`), which the recognizer leaves undated
 /// where the text has no date.
@@ -3945,6 +4005,31 @@ mod tests {
     fn forecasts_are_scoped_apart() {
         let cs = claims("In 2026, Zhejiang's exports are expected to reach 9 billion yuan.");
         assert!(cs.iter().all(|c| c.has(flags::MODAL)));
+    }
+
+    #[test]
+    fn a_present_tense_headcount_is_as_of_the_text_s_date() {
+        let text = "Released 4 April 2025\n\nIts revenue rose 5% to 14.3 billion yen in 2021. \
+                    Founded in 1992, Dorora Auto employs 346 employees and has plants in Osaka. \
+                    Dorora Auto had 300 employees in 2021.";
+        let cs = claims(text);
+        let employs = cs.iter().find(|c| c.value == 346.0).unwrap();
+        assert_eq!(employs.period, Some(Period::year(2025)), "{employs:?}");
+        assert_eq!(employs.period_how, How::Dated);
+        let had = cs.iter().find(|c| c.value == 300.0).unwrap();
+        assert_eq!(had.period, Some(Period::year(2021)), "{had:?}");
+        // A dateline without its year dates the headcount on no year.
+        let cs = claims(
+            "TOKYO, Jan. 3 (Wire) -- Its revenue rose 5% to 14.3 billion yen in 2021.\n\n\
+             Dorora Auto employs 346 employees and has plants in Osaka.",
+        );
+        let employs = cs.iter().find(|c| c.value == 346.0).unwrap();
+        assert_eq!((employs.period, employs.period_how), (None, How::Dated));
+        // A change of headcount is no headcount as of a day.
+        let cs = claims(
+            "Released 4 April 2025\n\nIn 2024 revenue rose. Dorora Auto has added 346 employees.",
+        );
+        assert!(cs.iter().all(|c| c.period_how != How::Dated), "{cs:?}");
     }
 
     #[test]

@@ -1524,7 +1524,14 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
                 (a, b, v)
             };
             let explanation = format!("the same document gives {}", why_not_rounding(c(a), c(b)));
-            let ok = v == Verdict::Differ && period_known && sure(c(a)) && sure(c(b));
+            // Two present-tense figures of one text (`employs 460 people`)
+            // are as of the day it was written, whether or not its year is
+            // known.
+            let dated = |x: u32| c(x).period_how == crate::How::Dated;
+            let ok = v == Verdict::Differ
+                && (period_known || dated(a) && dated(b))
+                && sure(c(a))
+                && sure(c(b));
             out.push(ConflictKind::SelfContradiction, &[a, b], explanation, ok);
         }
     }
@@ -2052,6 +2059,29 @@ mod tests {
         ]);
         assert!(r.conflicts.is_empty(), "{r:#?}");
         assert_eq!(r.corroborated, 1);
+    }
+
+    #[test]
+    fn present_tense_headcounts_are_as_of_the_text_s_date() {
+        // A dateline without its year: the two headcounts of one story are
+        // as of its day, and contradict each other; another story's, of an
+        // unknown year, is set against neither.
+        let story = "TOKYO, Jan. 3 (Wire) -- Dorora Auto said on Thursday that its revenue rose 5% to 14.3 billion yen in 2021.\n\n\
+                     Founded in 1992, Dorora Auto employs 185 employees and has plants in Tokyo.\n\n\
+                     Founded in 1992, Dorora Auto employs 346 employees and has plants in Osaka.";
+        let other = "TOKYO, Jan. 9 (Wire) -- Dorora Auto said its revenue rose 5% to 14.3 billion yen in 2021.\n\n\
+                     Dorora Auto employs 500 employees.";
+        let r = run(&[story, other]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        let c = &r.conflicts[0];
+        assert_eq!(c.kind, ConflictKind::SelfContradiction, "{c:#?}");
+        assert!(c.mentions.iter().all(|m| m.doc_index == 0), "{c:#?}");
+        // Dated with its year, two stories' headcounts of one year compare.
+        let r = run(&[
+            "Released 4 April 2025\n\nDorora Auto employs 185 employees.",
+            "Released 9 April 2025\n\nDorora Auto employs 346 employees.",
+        ]);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
     }
 
     #[test]

@@ -456,7 +456,8 @@ fn wire(ctx: &mut Ctx) -> Doc {
                 format!("{analyst}, an analyst at {firm}, expects revenue of between {lo} and {hi} {np}.")
             }
             5 => {
-                let emp = ctx.fact(s, Metric::Employees, Period::Year(p.year()));
+                // `employs` is the headcount when the story was written.
+                let emp = ctx.fact(s, Metric::Employees, Period::Year(ctx.year));
                 let e = ctx.value_for(s, &emp);
                 let other = PLACES[ctx.r.below(PLACES.len())].city;
                 format!(
