@@ -307,19 +307,22 @@ fn score_list(
         .filter(|(_, ws)| ws.iter().any(|(_, w)| w.differs(ws[0].1)))
         .map(|(k, _)| *k)
         .collect();
-    // What recall asks the report to find: a correction notice's own pair
-    // (`the correct figure is X, not Y`) is no dispute when the slip is
-    // written nowhere else in the folder: the notice settles it, and
-    // reporting it would be a false alarm. Two values in two documents, or
-    // two in one document that is no correction notice, are to be found.
+    // What recall asks the report to find. A correction notice's slip
+    // (`the correct figure is X, not Y as originally reported`) is a
+    // figure no document in the folder states unless another writes it:
+    // the notice settles it, so it disputes nothing by itself (reporting
+    // the notice's own pair, or the slip against a third document's X,
+    // would be a false alarm). Any other two different values, in two
+    // documents or in one, are to be found.
     let to_find: HashSet<&str> = values
         .iter()
         .filter(|(_, ws)| {
-            ws.iter().enumerate().any(|(i, (da, a))| {
-                ws[i + 1..].iter().any(|(db, b)| {
-                    a.differs(b) && (da != db || a.role != "correction" || b.role != "correction")
-                })
-            })
+            let stated: Vec<&Written> = ws
+                .iter()
+                .map(|(_, w)| *w)
+                .filter(|w| !(w.role == "correction" && w.wrong))
+                .collect();
+            stated.iter().any(|w| w.differs(stated[0]))
         })
         .map(|(k, _)| *k)
         .collect();
@@ -379,7 +382,7 @@ fn score_list(
         pct(found_sums.len(), bad_sum_docs.len())
     );
     println!(
-        "  (not asked for: {} correction notices' own pairs whose slip no other document writes)",
+        "  (not asked for: {} facts disputed only by a correction notice's slip, which no other document writes)",
         planted_facts.len() - to_find.len()
     );
     println!("by kind (planted / false / unscored):");
