@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever any stage's output may change, so old cache entries are
 /// not reused.
-pub const PIPELINE_VERSION: u32 = 10;
+pub const PIPELINE_VERSION: u32 = 11;
 
 /// Options that change what the stages find (and so the cache key).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -40,8 +40,8 @@ pub fn analyze_text(doc: &Document, options: &AnalysisOptions) -> DocAnalysis {
     let sents = sentences(text, &tokens);
     let entities = Tagger::global().tag(text, &tokens, &sents);
     let quantities = Recognizer::new(Context {
+        as_of: doc.published,
         fallback_as_of: options.as_of,
-        ..Context::default()
     })
     .recognize(text, &tokens);
     let view = DocView {
@@ -59,5 +59,40 @@ pub fn analyze_text(doc: &Document, options: &AnalysisOptions) -> DocAnalysis {
         entities,
         quantities,
         claims,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A wire story whose dateline gives no year, and whose text names
+    /// only an older one.
+    const STORY: &str = "<p>TOKYO, Feb. 26 (Wire) -- Hallux Textiles said on Friday that its \
+        gross margin came in at 7.56% last year.</p><p>Its market share was 3.5% in Q4 2024.</p>";
+
+    fn margin_period(doc: &Document) -> Option<String> {
+        let a = analyze_text(doc, &AnalysisOptions::default());
+        a.claims
+            .iter()
+            .find(|c| c.metric.as_str() == "gross margin")
+            .and_then(|c| c.period)
+            .map(|p| p.iso())
+    }
+
+    #[test]
+    fn a_page_s_publication_date_dates_its_relative_periods() {
+        let page = format!(
+            "<html><head><meta property=\"article:published_time\" \
+             content=\"2026-02-26T08:00:00Z\"></head><body>{STORY}</body></html>"
+        );
+        let doc = Document::from_bytes("story.html", page.as_bytes()).unwrap();
+        assert_eq!(doc.published, Some((2026, 2, 26)));
+        assert_eq!(margin_period(&doc).as_deref(), Some("2025"));
+        // Without it, the dateline's year is the earliest the text allows.
+        let page = format!("<html><body>{STORY}</body></html>");
+        let doc = Document::from_bytes("story.html", page.as_bytes()).unwrap();
+        assert_eq!(doc.published, None);
+        assert_eq!(margin_period(&doc).as_deref(), Some("2024"));
     }
 }

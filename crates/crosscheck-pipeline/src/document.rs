@@ -60,6 +60,11 @@ pub struct Document {
     pub encoding: &'static str,
     /// How the text was extracted.
     pub markup: Markup,
+    /// The day the document says it was published, in its markup (a page's
+    /// `article:published_time` or `datePublished`, a front matter's
+    /// `date:`): what `last year` and a dateline without its year are read
+    /// against.
+    pub published: Option<(i32, u8, u8)>,
     /// File offsets where lines 2, 3, ... start.
     pub(crate) line_starts: Vec<u32>,
 }
@@ -77,6 +82,7 @@ impl Document {
             hash,
             encoding: "UTF-8",
             markup: Markup::Plain,
+            published: None,
             line_starts,
         }
     }
@@ -143,15 +149,17 @@ impl Document {
             Some(h) if markup == given => h,
             _ => Self::hash_of(bytes, markup),
         };
-        let (text, offsets) = match markup {
-            Markup::Plain => (decoded.text, decoded.map),
+        let (text, offsets, published) = match markup {
+            Markup::Plain => (decoded.text, decoded.map, None),
             Markup::Html => {
                 let (text, layer) = crate::html::extract(&decoded.text);
-                (text, decoded.map.then(layer, decoded.text.len()))
+                let published = crate::published::html_published(&decoded.text);
+                (text, decoded.map.then(layer, decoded.text.len()), published)
             }
             Markup::Markdown => {
                 let (text, layer) = crate::markdown::extract(&decoded.text);
-                (text, decoded.map.then(layer, decoded.text.len()))
+                let published = crate::published::markdown_published(&decoded.text);
+                (text, decoded.map.then(layer, decoded.text.len()), published)
             }
         };
         if decoded.encoding != "UTF-8" {
@@ -164,6 +172,7 @@ impl Document {
             hash,
             encoding: decoded.encoding,
             markup,
+            published,
             line_starts,
         })
     }

@@ -24,6 +24,7 @@ mod html;
 mod html_scan;
 mod markdown;
 mod offsets;
+mod published;
 mod run;
 mod spill;
 mod stored_report;

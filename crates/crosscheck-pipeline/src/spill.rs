@@ -231,6 +231,9 @@ impl TextSpill {
             hash: u64::from_le_bytes(hash),
             encoding,
             markup,
+            // What a report is filled in from does not hold the date the
+            // stages have read already.
+            published: None,
             line_starts,
         })
     }

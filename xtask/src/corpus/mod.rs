@@ -17,7 +17,7 @@ use world::World;
 
 /// Bump when the generated text (or what else a generated folder holds)
 /// changes, so cached corpora are rebuilt.
-pub const GENERATOR_VERSION: u32 = 9;
+pub const GENERATOR_VERSION: u32 = 10;
 
 /// Name of the stamp file written into a generated folder (hidden, so the
 /// crosscheck walker skips it).
@@ -32,6 +32,9 @@ pub const ANSWER_KEY: &str = ".crosscheck-facts.jsonl";
 pub struct Doc {
     title: String,
     blocks: Vec<Block>,
+    /// The day it was written, which a web page states in its head for
+    /// machines (`article:published_time`) whatever its dateline says.
+    published: Option<forms::Date>,
 }
 
 /// A piece of a document.
@@ -185,7 +188,15 @@ fn esc(s: &str, r: &mut Rng, out: &mut String) {
 }
 
 fn render_html(d: &Doc, r: &mut Rng, out: &mut String) {
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    if let Some(p) = d.published {
+        let _ = writeln!(
+            out,
+            "<meta property=\"article:published_time\" content=\"{:04}-{:02}-{:02}T08:00:00Z\">",
+            p.y, p.m, p.d
+        );
+    }
+    out.push_str("<title>");
     esc(&d.title, r, out);
     out.push_str("</title>\n<style>\nbody { font-family: Georgia, serif; max-width: 42em; }\n.nav li { display: inline; margin-right: 1.5em; }\n</style>\n");
     let _ = write!(

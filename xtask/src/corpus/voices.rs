@@ -474,7 +474,11 @@ fn wire(ctx: &mut Ctx) -> Doc {
         }
         blocks.push(Block::Para(para));
     }
-    Doc { title, blocks }
+    Doc {
+        title,
+        blocks,
+        published: None,
+    }
 }
 
 fn earnings(ctx: &mut Ctx) -> Doc {
@@ -562,7 +566,11 @@ fn earnings(ctx: &mut Ctx) -> Doc {
     blocks.push(Block::Para(
         "This release contains forward-looking statements that involve risks and uncertainties. Actual results may differ materially.".into(),
     ));
-    Doc { title, blocks }
+    Doc {
+        title,
+        blocks,
+        published: None,
+    }
 }
 
 fn bulletin(ctx: &mut Ctx) -> Doc {
@@ -646,7 +654,11 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
     blocks.push(Block::Para(
         "Notes: Figures are preliminary. Growth rates are calculated at comparable prices; some totals may not add up because of rounding.".into(),
     ));
-    Doc { title, blocks }
+    Doc {
+        title,
+        blocks,
+        published: None,
+    }
 }
 
 fn correction(ctx: &mut Ctx) -> Doc {
@@ -704,7 +716,11 @@ fn correction(ctx: &mut Ctx) -> Doc {
             wire
         )),
     ];
-    Doc { title, blocks }
+    Doc {
+        title,
+        blocks,
+        published: None,
+    }
 }
 
 fn interview(ctx: &mut Ctx) -> Doc {
@@ -784,7 +800,11 @@ fn interview(ctx: &mut Ctx) -> Doc {
         };
         blocks.push(Block::Para(a));
     }
-    Doc { title, blocks }
+    Doc {
+        title,
+        blocks,
+        published: None,
+    }
 }
 
 fn analyst(ctx: &mut Ctx) -> Doc {
@@ -851,7 +871,11 @@ fn analyst(ctx: &mut Ctx) -> Doc {
     blocks.push(Block::Para(
         "Disclaimer: This report is for information only and does not constitute an offer to buy or sell any security.".into(),
     ));
-    Doc { title, blocks }
+    Doc {
+        title,
+        blocks,
+        published: None,
+    }
 }
 
 /// Builds document `voice` from its own random stream, with the answer
@@ -865,7 +889,7 @@ pub fn build(w: &World, r: Rng, voice: usize) -> (Doc, Vec<Written>) {
         period_years: Vec::new(),
         written: Vec::new(),
     };
-    let doc = match voice {
+    let mut doc = match voice {
         0 => wire(&mut ctx),
         1 => earnings(&mut ctx),
         2 => bulletin(&mut ctx),
@@ -873,6 +897,7 @@ pub fn build(w: &World, r: Rng, voice: usize) -> (Doc, Vec<Written>) {
         4 => interview(&mut ctx),
         _ => analyst(&mut ctx),
     };
+    doc.published = ctx.date;
     (doc, ctx.written)
 }
 
