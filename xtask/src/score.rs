@@ -44,6 +44,8 @@ struct Written {
     value: f64,
     wrong: bool,
     role: String,
+    /// A part's total's key (`of` in the key file).
+    of: Option<String>,
 }
 
 impl Written {
@@ -136,6 +138,7 @@ fn read_key(path: &Path) -> Result<HashMap<String, Vec<Written>>, String> {
             value: v["value"].as_f64().unwrap_or(f64::NAN),
             wrong: v["wrong"].as_bool().unwrap_or(false),
             role: s("role"),
+            of: v["of"].as_str().map(str::to_string),
         });
     }
     Ok(by_doc)
@@ -238,7 +241,12 @@ fn verdict(
             for x in a {
                 for y in b {
                     let hit = if kind == "period" {
-                        let off = |w: &Written| w.wrong || disputed.contains(w.key.as_str());
+                        // A part is off where its total is.
+                        let off = |w: &Written| {
+                            w.wrong
+                                || disputed.contains(w.key.as_str())
+                                || w.of.as_deref().is_some_and(|k| disputed.contains(k))
+                        };
                         x.series == y.series && x.key != y.key && (off(x) || off(y))
                     } else {
                         x.key == y.key

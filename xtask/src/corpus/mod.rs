@@ -17,7 +17,7 @@ use world::World;
 
 /// Bump when the generated text (or what else a generated folder holds)
 /// changes, so cached corpora are rebuilt.
-pub const GENERATOR_VERSION: u32 = 10;
+pub const GENERATOR_VERSION: u32 = 11;
 
 /// Name of the stamp file written into a generated folder (hidden, so the
 /// crosscheck walker skips it).
@@ -372,10 +372,13 @@ pub fn generate_dir(dir: &Path, seed: u64, bytes: u64) -> Result<Stats, String> 
         std::fs::write(&p, &text).map_err(|e| io_err(&p, e))?;
         let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy();
         for f in &written {
-            let line = serde_json::json!({
+            let mut line = serde_json::json!({
                 "doc": rel, "key": f.key, "series": f.series, "text": f.text,
                 "value": f.value, "wrong": f.wrong, "role": f.role.name(),
             });
+            if let Some(of) = &f.of {
+                line["of"] = of.as_str().into();
+            }
             writeln!(key, "{line}").map_err(|e| io_err(&key_path, e))?;
         }
         st.files += 1;

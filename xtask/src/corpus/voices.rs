@@ -58,6 +58,9 @@ pub struct Written {
     pub wrong: bool,
     /// How the figure is used.
     pub role: Role,
+    /// For a part of a total (`Of the total, X to the EU`), the total's
+    /// key: the parts of two documents' totals disagree where the totals do.
+    pub of: Option<String>,
 }
 
 /// How a [`Written`] figure is used in its document.
@@ -326,6 +329,7 @@ impl Ctx<'_> {
             value,
             wrong,
             role,
+            of: None,
         });
     }
 
@@ -608,6 +612,7 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
             let bad = ctx.r.chance(0.08);
             // A misreported total makes its parts misreports too.
             let total_wrong = total != ctx.w.value(s, m, p);
+            let total_key = format!("{}|{m:?}|{:?}", place.region, p.canonical());
             let parts: Vec<String> = ["the European Union", "ASEAN", "Latin America"]
                 .iter()
                 .zip(shares)
@@ -622,6 +627,7 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
                         value: total * k,
                         wrong: total_wrong,
                         role: Role::SumPart { bad },
+                        of: Some(total_key.clone()),
                     });
                     format!("{part} to {to}")
                 })
