@@ -173,6 +173,34 @@ fn iso_day(value: &str) -> Option<Day> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_real_day_is_read_back_and_any_text_is_survived(
+            y in 1000i32..=9999,
+            m in 1u8..=12,
+            d in 1u8..=28,
+            junk in ".{0,200}",
+            quote in prop::sample::select(vec!['"', '\'']),
+        ) {
+            let page = format!(
+                "<head>{junk}<meta name=DATE content={quote}{y:04}-{m:02}-{d:02}T00:00{quote}></head>"
+            );
+            // Junk before the tag may open a tag or a quote of its own that
+            // swallows it; whatever is read is a real day.
+            match html_published(&page) {
+                Some((yy, mm, dd)) => {
+                    prop_assert!((1..=12).contains(&mm) && (1..=31).contains(&dd) && yy >= 1000);
+                }
+                None => prop_assert!(junk.contains('<') || junk.contains('>')),
+            }
+            let clean = format!("<head><meta name=DATE content={quote}{y:04}-{m:02}-{d:02}{quote}></head>");
+            prop_assert_eq!(html_published(&clean), Some((y, m, d)));
+            let _ = markdown_published(&junk);
+            let _ = html_published(&junk);
+        }
+    }
 
     #[test]
     fn a_page_s_published_time_is_its_date() {
