@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever any stage's output may change, so old cache entries are
 /// not reused.
-pub const PIPELINE_VERSION: u32 = 11;
+pub const PIPELINE_VERSION: u32 = 12;
 
 /// Options that change what the stages find (and so the cache key).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -51,6 +51,7 @@ pub fn analyze_text(doc: &Document, options: &AnalysisOptions) -> DocAnalysis {
         sentences: sents.as_slice().into(),
         entities: entities.as_slice().into(),
         quantities: quantities.as_slice().into(),
+        date: doc.published,
     };
     let claims = extract_claims(&view);
     DocAnalysis {

@@ -31,6 +31,9 @@ pub struct DocView<'a> {
     pub entities: std::borrow::Cow<'a, [Entity]>,
     /// Quantities found in `text`.
     pub quantities: std::borrow::Cow<'a, [Quantity]>,
+    /// The document's date when it is known from outside its text (a web
+    /// page's publication date), as the recognizer was given it.
+    pub date: Option<(i32, u8, u8)>,
 }
 
 impl<'a> DocView<'a> {
@@ -47,6 +50,7 @@ impl<'a> DocView<'a> {
             sentences: sents.into(),
             entities: entities.into(),
             quantities: quantities.into(),
+            date: None,
         }
     }
 }
@@ -1175,7 +1179,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     ctx.fallback_period = first_seen.doc_period();
-    let written_in = written_year(text, &qs);
+    let written_in = doc.date.map(|d| d.0).or_else(|| written_year(text, &qs));
     // Per subject, the distinct metric names read so far (not carried): the
     // fuller names a shortened one may restate.
     let mut read_metrics: foldhash::HashMap<Sym, Vec<Sym>> = foldhash::HashMapExt::new();
@@ -4025,6 +4029,14 @@ mod tests {
         );
         let employs = cs.iter().find(|c| c.value == 346.0).unwrap();
         assert_eq!((employs.period, employs.period_how), (None, How::Dated));
+        // Unless the date is known from outside the text.
+        let text = "TOKYO, Jan. 3 (Wire) -- Its revenue rose 5% to 14.3 billion yen in 2021.\n\n\
+                    Dorora Auto employs 346 employees and has plants in Osaka.";
+        let mut view = DocView::analyze(0, text);
+        view.date = Some((2026, 1, 3));
+        let cs = extract_claims(&view);
+        let employs = cs.iter().find(|c| c.value == 346.0).unwrap();
+        assert_eq!(employs.period, Some(Period::year(2026)), "{employs:?}");
         // A change of headcount is no headcount as of a day.
         let cs = claims(
             "Released 4 April 2025\n\nIn 2024 revenue rose. Dorora Auto has added 346 employees.",
