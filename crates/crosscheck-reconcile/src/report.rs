@@ -1597,9 +1597,36 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     let project = metric.ends_with("capacity") || metric.ends_with("investment");
     // (The period is known here: groups without one returned above.)
     let ok = v == Verdict::Differ && sure(c(a)) && sure(c(b)) && c(a).doc != c(b).doc && !project;
-    let mut ms = low;
-    ms.extend(high);
+    let ms = both_sides(claims, &low, &high);
     out.push(ConflictKind::Value, &ms, why_not_rounding(c(a), c(b)), ok);
+}
+
+/// The lower side's mentions, then the higher side's, one per figure, at
+/// most [`MAX_MENTIONS`] in all: each side keeps its share, so that twelve
+/// documents stating the lower value never crowd out the one figure that
+/// disagrees with them (each side's first is the extreme the explanation
+/// names).
+fn both_sides(claims: &ClaimsView<'_>, low: &[u32], high: &[u32]) -> Vec<u32> {
+    let distinct = |side: &[u32], seen: &mut HashSet<(u32, u32)>| -> Vec<u32> {
+        side.iter()
+            .copied()
+            .filter(|&m| {
+                let c = &claims[m as usize];
+                seen.insert((c.doc, c.start))
+            })
+            .collect()
+    };
+    let mut seen = HashSet::new();
+    let low = distinct(low, &mut seen);
+    let high = distinct(high, &mut seen);
+    let half = MAX_MENTIONS / 2;
+    let keep_high = high
+        .len()
+        .min(half.max(MAX_MENTIONS.saturating_sub(low.len())));
+    let keep_low = low.len().min(MAX_MENTIONS - keep_high);
+    let mut ms = low[..keep_low].to_vec();
+    ms.extend_from_slice(&high[..keep_high]);
+    ms
 }
 
 /// Claims with one key over different periods: a running total over a
@@ -2049,6 +2076,26 @@ mod tests {
         assert_eq!(r.conflicts.len(), 1, "{r:#?}");
         assert_eq!(r.conflicts[0].kind, ConflictKind::Value);
         assert_eq!(r.conflicts[0].mentions[0].text, "34 billion yuan");
+    }
+
+    #[test]
+    fn the_figure_that_disagrees_is_listed_however_many_agree() {
+        // Fourteen documents state the lower value: the cap on mentions
+        // must not leave out the one that disagrees with them.
+        let mut texts: Vec<&str> = vec!["In 2025, Zhejiang's exports reached 34 billion yuan."; 14];
+        texts.push("In 2025, Zhejiang's exports reached 43 billion yuan.");
+        let r = run(&texts);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        let values: Vec<f64> = r.conflicts[0]
+            .mentions
+            .iter()
+            .filter_map(|m| m.value)
+            .collect();
+        assert!(
+            values.contains(&43e9) && values.contains(&34e9),
+            "{values:?}"
+        );
+        assert!(values.len() <= MAX_MENTIONS);
     }
 
     #[test]
