@@ -363,17 +363,17 @@ fn resolve(
     fallback: Option<CalendarDate>,
 ) -> Vec<Quantity> {
     let mut out = Vec::with_capacity(found.len());
-    // The year last named in this paragraph and where it ends, how far on
+    // The period last named in this paragraph and where it ends, how far on
     // no blank line was seen since, and the year last named anywhere.
-    let mut here: Option<(i32, usize)> = None;
+    let mut here: Option<(Period, usize)> = None;
     let mut clean_to = 0;
     let mut any: Option<i32> = None;
     for f in found {
-        let mut anchor = None;
-        if let Some((y, at)) = here {
+        let mut anchor: Option<Period> = None;
+        if let Some((p, at)) = here {
             if same_paragraph(bytes, clean_to.max(at), f.span.start) {
                 clean_to = clean_to.max(f.span.start);
-                anchor = Some(y);
+                anchor = Some(p);
             } else {
                 here = None;
             }
@@ -384,14 +384,24 @@ fn resolve(
         let period = match f.when {
             When::Fixed(p) => {
                 if !f.target && !p.fiscal {
-                    here = Some((p.end.year, f.span.end));
+                    here = Some((p, f.span.end));
                     any = Some(p.end.year);
                     clean_to = f.span.end;
                 }
                 Some(p)
             }
+            // After a year (`In 2024, ... in the second half`) a period
+            // without its year is of that year; after a day (`an article
+            // published on March 23, 2024 misstated revenue in the second
+            // half`) the latest such period that had ended by then.
             When::YearLess(p) => anchor
-                .map(|y| with_year(p, y))
+                .map(|a| {
+                    if a.granularity == Granularity::Day {
+                        with_year(p, year_before(p, a.end))
+                    } else {
+                        with_year(p, a.end.year)
+                    }
+                })
                 .or_else(|| as_of.map(|d| with_year(p, year_before(p, d))))
                 .or_else(|| named_before.map(|y| with_year(p, y)))
                 .or_else(|| fallback.map(|d| with_year(p, year_before(p, d)))),
@@ -406,7 +416,10 @@ fn resolve(
                     with_year(part, y)
                 }
             }),
-            When::Previous => anchor.or(date.map(|d| d.year)).map(|y| Period::year(y - 1)),
+            When::Previous => anchor
+                .map(|a| a.end.year)
+                .or(date.map(|d| d.year))
+                .map(|y| Period::year(y - 1)),
             When::YearToDate => date
                 .filter(|d| (1..=12).contains(&d.month))
                 .map(|d| Period::months(d.year, 1, d.month).cumulative()),

@@ -449,6 +449,34 @@ fn year_named_earlier_in_the_paragraph_anchors() {
     );
 }
 
+#[test]
+fn a_day_named_earlier_anchors_the_latest_period_ended_by_it() {
+    // A day is a point in time: `the second half` after it is the latest
+    // second half over by then, not the one of that day's year.
+    let text = "An article published on March 23, 2024 misstated revenue in the second half.";
+    let got = periods(text, None);
+    assert!(
+        got.iter()
+            .any(|(t, iso, ..)| t == "the second half" && iso == "2023-07/2023-12"),
+        "{got:?}"
+    );
+    let text = "On 2024-09-30 it said revenue rose in the second quarter.";
+    let got = periods(text, None);
+    assert!(
+        got.iter()
+            .any(|(t, iso, ..)| t == "the second quarter" && iso == "2024-04/2024-06"),
+        "{got:?}"
+    );
+    // A year still gives its own.
+    let text = "In 2024, revenue rose in the second half.";
+    let got = periods(text, Some((2026, 3, 1)));
+    assert!(
+        got.iter()
+            .any(|(t, iso, ..)| t == "the second half" && iso == "2024-07/2024-12"),
+        "{got:?}"
+    );
+}
+
 /// News-genre documents: the date is found in the text.
 #[test]
 fn document_date_from_the_text() {
