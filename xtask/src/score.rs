@@ -297,7 +297,7 @@ fn score_list(
     // Disputed facts: written with two different values somewhere (a
     // correction notice's pair counts: it is there to be found against
     // the slip).
-    let mut values: HashMap<&str, Vec<(&str, &Written)>> = HashMap::new();
+    let mut values: HashMap<&str, Vec<&Written>> = HashMap::new();
     let mut bad_sum_docs: HashSet<&str> = HashSet::new();
     for (doc, ws) in key {
         for w in ws {
@@ -306,13 +306,13 @@ fn score_list(
                     bad_sum_docs.insert(doc);
                 }
                 "sum-part" | "forecast" => {}
-                _ => values.entry(&w.key).or_default().push((doc, w)),
+                _ => values.entry(&w.key).or_default().push(w),
             }
         }
     }
     let planted_facts: HashSet<&str> = values
         .iter()
-        .filter(|(_, ws)| ws.iter().any(|(_, w)| w.differs(ws[0].1)))
+        .filter(|(_, ws)| ws.iter().any(|w| w.differs(ws[0])))
         .map(|(k, _)| *k)
         .collect();
     // What recall asks the report to find. A correction notice's slip
@@ -327,7 +327,7 @@ fn score_list(
         .filter(|(_, ws)| {
             let stated: Vec<&Written> = ws
                 .iter()
-                .map(|(_, w)| *w)
+                .copied()
                 .filter(|w| !(w.role == "correction" && w.wrong))
                 .collect();
             stated.iter().any(|w| w.differs(stated[0]))

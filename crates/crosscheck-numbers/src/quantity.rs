@@ -94,6 +94,22 @@ pub struct CalendarDate {
     pub day: u8,
 }
 
+impl CalendarDate {
+    /// The day `year`-`month`-`day` when the calendar has it (month 1–12,
+    /// day within the month, 29 February only in a leap year).
+    ///
+    /// ```
+    /// use crosscheck_numbers::CalendarDate;
+    /// assert!(CalendarDate::checked(2024, 2, 29).is_some());
+    /// assert!(CalendarDate::checked(2025, 2, 29).is_none());
+    /// assert!(CalendarDate::checked(2025, 13, 1).is_none());
+    /// ```
+    pub fn checked(year: i32, month: u8, day: u8) -> Option<Self> {
+        ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day))
+            .then_some(CalendarDate { year, month, day })
+    }
+}
+
 /// How fine a period's ends are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -157,17 +157,10 @@ fn iso_day(value: &str) -> Option<Day> {
     if b.get(10).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let days_in_month = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    if !(1000..=9999).contains(&year) || day == 0 || day > days_in_month {
-        return None;
-    }
-    Some((year as i32, month as u8, day as u8))
+    // Four digits each way: the casts cannot truncate.
+    let d = crosscheck_numbers::CalendarDate::checked(year as i32, month as u8, day as u8)
+        .filter(|d| d.year >= 1000)?;
+    Some((d.year, d.month, d.day))
 }
 
 #[cfg(test)]

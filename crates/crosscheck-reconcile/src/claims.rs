@@ -3265,7 +3265,6 @@ fn respectively(
     Some((e.name, dest))
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Whether the date at `at` is a company's or a person's history (`since
 /// 2018`, `founded in 1962`, `set up in 2005`), which no figure after it
 /// is of.

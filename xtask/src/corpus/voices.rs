@@ -300,6 +300,12 @@ fn company_currency(w: &World, i: usize) -> super::world::Currency {
     PLACES[w.companies[i].place].currency
 }
 
+/// The answer key's name for what `series` (`subject|metric`) states over
+/// `p`: one name per span of months, however a document writes it.
+fn fact_key(series: &str, p: Period) -> String {
+    format!("{series}|{:?}", p.canonical())
+}
+
 impl Ctx<'_> {
     fn value_for(&mut self, s: Subject, f: &Fact) -> String {
         if let (Subject::Company(i), Kind::Money) = (s, f.metric.kind()) {
@@ -316,11 +322,11 @@ impl Ctx<'_> {
     /// (changes are always drawn from the world, so never wrong).
     fn note(&mut self, s: Subject, m: Metric, p: Period, text: &str, value: f64, role: Role) {
         let series = format!("{}|{m:?}", self.subject_name(s));
-        let p = p.canonical();
         let key = match role {
-            Role::Change => format!("{series} change|{p:?}"),
-            _ => format!("{series}|{p:?}"),
+            Role::Change => fact_key(&format!("{series} change"), p),
+            _ => fact_key(&series, p),
         };
+        let p = p.canonical();
         let wrong = role != Role::Change && value != self.w.value(s, m, p);
         self.written.push(Written {
             key,
@@ -612,7 +618,7 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
             let bad = ctx.r.chance(0.08);
             // A misreported total makes its parts misreports too.
             let total_wrong = total != ctx.w.value(s, m, p);
-            let total_key = format!("{}|{m:?}|{:?}", place.region, p.canonical());
+            let total_key = fact_key(&format!("{}|{m:?}", place.region), p);
             let parts: Vec<String> = ["the European Union", "ASEAN", "Latin America"]
                 .iter()
                 .zip(shares)
@@ -621,7 +627,7 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
                     let part = forms::money(&mut ctx.r, total * k, &cur);
                     let series = format!("{}|exports to {to}", place.region);
                     ctx.written.push(Written {
-                        key: format!("{series}|{:?}", p.canonical()),
+                        key: fact_key(&series, p),
                         series,
                         text: part.clone(),
                         value: total * k,

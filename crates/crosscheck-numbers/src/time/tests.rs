@@ -440,12 +440,20 @@ fn year_named_earlier_in_the_paragraph_anchors() {
             .any(|(t, iso, cum, _)| t == "the first 11 months" && iso == "2025-01/2025-11" && *cum),
         "{got:?}"
     );
-    let text = "In 2024 sales rose 5% from the previous year.";
-    let got = periods(text, Some((2026, 3, 1)));
+    assert_reads(
+        "In 2024 sales rose 5% from the previous year.",
+        Some((2026, 3, 1)),
+        "the previous year",
+        "2023",
+    );
+}
+
+/// Asserts that `expression` in `text` reads as the period `iso`.
+fn assert_reads(text: &str, as_of: Option<AsOf>, expression: &str, iso: &str) {
+    let got = periods(text, as_of);
     assert!(
-        got.iter()
-            .any(|(t, iso, ..)| t == "the previous year" && iso == "2023"),
-        "{got:?}"
+        got.iter().any(|(t, i, ..)| t == expression && i == iso),
+        "{text}: {got:?}"
     );
 }
 
@@ -453,27 +461,24 @@ fn year_named_earlier_in_the_paragraph_anchors() {
 fn a_day_named_earlier_anchors_the_latest_period_ended_by_it() {
     // A day is a point in time: `the second half` after it is the latest
     // second half over by then, not the one of that day's year.
-    let text = "An article published on March 23, 2024 misstated revenue in the second half.";
-    let got = periods(text, None);
-    assert!(
-        got.iter()
-            .any(|(t, iso, ..)| t == "the second half" && iso == "2023-07/2023-12"),
-        "{got:?}"
+    assert_reads(
+        "An article published on March 23, 2024 misstated revenue in the second half.",
+        None,
+        "the second half",
+        "2023-07/2023-12",
     );
-    let text = "On 2024-09-30 it said revenue rose in the second quarter.";
-    let got = periods(text, None);
-    assert!(
-        got.iter()
-            .any(|(t, iso, ..)| t == "the second quarter" && iso == "2024-04/2024-06"),
-        "{got:?}"
+    assert_reads(
+        "On 2024-09-30 it said revenue rose in the second quarter.",
+        None,
+        "the second quarter",
+        "2024-04/2024-06",
     );
     // A year still gives its own.
-    let text = "In 2024, revenue rose in the second half.";
-    let got = periods(text, Some((2026, 3, 1)));
-    assert!(
-        got.iter()
-            .any(|(t, iso, ..)| t == "the second half" && iso == "2024-07/2024-12"),
-        "{got:?}"
+    assert_reads(
+        "In 2024, revenue rose in the second half.",
+        Some((2026, 3, 1)),
+        "the second half",
+        "2024-07/2024-12",
     );
 }
 
