@@ -736,6 +736,78 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>)
     }
 }
 
+/// The names of a list that opens with `first` (`Guangdong, Jiangsu, ...
+/// and Fujian`), in alphabetical order and joined by ` + `, so that the
+/// same list written in another order is the same subject.
+fn listed_names<'e>(words: &[W], first: &'e Ent, ent_of: &dyn Fn(&W) -> Option<&'e Ent>) -> Sym {
+    let mut names = vec![first.name.as_str()];
+    let mut end = first.span.end;
+    let mut n = words.partition_point(|w| w.start < end);
+    let mut joined = false;
+    loop {
+        // Separators: `,`, `and`, `, and`, `&`, `、`.
+        let mut k = n;
+        while words
+            .get(k)
+            .is_some_and(|w| matches!(w.lc, "," | "and" | "&" | "、"))
+            && k < n + 2
+        {
+            joined |= words[k].lc != ",";
+            k += 1;
+        }
+        let Some(e) = (k > n).then(|| words.get(k).and_then(ent_of)).flatten() else {
+            break;
+        };
+        if e.span.start < end {
+            break;
+        }
+        names.push(e.name.as_str());
+        end = e.span.end;
+        n = words.partition_point(|w| w.start < end);
+    }
+    // `Quzhou, Zhejiang`: a place and the region it is in, not a list.
+    if names.len() == 2 && !joined {
+        return first.name;
+    }
+    names.sort_unstable();
+    names.dedup();
+    Sym::new(&names.join(" + "))
+}
+
+/// The time unit of a rate written after a figure (`per minute`, `a year`,
+/// `every day`, after at most one counted noun: `one vehicle per minute`),
+/// singular; not `a year earlier`, which is a comparison's base.
+fn rate_after(words: &[W], fe: usize) -> Option<&'static str> {
+    let at = |i: usize| words.get(i).map_or("", |w| w.lc);
+    let mut i = fe;
+    if !matches!(at(i), "per" | "a" | "an" | "every") {
+        if words.get(i).is_none_or(|w| !is_content_word(w)) {
+            return None;
+        }
+        i += 1;
+    }
+    if !matches!(at(i), "per" | "a" | "an" | "every") {
+        return None;
+    }
+    let unit = match at(i + 1) {
+        "second" | "seconds" => "second",
+        "minute" | "minutes" => "minute",
+        "hour" | "hours" => "hour",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" | "annum" => "year",
+        _ => return None,
+    };
+    if matches!(
+        at(i + 2),
+        "earlier" | "ago" | "before" | "after" | "later" | "prior" | "previously" | "back"
+    ) {
+        return None;
+    }
+    Some(unit)
+}
+
 fn is_content_word(w: &W) -> bool {
     if w.kind != TokenKind::Word || w.is(fact::FUNCTION) {
         return false;
@@ -1609,6 +1681,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 if let Some(s) = scope_of(w) {
                     scope.push(s.to_string());
                 }
+            }
+            // `one vehicle per minute`, `500,000 cars a year`: a rate, which
+            // no total of a period is.
+            if let Some(unit) = rate_after(words, fe) {
+                scope.push(format!("per {unit}"));
+            }
+            // `over 2,500 enterprises ... Among them, 18 companies`, `500
+            // cars, of which 200 were electric`: a part of a figure before,
+            // not the whole again.
+            if words[fw.saturating_sub(5)..fw].windows(2).any(|p| {
+                matches!(p[0].lc, "among" | "of")
+                    && matches!(p[1].lc, "them" | "these" | "those" | "which" | "whom")
+            }) {
+                scope.push("subset".into());
             }
             let modal = modal_clauses.get(cl).copied().unwrap_or(false) || set_to;
             if modal {
@@ -3100,8 +3186,10 @@ fn find_subject(
                             .is_some_and(|o| o.span != e.span)
                 });
                 if listed {
-                    // Named, but not this figure's own: a guess no fallback replaces.
-                    return (Some(e.name), How::Missing);
+                    // The figure is the list's together (`with a total of`),
+                    // or each one's: either way not the first name's. Its
+                    // subject is the list, still a guess no fallback replaces.
+                    return (Some(listed_names(words, e, &ent_of)), How::Missing);
                 }
                 return (Some(e.name), How::Sentence);
             }
@@ -3730,6 +3818,39 @@ mod tests {
         let forecast = c.iter().find(|c| c.value == 87e6).expect("a claim");
         let subject = forecast.subject.as_str();
         assert!(!subject.starts_with("Silverfin"), "{subject:?}");
+    }
+
+    #[test]
+    fn a_rate_is_scoped_by_its_time_unit() {
+        let c = claims("Nardo Motors builds one vehicle per minute at its Wuhu plant. It made 500,000 cars a year earlier.");
+        let rate = c.iter().find(|c| c.value == 1.0).expect("a claim");
+        assert_eq!(rate.scope.as_str(), "per minute");
+        let level = c.iter().find(|c| c.value == 5e5).expect("a claim");
+        assert_eq!(level.scope.as_str(), "");
+    }
+
+    #[test]
+    fn a_part_named_among_them_is_a_subset() {
+        let c = claims("Zhejiang has over 2,500 parts enterprises. Among them, 18 companies rank in the top 100. It sold 500 cars, of which 200 were electric.");
+        let scope = |v: f64| c.iter().find(|c| c.value == v).map(|c| c.scope.as_str());
+        assert_eq!(scope(2500.0), Some(""));
+        assert_eq!(scope(18.0), Some("subset"));
+        assert_eq!(scope(200.0), Some("subset"));
+    }
+
+    #[test]
+    fn a_figure_of_a_list_of_places_is_the_list_s() {
+        let c = claims("The leading provinces - Guangdong, Jiangsu, Zhejiang and Shanghai, with a total trade value of 20.1 trillion yuan, led growth in 2025.");
+        let total = c.iter().find(|c| c.value == 20.1e12).expect("a claim");
+        assert_eq!(
+            total.subject.as_str(),
+            "Guangdong + Jiangsu + Shanghai + Zhejiang"
+        );
+        // A city and its province is one place, not a list.
+        let c =
+            claims("Quzhou, Zhejiang, with an output of 45,000 tonnes in 2025, leads the field.");
+        let output = c.iter().find(|c| c.value == 45000.0).expect("a claim");
+        assert_eq!(output.subject.as_str(), "Quzhou");
     }
 
     #[test]

@@ -148,6 +148,27 @@ struct Fig {
     before: Option<Tok>,
 }
 
+/// `one` as a pronoun, not a count: `one another`, `one after another`,
+/// `one by one`, `no one`.
+fn one_in_idiom(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
+    if !b[s..e].eq_ignore_ascii_case(b"one") {
+        return false;
+    }
+    let t1 = next(b, e);
+    if t1.word(b, "another") {
+        return true;
+    }
+    let t2 = next(b, t1.e);
+    if (t1.word(b, "after") && t2.word(b, "another")) || (t1.word(b, "by") && t2.word(b, "one")) {
+        return true;
+    }
+    let p1 = prev(b, s, floor);
+    if p1.word(b, "no") {
+        return true;
+    }
+    p1.word(b, "by") && prev(b, p1.s, floor).word(b, "one")
+}
+
 impl<'a> Scanner<'a> {
     fn new(text: &'a str, room: usize) -> Self {
         Scanner {
@@ -836,7 +857,29 @@ impl<'a> Scanner<'a> {
             if n.scale > 0.0 {
                 scale = n.scale;
             }
+            if n.lit.is_none() && one_in_idiom(b, s, e, floor) {
+                return None;
+            }
             if let Some(l) = n.lit {
+                // `ranked #1`, `the Smart #5`: a rank or a model's number,
+                // never an amount (nor a year: `#2024` is a tag).
+                if l.plain
+                    && n.e == l.end
+                    && at(b, s.wrapping_sub(1)) == b'#'
+                    && !glued_before(b, s - 1)
+                {
+                    return Some(Fig {
+                        s: s - 1,
+                        e: l.end,
+                        value,
+                        prec: 0.0,
+                        kind: QuantityKind::Ordinal,
+                        unit: None,
+                        year: false,
+                        scale: 1.0,
+                        before: None,
+                    });
+                }
                 year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
                 // Fractions and mixed numbers in digits: `3/4`, `2 1/4`, `10 1/2`.
                 if l.plain && at(b, e) == b'/' && at(b, e + 1).is_ascii_digit() {

@@ -259,3 +259,28 @@ fn range_ends_with_their_own_currency() {
         assert_eq!(q.unit.as_deref(), Some(code), "{text}");
     }
 }
+
+#[test]
+fn a_number_after_a_hash_is_a_rank_or_a_model_not_an_amount() {
+    let q = one("the Smart #5 models roll off the line");
+    assert_eq!(q.kind, QuantityKind::Ordinal);
+    assert_eq!(q.value, Some(5.0));
+    let q = one("it ranked #1 in Europe");
+    assert_eq!(q.kind, QuantityKind::Ordinal);
+    // Glued to letters, `#` is part of a name (`C#`), and the digits after
+    // it read as before.
+    assert_eq!(one("C#5 release").kind, QuantityKind::Number);
+}
+
+#[test]
+fn one_as_a_pronoun_is_no_figure() {
+    for text in [
+        "One after another, the models roll off the line.",
+        "The makers compete with one another.",
+        "They left one by one.",
+        "No one expected the drop.",
+    ] {
+        assert!(recognize(text).is_empty(), "{text}: {:?}", recognize(text));
+    }
+    assert_eq!(one("one vehicle a minute").value, Some(1.0));
+}
