@@ -148,6 +148,62 @@ struct Fig {
     before: Option<Tok>,
 }
 
+/// `the top 10 exporters`: a rank's bound, not an amount.
+fn rank_after_top(b: &[u8], s: usize, floor: usize) -> bool {
+    prev(b, s, floor).word(b, "top")
+}
+
+/// `12,000 Model 3 sedans`, `the BYD Seal 06`, `a Boeing 737 order`,
+/// `Fortune 500`: a short number after a capitalized word inside a
+/// sentence names a product, a rule or a list. Not after a month (`March
+/// 3`) or a currency (`Rs 500`), not at a sentence's start (`About 500`),
+/// and not in a headline written in title case (`Sales Rise 5 Percent`),
+/// whose next word is capitalized too.
+fn name_with_number(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
+    if e - s > 4 {
+        return false;
+    }
+    let w = prev(b, s, floor);
+    let word = w.bytes(b);
+    // One space apart: a table aligned by spaces puts more between.
+    if w.k != K::Word
+        || s - w.e != 1
+        || word.len() < 2
+        || !word[0].is_ascii_uppercase()
+        || !word[1..].iter().all(u8::is_ascii_lowercase)
+    {
+        return false;
+    }
+    // Inside a sentence: a word, a figure or a comma before the name (or
+    // the figure read before, which the floor hides).
+    let before = prev(b, w.s, floor);
+    let after_figure = before.k == K::End && before.s > 0;
+    if !(matches!(before.k, K::Word | K::Digits) || before.is(b, b',') || after_figure) {
+        return false;
+    }
+    // On one line of running text: a table's cells (`Output\t881
+    // vehicles`) are apart by tabs or lines.
+    if b[before.e.min(w.s)..s]
+        .iter()
+        .any(|&c| matches!(c, b'\n' | b'\r' | b'\t' | b'|'))
+    {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let lw = lower(word, &mut buf);
+    if units::currency_word(lw).is_some()
+        || matches!(
+            lw,
+            b"rs" | b"rp" | b"tk" | b"kr" | b"sh" | b"ksh" | b"dh" | b"dhs" | b"no" | b"nos"
+        )
+        || std::str::from_utf8(word).is_ok_and(crate::time::is_month_name)
+    {
+        return false;
+    }
+    let after = next(b, e);
+    !(after.is(b, b'%') || after.k == K::Word && after.bytes(b)[0].is_ascii_uppercase())
+}
+
 /// `one` as a pronoun, not a count: `one another`, `one after another`,
 /// `one by one`, `no one`.
 fn one_in_idiom(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
@@ -879,6 +935,12 @@ impl<'a> Scanner<'a> {
                         scale: 1.0,
                         before: None,
                     });
+                }
+                if l.plain
+                    && n.e == l.end
+                    && (rank_after_top(b, s, floor) || name_with_number(b, s, l.end, floor))
+                {
+                    return None;
                 }
                 year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
                 // Fractions and mixed numbers in digits: `3/4`, `2 1/4`, `10 1/2`.

@@ -284,3 +284,31 @@ fn one_as_a_pronoun_is_no_figure() {
     }
     assert_eq!(one("one vehicle a minute").value, Some(1.0));
 }
+
+#[test]
+fn a_short_number_in_a_name_is_no_figure() {
+    for text in [
+        "Tesla shipped the Model 3 sedans from Shanghai.",
+        "The order for a Boeing 737 jet was delayed.",
+        "It ranks among the Fortune 500 firms.",
+        "It ranks in the top 10 exporters.",
+    ] {
+        assert!(recognize(text).is_empty(), "{text}: {:?}", recognize(text));
+    }
+    // After a figure, the name is still a name.
+    let found = recognize("Tesla shipped 12,000 Model 3 sedans.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].value, Some(12000.0));
+    // Amounts: at a sentence's start, after a month or a currency, in a
+    // title-case headline, in a table's cells.
+    assert_eq!(one("About 500 firms joined.").value, Some(500.0));
+    assert_eq!(one("the fee was Rs 500 a month").value, Some(500.0));
+    assert_eq!(
+        one("Geely Sales Rise 5 Percent").kind,
+        QuantityKind::Percent
+    );
+    assert_eq!(one("Output\t881 vehicles").value, Some(881.0));
+    assert_eq!(one("Deliveries    493 vehicles").value, Some(493.0));
+    let found = recognize("Output rose 5%.\nDeliveries 493 vehicles");
+    assert_eq!(found.len(), 2, "{found:?}");
+}

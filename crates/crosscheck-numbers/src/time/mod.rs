@@ -56,6 +56,11 @@ use crate::Context;
 use crosscheck_text::{Span, Token};
 pub(crate) use en::{Cues, TRIGGERS};
 
+/// A capitalized month name or abbreviation (`March`, `Sept`).
+pub(crate) fn is_month_name(w: &str) -> bool {
+    en::month_of(w).is_some()
+}
+
 /// True for a four-digit token that reads as a year (1900–2100).
 pub(crate) fn is_year_token(s: &str) -> bool {
     s.len() == 4
