@@ -294,7 +294,11 @@ impl Gazetteer {
             }
             // Curated names are ambiguous only when they are English words (`Meta`).
             let given_too = source != Source::Curated && given.contains(name);
-            let ambiguous = one_word && (is_common(lower.as_str()) || given_too);
+            // A country's name is the country in news however the word
+            // list spells it (`China`, `Japan`, `Turkey`), unless it is a
+            // given name too (`Chad`, `Jordan`).
+            let word_too = is_common(lower.as_str()) && source != Source::Country;
+            let ambiguous = one_word && (word_too || given_too);
             let canonical = if label == Label::Company && source != Source::Curated {
                 crate::canonical::company_core(name, is_common, |w| local.contains(w))
             } else {
