@@ -280,3 +280,19 @@ fn a_lower_case_legal_form_makes_a_company_at_a_sentence_start() {
     assert!(has(&f, "Keshua Cell plc", Label::Company), "{f:?}");
     assert_eq!(canon(&f, "Keshua Cell plc"), Some("Keshua Cell"));
 }
+
+#[test]
+fn a_country_opening_a_sentence_is_the_country() {
+    for (text, name) in [
+        ("China exported 5.3 million vehicles.", "China"),
+        ("Japan is the second market.", "Japan"),
+        ("Turkey raised its tariffs.", "Turkey"),
+    ] {
+        let f = tag(text);
+        assert!(has(&f, name, Label::Place), "{text}: {f:?}");
+    }
+    // A country that is also a given name still needs more than its
+    // place at a sentence's start.
+    let f = tag("Chad said the plan was sound.");
+    assert!(!has(&f, "Chad", Label::Place), "{f:?}");
+}
