@@ -2,7 +2,7 @@
 
 use crate::interval::Interval;
 use crate::lexicon::{
-    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS,
+    normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, DEMONYMS,
     FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
 use crate::lexicon::{WordHasher, WordList, WordTable};
@@ -3223,6 +3223,28 @@ fn find_subject(
             }
         }
     }
+    // `Exports of Chinese vehicles reached ...`, `German car exports`: the
+    // country an adjective of the metric's phrase names.
+    // Only the metric's own words: its modifiers right before it and an
+    // `of` phrase right after it.
+    if let Some(h) = hit {
+        let modifiers = words[..h.i0]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|w| w.kind == TokenKind::Word && !w.poss);
+        let mut k = h.i1;
+        if words.get(k).is_some_and(|w| w.lc == "of") {
+            k += 1 + usize::from(words.get(k + 1).is_some_and(|w| w.lc == "the"));
+        }
+        let of_phrase = words[k.min(words.len())..]
+            .iter()
+            .take(if k > h.i1 { 3 } else { 0 })
+            .take_while(|w| w.kind == TokenKind::Word);
+        if let Some(country) = modifiers.chain(of_phrase).find_map(|w| DEMONYMS.get(w.lc)) {
+            return (Some(Sym::new(country)), How::Preposition);
+        }
+    }
     // `..., the company said.`
     for (i, w) in words.iter().enumerate().skip(fw) {
         if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN)
@@ -3851,6 +3873,20 @@ mod tests {
             claims("Quzhou, Zhejiang, with an output of 45,000 tonnes in 2025, leads the field.");
         let output = c.iter().find(|c| c.value == 45000.0).expect("a claim");
         assert_eq!(output.subject.as_str(), "Quzhou");
+    }
+
+    #[test]
+    fn a_country_s_adjective_in_the_metric_names_the_subject() {
+        let c = claims("Nardo Motors reported results.\n\nExports of Chinese vehicles reached 5.31 million units in the first ten months of 2025.");
+        let exports = c.iter().find(|c| c.value == 5.31e6).expect("a claim");
+        assert_eq!(exports.subject.as_str(), "China");
+        assert_eq!(exports.metric.as_str(), "vehicle exports");
+        // A company named in the sentence is still the subject.
+        let c = claims(
+            "Nardo Motors, the German carmaker, said its exports reached 200,000 vehicles in 2025.",
+        );
+        let exports = c.iter().find(|c| c.value == 2e5).expect("a claim");
+        assert!(exports.subject.as_str().starts_with("Nardo"), "{exports:?}");
     }
 
     #[test]

@@ -263,6 +263,37 @@ pub(crate) const SCOPE_WORDS: WordList<(&str, &str)> = WordList::new_pairs(&[
     ("home-market", "domestic"),
 ]);
 
+/// A country's adjective and the country, as the entity stage names it
+/// (`exports of Chinese vehicles` are China's): a subject, never part of a
+/// metric's name.
+pub(crate) const DEMONYMS: WordList<(&str, &str)> = WordList::new_pairs(&[
+    ("chinese", "China"),
+    ("american", "United States"),
+    ("japanese", "Japan"),
+    ("german", "Germany"),
+    ("korean", "South Korea"),
+    ("indian", "India"),
+    ("french", "France"),
+    ("british", "United Kingdom"),
+    ("italian", "Italy"),
+    ("spanish", "Spain"),
+    ("russian", "Russia"),
+    ("brazilian", "Brazil"),
+    ("mexican", "Mexico"),
+    ("canadian", "Canada"),
+    ("australian", "Australia"),
+    ("thai", "Thailand"),
+    ("vietnamese", "Vietnam"),
+    ("indonesian", "Indonesia"),
+    ("malaysian", "Malaysia"),
+    ("turkish", "Turkey"),
+    ("saudi", "Saudi Arabia"),
+    ("swedish", "Sweden"),
+    ("dutch", "Netherlands"),
+    ("swiss", "Switzerland"),
+    ("polish", "Poland"),
+]);
+
 /// Words that mark a forecast, target or plan rather than a result.
 pub(crate) const MODAL_WORDS: &[&str] = &[
     "expected",
@@ -529,6 +560,7 @@ fn left_out_of_products() -> &'static WordTable<bool> {
                 .keys()
                 .chain(ANAPHOR_NOUNS.keys())
                 .chain(SCOPE_WORDS.keys())
+                .chain(DEMONYMS.keys())
         };
         let mut table = WordTable::with_room(words().count());
         for w in words() {
