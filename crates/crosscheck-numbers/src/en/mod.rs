@@ -1911,11 +1911,15 @@ fn ratio_after(b: &[u8], e: usize, x: f64) -> Option<(f64, usize)> {
         0 => (after.k != K::Word).then_some(())?,
         // `two out of five hundred`, not `12 out of 10`.
         1 => (x <= y.value).then_some(())?,
-        // `1 in twenty-one`, `3 in 10`; not `8 in 5`, `12 in six boxes`, `in 2009`.
+        // `1 in twenty-one`, `3 in 10`, `one in four cars`; not `8 in 5`,
+        // `12 in six boxes`, `in 2009`, `5 in 10 minutes`.
         _ => (x < y.value
             && y.value <= 1000.0
             && y.lit.is_none_or(|l| l.int_digits < 4)
-            && !(after.k == K::Word && !after.word(b, "or") && !after.word(b, "and")))
+            && !(after.k == K::Word && {
+                let mut buf = [0u8; 24];
+                units::time_unit(lower(after.bytes(b), &mut buf)).is_some()
+            }))
         .then_some(())?,
     }
     Some((x / y.value, y.e))

@@ -312,3 +312,14 @@ fn a_short_number_in_a_name_is_no_figure() {
     let found = recognize("Output rose 5%.\nDeliveries 493 vehicles");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn one_in_four_cars_is_a_proportion() {
+    let q = one("one in four cars sold abroad was electric");
+    assert_eq!(q.kind, QuantityKind::Fraction);
+    assert_eq!(q.value, Some(0.25));
+    assert_eq!(one("1 in 5 buyers").value, Some(0.2));
+    // A duration after is not the whole of a proportion.
+    let found = recognize("He scored 5 in 10 minutes");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
