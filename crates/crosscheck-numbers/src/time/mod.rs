@@ -358,6 +358,31 @@ pub(crate) fn months_template(from: u8, to: u8) -> Period {
     }
 }
 
+/// `a 77.5% increase over the same period of 2024`, `higher than in
+/// 2024`: a period named as what a figure is compared with, which a later
+/// period without its year (`In November alone`) does not take its year
+/// from.
+fn comparison_base(bytes: &[u8], start: usize) -> bool {
+    let from = start.saturating_sub(24);
+    let mut before = [0u8; 24];
+    let piece = &bytes[from..start.min(bytes.len())];
+    let n = piece.len();
+    before[..n].copy_from_slice(piece);
+    before[..n].make_ascii_lowercase();
+    let before = &before[..n];
+    [
+        &b"same period of "[..],
+        b"same period in ",
+        b"compared with ",
+        b"compared to ",
+        b"than in ",
+        b"versus ",
+        b"vs. ",
+    ]
+    .iter()
+    .any(|cue| before.ends_with(cue))
+}
+
 /// Resolves what the scanners found. `as_of` is the document's own date
 /// (given or found in the text); `fallback` the run's, which a year the
 /// text names before a year-less period outweighs.
@@ -388,7 +413,7 @@ fn resolve(
         let date = as_of.or(fallback);
         let period = match f.when {
             When::Fixed(p) => {
-                if !f.target && !p.fiscal {
+                if !f.target && !p.fiscal && !comparison_base(bytes, f.span.start) {
                     here = Some((p, f.span.end));
                     any = Some(p.end.year);
                     clean_to = f.span.end;

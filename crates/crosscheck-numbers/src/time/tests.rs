@@ -697,3 +697,17 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_comparison_base_s_year_anchors_no_later_period() {
+    let text = "Exports reached 41.2 billion yuan in January-November 2025, a 77.5% increase over the same period of 2024. In November alone, exports hit 4.3 billion yuan.";
+    let found = crate::recognize(text);
+    let november = found
+        .iter()
+        .find(|q| {
+            text[q.span.range()].contains("November") && !text[q.span.range()].contains("January")
+        })
+        .expect("November read");
+    let p = november.period.expect("a period");
+    assert_eq!((p.start.year, p.start.month), (2025, 11), "{p:?}");
+}
