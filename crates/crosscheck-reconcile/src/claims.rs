@@ -2592,6 +2592,24 @@ fn product_of(
     if !p.is_empty() {
         return p;
     }
+    // `exported NEVs worth RMB 41.2bn`: the goods between the verb and the
+    // value they were worth, which trade figures are not compared without
+    // (a province's NEV exports are not its exports).
+    let fw = words.partition_point(|w| w.start < q.span.start);
+    let trade = matches!(h.base, "exports" | "imports" | "imports and exports");
+    if trade && fw >= h.i1 + 2 && fw <= h.i1 + 4 && words[fw - 1].lc == "worth" {
+        let goods = &words[h.i1..fw - 1];
+        if goods
+            .iter()
+            .all(|w| !in_ent(w) && (is_content_word(w) || w.lc == "new"))
+        {
+            let goods: Vec<&str> = goods.iter().map(|w| w.lc).collect();
+            let p = normalize_product(&goods);
+            if !p.is_empty() {
+                return p;
+            }
+        }
+    }
     // `exports of new energy vehicles`, `... worth of automotive parts`.
     for start in [h.i1, fe] {
         let mut k = start;
@@ -3887,6 +3905,13 @@ mod tests {
         );
         let exports = c.iter().find(|c| c.value == 2e5).expect("a claim");
         assert!(exports.subject.as_str().starts_with("Nardo"), "{exports:?}");
+    }
+
+    #[test]
+    fn goods_exported_worth_a_value_name_the_exports() {
+        let c = claims("Zhejiang exported NEVs worth RMB 41.2bn in January-November 2025.");
+        let exports = c.iter().find(|c| c.value == 41.2e9).expect("a claim");
+        assert_eq!(exports.metric.as_str(), "NEV exports");
     }
 
     #[test]
