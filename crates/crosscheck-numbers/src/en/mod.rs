@@ -174,11 +174,15 @@ fn name_with_number(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
     {
         return false;
     }
-    // Inside a sentence: a word, a figure or a comma before the name (or
-    // the figure read before, which the floor hides).
+    // Inside a sentence: a word or a figure before the name (or the figure
+    // read before, which the floor hides). Not a list's next item, whose
+    // figure is its own (`BYD sold 500, Geely 900 and Chery 700`).
     let before = prev(b, w.s, floor);
     let after_figure = before.k == K::End && before.s > 0;
-    if !(matches!(before.k, K::Word | K::Digits) || before.is(b, b',') || after_figure) {
+    let list_item = ["and", "or", "while", "but", "whereas"]
+        .iter()
+        .any(|c| before.word(b, c));
+    if !(matches!(before.k, K::Word | K::Digits) || after_figure) || list_item {
         return false;
     }
     // On one line of running text: a table's cells (`Output\t881

@@ -311,6 +311,9 @@ fn a_short_number_in_a_name_is_no_figure() {
     assert_eq!(one("Deliveries    493 vehicles").value, Some(493.0));
     let found = recognize("Output rose 5%.\nDeliveries 493 vehicles");
     assert_eq!(found.len(), 2, "{found:?}");
+    // A list's items each have their figure.
+    let found = recognize("BYD sold 500, Geely 900 and Chery 700 in May.");
+    assert_eq!(found.len(), 3, "{found:?}");
 }
 
 #[test]
