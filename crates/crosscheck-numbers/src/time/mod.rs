@@ -359,10 +359,18 @@ pub(crate) fn months_template(from: u8, to: u8) -> Period {
 }
 
 /// `a 77.5% increase over the same period of 2024`, `higher than in
-/// 2024`: a period named as what a figure is compared with, which a later
+/// 2024`, `double the 2024 level`: a period named as what a figure is compared with, which a later
 /// period without its year (`In November alone`) does not take its year
 /// from.
-fn comparison_base(bytes: &[u8], start: usize) -> bool {
+fn comparison_base(bytes: &[u8], start: usize, end: usize) -> bool {
+    // `nearly double the 2024 level`.
+    let after = bytes.get(end..).unwrap_or_default();
+    if [&b" level"[..], b" levels", b"'s level", b" figure"]
+        .iter()
+        .any(|cue| after.starts_with(cue))
+    {
+        return true;
+    }
     let from = start.saturating_sub(24);
     let mut before = [0u8; 24];
     let piece = &bytes[from..start.min(bytes.len())];
@@ -413,7 +421,7 @@ fn resolve(
         let date = as_of.or(fallback);
         let period = match f.when {
             When::Fixed(p) => {
-                if !f.target && !p.fiscal && !comparison_base(bytes, f.span.start) {
+                if !f.target && !p.fiscal && !comparison_base(bytes, f.span.start, f.span.end) {
                     here = Some((p, f.span.end));
                     any = Some(p.end.year);
                     clean_to = f.span.end;

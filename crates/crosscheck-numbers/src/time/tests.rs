@@ -710,4 +710,12 @@ fn a_comparison_base_s_year_anchors_no_later_period() {
         .expect("November read");
     let p = november.period.expect("a period");
     assert_eq!((p.start.year, p.start.month), (2025, 11), "{p:?}");
+    let text = "In 2025 the port shipped 1.2 million vehicles, nearly double the 2024 level. In January alone it loaded 120,000 cars.";
+    let found = crate::recognize(text);
+    let january = found
+        .iter()
+        .find(|q| text[q.span.range()].contains("January"))
+        .expect("January read");
+    let p = january.period.expect("a period");
+    assert_eq!((p.start.year, p.start.month), (2025, 1), "{p:?}");
 }
