@@ -921,30 +921,27 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             if let Some(l) = n.lit {
-                // `ranked #1`, `the Smart #5`: a rank or a model's number,
-                // never an amount (nor a year: `#2024` is a tag).
-                if l.plain
-                    && n.e == l.end
-                    && at(b, s.wrapping_sub(1)) == b'#'
-                    && !glued_before(b, s - 1)
-                {
-                    return Some(Fig {
-                        s: s - 1,
-                        e: l.end,
-                        value,
-                        prec: 0.0,
-                        kind: QuantityKind::Ordinal,
-                        unit: None,
-                        year: false,
-                        scale: 1.0,
-                        before: None,
-                    });
-                }
-                if l.plain
-                    && n.e == l.end
-                    && (rank_after_top(b, s, floor) || name_with_number(b, s, l.end, floor))
-                {
-                    return None;
+                // Digits alone, with no separator or scale word: what a
+                // rank, a model or a name's number is written as.
+                if l.plain && n.e == l.end {
+                    // `ranked #1`, `the Smart #5`: a rank or a model's
+                    // number, never an amount (nor a year: `#2024` is a tag).
+                    if at(b, s.wrapping_sub(1)) == b'#' && !glued_before(b, s - 1) {
+                        return Some(Fig {
+                            s: s - 1,
+                            e: l.end,
+                            value,
+                            prec: 0.0,
+                            kind: QuantityKind::Ordinal,
+                            unit: None,
+                            year: false,
+                            scale: 1.0,
+                            before: None,
+                        });
+                    }
+                    if rank_after_top(b, s, floor) || name_with_number(b, s, l.end, floor) {
+                        return None;
+                    }
                 }
                 year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
                 // Fractions and mixed numbers in digits: `3/4`, `2 1/4`, `10 1/2`.
