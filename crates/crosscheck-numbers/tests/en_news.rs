@@ -407,6 +407,34 @@ fn lists_and_currency_context() {
     assert_eq!(units, ["USD", "HKD", "CAD"]);
 }
 
+/// South Asian news abbreviates rupees `Rs` (with or without a stop, glued
+/// or spaced), usually with crore or lakh; `Mrs.` and `RS` are no rupees.
+#[test]
+fn rupees_abbreviated() {
+    for (text, want, value) in [
+        (
+            "The company raised Rs 1,200 crore in its IPO.",
+            "Rs 1,200 crore",
+            1.2e10,
+        ),
+        ("Net profit reached Rs. 450 crore.", "Rs. 450 crore", 4.5e9),
+        ("A plan costs Rs450 a month.", "Rs450", 450.0),
+        ("Sales were Rs 3.5 lakh.", "Rs 3.5 lakh", 350_000.0),
+    ] {
+        let found = recognize(text);
+        let q = find(text, &found, want);
+        assert_eq!(q.unit.as_deref(), Some("INR"), "{text}");
+        assert_eq!(q.value, Some(value), "{text}");
+    }
+    for text in ["Mrs. 5 guests came.", "the RS 232 port"] {
+        let found = recognize(text);
+        assert!(
+            found.iter().all(|q| q.unit.as_deref() != Some("INR")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn not_figures() {
     for text in [

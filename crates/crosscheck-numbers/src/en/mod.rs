@@ -418,7 +418,9 @@ impl<'a> Scanner<'a> {
                 s -= 1;
             }
             let w = &b[s..p];
-            let cur = units::iso_code(w).or_else(|| units::iso_lower(w));
+            let cur = units::iso_code(w)
+                .or_else(|| units::iso_lower(w))
+                .or_else(|| units::is_rupee_abbreviation(w).then_some("INR"));
             if cur.is_none() || (s > 0 && b[s - 1].is_ascii_alphanumeric()) {
                 return None;
             }
@@ -1235,6 +1237,14 @@ impl<'a> Scanner<'a> {
         let mut buf = [0u8; 24];
         match t.k {
             K::Char => {
+                // `Rs. 450 crore`: the rupee's abbreviation with its stop.
+                if t.is(b, b'.') {
+                    let w = prev(b, t.s, floor);
+                    return (w.k == K::Word
+                        && w.e == t.s
+                        && units::is_rupee_abbreviation(w.bytes(b)))
+                    .then_some((w.s, "INR", 1.0));
+                }
                 let cur = units::currency_symbol(t.bytes(b))?;
                 if cur == "cent" {
                     return None;
@@ -1299,6 +1309,9 @@ impl<'a> Scanner<'a> {
                 let w = t.bytes(b);
                 if let Some(c) = units::iso_code(w) {
                     return Some((t.s, c, 1.0));
+                }
+                if units::is_rupee_abbreviation(w) {
+                    return Some((t.s, "INR", 1.0));
                 }
                 let lw = lower(w, &mut buf);
                 if let Some(c) = units::iso_lower(lw) {

@@ -150,6 +150,14 @@ pub(super) fn iso_code(w: &[u8]) -> Option<&'static str> {
     })
 }
 
+/// `Rs` (and `Rs.`, whose stop the caller reads), South Asian news's
+/// abbreviation of rupees: Indian rupees unless an adjective says
+/// otherwise, as for the word `rupees`. Only in this case: `RS` and `rs`
+/// are other things' abbreviations.
+pub(super) fn is_rupee_abbreviation(w: &[u8]) -> bool {
+    w == b"Rs"
+}
+
 /// Lower-case codes safe to read as currencies (not English words).
 pub(super) fn iso_lower(w: &[u8]) -> Option<&'static str> {
     match w {
