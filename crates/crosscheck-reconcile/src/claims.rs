@@ -896,6 +896,10 @@ struct DateInfo<'a> {
     p: Period,
     ok: bool,
     base_at: Option<usize>,
+    /// The first word of the figure this date dates as a comparison's base
+    /// (`up from 420,000 in 2025`): that figure's own period, reported as
+    /// it was, whatever the sentence says of the years after.
+    dates_base_figure: Option<usize>,
     paren: Option<usize>,
 }
 
@@ -1387,7 +1391,30 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         })
                     };
                     let is_date_base = |w: &W| w.is(fact::BASE) && !in_figure(w);
-                    let base_before = words[wi.saturating_sub(3)..wi].iter().any(is_date_base);
+                    // `from 420,000 in 2025`: a figure between the base word
+                    // and the date is the base, and the date its period.
+                    let figure_between = |w: &W| {
+                        sent_qs.iter().find(|f| {
+                            f.kind != QuantityKind::Date
+                                && f.span.start >= w.end
+                                && f.span.end <= q.span.start
+                        })
+                    };
+                    let dated_base = (wi.saturating_sub(4)..wi)
+                        .rev()
+                        .find(|&i| is_date_base(&words[i]))
+                        .and_then(|i| figure_between(&words[i]))
+                        .filter(|f| {
+                            // Only `in`, `for` or nothing between the
+                            // figure and its date.
+                            let (fe, dw) = (word_at(f.span.end), wi);
+                            dw >= fe
+                                && dw - fe <= 1
+                                && words[fe..dw].iter().all(|w| matches!(w.lc, "in" | "for"))
+                        })
+                        .map(|f| word_at(f.span.start));
+                    let base_before = dated_base.is_none()
+                        && words[wi.saturating_sub(3)..wi].iter().any(is_date_base);
                     // `Founded in 1953, the company employs 10,336 people`:
                     // the year of an event in the company's history, not
                     // the period of the figures beside it.
@@ -1407,6 +1434,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         p,
                         ok,
                         base_at,
+                        dates_base_figure: dated_base,
                         paren: paren.get(wi).copied().flatten(),
                     }
                 }),
@@ -1491,6 +1519,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let cl = clause.get(fw).copied().unwrap_or(0);
             let mut scope: Vec<String> = Vec::new();
             let mut flags_v = 0u8;
+            // `plans to export 1 million vehicles in 2026, up from 420,000
+            // in 2025`: a comparison's base with its own date, which is what
+            // was (not a plan) and counts what the figure before it counts.
+            let dated_base = !q.change
+                && dates
+                    .iter()
+                    .any(|d| d.ok && d.dates_base_figure == Some(fw));
+            let based_on = out[first_claim..]
+                .last()
+                .filter(|c| dated_base && !c.change && !c.metric.is_empty())
+                .filter(|c| match q.unit.as_deref() {
+                    None => {
+                        q.kind == QuantityKind::Number
+                            && matches!(c.kind, QuantityKind::Count | QuantityKind::Number)
+                    }
+                    Some(u) => c.kind == q.kind && c.unit.as_str() == u,
+                })
+                .map(|c| (c.metric, c.unit, c.kind));
 
             // ---- metric
             let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
@@ -1588,6 +1634,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 };
             let mut metric_how = metric_how;
+            if let Some((m, _, _)) = based_on {
+                if m.as_str().ends_with(metric.as_ref()) {
+                    metric = m.as_str().into();
+                    metric_how = How::Sentence;
+                }
+            }
             if metric_how == How::Context {
                 if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
                     metric = m.into();
@@ -1696,7 +1748,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }) {
                 scope.push("subset".into());
             }
-            let modal = modal_clauses.get(cl).copied().unwrap_or(false) || set_to;
+            let modal = (modal_clauses.get(cl).copied().unwrap_or(false) || set_to) && !dated_base;
             if modal {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
@@ -1956,9 +2008,15 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 subject_tail: Sym::EMPTY,
                 metric: Sym::new(&metric),
                 scope: Sym::new(&scope.join("; ")),
-                unit: Sym::new(q.unit.as_deref().unwrap_or("")),
+                unit: match based_on {
+                    Some((_, unit, _)) if q.unit.is_none() => unit,
+                    _ => Sym::new(q.unit.as_deref().unwrap_or("")),
+                },
                 period,
-                kind: q.kind,
+                kind: match based_on {
+                    Some((_, _, kind)) if q.unit.is_none() => kind,
+                    _ => q.kind,
+                },
                 approx: q.approx,
                 change,
                 basis: q.basis,
@@ -4114,6 +4172,23 @@ mod tests {
         let cs = claims("Exports were 5 billion yuan in 2025, up from 4 billion in 2024.");
         let c = cs.iter().find(|c| c.value == 4e9).expect("a claim");
         assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn a_dated_base_in_a_plan_is_what_was() {
+        let cs = claims("BEIJING, March 3, 2026 -- Geely plans to export 1 million vehicles in 2026, up from 420,000 in 2025, the company said.");
+        let plan = cs.iter().find(|c| c.value == 1e6).expect("the plan");
+        assert!(plan.scope.as_str().contains("forecast"), "{plan:?}");
+        let base = cs.iter().find(|c| c.value == 420000.0).expect("the base");
+        assert_eq!(base.period.map(|p| p.iso()).as_deref(), Some("2025"));
+        assert!(!base.scope.as_str().contains("forecast"), "{base:?}");
+        // It counts what the plan counts.
+        assert_eq!(base.metric, plan.metric);
+        assert_eq!(base.unit.as_str(), "vehicle");
+        // Without a date of its own, the base is no figure of a known year.
+        let cs = claims("BEIJING, March 3, 2026 -- Geely plans to export 1 million vehicles in 2026, up from 420,000.");
+        let base = cs.iter().find(|c| c.value == 420000.0).expect("the base");
+        assert_ne!(base.unit.as_str(), "vehicle");
     }
 
     #[test]
