@@ -1175,6 +1175,9 @@ impl<'a> Ctx<'a> {
                 && !last.conn
                 && self.is_cap_word(j + 1)
                 && self.units[j + 1].gap == Gap::Space
+                // `Infosys on Thursday reported`, `Acme in March`: a month or
+                // a day after the word ends the name before it.
+                && !is(self.ut(j + 1), cls::CALENDAR)
                 && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
                     || u.kind == Kind::Other && self.ut(j) == "&")
             {
@@ -1726,7 +1729,18 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        let b = self.unit_after(last);
+        let mut b = self.unit_after(last);
+        // `Infosys on Thursday reported`: the day between a name and its
+        // verb.
+        if self.is_word(b)
+            && matches!(self.ut(b), "on" | "in")
+            && self.is_word(b + 1)
+            && is(self.ut(b + 1), cls::CALENDAR)
+            && self.is_word(b + 2)
+            && is(self.ut(b + 2), cls::COMPANY_VERBS)
+        {
+            b += 2;
+        }
         if let Some(u) = self.units.get(b).copied() {
             if u.kind == Kind::Possessive {
                 if let Some(w) = self.units.get(b + 1).map(|_| self.ut(b + 1)) {

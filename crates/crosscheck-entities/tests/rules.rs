@@ -47,6 +47,20 @@ fn company_context_without_suffix() {
     assert!(has(&f, "Quillex", Label::Company), "{f:?}");
 }
 
+/// A day or month between a name and its verb is neither part of the name
+/// nor a company itself (`Varnholt on Thursday reported` once tagged
+/// `Thursday`).
+#[test]
+fn a_day_after_a_name_is_no_name() {
+    let f = tag("Markets were calm. Varnholt on Thursday reported a loss. Qelmaris Ltd on Friday announced a deal. Tolvane in March reported a profit.");
+    for day in ["Thursday", "Friday", "March"] {
+        assert!(f.iter().all(|(t, _, _)| !t.contains(day)), "{day}: {f:?}");
+    }
+    assert!(has(&f, "Varnholt", Label::Company), "{f:?}");
+    assert!(has(&f, "Qelmaris Ltd", Label::Company), "{f:?}");
+    assert!(has(&f, "Tolvane", Label::Company), "{f:?}");
+}
+
 #[test]
 fn short_form_shares_canonical_with_full_name() {
     let f = tag("Norvik Auto Group reported record sales. Norvik said exports doubled.");
