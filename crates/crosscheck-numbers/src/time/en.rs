@@ -975,7 +975,7 @@ fn word_trigger<'a>(
             prev,
             &[
                 "in", "by", "of", "since", "until", "through", "during", "from", "to", "end",
-                "early", "late", "mid", "between", "and", "before", "after",
+                "early", "late", "mid", "between", "and", "before", "after", "ended", "ending",
             ],
         ) || prev.is_some_and(|l| l.kind == Kind::Punct(b'-'));
         let (when, after) = month_expr(&mut p, m, safe || after_prep, between, t.end - t.start)?;
@@ -1000,29 +1000,8 @@ fn word_trigger<'a>(
                 );
             }
         }
-        // `the six months to June 2022`, `12 months through March`: the
-        // months that end with this one, not the month alone.
-        if word_is(text, prev, &["to", "through", "ended", "ending"])
-            && word_is(text, prev2(), &["months"])
-        {
-            let count = prev2().and_then(|l| prev_lex(text, l.start));
-            let n = count.and_then(|l| match l.kind {
-                Kind::Num => text[l.start..l.end].parse::<u8>().ok(),
-                Kind::Word => small_number(&text[l.start..l.end]),
-                _ => None,
-            });
-            if let (Some(count), Some(n)) = (count, n) {
-                let window = match when {
-                    When::Fixed(tp) => trailing_months(tp, n).map(When::Fixed),
-                    When::YearLess(tp) => trailing_months(tp, n)
-                        .filter(|w| w.start.year == w.end.year)
-                        .map(When::YearLess),
-                    _ => None,
-                };
-                let the = prev_lex(text, count.start).filter(|l| word_is(text, Some(*l), &["the"]));
-                let start = the.map_or(count.start, |l| l.start);
-                return window.map(|w| (found(start, p.end, w), after));
-            }
+        if let Some(window) = ended_window(text, prev, when) {
+            return window.map(|(start, w)| (found(start, p.end, w), after));
         }
         return Some((found(t.start, p.end, when), after));
     }
@@ -1325,6 +1304,54 @@ fn ordinal_rest<'a>(p: &mut P<'a>, n: u8, start: usize) -> Option<(Found, Lexer<
     Some((found(start, p.end, with_tail(template, tail)), p.lx))
 }
 
+/// `the six months to June 2022`, `12 months through March`, `the quarter
+/// ended 31 December 2025`: the months that end with the month or day just
+/// read (`when`, after `prev`), not that month or day alone. `None` when
+/// no such words come before; `Some(None)` when they do but name no window
+/// (`the 13 months to May`, which reads as nothing rather than as May).
+/// Else the window's start (its first word, `the` included) and the window.
+fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usize, When)>> {
+    if !word_is(text, prev, &["to", "through", "ended", "ending"]) {
+        return None;
+    }
+    let prev2 = prev.and_then(|l| prev_lex(text, l.start))?;
+    let (n, first) = if word_is(text, Some(prev2), &["months"]) {
+        let count = prev_lex(text, prev2.start)?;
+        let n = match count.kind {
+            Kind::Num => text[count.start..count.end].parse::<u8>().ok(),
+            Kind::Word => small_number(&text[count.start..count.end]),
+            _ => None,
+        }?;
+        (n, count)
+    } else if word_is(text, Some(prev2), &["quarter"]) {
+        // `the fourth quarter ended`, `the fiscal quarter ended`: the
+        // ordinal and `fiscal` are the window's words too.
+        let mut first = prev2;
+        while let Some(l) = prev_lex(text, first.start).filter(|l| {
+            word_is(
+                text,
+                Some(*l),
+                &["first", "second", "third", "fourth", "fiscal", "financial"],
+            )
+        }) {
+            first = l;
+        }
+        (3, first)
+    } else {
+        return None;
+    };
+    let window = match when {
+        When::Fixed(tp) => trailing_months(tp, n).map(When::Fixed),
+        When::YearLess(tp) => trailing_months(tp, n)
+            .filter(|w| w.start.year == w.end.year)
+            .map(When::YearLess),
+        _ => None,
+    };
+    let the = prev_lex(text, first.start).filter(|l| word_is(text, Some(*l), &["the"]));
+    let start = the.map_or(first.start, |l| l.start);
+    Some(window.map(|w| (start, w)))
+}
+
 /// The `n` months (1 to 12) that end with the month `tp` ends in, named as
 /// the same months are elsewhere: a quarter, a half, a year, a running
 /// total from January, or a window that may reach into the year before.
@@ -1565,6 +1592,9 @@ fn num_trigger<'a>(
                                 ))
                             }
                         };
+                        if let Some(window) = ended_window(text, prev(), when) {
+                            return window.map(|(start, w)| (found(start, p.end, w), p.lx));
+                        }
                         return Some((found(t.start, p.end, when), p.lx));
                     }
                 }

@@ -53,6 +53,25 @@ const FIXED: &[(&str, &str, &str, bool)] = &[
         "2024-01/2024-09",
         true,
     ),
+    // An earnings release's quarter, the day first or the month.
+    (
+        "Net profit for the quarter ended December 31, 2025 rose.",
+        "the quarter ended December 31, 2025",
+        "2025-10/2025-12",
+        false,
+    ),
+    (
+        "Revenue for the three months ended 30 September 2025 was flat.",
+        "the three months ended 30 September 2025",
+        "2025-07/2025-09",
+        false,
+    ),
+    (
+        "Sales in the fourth fiscal quarter ending 31 March 2026 grew.",
+        "the fourth fiscal quarter ending 31 March 2026",
+        "2026-01/2026-03",
+        false,
+    ),
     (
         "Output rose in 2025 as plants expanded.",
         "2025",
