@@ -420,6 +420,8 @@ fn rupees_abbreviated() {
         ("Net profit reached Rs. 450 crore.", "Rs. 450 crore", 4.5e9),
         ("A plan costs Rs450 a month.", "Rs450", 450.0),
         ("Sales were Rs 3.5 lakh.", "Rs 3.5 lakh", 350_000.0),
+        ("Q3 PAT of Rs 3,181 cr, up 18%", "Rs 3,181 cr", 3.181e10),
+        ("revenue of Rs 35,450cr.", "Rs 35,450cr", 3.545e11),
     ] {
         let found = recognize(text);
         let q = find(text, &found, want);

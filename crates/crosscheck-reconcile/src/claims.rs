@@ -1634,6 +1634,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 };
             let mut metric_how = metric_how;
+            // `SUV volumes were 258,000 units` after a paragraph on revenue:
+            // the metric carried on is money's, and a count of units is
+            // none of it.
+            if metric_how == How::Context
+                && q.kind == QuantityKind::Count
+                && crate::lexicon::is_money_only(&metric)
+            {
+                metric = "".into();
+                metric_how = How::Missing;
+            }
             if let Some((m, _, _)) = based_on {
                 if m.as_str().ends_with(metric.as_ref()) {
                     metric = m.as_str().into();
@@ -4172,6 +4182,15 @@ mod tests {
         let cs = claims("Exports were 5 billion yuan in 2025, up from 4 billion in 2024.");
         let c = cs.iter().find(|c| c.value == 4e9).expect("a claim");
         assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn a_count_of_units_is_no_money_metric_carried_on() {
+        let cs = claims("Qelmaris Motors reported Q3 PAT of Rs 3,181 cr on revenue of Rs 35,450 cr. SUV volumes rose 19% to 2.48 lakh units.");
+        let pat = cs.iter().find(|c| c.value == 3.181e10).expect("PAT");
+        assert_eq!(pat.metric.as_str(), "net profit");
+        let units = cs.iter().find(|c| c.value == 248000.0).expect("units");
+        assert!(!units.metric.as_str().contains("revenue"), "{units:?}");
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub const METRICS: &[(&str, &str)] = &[
     ("net profit", "net profit"),
     ("net income", "net profit"),
     ("net earnings", "net profit"),
+    // South Asian results: profit after tax, `PAT`.
+    ("profit after tax", "net profit"),
+    ("pat", "net profit"),
     ("net loss", "net loss"),
     ("gross profit", "gross profit"),
     ("operating profit", "operating profit"),
@@ -798,6 +801,23 @@ impl Hasher for WordHasher {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
+}
+
+/// Metrics only ever stated in money (`revenue`, `net profit`, `SUV
+/// revenue`): no count of things is one, whatever the text said before.
+pub(crate) fn is_money_only(metric: &str) -> bool {
+    [
+        "revenue",
+        "profit",
+        "net loss",
+        "EBITDA",
+        "output value",
+        "R&D spending",
+        "added value",
+        "GDP",
+    ]
+    .iter()
+    .any(|m| metric == *m || metric.ends_with(&format!(" {m}")))
 }
 
 /// Metrics that add up over time (so a longer period holds at least as much).

@@ -77,6 +77,7 @@ const CARDINALS: &[(&[u8], Wc)] = &[
     (b"lakh", Wc::Scale(1e5)),
     (b"lakhs", Wc::Scale(1e5)),
     (b"lac", Wc::Scale(1e5)),
+    (b"lacs", Wc::Scale(1e5)),
     (b"crore", Wc::Scale(1e7)),
     (b"crores", Wc::Scale(1e7)),
     (b"dozen", Wc::Dozen),
@@ -395,6 +396,8 @@ pub(super) fn digit_scale(w: &[u8], glued: bool) -> Option<f64> {
         b"M" | b"MM" | b"mn" | b"mln" | b"mil" | b"mio" | b"Mn" | b"Mln" => 1e6,
         b"b" | b"B" | b"bn" | b"bln" | b"Bn" | b"bil" => 1e9,
         b"tn" | b"tln" | b"trn" | b"Tn" => 1e12,
+        // South Asian notes: `Rs 3,181 cr` is crore (ten million).
+        b"cr" | b"Cr" | b"crs" => 1e7,
         b"G" if !glued => 1e9,
         _ => return None,
     })
