@@ -313,7 +313,8 @@ fn a_short_number_in_a_name_is_no_figure() {
     assert_eq!(found.len(), 2, "{found:?}");
     // A list's items each have their figure.
     let found = recognize("BYD sold 500, Geely 900 and Chery 700 in May.");
-    assert_eq!(found.len(), 3, "{found:?}");
+    let figures = found.iter().filter(|q| q.kind != QuantityKind::Date);
+    assert_eq!(figures.count(), 3, "{found:?}");
 }
 
 #[test]

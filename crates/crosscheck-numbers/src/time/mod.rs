@@ -481,11 +481,12 @@ fn resolve(
                 })
             }
         };
-        if let Some(p) = period {
-            let mut q = Quantity::new(f.span, QuantityKind::Date, None);
-            q.period = Some(p);
-            out.push(q);
-        }
+        // A time expression no date resolves (`Nov 14` heading a story of
+        // no year, `last year` in an undated text) is still one, with no
+        // period: its digits are no figure.
+        let mut q = Quantity::new(f.span, QuantityKind::Date, None);
+        q.period = period;
+        out.push(q);
     }
     out
 }

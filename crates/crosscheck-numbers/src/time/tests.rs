@@ -14,14 +14,15 @@ fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
     .recognize(text, &tokens)
     .into_iter()
     .filter(|q| q.kind == QuantityKind::Date)
-    .map(|q| {
-        let p = q.period.expect("a date has a period");
-        (
+    // A time expression that nothing fixes has no period: left out here.
+    .filter_map(|q| {
+        let p = q.period?;
+        Some((
             text[q.span.range()].to_string(),
             p.iso(),
             p.cumulative,
             p.fiscal,
-        )
+        ))
     })
     .collect()
 }
@@ -412,7 +413,7 @@ fn a_fallback_date_yields_to_the_text() {
         .recognize(text, &tokens)
         .into_iter()
         .filter(|q| q.kind == QuantityKind::Date)
-        .map(|q| (text[q.span.range()].to_string(), q.period.unwrap().iso()))
+        .filter_map(|q| Some((text[q.span.range()].to_string(), q.period?.iso())))
         .collect::<Vec<_>>()
     };
     let got = with_fallback("NINGBO, Jan. 14, 2025 (Wire) -- Volumes last year rose 8%.");
@@ -446,8 +447,23 @@ fn a_fallback_date_yields_to_the_text() {
 }
 
 #[test]
-fn relative_without_a_date_is_left_out() {
+fn relative_without_a_date_has_no_period() {
     assert!(periods("Sales rose last year.", None).is_empty());
+    // Still a time expression: `Nov 14` heading a story of no year is no
+    // figure 14.
+    for (text, expression) in [
+        ("Sales rose last year.", "last year"),
+        ("LONDON, Nov 14 (Reuters) - Output grew 0.1%.", "Nov 14"),
+    ] {
+        let tokens = crosscheck_text::tokenize(text);
+        let found = Recognizer::new(Context::default()).recognize(text, &tokens);
+        let q = found
+            .iter()
+            .find(|q| &text[q.span.range()] == expression)
+            .unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!((q.kind, q.period), (QuantityKind::Date, None), "{text}");
+        assert!(found.iter().all(|q| q.value != Some(14.0)), "{found:?}");
+    }
 }
 
 #[test]
