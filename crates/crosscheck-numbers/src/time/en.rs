@@ -478,7 +478,7 @@ enum Case {
 /// must be written: the months (whole, three letters, `Sept`) with a
 /// capital first, `Q`, `H`, `FY`, `YTD` in capitals, the other words in any
 /// case. (`dated` is not among them: `may_trigger` has never taken it.)
-const TRIGGER_WORDS: [(&[u8], Case); 52] = [
+const TRIGGER_WORDS: [(&[u8], Case); 53] = [
     (b"january", Case::Capital),
     (b"february", Case::Capital),
     (b"march", Case::Capital),
@@ -506,6 +506,7 @@ const TRIGGER_WORDS: [(&[u8], Case); 52] = [
     (b"q", Case::Capitals),
     (b"h", Case::Capitals),
     (b"fy", Case::Capitals),
+    (b"quarter", Case::Capital),
     (b"ytd", Case::Capitals),
     (b"by", Case::Any),
     (b"as", Case::Any),
@@ -1063,6 +1064,9 @@ fn word_trigger<'a>(
         };
         return Some((found(t.start, p.end, with_tail(template, tail)), p.lx));
     }
+    if w == "Quarter" {
+        return statistics_quarter(&mut p).map(|(when, lx)| (found(t.start, p.end, when), lx));
+    }
     if w == "FY" {
         let y = p.eat_year_or_short()?;
         let mut period = Period::year(y).fiscal();
@@ -1302,6 +1306,51 @@ fn ordinal_rest<'a>(p: &mut P<'a>, n: u8, start: usize) -> Option<(Found, Lexer<
     };
     let tail = p.eat_year_tail();
     Some((found(start, p.end, with_tail(template, tail)), p.lx))
+}
+
+/// After `Quarter`: `Quarter 3 (July to September) 2025`, `Quarter 2 2025`,
+/// as statistics offices name a quarter (the months in brackets say it
+/// again, and are read as part of it).
+fn statistics_quarter<'a>(p: &mut P<'a>) -> Option<(When, Lexer<'a>)> {
+    let l = p.peek()?;
+    if l.glued || l.kind != Kind::Num || l.end - l.start != 1 {
+        return None;
+    }
+    let n: u8 = p.s(l).parse().ok()?;
+    if !(1..=4).contains(&n) {
+        return None;
+    }
+    p.bump();
+    let save = (p.lx, p.end);
+    if p.eat_punct(b'(') {
+        // Only months and the words between them, a few at most.
+        let mut closed = false;
+        for _ in 0..6 {
+            let Some(l) = p.bump() else { break };
+            if l.kind == Kind::Punct(b')') {
+                closed = true;
+                break;
+            }
+            let months_words = l.kind == Kind::Word
+                && (month_of(p.s(l)).is_some() || p.s(l).eq_ignore_ascii_case("to"))
+                || matches!(l.kind, Kind::Punct(b'-'));
+            if !months_words {
+                break;
+            }
+        }
+        if !closed {
+            (p.lx, p.end) = save;
+        }
+    }
+    let template = Period {
+        granularity: Granularity::Quarter,
+        ..Period::months(0, n * 3 - 2, n * 3)
+    };
+    let tail = match p.eat_year_or_short() {
+        Some(y) => Tail::Year(y, false),
+        None => p.eat_year_tail(),
+    };
+    Some((with_tail(template, tail), p.lx))
 }
 
 /// `the six months to June 2022`, `12 months through March`, `the quarter

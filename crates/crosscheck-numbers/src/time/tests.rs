@@ -54,6 +54,19 @@ const FIXED: &[(&str, &str, &str, bool)] = &[
         "2024-01/2024-09",
         true,
     ),
+    // A statistics office's quarter, its months in brackets.
+    (
+        "GDP grew by 0.1% in Quarter 3 (July to September) 2025.",
+        "Quarter 3 (July to September) 2025",
+        "2025-07/2025-09",
+        false,
+    ),
+    (
+        "Output fell in Quarter 1 2024.",
+        "Quarter 1 2024",
+        "2024-01/2024-03",
+        false,
+    ),
     // An earnings release's quarter, the day first or the month.
     (
         "Net profit for the quarter ended December 31, 2025 rose.",
