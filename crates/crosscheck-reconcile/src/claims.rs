@@ -1483,7 +1483,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         if !figs.is_empty() && has(fact::MODAL | fact::PLAN) {
             modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
             for (i, w) in words.iter().enumerate() {
-                if w.is(fact::MODAL)
+                if (w.is(fact::MODAL) && !modal_word_of_no_clause(words, i))
                     || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
                 {
                     modal_clauses[clause[i]] = true;
@@ -1726,9 +1726,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // Only a sentence with a scope word has scopes to find.
             if let Some(h) = hit.filter(|_| has(fact::SCOPE)) {
                 let lo = h.i0.saturating_sub(4);
-                for w in words[lo..h.i0]
-                    .iter()
-                    .chain(words[h.i1..fe.max(h.i1)].iter().take(3))
+                // A word of another metric's name (`gross domestic product
+                // (GDP)`) is none of this one's scope.
+                let in_other_metric = |i: usize| hits.iter().any(|o| o.i0 <= i && i < o.i1);
+                for w in (lo..h.i0)
+                    .chain((h.i1..fe.max(h.i1)).take(3))
+                    .filter(|&i| !in_other_metric(i))
+                    .map(|i| &words[i])
                 {
                     if let Some(s) = scope_of(w) {
                         scope.push(s.to_string());
@@ -1758,7 +1762,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }) {
                 scope.push("subset".into());
             }
-            let modal = (modal_clauses.get(cl).copied().unwrap_or(false) || set_to) && !dated_base;
+            let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
+                || set_to
+                || has(fact::MODAL) && modal_object(words, fw))
+                && !dated_base;
             if modal {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
@@ -2029,7 +2036,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 },
                 approx: q.approx,
                 change,
-                basis: q.basis,
+                basis: q
+                    .basis
+                    .or_else(|| q.change.then(|| basis_before(words, fw)).flatten()),
                 value: q.value.unwrap_or(f64::NAN),
                 lo,
                 hi,
@@ -2180,6 +2189,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     mark_heading_breakdowns(text, &paras, &mut out);
     crate::columns::apply_table_columns(text, &doc.quantities, &mut out);
     calendar_fiscal_years(&mut out);
+    sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
         for c in &mut out {
@@ -3563,6 +3573,115 @@ fn names_relative_period(words: &[W]) -> bool {
     })
 }
 
+/// An economy's quarterly or monthly change that says no basis is read as
+/// against a year before, like any other; but where the same document
+/// gives the same measure of the same quarter or month against a year
+/// before in so many words (`GDP grew 0.1% in Quarter 3 ... Compared with
+/// the same quarter a year ago, GDP increased 1.3%`), the one that says
+/// none is against the period before.
+fn sequential_where_the_text_tells_apart(out: &mut [Claim]) {
+    let sub_annual = |c: &Claim| {
+        c.period.is_some_and(|p| {
+            let months = |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
+            matches!(p.granularity, Granularity::Quarter | Granularity::Month)
+                && !p.cumulative
+                && months(p.end) - months(p.start) < 3
+        })
+    };
+    let macro_measure = |c: &Claim| {
+        matches!(
+            c.metric.as_str(),
+            "GDP" | "CPI" | "PPI" | "retail sales" | "industrial production"
+        )
+    };
+    let labelled: Vec<(Sym, Sym, Option<Period>)> = out
+        .iter()
+        .filter(|c| c.change && c.basis == Some(Basis::YearOnYear) && sub_annual(c))
+        .map(|c| (c.subject, c.metric, c.period))
+        .collect();
+    if labelled.is_empty() {
+        return;
+    }
+    for c in out.iter_mut() {
+        if c.change
+            && c.basis.is_none()
+            && sub_annual(c)
+            && macro_measure(c)
+            && labelled.contains(&(c.subject, c.metric, c.period))
+        {
+            c.basis = Some(match c.period.map(|p| p.granularity) {
+                Some(Granularity::Month) => Basis::MonthOnMonth,
+                _ => Basis::QuarterOnQuarter,
+            });
+        }
+    }
+}
+
+/// The basis of a change named before it in its sentence: `Compared with
+/// the same quarter a year ago, GDP increased 1.3%`, `Compared with a year
+/// earlier, output was 1.4% higher`, `compared with the previous quarter`.
+fn basis_before(words: &[W], fw: usize) -> Option<Basis> {
+    // Only a sentence that opens with the comparison (a list's bullet may
+    // come first): one in the middle may be another figure's.
+    let at = words[..fw.min(3)]
+        .windows(2)
+        .position(|p| p[0].lc == "compared" && matches!(p[1].lc, "with" | "to"))
+        .filter(|&at| at == 0 || (at == 1 && words[0].kind != TokenKind::Word))?;
+    let phrase = &words[at + 2..fw.min(at + 10)];
+    let has = |w: &str| phrase.iter().any(|x| x.lc == w);
+    let ago = has("ago") || has("earlier") || has("before");
+    if has("same") || (has("year") && (ago || has("last"))) {
+        return Some(Basis::YearOnYear);
+    }
+    if has("previous") || has("preceding") || ago {
+        if has("quarter") {
+            return Some(Basis::QuarterOnQuarter);
+        }
+        if has("month") {
+            return Some(Basis::MonthOnMonth);
+        }
+    }
+    None
+}
+
+/// Whether the modal word at `i` leaves its clause's figures as they are:
+/// a past estimate (`GDP is estimated to have grown 0.1%`), an estimated
+/// amount (`an estimated 5,000 people`), or a forecast named as a noun
+/// with its figure (`missing forecasts of 0.2%`), which is that figure's
+/// alone (see [`modal_object`]).
+fn modal_word_of_no_clause(words: &[W], i: usize) -> bool {
+    let w = words[i].lc;
+    let next = |k: usize| words.get(i + k).map_or("", |w| w.lc);
+    let past = matches!(w, "estimated" | "expected" | "projected" | "forecast")
+        && next(1) == "to"
+        && next(2) == "have";
+    let amount = w == "estimated" && i > 0 && words[i - 1].lc == "an";
+    past || amount || modal_noun_of(words, i)
+}
+
+/// `forecasts of`, `a target of`, `guidance of`: a modal noun whose figure follows.
+fn modal_noun_of(words: &[W], i: usize) -> bool {
+    matches!(
+        words[i].lc,
+        "forecast"
+            | "forecasts"
+            | "target"
+            | "targets"
+            | "goal"
+            | "goals"
+            | "guidance"
+            | "estimates"
+            | "outlook"
+            | "ambition"
+    ) && words.get(i + 1).is_some_and(|w| w.lc == "of")
+}
+
+/// Whether the figure at word `fw` is what a modal noun just before names
+/// (`economists' forecasts of 0.2% growth`, `a target of 1 million`).
+fn modal_object(words: &[W], fw: usize) -> bool {
+    (fw.saturating_sub(4)..fw.saturating_sub(1)).any(|i| modal_noun_of(words, i))
+}
+
 fn pick_period(
     dates: &[(&Quantity, Period, bool)],
     q: &Quantity,
@@ -4182,6 +4301,33 @@ mod tests {
         let cs = claims("Exports were 5 billion yuan in 2025, up from 4 billion in 2024.");
         let c = cs.iter().find(|c| c.value == 4e9).expect("a claim");
         assert_eq!(c.period.map(|p| p.iso()).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn a_statistics_office_bulletin_reads_as_written() {
+        let text = "Statistical bulletin, released 14 November 2025\n\n\
+            - Gross domestic product (GDP) in Borvia is estimated to have grown by 0.1% in Quarter 3 (July to September) 2025.\n\
+            - Compared with the same quarter a year ago, GDP is estimated to have increased by 1.3%.\n\
+            - Output grew 0.4%, missing economists' forecasts of 0.6% growth.";
+        let cs = claims(text);
+        let q = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
+        // The quarter, not the year; an official estimate, no forecast;
+        // `domestic` is the metric's own word, no scope.
+        let quarterly = q(0.1);
+        assert_eq!(
+            quarterly.period.map(|p| p.iso()).as_deref(),
+            Some("2025-07/2025-09")
+        );
+        assert_eq!(quarterly.scope.as_str(), "", "{quarterly:?}");
+        // Against a year before, said first; the other then against the
+        // quarter before.
+        assert_eq!(q(1.3).basis, Some(Basis::YearOnYear));
+        assert_eq!(quarterly.basis, Some(Basis::QuarterOnQuarter));
+        // Only the forecast's own figure is one.
+        assert!(!q(0.4).scope.as_str().contains("forecast"), "{:?}", q(0.4));
+        assert!(q(0.6).scope.as_str().contains("forecast"), "{:?}", q(0.6));
+        let docs = ["bulletin.txt".to_string()];
+        assert!(crate::reconcile(&cs, &docs).conflicts.is_empty());
     }
 
     #[test]
