@@ -1474,7 +1474,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         if figs.is_empty() {
             clause_buf.clear();
         } else {
-            clause_ids(words, has(fact::CLAUSE_END | fact::COMMA), &mut clause_buf);
+            clause_ids(
+                words,
+                has(fact::CLAUSE_END | fact::COMMA | fact::CLAUSE_AFTER_COMMA),
+                &mut clause_buf,
+            );
         }
         let clause = &clause_buf;
         // Which clauses speak of a plan or forecast, once per sentence rather
@@ -2319,7 +2323,14 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
     }
     let mut id = 0;
     out.extend(words.iter().enumerate().map(|(i, w)| {
+        // `The services sector expanded 0.2% while industrial production
+        // dropped 0.5%`: a contrast opens a clause with or without a comma.
+        let contrast = matches!(w.lc, "while" | "whereas");
         let boundary = w.is(fact::CLAUSE_END)
+            || contrast
+                && !words
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.is(fact::COMMA))
             || (w.is(fact::COMMA)
                 && words
                     .get(i + 1)
@@ -4331,6 +4342,37 @@ mod tests {
     }
 
     #[test]
+    fn quarterly_growth_without_a_basis_meets_only_its_like() {
+        let texts = [
+            "LONDON, Nov. 14, 2025 -- Borvia's economy grew 0.1% in the third quarter of 2025.",
+            "Nov. 14, 2025 -- Borvia's GDP grew 1.3% year on year in the third quarter of 2025.",
+            "Nov. 15, 2025 -- Borvia's economy expanded 0.4% in the third quarter of 2025.",
+        ];
+        let (cs, docs) = claims_of_texts(&texts);
+        assert!(cs.iter().all(|c| c.metric.as_str() == "GDP"), "{cs:?}");
+        let report = crate::reconcile(&cs, &docs);
+        // 0.1% and 0.4% say no basis: they disagree; 1.3% from a year
+        // before is neither's.
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+        assert!(!docs_named(&report.conflicts[0]).contains(&"1.txt"));
+    }
+
+    /// The claims of each text, the text's index its document number, and
+    /// the documents' names.
+    fn claims_of_texts(texts: &[&str]) -> (Vec<Claim>, Vec<String>) {
+        let docs: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        let mut cs = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            cs.extend(extract_claims(&DocView::analyze(i as u32, t)));
+        }
+        (cs, docs)
+    }
+
+    fn docs_named(c: &crate::Conflict) -> Vec<&str> {
+        c.mentions.iter().map(|m| m.doc.as_ref()).collect()
+    }
+
+    #[test]
     fn a_count_of_units_is_no_money_metric_carried_on() {
         let cs = claims("Qelmaris Motors reported Q3 PAT of Rs 3,181 cr on revenue of Rs 35,450 cr. SUV volumes rose 19% to 2.48 lakh units.");
         let pat = cs.iter().find(|c| c.value == 3.181e10).expect("PAT");
@@ -4363,21 +4405,13 @@ mod tests {
             "Roston Shipping Co. said its revenue reached RMB 62.3 billion in 2025.",
             "Roston Robotics said its revenue was RMB 45 billion in 2025.",
         ];
-        let docs: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
-        let mut cs = Vec::new();
-        for (i, t) in texts.iter().enumerate() {
-            cs.extend(extract_claims(&DocView::analyze(i as u32, t)));
-        }
+        let (cs, docs) = claims_of_texts(&texts);
         assert!(cs.iter().all(|c| c.subject.as_str() == "Roston"), "{cs:?}");
         let report = crate::reconcile(&cs, &docs);
         // The robot maker's two figures conflict; the shipper is another company.
         assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
-        let docs_named: Vec<&str> = report.conflicts[0]
-            .mentions
-            .iter()
-            .map(|m| m.doc.as_ref())
-            .collect();
-        assert!(!docs_named.contains(&"1.txt"), "{docs_named:?}");
+        let named = docs_named(&report.conflicts[0]);
+        assert!(!named.contains(&"1.txt"), "{named:?}");
         // With one tail in the run, the core stays the subject.
         let report = crate::reconcile(
             &cs[..1].iter().chain(&cs[2..]).cloned().collect::<Vec<_>>(),

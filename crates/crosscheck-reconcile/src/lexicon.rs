@@ -114,6 +114,8 @@ pub const METRICS: &[(&str, &str)] = &[
     ("gross regional product", "GDP"),
     ("gdp", "GDP"),
     ("economic output", "GDP"),
+    // `Britain's economy grew 0.1%`: an economy's growth is its GDP's.
+    ("economy", "GDP"),
     ("surveyed urban unemployment rate", "unemployment rate"),
     ("urban unemployment rate", "unemployment rate"),
     ("unemployment rate", "unemployment rate"),

@@ -5,7 +5,7 @@ use crate::interval::{Interval, Verdict};
 use crate::lexicon::is_flow;
 use crate::table::{ClaimTable, ClaimsView};
 use crate::{Claim, Sym};
-use crosscheck_numbers::{Basis, Period};
+use crosscheck_numbers::{Basis, Granularity, Period};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -671,11 +671,34 @@ fn gkey(c: &Claim) -> GKey {
         dim: dim_id(c),
         change: c.change,
         basis: match c.basis {
+            // A change that says no basis is against a year before
+            // (`exports rose 77.5% in the first 11 months`, `third-quarter
+            // revenue rose 12%`), but an economy's growth over a quarter is
+            // as often against the one before (`the economy grew 0.1% in
+            // the third quarter` beside another text's `1.3% from a year
+            // earlier`): compared only with others that say none.
+            None if sequential_by_default(c) => 3,
             None | Some(Basis::YearOnYear) => 0,
             Some(Basis::MonthOnMonth) => 1,
             Some(Basis::QuarterOnQuarter) => 2,
         },
     }
+}
+
+/// Whether `c` is a change of an economy's output over one quarter or
+/// month (see [`gkey`]). Only GDP: a rate of inflation stated without a
+/// basis is a year's almost everywhere; quarterly growth is the quarter
+/// before's in most countries' releases (not in China's).
+fn sequential_by_default(c: &Claim) -> bool {
+    static GDP: std::sync::OnceLock<Sym> = std::sync::OnceLock::new();
+    c.change
+        && c.metric == *GDP.get_or_init(|| Sym::new("GDP"))
+        && c.period.is_some_and(|p| {
+            let months = |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
+            matches!(p.granularity, Granularity::Quarter | Granularity::Month)
+                && !p.cumulative
+                && months(p.end) - months(p.start) < 3
+        })
 }
 
 /// The symbol of the `pp` unit, made once: comparing symbols takes no lock,
