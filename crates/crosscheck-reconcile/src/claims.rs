@@ -1642,8 +1642,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // the metric carried on is money's, and a count of units is
             // none of it.
             if metric_how == How::Context
-                && q.kind == QuantityKind::Count
-                && crate::lexicon::is_money_only(&metric)
+                && (q.kind == QuantityKind::Count && crate::lexicon::is_money_only(&metric)
+                    || q.kind == QuantityKind::Money && crate::lexicon::is_ratio_only(&metric))
             {
                 metric = "".into();
                 metric_how = How::Missing;
@@ -1828,6 +1828,58 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if period_how >= How::Context && names_relative_period(words) {
                 period = None;
                 period_how = How::Missing;
+            }
+            // `quarterly revenue of $12.4 billion`, `45.3 percent in the
+            // quarter`, `Full-year revenue climbed to $46.8 billion`: the
+            // words say a quarter's or a year's, whatever the context
+            // carries; the last such period named, or none known.
+            if matches!(period_how, How::Context | How::Document) {
+                let span_is = |p: &Period, quarter: bool| {
+                    let months =
+                        |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
+                    let n = months(p.end) - months(p.start) + 1;
+                    if quarter {
+                        n == 3
+                    } else {
+                        n == 12 && p.granularity == Granularity::Year
+                    }
+                };
+                let in_clause = |i: usize| clause.get(i) == Some(&cl);
+                let says = |quarter: bool| {
+                    (0..words.len()).filter(|&i| in_clause(i)).any(|i| {
+                        let w = words[i].lc;
+                        let next = words.get(i + 1).map_or("", |w| w.lc);
+                        if quarter {
+                            w == "quarterly"
+                                || (w == "the"
+                                    && next == "quarter"
+                                    && !words.get(i + 2).is_some_and(|w| {
+                                        matches!(w.lc, "of" | "ended" | "ending" | "to")
+                                    }))
+                        } else {
+                            matches!(w, "full-year" | "annual")
+                                || (w == "full" && matches!(next, "year" | "fiscal" | "financial"))
+                        }
+                    })
+                };
+                for quarter in [true, false] {
+                    if period.is_some_and(|p| span_is(&p, quarter)) || !says(quarter) {
+                        continue;
+                    }
+                    let named = ctx
+                        .periods
+                        .iter()
+                        .rev()
+                        .map(|(p, _)| *p)
+                        .find(|p| span_is(p, quarter));
+                    period = named;
+                    period_how = if named.is_some() {
+                        How::Context
+                    } else {
+                        How::Missing
+                    };
+                    break;
+                }
             }
             // `Founded in 1992, Dorora Auto employs 346 employees`: a
             // headcount in the present tense is the company's when the text
@@ -2117,11 +2169,23 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
         }
         if out.len() == first_claim {
-            if let Some(d) = dates.iter().find(|d| {
+            let carried = |d: &&DateInfo| {
                 d.ok && d.paren.is_none()
                     && d.p.granularity != Granularity::Day
                     && !history_year(text, d.q.span.start)
-            }) {
+            };
+            if let Some(d) = dates.iter().find(carried) {
+                // `results for its fiscal 2025 fourth quarter ended
+                // September 27, 2025`: the quarter inside the year named
+                // first is what the next sentences' figures are of.
+                let within = |inner: &Period, outer: &Period| {
+                    outer.start <= inner.start && inner.end <= outer.end && inner != outer
+                };
+                let d = dates
+                    .iter()
+                    .filter(carried)
+                    .rfind(|e| within(&e.p, &d.p))
+                    .unwrap_or(d);
                 ctx.period = Some((d.p, para));
                 ctx.saw_period(d.p);
             } else if let Some(d) = dates.iter().find(|d| {
@@ -3667,7 +3731,18 @@ fn modal_word_of_no_clause(words: &[W], i: usize) -> bool {
         && next(1) == "to"
         && next(2) == "have";
     let amount = w == "estimated" && i > 0 && words[i - 1].lc == "an";
-    past || amount || modal_noun_of(words, i)
+    // `broadly in line with our estimate`, `beat expectations`: a figure
+    // set beside a forecast, not one (but `We estimate revenue at ...`).
+    let beside = matches!(
+        w,
+        "estimate" | "consensus" | "expectations" | "projection" | "projections"
+    ) && !(w == "estimate"
+        && i > 0
+        && matches!(
+            words[i - 1].lc,
+            "we" | "i" | "they" | "analysts" | "economists"
+        ));
+    past || amount || beside || modal_noun_of(words, i)
 }
 
 /// `forecasts of`, `a target of`, `guidance of`: a modal noun whose figure follows.
@@ -3681,9 +3756,14 @@ fn modal_noun_of(words: &[W], i: usize) -> bool {
             | "goal"
             | "goals"
             | "guidance"
+            | "estimate"
             | "estimates"
             | "outlook"
             | "ambition"
+            | "consensus"
+            | "expectations"
+            | "projection"
+            | "projections"
     ) && words.get(i + 1).is_some_and(|w| w.lc == "of")
 }
 
@@ -4338,6 +4418,29 @@ mod tests {
         assert!(!q(0.4).scope.as_str().contains("forecast"), "{:?}", q(0.4));
         assert!(q(0.6).scope.as_str().contains("forecast"), "{:?}", q(0.6));
         let docs = ["bulletin.txt".to_string()];
+        assert!(crate::reconcile(&cs, &docs).conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_earnings_release_keeps_its_quarter_and_its_year_apart() {
+        let cs = claims("SAN JOSE, Oct. 30, 2025 -- Qelvane Systems today announced results for its fiscal 2025 fourth quarter ended September 27, 2025. The company posted quarterly revenue of $12.4 billion.\n\n\
+            For the full fiscal year, revenue was $46.2 billion. Gross margin was 45.3 percent in the quarter. The company returned $3.1 billion to shareholders, including $2.4 billion in share repurchases. Revenue was broadly in line with our estimate, and above the consensus estimate of $12.1 billion.");
+        let q = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
+        let iso = |v: f64| q(v).period.map(|p| p.iso());
+        assert_eq!(iso(12.4e9).as_deref(), Some("2025-07/2025-09"));
+        assert_eq!(iso(45.3).as_deref(), Some("2025-07/2025-09"));
+        assert_ne!(iso(46.2e9), iso(12.4e9));
+        // Money is no margin; a buyback is no revenue.
+        assert!(q(3.1e9).metric.is_empty(), "{:?}", q(3.1e9));
+        assert_eq!(q(2.4e9).metric.as_str(), "buybacks");
+        // Only the estimate's own figure is one.
+        assert!(
+            q(12.1e9).scope.as_str().contains("forecast"),
+            "{:?}",
+            q(12.1e9)
+        );
+        assert!(!q(12.4e9).scope.as_str().contains("forecast"));
+        let docs = ["release.txt".to_string()];
         assert!(crate::reconcile(&cs, &docs).conflicts.is_empty());
     }
 

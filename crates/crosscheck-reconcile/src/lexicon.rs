@@ -81,6 +81,14 @@ pub const METRICS: &[(&str, &str)] = &[
     ("installed capacity", "capacity"),
     ("production capacity", "capacity"),
     ("capacity", "capacity"),
+    // What a company hands back to its shareholders.
+    ("share repurchases", "buybacks"),
+    ("share buybacks", "buybacks"),
+    ("buybacks", "buybacks"),
+    ("buyback", "buybacks"),
+    ("repurchases", "buybacks"),
+    ("repurchased", "buybacks"),
+    ("bought back", "buybacks"),
     ("investment", "investment"),
     ("investments", "investment"),
     ("invested", "investment"),
@@ -325,6 +333,11 @@ pub(crate) const MODAL_WORDS: &[&str] = &[
     "hopes",
     "ambition",
     "envisages",
+    "estimate",
+    "consensus",
+    "expectations",
+    "projection",
+    "projections",
 ];
 
 /// Words that mark a correction notice.
@@ -820,6 +833,16 @@ pub(crate) fn is_money_only(metric: &str) -> bool {
     ]
     .iter()
     .any(|m| metric == *m || metric.ends_with(&format!(" {m}")))
+}
+
+/// Metrics only ever stated as a ratio or a rate (`gross margin`, `market
+/// share`, `unemployment rate`): no amount of money is one.
+pub(crate) fn is_ratio_only(metric: &str) -> bool {
+    metric.ends_with("margin")
+        || metric.ends_with("market share")
+        || metric.ends_with(" rate")
+        || metric.starts_with("share of ")
+        || matches!(metric, "CPI" | "PPI" | "inflation")
 }
 
 /// Metrics that add up over time (so a longer period holds at least as much).

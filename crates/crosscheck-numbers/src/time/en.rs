@@ -1259,21 +1259,36 @@ fn ordinal_trigger<'a>(
 ) -> Option<(Found, Lexer<'a>)> {
     let n = ordinal_word(w)?;
     let text = p.text;
-    let start = if word_is(text, prev, &["the"]) {
-        prev.map_or(t.start, |l| l.start)
+    // `its fiscal fourth quarter`: a quarter of the company's own year,
+    // whose months the words do not say.
+    let fiscal = word_is(text, prev, &["fiscal", "financial"]);
+    let before = if fiscal {
+        prev.and_then(|l| prev_lex(text, l.start))
     } else {
-        t.start
+        prev
     };
-    ordinal_rest(p, n, start)
+    let opening = if fiscal { prev } else { None };
+    let start = if word_is(text, before, &["the"]) {
+        before.map_or(t.start, |l| l.start)
+    } else {
+        opening.map_or(t.start, |l| l.start)
+    };
+    ordinal_rest(p, n, start, fiscal)
 }
 
-fn ordinal_rest<'a>(p: &mut P<'a>, n: u8, start: usize) -> Option<(Found, Lexer<'a>)> {
+fn ordinal_rest<'a>(
+    p: &mut P<'a>,
+    n: u8,
+    start: usize,
+    fiscal: bool,
+) -> Option<(Found, Lexer<'a>)> {
     let template = if p.eat_word(&["quarter"]) {
         if n > 4 {
             return None;
         }
         Period {
             granularity: Granularity::Quarter,
+            fiscal,
             ..Period::months(0, n * 3 - 2, n * 3)
         }
     } else if p.eat_word(&["half"]) {
@@ -1686,7 +1701,7 @@ fn num_trigger<'a>(
                     t.start
                 };
                 if p.is_word(p.peek(), &["quarter", "half"]) {
-                    return ordinal_rest(&mut p, d, start);
+                    return ordinal_rest(&mut p, d, start, false);
                 }
             }
         }

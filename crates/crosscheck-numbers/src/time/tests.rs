@@ -460,6 +460,22 @@ fn a_fallback_date_yields_to_the_text() {
 }
 
 #[test]
+fn a_fiscal_quarter_is_marked_fiscal() {
+    let got = periods("Revenue rose in the fiscal fourth quarter of 2025.", None);
+    assert_eq!(
+        got,
+        [(
+            "the fiscal fourth quarter of 2025".to_string(),
+            "2025-10/2025-12".to_string(),
+            false,
+            true
+        )]
+    );
+    let got = periods("Revenue rose in the fourth quarter of 2025.", None);
+    assert!(got.iter().all(|r| !r.3), "{got:?}");
+}
+
+#[test]
 fn relative_without_a_date_has_no_period() {
     assert!(periods("Sales rose last year.", None).is_empty());
     // Still a time expression: `Nov 14` heading a story of no year is no
