@@ -4442,6 +4442,13 @@ mod tests {
         assert!(!q(12.4e9).scope.as_str().contains("forecast"));
         let docs = ["release.txt".to_string()];
         assert!(crate::reconcile(&cs, &docs).conflicts.is_empty());
+        // A European release's measures, each its own.
+        let cs = claims("Stuttgart, 29 July 2025 -- Group sales rose 3.2% to EUR 8.4 billion in H1 2025. Adjusted EBIT of EUR 612 million; EBIT margin of 7.3%. Free cash flow of EUR 210 million. Order intake totalled EUR 5.9 billion.");
+        let metric = |v: f64| cs.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(612e6), Some("operating profit"));
+        assert_eq!(metric(7.3), Some("operating margin"));
+        assert_eq!(metric(210e6), Some("free cash flow"));
+        assert_eq!(metric(5.9e9), Some("orders"));
     }
 
     #[test]

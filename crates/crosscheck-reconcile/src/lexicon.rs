@@ -96,6 +96,12 @@ pub const METRICS: &[(&str, &str)] = &[
     ("value added", "added value"),
     ("value-added", "added value"),
     ("order backlog", "orders"),
+    ("order intake", "orders"),
+    ("new orders", "orders"),
+    ("free cash flow", "free cash flow"),
+    // Earnings before interest and taxes: Europe's operating profit.
+    ("ebit margin", "operating margin"),
+    ("ebit", "operating profit"),
     ("orders", "orders"),
     ("employees", "employees"),
     ("employs", "employees"),

@@ -1282,6 +1282,18 @@ fn ordinal_rest<'a>(
     start: usize,
     fiscal: bool,
 ) -> Option<(Found, Lexer<'a>)> {
+    // `first-half sales`, `third-quarter revenue`: the words joined as an
+    // adjective name the same period.
+    let save = (p.lx, p.end);
+    if !(p
+        .peek()
+        .is_some_and(|l| l.kind == Kind::Punct(b'-') && l.glued)
+        && p.bump().is_some()
+        && p.peek()
+            .is_some_and(|l| l.glued && p.is_word(Some(l), &["quarter", "half"])))
+    {
+        (p.lx, p.end) = save;
+    }
     let template = if p.eat_word(&["quarter"]) {
         if n > 4 {
             return None;

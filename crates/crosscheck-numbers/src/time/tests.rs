@@ -460,6 +460,17 @@ fn a_fallback_date_yields_to_the_text() {
 }
 
 #[test]
+fn a_period_joined_as_an_adjective_is_one() {
+    let got = periods(
+        "July 29, 2025 -- First-half sales rose 3%. Second-quarter revenue fell.",
+        None,
+    );
+    let iso = |e: &str| got.iter().find(|r| r.0 == e).map(|r| r.1.clone());
+    assert_eq!(iso("First-half").as_deref(), Some("2025-01/2025-06"));
+    assert_eq!(iso("Second-quarter").as_deref(), Some("2025-04/2025-06"));
+}
+
+#[test]
 fn a_fiscal_quarter_is_marked_fiscal() {
     let got = periods("Revenue rose in the fiscal fourth quarter of 2025.", None);
     assert_eq!(
