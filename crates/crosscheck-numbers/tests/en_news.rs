@@ -437,6 +437,16 @@ fn rupees_abbreviated() {
     }
 }
 
+/// `up to` after a verb is its particle: `ticked up to 4.2 percent` reached
+/// 4.2, it was not at most 4.2.
+#[test]
+fn up_to_after_a_verb_is_no_bound() {
+    let text = "The jobless rate ticked up to 4.2 percent, with up to 300 firms hiring.";
+    let found = recognize(text);
+    assert_eq!(find(text, &found, "4.2 percent").approx, Approx::Exact);
+    assert_eq!(find(text, &found, "up to 300 firms").approx, Approx::Under);
+}
+
 #[test]
 fn not_figures() {
     for text in [

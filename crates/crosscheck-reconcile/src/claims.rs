@@ -1454,10 +1454,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 .iter()
                 .copied()
                 .filter(|q| !matches!(q.kind, QuantityKind::Date | QuantityKind::Ordinal))
-                // A bare number touching a date is part of it (`23 January 2026`).
+                // A bare number touching a date is part of it (`23 January
+                // 2026`), if it can be a day or a year: `rose by 165,000 last
+                // month` is a figure.
                 .filter(|q| {
+                    let day_or_year = q.value.is_some_and(|v| {
+                        v.fract() == 0.0
+                            && ((1.0..=31.0).contains(&v) || (1000.0..=2999.0).contains(&v))
+                    });
                     !(q.kind == QuantityKind::Number
                         && q.unit.is_none()
+                        && day_or_year
                         && dates_at()
                             .any(|d| d.start <= q.span.end + 1 && q.span.start <= d.end + 1))
                 })
@@ -1643,7 +1650,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // none of it.
             if metric_how == How::Context
                 && (q.kind == QuantityKind::Count && crate::lexicon::is_money_only(&metric)
-                    || q.kind == QuantityKind::Money && crate::lexicon::is_ratio_only(&metric))
+                    || !matches!(q.kind, QuantityKind::Percent | QuantityKind::Fraction)
+                        && crate::lexicon::is_ratio_only(&metric))
             {
                 metric = "".into();
                 metric_how = How::Missing;
@@ -4449,6 +4457,21 @@ mod tests {
         assert_eq!(metric(7.3), Some("operating margin"));
         assert_eq!(metric(210e6), Some("free cash flow"));
         assert_eq!(metric(5.9e9), Some("orders"));
+    }
+
+    #[test]
+    fn a_jobs_report_reads_as_written() {
+        let cs = claims("WASHINGTON, Nov. 7, 2025 -- Nonfarm payrolls rose by 165,000 last month, while the jobless rate ticked up to 4.2 percent. September's gain was revised to 254,000. Average hourly earnings increased 0.3%.");
+        let q = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(q(165000.0).metric.as_str(), "payrolls");
+        assert_eq!(
+            q(165000.0).period.map(|p| p.iso()).as_deref(),
+            Some("2025-10")
+        );
+        assert_eq!(q(4.2).approx, Approx::Exact);
+        // A count is no rate, whatever sentence came before.
+        assert!(q(254000.0).metric.is_empty(), "{:?}", q(254000.0));
+        assert_eq!(q(0.3).metric.as_str(), "wages");
     }
 
     #[test]

@@ -97,6 +97,13 @@ pub const METRICS: &[(&str, &str)] = &[
     ("value-added", "added value"),
     ("order backlog", "orders"),
     ("order intake", "orders"),
+    // A labour market's measures.
+    ("nonfarm payrolls", "payrolls"),
+    ("non-farm payrolls", "payrolls"),
+    ("payrolls", "payrolls"),
+    ("average hourly earnings", "wages"),
+    ("hourly earnings", "wages"),
+    ("wages", "wages"),
     ("new orders", "orders"),
     ("free cash flow", "free cash flow"),
     // Earnings before interest and taxes: Europe's operating profit.

@@ -2597,6 +2597,25 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
     };
     if let Some(i) = phrase_at(&mut back, 0) {
         let (ph, k) = PHRASES[i];
+        // `ticked up to 4.2 percent`, `moved up to second place`: a verb's
+        // particle and the figure it reached, no bound.
+        const UP_TO_VERBS: [u128; 12] = [
+            key_of(b"ticked"),
+            key_of(b"edged"),
+            key_of(b"moved"),
+            key_of(b"went"),
+            key_of(b"crept"),
+            key_of(b"shot"),
+            key_of(b"jumped"),
+            key_of(b"climbed"),
+            key_of(b"picked"),
+            key_of(b"revised"),
+            key_of(b"stepped"),
+            key_of(b"bumped"),
+        ];
+        if ph == ["to", "up"] && back.key(2).is_some_and(|w| UP_TO_VERBS.contains(&w)) {
+            return None;
+        }
         // `between the tenth and the fifteenth`
         return Some((back.starts[ph.len() - 1], k));
     }

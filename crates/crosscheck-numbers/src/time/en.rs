@@ -1418,9 +1418,7 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
     };
     let window = match when {
         When::Fixed(tp) => trailing_months(tp, n).map(When::Fixed),
-        When::YearLess(tp) => trailing_months(tp, n)
-            .filter(|w| w.start.year == w.end.year)
-            .map(When::YearLess),
+        When::YearLess(tp) => trailing_months(tp, n).map(When::YearLess),
         _ => None,
     };
     let the = prev_lex(text, first.start).filter(|l| word_is(text, Some(*l), &["the"]));

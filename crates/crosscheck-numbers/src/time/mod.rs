@@ -129,7 +129,9 @@ pub(crate) fn offer(best: &mut Option<DocDate>, cand: DocDate) {
 /// A template period (year 0) moved to `year`.
 pub(crate) fn with_year(p: Period, year: i32) -> Period {
     let mut q = p;
-    q.start.year = year;
+    // A window that reaches into the year before (`the 12 months through
+    // October`) starts that many years before its end.
+    q.start.year = year - (p.end.year - p.start.year);
     q.end.year = year;
     if q.granularity == Granularity::Day {
         // `Feb. 29` of a year that has none is its last day.

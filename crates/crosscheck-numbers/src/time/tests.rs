@@ -460,6 +460,16 @@ fn a_fallback_date_yields_to_the_text() {
 }
 
 #[test]
+fn a_window_without_its_year_may_reach_into_the_year_before() {
+    assert_reads(
+        "In the 12 months through October, wages increased 4.0%.",
+        Some((2025, 11, 7)),
+        "the 12 months through October",
+        "2024-11/2025-10",
+    );
+}
+
+#[test]
 fn a_period_joined_as_an_adjective_is_one() {
     let got = periods(
         "July 29, 2025 -- First-half sales rose 3%. Second-quarter revenue fell.",
