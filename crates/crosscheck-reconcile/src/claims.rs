@@ -1524,6 +1524,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
             });
         let resp = has(fact::RESPECTIVELY);
+        let mut period_marks: Option<Vec<(usize, bool)>> = None;
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
             let fe = word_at(q.span.end);
@@ -1852,23 +1853,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         n == 12 && p.granularity == Granularity::Year
                     }
                 };
-                let in_clause = |i: usize| clause.get(i) == Some(&cl);
+                // The sentence's words that say so, found once per sentence
+                // (a table's row holds many figures of the document's period).
+                let marks = period_marks.get_or_insert_with(|| period_words(words));
                 let says = |quarter: bool| {
-                    (0..words.len()).filter(|&i| in_clause(i)).any(|i| {
-                        let w = words[i].lc;
-                        let next = words.get(i + 1).map_or("", |w| w.lc);
-                        if quarter {
-                            w == "quarterly"
-                                || (w == "the"
-                                    && next == "quarter"
-                                    && !words.get(i + 2).is_some_and(|w| {
-                                        matches!(w.lc, "of" | "ended" | "ending" | "to")
-                                    }))
-                        } else {
-                            matches!(w, "full-year" | "annual")
-                                || (w == "full" && matches!(next, "year" | "fiscal" | "financial"))
-                        }
-                    })
+                    marks
+                        .iter()
+                        .any(|&(i, q)| q == quarter && clause.get(i) == Some(&cl))
                 };
                 for quarter in [true, false] {
                     if period.is_some_and(|p| span_is(&p, quarter)) || !says(quarter) {
@@ -3698,6 +3689,28 @@ fn sequential_where_the_text_tells_apart(out: &mut [Claim]) {
             });
         }
     }
+}
+
+/// The words of a sentence that say a figure is a quarter's (`quarterly`,
+/// `in the quarter`: `true`) or a whole year's (`full-year`, `annual`, `the
+/// full fiscal year`: `false`), by word index.
+fn period_words(words: &[W]) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = |k: usize| words.get(i + k).map_or("", |w| w.lc);
+        match w.lc {
+            "quarterly" => out.push((i, true)),
+            "the"
+                if next(1) == "quarter" && !matches!(next(2), "of" | "ended" | "ending" | "to") =>
+            {
+                out.push((i, true))
+            }
+            "full-year" | "annual" => out.push((i, false)),
+            "full" if matches!(next(1), "year" | "fiscal" | "financial") => out.push((i, false)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The basis of a change named before it in its sentence: `Compared with

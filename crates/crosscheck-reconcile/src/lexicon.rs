@@ -845,7 +845,11 @@ pub(crate) fn is_money_only(metric: &str) -> bool {
         "GDP",
     ]
     .iter()
-    .any(|m| metric == *m || metric.ends_with(&format!(" {m}")))
+    .any(|m| {
+        metric
+            .strip_suffix(m)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    })
 }
 
 /// Metrics only ever stated as a ratio or a rate (`gross margin`, `market

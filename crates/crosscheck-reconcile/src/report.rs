@@ -663,6 +663,7 @@ struct GKey {
     basis: u8,
 }
 
+#[inline]
 fn gkey(c: &Claim) -> GKey {
     GKey {
         subject: c.subject,
@@ -689,9 +690,11 @@ fn gkey(c: &Claim) -> GKey {
 /// month (see [`gkey`]). Only GDP: a rate of inflation stated without a
 /// basis is a year's almost everywhere; quarterly growth is the quarter
 /// before's in most countries' releases (not in China's).
+#[inline]
 fn sequential_by_default(c: &Claim) -> bool {
     static GDP: std::sync::OnceLock<Sym> = std::sync::OnceLock::new();
     c.change
+        && c.period.is_some()
         && c.metric == *GDP.get_or_init(|| Sym::new("GDP"))
         && c.period.is_some_and(|p| {
             let months = |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
