@@ -1890,6 +1890,21 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 period = written_in.map(Period::year);
                 period_how = How::Dated;
             }
+            // `First-half sales rose to 8.4 billion euros` in a story whose
+            // dateline gives no year: the period is unknown but named, and
+            // no other named period's figure is the same one.
+            if period.is_none() {
+                if let Some(d) = sent_qs.iter().find(|d| {
+                    d.kind == QuantityKind::Date
+                        && d.period.is_none()
+                        && clause.get(word_at(d.span.start)) == Some(&cl)
+                }) {
+                    let named = text[d.span.range()].to_lowercase();
+                    let named = named.trim_start_matches("the ").replace('-', " ");
+                    scope.push(format!("in {named}"));
+                    scope.sort();
+                }
+            }
 
             // ---- correction roles
             if correction_context {
@@ -4470,6 +4485,19 @@ mod tests {
         assert_eq!(metric(7.3), Some("operating margin"));
         assert_eq!(metric(210e6), Some("free cash flow"));
         assert_eq!(metric(5.9e9), Some("orders"));
+    }
+
+    #[test]
+    fn periods_named_but_unknown_stay_apart() {
+        // A dateline without its year: neither period is known, and the
+        // half is not the quarter.
+        let cs = claims("FRANKFURT, July 29 (Wire) -- Varnholt said first-half sales rose to 8.4 billion euros. Second-quarter sales came to 4.3 billion euros.");
+        let scope = |v: f64| cs.iter().find(|c| c.value == v).map(|c| c.scope.as_str());
+        assert_eq!(scope(8.4e9), Some("in first half"));
+        assert_eq!(scope(4.3e9), Some("in second quarter"));
+        let docs = ["wire.txt".to_string()];
+        let report = crate::reconcile(&cs, &docs);
+        assert!(report.conflicts.is_empty() && report.review.is_empty());
     }
 
     #[test]
