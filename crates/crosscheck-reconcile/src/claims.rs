@@ -1636,8 +1636,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                                     Some((m, _)) => (m.as_str().into(), How::Sentence, None),
                                     None => ("".into(), How::Missing, None),
                                 }
-                            } else if let Some((m, p)) = ctx.metric.filter(|(_, p)| *p == para) {
-                                let _ = p;
+                            } else if let Some((m, _)) = ctx.metric.filter(|(_, p)| {
+                                // `The services sector expanded 0.2%`: a part
+                                // of the economy or the company named as the
+                                // clause's subject is what grew, not the
+                                // measure the sentence before was about.
+                                *p == para
+                                    && !words[..fw].iter().enumerate().any(|(i, w)| {
+                                        clause.get(i) == Some(&cl)
+                                            && matches!(
+                                                w.lc,
+                                                "sector" | "segment" | "division" | "industry"
+                                            )
+                                    })
+                            }) {
                                 (m.as_str().into(), How::Context, None)
                             } else {
                                 ("".into(), How::Missing, None)
@@ -4485,6 +4497,13 @@ mod tests {
         assert_eq!(metric(7.3), Some("operating margin"));
         assert_eq!(metric(210e6), Some("free cash flow"));
         assert_eq!(metric(5.9e9), Some("orders"));
+    }
+
+    #[test]
+    fn a_sector_named_as_subject_takes_no_carried_metric() {
+        let cs = claims("Nov. 14, 2025 -- Compared with a year earlier, output was 1.4% higher in the third quarter of 2025. The services sector expanded 0.2% in the quarter.");
+        let sector = cs.iter().find(|c| c.value == 0.2).expect("a claim");
+        assert!(sector.metric.is_empty(), "{sector:?}");
     }
 
     #[test]
