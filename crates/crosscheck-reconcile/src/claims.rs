@@ -2096,6 +2096,19 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
                 change = true;
             }
+            // `U.S. employers added 150,000 jobs` is the change in payrolls
+            // that `nonfarm payrolls rose by 150,000` states.
+            if metric == "job"
+                && !change
+                && fw > 0
+                && matches!(
+                    words[fw - 1].lc,
+                    "added" | "adds" | "add" | "created" | "creates" | "create"
+                )
+            {
+                metric = Cow::Borrowed("payrolls");
+                change = true;
+            }
             out.push(Claim {
                 doc: doc.doc,
                 start: q.span.start as u32,
@@ -4532,6 +4545,11 @@ mod tests {
         // A count is no rate, whatever sentence came before.
         assert!(q(254000.0).metric.is_empty(), "{:?}", q(254000.0));
         assert_eq!(q(0.3).metric.as_str(), "wages");
+        let cs = claims("WASHINGTON, Nov. 7, 2025 -- U.S. employers added 150,000 jobs in October. The plant employs 2,000 workers.");
+        let added = cs.iter().find(|c| c.value == 150000.0).expect("a claim");
+        assert_eq!((added.metric.as_str(), added.change), ("payrolls", true));
+        let staff = cs.iter().find(|c| c.value == 2000.0).expect("a claim");
+        assert!(!staff.change, "{staff:?}");
     }
 
     #[test]
