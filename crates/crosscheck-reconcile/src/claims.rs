@@ -926,6 +926,10 @@ struct Context {
     topic_place: Option<(Sym, usize)>,
     /// The number of the sentence being read.
     sentence: usize,
+    /// The country of the first national statistics agency the document
+    /// names: whose figures they are when the text names no place or
+    /// company at all.
+    agency_country: Option<Sym>,
 }
 
 impl Context {
@@ -1239,6 +1243,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut ctx = Context {
         main_company: main_company.map(|m| m.0),
         jurisdictions: jurisdictions(doc),
+        agency_country: doc
+            .entities
+            .iter()
+            .filter(|e| e.label == Label::Organization)
+            .find_map(|e| crate::lexicon::agency_country(&e.canonical))
+            .map(Sym::new),
         ..Context::default()
     };
     // The document's most frequent period, for figures before any date (a headline).
@@ -1737,6 +1747,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     } else {
                         How::Document
                     };
+                } else if let Some(country) = ctx.agency_country {
+                    // `Nonfarm payrolls rose by 165,000, according to the
+                    // Bureau of Labor Statistics`: the agency's country.
+                    subject = Some(country);
+                    subject_how = How::Document;
                 }
             }
 
@@ -4550,6 +4565,10 @@ mod tests {
         assert_eq!((added.metric.as_str(), added.change), ("payrolls", true));
         let staff = cs.iter().find(|c| c.value == 2000.0).expect("a claim");
         assert!(!staff.change, "{staff:?}");
+        // No place named, but the agency's: its country's figure.
+        let cs = claims("November 7, 2025\n\nNonfarm payrolls rose by 165,000 last month, according to the Bureau of Labor Statistics.");
+        let p = cs.iter().find(|c| c.value == 165000.0).expect("a claim");
+        assert_eq!(p.subject.as_str(), "United States");
     }
 
     #[test]

@@ -852,6 +852,29 @@ pub(crate) fn is_money_only(metric: &str) -> bool {
     })
 }
 
+/// The country whose figures a national statistics agency publishes, by
+/// the agency's name as the entity stage gives it (places as it names
+/// them): public knowledge of a few dozen names, not a gazetteer's.
+pub(crate) fn agency_country(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Bureau of Labor Statistics"
+        | "Bureau of Economic Analysis"
+        | "Census Bureau"
+        | "U.S. Census Bureau"
+        | "Labor Department"
+        | "Commerce Department" => "United States",
+        "Office for National Statistics" => "United Kingdom",
+        "National Bureau of Statistics" | "General Administration of Customs" => "China",
+        "Statistics Canada" => "Canada",
+        "Australian Bureau of Statistics" => "Australia",
+        "Destatis" => "Germany",
+        "INSEE" => "France",
+        "Istat" | "ISTAT" => "Italy",
+        "Statistics Korea" => "South Korea",
+        _ => return None,
+    })
+}
+
 /// Metrics only ever stated as a ratio or a rate (`gross margin`, `market
 /// share`, `unemployment rate`): no amount of money is one.
 pub(crate) fn is_ratio_only(metric: &str) -> bool {
