@@ -408,6 +408,12 @@ fn resolve(
     let mut here: Option<(Period, usize)> = None;
     let mut clean_to = 0;
     let mut any: Option<i32> = None;
+    // A text that names a fiscal year (`Q3FY26`, `fiscal 2025`) counts its
+    // quarters and halves in it: a bare `Q3` there is the fiscal one,
+    // whose months the words do not say.
+    let fiscal_text = found
+        .iter()
+        .any(|f| matches!(f.when, When::Fixed(p) if p.fiscal));
     for f in found {
         let mut anchor: Option<Period> = None;
         if let Some((p, at)) = here {
@@ -434,17 +440,27 @@ fn resolve(
             // without its year is of that year; after a day (`an article
             // published on March 23, 2024 misstated revenue in the second
             // half`) the latest such period that had ended by then.
-            When::YearLess(p) => anchor
-                .map(|a| {
-                    if a.granularity == Granularity::Day {
-                        with_year(p, year_before(p, a.end))
-                    } else {
-                        with_year(p, a.end.year)
-                    }
-                })
-                .or_else(|| as_of.map(|d| with_year(p, year_before(p, d))))
-                .or_else(|| named_before.map(|y| with_year(p, y)))
-                .or_else(|| fallback.map(|d| with_year(p, year_before(p, d)))),
+            When::YearLess(p) => {
+                let p = Period {
+                    fiscal: p.fiscal
+                        || fiscal_text
+                            && (p.granularity == Granularity::Quarter
+                                || !p.cumulative
+                                    && matches!((p.start.month, p.end.month), (1, 6) | (7, 12))),
+                    ..p
+                };
+                anchor
+                    .map(|a| {
+                        if a.granularity == Granularity::Day {
+                            with_year(p, year_before(p, a.end))
+                        } else {
+                            with_year(p, a.end.year)
+                        }
+                    })
+                    .or_else(|| as_of.map(|d| with_year(p, year_before(p, d))))
+                    .or_else(|| named_before.map(|y| with_year(p, y)))
+                    .or_else(|| fallback.map(|d| with_year(p, year_before(p, d))))
+            }
             When::Relative { years, part, whole } => date.map(|d| {
                 let y = d.year + years;
                 if whole {

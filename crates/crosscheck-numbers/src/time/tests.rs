@@ -481,6 +481,20 @@ fn a_period_joined_as_an_adjective_is_one() {
 }
 
 #[test]
+fn a_text_in_fiscal_years_counts_its_bare_quarters_in_them() {
+    let got = periods(
+        "Q3FY26 review\n\nThe carmaker's Q3 profit rose, and first-half sales grew.",
+        Some((2026, 2, 9)),
+    );
+    for expression in ["Q3", "first-half"] {
+        let row = got.iter().find(|r| r.0 == expression).expect(expression);
+        assert!(row.3, "{row:?}");
+    }
+    let got = periods("The carmaker's Q3 profit rose.", Some((2026, 2, 9)));
+    assert!(got.iter().all(|r| !r.3), "{got:?}");
+}
+
+#[test]
 fn a_fiscal_quarter_is_marked_fiscal() {
     let got = periods("Revenue rose in the fiscal fourth quarter of 2025.", None);
     assert_eq!(
