@@ -1871,9 +1871,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // carries; the last such period named, or none known.
             if matches!(period_how, How::Context | How::Document) {
                 let span_is = |p: &Period, quarter: bool| {
-                    let months =
-                        |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
-                    let n = months(p.end) - months(p.start) + 1;
+                    let n = months_spanned(p);
                     if quarter {
                         n == 3
                     } else {
@@ -3702,6 +3700,20 @@ fn names_relative_period(words: &[W]) -> bool {
     })
 }
 
+/// How many calendar months `p` touches, its first and last included.
+fn months_spanned(p: &Period) -> i32 {
+    let index = |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
+    index(p.end) - index(p.start) + 1
+}
+
+/// Whether `p` is one quarter or one month, not a running total: the
+/// periods whose changes may be stated against the period before.
+pub(crate) fn one_quarter_or_month(p: &Period) -> bool {
+    matches!(p.granularity, Granularity::Quarter | Granularity::Month)
+        && !p.cumulative
+        && months_spanned(p) <= 3
+}
+
 /// An economy's quarterly or monthly change that says no basis is read as
 /// against a year before, like any other; but where the same document
 /// gives the same measure of the same quarter or month against a year
@@ -3709,14 +3721,7 @@ fn names_relative_period(words: &[W]) -> bool {
 /// the same quarter a year ago, GDP increased 1.3%`), the one that says
 /// none is against the period before.
 fn sequential_where_the_text_tells_apart(out: &mut [Claim]) {
-    let sub_annual = |c: &Claim| {
-        c.period.is_some_and(|p| {
-            let months = |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
-            matches!(p.granularity, Granularity::Quarter | Granularity::Month)
-                && !p.cumulative
-                && months(p.end) - months(p.start) < 3
-        })
-    };
+    let sub_annual = |c: &Claim| c.period.as_ref().is_some_and(one_quarter_or_month);
     let macro_measure = |c: &Claim| {
         matches!(
             c.metric.as_str(),

@@ -5,7 +5,7 @@ use crate::interval::{Interval, Verdict};
 use crate::lexicon::is_flow;
 use crate::table::{ClaimTable, ClaimsView};
 use crate::{Claim, Sym};
-use crosscheck_numbers::{Basis, Granularity, Period};
+use crosscheck_numbers::{Basis, Period};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -694,14 +694,10 @@ fn gkey(c: &Claim) -> GKey {
 fn sequential_by_default(c: &Claim) -> bool {
     static GDP: std::sync::OnceLock<Sym> = std::sync::OnceLock::new();
     c.change
-        && c.period.is_some()
+        && c.period
+            .as_ref()
+            .is_some_and(crate::claims::one_quarter_or_month)
         && c.metric == *GDP.get_or_init(|| Sym::new("GDP"))
-        && c.period.is_some_and(|p| {
-            let months = |d: crosscheck_numbers::CalendarDate| d.year * 12 + i32::from(d.month);
-            matches!(p.granularity, Granularity::Quarter | Granularity::Month)
-                && !p.cumulative
-                && months(p.end) - months(p.start) < 3
-        })
 }
 
 /// The symbol of the `pp` unit, made once: comparing symbols takes no lock,

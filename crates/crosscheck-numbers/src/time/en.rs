@@ -1262,16 +1262,17 @@ fn ordinal_trigger<'a>(
     // `its fiscal fourth quarter`: a quarter of the company's own year,
     // whose months the words do not say.
     let fiscal = word_is(text, prev, &["fiscal", "financial"]);
-    let before = if fiscal {
-        prev.and_then(|l| prev_lex(text, l.start))
+    // The expression's first word (`fiscal` when it is there) and the
+    // word before it, which may be `the`.
+    let (first, before) = if fiscal {
+        (prev, prev.and_then(|l| prev_lex(text, l.start)))
     } else {
-        prev
+        (None, prev)
     };
-    let opening = if fiscal { prev } else { None };
     let start = if word_is(text, before, &["the"]) {
         before.map_or(t.start, |l| l.start)
     } else {
-        opening.map_or(t.start, |l| l.start)
+        first.map_or(t.start, |l| l.start)
     };
     ordinal_rest(p, n, start, fiscal)
 }
