@@ -728,13 +728,20 @@ impl<'a> Scanner<'a> {
             Some(t) if t.k != K::End && t.s > self.floor => t,
             _ => prev(b, start, 0),
         };
+        let mut by = None;
         if t.word(b, "by") {
+            by = Some(t.s);
             t = prev(b, t.s, 0);
         }
         let mut sign = None;
         if t.k == K::Word {
             let w = lower(t.bytes(b), &mut buf);
             sign = units::change_verb(w);
+            // `raised its output by 120,000 barrels a day`, `cut the
+            // forecast by 0.2 points`: what a verb did to its object.
+            if sign.is_none() {
+                sign = by.and_then(|p| transitive_change_before(b, p));
+            }
             if w == b"of" {
                 let t2 = prev(b, t.s, 0);
                 sign = units::change_noun(lower(t2.bytes(b), &mut buf));
@@ -818,6 +825,13 @@ impl<'a> Scanner<'a> {
             if pv.word(b, "from") || units::change_verb(lower(pv.bytes(b), &mut buf)).is_some() {
                 return None;
             }
+            // `rose by 210,000 bpd to 26.7 million bpd`, `raised its output
+            // by 120,000 barrels a day to 4.3 million`: what happened went
+            // one way, by one amount, to one level (`expected to rise by 5%
+            // to 7%` is a range).
+            if pv.word(b, "by") && past_change_before(b, pv.s) {
+                return None;
+            }
         }
         // A hyphen glued between codes (`+1-222-2222`) is no range.
         if t.is(b, b'-') && !spaced && matches!(at(b, f.s.wrapping_sub(1)), b'-' | b'+') {
@@ -858,6 +872,10 @@ impl<'a> Scanner<'a> {
         // scaled first end above the second is no range either: `46.5bn-0.3`
         // would run from 46.5 billion down to 0.3 (billion).
         if f.scale > 1.0 && g.value * g.scale.max(f.scale) < f.value * f.scale {
+            return None;
+        }
+        // `by 0.2 percentage points to 4.5%`: a change and a level.
+        if f.unit.is_some() && g.unit.is_some() && f.unit != g.unit {
             return None;
         }
         if g.kind != f.kind
@@ -1077,6 +1095,9 @@ impl<'a> Scanner<'a> {
                 if !kind_allows_unit(kind) {
                     return None;
                 }
+                let (u, m) = units::scaled_unit(u);
+                value *= m;
+                prec *= m;
                 unit = Some(u.to_string());
                 kind = QuantityKind::Measure;
                 e = ue;
@@ -1595,8 +1616,21 @@ impl<'a> Scanner<'a> {
                 if has_money {
                     return None;
                 }
-                self.unit_after(t, kind)
-                    .map(|(u, ue, add)| (QuantityKind::Measure, u, ue, 1.0, add))
+                // `8.95 million bpd`, `1.1 mb/d`, `830 kb/d`.
+                if kind_allows_unit(kind) {
+                    let d = tok_at(b, t.e + 1);
+                    let slash_d = at(b, t.e) == b'/' && d.word(b, "d");
+                    if let Some(m) = units::oil_rate(lw, slash_d) {
+                        let end = if slash_d { d.e } else { t.e };
+                        if !at(b, end).is_ascii_alphanumeric() {
+                            return Some((QuantityKind::Measure, "bbl/d", end, m, 0.0));
+                        }
+                    }
+                }
+                self.unit_after(t, kind).map(|(u, ue, add)| {
+                    let (u, m) = units::scaled_unit(u);
+                    (QuantityKind::Measure, u, ue, m, add)
+                })
             }
             _ => None,
         }
@@ -1682,7 +1716,8 @@ impl<'a> Scanner<'a> {
             let per = units::time_unit(ld);
             let is_article = r.k == K::Word && r.bytes(b).len() <= 2;
             if let Some(tu) = per {
-                if !(is_article && ld.len() <= 3) {
+                // `a day` is a rate; `a d`, `a h`, `an hr` are not words.
+                if !(is_article && ld.len() <= 3 && ld != b"day") {
                     if let Some(rate) = units::rate_unit(u, tu) {
                         u = rate;
                         end = d.e;
@@ -1983,6 +2018,66 @@ fn unit_token_end(b: &[u8], s: usize) -> usize {
         e += 2;
     }
     e
+}
+
+/// A verb that changes its object (`raised`, `cut`) within the four words
+/// before `p` (a `by`), in the same clause: the sign of the change.
+fn transitive_change_before(b: &[u8], mut p: usize) -> Option<f64> {
+    let mut buf = [0u8; 24];
+    for _ in 0..4 {
+        let w = prev(b, p, 0);
+        if w.k != K::Word {
+            return None;
+        }
+        match lower(w.bytes(b), &mut buf) {
+            b"raised" | b"raise" | b"raises" | b"raising" | b"lifted" | b"lift" | b"lifts"
+            | b"boosted" | b"boost" | b"boosts" | b"hiked" | b"increased" | b"increase"
+            | b"increases" => return Some(1.0),
+            b"lowered" | b"lower" | b"lowers" | b"cut" | b"cuts" | b"cutting" | b"reduced"
+            | b"reduce" | b"reduces" | b"trimmed" | b"trims" | b"slashed" | b"slash" => {
+                return Some(-1.0)
+            }
+            _ => {}
+        }
+        p = w.s;
+    }
+    None
+}
+
+/// A verb of change in the past tense within the four words before `p`,
+/// in the same clause: `rose`, `increased`, `raised its output`.
+fn past_change_before(b: &[u8], mut p: usize) -> bool {
+    let mut buf = [0u8; 24];
+    for _ in 0..4 {
+        let w = prev(b, p, 0);
+        if w.k != K::Word {
+            return false;
+        }
+        let lw = lower(w.bytes(b), &mut buf);
+        let past = matches!(
+            lw,
+            b"rose"
+                | b"grew"
+                | b"fell"
+                | b"sank"
+                | b"shrank"
+                | b"slid"
+                | b"leapt"
+                | b"raised"
+                | b"lowered"
+                | b"boosted"
+                | b"reduced"
+                | b"lifted"
+                | b"trimmed"
+                | b"slashed"
+                | b"hiked"
+        ) || lw.ends_with(b"ed") && units::change_verb(lw).is_some();
+        if past {
+            return true;
+        }
+        p = w.s;
+    }
+    false
 }
 
 /// A unit glued to digits at `e`: `75ml`, `1.8m`, `24703m2`, `10km/hr`, `0.8rad`.

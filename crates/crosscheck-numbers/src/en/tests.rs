@@ -327,3 +327,60 @@ fn one_in_four_cars_is_a_proportion() {
     let found = recognize("He scored 5 in 10 minutes");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn oil_rates_and_tonnage_symbols_are_their_base_units() {
+    // The oil trade's ways of writing barrels per day all meet.
+    for (text, value) in [
+        ("pumped 9.1 million barrels per day", 9.1e6),
+        ("pumped 9.1 million barrels a day", 9.1e6),
+        ("up from 8.95 million bpd", 8.95e6),
+        ("steady at 1.3 million b/d", 1.3e6),
+        ("demand of 104.5 mb/d", 104.5e6),
+        ("supply rose by 340 kb/d", 340e3),
+    ] {
+        let q = one(text);
+        assert_eq!(q.unit.as_deref(), Some("bbl/d"), "{text}");
+        assert_eq!(q.value, Some(value), "{text}");
+    }
+    // A tonnage written with its prefix is so many tonnes.
+    for (text, value) in [
+        ("shipped 195.1 Mt of ore", 195.1e6),
+        ("shipped 195.1 million tonnes of ore", 195.1e6),
+        ("a 40kt plant", 40e3),
+        ("emissions of 37.4 gigatonnes", 37.4e9),
+    ] {
+        let q = one(text);
+        assert_eq!(q.unit.as_deref(), Some("t"), "{text}");
+        assert_eq!(q.value, Some(value), "{text}");
+    }
+    // Megabits stay megabits, and a distance a day is no rate we name.
+    assert_eq!(one("a 100 mb file").unit.as_deref(), Some("Mbit"));
+    assert_eq!(one("walked 20 km a day").unit.as_deref(), Some("km"));
+}
+
+#[test]
+fn a_change_by_an_amount_to_a_level_is_no_range() {
+    let text = "Output rose by 210,000 bpd to 26.7 million bpd. Iraq raised its output \
+                by 120,000 barrels per day to 4.3 million bpd. The bank cut its forecast \
+                by 0.2 percentage points to 4.5%.";
+    let found = recognize(text);
+    let got: Vec<(&str, Option<f64>, bool)> = found
+        .iter()
+        .map(|q| (&text[q.span.range()], q.value, q.change))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("210,000 bpd", Some(210e3), true),
+            ("26.7 million bpd", Some(26.7e6), false),
+            ("120,000 barrels per day", Some(120e3), true),
+            ("4.3 million bpd", Some(4.3e6), false),
+            ("0.2 percentage points", Some(-0.2), true),
+            ("4.5%", Some(4.5), false),
+        ]
+    );
+    // What is still to happen may be a range.
+    let q = one("Sales are expected to rise by 5% to 7%.");
+    assert_eq!(q.range, Some((Some(5.0), Some(7.0))));
+}

@@ -253,6 +253,7 @@ pub(super) fn unit_symbol(w: &[u8]) -> Option<&'static str> {
         "t" => "t",
         "kt" => "kt",
         "Mt" => "Mt",
+        "Gt" => "Gt",
         "lb" | "lbs" => "lb",
         "oz" => "oz",
         "kph" | "kmph" | "kmh" => "km/h",
@@ -332,6 +333,9 @@ pub(super) fn unit_word(w: &[u8]) -> Option<&'static str> {
         b"milligram" | b"milligrams" | b"milligramme" | b"milligrammes" => "mg",
         b"microgram" | b"micrograms" | b"microgramme" | b"microgrammes" => "µg",
         b"ton" | b"tons" | b"tonne" | b"tonnes" => "t",
+        b"kilotonne" | b"kilotonnes" => "kt",
+        b"megatonne" | b"megatonnes" => "Mt",
+        b"gigatonne" | b"gigatonnes" => "Gt",
         b"ounce" | b"ounces" => "oz",
         b"dram" | b"drams" | b"drachma" | b"drachmas" => "dr",
         b"lb" | b"lbs" | b"pound" | b"pounds" => "lb",
@@ -357,6 +361,35 @@ pub(super) fn unit_word(w: &[u8]) -> Option<&'static str> {
         b"turn" | b"turns" => "turn",
         b"knot" | b"knots" => "kn",
         b"millisecond" | b"milliseconds" => "ms",
+        _ => return None,
+    })
+}
+
+/// A multiple of a base unit written as a symbol of its own: the base and
+/// the factor, so that `195 Mt` is the same quantity as `195 million
+/// tonnes` (both 195,000,000 t).
+pub(super) fn scaled_unit(u: &'static str) -> (&'static str, f64) {
+    match u {
+        "kt" => ("t", 1e3),
+        "Mt" => ("t", 1e6),
+        "Gt" => ("t", 1e9),
+        _ => (u, 1.0),
+    }
+}
+
+/// The oil trade's abbreviations of barrels per day, as one word (`bpd`,
+/// `kbpd`) or as the prefix before `/d` (`b/d`, `mb/d`, `kb/d`): the factor
+/// of barrels per day each stands for. `mb/d` and `mbd` are millions, as the
+/// energy agencies write them; `mbpd`, which American filings use for
+/// thousands and news for millions, is left unread.
+pub(super) fn oil_rate(word: &[u8], before_slash_d: bool) -> Option<f64> {
+    Some(match (word, before_slash_d) {
+        (b"bpd" | b"bopd", false) => 1.0,
+        (b"kbpd" | b"kbd", false) => 1e3,
+        (b"mbd", false) => 1e6,
+        (b"b" | b"bbl", true) => 1.0,
+        (b"kb" | b"tb" | b"kbbl", true) => 1e3,
+        (b"mb", true) => 1e6,
         _ => return None,
     })
 }
