@@ -432,6 +432,41 @@ pub(crate) fn tag(
     cx.finish(merged)
 }
 
+/// The few places English writes in lower case, which the name chunks
+/// (capitalised words) never hold: the euro area as `euro area`, `euro
+/// zone` or `eurozone` (`GDP rose 0.3% in the euro area`).
+fn lower_case_places(text: &str, out: &mut Vec<Mention>) {
+    let b = text.as_bytes();
+    for at in memchr::memmem::find_iter(b, b"uro") {
+        let Some(start) = at.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(b[start], b'e' | b'E')
+            || start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] >= 0x80)
+        {
+            continue;
+        }
+        let rest = &b[at + 3..];
+        let len = [&b" area"[..], b" zone", b"-zone", b"zone"]
+            .iter()
+            .find(|tail| rest.len() >= tail.len() && rest[..tail.len()].eq_ignore_ascii_case(tail))
+            .map(|tail| tail.len());
+        let Some(len) = len else { continue };
+        let end = at + 3 + len;
+        if b.get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+        {
+            continue;
+        }
+        out.push(Mention {
+            start,
+            end,
+            label: Label::Place,
+            canonical: "Euro Area".to_string(),
+        });
+    }
+}
+
 /// Sentence spans with a break before a legal form undone: `Tanvir
 /// Batteries Pvt.` / `Ltd., and …` is one sentence (a legal form never opens one).
 fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut Vec<Span>) {
@@ -2648,6 +2683,7 @@ impl<'a> Ctx<'a> {
         self.possessive_companies(&mut out);
         self.speaker_labels(&mut out);
         self.rescan(&mut out);
+        lower_case_places(self.text, &mut out);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());
         for m in out {

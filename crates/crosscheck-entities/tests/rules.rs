@@ -310,3 +310,19 @@ fn a_country_opening_a_sentence_is_the_country() {
     let f = tag("Chad said the plan was sound.");
     assert!(!has(&f, "Chad", Label::Place), "{f:?}");
 }
+
+#[test]
+fn the_euro_area_is_a_place_in_lower_case_too() {
+    let found = tag(
+        "GDP rose 0.3% in the euro area and 0.2% in the eurozone's core. Euro zone \
+                     inflation eased. Europe's neuro zones are not places.",
+    );
+    for name in ["euro area", "eurozone", "Euro zone"] {
+        assert_eq!(canon(&found, name), Some("Euro Area"), "{name}: {found:?}");
+        assert!(has(&found, name, Label::Place));
+    }
+    assert!(
+        !found.iter().any(|(t, _, _)| t.contains("neuro")),
+        "{found:?}"
+    );
+}

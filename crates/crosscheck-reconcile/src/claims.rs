@@ -1169,12 +1169,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut ents: Vec<Ent> = doc
         .entities
         .iter()
-        .filter(|e| matches!(e.label, Label::Company | Label::Place))
+        .filter(|e| {
+            matches!(e.label, Label::Company | Label::Place)
+                || e.label == Label::Organization && crate::lexicon::is_bloc(&e.canonical)
+        })
         // `2.03 million Singapore dollars` names a currency, not a subject.
         .filter(|e| e.label != Label::Place || !names_currency(&text[e.span.end.min(text.len())..]))
         .map(|e| Ent {
             span: e.span,
-            label: e.label,
+            // A bloc stands where its members would.
+            label: if e.label == Label::Organization {
+                Label::Place
+            } else {
+                e.label
+            },
             name: Sym::new(&e.canonical),
             excluded: false,
             destination: false,
@@ -1482,7 +1490,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 // "new three" products`), not a figure.
                 .filter(|q| !quoted_number_word(text, q.span))
                 .filter(|q| {
-                    !list_marker(text, q) && !signed_bare_level(text, q) && !stock_code(text, q)
+                    !list_marker(text, q)
+                        && !signed_bare_level(text, q)
+                        && !stock_code(text, q)
+                        && !duration(text, q)
                 }),
         );
         let figs = &figs_buf;
@@ -1724,6 +1735,36 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 {
                     subject = Some(e.name);
                     subject_how = How::List;
+                }
+            }
+            // `GDP increased by 0.3% in the euro area and by 0.4% in the
+            // EU`: a place right after the figure, by `in`, is where it was
+            // measured, unless the sentence's subject is a company (whose
+            // sales in a place are still its own).
+            if subject_how != How::List {
+                let company_subject = subject.is_some_and(|s| {
+                    sent_ents
+                        .iter()
+                        .any(|e| e.name == s && e.label == Label::Company)
+                });
+                let mut k = fe;
+                if words.get(k).is_some_and(|w| w.lc == "in") && !company_subject {
+                    k += 1;
+                    if words.get(k).is_some_and(|w| w.is(fact::THE)) {
+                        k += 1;
+                    }
+                    let place = words.get(k).and_then(|w| {
+                        sent_ents.iter().find(|e| {
+                            e.span.start == w.start
+                                && e.label == Label::Place
+                                && !e.destination
+                                && !e.excluded
+                        })
+                    });
+                    if let Some(e) = place {
+                        subject = Some(e.name);
+                        subject_how = How::Preposition;
+                    }
                 }
             }
             if resp {
@@ -2309,6 +2350,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     mark_heading_breakdowns(text, &paras, &mut out);
     crate::columns::apply_table_columns(text, &doc.quantities, &mut out);
     calendar_fiscal_years(&mut out);
+    operating_income(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
@@ -2319,6 +2361,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// `operating income` is revenue in the English of Chinese companies'
+/// reports (a calque of 营业收入) and operating profit in American,
+/// Japanese and European usage. A document that states amounts in yuan
+/// writes the former; any other, the latter.
+fn operating_income(out: &mut [Claim]) {
+    const WORDS: &str = "operating income";
+    if !out.iter().any(|c| c.metric.as_str().ends_with(WORDS)) {
+        return;
+    }
+    let yuan = out.iter().any(|c| c.unit.as_str() == "CNY");
+    let base = if yuan { "revenue" } else { "operating profit" };
+    for c in out.iter_mut() {
+        if let Some(head) = c.metric.as_str().strip_suffix(WORDS) {
+            c.metric = Sym::new(&format!("{head}{base}"));
+        }
+    }
 }
 
 /// A heading: a short paragraph with no closing punctuation.
@@ -2571,6 +2631,31 @@ fn cjk_metric(text: &str, sent_start: usize, at: usize, others: &[Span]) -> Opti
 /// The number of an item of a numbered list (`2. Exports were ...`,
 /// `(3) ...`): plain digits opening their line, closed by a full stop or
 /// bracket and then a space. It counts items, not anything the item says.
+/// A length of time rather than a measured amount: `the nine months`,
+/// `over the past 12 months`, `a nine-month profit`, `the 10-year yield`.
+/// Such words name the window a figure covers (which the time stage reads)
+/// or qualify a noun; two documents giving different windows do not
+/// disagree.
+fn duration(text: &str, q: &Quantity) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade",
+    ];
+    let is_time_word = |w: &str| {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        TIME_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t))
+    };
+    if q.kind == QuantityKind::Count && q.unit.as_deref().is_some_and(is_time_word) {
+        return true;
+    }
+    let after = text.get(q.span.end..).unwrap_or_default();
+    after.strip_prefix('-').is_some_and(|rest| {
+        let word_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        q.kind == QuantityKind::Number && is_time_word(&rest[..word_end])
+    })
+}
+
 fn list_marker(text: &str, q: &Quantity) -> bool {
     let b = text.as_bytes();
     let (s, e) = (q.span.start, q.span.end);
@@ -3351,6 +3436,17 @@ fn find_subject(
                     if let Some(e) = named {
                         return (Some(e.name), How::Anaphora);
                     }
+                    // `Iraq raised its output`: a place that opens the
+                    // sentence as its subject, when no company is named.
+                    let opening_place = words
+                        .iter()
+                        .take(2)
+                        .filter_map(&ent_of)
+                        .find(|e| e.label == Label::Place && !e.excluded && !e.destination)
+                        .filter(|e| e.span.end <= w.start);
+                    if let Some(e) = opening_place {
+                        return (Some(e.name), How::Anaphora);
+                    }
                 }
                 let s = ctx.company.or(ctx.subject.map(|s| s.0)).or(ctx.place);
                 if s.is_some() {
@@ -3779,13 +3875,30 @@ fn period_words(words: &[W]) -> Vec<(usize, bool)> {
 fn basis_before(words: &[W], fw: usize) -> Option<Basis> {
     // Only a sentence that opens with the comparison (a list's bullet may
     // come first): one in the middle may be another figure's.
-    let at = words[..fw.min(3)]
-        .windows(2)
-        .position(|p| p[0].lc == "compared" && matches!(p[1].lc, "with" | "to"))
-        .filter(|&at| at == 0 || (at == 1 && words[0].kind != TokenKind::Word))?;
-    let phrase = &words[at + 2..fw.min(at + 10)];
+    // `Compared with the same quarter a year ago, ...`, `From a year
+    // earlier, ...`.
+    let (at, opener) = words[..fw.min(3)]
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| match w.lc {
+            "compared"
+                if words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.lc, "with" | "to")) =>
+            {
+                Some((i, 2))
+            }
+            "from" => Some((i, 1)),
+            _ => None,
+        })
+        .filter(|&(at, _)| at == 0 || (at == 1 && words[0].kind != TokenKind::Word))?;
+    let phrase = &words[(at + opener).min(fw)..fw.min(at + 10)];
     let has = |w: &str| phrase.iter().any(|x| x.lc == w);
     let ago = has("ago") || has("earlier") || has("before");
+    // `From 2024 to 2025, ...` names periods, not a comparison.
+    if opener == 1 && !ago && !has("same") {
+        return None;
+    }
     if has("same") || (has("year") && (ago || has("last"))) {
         return Some(Basis::YearOnYear);
     }
@@ -4574,6 +4687,60 @@ mod tests {
         let cs = claims("November 7, 2025\n\nNonfarm payrolls rose by 165,000 last month, according to the Bureau of Labor Statistics.");
         let p = cs.iter().find(|c| c.value == 165000.0).expect("a claim");
         assert_eq!(p.subject.as_str(), "United States");
+    }
+
+    #[test]
+    fn an_oil_market_story_reads_as_written() {
+        let cs = claims("LONDON, March 4, 2026 -- Total OPEC crude output rose by 210,000 bpd to 26.7 million bpd in February. Iraq raised its output by 120,000 barrels per day to 4.3 million bpd. The agency said global oil demand would grow by 1.1 mb/d in 2026.");
+        let q = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
+        // A bloc of states is a subject, as a place is.
+        assert_eq!(q(26.7e6).subject.as_str(), "OPEC");
+        assert_eq!(q(26.7e6).metric.as_str(), "crude production");
+        assert!(q(210e3).change && !q(26.7e6).change);
+        // `its` after a place opening the sentence is that place's.
+        assert_eq!(q(4.3e6).subject.as_str(), "Iraq");
+        assert_eq!(q(4.3e6).unit.as_str(), "bbl/d");
+        // The world's, not the last country named.
+        assert_eq!(
+            (q(1.1e6).subject.as_str(), q(1.1e6).metric.as_str()),
+            ("World", "oil demand")
+        );
+    }
+
+    #[test]
+    fn each_figure_of_a_statistics_release_takes_the_place_after_it() {
+        let cs = claims("Luxembourg, 30 January 2026\n\nGDP increased by 0.3% in the euro area and by 0.4% in the EU during the fourth quarter of 2025, compared with the previous quarter. From a year earlier, the euro area economy grew 1.2%. The number of employed persons increased by 0.1% in the euro area.");
+        let q = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(q(0.3).subject.as_str(), "Euro Area");
+        assert_eq!(q(0.4).subject.as_str(), "European Union");
+        assert_eq!(q(1.2).basis, Some(Basis::YearOnYear));
+        assert_eq!(q(0.1).metric.as_str(), "employment");
+        // A company's sales in a place stay the company's.
+        let cs = claims("Mirova Motors said its sales rose 12% in the EU in 2025.");
+        assert_eq!(cs[0].subject.as_str(), "Mirova");
+    }
+
+    #[test]
+    fn operating_income_is_revenue_only_beside_yuan() {
+        let cs = claims("TOKYO, Feb. 6, 2026 -- Hanamura Motor's nine-month operating income dropped 18.5 percent to 1.42 trillion yen.");
+        assert!(
+            cs.iter().all(|c| c.metric.as_str() == "operating profit"),
+            "{cs:?}"
+        );
+        let cs = claims("In 2025, Qiantang Auto's operating income reached 77.7 billion yuan.");
+        assert_eq!(cs[0].metric.as_str(), "revenue");
+    }
+
+    #[test]
+    fn a_length_of_time_is_no_figure() {
+        let text = "In 2025, Hanamura sold 7.1 million vehicles, its sales rising for nine \
+                    consecutive months. Sales in the nine months totalled 5.2 million units. \
+                    The 10-year plan is in its third year.";
+        let figures: Vec<&str> = claims(text)
+            .iter()
+            .map(|c| &text[c.start as usize..c.end as usize])
+            .collect();
+        assert_eq!(figures, ["7.1 million vehicles", "5.2 million units"]);
     }
 
     #[test]

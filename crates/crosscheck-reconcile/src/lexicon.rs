@@ -38,10 +38,14 @@ pub const METRICS: &[(&str, &str)] = &[
     ("produced", "production"),
     ("produces", "production"),
     ("output", "production"),
+    ("pumped", "production"),
+    ("pumps", "production"),
     ("manufactured", "production"),
     ("sales revenue", "revenue"),
     ("operating revenue", "revenue"),
-    ("operating income", "revenue"),
+    // Revenue in the English of Chinese reports (a calque of 营业收入),
+    // operating profit elsewhere: see `claims::operating_income`.
+    ("operating income", "operating income"),
     ("revenues", "revenue"),
     ("revenue", "revenue"),
     ("turnover", "revenue"),
@@ -110,6 +114,10 @@ pub const METRICS: &[(&str, &str)] = &[
     ("ebit margin", "operating margin"),
     ("ebit", "operating profit"),
     ("orders", "orders"),
+    ("employment", "employment"),
+    ("employed persons", "employment"),
+    ("persons employed", "employment"),
+    ("number of employed", "employment"),
     ("employees", "employees"),
     ("employs", "employees"),
     ("headcount", "employees"),
@@ -168,11 +176,29 @@ pub const METRICS: &[(&str, &str)] = &[
     ("prices", "price"),
     ("price", "price"),
     ("capital expenditure", "capex"),
+    ("capital expenditures", "capex"),
+    ("capital spending", "capex"),
     ("capex", "capex"),
     ("dividend", "dividend"),
     ("ebitda", "EBITDA"),
     ("throughput", "throughput"),
     ("installations", "installations"),
+    // A commodity market's measures.
+    ("demand", "demand"),
+    ("consumption", "consumption"),
+    ("inventories", "inventories"),
+    ("stockpiles", "inventories"),
+    // A balance sheet's.
+    ("net debt", "net debt"),
+    ("net cash", "net cash"),
+    ("total assets", "total assets"),
+    // An online service's audience.
+    ("monthly active users", "monthly active users"),
+    ("daily active users", "daily active users"),
+    ("maus", "monthly active users"),
+    ("daus", "daily active users"),
+    ("subscribers", "subscribers"),
+    ("paid subscribers", "subscribers"),
     ("market value", "market value"),
     ("market capitalisation", "market value"),
     ("market capitalization", "market value"),
@@ -276,6 +302,9 @@ pub(crate) const DROP_WORDS: WordList<&str> = WordList::new(&[
     "all",
     "total's",
     "accumulated",
+    // `OPEC's members produced`: the members are the subject's.
+    "member",
+    "members",
 ]);
 
 /// Qualifiers that go to the scope rather than the metric.
@@ -318,6 +347,10 @@ pub(crate) const DEMONYMS: WordList<(&str, &str)> = WordList::new_pairs(&[
     ("dutch", "Netherlands"),
     ("swiss", "Switzerland"),
     ("polish", "Poland"),
+    // `global oil demand`, `world steel output`: the world's.
+    ("global", "World"),
+    ("world", "World"),
+    ("worldwide", "World"),
 ]);
 
 /// Words that mark a forecast, target or plan rather than a result.
@@ -612,7 +645,12 @@ pub fn normalize_product(words: &[&str]) -> String {
     let mut first = true;
     let left_out = left_out_of_products();
     for w in words.iter().map(|w| lowercase(w)) {
-        if left_out.get(&w) {
+        // `nine-month operating income`, `three-month sales`: the window,
+        // which the time stage reads, is no part of what is measured.
+        let window = w.rsplit_once('-').is_some_and(|(_, unit)| {
+            matches!(unit, "month" | "months" | "week" | "weeks" | "quarter")
+        });
+        if window || left_out.get(&w) {
             continue;
         }
         if !first {
@@ -873,6 +911,13 @@ pub(crate) fn agency_country(name: &str) -> Option<&'static str> {
         "Statistics Korea" => "South Korea",
         _ => return None,
     })
+}
+
+/// Organisations of member states whose figures are their members'
+/// together (`OPEC crude output`, `OECD unemployment`): subjects, as places
+/// are, where other organisations are only sources.
+pub(crate) fn is_bloc(name: &str) -> bool {
+    matches!(name, "OPEC" | "OPEC+" | "OECD")
 }
 
 /// Metrics only ever stated as a ratio or a rate (`gross margin`, `market

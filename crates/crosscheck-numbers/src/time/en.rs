@@ -478,7 +478,7 @@ enum Case {
 /// must be written: the months (whole, three letters, `Sept`) with a
 /// capital first, `Q`, `H`, `FY`, `YTD` in capitals, the other words in any
 /// case. (`dated` is not among them: `may_trigger` has never taken it.)
-const TRIGGER_WORDS: [(&[u8], Case); 53] = [
+const TRIGGER_WORDS: [(&[u8], Case); 54] = [
     (b"january", Case::Capital),
     (b"february", Case::Capital),
     (b"march", Case::Capital),
@@ -512,6 +512,7 @@ const TRIGGER_WORDS: [(&[u8], Case); 53] = [
     (b"as", Case::Any),
     (b"up", Case::Any),
     (b"last", Case::Any),
+    (b"final", Case::Any),
     (b"this", Case::Any),
     (b"next", Case::Any),
     (b"year", Case::Any),
@@ -1130,6 +1131,16 @@ fn word_trigger<'a>(
         }
         return None;
     }
+    // `the last three months of 2025`, `the final quarter of 2025`: the
+    // year's closing months, when a year follows (alone, `last quarter` is
+    // the one before the document's).
+    if eq("last") || eq("final") {
+        let save = (p.lx, p.end);
+        if let Some(closing) = closing_part(&mut p, t, prev) {
+            return Some(closing);
+        }
+        (p.lx, p.end) = save;
+    }
     let relative = if eq("last") {
         Some(-1)
     } else if eq("this") {
@@ -1249,6 +1260,58 @@ fn word_trigger<'a>(
     ordinal_trigger(&mut p, t, w, prev)
 }
 
+/// `11 months`, `three quarters`: how many months, the words read.
+fn counted_months(p: &mut P<'_>) -> Option<u8> {
+    let l = p.peek()?;
+    let k = match l.kind {
+        Kind::Num => p.s(l).parse::<u8>().ok()?,
+        Kind::Word => small_number(p.s(l))?,
+        _ => return None,
+    };
+    p.bump();
+    if p.eat_word(&["months", "month"]) {
+        Some(k)
+    } else if p.eat_word(&["quarters"]) {
+        k.checked_mul(3)
+    } else {
+        None
+    }
+}
+
+/// After `last` or `final` (token `t`): `quarter of 2025`, `half of this
+/// year`, `three months of 2025`, `two quarters of 2024` — a year's closing
+/// months, read only with the year they close.
+fn closing_part<'a>(p: &mut P<'a>, t: Lex, prev: Option<Lex>) -> Option<(Found, Lexer<'a>)> {
+    let months = if p.eat_word(&["quarter"]) {
+        3
+    } else if p.eat_word(&["half"]) {
+        6
+    } else {
+        counted_months(p)?
+    };
+    if !(1..=11).contains(&months) {
+        return None;
+    }
+    let tail = p.eat_year_tail();
+    if matches!(tail, Tail::None) {
+        return None;
+    }
+    let window = super::months_template(13 - months, 12);
+    let template = if months == 3 {
+        Period {
+            granularity: Granularity::Quarter,
+            ..window
+        }
+    } else {
+        window
+    };
+    let start = match prev {
+        Some(l) if word_is(p.text, prev, &["the"]) => l.start,
+        _ => t.start,
+    };
+    Some((found(start, p.end, with_tail(template, tail)), p.lx))
+}
+
 /// `first quarter of 2024`, `the first 11 months of 2025`, `second half`,
 /// `first three quarters`.
 fn ordinal_trigger<'a>(
@@ -1311,20 +1374,7 @@ fn ordinal_rest<'a>(
         Period::months(0, n * 6 - 5, n * 6)
     } else if n == 1 {
         // `first 11 months`, `first three quarters`
-        let l = p.peek()?;
-        let k = match l.kind {
-            Kind::Num => p.s(l).parse::<u8>().ok()?,
-            Kind::Word => small_number(p.s(l))?,
-            _ => return None,
-        };
-        p.bump();
-        let months = if p.eat_word(&["months", "month"]) {
-            k
-        } else if p.eat_word(&["quarters"]) {
-            k.checked_mul(3)?
-        } else {
-            return None;
-        };
+        let months = counted_months(p)?;
         if !(1..=12).contains(&months) {
             return None;
         }

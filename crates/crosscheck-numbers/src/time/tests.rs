@@ -29,6 +29,25 @@ fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
 
 /// (sentence, expression, ISO period, cumulative)
 const FIXED: &[(&str, &str, &str, bool)] = &[
+    // A year's closing months, named with the year they close.
+    (
+        "The economy grew 0.3% in the final three months of 2025.",
+        "the final three months of 2025",
+        "2025-10/2025-12",
+        false,
+    ),
+    (
+        "Sales fell in the last quarter of 2025.",
+        "the last quarter of 2025",
+        "2025-10/2025-12",
+        false,
+    ),
+    (
+        "Sales rose in the final six months of 2024.",
+        "the final six months of 2024",
+        "2024-07/2024-12",
+        false,
+    ),
     // A window of months ending with the month named.
     (
         "Output reached 7,175 vehicles in the three months to June 2025.",
