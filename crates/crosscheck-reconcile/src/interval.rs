@@ -181,7 +181,11 @@ impl Interval {
         // interval by less than one unit of its last digit; a gap of a whole
         // unit or more (16 vs 18) no writing of the figure explains.
         let rounding = w(self).max(w(other));
-        if gap < rounding {
+        // Claims keep their rounding as an `f32`: `0.05` stored so is a
+        // hair wider, which would make a gap of exactly one unit (`1.2%`
+        // vs `1.4%`) look narrower than the rounding. A millionth of the
+        // rounding is far above that error and far below any real gap.
+        if gap < rounding * (1.0 - 1e-6) {
             Verdict::Near
         } else {
             Verdict::Differ
@@ -288,6 +292,21 @@ mod tests {
         assert_eq!(
             exact(212_000.0, 0.5).compare(&exact(221_000.0, 0.5)),
             Verdict::Differ
+        );
+    }
+
+    #[test]
+    fn a_gap_of_one_whole_unit_differs_at_a_claim_s_precision() {
+        // Claims store their rounding as `f32`; read back, `0.05` is a
+        // little wider than written.
+        let stored = f64::from(0.05f32);
+        assert_eq!(
+            exact(1.2, stored).compare(&exact(1.4, stored)),
+            Verdict::Differ
+        );
+        assert_eq!(
+            exact(1.2, stored).compare(&exact(1.3, stored)),
+            Verdict::Agree
         );
     }
 
