@@ -1464,6 +1464,17 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
             first = l;
         }
         (3, first)
+    } else if word_is(text, Some(prev2), &["year"]) {
+        // `the year to June 30, 2025`, `the fiscal year ended September 27,
+        // 2025`, `the financial year ending March 2026`: a company's year,
+        // whose months these words give.
+        let mut first = prev2;
+        while let Some(l) = prev_lex(text, first.start)
+            .filter(|l| word_is(text, Some(*l), &["fiscal", "financial", "full"]))
+        {
+            first = l;
+        }
+        (12, first)
     } else {
         return None;
     };

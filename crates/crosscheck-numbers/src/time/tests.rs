@@ -29,6 +29,25 @@ fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
 
 /// (sentence, expression, ISO period, cumulative)
 const FIXED: &[(&str, &str, &str, bool)] = &[
+    // A company's year, by the month or day it ends.
+    (
+        "Underlying EBITDA for the year to June 30, 2025 fell.",
+        "the year to June 30, 2025",
+        "2024-07/2025-06",
+        false,
+    ),
+    (
+        "It kept its forecast for the year ending March 2026.",
+        "the year ending March 2026",
+        "2025-04/2026-03",
+        false,
+    ),
+    (
+        "Revenue for the fiscal year ended September 27, 2025 rose.",
+        "the fiscal year ended September 27, 2025",
+        "2024-10/2025-09",
+        false,
+    ),
     // A year's closing months, named with the year they close.
     (
         "The economy grew 0.3% in the final three months of 2025.",
