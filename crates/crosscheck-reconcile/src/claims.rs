@@ -2351,6 +2351,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     crate::columns::apply_table_columns(text, &doc.quantities, &mut out);
     calendar_fiscal_years(&mut out);
     operating_income(&mut out);
+    stock_instants(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
@@ -2361,6 +2362,26 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// A level (a headcount, a debt) is held on a day: `as of September 30,
+/// 2025`, which the time stage reads as the running total to that day,
+/// is that day for it, and one month (`at the end of June`) the month's
+/// last day, so that the two ways of dating one balance meet.
+fn stock_instants(out: &mut [Claim]) {
+    for c in out.iter_mut() {
+        let Some(p) = c.period else { continue };
+        if p.fiscal || !crate::lexicon::is_stock(c.metric.as_str()) {
+            continue;
+        }
+        let running_to_a_day = p.cumulative && p.granularity == Granularity::Day;
+        let one_month = p.granularity == Granularity::Month
+            && !p.cumulative
+            && (p.start.year, p.start.month) == (p.end.year, p.end.month);
+        if running_to_a_day || one_month {
+            c.period = Some(Period::day(p.end.year, p.end.month, p.end.day));
+        }
+    }
 }
 
 /// `operating income` is revenue in the English of Chinese companies'
@@ -2502,7 +2523,14 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
         // `The services sector expanded 0.2% while industrial production
         // dropped 0.5%`: a contrast opens a clause with or without a comma.
         let contrast = matches!(w.lc, "while" | "whereas");
+        // `It shipped 195.1 Mt in FY25 and expects 190 Mt in FY26`: a
+        // second verb of looking ahead opens a clause of its own.
+        let and_expects = w.lc == "and"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.is(fact::MODAL) && n.lc.ends_with('s'));
         let boundary = w.is(fact::CLAUSE_END)
+            || and_expects
             || contrast
                 && !words
                     .get(i.wrapping_sub(1))
@@ -4729,6 +4757,35 @@ mod tests {
         );
         let cs = claims("In 2025, Qiantang Auto's operating income reached 77.7 billion yuan.");
         assert_eq!(cs[0].metric.as_str(), "revenue");
+    }
+
+    #[test]
+    fn a_balance_is_dated_by_its_day_however_written() {
+        let texts = [
+            "PERTH, Aug 20, 2025 -- Redgum Resources said net debt stood at US$1.9bn at 30 June. Headcount was 78,450 as of June 30, 2025.",
+            "20 August 2025\n\nRedgum Resources' net debt was US$1.9 billion at the end of June. Redgum employed about 78,000 people at the end of June.",
+        ];
+        let (cs, _) = claims_of_texts(&texts);
+        let periods: Vec<String> = cs
+            .iter()
+            .map(|c| c.period.map(|p| p.iso()).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            periods,
+            ["2025-06-30", "2025-06-30", "2025-06-30", "2025-06-30"],
+            "{cs:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_verb_of_looking_ahead_opens_its_own_clause() {
+        let cs = claims("PERTH, Aug 20, 2025 -- Redgum shipped 195.1 Mt of iron ore in the 2025 financial year and expects shipments of between 190 Mt and 200 Mt in FY26.");
+        let forecast = |c: &Claim| c.scope.as_str().contains("forecast");
+        assert_eq!(
+            cs.iter().map(forecast).collect::<Vec<_>>(),
+            [false, true],
+            "{cs:?}"
+        );
     }
 
     #[test]

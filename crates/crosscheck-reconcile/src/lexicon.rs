@@ -931,6 +931,29 @@ pub(crate) fn is_ratio_only(metric: &str) -> bool {
 }
 
 /// Metrics that add up over time (so a longer period holds at least as much).
+/// Metrics of a level held at an instant, not a flow over a period: a
+/// headcount, a debt, a stockpile. Their figure `as of September 30` is
+/// the level that day, and `in June` or `at the end of June` the level
+/// when June ended.
+pub(crate) fn is_stock(metric: &str) -> bool {
+    [
+        "employees",
+        "net debt",
+        "net cash",
+        "total assets",
+        "inventories",
+        "market value",
+        "population",
+        "subscribers",
+    ]
+    .iter()
+    .any(|base| {
+        metric
+            .strip_suffix(base)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    })
+}
+
 pub fn is_flow(metric_base: &str) -> bool {
     matches!(
         metric_base,
