@@ -4789,6 +4789,16 @@ mod tests {
     }
 
     #[test]
+    fn a_central_bank_story_and_a_retailer_s_quarter_read_as_written() {
+        let cs = claims("September 17, 2025\n\nThe Federal Reserve kept the federal funds rate in the 4.25%-4.5% range. Consumer prices rose 2.9% in August.");
+        assert_eq!(cs[0].metric.as_str(), "policy rate");
+        // No place named, but the central bank's: its country's figures.
+        assert!(cs.iter().all(|c| c.subject.as_str() == "United States"));
+        let cs = claims("August 20, 2025\n\nLarchmont Stores reported a 3.4% rise in same-store sales for the second quarter of 2025. Like-for-like sales at Oriel rose 2%.");
+        assert!(cs.iter().all(|c| c.metric.as_str() == "comparable sales"));
+    }
+
+    #[test]
     fn a_length_of_time_is_no_figure() {
         let text = "In 2025, Hanamura sold 7.1 million vehicles, its sales rising for nine \
                     consecutive months. Sales in the nine months totalled 5.2 million units. \

@@ -72,6 +72,12 @@ pub const METRICS: &[(&str, &str)] = &[
     ("gross margin", "gross margin"),
     ("net margin", "net margin"),
     ("operating margin", "operating margin"),
+    // A retailer's sales from stores open a year or more.
+    ("same-store sales", "comparable sales"),
+    ("comparable-store sales", "comparable sales"),
+    ("comparable store sales", "comparable sales"),
+    ("comparable sales", "comparable sales"),
+    ("like-for-like sales", "comparable sales"),
     ("sales volume", "sales"),
     ("supplied", "sales"),
     ("supplies", "sales"),
@@ -150,6 +156,17 @@ pub const METRICS: &[(&str, &str)] = &[
     ("unemployment rate", "unemployment rate"),
     ("jobless rate", "unemployment rate"),
     ("unemployment", "unemployment rate"),
+    // A central bank's rate.
+    ("federal funds rate", "policy rate"),
+    ("fed funds rate", "policy rate"),
+    ("benchmark interest rate", "policy rate"),
+    ("benchmark lending rate", "policy rate"),
+    ("benchmark rate", "policy rate"),
+    ("key interest rate", "policy rate"),
+    ("key policy rate", "policy rate"),
+    ("policy rate", "policy rate"),
+    ("bank rate", "policy rate"),
+    ("repo rate", "policy rate"),
     ("consumer price index", "CPI"),
     ("consumer prices", "CPI"),
     ("cpi", "CPI"),
@@ -890,7 +907,7 @@ pub(crate) fn is_money_only(metric: &str) -> bool {
     })
 }
 
-/// The country whose figures a national statistics agency publishes, by
+/// The country whose figures a national statistics agency or central bank publishes, by
 /// the agency's name as the entity stage gives it (places as it names
 /// them): public knowledge of a few dozen names, not a gazetteer's.
 pub(crate) fn agency_country(name: &str) -> Option<&'static str> {
@@ -900,7 +917,15 @@ pub(crate) fn agency_country(name: &str) -> Option<&'static str> {
         | "Census Bureau"
         | "U.S. Census Bureau"
         | "Labor Department"
-        | "Commerce Department" => "United States",
+        | "Commerce Department"
+        | "Federal Reserve" => "United States",
+        "European Central Bank" => "Euro Area",
+        "Bank of England" => "United Kingdom",
+        "Bank of Japan" => "Japan",
+        "Bank of Canada" => "Canada",
+        "Reserve Bank of India" => "India",
+        "Reserve Bank of Australia" => "Australia",
+        "People's Bank of China" => "China",
         "Office for National Statistics" => "United Kingdom",
         "National Bureau of Statistics" | "General Administration of Customs" => "China",
         "Statistics Canada" => "Canada",

@@ -341,6 +341,16 @@ impl<'a> P<'a> {
             if self.eat_word(&["this", "the"]) && self.eat_word(&["year"]) {
                 return Tail::Relative(0);
             }
+            // `the first nine months of the fiscal year`: of the company's
+            // own year, whose months these words do not say.
+            (self.lx, self.end) = save;
+            self.eat_word(&["of", "in"]);
+            if self.eat_word(&["this", "the", "its", "their"]) {
+                self.eat_word(&["current"]);
+                if self.eat_word(&["fiscal", "financial"]) && self.eat_word(&["year"]) {
+                    return Tail::Fiscal;
+                }
+            }
             (self.lx, self.end) = save;
             self.eat_word(&["of", "in"]);
             if self.eat_word(&["last", "previous"]) && self.eat_word(&["year"]) {
@@ -355,6 +365,8 @@ impl<'a> P<'a> {
 enum Tail {
     Year(i32, bool),
     Relative(i32),
+    /// `of the fiscal year`: a fiscal year, by the document's date.
+    Fiscal,
     None,
 }
 
@@ -370,6 +382,7 @@ fn with_tail(template: Period, tail: Tail) -> When {
             part: template,
             whole: false,
         },
+        Tail::Fiscal => When::YearLess(template.fiscal()),
         Tail::None => When::YearLess(template),
     }
 }
