@@ -3763,10 +3763,32 @@ fn calendar_fiscal_years(out: &mut [Claim]) {
             (!p.fiscal && whole_year(&p)).then_some((c.subject, p.start.year))
         })
         .collect();
+    // `the year to June 30, 2025` beside `FY25`: the subject's year that
+    // ends in 2025 is the one its fiscal 2025 names (when the text gives
+    // one such ending month only).
+    let mut company_years: foldhash::HashMap<(Sym, i32), Option<Period>> =
+        foldhash::HashMapExt::new();
+    for c in out.iter() {
+        let Some(p) = c.period else { continue };
+        if !p.fiscal && !p.cumulative && months_spanned(&p) == 12 && p.start.month != 1 {
+            company_years
+                .entry((c.subject, p.end.year))
+                .and_modify(|seen| {
+                    if seen.is_some_and(|s| s.end.month != p.end.month) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(p));
+        }
+    }
     for c in out.iter_mut() {
         if let Some(p) = c.period.as_mut() {
-            if p.fiscal && whole_year(p) && calendar.contains(&(c.subject, p.start.year)) {
-                p.fiscal = false;
+            if p.fiscal && whole_year(p) {
+                if calendar.contains(&(c.subject, p.start.year)) {
+                    p.fiscal = false;
+                } else if let Some(Some(w)) = company_years.get(&(c.subject, p.start.year)) {
+                    *p = *w;
+                }
             }
         }
     }
@@ -4796,6 +4818,20 @@ mod tests {
         assert!(cs.iter().all(|c| c.subject.as_str() == "United States"));
         let cs = claims("August 20, 2025\n\nLarchmont Stores reported a 3.4% rise in same-store sales for the second quarter of 2025. Like-for-like sales at Oriel rose 2%.");
         assert!(cs.iter().all(|c| c.metric.as_str() == "comparable sales"));
+    }
+
+    #[test]
+    fn a_fiscal_year_is_the_company_year_the_text_dates() {
+        let cs = claims("PERTH, Aug 20, 2025 -- Redgum reported EBITDA of US$8.2 billion for the year to June 30, 2025. Shipments reached 192.4 Mt in FY25.");
+        assert!(
+            cs.iter()
+                .all(|c| c.period.map(|p| p.iso()).as_deref() == Some("2024-07/2025-06")),
+            "{cs:?}"
+        );
+        // A year the text names ending in another year says nothing of it.
+        let cs = claims("TOKYO, Feb 6, 2026 -- Hanamura kept its forecast of 1.9 trillion yen for the year ending March 2026. Sales were 9.4 million vehicles in fiscal 2025.");
+        let sales = cs.iter().find(|c| c.value == 9.4e6).expect("a claim");
+        assert!(sales.period.is_some_and(|p| p.fiscal), "{sales:?}");
     }
 
     #[test]
