@@ -549,6 +549,19 @@ fn a_fiscal_quarter_is_marked_fiscal() {
 }
 
 #[test]
+fn months_of_the_fiscal_year_are_fiscal() {
+    let got = periods(
+        "It sold 7.4 million vehicles in the first nine months of the fiscal year.",
+        Some((2026, 2, 6)),
+    );
+    let row = got
+        .iter()
+        .find(|r| r.0 == "the first nine months of the fiscal year")
+        .expect("the window");
+    assert!(row.3, "{row:?}");
+}
+
+#[test]
 fn relative_without_a_date_has_no_period() {
     assert!(periods("Sales rose last year.", None).is_empty());
     // Still a time expression: `Nov 14` heading a story of no year is no
