@@ -2352,6 +2352,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     calendar_fiscal_years(&mut out);
     operating_income(&mut out);
     stock_instants(&mut out);
+    products_the_unit_names(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
@@ -2362,6 +2363,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// `crude production` in barrels a day is the `production` another text
+/// gives in barrels a day: a product the unit already names is no part of
+/// the metric.
+fn products_the_unit_names(out: &mut [Claim]) {
+    for c in out.iter_mut() {
+        if !matches!(c.unit.as_str(), "bbl" | "bbl/d") {
+            continue;
+        }
+        let m = c.metric.as_str();
+        let bare = ["crude oil ", "crude ", "oil "]
+            .iter()
+            .find_map(|p| m.strip_prefix(p));
+        if let Some(bare) = bare {
+            c.metric = Sym::new(bare);
+        }
+    }
 }
 
 /// A level (a headcount, a debt) is held on a day: `as of September 30,
@@ -4745,16 +4764,19 @@ mod tests {
         let q = |v: f64| cs.iter().find(|c| c.value == v).expect("a claim");
         // A bloc of states is a subject, as a place is.
         assert_eq!(q(26.7e6).subject.as_str(), "OPEC");
-        assert_eq!(q(26.7e6).metric.as_str(), "crude production");
         assert!(q(210e3).change && !q(26.7e6).change);
         // `its` after a place opening the sentence is that place's.
         assert_eq!(q(4.3e6).subject.as_str(), "Iraq");
         assert_eq!(q(4.3e6).unit.as_str(), "bbl/d");
-        // The world's, not the last country named.
+        // The world's, not the last country named; what is to come, in
+        // reported speech; and oil, which barrels a day say already, is no
+        // part of the metric.
         assert_eq!(
             (q(1.1e6).subject.as_str(), q(1.1e6).metric.as_str()),
-            ("World", "oil demand")
+            ("World", "demand")
         );
+        assert!(q(1.1e6).scope.as_str().contains("forecast"));
+        assert_eq!(q(26.7e6).metric.as_str(), "production");
     }
 
     #[test]

@@ -401,6 +401,10 @@ pub(crate) const MODAL_WORDS: &[&str] = &[
     "expectations",
     "projection",
     "projections",
+    // `said demand would grow by 1.1 mb/d in 2026`: reported speech of
+    // what is to come. (Not `will`: a plan a text states twice with
+    // different figures, `will have 16 GWh`, contradicts itself.)
+    "would",
 ];
 
 /// Words that mark a correction notice.
