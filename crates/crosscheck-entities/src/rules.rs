@@ -139,7 +139,7 @@ pub(crate) const COMPANY_LEFT: &[&str] = &[
     "carmakers", "makers", "brands", "companies", "firms", "suppliers", "partner", "customer",
     "client", "distributor", "dealer", "shipper", "miner", "refiner", "airline", "bank", "broker",
     "brokerage", "platform", "e-commerce", "chipmaker", "smartphone", "battery", "automotive",
-    "shipbuilder", "contractor",
+    "shipbuilder", "contractor", "acquire", "acquires", "acquiring",
 ];
 
 /// Lower-case words after a company's possessive: `X's plant`.

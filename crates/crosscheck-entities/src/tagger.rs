@@ -2016,10 +2016,13 @@ impl<'a> Ctx<'a> {
             return;
         }
         // `Equity Research` is a desk, `Voltcore Energy` a company: a tail needs
-        // a distinctive word before it (asked only when there is a tail).
+        // a distinctive word before it (asked only when there is a tail), or
+        // a company's context (`shares of Helix Biotech`, `Helix Biotech
+        // reported`), whatever its words.
         if n >= 2
             && (legal
-                || last_wc & cls::COMPANY_TAILS != 0 && self.named_before_last(els, words, true)
+                || last_wc & cls::COMPANY_TAILS != 0
+                    && (self.named_before_last(els, words, true) || self.company_context(els))
                 || has_of_head(COMPANY_HEADS))
         {
             let canon = self.core(text);

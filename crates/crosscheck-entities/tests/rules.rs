@@ -326,3 +326,13 @@ fn the_euro_area_is_a_place_in_lower_case_too() {
         "{found:?}"
     );
 }
+
+/// A company tail after a common word is a company where the words around
+/// it say so (`Equity Research` alone stays a desk).
+#[test]
+fn a_common_word_and_a_tail_in_a_company_s_context_is_a_company() {
+    let f = tag("Corvane agreed to acquire Helix Biotech for $52 a share. Summit Energy reported a loss. The Equity Research team said so.");
+    assert!(has(&f, "Helix Biotech", Label::Company), "{f:?}");
+    assert!(has(&f, "Summit Energy", Label::Company), "{f:?}");
+    assert!(f.iter().all(|(t, _, _)| !t.contains("Equity")), "{f:?}");
+}
