@@ -3784,12 +3784,15 @@ fn calendar_fiscal_years(out: &mut [Claim]) {
         .collect();
     // `the year to June 30, 2025` beside `FY25`: the subject's year that
     // ends in 2025 is the one its fiscal 2025 names (when the text gives
-    // one such ending month only).
+    // one such ending month only). Not a year ending in March: Japanese
+    // companies name such a year by the year it starts in (`fiscal 2025`
+    // ends in March 2026), Indian ones by the year it ends in.
     let mut company_years: foldhash::HashMap<(Sym, i32), Option<Period>> =
         foldhash::HashMapExt::new();
     for c in out.iter() {
         let Some(p) = c.period else { continue };
-        if !p.fiscal && !p.cumulative && months_spanned(&p) == 12 && p.start.month != 1 {
+        if !p.fiscal && !p.cumulative && months_spanned(&p) == 12 && !matches!(p.start.month, 1 | 4)
+        {
             company_years
                 .entry((c.subject, p.end.year))
                 .and_modify(|seen| {
@@ -4852,6 +4855,11 @@ mod tests {
         );
         // A year the text names ending in another year says nothing of it.
         let cs = claims("TOKYO, Feb 6, 2026 -- Hanamura kept its forecast of 1.9 trillion yen for the year ending March 2026. Sales were 9.4 million vehicles in fiscal 2025.");
+        let sales = cs.iter().find(|c| c.value == 9.4e6).expect("a claim");
+        assert!(sales.period.is_some_and(|p| p.fiscal), "{sales:?}");
+        // Nor does a year ending in March, which companies name by either
+        // of its years.
+        let cs = claims("TOKYO, Feb 6, 2026 -- Hanamura earned 2.1 trillion yen in the year ended March 31, 2025. Sales were 9.4 million vehicles in fiscal 2025.");
         let sales = cs.iter().find(|c| c.value == 9.4e6).expect("a claim");
         assert!(sales.period.is_some_and(|p| p.fiscal), "{sales:?}");
     }
