@@ -2931,6 +2931,11 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
         b"from" | b"over" | b"than" | b"compared" | b"versus" | b"vs" | b"on"
     ) {
         let mut q = t.e;
+        // `the same quarter of 2024` is a year before; `the previous
+        // quarter` the one before; `over the Christmas quarter` names the
+        // period, not what it is compared with.
+        let mut same = false;
+        let mut before = false;
         for _ in 0..7 {
             let u = next(b, q);
             if u.k != K::Word {
@@ -2938,11 +2943,20 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
             }
             let w = lower(u.bytes(b), &mut b2);
             match w {
+                b"same" | b"corresponding" => same = true,
+                b"previous" | b"preceding" | b"prior" | b"last" | b"sequential" => before = true,
+                _ => {}
+            }
+            if same && matches!(w, b"quarter" | b"month" | b"period" | b"week" | b"half") {
+                return Some(Basis::YearOnYear);
+            }
+            match w {
                 b"year" | b"yearly" | b"annual" => {
                     let v = next(b, u.e);
                     let vw = lower(v.bytes(b), &mut b3);
                     if matches!(vw, b"earlier" | b"ago" | b"before" | b"basis")
                         || w1 != b"from"
+                        || before
                         || matches!(vw, b"s")
                     {
                         return Some(Basis::YearOnYear);
@@ -2955,12 +2969,24 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
                         lower(v.bytes(b), &mut b3),
                         b"earlier" | b"ago" | b"before" | b"basis"
                     ) || w1 != b"from"
+                        || before
                     {
                         return Some(Basis::MonthOnMonth);
                     }
                     return None;
                 }
-                b"quarter" | b"quarterly" => return Some(Basis::QuarterOnQuarter),
+                b"quarterly" => return Some(Basis::QuarterOnQuarter),
+                b"quarter" => {
+                    // `grew 0.2% on the quarter`, `from the previous quarter`,
+                    // `from a quarter earlier`.
+                    let v = next(b, u.e);
+                    let earlier =
+                        matches!(lower(v.bytes(b), &mut b3), b"earlier" | b"ago" | b"before");
+                    if w1 == b"on" || before || earlier {
+                        return Some(Basis::QuarterOnQuarter);
+                    }
+                    return None;
+                }
                 _ => {}
             }
             q = u.e;

@@ -384,3 +384,46 @@ fn a_change_by_an_amount_to_a_level_is_no_range() {
     let q = one("Sales are expected to rise by 5% to 7%.");
     assert_eq!(q.range, Some((Some(5.0), Some(7.0))));
 }
+
+#[test]
+fn the_words_after_a_change_say_its_basis_only_when_they_compare() {
+    for (text, basis) in [
+        (
+            "Sales rose 5% over the same quarter last year.",
+            Some(Basis::YearOnYear),
+        ),
+        (
+            "Sales rose 5% compared with the same quarter of 2024.",
+            Some(Basis::YearOnYear),
+        ),
+        (
+            "Sales rose 5% from the same month a year ago.",
+            Some(Basis::YearOnYear),
+        ),
+        (
+            "Sales rose 5% from the previous year.",
+            Some(Basis::YearOnYear),
+        ),
+        (
+            "Sales rose 5% from the previous quarter.",
+            Some(Basis::QuarterOnQuarter),
+        ),
+        (
+            "GDP grew 0.2% on the quarter.",
+            Some(Basis::QuarterOnQuarter),
+        ),
+        (
+            "Prices rose 0.3% from the previous month.",
+            Some(Basis::MonthOnMonth),
+        ),
+        // The period the change is over, not what it is compared with.
+        ("Sales grew 3.9 per cent over the Christmas quarter.", None),
+        ("Sales rose 5% over the quarter.", None),
+    ] {
+        let q = recognize(text)
+            .into_iter()
+            .find(|q| q.kind == QuantityKind::Percent)
+            .expect(text);
+        assert_eq!(q.basis, basis, "{text}");
+    }
+}

@@ -1477,6 +1477,26 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
             first = l;
         }
         (3, first)
+    } else if word_is(text, Some(prev2), &["weeks"]) {
+        // A retailer's `13 weeks to 28 December`, `52 weeks to 1 March
+        // 2025`: as many months as the weeks nearly make.
+        let count = prev_lex(text, prev2.start)?;
+        let weeks = match count.kind {
+            Kind::Num => text[count.start..count.end].parse::<u8>().ok(),
+            Kind::Word => small_number(&text[count.start..count.end]),
+            _ => None,
+        }?;
+        let months = match weeks {
+            4 | 5 => 1,
+            8 | 9 => 2,
+            12..=14 => 3,
+            25..=27 => 6,
+            38..=40 => 9,
+            51..=53 => 12,
+            // Some other span: no window, and not the day alone either.
+            _ => return Some(None),
+        };
+        (months, count)
     } else if word_is(text, Some(prev2), &["year"]) {
         // `the year to June 30, 2025`, `the fiscal year ended September 27,
         // 2025`, `the financial year ending March 2026`: a company's year,
@@ -1491,9 +1511,24 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
     } else {
         return None;
     };
+    // Weeks that end in a month's first days (`to 1 March`) cover the
+    // month before it.
+    let by_weeks = word_is(text, Some(prev2), &["weeks"]);
+    let month_before = |tp: Period| {
+        if by_weeks && tp.granularity == Granularity::Day && tp.end.day <= 7 {
+            let (y, m) = if tp.end.month == 1 {
+                (tp.end.year - 1, 12)
+            } else {
+                (tp.end.year, tp.end.month - 1)
+            };
+            Period::months(y, m, m)
+        } else {
+            tp
+        }
+    };
     let window = match when {
-        When::Fixed(tp) => trailing_months(tp, n).map(When::Fixed),
-        When::YearLess(tp) => trailing_months(tp, n).map(When::YearLess),
+        When::Fixed(tp) => trailing_months(month_before(tp), n).map(When::Fixed),
+        When::YearLess(tp) => trailing_months(month_before(tp), n).map(When::YearLess),
         _ => None,
     };
     let the = prev_lex(text, first.start).filter(|l| word_is(text, Some(*l), &["the"]));

@@ -48,6 +48,19 @@ const FIXED: &[(&str, &str, &str, bool)] = &[
         "2024-10/2025-09",
         false,
     ),
+    // A retailer's weeks, as the months they nearly make.
+    (
+        "Like-for-like sales rose 4.1% in the 13 weeks to 28 December 2025.",
+        "the 13 weeks to 28 December 2025",
+        "2025-10/2025-12",
+        false,
+    ),
+    (
+        "Pre-tax profit was 1.02bn in the 52 weeks to 1 March 2025.",
+        "the 52 weeks to 1 March 2025",
+        "2024-03/2025-02",
+        false,
+    ),
     // A year's closing months, named with the year they close.
     (
         "The economy grew 0.3% in the final three months of 2025.",
