@@ -1457,12 +1457,7 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
     let prev2 = prev.and_then(|l| prev_lex(text, l.start))?;
     let (n, first) = if word_is(text, Some(prev2), &["months"]) {
         let count = prev_lex(text, prev2.start)?;
-        let n = match count.kind {
-            Kind::Num => text[count.start..count.end].parse::<u8>().ok(),
-            Kind::Word => small_number(&text[count.start..count.end]),
-            _ => None,
-        }?;
-        (n, count)
+        (count_of(text, count)?, count)
     } else if word_is(text, Some(prev2), &["quarter"]) {
         // `the fourth quarter ended`, `the fiscal quarter ended`: the
         // ordinal and `fiscal` are the window's words too.
@@ -1481,12 +1476,7 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
         // A retailer's `13 weeks to 28 December`, `52 weeks to 1 March
         // 2025`: as many months as the weeks nearly make.
         let count = prev_lex(text, prev2.start)?;
-        let weeks = match count.kind {
-            Kind::Num => text[count.start..count.end].parse::<u8>().ok(),
-            Kind::Word => small_number(&text[count.start..count.end]),
-            _ => None,
-        }?;
-        let months = match weeks {
+        let months = match count_of(text, count)? {
             4 | 5 => 1,
             8 | 9 => 2,
             12..=14 => 3,
@@ -1534,6 +1524,15 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
     let the = prev_lex(text, first.start).filter(|l| word_is(text, Some(*l), &["the"]));
     let start = the.map_or(first.start, |l| l.start);
     Some(window.map(|w| (start, w)))
+}
+
+/// The small whole number lexeme `l` writes, in digits or in words.
+fn count_of(text: &str, l: Lex) -> Option<u8> {
+    match l.kind {
+        Kind::Num => text[l.start..l.end].parse::<u8>().ok(),
+        Kind::Word => small_number(&text[l.start..l.end]),
+        _ => None,
+    }
 }
 
 /// The `n` months (1 to 12) that end with the month `tp` ends in, named as
