@@ -2366,17 +2366,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 }
 
 /// `crude production` in barrels a day is the `production` another text
-/// gives in barrels a day: a product the unit already names is no part of
-/// the metric.
+/// gives in barrels a day, `container throughput` in TEUs the throughput: a
+/// product the unit already names is no part of the metric.
 fn products_the_unit_names(out: &mut [Claim]) {
     for c in out.iter_mut() {
-        if !matches!(c.unit.as_str(), "bbl" | "bbl/d") {
-            continue;
-        }
+        let named: &[&str] = match c.unit.as_str() {
+            "bbl" | "bbl/d" => &["crude oil ", "crude ", "oil "],
+            "TEU" => &["container "],
+            _ => continue,
+        };
         let m = c.metric.as_str();
-        let bare = ["crude oil ", "crude ", "oil "]
-            .iter()
-            .find_map(|p| m.strip_prefix(p));
+        let bare = named.iter().find_map(|p| m.strip_prefix(p));
         if let Some(bare) = bare {
             c.metric = Sym::new(bare);
         }
@@ -3506,12 +3506,13 @@ fn find_subject(
             }
             j -= 1;
         }
-        // `exports from Zhejiang`, `import and export volume of Zhejiang`.
+        // `exports from Zhejiang`, `import and export volume of Zhejiang`,
+        // `cargo throughput at Ningbo-Zhoushan`.
         let mut k = h.i1;
         let end = (h.i1 + 6).min(words.len());
         while k < end {
             let w = &words[k];
-            if matches!(w.lc, "of" | "from" | "in" | "by") {
+            if matches!(w.lc, "of" | "from" | "in" | "by" | "at") {
                 let mut n = k + 1;
                 if words.get(n).is_some_and(|w| w.lc == "the") {
                     n += 1;
@@ -4779,6 +4780,12 @@ mod tests {
             ("World", "demand")
         );
         assert!(q(1.1e6).scope.as_str().contains("forecast"));
+        let cs = claims("NINGBO, Jan 5, 2026 -- Qiantang Port handled 39.3 million TEUs of containers in 2025. Container throughput at Qiantang Port rose to 39.3 million twenty-foot equivalent units.");
+        assert!(
+            cs.iter()
+                .all(|c| c.metric.as_str() == "throughput" && c.unit.as_str() == "TEU"),
+            "{cs:?}"
+        );
         assert_eq!(q(26.7e6).metric.as_str(), "production");
     }
 

@@ -199,6 +199,8 @@ pub const METRICS: &[(&str, &str)] = &[
     ("dividend", "dividend"),
     ("ebitda", "EBITDA"),
     ("throughput", "throughput"),
+    // `the port handled 39.3 million TEUs`.
+    ("handled", "throughput"),
     ("installations", "installations"),
     // A commodity market's measures.
     ("demand", "demand"),

@@ -1616,6 +1616,20 @@ impl<'a> Scanner<'a> {
                 if has_money {
                     return None;
                 }
+                // `39.3 million twenty-foot equivalent units`: TEUs.
+                if lw == b"twenty" && kind_allows_unit(kind) {
+                    let h = tok_at(b, t.e);
+                    let foot = tok_at(b, h.e);
+                    let eq = next(b, foot.e);
+                    let unit = next(b, eq.e);
+                    if h.is(b, b'-')
+                        && foot.word(b, "foot")
+                        && eq.word(b, "equivalent")
+                        && (unit.word(b, "units") || unit.word(b, "unit"))
+                    {
+                        return Some((QuantityKind::Measure, "TEU", unit.e, 1.0, 0.0));
+                    }
+                }
                 // `8.95 million bpd`, `1.1 mb/d`, `830 kb/d`.
                 if kind_allows_unit(kind) {
                     let d = tok_at(b, t.e + 1);

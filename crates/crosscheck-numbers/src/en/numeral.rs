@@ -130,6 +130,16 @@ fn collect(b: &[u8], p: usize, atoms: &mut [Atom], first: &mut Option<Lit>) -> u
             K::Word => {
                 let w = super::lex::lower(t.bytes(b), &mut buf);
                 match word_class(w) {
+                    // `39.3 million twenty-foot equivalent units`: a written
+                    // decimal and its scale end the number, which no word
+                    // carries on (`twenty` starts the unit).
+                    Some(Wc::Card(_))
+                        if n >= 2
+                            && matches!(atoms[n - 1].a, A::Scale(_))
+                            && matches!(atoms[n - 2].a, A::Lit(_, d, _) if d > 0) =>
+                    {
+                        break
+                    }
                     Some(Wc::Card(v)) => A::Card(v),
                     Some(Wc::Hundred) => A::Hundred,
                     Some(Wc::Scale(s)) => A::Scale(s),

@@ -427,3 +427,12 @@ fn the_words_after_a_change_say_its_basis_only_when_they_compare() {
         assert_eq!(q.basis, basis, "{text}");
     }
 }
+
+#[test]
+fn twenty_foot_equivalent_units_are_teus() {
+    let q = one("The port handled 39.3 million twenty-foot equivalent units.");
+    assert_eq!((q.value, q.unit.as_deref()), (Some(39.3e6), Some("TEU")));
+    // A written decimal and its scale end the number: `twenty` is no part.
+    let found = recognize("39.3 million twenty-foot boxes");
+    assert_eq!(found[0].value, Some(39.3e6), "{found:?}");
+}
