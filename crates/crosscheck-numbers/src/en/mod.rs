@@ -2962,7 +2962,26 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
                 _ => {}
             }
             if same && matches!(w, b"quarter" | b"month" | b"period" | b"week" | b"half") {
-                return Some(Basis::YearOnYear);
+                // A year named after it (`of 2024`, `last year`, `a year
+                // ago`); `over the same period` alone is the period just
+                // named, no basis.
+                let mut r = u.e;
+                for _ in 0..4 {
+                    let x = next(b, r);
+                    let year_word = x.k == K::Word
+                        && matches!(
+                            lower(x.bytes(b), &mut b3),
+                            b"year" | b"ago" | b"earlier" | b"before"
+                        );
+                    if year_word || x.k == K::Digits && x.e - x.s == 4 {
+                        return Some(Basis::YearOnYear);
+                    }
+                    if x.k != K::Word {
+                        break;
+                    }
+                    r = x.e;
+                }
+                return None;
             }
             match w {
                 b"year" | b"yearly" | b"annual" => {

@@ -419,6 +419,7 @@ fn the_words_after_a_change_say_its_basis_only_when_they_compare() {
         // The period the change is over, not what it is compared with.
         ("Sales grew 3.9 per cent over the Christmas quarter.", None),
         ("Sales rose 5% over the quarter.", None),
+        ("Unemployment climbed to 5.1% over the same period.", None),
     ] {
         let q = recognize(text)
             .into_iter()
