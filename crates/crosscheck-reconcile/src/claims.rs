@@ -2695,6 +2695,16 @@ fn duration(text: &str, q: &Quantity) -> bool {
         return true;
     }
     let after = text.get(q.span.end..).unwrap_or_default();
+    // `rose 5% from a quarter earlier`: a quarter of a year, not of a sum.
+    let span = text.get(q.span.range()).unwrap_or_default();
+    if q.kind == QuantityKind::Fraction
+        && span.to_ascii_lowercase().ends_with("quarter")
+        && ["earlier", "ago", "before", "later"]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
+    {
+        return true;
+    }
     after.strip_prefix('-').is_some_and(|rest| {
         let word_end = rest
             .find(|c: char| !c.is_ascii_alphabetic())
@@ -4881,6 +4891,12 @@ mod tests {
             .map(|c| &text[c.start as usize..c.end as usize])
             .collect();
         assert_eq!(figures, ["7.1 million vehicles", "5.2 million units"]);
+        let text = "In 2025, Hanamura's sales rose 5% from a quarter earlier.";
+        let figures: Vec<&str> = claims(text)
+            .iter()
+            .map(|c| &text[c.start as usize..c.end as usize])
+            .collect();
+        assert_eq!(figures, ["5%"]);
     }
 
     #[test]
