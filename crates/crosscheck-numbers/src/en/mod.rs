@@ -524,7 +524,9 @@ impl<'a> Scanner<'a> {
                 q_start = f.s;
             }
         }
-        if f.year && range.is_none() && bound.is_none() {
+        // `rose 5% from 2024`: a year after `from` that opens no range is
+        // the time expressions' too.
+        if f.year && range.is_none() && matches!(bound, None | Some(Bound::From | Bound::Between)) {
             return None;
         }
         // Bounds after: `500 or more`, `5000 or less`, `200 or greater than`.

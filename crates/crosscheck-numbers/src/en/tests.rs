@@ -437,3 +437,19 @@ fn twenty_foot_equivalent_units_are_teus() {
     let found = recognize("39.3 million twenty-foot boxes");
     assert_eq!(found[0].value, Some(39.3e6), "{found:?}");
 }
+
+#[test]
+fn a_year_after_from_that_opens_no_range_is_no_figure() {
+    for text in [
+        "Sales rose 5% from 2024.",
+        "Profit was up 3% from 2024 levels.",
+    ] {
+        let found = recognize(text);
+        assert!(
+            found.iter().all(|q| q.kind != QuantityKind::Number),
+            "{text}: {found:?}"
+        );
+    }
+    let q = one("Output grew from 2,000 to 3,000 cars.");
+    assert_eq!(q.range, Some((Some(2000.0), Some(3000.0))));
+}
