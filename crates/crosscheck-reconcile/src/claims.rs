@@ -2696,9 +2696,10 @@ fn duration(text: &str, q: &Quantity) -> bool {
     }
     let after = text.get(q.span.end..).unwrap_or_default();
     // `rose 5% from a quarter earlier`: a quarter of a year, not of a sum.
-    let span = text.get(q.span.range()).unwrap_or_default();
+    let span = text.get(q.span.range()).unwrap_or_default().as_bytes();
     if q.kind == QuantityKind::Fraction
-        && span.to_ascii_lowercase().ends_with("quarter")
+        && span.len() >= 7
+        && span[span.len() - 7..].eq_ignore_ascii_case(b"quarter")
         && ["earlier", "ago", "before", "later"]
             .iter()
             .any(|w| after.trim_start().starts_with(w))

@@ -906,11 +906,15 @@ pub(crate) fn is_money_only(metric: &str) -> bool {
         "GDP",
     ]
     .iter()
-    .any(|m| {
-        metric
-            .strip_suffix(m)
-            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-    })
+    .any(|base| ends_in_words(metric, base))
+}
+
+/// Whether `metric` ends with `base` as whole words: `SUV revenue` ends
+/// in `revenue`, `prerevenue` does not.
+fn ends_in_words(metric: &str, base: &str) -> bool {
+    metric
+        .strip_suffix(base)
+        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
 }
 
 /// The country whose figures a national statistics agency or central bank publishes, by
@@ -978,11 +982,7 @@ pub(crate) fn is_stock(metric: &str) -> bool {
         "subscribers",
     ]
     .iter()
-    .any(|base| {
-        metric
-            .strip_suffix(base)
-            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-    })
+    .any(|base| ends_in_words(metric, base))
 }
 
 pub fn is_flow(metric_base: &str) -> bool {

@@ -742,7 +742,7 @@ impl<'a> Scanner<'a> {
             // `raised its output by 120,000 barrels a day`, `cut the
             // forecast by 0.2 points`: what a verb did to its object.
             if sign.is_none() {
-                sign = by.and_then(|p| transitive_change_before(b, p));
+                sign = by.and_then(|p| word_before(b, p, transitive_change));
             }
             if w == b"of" {
                 let t2 = prev(b, t.s, 0);
@@ -831,7 +831,8 @@ impl<'a> Scanner<'a> {
             // by 120,000 barrels a day to 4.3 million`: what happened went
             // one way, by one amount, to one level (`expected to rise by 5%
             // to 7%` is a range).
-            if pv.word(b, "by") && past_change_before(b, pv.s) {
+            if pv.word(b, "by") && word_before(b, pv.s, |w| past_change(w).then_some(())).is_some()
+            {
                 return None;
             }
         }
@@ -1618,22 +1619,22 @@ impl<'a> Scanner<'a> {
                 if has_money {
                     return None;
                 }
-                // `39.3 million twenty-foot equivalent units`: TEUs.
-                if lw == b"twenty" && kind_allows_unit(kind) {
-                    let h = tok_at(b, t.e);
-                    let foot = tok_at(b, h.e);
-                    let eq = next(b, foot.e);
-                    let unit = next(b, eq.e);
-                    if h.is(b, b'-')
-                        && foot.word(b, "foot")
-                        && eq.word(b, "equivalent")
-                        && (unit.word(b, "units") || unit.word(b, "unit"))
-                    {
-                        return Some((QuantityKind::Measure, "TEU", unit.e, 1.0, 0.0));
-                    }
-                }
-                // `8.95 million bpd`, `1.1 mb/d`, `830 kb/d`.
                 if kind_allows_unit(kind) {
+                    // `39.3 million twenty-foot equivalent units`: TEUs.
+                    if lw == b"twenty" {
+                        let h = tok_at(b, t.e);
+                        let foot = tok_at(b, h.e);
+                        let eq = next(b, foot.e);
+                        let unit = next(b, eq.e);
+                        if h.is(b, b'-')
+                            && foot.word(b, "foot")
+                            && eq.word(b, "equivalent")
+                            && (unit.word(b, "units") || unit.word(b, "unit"))
+                        {
+                            return Some((QuantityKind::Measure, "TEU", unit.e, 1.0, 0.0));
+                        }
+                    }
+                    // `8.95 million bpd`, `1.1 mb/d`, `830 kb/d`.
                     let d = tok_at(b, t.e + 1);
                     let slash_d = at(b, t.e) == b'/' && d.word(b, "d");
                     if let Some(m) = units::oil_rate(lw, slash_d) {
@@ -2036,64 +2037,41 @@ fn unit_token_end(b: &[u8], s: usize) -> usize {
     e
 }
 
-/// A verb that changes its object (`raised`, `cut`) within the four words
-/// before `p` (a `by`), in the same clause: the sign of the change.
-fn transitive_change_before(b: &[u8], mut p: usize) -> Option<f64> {
+/// The first answer `test` gives for one of the four words before `p`,
+/// in the same clause (a piece that is no word ends the look).
+fn word_before<T>(b: &[u8], mut p: usize, test: impl Fn(&[u8]) -> Option<T>) -> Option<T> {
     let mut buf = [0u8; 24];
     for _ in 0..4 {
         let w = prev(b, p, 0);
         if w.k != K::Word {
             return None;
         }
-        match lower(w.bytes(b), &mut buf) {
-            b"raised" | b"raise" | b"raises" | b"raising" | b"lifted" | b"lift" | b"lifts"
-            | b"boosted" | b"boost" | b"boosts" | b"hiked" | b"increased" | b"increase"
-            | b"increases" => return Some(1.0),
-            b"lowered" | b"lower" | b"lowers" | b"cut" | b"cuts" | b"cutting" | b"reduced"
-            | b"reduce" | b"reduces" | b"trimmed" | b"trims" | b"slashed" | b"slash" => {
-                return Some(-1.0)
-            }
-            _ => {}
+        if let Some(answer) = test(lower(w.bytes(b), &mut buf)) {
+            return Some(answer);
         }
         p = w.s;
     }
     None
 }
 
-/// A verb of change in the past tense within the four words before `p`,
-/// in the same clause: `rose`, `increased`, `raised its output`.
-fn past_change_before(b: &[u8], mut p: usize) -> bool {
-    let mut buf = [0u8; 24];
-    for _ in 0..4 {
-        let w = prev(b, p, 0);
-        if w.k != K::Word {
-            return false;
-        }
-        let lw = lower(w.bytes(b), &mut buf);
-        let past = matches!(
-            lw,
-            b"rose"
-                | b"grew"
-                | b"fell"
-                | b"sank"
-                | b"shrank"
-                | b"slid"
-                | b"leapt"
-                | b"raised"
-                | b"lowered"
-                | b"boosted"
-                | b"reduced"
-                | b"lifted"
-                | b"trimmed"
-                | b"slashed"
-                | b"hiked"
-        ) || lw.ends_with(b"ed") && units::change_verb(lw).is_some();
-        if past {
-            return true;
-        }
-        p = w.s;
+/// The sign of the change a verb makes to its object: `raised`, `cut`.
+fn transitive_change(w: &[u8]) -> Option<f64> {
+    match w {
+        b"raised" | b"raise" | b"raises" | b"raising" | b"lifted" | b"lift" | b"lifts"
+        | b"boosted" | b"boost" | b"boosts" | b"hiked" | b"increased" | b"increase"
+        | b"increases" => Some(1.0),
+        b"lowered" | b"lower" | b"lowers" | b"cut" | b"cuts" | b"cutting" | b"reduced"
+        | b"reduce" | b"reduces" | b"trimmed" | b"trims" | b"slashed" | b"slash" => Some(-1.0),
+        _ => None,
     }
-    false
+}
+
+/// A verb of change in the past tense: `rose`, `increased`, `raised`.
+fn past_change(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"rose" | b"grew" | b"fell" | b"sank" | b"shrank" | b"slid" | b"leapt"
+    ) || w.ends_with(b"ed") && (units::change_verb(w).is_some() || transitive_change(w).is_some())
 }
 
 /// A unit glued to digits at `e`: `75ml`, `1.8m`, `24703m2`, `10km/hr`, `0.8rad`.

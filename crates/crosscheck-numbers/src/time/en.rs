@@ -1275,12 +1275,7 @@ fn word_trigger<'a>(
 
 /// `11 months`, `three quarters`: how many months, the words read.
 fn counted_months(p: &mut P<'_>) -> Option<u8> {
-    let l = p.peek()?;
-    let k = match l.kind {
-        Kind::Num => p.s(l).parse::<u8>().ok()?,
-        Kind::Word => small_number(p.s(l))?,
-        _ => return None,
-    };
+    let k = count_of(p.text, p.peek()?)?;
     p.bump();
     if p.eat_word(&["months", "month"]) {
         Some(k)
@@ -1309,15 +1304,8 @@ fn closing_part<'a>(p: &mut P<'a>, t: Lex, prev: Option<Lex>) -> Option<(Found, 
     if matches!(tail, Tail::None) {
         return None;
     }
-    let window = super::months_template(13 - months, 12);
-    let template = if months == 3 {
-        Period {
-            granularity: Granularity::Quarter,
-            ..window
-        }
-    } else {
-        window
-    };
+    // Named as the same months are elsewhere (three are a quarter).
+    let template = trailing_months(Period::months(0, 12, 12), months)?;
     let start = match prev {
         Some(l) if word_is(p.text, prev, &["the"]) => l.start,
         _ => t.start,
@@ -1455,6 +1443,7 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
         return None;
     }
     let prev2 = prev.and_then(|l| prev_lex(text, l.start))?;
+    let by_weeks = word_is(text, Some(prev2), &["weeks"]);
     let (n, first) = if word_is(text, Some(prev2), &["months"]) {
         let count = prev_lex(text, prev2.start)?;
         (count_of(text, count)?, count)
@@ -1472,7 +1461,7 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
             first = l;
         }
         (3, first)
-    } else if word_is(text, Some(prev2), &["weeks"]) {
+    } else if by_weeks {
         // A retailer's `13 weeks to 28 December`, `52 weeks to 1 March
         // 2025`: as many months as the weeks nearly make.
         let count = prev_lex(text, prev2.start)?;
@@ -1503,7 +1492,6 @@ fn ended_window(text: &str, prev: Option<Lex>, when: When) -> Option<Option<(usi
     };
     // Weeks that end in a month's first days (`to 1 March`) cover the
     // month before it.
-    let by_weeks = word_is(text, Some(prev2), &["weeks"]);
     let month_before = |tp: Period| {
         if by_weeks && tp.granularity == Granularity::Day && tp.end.day <= 7 {
             let (y, m) = if tp.end.month == 1 {
