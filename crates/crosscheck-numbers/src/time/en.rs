@@ -1916,9 +1916,10 @@ fn is_dateline_head(text: &str, pos: usize) -> bool {
     place.len() >= 2
         && place.len() <= 40
         && place.bytes().any(|b| b.is_ascii_uppercase())
+        // `SÃO PAULO,`, `ZÜRICH,`: capitals beyond ASCII are a place's too.
         && place
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b',' | b'.' | b'-' | b'\''))
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '-' | '\''))
 }
 
 /// True when a date closes a field of a masthead or by-line opening the

@@ -177,7 +177,7 @@ pub(crate) fn scan(
             Some(CalendarDate { year, ..d.date })
         })
     });
-    resolve(text.as_bytes(), &found, as_of, fallback)
+    resolve(text, &found, as_of, fallback)
 }
 
 /// True when no blank line (a run of white space holding two line
@@ -397,11 +397,12 @@ fn comparison_base(bytes: &[u8], start: usize, end: usize) -> bool {
 /// (given or found in the text); `fallback` the run's, which a year the
 /// text names before a year-less period outweighs.
 fn resolve(
-    bytes: &[u8],
+    text: &str,
     found: &[Found],
     as_of: Option<CalendarDate>,
     fallback: Option<CalendarDate>,
 ) -> Vec<Quantity> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(found.len());
     // The period last named in this paragraph and where it ends, how far on
     // no blank line was seen since, and the year last named anywhere.
@@ -429,10 +430,21 @@ fn resolve(
         let date = as_of.or(fallback);
         let period = match f.when {
             When::Fixed(p) => {
-                if !f.target && !p.fiscal && !comparison_base(bytes, f.span.start, f.span.end) {
+                // `Founded in 1980, ...`: a company's history dates none of
+                // the figures after it.
+                if !f.target
+                    && !p.fiscal
+                    && !comparison_base(bytes, f.span.start, f.span.end)
+                    && !founding(text, f.span.start)
+                {
                     here = Some((p, f.span.end));
-                    any = Some(p.end.year);
                     clean_to = f.span.end;
+                    // `it is expected to pass 200 million yuan in 2026`: a
+                    // year looked ahead to is not the one a later paragraph's
+                    // `the first 11 months` reports on.
+                    if !looks_ahead(text, f.span.start) {
+                        any = Some(p.end.year);
+                    }
                 }
                 Some(p)
             }
@@ -457,7 +469,18 @@ fn resolve(
                             with_year(p, a.end.year)
                         }
                     })
-                    .or_else(|| as_of.map(|d| with_year(p, year_before(p, d))))
+                    .or_else(|| {
+                        as_of.map(|d| {
+                            // `expects growth to pick up in the second half`,
+                            // written in July: the half to come, not the last.
+                            let y = year_before(p, d);
+                            if y < d.year && looks_ahead(text, f.span.start) {
+                                with_year(p, y + 1)
+                            } else {
+                                with_year(p, y)
+                            }
+                        })
+                    })
                     .or_else(|| named_before.map(|y| with_year(p, y)))
                     .or_else(|| fallback.map(|d| with_year(p, year_before(p, d))))
             }

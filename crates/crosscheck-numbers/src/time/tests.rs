@@ -611,6 +611,57 @@ fn year_named_earlier_in_the_paragraph_anchors() {
     );
 }
 
+#[test]
+fn years_of_history_and_of_plans_anchor_no_later_paragraph() {
+    // A forecast's year is not the year a later paragraph reports on.
+    assert_reads(
+        "Output rose 5% in 2025.\n\nIt is expected to pass 200 million yuan in 2026.\n\n\
+         In the first 11 months, Jinhua exported 13.3 billion yuan.",
+        None,
+        "the first 11 months",
+        "2025-01/2025-11",
+    );
+    // Nor is a founding year.
+    let got = periods(
+        "Founded in 1980, Beigen employs 600 people.\n\nIts production came to 7,559 vehicles in the second quarter.",
+        None,
+    );
+    assert!(
+        got.iter().all(|(t, ..)| t != "the second quarter"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_period_looked_ahead_to_is_the_one_to_come() {
+    assert_reads(
+        "HAMBURG, July 11 (Wire) -- Sales rose 3% in the second quarter of 2025.\n\n\
+         The company expects growth to pick up in the second half.",
+        None,
+        "the second half",
+        "2025-07/2025-12",
+    );
+    // Reported, it is the last one over.
+    assert_reads(
+        "HAMBURG, July 11 (Wire) -- Sales rose 3% in the second quarter of 2025.\n\n\
+         Growth picked up in the second half.",
+        None,
+        "the second half",
+        "2024-07/2024-12",
+    );
+}
+
+#[test]
+fn a_dateline_in_capitals_beyond_ascii_dates_the_text() {
+    assert_reads(
+        "S\u{c3}O PAULO, July 11 (Wire) -- Revenue fell in the three months to June 2025.\n\n\
+         Output came to 7,559 vehicles in the second quarter.",
+        None,
+        "the second quarter",
+        "2025-04/2025-06",
+    );
+}
+
 /// Asserts that `expression` in `text` reads as the period `iso`.
 fn assert_reads(text: &str, as_of: Option<AsOf>, expression: &str, iso: &str) {
     let got = periods(text, as_of);
