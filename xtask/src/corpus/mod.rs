@@ -17,7 +17,7 @@ use world::World;
 
 /// Bump when the generated text (or what else a generated folder holds)
 /// changes, so cached corpora are rebuilt.
-pub const GENERATOR_VERSION: u32 = 11;
+pub const GENERATOR_VERSION: u32 = 12;
 
 /// Name of the stamp file written into a generated folder (hidden, so the
 /// crosscheck walker skips it).

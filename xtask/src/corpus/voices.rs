@@ -631,7 +631,8 @@ fn bulletin(ctx: &mut Ctx) -> Doc {
                         series,
                         text: part.clone(),
                         value: total * k,
-                        wrong: total_wrong,
+                        // A part planted not to add up is itself misstated.
+                        wrong: total_wrong || bad,
                         role: Role::SumPart { bad },
                         of: Some(total_key.clone()),
                     });

@@ -621,7 +621,17 @@ impl Subject {
     fn id(self) -> u64 {
         match self {
             Subject::Company(i) => i as u64 * 2,
-            Subject::Region(i) => i as u64 * 2 + 1,
+            // Documents name a region, not the city its bulletin was drawn
+            // for: two cities of one region are one subject, with one set
+            // of figures (they were two, whose bulletins disagreed with no
+            // error planted).
+            Subject::Region(i) => {
+                let first = PLACES
+                    .iter()
+                    .position(|p| p.region == PLACES[i].region)
+                    .unwrap_or(i);
+                first as u64 * 2 + 1
+            }
         }
     }
 }
