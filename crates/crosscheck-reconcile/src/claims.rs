@@ -229,6 +229,7 @@ impl Claim {
             Interval {
                 lo: i.lo * 100.0,
                 hi: i.hi * 100.0,
+                open: i.open,
             }
         } else {
             i
@@ -1647,11 +1648,34 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         }
                         None => {
                             let counted = counted_of(words, q, fe);
+                            // `misstated its output ... The correct figure is
+                            // 17,304,630 garments`: the notice's measure of
+                            // what it counts, as another text's `produced
+                            // 17.3 million garments` reads.
+                            let noticed = ctx.metric.filter(|(m, _)| {
+                                correction_context
+                                    && matches!(
+                                        m.as_str(),
+                                        "production"
+                                            | "sales"
+                                            | "exports"
+                                            | "imports"
+                                            | "deliveries"
+                                            | "shipments"
+                                    )
+                            });
                             if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
                                 && !counted.is_empty()
                                 && !q.change
                             {
-                                (counted.into(), How::Clause, None)
+                                match noticed {
+                                    Some((m, _)) => (
+                                        with_product(&counted, m.as_str()).into(),
+                                        How::Sentence,
+                                        None,
+                                    ),
+                                    None => (counted.into(), How::Clause, None),
+                                }
                             } else if correction_context {
                                 match ctx.metric {
                                     Some((m, _)) => (m.as_str().into(), How::Sentence, None),
@@ -2926,6 +2950,24 @@ fn product_of(
     let mut n = 0;
     while j > 0 && n < mods.len() {
         let w = &words[j - 1];
+        // `new energy vehicle (NEV) production and sales`: the goods named
+        // before a pair of measures, or before their short name in
+        // brackets, are each measure's.
+        if n == 0
+            && j >= 2
+            && matches!(w.lc, "and" | "&")
+            && matches!(
+                words[j - 2].lc,
+                "production" | "output" | "sales" | "exports" | "imports" | "deliveries"
+            )
+        {
+            j -= 2;
+            continue;
+        }
+        if w.is(fact::CLOSE) && j >= 3 && words[j - 3].is(fact::OPEN) {
+            j -= 3;
+            continue;
+        }
         // `the company expects revenue of`, `saw revenue of`: a verb
         // before the metric is none of its words.
         let verb = w.is(fact::MODAL | fact::PLAN) || matches!(w.lc, "saw" | "sees" | "see");
@@ -3394,6 +3436,28 @@ fn find_subject(
                 .or(ctx.subject.map(|s| s.0))
         }
     };
+    // `accounting for 25.8% of the province's total of 61.8 billion yuan`:
+    // the total is whose the possessive says, not the clause subject's.
+    if fw >= 3 && words[fw - 1].lc == "of" && words[fw - 2].lc == "total" && words[fw - 3].poss {
+        let w = &words[fw - 3];
+        if let Some(e) = ent_of(w).filter(|e| !e.excluded && !e.destination) {
+            return (Some(e.name), How::Possessive);
+        }
+        if w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN) {
+            // `Jinhua's exports ... of the province's total`: a place the
+            // sentence has just named is the part, not the whole; a whole
+            // we cannot name is no one's.
+            let whole = resolve(w.lc)
+                .filter(|s| {
+                    !words[..fw - 3]
+                        .iter()
+                        .filter_map(&ent_of)
+                        .any(|e| e.name == *s)
+                })
+                .unwrap_or(Sym::EMPTY);
+            return (Some(whole), How::Anaphora);
+        }
+    }
     if let Some(h) = hit {
         // A verb (`exported`, `supplied`, `shipped`): its subject is the
         // nearest name before it, a company before a place it is `of`.
@@ -4386,6 +4450,36 @@ mod tests {
 
     fn claims(text: &str) -> Vec<Claim> {
         extract_claims(&DocView::analyze(0, text))
+    }
+
+    #[test]
+    fn goods_before_a_pair_of_measures_are_each_one_s() {
+        let c = claims("In 2025, automobile production and sales in China both exceeded 34 million units. \
+             In particular, new energy vehicle (NEV) production and sales each surpassed 16 million units.");
+        let metric = |v: f64| c.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(34e6), Some("vehicle sales"));
+        assert_eq!(metric(16e6), Some("NEV sales"));
+    }
+
+    #[test]
+    fn the_whole_a_possessive_names_is_not_the_part() {
+        let c = claims("Jinhua exports reached 17.6 billion yuan in 2025, accounting for 25.8% of the province's total of 61.8 billion yuan.");
+        let subject = |v: f64| c.iter().find(|c| c.value == v).map(|c| c.subject.as_str());
+        assert_eq!(subject(17.6e9), Some("Jinhua"));
+        // The province is not named: no one's figure, not Jinhua's.
+        assert_eq!(subject(61.8e9), Some(""));
+    }
+
+    #[test]
+    fn a_notice_counts_what_its_measure_is_of() {
+        let c = claims("An article published on Feb. 16, 2023 misstated Isterlux Textiles's output in fiscal 2022. \
+             The correct figure is 17,304,630 garments, not 23.387 million garments as originally reported.");
+        assert!(
+            c.len() == 2 && c.iter().all(|c| c.metric.as_str() == "garment production"),
+            "{c:?}"
+        );
+        let d = claims("Isterlux Textiles produced 23.39 million garments in fiscal 2022.");
+        assert_eq!(d[0].metric.as_str(), "garment production");
     }
 
     #[test]

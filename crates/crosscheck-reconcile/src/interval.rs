@@ -13,6 +13,9 @@ use crosscheck_numbers::Approx;
 
 /// Relative slack of an approximate figure (`about`, `nearly`, `some`).
 pub const ABOUT_SLACK: f64 = 0.05;
+/// How far past an `over` (or below an `under`) figure its open side
+/// reaches, relative to the figure, at the least.
+pub const OPEN_SIDE_REACH: f64 = 0.2;
 /// Most that trailing zeros may widen a figure, relative to its value:
 /// `200 million` is taken as 190–210 million, not 150–250 million.
 pub const TRAILING_ZERO_CAP: f64 = 0.05;
@@ -24,6 +27,10 @@ pub struct Interval {
     pub lo: f64,
     /// Highest value allowed.
     pub hi: f64,
+    /// A side was open (`over`, `under`) and stops only where other digits
+    /// would have been written: the width is no rounding, and widens no
+    /// near miss.
+    pub open: bool,
 }
 
 /// How two figures compare.
@@ -77,7 +84,8 @@ impl Interval {
     /// let i = Interval::of(Some(43e9), None, Some(5e8), Approx::Exact);
     /// assert_eq!((i.lo, i.hi), (42.5e9, 43.5e9));
     /// let over = Interval::of(Some(5e12), Some((Some(5e12), None)), Some(5e11), Approx::Over);
-    /// assert!(over.hi.is_infinite());
+    /// // `over 5 trillion` allows 5.55 trillion, not 50 trillion.
+    /// assert!(over.hi > 5.55e12 && over.hi < 5e13);
     /// ```
     pub fn of(
         value: Option<f64>,
@@ -97,9 +105,19 @@ impl Interval {
             (Some(v), _) => (v, v),
             (None, _) => (f64::NEG_INFINITY, f64::INFINITY),
         };
+        // `more than 40.08 million`: whoever writes a figure to four digits
+        // knows it to four digits, so its open side stops where other
+        // digits would have been written: ten units of the last digit, or
+        // a fifth of the figure, whichever is more (`over 5 trillion` still
+        // allows 5.55 trillion, `over 2,500` 3,500).
+        let reach = value
+            .filter(|v| v.is_finite())
+            .map(|v| (20.0 * p).max(OPEN_SIDE_REACH * v.abs()));
         match approx {
-            Approx::Over => hi = f64::INFINITY,
-            Approx::Under => lo = f64::NEG_INFINITY,
+            Approx::Over => hi = reach.map_or(f64::INFINITY, |r| lo.max(value.unwrap_or(lo)) + r),
+            Approx::Under => {
+                lo = reach.map_or(f64::NEG_INFINITY, |r| hi.min(value.unwrap_or(hi)) - r)
+            }
             Approx::About => {
                 let mag = value.unwrap_or_else(|| lo.abs().max(hi.abs())).abs();
                 lo -= mag * ABOUT_SLACK;
@@ -116,12 +134,20 @@ impl Interval {
             lo -= p;
             hi += p;
         }
-        Interval { lo, hi }
+        Interval {
+            lo,
+            hi,
+            open: matches!(approx, Approx::Over | Approx::Under),
+        }
     }
 
     /// A point.
     pub fn point(v: f64) -> Interval {
-        Interval { lo: v, hi: v }
+        Interval {
+            lo: v,
+            hi: v,
+            open: false,
+        }
     }
 
     /// Width, infinite for open intervals.
@@ -171,7 +197,7 @@ impl Interval {
             return Verdict::Agree;
         }
         let w = |i: &Interval| {
-            if i.width().is_finite() {
+            if i.width().is_finite() && !i.open {
                 i.width()
             } else {
                 0.0
@@ -208,6 +234,7 @@ impl Interval {
         Interval {
             lo: self.lo + other.lo,
             hi: self.hi + other.hi,
+            open: self.open || other.open,
         }
     }
 }
@@ -352,6 +379,24 @@ mod tests {
         // A bound given without its range still opens the interval.
         let over2 = Interval::of(Some(33.0), None, Some(0.5), Approx::Over);
         assert_eq!(over2.compare(&exact(33.1, 0.05)), Verdict::Agree);
+    }
+
+    #[test]
+    fn an_open_side_reaches_as_far_as_the_digits_allow() {
+        // `more than 40.08 million` is not 60 million: four digits known.
+        let over = Interval::of(Some(40.08e6), None, Some(5e3), Approx::Over);
+        assert_eq!(over.compare(&exact(44e6, 5e5)), Verdict::Agree);
+        assert_eq!(over.compare(&exact(60.1e6, 5e4)), Verdict::Differ);
+        // `over 1 trillion` (one digit) still allows 1.46 trillion.
+        let round = Interval::of(Some(1e12), None, None, Approx::Over);
+        assert_eq!(round.compare(&exact(1.46e12, 5e9)), Verdict::Agree);
+        // The reach is no rounding: a figure below `over 9.3 billion` by
+        // more than its own rounding differs, as it did when open.
+        let over = Interval::of(Some(9.3e9), None, Some(5e7), Approx::Over);
+        assert_eq!(over.compare(&exact(8.1e9, 5e7)), Verdict::Differ);
+        let under = Interval::of(Some(9.3e9), None, Some(5e7), Approx::Under);
+        assert_eq!(under.compare(&exact(4.0e9, 5e8)), Verdict::Differ);
+        assert_eq!(under.compare(&exact(8.0e9, 5e8)), Verdict::Agree);
     }
 
     #[test]

@@ -1853,12 +1853,20 @@ fn check_shares(out: &mut Out<'_>) {
             continue;
         }
         let (ip, iw) = (cp.interval(), cw.interval());
-        if iw.lo <= 0.0 || !ip.lo.is_finite() || !ip.hi.is_finite() || !iw.hi.is_finite() {
+        // An `over` or `under` figure says too little of a share's parts.
+        if iw.lo <= 0.0
+            || ip.open
+            || iw.open
+            || !ip.lo.is_finite()
+            || !ip.hi.is_finite()
+            || !iw.hi.is_finite()
+        {
             continue;
         }
         let ratio = Interval {
             lo: ip.lo / iw.hi * 100.0,
             hi: ip.hi / iw.lo * 100.0,
+            open: false,
         };
         if sc.interval().compare(&ratio) != Verdict::Differ {
             continue;
@@ -1951,12 +1959,13 @@ fn check_shares(out: &mut Out<'_>) {
             continue;
         }
         let (ip, iw) = (cp.interval(), cw.interval());
-        if iw.lo <= 0.0 || !ip.lo.is_finite() || !ip.hi.is_finite() {
+        if iw.lo <= 0.0 || ip.open || iw.open || !ip.lo.is_finite() || !ip.hi.is_finite() {
             continue;
         }
         let ratio = Interval {
             lo: ip.lo / iw.hi * 100.0,
             hi: ip.hi / iw.lo * 100.0,
+            open: false,
         };
         let is = sc.interval();
         if is.compare(&ratio) != Verdict::Differ {
