@@ -2030,6 +2030,11 @@ impl<'a> Ctx<'a> {
             return;
         }
         if n >= 2 && (last_wc & cls::PLACE_TAILS != 0 || has_of_head(PLACE_HEADS)) {
+            // `Foreign Trade of Our Province`: a determiner and a place noun
+            // name no place (a translated release's `our province`).
+            if n == 2 && els[0].wc & cls::DETERMINERS != 0 {
+                return;
+            }
             let canon = if last_wc & cls::PLACE_TAILS_DROPPED != 0 && !els[n - 2].conn {
                 let rest = self.text_of(&els[..n - 1]);
                 self.gaz

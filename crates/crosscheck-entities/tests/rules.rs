@@ -336,3 +336,12 @@ fn a_common_word_and_a_tail_in_a_company_s_context_is_a_company() {
     assert!(has(&f, "Summit Energy", Label::Company), "{f:?}");
     assert!(f.iter().all(|(t, _, _)| !t.contains("Equity")), "{f:?}");
 }
+
+#[test]
+fn a_determiner_and_a_place_noun_name_no_place() {
+    let f = tag("Press Release: Foreign Trade of Our Province from January to November 2025");
+    assert!(f.iter().all(|(t, ..)| !t.contains("Province")), "{f:?}");
+    // A name before the noun still is one.
+    let f = tag("Trade of Qiantang Province grew.");
+    assert!(has(&f, "Qiantang Province", Label::Place), "{f:?}");
+}

@@ -1547,6 +1547,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             });
         let resp = has(fact::RESPECTIVELY);
         let mut period_marks: Option<Vec<(usize, bool)>> = None;
+        // The goods a level figure's measure was narrowed to, by where the
+        // measure's word stands: `shipped 168.5 billion yuan worth of
+        // automobiles abroad, up 22.7 percent` is one measure twice.
+        let mut narrowed: Option<(usize, usize)> = None;
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
             let fe = word_at(q.span.end);
@@ -1702,6 +1706,21 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         }
                     }
                 };
+            if let Some(h) = hit.as_ref() {
+                // The level's claim as it was made (`shipped ... abroad`
+                // named exports by then).
+                match narrowed.and_then(|(i0, at)| Some((i0, out.get(at)?))) {
+                    Some((i0, level)) if q.change && i0 == h.i0 && metric == h.base => {
+                        metric = level.metric.as_str().to_string().into();
+                    }
+                    // A value's goods, not a count's unit (`3.67 million
+                    // containers, up 57.5%` is output's change either way).
+                    _ if !q.change && q.kind == QuantityKind::Money && metric != h.base => {
+                        narrowed = Some((h.i0, out.len()))
+                    }
+                    _ => {}
+                }
+            }
             let mut metric_how = metric_how;
             // `SUV volumes were 258,000 units` after a paragraph on revenue:
             // the metric carried on is money's, and a count of units is
@@ -1844,10 +1863,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
+            // `168.5 billion yuan worth of automobiles abroad`: the goods'
+            // words are the figure's too.
+            let after = if words.get(fe).is_some_and(|w| w.lc == "worth") {
+                6
+            } else {
+                2
+            };
             for w in words
                 .iter()
                 .skip(fw)
-                .take(if has(fact::SCOPE) { fe - fw + 2 } else { 0 })
+                .take(if has(fact::SCOPE) { fe - fw + after } else { 0 })
+                .take_while(|w| w.lc != "," && w.lc != ";")
             {
                 if let Some(s) = scope_of(w) {
                     scope.push(s.to_string());
@@ -3589,7 +3616,9 @@ fn find_subject(
             let w = &words[k];
             if matches!(w.lc, "of" | "from" | "in" | "by" | "at") {
                 let mut n = k + 1;
-                if words.get(n).is_some_and(|w| w.lc == "the") {
+                // `of our province`, in a translated release, is `of the
+                // province` whose department speaks.
+                if words.get(n).is_some_and(|w| w.lc == "the" || w.lc == "our") {
                     n += 1;
                 }
                 if let Some(e) = words.get(n).and_then(&ent_of) {
@@ -3598,7 +3627,9 @@ fn find_subject(
                     }
                 }
                 if let Some(w2) = words.get(n) {
-                    if w2.is(fact::PLACE_NOUN) && words[n - 1].is(fact::THE) {
+                    if w2.is(fact::PLACE_NOUN)
+                        && (words[n - 1].is(fact::THE) || words[n - 1].lc == "our")
+                    {
                         if let Some(s) = resolve(w2.lc) {
                             return (Some(s), How::Anaphora);
                         }
@@ -3614,7 +3645,13 @@ fn find_subject(
     // The sentence's subject: a pronoun or `the company` before any name, else
     // the first name before the figure.
     let limit = anchor.min(fw);
-    for (i, w) in words[..limit].iter().enumerate() {
+    // `... ranking second in the country; imports were 1.25 trillion yuan`:
+    // a clause after a semicolon names its own subject or none.
+    let clause_start = words[..limit]
+        .iter()
+        .rposition(|w| w.lc == ";")
+        .map_or(0, |i| i + 1);
+    for (i, w) in words[..limit].iter().enumerate().skip(clause_start) {
         if let Some(e) = ent_of(w) {
             if !e.excluded {
                 // `Guangdong, Jiangsu, Zhejiang ... with a total of 34 trillion`:
@@ -3637,6 +3674,14 @@ fn find_subject(
             }
             continue;
         }
+        // `Our province's exports`: the place the releasing department is of.
+        if w.lc == "our" {
+            if let Some(noun) = words.get(i + 1).filter(|n| n.is(fact::PLACE_NOUN)) {
+                if let Some(s) = resolve(noun.lc) {
+                    return (Some(s), How::Anaphora);
+                }
+            }
+        }
         if matches!(w.lc, "we" | "our" | "us") {
             if let Some(s) = ctx.company {
                 return (Some(s), How::Anaphora);
@@ -3655,6 +3700,23 @@ fn find_subject(
                 && words[i - 1].is(fact::THE)
                 && w.is(fact::PLACE_NOUN | fact::COMPANY_NOUN))
         {
+            // `The port city of Ningbo, ... recorded`: the noun is the name
+            // that follows it.
+            let named = words[i + 1..limit]
+                .iter()
+                .take(3)
+                .position(|x| x.lc == "of")
+                .filter(|&o| {
+                    words[i + 1..i + 1 + o]
+                        .iter()
+                        .all(|x| x.is(fact::PLACE_NOUN))
+                })
+                .and_then(|o| words.get(i + 2 + o))
+                .and_then(&ent_of)
+                .filter(|e| !e.excluded);
+            if let Some(e) = named {
+                return (Some(e.name), How::Sentence);
+            }
             let s = if matches!(w.lc, "it" | "we" | "they" | "our" | "its" | "their") {
                 ctx.company.or(ctx.subject.map(|s| s.0))
             } else {
@@ -3702,7 +3764,9 @@ fn find_subject(
         }
     }
     if let Some((s, p)) = ctx.subject {
-        if p + 1 >= para {
+        // A provincial department's release speaks of its province
+        // throughout: carried that far, it is still no guess.
+        if p + 1 >= para || ctx.jurisdictions.iter().any(|(_, j)| *j == s) {
             return (Some(s), How::Context);
         }
         return (Some(s), How::Document);
@@ -4450,6 +4514,36 @@ mod tests {
 
     fn claims(text: &str) -> Vec<Claim> {
         extract_claims(&DocView::analyze(0, text))
+    }
+
+    #[test]
+    fn a_translated_release_speaks_of_its_province() {
+        let c = claims("# Zhejiang Provincial Department of Commerce\n\n## Foreign Trade of Our Province in 2025\n\n\
+             In 2025, the total value of imports and exports of our province reached 4.93 trillion yuan. \
+             Exports were 3.68 trillion yuan, ranking second in the country; imports were 1.25 trillion yuan.\n\n\
+             1. Exports of automobiles reached 186.5 billion yuan.");
+        for v in [4.93e12, 3.68e12, 1.25e12, 186.5e9] {
+            let claim = c.iter().find(|c| c.value == v).expect("a claim");
+            assert_eq!(claim.subject.as_str(), "Zhejiang", "{v}");
+            assert!(!claim.guessed(), "{claim:?}");
+        }
+    }
+
+    #[test]
+    fn the_port_city_of_a_place_is_that_place() {
+        let c = claims("Zhejiang's trade rose in 2025. The port city of Ningbo, the largest hub in the province, \
+             recorded total trade of 1.42 trillion yuan in 2025.");
+        let ningbo = c.iter().find(|c| c.value == 1.42e12).expect("a claim");
+        assert_eq!(ningbo.subject.as_str(), "Ningbo");
+    }
+
+    #[test]
+    fn goods_shipped_abroad_are_exports_and_so_is_their_growth() {
+        let c = claims("Zhejiang shipped 168.5 billion yuan worth of automobiles abroad in 2025, up 22.7 percent.");
+        assert!(
+            c.len() == 2 && c.iter().all(|c| c.metric.as_str() == "vehicle exports"),
+            "{c:?}"
+        );
     }
 
     #[test]
