@@ -1349,7 +1349,7 @@ impl<'a> Ctx<'a> {
             let e = els[0];
             let w = self.ew(&e);
             let c = e.wc;
-            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 {
+            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 || NOT_NAMES.contains(&w) {
                 return;
             }
             // The tests known without a look-up first.

@@ -345,3 +345,9 @@ fn a_determiner_and_a_place_noun_name_no_place() {
     let f = tag("Trade of Qiantang Province grew.");
     assert!(has(&f, "Qiantang Province", Label::Place), "{f:?}");
 }
+
+#[test]
+fn abbreviations_of_goods_and_measures_are_no_names() {
+    let f = tag("NEV exports doubled in November. GDP rose 5%. EV sales rose and SUV sales fell.");
+    assert!(f.is_empty(), "{f:?}");
+}

@@ -931,6 +931,10 @@ struct Context {
     /// names: whose figures they are when the text names no place or
     /// company at all.
     agency_country: Option<Sym>,
+    /// That country when the agency or national industry body heads the
+    /// text (`China Automobile Industry Association` over its monthly
+    /// bulletin): the publisher's own figures, not the places they name.
+    publisher_country: Option<Sym>,
 }
 
 impl Context {
@@ -1257,6 +1261,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .iter()
             .filter(|e| e.label == Label::Organization)
             .find_map(|e| crate::lexicon::agency_country(&e.canonical))
+            .map(Sym::new),
+        publisher_country: doc
+            .entities
+            .iter()
+            .next()
+            .filter(|e| e.span.start < 300 && e.label == Label::Organization)
+            .and_then(|e| crate::lexicon::agency_country(&e.canonical))
             .map(Sym::new),
         ..Context::default()
     };
@@ -1824,7 +1835,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 }
             }
             if subject.is_none() || (subject_how == How::Document && main.is_some_and(|m| m.1)) {
-                if let Some((m, dominant)) = main {
+                if let Some(country) = ctx.publisher_country.filter(|_| !main.is_some_and(|m| m.1))
+                {
+                    subject = Some(country);
+                    subject_how = How::Context;
+                } else if let Some((m, dominant)) = main {
                     subject = Some(m);
                     subject_how = if dominant {
                         How::Context
@@ -2152,7 +2167,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // Only a name with a product (`battery exports`, not `imports and
             // exports`), and only against names read, not carried.
             if flags_v & flags::SHARE == 0 && metric.contains(' ') && !is_metric_base(&metric) {
-                if let Some(s) = subject {
+                // `automobile exports were 612,000 units. ... commercial
+                // vehicle exports 83,000 units. ... automobile exports totalled
+                // 6.34 million units`: a name read in its own right before is
+                // no shortening.
+                let read_itself = |s: &Sym| {
+                    read_metrics
+                        .get(s)
+                        .is_some_and(|v| v.iter().any(|m| m.as_str() == metric.as_ref()))
+                };
+                if let Some(s) = subject.filter(|s| !read_itself(s)) {
                     // Ends in ` {metric}`, without making that string.
                     let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
                         m.as_str()
@@ -4544,6 +4568,19 @@ mod tests {
             c.len() == 2 && c.iter().all(|c| c.metric.as_str() == "vehicle exports"),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_national_body_s_bulletin_is_its_country_s() {
+        let c = claims("# China Automobile Industry Association (CAIA)\n\n## Monthly Bulletin, November 2025\n\n\
+             In November 2025, automobile exports were 612,000 units. Passenger vehicle exports were 529,000 units \
+             and commercial vehicle exports 83,000 units.\n\nFrom January to November 2025, automobile exports totalled 6.34 million units.\n\n\
+             Demand from the Middle East, Central Asia and Latin America remained robust.");
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(612e3).subject.as_str(), "China");
+        // A name read in its own right is not a shortening of a fuller one.
+        assert_eq!(of(6.34e6).metric.as_str(), "vehicle exports");
+        assert_eq!(of(83e3).metric.as_str(), "commercial vehicle exports");
     }
 
     #[test]

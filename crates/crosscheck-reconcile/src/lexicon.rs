@@ -944,7 +944,30 @@ pub(crate) fn agency_country(name: &str) -> Option<&'static str> {
         "INSEE" => "France",
         "Istat" | "ISTAT" => "Italy",
         "Statistics Korea" => "South Korea",
-        _ => return None,
+        _ => return national_association(name),
+    })
+}
+
+/// `China Automobile Industry Association`, `China Association of
+/// Automobile Manufacturers`, `German Association of the Automotive
+/// Industry`: a national industry body, whose figures are its country's.
+fn national_association(name: &str) -> Option<&'static str> {
+    const BODIES: [&str; 5] = [
+        "Association",
+        "Federation",
+        "Council",
+        "Chamber",
+        "Alliance",
+    ];
+    let mut words = name.split(' ');
+    let first = words.next()?;
+    if !name.split(' ').any(|w| BODIES.contains(&w)) {
+        return None;
+    }
+    DEMONYMS.pairs().find_map(|(adjective, country)| {
+        let demonym = first.len() == adjective.len() && first.eq_ignore_ascii_case(adjective);
+        (demonym || first == country && !country.contains(' ') && country != "World")
+            .then_some(country)
     })
 }
 
@@ -1173,6 +1196,11 @@ impl WordList<(&'static str, &'static str)> {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&'static str> {
         self.find(word).map(|e| e.1)
+    }
+
+    /// Every pair.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.entries.iter().copied()
     }
 }
 

@@ -908,24 +908,66 @@ fn short_metric_names(
     };
     // The claims that count, picked in parallel (a look at each metric's
     // text, over millions of claims), then gathered in claim order.
-    let picked: Vec<(Sym, Sym, bool)> = (0..claims.len())
+    let picked: Vec<(Sym, Sym, bool, usize)> = (0..claims.len())
         .into_par_iter()
-        .map(|i| &claims[i])
-        .filter(|c| !c.subject.is_empty() && named(c))
-        .map(|c| {
+        .filter(|&i| !claims[i].subject.is_empty() && named(&claims[i]))
+        .map(|i| {
+            let c = &claims[i];
             let read = matches!(c.metric_how, crate::How::Clause | crate::How::Sentence);
-            (subject_of(c, subjects), c.metric, read)
+            (subject_of(c, subjects), c.metric, read, i)
         })
         .collect();
     // Per subject, the metric names with a product, and whether each was read.
     let mut by_subject: HashMap<Sym, Vec<(Sym, bool)>> = HashMap::new();
-    for (subject, metric, read) in picked {
+    // The levels each (subject, name) is read with in so many words: a
+    // document that gives the short and the fuller name different levels
+    // of one period (`automobile exports were 612,000 units ... commercial
+    // vehicle exports 83,000`) tells them apart; a headline's `battery
+    // exports exceed 17 billion yuan` over the story's `lithium battery
+    // exports reached 17.6 billion yuan` does not.
+    let mut levels: HashMap<(Sym, Sym), Vec<usize>> = HashMap::new();
+    for (subject, metric, read, i) in picked {
         let v = by_subject.entry(subject).or_default();
         match v.iter_mut().find(|(m, _)| *m == metric) {
             Some(e) => e.1 |= read,
             None => v.push((metric, read)),
         }
+        if read && !claims[i].change {
+            levels.entry((subject, metric)).or_default().push(i);
+        }
     }
+    let told_apart = |s: Sym, short: Sym, full: Sym| {
+        let (Some(a), Some(b)) = (levels.get(&(s, short)), levels.get(&(s, full))) else {
+            return false;
+        };
+        // Both lists are in claim order, so in document order: walk them
+        // side by side, comparing only within a document.
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let (da, db) = (claims[a[i]].doc, claims[b[j]].doc);
+            if da < db {
+                i += 1;
+            } else if db < da {
+                j += 1;
+            } else {
+                let a_end = i + a[i..].iter().take_while(|&&k| claims[k].doc == da).count();
+                let b_end = j + b[j..].iter().take_while(|&&k| claims[k].doc == db).count();
+                let differ = a[i..a_end].iter().any(|&x| {
+                    b[j..b_end].iter().any(|&y| {
+                        let (x, y) = (&claims[x], &claims[y]);
+                        x.period == y.period
+                            && x.unit == y.unit
+                            && x.interval().compare(&y.interval()) == Verdict::Differ
+                    })
+                });
+                if differ {
+                    return true;
+                }
+                (i, j) = (a_end, b_end);
+            }
+        }
+        false
+    };
     let mut remap: HashMap<(Sym, Sym), Sym> = HashMap::new();
     for (s, ms) in &by_subject {
         for &(m, _) in ms {
@@ -941,7 +983,7 @@ fn short_metric_names(
                 .filter(|(f, read)| *read && f.as_str().ends_with(&suffix))
                 .map(|(f, _)| *f);
             if let Some(f) = fuller.next() {
-                if fuller.next().is_none() {
+                if fuller.next().is_none() && !told_apart(*s, m, f) {
                     remap.insert((*s, m), f);
                 }
             }

@@ -290,7 +290,7 @@ fn founding(text: &str, at: usize) -> bool {
 /// the future: `expects`, `forecasts`, `will`, `target`, `outlook`.
 fn looks_ahead(text: &str, at: usize) -> bool {
     // Stems (`expects`, `forecasting`) and whole words (`plants` is no plan).
-    const STEMS: [&str; 8] = [
+    const STEMS: [&str; 9] = [
         "expect",
         "forecast",
         "project",
@@ -299,6 +299,8 @@ fn looks_ahead(text: &str, at: usize) -> bool {
         "outlook",
         "estimate",
         "anticipat",
+        // `tariffs are real risks for 2026`.
+        "risk",
     ];
     const WORDS: [&str; 7] = [
         "will", "aim", "aims", "plan", "plans", "planned", "predicts",
