@@ -1562,6 +1562,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         // measure's word stands: `shipped 168.5 billion yuan worth of
         // automobiles abroad, up 22.7 percent` is one measure twice.
         let mut narrowed: Option<(usize, usize)> = None;
+        // Goods that open the sentence name the measure of each of its
+        // figures the text does not name otherwise (a table's row:
+        // `Commercial vehicles  5,265  4,660  +12.98%`).
+        let mut goods_of_sentence: Option<Sym> = None;
         for (fi, q) in figs.iter().enumerate() {
             let fw = word_at(q.span.start);
             let fe = word_at(q.span.end);
@@ -1750,10 +1754,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     metric_how = How::Sentence;
                 }
             }
+            let mut goods_named = false;
             if metric_how == How::Context {
                 if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
                     metric = m.into();
                     metric_how = How::Sentence;
+                    goods_named = true;
+                    goods_of_sentence = Some(Sym::new(&metric));
+                } else if let Some(g) = goods_of_sentence {
+                    metric = g.as_str().into();
+                    metric_how = How::Sentence;
+                    goods_named = true;
                 }
             }
             if is_pct_level && flags_v & flags::SHARE == 0 {
@@ -1862,6 +1873,23 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
+            // A row whose label names no measure (`of which overseas (mn
+            // units)  0.14  1.06`): the label's scope words are its figures'.
+            if hit.is_none() && has(fact::SCOPE) && metric_how >= How::Sentence {
+                // The label, brackets included (`(mn units)`), up to a
+                // figure or a stop before it.
+                let row_start = figs.first().map_or(fw, |f| word_at(f.span.start)).min(fw);
+                let label = words[..row_start]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .take_while(|w| !matches!(w.lc, ";" | "." | ",") && !in_q(w));
+                for w in label {
+                    if let Some(s) = scope_of(w) {
+                        scope.push(s.to_string());
+                    }
+                }
+            }
             // Only a sentence with a scope word has scopes to find.
             if let Some(h) = hit.filter(|_| has(fact::SCOPE)) {
                 let lo = h.i0.saturating_sub(4);
@@ -1903,16 +1931,42 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `over 2,500 enterprises ... Among them, 18 companies`, `500
             // cars, of which 200 were electric`: a part of a figure before,
             // not the whole again.
-            if words[fw.saturating_sub(5)..fw].windows(2).any(|p| {
-                matches!(p[0].lc, "among" | "of")
-                    && matches!(p[1].lc, "them" | "these" | "those" | "which" | "whom")
-            }) {
+            // (`of which: Passenger vehicles 474,921`: the goods say which part.)
+            if !goods_named
+                && words[fw.saturating_sub(5)..fw].windows(2).any(|p| {
+                    matches!(p[0].lc, "among" | "of")
+                        && matches!(p[1].lc, "them" | "these" | "those" | "which" | "whom")
+                })
+            {
                 scope.push("subset".into());
             }
+            // `its full-year target of 4.6 million, which it cut from 5.5
+            // million in September`: the target as it stood before.
+            let revised_target = fw >= 2
+                && words[fw - 1].lc == "from"
+                && words[fw.saturating_sub(4)..fw - 1].iter().any(|w| {
+                    matches!(
+                        w.lc,
+                        "cut"
+                            | "lowered"
+                            | "raised"
+                            | "revised"
+                            | "trimmed"
+                            | "reduced"
+                            | "lifted"
+                            | "slashed"
+                            | "upgraded"
+                            | "downgraded"
+                    )
+                })
+                && out[first_claim..]
+                    .last()
+                    .is_some_and(|p| p.has(flags::MODAL));
             let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
                 || set_to
                 || has(fact::MODAL) && modal_object(words, fw))
-                && !dated_base;
+                && !dated_base
+                || revised_target;
             if modal {
                 scope.push("forecast".into());
                 flags_v |= flags::MODAL;
@@ -2919,10 +2973,14 @@ fn product_subject_metric(
     in_ent: &dyn Fn(&W) -> bool,
 ) -> Option<String> {
     // The noun phrase opens the sentence or a clause `, and ...` before the figure.
-    let s0 = (2..fw)
+    let mut s0 = (2..fw)
         .rev()
         .find(|&i| words[i - 1].lc == "and" && words[i - 2].lc == ",")
         .unwrap_or(0);
+    // A table's sub-row, `of which: Passenger vehicles  474,921`.
+    if s0 == 0 && words.len() > 2 && words[0].lc == "of" && words[1].lc == "which" {
+        s0 = 2 + usize::from(words[2].lc == ":");
+    }
     let k = s0
         + words[s0..]
             .iter()
@@ -4581,6 +4639,33 @@ mod tests {
         // A name read in its own right is not a shortening of a fuller one.
         assert_eq!(of(6.34e6).metric.as_str(), "vehicle exports");
         assert_eq!(of(83e3).metric.as_str(), "commercial vehicle exports");
+    }
+
+    #[test]
+    fn a_table_s_sub_rows_are_their_goods_or_scope() {
+        let c = claims(
+            "Item                          Nov 2025    Nov 2024    YoY change\n\
+             Sales volume                   480,186     506,804       -5.25%\n \
+             of which: Passenger vehicles  474,921     502,144       -5.42%\n           \
+             Commercial vehicles   5,265       4,660      +12.98%\n",
+        );
+        let metric = |v: f64| c.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(480_186.0), Some("sales"));
+        assert_eq!(metric(502_144.0), Some("passenger car sales"));
+        assert_eq!(metric(4_660.0), Some("commercial vehicle sales"));
+        assert_eq!(metric(12.98), Some("commercial vehicle sales"));
+        let c =
+            claims("NEV sales (mn units)\t4.70\t5.10\nof which overseas (mn units)\t1.06\t1.50\n");
+        let o = c.iter().find(|c| c.value == 1.5).expect("a claim");
+        assert!(o.scope.as_str().contains("overseas"), "{o:?}");
+    }
+
+    #[test]
+    fn a_target_before_its_revision_is_still_a_target() {
+        let c = claims("BYD needs 420,000 more sales in December 2025 to reach its full-year target of 4.6 million, \
+             which it cut from 5.5 million in September.");
+        let before = c.iter().find(|c| c.value == 5.5e6).expect("a claim");
+        assert!(before.has(flags::MODAL), "{before:?}");
     }
 
     #[test]

@@ -468,6 +468,11 @@ fn line_continues(text: &str, tokens: &[Token], i: usize) -> bool {
     if matches!(p, "," | ";" | "&" | "(" | "-" | "\u{2010}") {
         return true;
     }
+    // A table's row ends at its line, whatever the next one opens with
+    // (`Sales volume   480,186   506,804⏎ of which: Passenger vehicles`).
+    if ends_table_row(text, tokens, i) {
+        return false;
+    }
     let c = first_char(next.text(text));
     if c.is_lowercase() {
         return true;
@@ -475,6 +480,28 @@ fn line_continues(text: &str, tokens: &[Token], i: usize) -> bool {
     // `… exports reached⏎43 billion yuan`, `… 612 billion yuan⏎(+9.1%)`: a
     // lower-case word, then a figure or a bracket.
     prev.kind == TokenKind::Word && first_char(p).is_lowercase() && (c.is_ascii_digit() || c == '(')
+}
+
+/// Whether the line that ends at space token `i` is a table's row: it
+/// ends with a figure, and a tab or a run of spaces parts its cells.
+fn ends_table_row(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if !(prev.kind == TokenKind::Number || prev.text(text) == "%") {
+        return false;
+    }
+    tokens[i.saturating_sub(64)..i]
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|t| !(t.kind == TokenKind::Space && t.shape.has(Shape::NEWLINE)))
+        .any(|t| {
+            t.kind == TokenKind::Space && {
+                let gap = t.text(text);
+                gap.contains('\t') || gap.starts_with("  ")
+            }
+        })
 }
 
 /// Splits `text` into paragraphs: runs of text between blank lines.

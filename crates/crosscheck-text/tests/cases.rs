@@ -312,6 +312,16 @@ const SENTENCE_CASES: &[(&str, &str)] = &[
     ),
     ("", ""),
     ("...", "..."),
+    // A table's row ends at its line, a sub-row in lower case too; a
+    // hand-wrapped sentence still runs on.
+    (
+        "Sales volume   480,186   506,804\n of which: Passenger vehicles  474,921\n",
+        "Sales volume   480,186   506,804 || of which: Passenger vehicles  474,921",
+    ),
+    (
+        "Exports rose 5% to 43 billion yuan\nin the first 11 months.",
+        "Exports rose 5% to 43 billion yuan\nin the first 11 months.",
+    ),
 ];
 
 #[test]
