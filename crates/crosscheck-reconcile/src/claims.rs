@@ -1873,6 +1873,46 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
+            // `Imports and exports with ASEAN reached 1.02 trillion yuan`:
+            // trade with a partner right after its name is that partner's
+            // part, as trade `to` it is.
+            if let Some(h) = hit.filter(|h| h.base == "imports and exports") {
+                let partner = words
+                    .get(h.i1)
+                    .filter(|w| w.lc == "with")
+                    .and_then(|_| {
+                        words.get(
+                            h.i1 + 1
+                                + usize::from(words.get(h.i1 + 1).is_some_and(|w| w.lc == "the")),
+                        )
+                    })
+                    .and_then(|next| {
+                        sent_ents
+                            .iter()
+                            .find(|e| e.span.start <= next.start && next.end <= e.span.end)
+                    });
+                if let Some(e) = partner {
+                    let d = format!("to {}", e.name.as_str());
+                    if !scope.contains(&d) {
+                        scope.push(d);
+                    }
+                }
+            }
+            // `Private enterprises in the province imported and exported
+            // 3.98 trillion yuan`: a part of the province's trade, by who
+            // trades, named as `Private enterprises exported` names it.
+            if !metric.contains("enterprise") && !metric.is_empty() {
+                let owners = words[..fw].windows(2).enumerate().find(|(i, pair)| {
+                    matches!(
+                        pair[0].lc,
+                        "private" | "state-owned" | "foreign-invested" | "foreign-funded"
+                    ) && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
+                        && clause.get(*i) == Some(&cl)
+                });
+                if let Some((_, pair)) = owners {
+                    metric = format!("{} enterprise {metric}", pair[0].lc).into();
+                }
+            }
             // A row whose label names no measure (`of which overseas (mn
             // units)  0.14  1.06`): the label's scope words are its figures'.
             if hit.is_none() && has(fact::SCOPE) && metric_how >= How::Sentence {
@@ -1932,12 +1972,19 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // cars, of which 200 were electric`: a part of a figure before,
             // not the whole again.
             // (`of which: Passenger vehicles 474,921`: the goods say which part.)
-            if !goods_named
-                && words[fw.saturating_sub(5)..fw].windows(2).any(|p| {
+            // (`Among them, exports were 4.35 trillion yuan`: a measure of its
+            // own, which the breakdown's roles mark, not a subset of exports.)
+            let lo = fw.saturating_sub(5);
+            let subset_at = words[lo..fw]
+                .windows(2)
+                .position(|p| {
                     matches!(p[0].lc, "among" | "of")
                         && matches!(p[1].lc, "them" | "these" | "those" | "which" | "whom")
                 })
-            {
+                .map(|i| lo + i);
+            let own_measure =
+                |at: usize| hit.is_some_and(|h| h.i0 > at && crate::lexicon::is_flow(h.base));
+            if !goods_named && subset_at.is_some_and(|at| !own_measure(at)) {
                 scope.push("subset".into());
             }
             // `its full-year target of 4.6 million, which it cut from 5.5
@@ -2015,7 +2062,29 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             usable.extend(dates.iter().map(|d| {
                 let other_paren = d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
                 let based = d.base_at.is_some_and(|b| fw < b);
-                (d.q, d.p, d.ok && !other_paren && !based)
+                // `236 billion yuan, the highest monthly level this year`:
+                // the span the figure is ranked in, not its period.
+                let ranked_in = {
+                    let dw = word_at(d.q.span.start);
+                    dw > fe
+                        && dw <= fe + 8
+                        && words[fe..dw].iter().any(|w| {
+                            matches!(
+                                w.lc,
+                                "highest"
+                                    | "lowest"
+                                    | "largest"
+                                    | "biggest"
+                                    | "strongest"
+                                    | "weakest"
+                                    | "best"
+                                    | "worst"
+                                    | "fastest"
+                                    | "slowest"
+                            )
+                        })
+                };
+                (d.q, d.p, d.ok && !other_paren && !based && !ranked_in)
             }));
             let (mut period, mut period_how) =
                 pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
@@ -4666,6 +4735,26 @@ mod tests {
              which it cut from 5.5 million in September.");
         let before = c.iter().find(|c| c.value == 5.5e6).expect("a claim");
         assert!(before.has(flags::MODAL), "{before:?}");
+    }
+
+    #[test]
+    fn a_customs_release_s_parts_are_told_apart() {
+        let c = claims("GUANGZHOU, 20 October 2025 -- In the first three quarters of 2025, the total import and export value \
+             of Guangdong Province reached 6.64 trillion yuan. Among them, exports were 4.35 trillion yuan. \
+             Private enterprises in the province imported and exported 3.98 trillion yuan, an increase of 6.7%. \
+             Imports and exports with ASEAN reached 1.02 trillion yuan. \
+             In September alone, exports came to 236 billion yuan, the highest monthly level this year.");
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(4.35e12).scope.as_str(), "", "{:?}", of(4.35e12));
+        assert_eq!(
+            of(3.98e12).metric.as_str(),
+            "private enterprise imports and exports"
+        );
+        assert_eq!(of(1.02e12).scope.as_str(), "to ASEAN");
+        assert_eq!(
+            of(236e9).period.map(|p| p.iso()).as_deref(),
+            Some("2025-09")
+        );
     }
 
     #[test]

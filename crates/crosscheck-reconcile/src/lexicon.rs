@@ -18,6 +18,9 @@ pub const METRICS: &[(&str, &str)] = &[
     ("imports and exports", "imports and exports"),
     ("exports and imports", "imports and exports"),
     ("export and import", "imports and exports"),
+    ("imported and exported", "imports and exports"),
+    ("exported and imported", "imports and exports"),
+    ("two-way trade", "imports and exports"),
     ("import-export", "imports and exports"),
     ("foreign trade", "imports and exports"),
     ("external trade", "imports and exports"),
@@ -705,7 +708,8 @@ pub fn normalize_product(words: &[&str]) -> String {
         | "complete vehicle" | "whole vehicle" => "vehicle",
         "passenger vehicle" | "passenger car" => "passenger car",
         "commercial vehicle" => "commercial vehicle",
-        "electric vehicle" | "ev" | "battery electric vehicle" => "EV",
+        "electric vehicle" | "ev" | "evs" | "battery electric vehicle" | "bev" | "bevs" => "EV",
+        "suv" | "suvs" | "sport utility vehicle" => "SUV",
         "auto part"
         | "automotive part"
         | "automotive spare part"
