@@ -152,6 +152,15 @@ pub(crate) const COMPANY_LEFT: &[&str] = &[
     "shipbuilder", "contractor", "acquire", "acquires", "acquiring",
 ];
 
+/// Nouns of a trade that, right before a name, make it a company's
+/// (`carmaker Halden Automobilwerke`), where a person's would do otherwise.
+#[rustfmt::skip]
+pub(crate) const INDUSTRY_NOUNS: &[&str] = &[
+    "automaker", "carmaker", "company", "firm", "maker", "manufacturer", "supplier", "retailer",
+    "lender", "insurer", "producer", "exporter", "conglomerate", "chipmaker", "shipbuilder",
+    "miner", "refiner", "airline", "bank", "brokerage", "giant", "startup", "start-up",
+];
+
 /// Lower-case words after a company's possessive: `X's plant`.
 #[rustfmt::skip]
 pub(crate) const COMPANY_POSSESSED: &[&str] = &[

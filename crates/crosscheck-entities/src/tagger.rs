@@ -2052,6 +2052,18 @@ impl<'a> Ctx<'a> {
             self.emit(els, Label::Company, canon);
             return;
         }
+        // `German carmaker Halden Automobilwerke said`: a trade's noun
+        // right before the name.
+        if n >= 2
+            && !title_cue
+            && self
+                .prev_word(els[0].unit, 1)
+                .is_some_and(|p| lower_in(p, INDUSTRY_NOUNS))
+        {
+            let canon = self.core(text);
+            self.emit(els, Label::Company, canon);
+            return;
+        }
         let cue = title_cue || self.person_context(els);
         // (With one element, `last` is its word.)
         if n == 1 && title_cue && !self.units[els[0].unit].caps && !self.is_demonym(&els[0], last) {

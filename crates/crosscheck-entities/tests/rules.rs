@@ -351,3 +351,9 @@ fn abbreviations_of_goods_and_measures_are_no_names() {
     let f = tag("NEV exports doubled in November. GDP rose 5%. EV sales rose and SUV sales fell.");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn a_trade_s_noun_before_a_name_makes_a_company() {
+    let f = tag("German carmaker Halden Automobilwerke said on Wednesday its profit fell.");
+    assert!(has(&f, "Halden Automobilwerke", Label::Company), "{f:?}");
+}

@@ -911,6 +911,9 @@ struct Context {
     place: Option<Sym>,
     period: Option<(Period, usize)>,
     metric: Option<(Sym, usize)>,
+    /// The carried metric is a table row's own (`Loaded exports  121,700`):
+    /// the next row is a category beside it, not more of it.
+    metric_from_row: bool,
     /// Periods stated so far, with how often: the most frequent is the
     /// document's own period.
     periods: Vec<(Period, u32)>,
@@ -961,12 +964,29 @@ impl Context {
 /// the weight of any other name), in which case falling back to it is no guess.
 fn main_subject(ents: &[Ent], sents: &[Span]) -> Option<(Sym, bool)> {
     let lead_end = sents.get(2).map(|s| s.end).unwrap_or(usize::MAX);
-    let mut counts: Vec<(Sym, usize, usize)> = Vec::new();
+    let mut counts: Vec<(Sym, usize, usize, bool)> = Vec::new();
+    // `Halden Group` and `Halden Automobilwerke AG` in one release are one
+    // company: a name that is the start of another, word for word, counts
+    // for the longer.
+    let same = |a: Sym, b: Sym| {
+        let (a, b) = (a.as_str(), b.as_str());
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        a == b || long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ')
+    };
     for e in ents.iter().filter(|e| !e.excluded) {
         let w = if e.span.start < lead_end { 2 } else { 1 };
-        match counts.iter_mut().find(|c| c.0 == e.name) {
-            Some(c) => c.1 += w,
-            None => counts.push((e.name, w, e.span.start)),
+        let company = e.label == Label::Company;
+        match counts
+            .iter_mut()
+            .find(|c| c.0 == e.name || company && c.3 && same(c.0, e.name))
+        {
+            Some(c) => {
+                c.1 += w;
+                if e.name.as_str().len() > c.0.as_str().len() {
+                    c.0 = e.name;
+                }
+            }
+            None => counts.push((e.name, w, e.span.start, company)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
@@ -1325,6 +1345,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
+        let table_row = is_table_row(&text[sent.start..sent.end])
+            // `of which: Passenger vehicles`: a part of the row above,
+            // which the measure carries to.
+            && !text[sent.start..sent.end].starts_with("of which");
         // Paragraphs are sorted and disjoint, sentences sorted: a cursor
         // finds each sentence's paragraph in one walk.
         while para_at < paras.len()
@@ -1701,6 +1725,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                                     None => ("".into(), How::Missing, None),
                                 }
                             } else if let Some((m, _)) = ctx.metric.filter(|(_, p)| {
+                                !(table_row && ctx.metric_from_row) &&
                                 // `The services sector expanded 0.2%`: a part
                                 // of the economy or the company named as the
                                 // clause's subject is what grew, not the
@@ -2457,6 +2482,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
             if matches!(c.metric_how, How::Clause | How::Sentence) && !c.has(flags::SHARE) {
                 ctx.metric = Some((c.metric, para));
+                ctx.metric_from_row = table_row;
             }
         }
         if out.len() == first_claim {
@@ -2561,6 +2587,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// A table's row as text extraction leaves it: cells apart by a tab or a
+/// run of spaces, the last a figure.
+fn is_table_row(sentence: &str) -> bool {
+    let s = sentence.trim_end();
+    s.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        && (s.contains('\t') || s.trim_start().contains("  "))
 }
 
 /// `crude production` in barrels a day is the `production` another text
@@ -4725,7 +4759,7 @@ mod tests {
         assert_eq!(metric(12.98), Some("commercial vehicle sales"));
         let c =
             claims("NEV sales (mn units)\t4.70\t5.10\nof which overseas (mn units)\t1.06\t1.50\n");
-        let o = c.iter().find(|c| c.value == 1.5).expect("a claim");
+        let o = c.iter().find(|c| c.value == 1.5e6).expect("a claim");
         assert!(o.scope.as_str().contains("overseas"), "{o:?}");
     }
 
@@ -4754,6 +4788,27 @@ mod tests {
         assert_eq!(
             of(236e9).period.map(|p| p.iso()).as_deref(),
             Some("2025-09")
+        );
+    }
+
+    #[test]
+    fn a_row_label_s_unit_is_its_numbers_unit() {
+        let c = claims("Key figures\n\n\tQ3 2025\tQ3 2024\tChange\nGroup revenue (EUR billion)\t31.4\t32.9\t-4.6%\n\
+             Deliveries (vehicles)\t1,020,000\t1,052,600\t-3.1%\n");
+        let revenue = c
+            .iter()
+            .find(|c| c.metric.as_str() == "revenue" && !c.change)
+            .expect("a claim");
+        assert_eq!((revenue.value, revenue.unit.as_str()), (31.4e9, "EUR"));
+        let change = c
+            .iter()
+            .find(|c| c.metric.as_str() == "revenue" && c.change)
+            .expect("a claim");
+        assert_eq!(change.unit.as_str(), "%");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 1_020_000.0 && c.unit.as_str() == "vehicle"),
+            "{c:?}"
         );
     }
 

@@ -54,6 +54,7 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
     dates.sort_by_key(|q| q.span.start);
     let mut drop = Vec::new();
     for table in tables(text) {
+        apply_row_units(text, &table, &order, claims);
         let header = &table[0];
         let columns: Vec<Column> = header
             .cells
@@ -96,6 +97,83 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
             i += 1;
             keep
         });
+    }
+}
+
+/// `Group revenue (EUR billion) | 31.4 | 32.9 | -4.6%`: the unit a row's
+/// label gives in brackets is that of the bare numbers in its cells (not of
+/// its changes in per cent).
+fn apply_row_units(text: &str, table: &[Row], order: &[usize], claims: &mut [Claim]) {
+    for row in table {
+        let Some(&(ls, le)) = row.cells.first() else {
+            continue;
+        };
+        let Some((scale, unit, kind)) = label_unit(&text[ls..le]) else {
+            continue;
+        };
+        let end = row.cells.last().map_or(le, |c| c.1);
+        let from = order.partition_point(|&i| (claims[i].start as usize) < le);
+        for &i in &order[from..] {
+            let c = &mut claims[i];
+            if c.start as usize >= end {
+                break;
+            }
+            if c.kind != QuantityKind::Number || !c.unit.as_str().is_empty() || c.change {
+                continue;
+            }
+            c.value *= scale;
+            c.lo *= scale;
+            c.hi *= scale;
+            c.precision = (f64::from(c.precision) * scale) as f32;
+            c.unit = unit;
+            c.kind = kind;
+        }
+    }
+}
+
+/// The unit a row label gives in brackets: `(EUR billion)`, `(mn units)`,
+/// `(vehicles)`, as a scale, a unit and a kind.
+fn label_unit(label: &str) -> Option<(f64, Sym, QuantityKind)> {
+    let open = label.rfind('(')?;
+    let close = open + label[open..].find(')')?;
+    let inside = label[open + 1..close].trim();
+    if inside.is_empty() || inside.len() > 24 || inside.contains('%') {
+        return None;
+    }
+    // `1 EUR billion`, else `EUR 1 billion`.
+    let mut tries = vec![format!("1 {inside}")];
+    if let Some((first, rest)) = inside.split_once(' ') {
+        tries.push(format!("{first} 1 {rest}"));
+    }
+    tries.into_iter().find_map(|t| {
+        let tokens = crosscheck_text::tokenize(&t);
+        let found = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context::default())
+            .recognize(&t, &tokens);
+        match found.as_slice() {
+            [q] if q.span.start == 0
+                && q.span.end == t.len()
+                && matches!(q.kind, QuantityKind::Money | QuantityKind::Count) =>
+            {
+                Some((q.value?, Sym::new(q.unit.as_deref()?), q.kind))
+            }
+            _ => None,
+        }
+    })
+}
+
+/// `Dec 2025E`: the month of a month's estimate, as the time expressions
+/// read `Dec 2025`.
+fn month_estimate(cell: &str) -> Option<Period> {
+    let dated = cell.strip_suffix(['E', 'F', 'e', 'f'])?;
+    if !dated.contains(' ') {
+        return None;
+    }
+    let tokens = crosscheck_text::tokenize(dated);
+    let found = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context::default())
+        .recognize(dated, &tokens);
+    match found.as_slice() {
+        [q] if q.kind == QuantityKind::Date && q.span.len() == dated.len() => q.period,
+        _ => None,
     }
 }
 
@@ -179,7 +257,7 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
     let period = if change {
         None
     } else if let Some(year) = estimate {
-        Some(Period::year(year))
+        Some(month_estimate(cell.trim()).unwrap_or(Period::year(year)))
     } else {
         let from = dates.partition_point(|q| q.span.start < start);
         let mut dates = dates[from..]
@@ -216,6 +294,8 @@ fn holds_any(hay: &str, needles: &[&str]) -> bool {
 /// `FY26E`.
 fn estimate_year(lower: &str) -> Option<i32> {
     let rest = lower.strip_prefix("fy").unwrap_or(lower).trim_start();
+    // `Dec 2025E`: a month's estimate (its month read by [`month_estimate`]).
+    let rest = rest.rsplit_once(' ').map_or(rest, |(_, y)| y);
     let digits = rest.strip_suffix(['e', 'f'])?.trim_end();
     if !digits.bytes().all(|c| c.is_ascii_digit()) {
         return None;
@@ -411,6 +491,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_month_s_estimate_is_of_that_month() {
+        let p = super::month_estimate("Dec 2025E").expect("a period");
+        assert_eq!(p.iso(), "2025-12");
+        assert!(super::month_estimate("FY2025E").is_none());
+    }
+
+    #[test]
+    fn a_row_label_gives_its_unit() {
+        let (scale, unit, _) = super::label_unit("Group revenue (EUR billion)").expect("a unit");
+        assert_eq!((scale, unit.as_str()), (1e9, "EUR"));
+        let (scale, unit, _) = super::label_unit("NEV sales (mn units)").expect("a unit");
+        assert_eq!((scale, unit.as_str()), (1e6, "unit"));
+        assert!(super::label_unit("Operating margin (%)").is_none());
+        assert!(super::label_unit("Revenue").is_none());
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub const METRICS: &[(&str, &str)] = &[
     ("imports", "imports"),
     ("import", "imports"),
     ("imported", "imports"),
+    ("operating result", "operating profit"),
     ("output value", "output value"),
     ("production value", "output value"),
     ("production volume", "production"),

@@ -1913,6 +1913,21 @@ fn is_dateline_head(text: &str, pos: usize) -> bool {
         return false;
     };
     let place = place.trim();
+    // `BELLWETHER BAY, Calif.,`, `DETROIT, Mich.,`: a city in capitals and
+    // its state as news agencies shorten it.
+    let place = match place.rsplit_once(", ") {
+        Some((city, state))
+            if state.len() <= 6
+                && state.ends_with('.')
+                && state.starts_with(|c: char| c.is_ascii_uppercase())
+                && state[..state.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic()) =>
+        {
+            city
+        }
+        _ => place,
+    };
     place.len() >= 2
         && place.len() <= 40
         && place.bytes().any(|b| b.is_ascii_uppercase())

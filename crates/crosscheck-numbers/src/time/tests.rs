@@ -652,6 +652,16 @@ fn a_period_looked_ahead_to_is_the_one_to_come() {
 }
 
 #[test]
+fn a_dateline_with_its_state_dates_the_text() {
+    assert_reads(
+        "BELLWETHER BAY, Calif., Nov. 14 -- The port moved 821,400 units last month, up from 2024.",
+        None,
+        "last month",
+        "2025-10",
+    );
+}
+
+#[test]
 fn a_dateline_in_capitals_beyond_ascii_dates_the_text() {
     assert_reads(
         "S\u{c3}O PAULO, July 11 (Wire) -- Revenue fell in the three months to June 2025.\n\n\
