@@ -53,13 +53,14 @@ pub(crate) const ORG_HEADS: &[&str] = &[
 ];
 
 /// Abbreviations of goods and measures, written in capitals like a name but
-/// never one: `NEV exports doubled`, `GDP rose`, `SUV sales`.
+/// never one: `NEV exports doubled`, `GDP rose`, `SUV sales`. Each has a
+/// capital second letter (the tagger asks that first).
 #[rustfmt::skip]
 pub(crate) const NOT_NAMES: &[&str] = &[
     "NEV", "NEVs", "EV", "EVs", "BEV", "BEVs", "PHEV", "PHEVs", "HEV", "HEVs", "FCEV", "FCEVs",
     "SUV", "SUVs", "MPV", "MPVs", "ICE", "GDP", "GNP", "GVA", "CPI", "PPI", "PMI", "FDI", "OEM",
-    "OEMs", "IPO", "IPOs", "ETF", "ETFs", "LNG", "LPG", "TEU", "TEUs", "YoY", "MoM", "QoQ", "EBIT",
-    "EBITDA", "EPS", "ROE", "CAGR", "R&D", "M&A", "CEO", "CFO",
+    "OEMs", "IPO", "IPOs", "ETF", "ETFs", "LNG", "LPG", "TEU", "TEUs", "EBIT", "EBITDA", "EPS",
+    "ROE", "CAGR", "R&D", "M&A", "CEO", "CFO",
 ];
 
 /// Words before `of` that make a company: `Bank of America`.

@@ -1349,7 +1349,12 @@ impl<'a> Ctx<'a> {
             let e = els[0];
             let w = self.ew(&e);
             let c = e.wc;
-            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 || NOT_NAMES.contains(&w) {
+            // (An abbreviation has a capital second letter: most words are
+            // turned away by that before the list is read.)
+            let abbreviation = w.len() <= 6
+                && w.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase)
+                && NOT_NAMES.contains(&w);
+            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 || abbreviation {
                 return;
             }
             // The tests known without a look-up first.

@@ -1345,10 +1345,14 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
-        let table_row = is_table_row(&text[sent.start..sent.end])
+        let sentence_text = &text[sent.start..sent.end];
+        // Who trades (`Private enterprises ... imported and exported`): the
+        // sentence's words looked at once, by its first figure that asks.
+        let mut owners_named: Option<bool> = None;
+        let table_row = is_table_row(sentence_text)
             // `of which: Passenger vehicles`: a part of the row above,
             // which the measure carries to.
-            && !text[sent.start..sent.end].starts_with("of which");
+            && !sentence_text.starts_with("of which");
         // Paragraphs are sorted and disjoint, sentences sorted: a cursor
         // finds each sentence's paragraph in one walk.
         while para_at < paras.len()
@@ -1926,7 +1930,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `Private enterprises in the province imported and exported
             // 3.98 trillion yuan`: a part of the province's trade, by who
             // trades, named as `Private enterprises exported` names it.
-            if !metric.contains("enterprise") && !metric.is_empty() {
+            let owners = *owners_named.get_or_insert_with(|| {
+                words
+                    .iter()
+                    .any(|w| matches!(w.lc, "enterprises" | "firms" | "companies"))
+            });
+            if owners && !metric.contains("enterprise") && !metric.is_empty() {
                 let owners = words[..fw].windows(2).enumerate().find(|(i, pair)| {
                     matches!(
                         pair[0].lc,
@@ -2593,8 +2602,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 /// run of spaces, the last a figure.
 fn is_table_row(sentence: &str) -> bool {
     let s = sentence.trim_end();
-    s.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-        && (s.contains('\t') || s.trim_start().contains("  "))
+    s.ends_with(|c: char| c.is_ascii_digit() || c == '%') && {
+        let b = s.trim_start().as_bytes();
+        memchr::memchr(b'\t', b).is_some()
+            || memchr::memchr_iter(b' ', b).any(|i| b.get(i + 1) == Some(&b' '))
+    }
 }
 
 /// `crude production` in barrels a day is the `production` another text
@@ -3832,10 +3844,21 @@ fn find_subject(
     let limit = anchor.min(fw);
     // `... ranking second in the country; imports were 1.25 trillion yuan`:
     // a clause after a semicolon names its own subject or none.
-    let clause_start = words[..limit]
-        .iter()
-        .rposition(|w| w.lc == ";")
-        .map_or(0, |i| i + 1);
+    let span_text = match (
+        words.first(),
+        limit.checked_sub(1).and_then(|l| words.get(l)),
+    ) {
+        (Some(a), Some(b)) => &text.as_bytes()[a.start..b.end],
+        _ => &[][..],
+    };
+    let clause_start = if memchr::memchr(b';', span_text).is_some() {
+        words[..limit]
+            .iter()
+            .rposition(|w| w.lc == ";")
+            .map_or(0, |i| i + 1)
+    } else {
+        0
+    };
     for (i, w) in words[..limit].iter().enumerate().skip(clause_start) {
         if let Some(e) = ent_of(w) {
             if !e.excluded {

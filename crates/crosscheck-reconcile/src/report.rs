@@ -925,14 +925,43 @@ fn short_metric_names(
     // vehicle exports 83,000`) tells them apart; a headline's `battery
     // exports exceed 17 billion yuan` over the story's `lithium battery
     // exports reached 17.6 billion yuan` does not.
-    let mut levels: HashMap<(Sym, Sym), Vec<usize>> = HashMap::new();
-    for (subject, metric, read, i) in picked {
+    for &(subject, metric, read, _) in &picked {
         let v = by_subject.entry(subject).or_default();
         match v.iter_mut().find(|(m, _)| *m == metric) {
             Some(e) => e.1 |= read,
             None => v.push((metric, read)),
         }
-        if read && !claims[i].change {
+    }
+    // The remaps the names allow, before any level is looked at.
+    let mut candidates: Vec<(Sym, Sym, Sym)> = Vec::new();
+    for (s, ms) in &by_subject {
+        for &(m, _) in ms {
+            if crate::lexicon::METRICS
+                .iter()
+                .any(|(_, b)| *b == m.as_str())
+            {
+                continue;
+            }
+            let suffix = format!(" {}", m.as_str());
+            let mut fuller = ms
+                .iter()
+                .filter(|(f, read)| *read && f.as_str().ends_with(&suffix))
+                .map(|(f, _)| *f);
+            if let (Some(f), None) = (fuller.next(), fuller.next()) {
+                candidates.push((*s, m, f));
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return HashMap::new();
+    }
+    let asked: std::collections::HashSet<(Sym, Sym)> = candidates
+        .iter()
+        .flat_map(|&(s, m, f)| [(s, m), (s, f)])
+        .collect();
+    let mut levels: HashMap<(Sym, Sym), Vec<usize>> = HashMap::new();
+    for &(subject, metric, read, i) in &picked {
+        if read && !claims[i].change && asked.contains(&(subject, metric)) {
             levels.entry((subject, metric)).or_default().push(i);
         }
     }
@@ -968,28 +997,11 @@ fn short_metric_names(
         }
         false
     };
-    let mut remap: HashMap<(Sym, Sym), Sym> = HashMap::new();
-    for (s, ms) in &by_subject {
-        for &(m, _) in ms {
-            if crate::lexicon::METRICS
-                .iter()
-                .any(|(_, b)| *b == m.as_str())
-            {
-                continue;
-            }
-            let suffix = format!(" {}", m.as_str());
-            let mut fuller = ms
-                .iter()
-                .filter(|(f, read)| *read && f.as_str().ends_with(&suffix))
-                .map(|(f, _)| *f);
-            if let Some(f) = fuller.next() {
-                if fuller.next().is_none() && !told_apart(*s, m, f) {
-                    remap.insert((*s, m), f);
-                }
-            }
-        }
-    }
-    remap
+    candidates
+        .into_iter()
+        .filter(|&(s, m, f)| !told_apart(s, m, f))
+        .map(|(s, m, f)| ((s, m), f))
+        .collect()
 }
 
 /// A claim's subject once companies that share a name's core are told

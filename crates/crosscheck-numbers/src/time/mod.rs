@@ -443,8 +443,9 @@ fn resolve(
                     clean_to = f.span.end;
                     // `it is expected to pass 200 million yuan in 2026`: a
                     // year looked ahead to is not the one a later paragraph's
-                    // `the first 11 months` reports on.
-                    if !looks_ahead(text, f.span.start) {
+                    // `the first 11 months` reports on. (Asked only where no
+                    // date of the text's own makes the question moot.)
+                    if as_of.is_none() && !looks_ahead(text, f.span.start) {
                         any = Some(p.end.year);
                     }
                 }
