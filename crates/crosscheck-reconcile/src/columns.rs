@@ -104,11 +104,17 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
 /// label gives in brackets is that of the bare numbers in its cells (not of
 /// its changes in per cent).
 fn apply_row_units(text: &str, table: &[Row], order: &[usize], claims: &mut [Claim]) {
+    // `Unit: 10,000 vehicles` on a line of its own just before the table:
+    // every row's unit that gives none of its own.
+    let declared = table
+        .first()
+        .and_then(|h| h.cells.first())
+        .and_then(|&(hs, _)| declared_unit(&text[..hs]));
     for row in table {
         let Some(&(ls, le)) = row.cells.first() else {
             continue;
         };
-        let Some((scale, unit, kind)) = label_unit(&text[ls..le]) else {
+        let Some((scale, unit, kind)) = label_unit(&text[ls..le]).or(declared) else {
             continue;
         };
         let end = row.cells.last().map_or(le, |c| c.1);
@@ -131,14 +137,52 @@ fn apply_row_units(text: &str, table: &[Row], order: &[usize], claims: &mut [Cla
     }
 }
 
+/// A unit declared on one of the two lines before a table, blank lines
+/// passed over: `Unit: 10,000 vehicles`, `Units: RMB 100 million`, `单位：亿元`
+/// (the example after it, `(e.g. 61.2 = 612,000 vehicles)`, left out).
+fn declared_unit(before: &str) -> Option<(f64, Sym, QuantityKind)> {
+    let mut lines = before.lines().rev().filter(|l| !l.trim().is_empty());
+    [lines.next(), lines.next()]
+        .into_iter()
+        .flatten()
+        .find_map(|line| {
+            let line = line.trim().trim_matches(|c| c == '*' || c == '_');
+            let rest = ["Unit:", "Units:", "Unit：", "单位：", "单位:"]
+                .iter()
+                .find_map(|l| line.strip_prefix(l))?;
+            let rest = rest.split('(').next()?.trim();
+            unit_phrase(rest)
+        })
+}
+
 /// The unit a row label gives in brackets: `(EUR billion)`, `(mn units)`,
 /// `(vehicles)`, as a scale, a unit and a kind.
 fn label_unit(label: &str) -> Option<(f64, Sym, QuantityKind)> {
     let open = label.rfind('(')?;
     let close = open + label[open..].find(')')?;
-    let inside = label[open + 1..close].trim();
+    unit_phrase(label[open + 1..close].trim())
+}
+
+/// `EUR billion`, `mn units`, `10,000 vehicles`, `100 million yuan`: as a
+/// scale, a unit and a kind.
+fn unit_phrase(inside: &str) -> Option<(f64, Sym, QuantityKind)> {
     if inside.is_empty() || inside.len() > 24 || inside.contains('%') {
         return None;
+    }
+    // `10,000 vehicles`: a number is the scale itself.
+    if inside.starts_with(|c: char| c.is_ascii_digit()) {
+        let tokens = crosscheck_text::tokenize(inside);
+        let found = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context::default())
+            .recognize(inside, &tokens);
+        return match found.as_slice() {
+            [q] if q.span.start == 0
+                && q.span.end == inside.len()
+                && matches!(q.kind, QuantityKind::Money | QuantityKind::Count) =>
+            {
+                Some((q.value?, Sym::new(q.unit.as_deref()?), q.kind))
+            }
+            _ => None,
+        };
     }
     // `1 EUR billion`, else `EUR 1 billion`.
     let mut tries = vec![format!("1 {inside}")];
@@ -498,6 +542,16 @@ mod tests {
         let p = super::month_estimate("Dec 2025E").expect("a period");
         assert_eq!(p.iso(), "2025-12");
         assert!(super::month_estimate("FY2025E").is_none());
+    }
+
+    #[test]
+    fn a_unit_declared_before_a_table_is_its_rows() {
+        let (scale, unit, _) = super::declared_unit(
+            "Exports\n\nUnit: 10,000 vehicles (e.g. 61.2 = 612,000 vehicles)\n\n",
+        )
+        .expect("a unit");
+        assert_eq!((scale, unit.as_str()), (1e4, "vehicle"));
+        assert!(super::declared_unit("Exports rose.\n\n").is_none());
     }
 
     #[test]
