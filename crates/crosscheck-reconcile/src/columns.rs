@@ -138,7 +138,7 @@ fn apply_row_units(text: &str, table: &[Row], order: &[usize], claims: &mut [Cla
 }
 
 /// A unit declared on one of the two lines before a table, blank lines
-/// passed over: `Unit: 10,000 vehicles`, `Units: RMB 100 million`, `单位：亿元`
+/// passed over: `Unit: 10,000 vehicles`, `Units: 100 million yuan`, `单位：亿元`
 /// (the example after it, `(e.g. 61.2 = 612,000 vehicles)`, left out).
 fn declared_unit(before: &str) -> Option<(f64, Sym, QuantityKind)> {
     let mut lines = before.lines().rev().filter(|l| !l.trim().is_empty());
@@ -552,6 +552,10 @@ mod tests {
         .expect("a unit");
         assert_eq!((scale, unit.as_str()), (1e4, "vehicle"));
         assert!(super::declared_unit("Exports rose.\n\n").is_none());
+        let (scale, unit, _) = super::declared_unit("单位：亿元\n").expect("a unit");
+        assert_eq!((scale, unit.as_str()), (1e8, "CNY"));
+        let (scale, _, _) = super::declared_unit("Units: 100 million yuan\n").expect("a unit");
+        assert_eq!(scale, 1e8);
     }
 
     #[test]
