@@ -169,39 +169,19 @@ fn unit_phrase(inside: &str) -> Option<(f64, Sym, QuantityKind)> {
     if inside.is_empty() || inside.len() > 24 || inside.contains('%') {
         return None;
     }
+    let unit_of = |t: &str| {
+        let q = sole_quantity(t)
+            .filter(|q| matches!(q.kind, QuantityKind::Money | QuantityKind::Count))?;
+        Some((q.value?, Sym::new(q.unit.as_deref()?), q.kind))
+    };
     // `10,000 vehicles`: a number is the scale itself.
     if inside.starts_with(|c: char| c.is_ascii_digit()) {
-        let tokens = crosscheck_text::tokenize(inside);
-        let found = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context::default())
-            .recognize(inside, &tokens);
-        return match found.as_slice() {
-            [q] if q.span.start == 0
-                && q.span.end == inside.len()
-                && matches!(q.kind, QuantityKind::Money | QuantityKind::Count) =>
-            {
-                Some((q.value?, Sym::new(q.unit.as_deref()?), q.kind))
-            }
-            _ => None,
-        };
+        return unit_of(inside);
     }
     // `1 EUR billion`, else `EUR 1 billion`.
-    let mut tries = vec![format!("1 {inside}")];
-    if let Some((first, rest)) = inside.split_once(' ') {
-        tries.push(format!("{first} 1 {rest}"));
-    }
-    tries.into_iter().find_map(|t| {
-        let tokens = crosscheck_text::tokenize(&t);
-        let found = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context::default())
-            .recognize(&t, &tokens);
-        match found.as_slice() {
-            [q] if q.span.start == 0
-                && q.span.end == t.len()
-                && matches!(q.kind, QuantityKind::Money | QuantityKind::Count) =>
-            {
-                Some((q.value?, Sym::new(q.unit.as_deref()?), q.kind))
-            }
-            _ => None,
-        }
+    unit_of(&format!("1 {inside}")).or_else(|| {
+        let (first, rest) = inside.split_once(' ')?;
+        unit_of(&format!("{first} 1 {rest}"))
     })
 }
 
@@ -212,11 +192,15 @@ fn month_estimate(cell: &str) -> Option<Period> {
     if !dated.contains(' ') {
         return None;
     }
-    let tokens = crosscheck_text::tokenize(dated);
-    let found = crosscheck_numbers::Recognizer::new(crosscheck_numbers::Context::default())
-        .recognize(dated, &tokens);
-    match found.as_slice() {
-        [q] if q.kind == QuantityKind::Date && q.span.len() == dated.len() => q.period,
+    sole_quantity(dated)
+        .filter(|q| q.kind == QuantityKind::Date)
+        .and_then(|q| q.period)
+}
+
+/// The one quantity the numbers crate reads in `text`, when it spans all of it.
+fn sole_quantity(text: &str) -> Option<Quantity> {
+    match crosscheck_numbers::recognize(text).as_slice() {
+        [q] if q.span.start == 0 && q.span.end == text.len() => Some(q.clone()),
         _ => None,
     }
 }
