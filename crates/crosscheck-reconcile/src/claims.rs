@@ -1895,33 +1895,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             }
 
             // ---- scope: destinations after the metric or the figure
-            for start in [hit.map(|h| h.i1), Some(fe)].into_iter().flatten() {
-                if let Some(d) = destination_after(words, sent_ents, start, cl, clause) {
-                    if !scope.contains(&d) {
-                        scope.push(d);
-                    }
-                }
-            }
-            // `Imports and exports with ASEAN reached 1.02 trillion yuan`:
-            // trade with a partner right after its name is that partner's
-            // part, as trade `to` it is.
-            if let Some(h) = hit.filter(|h| h.base == "imports and exports") {
-                let partner = words
-                    .get(h.i1)
-                    .filter(|w| w.lc == "with")
-                    .and_then(|_| {
-                        words.get(
-                            h.i1 + 1
-                                + usize::from(words.get(h.i1 + 1).is_some_and(|w| w.lc == "the")),
-                        )
-                    })
-                    .and_then(|next| {
-                        sent_ents
-                            .iter()
-                            .find(|e| e.span.start <= next.start && next.end <= e.span.end)
-                    });
-                if let Some(e) = partner {
-                    let d = format!("to {}", e.name.as_str());
+            // (Trade `with` a partner named right after the metric's words
+            // is that partner's part, as trade `to` it is.)
+            let after_metric = hit.map(|h| (h.i1, h.base == "imports and exports"));
+            for (start, with_partner) in after_metric.into_iter().chain([(fe, false)]) {
+                if let Some(d) =
+                    destination_after(words, sent_ents, start, cl, clause, with_partner)
+                {
                     if !scope.contains(&d) {
                         scope.push(d);
                     }
@@ -3982,15 +3962,25 @@ fn find_subject(
     (None, How::Missing)
 }
 
-/// `to the EU`, `to ASEAN`, `to Latin American markets`, within the clause.
+/// `to the EU`, `to ASEAN`, `to Latin American markets`, within the clause;
+/// with `with_partner`, also a named partner right at `start` (`Imports and
+/// exports with ASEAN reached ...`).
 fn destination_after(
     words: &[W],
     ents: &[Ent],
     start: usize,
     mut cl: usize,
     clause: &[usize],
+    with_partner: bool,
 ) -> Option<String> {
     let is_to = |i: usize| words.get(i).is_some_and(|w| matches!(w.lc, "to" | "into"));
+    // The word after `k`, past one `the`, and the name it stands in.
+    let after_the = |k: usize| k + 1 + usize::from(words.get(k + 1).is_some_and(|w| w.lc == "the"));
+    let named_at = |n: usize| {
+        let next = words.get(n)?;
+        ents.iter()
+            .find(|e| e.span.start <= next.start && next.end <= e.span.end)
+    };
     let mut end = (start + 5).min(words.len());
     let mut k = start;
     while k < end {
@@ -4019,16 +4009,16 @@ fn destination_after(
         if clause.get(k) != Some(&cl) {
             return None;
         }
-        if is_to(k) {
-            let mut n = k + 1;
-            if words.get(n).is_some_and(|w| w.lc == "the") {
-                n += 1;
+        if with_partner && k == start && w.lc == "with" {
+            if let Some(e) = named_at(after_the(k)) {
+                return Some(format!("to {}", e.name.as_str()));
             }
-            let next = words.get(n)?;
-            if let Some(e) = ents
-                .iter()
-                .find(|e| e.span.start <= next.start && next.end <= e.span.end)
-            {
+        }
+        if is_to(k) {
+            let n = after_the(k);
+            // A `to` that ends the sentence goes nowhere.
+            words.get(n)?;
+            if let Some(e) = named_at(n) {
                 return Some(format!("to {}", e.name.as_str()));
             }
             // `to Latin American markets`, `to emerging markets`.
