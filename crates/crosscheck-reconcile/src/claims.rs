@@ -1346,9 +1346,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
         let sentence_text = &text[sent.start..sent.end];
-        // Who trades (`Private enterprises ... imported and exported`): the
-        // sentence's words looked at once, by its first figure that asks.
-        let mut owners_named: Option<bool> = None;
+        // Who trades (`Private enterprises ... imported and exported`): where
+        // the sentence names them, found once, by its first figure that asks.
+        let mut owners_named: Option<Vec<(usize, &str)>> = None;
         let table_row = is_table_row(sentence_text)
             // `of which: Passenger vehicles`: a part of the row above,
             // which the measure carries to.
@@ -1910,21 +1910,25 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `Private enterprises in the province imported and exported
             // 3.98 trillion yuan`: a part of the province's trade, by who
             // trades, named as `Private enterprises exported` names it.
-            let owners = *owners_named.get_or_insert_with(|| {
-                words
-                    .iter()
-                    .any(|w| matches!(w.lc, "enterprises" | "firms" | "companies"))
-            });
-            if owners && !metric.contains("enterprise") && !metric.is_empty() {
-                let owners = words[..fw].windows(2).enumerate().find(|(i, pair)| {
-                    matches!(
-                        pair[0].lc,
-                        "private" | "state-owned" | "foreign-invested" | "foreign-funded"
-                    ) && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
-                        && clause.get(*i) == Some(&cl)
+            if !metric.contains("enterprise") && !metric.is_empty() {
+                let owners = owners_named.get_or_insert_with(|| {
+                    words
+                        .windows(2)
+                        .enumerate()
+                        .filter(|(_, pair)| {
+                            matches!(
+                                pair[0].lc,
+                                "private" | "state-owned" | "foreign-invested" | "foreign-funded"
+                            ) && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
+                        })
+                        .map(|(i, pair)| (i, pair[0].lc))
+                        .collect()
                 });
-                if let Some((_, pair)) = owners {
-                    metric = format!("{} enterprise {metric}", pair[0].lc).into();
+                let here = owners
+                    .iter()
+                    .find(|&&(i, _)| i + 1 < fw && clause.get(i) == Some(&cl));
+                if let Some(&(_, who)) = here {
+                    metric = format!("{who} enterprise {metric}").into();
                 }
             }
             // A row whose label names no measure (`of which overseas (mn
