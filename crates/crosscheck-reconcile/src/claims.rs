@@ -2569,6 +2569,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     calendar_fiscal_years(&mut out);
     operating_income(&mut out);
     stock_instants(&mut out);
+    running_totals_since_the_start(&mut out);
     products_the_unit_names(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
@@ -2627,6 +2628,45 @@ fn stock_instants(out: &mut [Claim]) {
             && (p.start.year, p.start.month) == (p.end.year, p.end.month);
         if running_to_a_day || one_month {
             c.period = Some(Period::day(p.end.year, p.end.month, p.end.day));
+        }
+    }
+}
+
+/// A flow summed `as of` a day (`As of December 31, 2025, cumulative
+/// deliveries reached 2,684,900 vehicles`) reads as the year to that day,
+/// as Chinese releases mean it, unless the text itself gives that year a
+/// smaller total of the same measure: then it runs from further back (the
+/// company's first delivery), and is no figure of the year.
+fn running_totals_since_the_start(out: &mut [Claim]) {
+    let runs: Vec<(usize, Period)> = (0..out.len())
+        .filter_map(|i| {
+            let c = &out[i];
+            let p = c.period?;
+            (p.cumulative
+                && p.granularity == Granularity::Day
+                && !c.change
+                && !crate::lexicon::is_stock(c.metric.as_str()))
+            .then_some((i, p))
+        })
+        .collect();
+    for (i, p) in runs {
+        let c = &out[i];
+        let smaller_over_the_span = out.iter().any(|o| {
+            o.period.is_some_and(|q| {
+                !(q.cumulative && q.granularity == Granularity::Day)
+                    && q.start == p.start
+                    && q.end == p.end
+            }) && !o.change
+                && o.metric == c.metric
+                && o.unit == c.unit
+                && o.interval().hi < c.interval().lo
+        });
+        if smaller_over_the_span {
+            let scope = match out[i].scope.as_str() {
+                "" => "cumulative".to_string(),
+                s => format!("{s}; cumulative"),
+            };
+            out[i].scope = Sym::new(&scope);
         }
     }
 }
@@ -5454,6 +5494,37 @@ mod tests {
     fn a_claim_stays_small() {
         // Millions are held at once: the report's memory is mostly claims.
         assert_eq!(std::mem::size_of::<Claim>(), 112);
+    }
+
+    #[test]
+    fn a_count_of_other_things_is_no_whole_of_a_share() {
+        let text = "Velmora Motors said overseas deliveries reached 86,730 vehicles in 2025, \
+                    or 15.1% of the total, as it entered 14 new markets in Europe.";
+        let report = crate::reconcile(&claims(text), &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        // A whole counted in the part's own unit is still checked.
+        let text = "Velmora Motors said overseas deliveries reached 86,730 vehicles in 2025, \
+                    or 35.1% of its 574,000 vehicles.";
+        let report = crate::reconcile(&claims(text), &["a.txt".to_string()]);
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+    }
+
+    #[test]
+    fn a_running_total_above_the_year_s_own_runs_from_further_back() {
+        let text = "Velmora Motors said on Jan. 2, 2026 that deliveries reached 1,233,418 vehicles in 2025.\n\n\
+                    As of December 31, 2025, cumulative deliveries reached 2,684,900 vehicles.";
+        let cs = claims(text);
+        let total = cs
+            .iter()
+            .find(|c| c.value == 2684900.0)
+            .expect("the running total");
+        assert!(total.scope.as_str().contains("cumulative"), "{total:?}");
+        let report = crate::reconcile(&cs, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+        // The year to that day, as a release with no smaller yearly total means it.
+        let cs =
+            claims("As of December 31, 2025, cumulative deliveries reached 1,233,418 vehicles.");
+        assert!(!cs[0].scope.as_str().contains("cumulative"), "{:?}", cs[0]);
     }
 
     #[test]

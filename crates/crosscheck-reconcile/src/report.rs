@@ -1895,11 +1895,14 @@ fn check_shares(out: &mut Out<'_>) {
         }
         let same = |o: &Claim| o.doc == sc.doc && o.sentence_start == sc.sentence_start;
         let cw = &claims[s + 1];
-        let Some(p) = (0..s)
-            .rev()
-            .take_while(|&i| same(&claims[i]))
-            .find(|&i| !claims[i].change && claims[i].dimension() == cw.dimension())
-        else {
+        let Some(p) = (0..s).rev().take_while(|&i| same(&claims[i])).find(|&i| {
+            // `186,730 vehicles ... 15.1% of the total, as it entered
+            // 14 new markets`: a count of other things is no whole.
+            let (pu, wu) = (claims[i].unit, cw.unit);
+            !claims[i].change
+                && claims[i].dimension() == cw.dimension()
+                && (pu == wu || pu.is_empty() || wu.is_empty())
+        }) else {
             continue;
         };
         let cp = &claims[p];

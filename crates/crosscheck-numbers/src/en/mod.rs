@@ -214,6 +214,32 @@ fn one_in_idiom(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
     if !b[s..e].eq_ignore_ascii_case(b"one") {
         return false;
     }
+    // `one-off items`, `a one-time charge`, `one-stop`: an adjective
+    // compounded with `one`, no count (`one-third` is still a fraction).
+    if b.get(e) == Some(&b'-') {
+        let rest = &b[e + 1..];
+        let word_len = rest
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if [
+            &b"off"[..],
+            b"time",
+            b"stop",
+            b"way",
+            b"sided",
+            b"size",
+            b"shot",
+            b"liner",
+            b"on",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
+    }
     let t1 = next(b, e);
     if t1.word(b, "another") {
         return true;

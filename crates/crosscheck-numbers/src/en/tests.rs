@@ -279,10 +279,14 @@ fn one_as_a_pronoun_is_no_figure() {
         "The makers compete with one another.",
         "They left one by one.",
         "No one expected the drop.",
+        "Excluding one-off items, profit rose.",
+        "A one-time charge weighed on margins.",
+        "It runs a one-stop service centre.",
     ] {
         assert!(recognize(text).is_empty(), "{text}: {:?}", recognize(text));
     }
     assert_eq!(one("one vehicle a minute").value, Some(1.0));
+    assert_eq!(one("one-third of output").value, Some(1.0 / 3.0));
 }
 
 #[test]

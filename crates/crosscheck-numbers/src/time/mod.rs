@@ -247,7 +247,15 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
         .collect();
     years.sort_unstable();
     years.dedup();
-    let mut best: Option<(usize, i32)> = None;
+    // Months from the dateline to the nearest period the text names (none
+    // when the day falls inside one): among the years that break as few
+    // of the text's tenses, the text is of the one it speaks closest to.
+    // `Oct. 4 ... expects revenue in Q4 2023 ... margin in the first
+    // quarter of 2021` fits 2021 to 2023 alike, and a forecast of the
+    // quarter just begun dates it 2023; `Oct. 4 ... the first half of
+    // 2024` fits 2024 and 2025, and the half just past dates it 2024.
+    let month_index = |d: CalendarDate| i64::from(d.year) * 12 + i64::from(d.month);
+    let mut best: Option<(usize, i64, i32)> = None;
     for year in years {
         let at = (year, date.month, date.day);
         let broken = named
@@ -261,11 +269,20 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
                 }
             })
             .count();
-        if best.is_none_or(|(b, y)| (broken, year) < (b, y)) {
-            best = Some((broken, year));
+        let m = i64::from(year) * 12 + i64::from(date.month);
+        let nearest = named
+            .iter()
+            .map(|(p, _)| {
+                let (s, e) = (month_index(p.start), month_index(p.end));
+                (s - m).max(m - e).max(0)
+            })
+            .min()
+            .unwrap_or(0);
+        if best.is_none_or(|(b, n, y)| (broken, nearest, year) < (b, n, y)) {
+            best = Some((broken, nearest, year));
         }
     }
-    date.year = best?.1;
+    date.year = best?.2;
     Some(date)
 }
 
@@ -312,9 +329,7 @@ fn looks_ahead(text: &str, at: usize) -> bool {
     let window = &text[from..at];
     // The sentence the period is in: from after the last full stop or
     // line break.
-    let start = window
-        .rfind(". ")
-        .map(|i| i + 2)
+    let start = last_full_stop(window)
         .max(window.rfind('\n').map(|i| i + 1))
         .unwrap_or(0);
     window[start..]
@@ -325,6 +340,24 @@ fn looks_ahead(text: &str, at: usize) -> bool {
                 .any(|stem| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem))
                 || WORDS.iter().any(|word| w.eq_ignore_ascii_case(word))
         })
+}
+
+/// Where the sentence after the last full stop in `window` starts: a
+/// `. ` before a lower-case word, or after an initial (`U.S. dollars`,
+/// `J. Smith`), ends no sentence.
+fn last_full_stop(window: &str) -> Option<usize> {
+    let b = window.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = window[..end].rfind(". ") {
+        let lower_next = b.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+        let initial =
+            i >= 1 && b[i - 1].is_ascii_uppercase() && (i == 1 || matches!(b[i - 2], b'.' | b' '));
+        if !lower_next && !initial {
+            return Some(i + 2);
+        }
+        end = i;
+    }
+    None
 }
 
 /// The latest year that puts template `p` at or before `as_of`.

@@ -672,6 +672,41 @@ fn a_dateline_in_capitals_beyond_ascii_dates_the_text() {
     );
 }
 
+#[test]
+fn a_yearless_dateline_is_of_the_year_its_text_speaks_closest_to() {
+    // A forecast of the quarter just begun against a figure of an older
+    // year: both fit 2021 to 2023, and the forecast dates the text.
+    assert_reads(
+        "STUTTGART, Oct. 4 (Wire) -- Revenue fell in the July-September quarter.\n\n\
+         An analyst expects revenue of 50.1 million euros in Q4 2023.\n\n\
+         The margin was 20.5% in the first quarter of 2021.",
+        None,
+        "July-September",
+        "2023-07/2023-09",
+    );
+    // The half just past, not the year after it.
+    assert_reads(
+        "STUTTGART, Oct. 4 (Wire) -- Revenue rose in the first half of 2024, and in the third quarter.",
+        None,
+        "the third quarter",
+        "2024-07/2024-09",
+    );
+}
+
+#[test]
+fn an_initial_ends_no_sentence_before_a_looked_ahead_period() {
+    // `U.S. dollars` is no full stop: `expects` still governs `2022`, so
+    // the text is of 2022 and `last year` is 2021.
+    assert_reads(
+        "CHICAGO, Feb. 25 (Wire) -- An analyst expects revenue of between 7.58 billion U.S. \
+         dollars and 8.4 billion dollars for the full year 2022.\n\n\
+         Inflation was 1.3% in 2021. Revenue was some $4.9 billion last year.",
+        None,
+        "last year",
+        "2021",
+    );
+}
+
 /// Asserts that `expression` in `text` reads as the period `iso`.
 fn assert_reads(text: &str, as_of: Option<AsOf>, expression: &str, iso: &str) {
     let got = periods(text, as_of);
