@@ -4870,6 +4870,57 @@ mod tests {
     }
 
     #[test]
+    fn thousands_in_a_row_label_and_a_unit_in_a_caption_scale_the_cells() {
+        let text = "Port of Velmar throughput rose in September 2025.\n\nThroughput summary\n\
+                    \x20                         Sep 2025   Sep 2024   YoY      Jan-Sep 2025   Jan-Sep 2024   YoY\n\
+                    Containers ('000 TEU)     2,184      1,991      +9.7%    18,620         17,340         +7.4%\n";
+        let c = claims(text);
+        assert!(
+            c.iter().all(|c| c.value != 0.0),
+            "the label's '000 is no figure: {c:?}"
+        );
+        let level = c
+            .iter()
+            .find(|c| c.start as usize == text.find("18,620").unwrap())
+            .expect("level");
+        assert_eq!((level.value, level.unit.as_str()), (18_620_000.0, "TEU"));
+        // Each change column is of the latest period of its group.
+        let ytd = c
+            .iter()
+            .find(|c| c.change && c.value == 7.4)
+            .expect("change");
+        assert_eq!(
+            ytd.period.map(|p| p.iso()).as_deref(),
+            Some("2025-01/2025-09")
+        );
+        let month = c
+            .iter()
+            .find(|c| c.change && c.value == 9.7)
+            .expect("change");
+        assert_eq!(month.period.map(|p| p.iso()).as_deref(), Some("2025-09"));
+
+        let text =
+            "Velmar Energy reported results on Oct. 29, 2025.\n\nEarnings summary (RMB mn)\n\
+                    \x20                     2025E     2026E\n\
+                    Revenue              68,300    80,100\n\
+                    \x20 YoY (%)              15.8      17.3\n";
+        let c = claims(text);
+        let revenue = c
+            .iter()
+            .find(|c| c.start as usize == text.find("68,300").unwrap())
+            .expect("revenue");
+        assert_eq!(
+            (revenue.value, revenue.unit.as_str()),
+            (68_300_000_000.0, "CNY")
+        );
+        let growth = c
+            .iter()
+            .find(|c| c.start as usize == text.find("15.8").unwrap())
+            .expect("growth");
+        assert_ne!(growth.unit.as_str(), "CNY", "{growth:?}");
+    }
+
+    #[test]
     fn goods_before_a_pair_of_measures_are_each_one_s() {
         let c = claims("In 2025, automobile production and sales in China both exceeded 34 million units. \
              In particular, new energy vehicle (NEV) production and sales each surpassed 16 million units.");

@@ -54,15 +54,32 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
     dates.sort_by_key(|q| q.span.start);
     let mut drop = Vec::new();
     for table in tables(text) {
-        apply_row_units(text, &table, &order, claims);
+        apply_row_units(text, &table, &order, claims, &mut drop);
         let header = &table[0];
-        let columns: Vec<Column> = header
+        let mut columns: Vec<Column> = header
             .cells
             .iter()
             .map(|&(s, e)| column_of(&text[s..e], s, e, &dates))
             .collect();
         if columns.iter().all(|c| *c == Column::default()) {
             continue;
+        }
+        // `Sep 2025 | Sep 2024 | YoY | Jan-Sep 2025 | Jan-Sep 2024 | YoY`:
+        // a change column is of the latest period among the columns since
+        // the change column before it.
+        let mut group_start = 0;
+        for k in 0..columns.len() {
+            if !columns[k].change {
+                continue;
+            }
+            if columns[k].period.is_none() {
+                columns[k].period = columns[group_start..k]
+                    .iter()
+                    .filter(|c| !c.change && !c.forecast)
+                    .filter_map(|c| c.period)
+                    .max_by_key(|p| (p.end, p.start));
+            }
+            group_start = k + 1;
         }
         let rows = &table[1..];
         let first = rows[0].cells[0].0;
@@ -103,7 +120,13 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
 /// `Group revenue (EUR billion) | 31.4 | 32.9 | -4.6%`: the unit a row's
 /// label gives in brackets is that of the bare numbers in its cells (not of
 /// its changes in per cent).
-fn apply_row_units(text: &str, table: &[Row], order: &[usize], claims: &mut [Claim]) {
+fn apply_row_units(
+    text: &str,
+    table: &[Row],
+    order: &[usize],
+    claims: &mut [Claim],
+    drop: &mut Vec<usize>,
+) {
     // `Unit: 10,000 vehicles` on a line of its own just before the table:
     // every row's unit that gives none of its own.
     let declared = table
@@ -114,10 +137,24 @@ fn apply_row_units(text: &str, table: &[Row], order: &[usize], claims: &mut [Cla
         let Some(&(ls, le)) = row.cells.first() else {
             continue;
         };
-        let Some((scale, unit, kind)) = label_unit(&text[ls..le]).or(declared) else {
+        let label = &text[ls..le];
+        // A label's own brackets (`YoY (%)`, `P/E (x)`) say its numbers are
+        // no amounts of the table's unit.
+        let own = label_unit(label);
+        let Some((scale, unit, kind)) = own.or(declared.filter(|_| !label.contains('('))) else {
             continue;
         };
         let end = row.cells.last().map_or(le, |c| c.1);
+        if own.is_some() {
+            // The unit's own number (`'000` of `('000 TEU)`) is no figure.
+            let from = order.partition_point(|&i| (claims[i].start as usize) < ls);
+            drop.extend(
+                order[from..]
+                    .iter()
+                    .take_while(|&&i| (claims[i].start as usize) < le)
+                    .copied(),
+            );
+        }
         let from = order.partition_point(|&i| (claims[i].start as usize) < le);
         for &i in &order[from..] {
             let c = &mut claims[i];
@@ -147,9 +184,14 @@ fn declared_unit(before: &str) -> Option<(f64, Sym, QuantityKind)> {
         .flatten()
         .find_map(|line| {
             let line = line.trim().trim_matches(|c| c == '*' || c == '_');
-            let rest = ["Unit:", "Units:", "Unit：", "单位：", "单位:"]
+            let Some(rest) = ["Unit:", "Units:", "Unit：", "单位：", "单位:"]
                 .iter()
-                .find_map(|l| line.strip_prefix(l))?;
+                .find_map(|l| line.strip_prefix(l))
+            else {
+                // A caption with the unit in brackets at its end:
+                // `Earnings summary (RMB mn)`.
+                return line.ends_with(')').then(|| label_unit(line)).flatten();
+            };
             let rest = rest.split('(').next()?.trim();
             unit_phrase(rest)
         })
@@ -169,9 +211,25 @@ fn unit_phrase(inside: &str) -> Option<(f64, Sym, QuantityKind)> {
     if inside.is_empty() || inside.len() > 24 || inside.contains('%') {
         return None;
     }
+    // `'000 TEU`, `000s units`: thousands.
+    let thousands = ["'000s ", "'000 ", "\u{2019}000 ", "000s ", "000 "]
+        .iter()
+        .find_map(|p| inside.strip_prefix(p));
+    let spelled;
+    let inside = match thousands {
+        Some(rest) => {
+            spelled = format!("thousand {rest}");
+            spelled.as_str()
+        }
+        None => inside,
+    };
     let unit_of = |t: &str| {
-        let q = sole_quantity(t)
-            .filter(|q| matches!(q.kind, QuantityKind::Money | QuantityKind::Count))?;
+        let q = sole_quantity(t).filter(|q| {
+            matches!(
+                q.kind,
+                QuantityKind::Money | QuantityKind::Count | QuantityKind::Measure
+            )
+        })?;
         Some((q.value?, Sym::new(q.unit.as_deref()?), q.kind))
     };
     // `10,000 vehicles`: a number is the scale itself.
