@@ -2027,7 +2027,15 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 && out[first_claim..]
                     .last()
                     .is_some_and(|p| p.has(flags::MODAL));
+            // `Our 2026E revenue of RMB80.1bn`: an analyst's estimate.
+            let estimate_year = dates.iter().any(|d| {
+                let t = &text[d.q.span.start..d.q.span.end];
+                clause.get(word_at(d.q.span.start)) == Some(&cl)
+                    && t.ends_with(['E', 'F'])
+                    && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            });
             let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
+                || estimate_year
                 || set_to
                 || has(fact::MODAL) && modal_object(words, fw))
                 && !dated_base
@@ -4918,6 +4926,27 @@ mod tests {
             .find(|c| c.start as usize == text.find("15.8").unwrap())
             .expect("growth");
         assert_ne!(growth.unit.as_str(), "CNY", "{growth:?}");
+    }
+
+    #[test]
+    fn an_analyst_s_marked_years_date_its_figures() {
+        let text =
+            "Velmar Energy reported results on Oct. 29, 2025. Our 2026E revenue of RMB80.1bn \
+                    sits at the midpoint. Our 2025E revenue of RMB68.3bn is in line.\n\n\
+                    RMB bn\t2024A\t2025E\nRevenue\t58.9\t68.3\n";
+        let c = claims(text);
+        let at = |v: f64| {
+            c.iter()
+                .find(|c| (c.value - v).abs() < 1e3)
+                .unwrap_or_else(|| panic!("{v}: {c:?}"))
+        };
+        assert_eq!(at(80.1e9).period.map(|p| p.iso()).as_deref(), Some("2026"));
+        assert!(at(80.1e9).scope.as_str().contains("forecast"));
+        assert_eq!(at(68.3e9).period.map(|p| p.iso()).as_deref(), Some("2025"));
+        // `2024A` is the year's actual figure.
+        let actual = at(58.9e9);
+        assert_eq!(actual.period.map(|p| p.iso()).as_deref(), Some("2024"));
+        assert!(!actual.scope.as_str().contains("forecast"), "{actual:?}");
     }
 
     #[test]

@@ -129,10 +129,16 @@ fn apply_row_units(
 ) {
     // `Unit: 10,000 vehicles` on a line of its own just before the table:
     // every row's unit that gives none of its own.
+    // Or the header's first cell, over the row labels: `| RMB bn | 2024A |`.
     let declared = table
         .first()
         .and_then(|h| h.cells.first())
-        .and_then(|&(hs, _)| declared_unit(&text[..hs]));
+        .and_then(|&(hs, he)| {
+            declared_unit(&text[..hs]).or_else(|| {
+                let corner = text[hs..he].trim().trim_matches('|').trim();
+                unit_phrase(corner)
+            })
+        });
     for row in table {
         let Some(&(ls, le)) = row.cells.first() else {
             continue;
@@ -344,6 +350,8 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
         None
     } else if let Some(year) = estimate {
         Some(month_estimate(cell.trim()).unwrap_or(Period::year(year)))
+    } else if let Some(year) = actual_year(bare).filter(|_| !bare.contains(' ')) {
+        Some(Period::year(year))
     } else {
         let from = dates.partition_point(|q| q.span.start < start);
         let mut dates = dates[from..]
@@ -379,10 +387,21 @@ fn holds_any(hay: &str, needles: &[&str]) -> bool {
 /// The year of an analyst's estimate column: `FY2025E`, `2026e`, `2027F`,
 /// `FY26E`.
 fn estimate_year(lower: &str) -> Option<i32> {
+    marked_year(lower, &['e', 'f'])
+}
+
+/// `2024A`, `FY24A`: the year of an analyst's column of actual figures.
+fn actual_year(lower: &str) -> Option<i32> {
+    marked_year(lower, &['a'])
+}
+
+/// The year of `2025E`, `FY26F`, `Dec 2025E` (`marks` the letters allowed
+/// after the digits, lower case).
+fn marked_year(lower: &str, marks: &[char]) -> Option<i32> {
     let rest = lower.strip_prefix("fy").unwrap_or(lower).trim_start();
     // `Dec 2025E`: a month's estimate (its month read by [`month_estimate`]).
     let rest = rest.rsplit_once(' ').map_or(rest, |(_, y)| y);
-    let digits = rest.strip_suffix(['e', 'f'])?.trim_end();
+    let digits = rest.strip_suffix(marks)?.trim_end();
     if !digits.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }

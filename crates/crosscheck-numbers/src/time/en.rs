@@ -472,7 +472,11 @@ fn glued_to_figure(b: &[u8], l: Lex) -> bool {
     if matches!(after, Some(b',' | b'.')) && after2.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H'))
+    // `2026E`, `2024A` (an analyst's estimate or actual) end in one
+    // capital: still the year.
+    let marked_year = matches!(after, Some(b'E' | b'F' | b'A'))
+        && !after2.is_some_and(|c| c.is_ascii_alphanumeric());
+    after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H') && !marked_year)
         || after == Some(b'%')
 }
 
@@ -1667,6 +1671,21 @@ fn num_trigger<'a>(
                         p.lx,
                     ));
                 }
+            }
+        }
+        // An analyst's `2026E` (estimate), `2026F` (forecast): the year,
+        // looked ahead to; `2024A`: the year's actual figure.
+        if let Some(a) = p.peek() {
+            let mark = p.s(a);
+            if a.glued
+                && a.kind == Kind::Word
+                && matches!(mark, "E" | "F" | "A")
+                && !b.get(a.end).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                p.bump();
+                let mut f = found(t.start, a.end, When::Fixed(Period::year(y)));
+                f.target = mark != "A";
+                return Some((f, p.lx));
             }
         }
         // `2024Q3`, `2024 Q3`, `2025 H1`

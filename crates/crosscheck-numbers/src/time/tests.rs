@@ -707,6 +707,19 @@ fn an_initial_ends_no_sentence_before_a_looked_ahead_period() {
     );
 }
 
+#[test]
+fn an_analyst_s_estimate_and_actual_years_are_years() {
+    assert_reads(
+        "Our 2026E revenue of RMB80.1bn sits at the midpoint.",
+        None,
+        "2026E",
+        "2026",
+    );
+    assert_reads("In 2024A it was RMB6bn.", None, "2024A", "2024");
+    // A code glued to other letters is still no year.
+    assert!(periods("The 2026EV platform.", None).is_empty());
+}
+
 /// Asserts that `expression` in `text` reads as the period `iso`.
 fn assert_reads(text: &str, as_of: Option<AsOf>, expression: &str, iso: &str) {
     let got = periods(text, as_of);
