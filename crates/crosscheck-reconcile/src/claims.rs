@@ -1783,6 +1783,20 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     metric_how = How::Sentence;
                 }
             }
+            // `Net profit after deducting non-recurring gains and losses`,
+            // `Excluding one-off items, net profit was`: the measure
+            // Chinese filings report beside the attributable profit, not it.
+            if metric.ends_with("profit")
+                && words.iter().enumerate().any(|(i, w)| {
+                    clause.get(i) == Some(&cl)
+                        && matches!(
+                            w.lc,
+                            "non-recurring" | "nonrecurring" | "one-off" | "one-time"
+                        )
+                })
+            {
+                metric = format!("{metric} excluding non-recurring items").into();
+            }
             let mut goods_named = false;
             if metric_how == How::Context {
                 if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
@@ -4947,6 +4961,22 @@ mod tests {
         let actual = at(58.9e9);
         assert_eq!(actual.period.map(|p| p.iso()).as_deref(), Some("2024"));
         assert!(!actual.scope.as_str().contains("forecast"), "{actual:?}");
+    }
+
+    #[test]
+    fn profit_without_one_off_items_is_a_measure_of_its_own() {
+        let text = "Velmar Energy said on Oct. 28, 2025 that third-quarter net profit attributable to \
+                    shareholders was RMB 2.136 billion, up 35.4%.\n\n\
+                    Net profit after deducting non-recurring gains and losses was RMB 1.98 billion, up 31.0%.\n\n\
+                    Excluding one-off items, net profit was 1.98 billion yuan.";
+        let cs = claims(text);
+        let adjusted: Vec<&Claim> = cs
+            .iter()
+            .filter(|c| c.metric.as_str().contains("non-recurring"))
+            .collect();
+        assert_eq!(adjusted.len(), 3, "{cs:?}");
+        let report = crate::reconcile(&cs, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     }
 
     #[test]
