@@ -1483,10 +1483,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         )
                     });
                     let ok = (!base_before || is_range_period(&p)) && !history;
+                    // A range after `from` is a span (`from January to
+                    // October`); after `than` it is still a comparison's
+                    // (`lower than in the first half of the year`).
                     let base_at = (wi.saturating_sub(7)..wi)
                         .rev()
                         .find(|&i| is_date_base(&words[i]))
-                        .filter(|_| !is_range_period(&p));
+                        .filter(|&i| {
+                            !is_range_period(&p)
+                                || matches!(words[i].lc, "than" | "compared" | "versus" | "vs")
+                        });
                     DateInfo {
                         q,
                         p,
@@ -4977,6 +4983,20 @@ mod tests {
         assert_eq!(adjusted.len(), 3, "{cs:?}");
         let report = crate::reconcile(&cs, &["a.txt".to_string()]);
         assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    }
+
+    #[test]
+    fn a_period_compared_with_dates_no_figure_and_is_not_carried() {
+        let text = "Released: 24 October 2025\n\nIn the first three quarters of 2025, the GDP of Velmar \
+                    reached 1,326.48 billion yuan, an increase of 5.6%, 0.2 percentage points lower than \
+                    in the first half of the year.\n\nRetail sales reached 425.6 billion yuan, up 4.7%.";
+        for c in claims(text) {
+            assert_eq!(
+                c.period.map(|p| p.iso()).as_deref(),
+                Some("2025-01/2025-09"),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
