@@ -2051,8 +2051,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             let estimate_year = dates.iter().any(|d| {
                 let t = &text[d.q.span.start..d.q.span.end];
                 clause.get(word_at(d.q.span.start)) == Some(&cl)
-                    && t.ends_with(['E', 'F'])
-                    && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                    && crate::columns::estimate_year(&crate::lexicon::lowercase(t)).is_some()
             });
             let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
                 || estimate_year
@@ -2690,13 +2689,23 @@ fn running_totals_since_the_start(out: &mut [Claim]) {
                 && o.interval().hi < c.interval().lo
         });
         if smaller_over_the_span {
-            let scope = match out[i].scope.as_str() {
-                "" => "cumulative".to_string(),
-                s => format!("{s}; cumulative"),
-            };
-            out[i].scope = Sym::new(&scope);
+            out[i].scope = scope_with(out[i].scope, "cumulative");
         }
     }
+}
+
+/// `scope` with `part` added, in the form every claim's scope takes: its
+/// parts sorted, each once, joined by `; `.
+pub(crate) fn scope_with(scope: Sym, part: &str) -> Sym {
+    let mut parts: Vec<&str> = scope
+        .as_str()
+        .split("; ")
+        .filter(|s| !s.is_empty())
+        .collect();
+    parts.push(part);
+    parts.sort_unstable();
+    parts.dedup();
+    Sym::new(&parts.join("; "))
 }
 
 /// `operating income` is revenue in the English of Chinese companies'

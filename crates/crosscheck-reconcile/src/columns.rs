@@ -279,16 +279,7 @@ fn apply(column: &Column, claim: &mut Claim) -> bool {
     if column.forecast && !claim.has(flags::MODAL) {
         // As a forecast in a sentence is: scoped apart from what happened.
         claim.flags |= flags::MODAL;
-        let mut scope: Vec<&str> = claim
-            .scope
-            .as_str()
-            .split("; ")
-            .filter(|s| !s.is_empty())
-            .collect();
-        scope.push("forecast");
-        scope.sort_unstable();
-        scope.dedup();
-        claim.scope = Sym::new(&scope.join("; "));
+        claim.scope = crate::claims::scope_with(claim.scope, "forecast");
     }
     if !column.change || claim.change {
         return true;
@@ -386,7 +377,7 @@ fn holds_any(hay: &str, needles: &[&str]) -> bool {
 
 /// The year of an analyst's estimate column: `FY2025E`, `2026e`, `2027F`,
 /// `FY26E`.
-fn estimate_year(lower: &str) -> Option<i32> {
+pub(crate) fn estimate_year(lower: &str) -> Option<i32> {
     marked_year(lower, &['e', 'f'])
 }
 

@@ -474,10 +474,17 @@ fn glued_to_figure(b: &[u8], l: Lex) -> bool {
     }
     // `2026E`, `2024A` (an analyst's estimate or actual) end in one
     // capital: still the year.
-    let marked_year = matches!(after, Some(b'E' | b'F' | b'A'))
-        && !after2.is_some_and(|c| c.is_ascii_alphanumeric());
+    let marked_year = year_mark(b, l.end).is_some();
     after.is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, b'Q' | b'H') && !marked_year)
         || after == Some(b'%')
+}
+
+/// The one capital an analyst writes right after a year (`2026E`
+/// estimate, `2026F` forecast, `2024A` actual) at `at`, ending the word.
+fn year_mark(b: &[u8], at: usize) -> Option<u8> {
+    let mark = *b.get(at)?;
+    (matches!(mark, b'E' | b'F' | b'A') && !b.get(at + 1).is_some_and(u8::is_ascii_alphanumeric))
+        .then_some(mark)
 }
 
 /// How a word of the trigger list must be written to trigger.
@@ -1675,16 +1682,11 @@ fn num_trigger<'a>(
         }
         // An analyst's `2026E` (estimate), `2026F` (forecast): the year,
         // looked ahead to; `2024A`: the year's actual figure.
-        if let Some(a) = p.peek() {
-            let mark = p.s(a);
-            if a.glued
-                && a.kind == Kind::Word
-                && matches!(mark, "E" | "F" | "A")
-                && !b.get(a.end).is_some_and(u8::is_ascii_alphanumeric)
-            {
+        if let Some(mark) = year_mark(b, t.end) {
+            if let Some(a) = p.peek().filter(|a| a.glued && a.end == t.end + 1) {
                 p.bump();
                 let mut f = found(t.start, a.end, When::Fixed(Period::year(y)));
-                f.target = mark != "A";
+                f.target = mark != b'A';
                 return Some((f, p.lx));
             }
         }

@@ -269,7 +269,7 @@ fn complete_year(d: DocDate, found: &[Found], text: &str) -> Option<CalendarDate
                 }
             })
             .count();
-        let m = i64::from(year) * 12 + i64::from(date.month);
+        let m = month_index(CalendarDate { year, ..date });
         let nearest = named
             .iter()
             .map(|(p, _)| {
