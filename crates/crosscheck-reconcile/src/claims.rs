@@ -5287,6 +5287,38 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_column_scales_its_row_and_is_no_figure() {
+        // The second row's label runs into the unit column with one space
+        // between: it is split where the header's columns start.
+        let text = "Harlow county bulletin, January-June 2025.\n\n\
+                    Indicator                   Unit              Value      Growth (%)\n\
+                    Regional output             100 million yuan  2,418.6    4.9\n\
+                    Output of the mining sector 10,000 tonnes     35.2       -1.2\n\
+                    Jobless rate                %                 4.1        --\n\
+                    Industrial sales            --                --         6.6\n";
+        let c = claims(text);
+        assert!(
+            c.iter().all(|c| c.value != 1e8 && c.value != 1e4),
+            "a unit's number is no figure: {c:?}"
+        );
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        let output = of(2418.6e8);
+        assert_eq!(
+            (output.unit.as_str(), output.kind),
+            ("CNY", QuantityKind::Money)
+        );
+        assert!(!output.change);
+        let mining = of(352_000.0);
+        assert_eq!(mining.unit.as_str(), "t");
+        // The change column keeps its per cent, whatever the row's unit.
+        let growth = of(4.9);
+        assert!(growth.change && growth.unit.as_str() == "%");
+        let rate = of(4.1);
+        assert!(!rate.change && rate.kind == QuantityKind::Percent);
+        assert!(of(6.6).change);
+    }
+
+    #[test]
     fn estimate_columns_are_forecasts_of_their_year() {
         let text = "Varora Corp. (BUY): steady\n\n\
                     FY2024\tFY2025E\tFY2026E\n\

@@ -54,13 +54,13 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
     dates.sort_by_key(|q| q.span.start);
     let mut drop = Vec::new();
     for table in tables(text) {
-        apply_row_units(text, &table, &order, claims, &mut drop);
         let header = &table[0];
         let mut columns: Vec<Column> = header
             .cells
             .iter()
             .map(|&(s, e)| column_of(&text[s..e], s, e, &dates))
             .collect();
+        apply_row_units(text, &table, &columns, &order, claims, &mut drop);
         if columns.iter().all(|c| *c == Column::default()) {
             continue;
         }
@@ -123,6 +123,7 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
 fn apply_row_units(
     text: &str,
     table: &[Row],
+    columns: &[Column],
     order: &[usize],
     claims: &mut [Claim],
     drop: &mut Vec<usize>,
@@ -139,27 +140,40 @@ fn apply_row_units(
                 unit_phrase(corner)
             })
         });
-    for row in table {
+    // A statistics bulletin's `Indicator | Unit | Value | YoY (%)`: each
+    // row says its unit in a column of its own.
+    let unit_column = table.first().and_then(|h| {
+        h.cells
+            .iter()
+            .position(|&(s, e)| is_unit_header(&text[s..e]))
+            .filter(|&k| k > 0)
+    });
+    for (r, row) in table.iter().enumerate() {
         let Some(&(ls, le)) = row.cells.first() else {
             continue;
         };
         let label = &text[ls..le];
+        let cell_unit = match unit_column.and_then(|k| row.cells.get(k)) {
+            Some(&(us, ue)) if r > 0 => {
+                drop_within(order, claims, us, ue, drop);
+                Some(cell_unit(&text[us..ue]))
+            }
+            _ => None,
+        };
         // A label's own brackets (`YoY (%)`, `P/E (x)`) say its numbers are
         // no amounts of the table's unit.
         let own = label_unit(label);
-        let Some((scale, unit, kind)) = own.or(declared.filter(|_| !label.contains('('))) else {
+        let unit = match cell_unit {
+            // `--` in the unit column: the row's numbers have no unit.
+            Some(unit) => unit,
+            None => own.or(declared.filter(|_| !label.contains('('))),
+        };
+        let Some((scale, unit, kind)) = unit else {
             continue;
         };
         let end = row.cells.last().map_or(le, |c| c.1);
-        if own.is_some() {
-            // The unit's own number (`'000` of `('000 TEU)`) is no figure.
-            let from = order.partition_point(|&i| (claims[i].start as usize) < ls);
-            drop.extend(
-                order[from..]
-                    .iter()
-                    .take_while(|&&i| (claims[i].start as usize) < le)
-                    .copied(),
-            );
+        if own.is_some() && cell_unit.is_none() {
+            drop_within(order, claims, ls, le, drop);
         }
         let from = order.partition_point(|&i| (claims[i].start as usize) < le);
         for &i in &order[from..] {
@@ -170,6 +184,12 @@ fn apply_row_units(
             if c.kind != QuantityKind::Number || !c.unit.as_str().is_empty() || c.change {
                 continue;
             }
+            // `YoY (%)`: a change column's numbers are no amounts.
+            let s = c.start as usize;
+            let col = row.cells.iter().position(|&(cs, ce)| cs <= s && s < ce);
+            if col.and_then(|k| columns.get(k)).is_some_and(|k| k.change) {
+                continue;
+            }
             c.value *= scale;
             c.lo *= scale;
             c.hi *= scale;
@@ -178,6 +198,36 @@ fn apply_row_units(
             c.kind = kind;
         }
     }
+}
+
+/// Drops the claims starting in `[from, to)`: a unit's own number (`'000`
+/// of `('000 TEU)`, `100 million` of `100 million yuan`) is no figure.
+fn drop_within(order: &[usize], claims: &[Claim], from: usize, to: usize, drop: &mut Vec<usize>) {
+    let first = order.partition_point(|&i| (claims[i].start as usize) < from);
+    drop.extend(
+        order[first..]
+            .iter()
+            .take_while(|&&i| (claims[i].start as usize) < to)
+            .copied(),
+    );
+}
+
+/// Whether a header cell heads a column of units: `Unit`, `Units`, `单位`.
+fn is_unit_header(cell: &str) -> bool {
+    let cell = cell.trim().trim_matches('|').trim();
+    ["unit", "units", "unit of measure", "单位"]
+        .iter()
+        .any(|u| cell.eq_ignore_ascii_case(u))
+}
+
+/// The unit a cell of a unit column gives: `100 million yuan`, `10,000
+/// tons`, `%` (per cent, as a share or rate is given), or none (`--`).
+fn cell_unit(cell: &str) -> Option<(f64, Sym, QuantityKind)> {
+    let cell = cell.trim().trim_matches('|').trim();
+    if matches!(cell, "%" | "％" | "per cent" | "percent") {
+        return Some((1.0, Sym::new("%"), QuantityKind::Percent));
+    }
+    unit_phrase(cell)
 }
 
 /// A unit declared on one of the two lines before a table, blank lines
@@ -417,10 +467,10 @@ fn tables(text: &str) -> Vec<Vec<Row>> {
     while let Some(sep) = separators.first_from(at) {
         let line_start = memchr::memrchr(b'\n', &b[at..sep]).map_or(at, |i| at + i + 1);
         if line_start > at {
-            tables.line(Vec::new());
+            tables.line(b, line_start, Vec::new());
         }
         let line_end = memchr::memchr(b'\n', &b[sep..]).map_or(b.len(), |i| sep + i + 1);
-        tables.line(cells_of(text, line_start, line_end));
+        tables.line(b, line_start, cells_of(text, line_start, line_end));
         at = line_end;
     }
     tables.finish()
@@ -432,11 +482,25 @@ fn tables(text: &str) -> Vec<Vec<Row>> {
 struct Tables {
     done: Vec<Vec<Row>>,
     current: Vec<Row>,
+    /// Where the current table's header line starts.
+    header_line: usize,
 }
 
 impl Tables {
-    /// Reads the next line, split into `cells`.
-    fn line(&mut self, cells: Vec<(usize, usize)>) {
+    /// Reads the next line, starting at `line_start` of `text` and split
+    /// into `cells`.
+    fn line(&mut self, text: &[u8], line_start: usize, mut cells: Vec<(usize, usize)>) {
+        if let Some(header) = self.current.first() {
+            if cells.len() >= 2 && cells.len() < header.cells.len() {
+                realign(
+                    text,
+                    self.header_line,
+                    &header.cells,
+                    line_start,
+                    &mut cells,
+                );
+            }
+        }
         // A header whose corner cell (over the row labels) is empty shows
         // one cell fewer than the rows below: the empty one goes back in.
         if let [header] = self.current.as_mut_slice() {
@@ -454,6 +518,9 @@ impl Tables {
             self.end_table();
         }
         if cells.len() >= 2 {
+            if self.current.is_empty() {
+                self.header_line = line_start;
+            }
             self.current.push(Row { cells });
         }
     }
@@ -469,6 +536,40 @@ impl Tables {
     fn finish(mut self) -> Vec<Vec<Row>> {
         self.end_table();
         self.done
+    }
+}
+
+/// A row of a table laid out in spaces whose label runs up to the next
+/// column with one space between (`Gross industrial output above designated
+/// size 100 million yuan  17,812`): its cells split again where the
+/// header's columns start, when a space stands just before. A row with a
+/// tab, or one that does not then match the header, is left as it was.
+fn realign(
+    text: &[u8],
+    header_line: usize,
+    header: &[(usize, usize)],
+    line_start: usize,
+    cells: &mut Vec<(usize, usize)>,
+) {
+    let line = &text[line_start..cells.last().map_or(line_start, |c| c.1)];
+    if memchr::memchr(b'\t', line).is_some() {
+        return;
+    }
+    let mut split = Vec::with_capacity(header.len());
+    for &(s, e) in cells.iter() {
+        let mut s = s;
+        for &(hs, _) in &header[1..] {
+            let at = line_start + (hs - header_line);
+            if s < at && at < e && text[at - 1] == b' ' && text[at] != b' ' {
+                let end = s + text[s..at].trim_ascii_end().len();
+                split.push((s, end));
+                s = at;
+            }
+        }
+        split.push((s, e));
+    }
+    if split.len() == header.len() {
+        *cells = split;
     }
 }
 
@@ -644,7 +745,7 @@ mod tests {
         let mut tables = Tables::default();
         let mut at = 0;
         for line in text.split_inclusive('\n') {
-            tables.line(cells_of(text, at, at + line.len()));
+            tables.line(text.as_bytes(), at, cells_of(text, at, at + line.len()));
             at += line.len();
         }
         tables.finish()

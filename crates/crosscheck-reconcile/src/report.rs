@@ -919,10 +919,12 @@ fn short_metric_names(
         .collect();
     // Per subject, the metric names with a product, and whether each was read.
     let mut by_subject: HashMap<Sym, Vec<(Sym, bool)>> = HashMap::new();
-    // The levels each (subject, name) is read with in so many words: a
+    // The figures each (subject, name) is read with in so many words: a
     // document that gives the short and the fuller name different levels
     // of one period (`automobile exports were 612,000 units ... commercial
-    // vehicle exports 83,000`) tells them apart; a headline's `battery
+    // vehicle exports 83,000`), or different changes (`total retail sales
+    // ... up 4.7%`, `online retail sales rose 9.8%`), tells them apart; a
+    // headline's `battery
     // exports exceed 17 billion yuan` over the story's `lithium battery
     // exports reached 17.6 billion yuan` does not.
     for &(subject, metric, read, _) in &picked {
@@ -961,7 +963,7 @@ fn short_metric_names(
         .collect();
     let mut levels: HashMap<(Sym, Sym), Vec<usize>> = HashMap::new();
     for &(subject, metric, read, i) in &picked {
-        if read && !claims[i].change && asked.contains(&(subject, metric)) {
+        if read && asked.contains(&(subject, metric)) {
             levels.entry((subject, metric)).or_default().push(i);
         }
     }
@@ -986,6 +988,8 @@ fn short_metric_names(
                         let (x, y) = (&claims[x], &claims[y]);
                         x.period == y.period
                             && x.unit == y.unit
+                            && x.change == y.change
+                            && x.basis == y.basis
                             && x.interval().compare(&y.interval()) == Verdict::Differ
                     })
                 });
@@ -2314,6 +2318,17 @@ mod tests {
             "In January-October 2025, Henan's battery exports reached 18.3 billion yuan.",
             "In January-November 2025, Henan's lithium battery exports reached 17.6 billion yuan.",
             "In January-November 2025, Henan's lead-acid battery exports reached 2.1 billion yuan.",
+        ]);
+        assert!(r.conflicts.is_empty(), "{r:#?}");
+    }
+
+    #[test]
+    fn a_short_name_with_its_own_change_is_not_the_fuller_one() {
+        // One document gives the total and a part different changes of one
+        // period: `retail sales` is no shortening of `online retail sales`.
+        let r = run(&[
+            "In January-June 2025, Harlow's total retail sales reached 212.4 billion yuan, up 3.9%. Harlow's online retail sales rose 11.2%.",
+            "In January-June 2025, Harlow's online retail sales reached 64.1 billion yuan.",
         ]);
         assert!(r.conflicts.is_empty(), "{r:#?}");
     }
