@@ -1833,10 +1833,19 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
             // right before a figure in a list names its subject.
             if fw >= 1 && fi > 0 {
-                if let Some(e) = sent_ents
+                let before = sent_ents
                     .iter()
-                    .find(|e| e.span.end == words[fw - 1].end && !e.destination && !e.excluded)
-                {
+                    .find(|e| e.span.end == words[fw - 1].end && !e.destination && !e.excluded);
+                // `7  Dongjiang  China  1,826`: a table row's subject is its
+                // label, the first name in it, not a later cell that says
+                // where the label is.
+                let label = || {
+                    sent_ents
+                        .iter()
+                        .filter(|e| !e.destination && !e.excluded)
+                        .min_by_key(|e| e.span.start)
+                };
+                if let Some(e) = before.and_then(|e| if table_row { label() } else { Some(e) }) {
                     subject = Some(e.name);
                     subject_how = How::List;
                 }
@@ -5316,6 +5325,29 @@ mod tests {
         let rate = of(4.1);
         assert!(!rate.change && rate.kind == QuantityKind::Percent);
         assert!(of(6.6).change);
+    }
+
+    #[test]
+    fn a_ranking_s_places_are_no_figures_and_its_rows_are_their_labels() {
+        // As a page's table comes out of its markup: the header a blank
+        // line above the rows, the unit in the caption's brackets.
+        let text = "Busiest river ports, January-June 2025 (Unit: 10,000 tonnes)\n\n\
+                    Rank\tPort\tCountry\tJan-Jun 2025\tJan-Jun 2024\n\n\
+                    1\tDuisburg\tGermany\t2,950\t2,880\n\
+                    2\tRotterdam\tNetherlands\t1,210\t1,175\n";
+        let c = claims(text);
+        assert!(
+            c.iter().all(|c| !matches!(c.value as i64, 1 | 2 | 10_000)),
+            "ranks and the caption's unit are no figures: {c:?}"
+        );
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        let rotterdam = of(12_100_000.0);
+        assert_eq!(rotterdam.unit.as_str(), "t");
+        assert_eq!(rotterdam.subject.as_str(), "Rotterdam");
+        assert_eq!(
+            of(11_750_000.0).period.map(|p| p.iso()).as_deref(),
+            Some("2024-01/2024-06")
+        );
     }
 
     #[test]

@@ -26,6 +26,9 @@ struct Column {
     period: Option<Period>,
     /// The cells are forecasts (`FY2025E`, `2026 forecast`).
     forecast: bool,
+    /// The cells are places in a ranking (`Rank`, `No.`): no figures of
+    /// anything.
+    rank: bool,
 }
 
 /// One line of a table: its cells' byte ranges in the text.
@@ -135,10 +138,14 @@ fn apply_row_units(
         .first()
         .and_then(|h| h.cells.first())
         .and_then(|&(hs, he)| {
-            declared_unit(&text[..hs]).or_else(|| {
+            let Some((unit, said)) = declared_unit(&text[..hs]) else {
                 let corner = text[hs..he].trim().trim_matches('|').trim();
-                unit_phrase(corner)
-            })
+                return unit_phrase(corner);
+            };
+            // The line's own numbers (`10,000` of `Unit: 10,000 TEU`, an
+            // example after it) are no figures.
+            drop_within(order, claims, said.start, said.end, drop);
+            Some(unit)
         });
     // A statistics bulletin's `Indicator | Unit | Value | YoY (%)`: each
     // row says its unit in a column of its own.
@@ -232,13 +239,17 @@ fn cell_unit(cell: &str) -> Option<(f64, Sym, QuantityKind)> {
 
 /// A unit declared on one of the two lines before a table, blank lines
 /// passed over: `Unit: 10,000 vehicles`, `Units: 100 million yuan`, `单位：亿元`
-/// (the example after it, `(e.g. 61.2 = 612,000 vehicles)`, left out).
-fn declared_unit(before: &str) -> Option<(f64, Sym, QuantityKind)> {
+/// (the example after it, `(e.g. 61.2 = 612,000 vehicles)`, left out), or
+/// in brackets ending a caption; with where in `before` it is said (the
+/// line, or the caption's brackets).
+fn declared_unit(before: &str) -> Option<((f64, Sym, QuantityKind), std::ops::Range<usize>)> {
     let mut lines = before.lines().rev().filter(|l| !l.trim().is_empty());
     [lines.next(), lines.next()]
         .into_iter()
         .flatten()
         .find_map(|line| {
+            let at = line.as_ptr() as usize - before.as_ptr() as usize;
+            let whole = at..at + line.len();
             let line = line.trim().trim_matches(|c| c == '*' || c == '_');
             let Some(rest) = ["Unit:", "Units:", "Unit：", "单位：", "单位:"]
                 .iter()
@@ -246,10 +257,12 @@ fn declared_unit(before: &str) -> Option<(f64, Sym, QuantityKind)> {
             else {
                 // A caption with the unit in brackets at its end:
                 // `Earnings summary (RMB mn)`.
-                return line.ends_with(')').then(|| label_unit(line)).flatten();
+                let unit = line.ends_with(')').then(|| label_unit(line)).flatten()?;
+                let open = line.as_ptr() as usize - before.as_ptr() as usize + line.rfind('(')?;
+                return Some((unit, open..whole.end));
             };
             let rest = rest.split('(').next()?.trim();
-            unit_phrase(rest)
+            Some((unit_phrase(rest)?, whole))
         })
 }
 
@@ -258,7 +271,13 @@ fn declared_unit(before: &str) -> Option<(f64, Sym, QuantityKind)> {
 fn label_unit(label: &str) -> Option<(f64, Sym, QuantityKind)> {
     let open = label.rfind('(')?;
     let close = open + label[open..].find(')')?;
-    unit_phrase(label[open + 1..close].trim())
+    let inside = label[open + 1..close].trim();
+    // A caption's `(Unit: 10,000 TEU)`.
+    let inside = ["Unit:", "Units:", "unit:", "units:"]
+        .iter()
+        .find_map(|p| inside.strip_prefix(p))
+        .map_or(inside, str::trim_start);
+    unit_phrase(inside)
 }
 
 /// `EUR billion`, `mn units`, `10,000 vehicles`, `100 million yuan`: as a
@@ -322,6 +341,9 @@ fn sole_quantity(text: &str) -> Option<Quantity> {
 /// Applies a column's meaning to a claim in one of its cells; false when
 /// the claim is not a figure of anything.
 fn apply(column: &Column, claim: &mut Claim) -> bool {
+    if column.rank {
+        return false;
+    }
     if let Some(p) = column.period {
         claim.period = Some(p);
         claim.period_how = How::Context;
@@ -410,6 +432,10 @@ fn column_of(cell: &str, start: usize, end: usize, dates: &[&Quantity]) -> Colum
         basis,
         period,
         forecast: forecast && !change,
+        rank: matches!(
+            bare,
+            "rank" | "ranking" | "no." | "no" | "#" | "排名" | "序号"
+        ),
     }
 }
 
@@ -467,7 +493,14 @@ fn tables(text: &str) -> Vec<Vec<Row>> {
     while let Some(sep) = separators.first_from(at) {
         let line_start = memchr::memrchr(b'\n', &b[at..sep]).map_or(at, |i| at + i + 1);
         if line_start > at {
-            tables.line(b, line_start, Vec::new());
+            let between = &b[at..line_start];
+            if between.iter().all(u8::is_ascii_whitespace)
+                && memchr::memchr_iter(b'\n', between).count() == 1
+            {
+                tables.line(b, at, Vec::new());
+            } else {
+                tables.end_table();
+            }
         }
         let line_end = memchr::memchr(b'\n', &b[sep..]).map_or(b.len(), |i| sep + i + 1);
         tables.line(b, line_start, cells_of(text, line_start, line_end));
@@ -484,12 +517,25 @@ struct Tables {
     current: Vec<Row>,
     /// Where the current table's header line starts.
     header_line: usize,
+    /// A blank line has followed the header: a page's `<thead>` and
+    /// `<tbody>` come out a blank line apart.
+    gap: bool,
 }
 
 impl Tables {
     /// Reads the next line, starting at `line_start` of `text` and split
     /// into `cells`.
+    /// No cells: a blank line.
     fn line(&mut self, text: &[u8], line_start: usize, mut cells: Vec<(usize, usize)>) {
+        if cells.is_empty() {
+            if self.current.len() == 1 && !self.gap {
+                self.gap = true;
+            } else {
+                self.end_table();
+            }
+            return;
+        }
+        self.gap = false;
         if let Some(header) = self.current.first() {
             if cells.len() >= 2 && cells.len() < header.cells.len() {
                 realign(
@@ -526,6 +572,7 @@ impl Tables {
     }
 
     fn end_table(&mut self) {
+        self.gap = false;
         if self.current.len() >= 2 {
             self.done.push(std::mem::take(&mut self.current));
         } else {
@@ -699,16 +746,24 @@ mod tests {
 
     #[test]
     fn a_unit_declared_before_a_table_is_its_rows() {
-        let (scale, unit, _) = super::declared_unit(
-            "Exports\n\nUnit: 10,000 vehicles (e.g. 61.2 = 612,000 vehicles)\n\n",
-        )
-        .expect("a unit");
+        let before = "Exports\n\nUnit: 10,000 vehicles (e.g. 61.2 = 612,000 vehicles)\n\n";
+        let ((scale, unit, _), said) = super::declared_unit(before).expect("a unit");
+        assert_eq!(
+            &before[said],
+            "Unit: 10,000 vehicles (e.g. 61.2 = 612,000 vehicles)"
+        );
         assert_eq!((scale, unit.as_str()), (1e4, "vehicle"));
         assert!(super::declared_unit("Exports rose.\n\n").is_none());
-        let (scale, unit, _) = super::declared_unit("单位：亿元\n").expect("a unit");
+        let ((scale, unit, _), _) = super::declared_unit("单位：亿元\n").expect("a unit");
         assert_eq!((scale, unit.as_str()), (1e8, "CNY"));
-        let (scale, _, _) = super::declared_unit("Units: 100 million yuan\n").expect("a unit");
+        let ((scale, _, _), _) = super::declared_unit("Units: 100 million yuan\n").expect("a unit");
         assert_eq!(scale, 1e8);
+        let before = "Throughput, Jan-Sep (Unit: 10,000 TEU)\n\n";
+        let ((scale, unit, _), said) = super::declared_unit(before).expect("a unit");
+        assert_eq!(
+            (scale, unit.as_str(), &before[said]),
+            (1e4, "TEU", "(Unit: 10,000 TEU)")
+        );
     }
 
     #[test]
@@ -770,6 +825,16 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_blank_line_may_part_the_header_from_the_rows() {
+        let t = tables("A\tB\n\n1\t2\n3\t4\n");
+        assert_eq!((t.len(), t[0].len()), (1, 3));
+        // Two blank lines, or a blank line between rows, end the table.
+        assert!(tables("A\tB\n\n\n1\t2\n").is_empty());
+        let t = tables("A\tB\n1\t2\n\n3\t4\n");
+        assert_eq!((t.len(), t[0].len()), (1, 2));
     }
 
     #[test]
