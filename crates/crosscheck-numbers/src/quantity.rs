@@ -217,6 +217,37 @@ impl Period {
         }
     }
 
+    /// The same span of the calendar `months` months earlier: a year
+    /// earlier is 12, the quarter before 3. A month's last day stays its
+    /// last day (`2024-02-29` a year earlier is `2023-02-28`).
+    ///
+    /// ```
+    /// use crosscheck_numbers::Period;
+    /// assert_eq!(Period::months(2025, 1, 9).months_earlier(12).iso(), "2024-01/2024-09");
+    /// assert_eq!(Period::quarter(2025, 1).months_earlier(3).iso(), "2024-10/2024-12");
+    /// assert_eq!(Period::day(2024, 2, 29).months_earlier(12).iso(), "2023-02-28");
+    /// ```
+    pub fn months_earlier(self, months: u32) -> Self {
+        let back = |d: CalendarDate, last_day: bool| {
+            let index = i64::from(d.year) * 12 + i64::from(d.month.max(1)) - 1 - i64::from(months);
+            let year = index.div_euclid(12) as i32;
+            let month = (index.rem_euclid(12) + 1) as u8;
+            let days = days_in_month(year, month);
+            let day = if last_day { days } else { d.day.min(days) };
+            CalendarDate {
+                year,
+                month: if d.month == 0 { 0 } else { month },
+                day,
+            }
+        };
+        let whole_months = self.granularity != Granularity::Day;
+        Period {
+            start: back(self.start, false),
+            end: back(self.end, whole_months),
+            ..self
+        }
+    }
+
     /// Whole years `from` to `to`, both inclusive.
     ///
     /// ```

@@ -2606,6 +2606,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     operating_income(&mut out);
     stock_instants(&mut out);
     running_totals_since_the_start(&mut out);
+    bases_of_an_earlier_period(text, &mut out);
     products_the_unit_names(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
@@ -2617,6 +2618,109 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// `up 7.4% from 17.34 million TEU in the same period last year`, `5.2%,
+/// compared with 4.8% a year earlier`: a comparison's base, which the
+/// sentence's period was given with, is of the period that far back. Only
+/// a base that has the period of a figure before it in its sentence is
+/// moved (one the text dates itself, `from 5.0 billion in 2024`, is not).
+fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
+    for i in 1..out.len() {
+        let c = &out[i];
+        let (Some(period), s, e) = (c.period, c.start as usize, c.end as usize) else {
+            continue;
+        };
+        let sentence = c.sentence_start as usize..c.sentence_end as usize;
+        if !sentence.contains(&s) || e > sentence.end || !text.is_char_boundary(s) {
+            continue;
+        }
+        let mut open = s.saturating_sub(24).max(sentence.start);
+        while !text.is_char_boundary(open) {
+            open += 1;
+        }
+        let before = crate::lexicon::lowercase(text[open..s].trim_end());
+        let introduced = [
+            "from",
+            "compared with",
+            "compared to",
+            "against",
+            "versus",
+            "vs.",
+            "vs",
+        ]
+        .iter()
+        .any(|w| {
+            before.strip_suffix(w).is_some_and(|rest| {
+                rest.is_empty() || rest.ends_with(|ch: char| !ch.is_alphanumeric())
+            })
+        });
+        if !introduced {
+            continue;
+        }
+        // The words after the base, to the end of its clause.
+        let mut close = (e + 64).min(sentence.end);
+        while !text.is_char_boundary(close) {
+            close -= 1;
+        }
+        let after = &text[e..close];
+        let after = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
+        let after = crate::lexicon::lowercase(after);
+        // `from 4.1 billion in 2023`, `in September`: dated by the text.
+        let dated = after.bytes().any(|b| b.is_ascii_digit())
+            || crosscheck_numbers::recognize(&after)
+                .iter()
+                .any(|q| q.kind == QuantityKind::Date);
+        if dated {
+            continue;
+        }
+        let said = |marks: &[&str]| marks.iter().any(|m| after.contains(m));
+        let months = if said(&[
+            "a year earlier",
+            "a year ago",
+            "a year before",
+            "the year before",
+            "previous year",
+            "prior year",
+            "year-ago",
+            "year-earlier",
+            "same period",
+            "same month",
+            "same quarter",
+        ]) {
+            12
+        } else if period.granularity == Granularity::Quarter
+            && said(&[
+                "previous quarter",
+                "prior quarter",
+                "preceding quarter",
+                "a quarter earlier",
+                "the quarter before",
+            ])
+        {
+            3
+        } else if period.granularity == Granularity::Month
+            && said(&[
+                "previous month",
+                "prior month",
+                "preceding month",
+                "a month earlier",
+                "the month before",
+            ])
+        {
+            1
+        } else {
+            continue;
+        };
+        let dates_before = out[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence_start == c.sentence_start && o.doc == c.doc)
+            .any(|o| o.period == Some(period));
+        if dates_before {
+            out[i].period = Some(period.months_earlier(months));
+        }
+    }
 }
 
 /// A table's row as text extraction leaves it: cells apart by a tab or a
@@ -5348,6 +5452,30 @@ mod tests {
             of(11_750_000.0).period.map(|p| p.iso()).as_deref(),
             Some("2024-01/2024-06")
         );
+    }
+
+    #[test]
+    fn a_comparison_s_base_is_of_the_period_it_names() {
+        let period_of = |text: &str, figure: &str| {
+            let at = text.find(figure).expect("the figure") as u32;
+            let c = claims(text);
+            let c = c.iter().find(|c| c.start == at).expect("a claim");
+            c.period.map(|p| p.iso()).unwrap_or_default()
+        };
+        let text = "In January-June 2025, Orvel Port handled 9.1 million TEU, up 6% from 8.6 million TEU in the same period last year.";
+        assert_eq!(period_of(text, "8.6 million"), "2024-01/2024-06");
+        assert_eq!(period_of(text, "9.1 million"), "2025-01/2025-06");
+        let text = "Orvel's inflation eased to 2.1% in March 2025, compared with 2.4% in the previous month.";
+        assert_eq!(period_of(text, "2.4%"), "2025-02");
+        let text = "Orvel's exports rose to 4.4 billion euros in 2025 from 4.1 billion euros a year earlier.";
+        assert_eq!(period_of(text, "4.1 billion"), "2024");
+        // A base the text dates itself keeps that date.
+        let text =
+            "Orvel's exports rose to 4.4 billion euros in 2025 from 4.1 billion euros in 2023.";
+        assert_eq!(period_of(text, "4.1 billion"), "2023");
+        // Not a comparison's base: a figure that is no `from`'s.
+        let text = "Orvel's exports were 4.4 billion euros in 2025, a year earlier than planned.";
+        assert_eq!(period_of(text, "4.4 billion"), "2025");
     }
 
     #[test]
