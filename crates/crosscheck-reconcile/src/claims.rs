@@ -1458,17 +1458,24 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                                 && f.span.end <= q.span.start
                         })
                     };
-                    let dated_base = (wi.saturating_sub(4)..wi)
+                    // (A figure may be a few words long: `compared with
+                    // 18.41 billion US dollars in the same period of 2024`.)
+                    let base_word = (wi.saturating_sub(16)..wi)
                         .rev()
-                        .find(|&i| is_date_base(&words[i]))
-                        .and_then(|i| figure_between(&words[i]))
+                        .find(|&i| is_date_base(&words[i]));
+                    let dated_base = base_word
+                        .and_then(|i| {
+                            figure_between(&words[i]).filter(|f| word_at(f.span.start) <= i + 2)
+                        })
                         .filter(|f| {
                             // Only `in`, `for` or nothing between the
-                            // figure and its date.
+                            // figure and its date, or `in the same period
+                            // of`.
                             let (fe, dw) = (word_at(f.span.end), wi);
                             dw >= fe
-                                && dw - fe <= 1
-                                && words[fe..dw].iter().all(|w| matches!(w.lc, "in" | "for"))
+                                && (dw - fe <= 1
+                                    && words[fe..dw].iter().all(|w| matches!(w.lc, "in" | "for"))
+                                    || dw - fe <= 5 && same_period_of(&words[fe..dw]))
                         })
                         .map(|f| word_at(f.span.start));
                     let base_before = dated_base.is_none()
@@ -1489,6 +1496,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     let base_at = (wi.saturating_sub(7)..wi)
                         .rev()
                         .find(|&i| is_date_base(&words[i]))
+                        .or(base_word.filter(|_| dated_base.is_some()))
                         .filter(|&i| {
                             !is_range_period(&p)
                                 || matches!(words[i].lc, "than" | "compared" | "versus" | "vs")
@@ -2607,6 +2615,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     stock_instants(&mut out);
     running_totals_since_the_start(&mut out);
     bases_of_an_earlier_period(text, &mut out);
+    values_of_the_goods_before(text, &mut out);
     products_the_unit_names(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
@@ -2666,6 +2675,27 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
         let after = &text[e..close];
         let after = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
         let after = crate::lexicon::lowercase(after);
+        // `compared with 18.41 billion in the same period of 2024`: the
+        // part of 2024 that the figure before is of.
+        if after.contains("same period of")
+            || after.contains("same period in")
+            || after.contains("corresponding period")
+        {
+            let year_of_base = (period.granularity == Granularity::Year).then_some(period.end.year);
+            let earlier = out[..i]
+                .iter()
+                .rev()
+                .take_while(|o| o.sentence_start == c.sentence_start && o.doc == c.doc)
+                .filter_map(|o| o.period)
+                .find(|p| p.granularity != Granularity::Year && p.start.year == p.end.year);
+            if let (Some(y), Some(p)) = (year_of_base, earlier) {
+                if (1..=5).contains(&(p.end.year - y)) {
+                    let back = (p.end.year - y) as u32 * 12;
+                    out[i].period = Some(p.months_earlier(back));
+                }
+            }
+            continue;
+        }
         // `from 4.1 billion in 2023`, `in September`: dated by the text.
         let dated = after.bytes().any(|b| b.is_ascii_digit())
             || crosscheck_numbers::recognize(&after)
@@ -2721,6 +2751,71 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
             out[i].period = Some(period.months_earlier(months));
         }
     }
+}
+
+/// `exports of modules were 121.5 GW, up 3.2%, with an export value of
+/// 10.92 billion US dollars`: the value of the goods whose volume the
+/// sentence gave just before is of those goods, not of all exports.
+fn values_of_the_goods_before(text: &str, out: &mut [Claim]) {
+    for i in 1..out.len() {
+        let c = &out[i];
+        let (s, metric) = (c.start as usize, c.metric.as_str());
+        if c.kind != QuantityKind::Money || c.change || metric.contains(' ') || metric.is_empty() {
+            continue;
+        }
+        let mut open = s.saturating_sub(40).max(c.sentence_start as usize);
+        while !text.is_char_boundary(open) {
+            open += 1;
+        }
+        let Some(before) = text.get(open..s) else {
+            continue;
+        };
+        let before = crate::lexicon::lowercase(before.trim_end());
+        let Some(lead) = before
+            .strip_suffix("value of")
+            .or_else(|| before.strip_suffix("worth"))
+            .or_else(|| before.strip_suffix("valued at"))
+        else {
+            continue;
+        };
+        // `, with an export value of`, `, worth`: said of what came before.
+        let said_of_before = lead.trim_end().ends_with(',') || lead.contains(", with ");
+        if !said_of_before {
+            continue;
+        }
+        let suffix = format!(" {metric}");
+        let goods = out[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence_start == c.sentence_start && o.doc == c.doc)
+            .find(|o| {
+                o.kind != QuantityKind::Money
+                    && !o.change
+                    && (o.subject == c.subject || c.subject.is_empty())
+            })
+            .filter(|o| o.metric.as_str().ends_with(&suffix))
+            .map(|o| (o.metric, o.subject, o.subject_how));
+        if let Some((metric, subject, subject_how)) = goods {
+            let c = &mut out[i];
+            c.metric = metric;
+            if c.subject.is_empty() {
+                (c.subject, c.subject_how) = (subject, subject_how);
+            }
+        }
+    }
+}
+
+/// `in the same period of`, `during the corresponding period in`: the
+/// words between a comparison's base and the year that dates it, which
+/// say the base is of the same part of that year.
+fn same_period_of(words: &[W]) -> bool {
+    let lc = |i: usize| words.get(i).map_or("", |w| w.lc);
+    matches!(lc(0), "in" | "for" | "during" | "over")
+        && lc(1) == "the"
+        && matches!(lc(2), "same" | "corresponding")
+        && matches!(lc(3), "period" | "month" | "quarter" | "months")
+        && matches!(lc(4), "of" | "in")
+        && words.len() == 5
 }
 
 /// A table's row as text extraction leaves it: cells apart by a tab or a
@@ -5476,6 +5571,36 @@ mod tests {
         // Not a comparison's base: a figure that is no `from`'s.
         let text = "Orvel's exports were 4.4 billion euros in 2025, a year earlier than planned.";
         assert_eq!(period_of(text, "4.4 billion"), "2025");
+    }
+
+    #[test]
+    fn a_value_said_after_a_volume_is_of_the_same_goods() {
+        let c = claims("In January-June 2025, Orvel's exports of turbines were 3.1 GW, up 9%, with an export value of 2.6 billion euros.");
+        let value = c.iter().find(|c| c.value == 2.6e9).expect("the value");
+        assert_eq!(value.metric.as_str(), "turbine exports");
+        // Without the volume before it, the value stays all exports.
+        let c = claims("In January-June 2025, Orvel's exports grew, with an export value of 2.6 billion euros.");
+        let value = c.iter().find(|c| c.value == 2.6e9).expect("the value");
+        assert_eq!(value.metric.as_str(), "exports");
+    }
+
+    #[test]
+    fn a_base_in_the_same_period_of_a_year_dates_only_itself() {
+        let text = "Orvel had a hard first half. In the six months, Orvel's exports totaled 14.2 billion US dollars, compared with 16.9 billion US dollars in the same period of 2024.";
+        let c = claims(&format!("In January-June 2025, trade slowed.\n\n{text}"));
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_ne!(of(14.2e9).period.map(|p| p.end.year), Some(2024));
+        let base = "In January-June 2025, Orvel's exports totaled 14.2 billion US dollars, compared with 16.9 billion US dollars in the same period of 2024.";
+        let c = claims(base);
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(
+            of(16.9e9).period.map(|p| p.iso()).as_deref(),
+            Some("2024-01/2024-06")
+        );
+        assert_eq!(
+            of(14.2e9).period.map(|p| p.iso()).as_deref(),
+            Some("2025-01/2025-06")
+        );
     }
 
     #[test]
