@@ -2616,6 +2616,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     running_totals_since_the_start(&mut out);
     bases_of_an_earlier_period(text, &mut out);
     values_of_the_goods_before(text, &mut out);
+    parents_figures(text, &mut out);
     products_the_unit_names(&mut out);
     sequential_where_the_text_tells_apart(&mut out);
     let tails = crate::subjects::tails_of(text, &doc.entities);
@@ -2751,6 +2752,64 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
             out[i].period = Some(period.months_earlier(months));
         }
     }
+}
+
+/// `Tianrun Holdings Group, the company's unlisted parent, reported
+/// combined revenue of 71.2 billion yuan`: a sentence about the parent of
+/// the company a text is about gives the parent's figures, which a short
+/// name may not tell apart from the company's own. They are scoped
+/// `parent`, apart from the company's.
+fn parents_figures(text: &str, out: &mut [Claim]) {
+    let mut i = 0;
+    while i < out.len() {
+        let (doc, start, end) = (out[i].doc, out[i].sentence_start, out[i].sentence_end);
+        let n = out[i..]
+            .iter()
+            .take_while(|c| c.doc == doc && c.sentence_start == start)
+            .count();
+        let first_figure = out[i].start as usize;
+        let opening = text
+            .get(start as usize..first_figure.min(end as usize))
+            .map(crate::lexicon::lowercase)
+            .unwrap_or_default();
+        if is_about_the_parent(&opening) {
+            for c in &mut out[i..i + n] {
+                c.scope = scope_with(c.scope, "parent");
+            }
+        }
+        i += n;
+    }
+}
+
+/// Whether a sentence's words before its first figure (lower case) say it
+/// is about a company's parent: `X, the company's unlisted parent,`,
+/// `Its parent company, X,`, `The parent group`.
+fn is_about_the_parent(opening: &str) -> bool {
+    let appositive = [
+        ", the company's ",
+        ", its ",
+        ", the group's ",
+        ", the firm's ",
+    ]
+    .iter()
+    .filter_map(|lead| opening.find(lead).map(|at| &opening[at + lead.len()..]))
+    .any(|rest| {
+        let rest = rest
+            .trim_start_matches("unlisted ")
+            .trim_start_matches("listed ")
+            .trim_start_matches("state-owned ")
+            .trim_start_matches("private ");
+        rest.starts_with("parent") || rest.starts_with("controlling shareholder")
+    });
+    appositive
+        || [
+            "its parent",
+            "the parent company",
+            "the parent group",
+            "the company's parent",
+        ]
+        .iter()
+        .any(|lead| opening.starts_with(lead))
 }
 
 /// `exports of modules were 121.5 GW, up 3.2%, with an export value of
@@ -5601,6 +5660,19 @@ mod tests {
             of(14.2e9).period.map(|p| p.iso()).as_deref(),
             Some("2025-01/2025-06")
         );
+    }
+
+    #[test]
+    fn a_parent_s_figures_are_scoped_apart() {
+        let text = "In January-September 2025, Brevik Cells Co. reported revenue of 12.4 billion yuan. Brevik Group, the company's unlisted parent, reported revenue of 19.8 billion yuan for the period.";
+        let c = claims(text);
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert!(of(19.8e9).scope.as_str().contains("parent"));
+        assert!(!of(12.4e9).scope.as_str().contains("parent"));
+        assert!(is_about_the_parent("its parent company, brevik group, "));
+        assert!(!is_about_the_parent(
+            "brevik cells, the company's largest unit, "
+        ));
     }
 
     #[test]
