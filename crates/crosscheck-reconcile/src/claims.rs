@@ -2146,7 +2146,22 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                             )
                         })
                 };
-                (d.q, d.p, d.ok && !other_paren && !based && !ranked_in)
+                // `tops 1.2 million deliveries, sets 1.6 million goal for
+                // 2026`: the year of a goal in a clause of its own is not
+                // that of the figures before it.
+                let goal_year = {
+                    let dc = clause.get(word_at(d.q.span.start)).copied().unwrap_or(0);
+                    dc != cl
+                        && clause
+                            .iter()
+                            .position(|&c| c == dc)
+                            .is_some_and(|b| opens_a_forecast(words, b))
+                };
+                (
+                    d.q,
+                    d.p,
+                    d.ok && !other_paren && !based && !ranked_in && !goal_year,
+                )
             }));
             let (mut period, mut period_how) =
                 pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
@@ -3120,8 +3135,12 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
             && words
                 .get(i + 1)
                 .is_some_and(|n| n.is(fact::MODAL) && n.lc.ends_with('s'));
+        // `Aurelion tops 1.2 million deliveries, sets 1.6 million goal for
+        // 2026`: so does one after a comma, as a headline joins them.
+        let comma_expects = opens_a_forecast(words, i);
         let boundary = w.is(fact::CLAUSE_END)
             || and_expects
+            || comma_expects
             || contrast
                 && !words
                     .get(i.wrapping_sub(1))
@@ -3135,6 +3154,16 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
         }
         id
     }));
+}
+
+/// Whether the comma at `i` opens a clause of looking ahead: `, sets 1.6
+/// million goal for 2026`, `, expects ...`.
+fn opens_a_forecast(words: &[W], i: usize) -> bool {
+    words[i].is(fact::COMMA)
+        && words.get(i + 1).is_some_and(|n| {
+            (n.is(fact::MODAL) || n.is(fact::PLAN)) && n.lc.ends_with('s')
+                || matches!(n.lc, "sets" | "eyes")
+        })
 }
 
 fn pick_metric(
@@ -5673,6 +5702,18 @@ mod tests {
         assert!(!is_about_the_parent(
             "brevik cells, the company's largest unit, "
         ));
+    }
+
+    #[test]
+    fn a_goal_after_a_comma_is_a_clause_of_its_own() {
+        let c = claims("Korvan Motors tops 640,000 deliveries, sets 800,000 goal for 2026");
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        let done = of(640_000.0);
+        assert!(!done.has(flags::MODAL), "{done:?}");
+        assert!(done.period.is_none() || done.guessed(), "{done:?}");
+        let goal = of(800_000.0);
+        assert!(goal.has(flags::MODAL));
+        assert_eq!(goal.period.map(|p| p.iso()).as_deref(), Some("2026"));
     }
 
     #[test]
