@@ -1563,6 +1563,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             );
         }
         let clause = &clause_buf;
+        // The clauses a comma opens to look ahead (`, sets ... goal for
+        // 2026`), found once a sentence: most sentences have none.
+        let goal_clauses: Vec<usize> = if has(fact::COMMA) && !clause.is_empty() {
+            (0..words.len())
+                .filter(|&i| opens_a_forecast(words, i))
+                .map(|i| clause[i])
+                .collect()
+        } else {
+            Vec::new()
+        };
         // Which clauses speak of a plan or forecast, once per sentence rather
         // than a walk over the sentence per figure.
         let mut modal_clauses = Vec::new();
@@ -2149,13 +2159,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 // `tops 1.2 million deliveries, sets 1.6 million goal for
                 // 2026`: the year of a goal in a clause of its own is not
                 // that of the figures before it.
-                let goal_year = {
+                let goal_year = !goal_clauses.is_empty() && {
                     let dc = clause.get(word_at(d.q.span.start)).copied().unwrap_or(0);
-                    dc != cl
-                        && clause
-                            .iter()
-                            .position(|&c| c == dc)
-                            .is_some_and(|b| opens_a_forecast(words, b))
+                    dc != cl && goal_clauses.contains(&dc)
                 };
                 (
                     d.q,
@@ -2664,7 +2670,14 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
         while !text.is_char_boundary(open) {
             open += 1;
         }
-        let before = crate::lexicon::lowercase(text[open..s].trim_end());
+        let raw = text[open..s].trim_end();
+        // Most figures follow no such word: a look at the last letter
+        // first, before a lower-case copy.
+        let last = raw.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+        if !matches!(last, b'm' | b'h' | b'o' | b't' | b's' | b'.') {
+            continue;
+        }
+        let before = crate::lexicon::lowercase(raw);
         let introduced = [
             "from",
             "compared with",
@@ -2785,9 +2798,11 @@ fn parents_figures(text: &str, out: &mut [Claim]) {
         let first_figure = out[i].start as usize;
         let opening = text
             .get(start as usize..first_figure.min(end as usize))
-            .map(crate::lexicon::lowercase)
             .unwrap_or_default();
-        if is_about_the_parent(&opening) {
+        // Most sentences name no parent: a search for its letters first.
+        if memchr::memmem::find(opening.as_bytes(), b"arent").is_some()
+            && is_about_the_parent(&crate::lexicon::lowercase(opening))
+        {
             for c in &mut out[i..i + n] {
                 c.scope = scope_with(c.scope, "parent");
             }
@@ -2844,7 +2859,11 @@ fn values_of_the_goods_before(text: &str, out: &mut [Claim]) {
         let Some(before) = text.get(open..s) else {
             continue;
         };
-        let before = crate::lexicon::lowercase(before.trim_end());
+        let before = before.trim_end();
+        if !before.ends_with(['f', 'h', 't', 'F', 'H', 'T']) {
+            continue;
+        }
+        let before = crate::lexicon::lowercase(before);
         let Some(lead) = before
             .strip_suffix("value of")
             .or_else(|| before.strip_suffix("worth"))
