@@ -3957,10 +3957,16 @@ fn mark_entity_roles(text: &str, lower: &str, ents: &mut [Ent], sents: &[Span]) 
         e.destination |= destination;
         e.excluded |= excluded;
         // A dateline: `HANGZHOU, Jan. 14 (Wire) --` or `**Lanxi, Jinhua, 20 January 2026**`:
-        // a place opening a sentence, then a comma, then a date soon after.
+        // a place opening a sentence, then a comma, then a date soon after;
+        // or a name in capitals and a dash (`WIESBADEN - The inflation
+        // rate in Germany ...`).
         // Asked cheapest first: most names are followed by no comma.
         let rest = &text[e.span.end..];
-        if !rest.starts_with(',') {
+        if !rest.starts_with(',')
+            && ![" - ", " – ", " — ", " -- "]
+                .iter()
+                .any(|d| rest.starts_with(d))
+        {
             continue;
         }
         // Sentences are sorted and disjoint: only those around the entity
@@ -5733,6 +5739,16 @@ mod tests {
         let goal = of(800_000.0);
         assert!(goal.has(flags::MODAL));
         assert_eq!(goal.period.map(|p| p.iso()).as_deref(), Some("2026"));
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_before_a_dash_is_no_subject() {
+        // The headline's figure takes the document's subject: the country
+        // the release is about, not the city it was filed from.
+        let c = claims("National Statistics Office\nPress release of 9 January 2026\n\nJobless rate at 7.4% in December 2025\n\nLYON - The jobless rate in France, measured as a share of the labour force, was 7.4% in December 2025.");
+        assert!(c.iter().all(|c| c.subject.as_str() != "Lyon"), "{c:?}");
+        let headline = c.iter().find(|c| c.value == 7.4).expect("the rate");
+        assert_eq!(headline.subject.as_str(), "France");
     }
 
     #[test]
