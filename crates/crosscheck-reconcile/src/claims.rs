@@ -5749,6 +5749,22 @@ mod tests {
         assert!(c.iter().all(|c| c.subject.as_str() != "Lyon"), "{c:?}");
         let headline = c.iter().find(|c| c.value == 7.4).expect("the rate");
         assert_eq!(headline.subject.as_str(), "France");
+        // The mark itself, on the name before the dash.
+        let text = "LYON - The jobless rate in France was 7.4%.";
+        let ent = |start: usize, end: usize, name: &str| Ent {
+            span: Span { start, end },
+            label: Label::Place,
+            name: Sym::new(name),
+            excluded: false,
+            destination: false,
+        };
+        let mut ents = [ent(0, 4, "Lyon"), ent(27, 33, "France")];
+        let sents = [Span {
+            start: 0,
+            end: text.len(),
+        }];
+        mark_entity_roles(text, &text.to_lowercase(), &mut ents, &sents);
+        assert!(ents[0].excluded && !ents[1].excluded);
     }
 
     #[test]
