@@ -1029,10 +1029,7 @@ fn rated_company(text: &str, entities: &[Entity]) -> Option<Ent> {
     // bytes, cut at a character.
     let title_start = text.len() - text.trim_start().len();
     let rest = &text[title_start..];
-    let mut line_end = rest.find('\n').unwrap_or(rest.len()).min(300);
-    while !rest.is_char_boundary(line_end) {
-        line_end -= 1;
-    }
+    let line_end = char_floor(rest, rest.find('\n').unwrap_or(rest.len()).min(300));
     let title = &rest[..line_end];
     let open = title.find('(')?;
     let close = open + title[open..].find(')')?;
@@ -1223,10 +1220,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         // web page's title and menu, in HTML); lines are read no further
         // than that, however long they are. A Markdown table's row opens
         // with its bar, a byline does not.
-        let mut top = text.len().min(1500);
-        while !text.is_char_boundary(top) {
-            top -= 1;
-        }
+        let top = char_floor(text, text.len().min(1500));
         for e in ents
             .iter_mut()
             .filter(|e| e.label == Label::Company && e.span.end <= top)
@@ -2666,10 +2660,7 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
         if !sentence.contains(&s) || e > sentence.end || !text.is_char_boundary(s) {
             continue;
         }
-        let mut open = s.saturating_sub(24).max(sentence.start);
-        while !text.is_char_boundary(open) {
-            open += 1;
-        }
+        let open = char_ceil(text, s.saturating_sub(24).max(sentence.start));
         let raw = text[open..s].trim_end();
         // Most figures follow no such word: a look at the last letter
         // first, before a lower-case copy.
@@ -2697,10 +2688,7 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
             continue;
         }
         // The words after the base, to the end of its clause.
-        let mut close = (e + 64).min(sentence.end);
-        while !text.is_char_boundary(close) {
-            close -= 1;
-        }
+        let close = char_floor(text, (e + 64).min(sentence.end));
         let after = &text[e..close];
         let after = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
         let after = crate::lexicon::lowercase(after);
@@ -2711,10 +2699,7 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
             || after.contains("corresponding period")
         {
             let year_of_base = (period.granularity == Granularity::Year).then_some(period.end.year);
-            let earlier = out[..i]
-                .iter()
-                .rev()
-                .take_while(|o| o.sentence_start == c.sentence_start && o.doc == c.doc)
+            let earlier = earlier_in_sentence(out, i)
                 .filter_map(|o| o.period)
                 .find(|p| p.granularity != Granularity::Year && p.start.year == p.end.year);
             if let (Some(y), Some(p)) = (year_of_base, earlier) {
@@ -2771,11 +2756,7 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
         } else {
             continue;
         };
-        let dates_before = out[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.sentence_start == c.sentence_start && o.doc == c.doc)
-            .any(|o| o.period == Some(period));
+        let dates_before = earlier_in_sentence(out, i).any(|o| o.period == Some(period));
         if dates_before {
             out[i].period = Some(period.months_earlier(months));
         }
@@ -2852,10 +2833,7 @@ fn values_of_the_goods_before(text: &str, out: &mut [Claim]) {
         if c.kind != QuantityKind::Money || c.change || metric.contains(' ') || metric.is_empty() {
             continue;
         }
-        let mut open = s.saturating_sub(40).max(c.sentence_start as usize);
-        while !text.is_char_boundary(open) {
-            open += 1;
-        }
+        let open = char_ceil(text, s.saturating_sub(40).max(c.sentence_start as usize));
         let Some(before) = text.get(open..s) else {
             continue;
         };
@@ -2877,10 +2855,7 @@ fn values_of_the_goods_before(text: &str, out: &mut [Claim]) {
             continue;
         }
         let suffix = format!(" {metric}");
-        let goods = out[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.sentence_start == c.sentence_start && o.doc == c.doc)
+        let goods = earlier_in_sentence(out, i)
             .find(|o| {
                 o.kind != QuantityKind::Money
                     && !o.change
@@ -2896,6 +2871,31 @@ fn values_of_the_goods_before(text: &str, out: &mut [Claim]) {
             }
         }
     }
+}
+
+/// The claims before `out[i]` in its sentence, nearest first.
+fn earlier_in_sentence(out: &[Claim], i: usize) -> impl Iterator<Item = &Claim> {
+    let c = &out[i];
+    out[..i]
+        .iter()
+        .rev()
+        .take_while(move |o| o.sentence_start == c.sentence_start && o.doc == c.doc)
+}
+
+/// `at`, or the nearest character boundary of `text` before it.
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `at`, or the nearest character boundary of `text` after it.
+fn char_ceil(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// `in the same period of`, `during the corresponding period in`: the

@@ -139,8 +139,7 @@ fn apply_row_units(
         .and_then(|h| h.cells.first())
         .and_then(|&(hs, he)| {
             let Some((unit, said)) = declared_unit(&text[..hs]) else {
-                let corner = text[hs..he].trim().trim_matches('|').trim();
-                return unit_phrase(corner);
+                return unit_phrase(bare_cell(&text[hs..he]));
             };
             // The line's own numbers (`10,000` of `Unit: 10,000 TEU`, an
             // example after it) are no figures.
@@ -219,9 +218,14 @@ fn drop_within(order: &[usize], claims: &[Claim], from: usize, to: usize, drop: 
     );
 }
 
+/// A cell's text without the spaces and Markdown bars around it.
+fn bare_cell(cell: &str) -> &str {
+    cell.trim().trim_matches('|').trim()
+}
+
 /// Whether a header cell heads a column of units: `Unit`, `Units`, `单位`.
 fn is_unit_header(cell: &str) -> bool {
-    let cell = cell.trim().trim_matches('|').trim();
+    let cell = bare_cell(cell);
     ["unit", "units", "unit of measure", "单位"]
         .iter()
         .any(|u| cell.eq_ignore_ascii_case(u))
@@ -230,7 +234,7 @@ fn is_unit_header(cell: &str) -> bool {
 /// The unit a cell of a unit column gives: `100 million yuan`, `10,000
 /// tons`, `%` (per cent, as a share or rate is given), or none (`--`).
 fn cell_unit(cell: &str) -> Option<(f64, Sym, QuantityKind)> {
-    let cell = cell.trim().trim_matches('|').trim();
+    let cell = bare_cell(cell);
     if matches!(cell, "%" | "％" | "per cent" | "percent") {
         return Some((1.0, Sym::new("%"), QuantityKind::Percent));
     }
