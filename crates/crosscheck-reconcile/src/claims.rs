@@ -732,6 +732,17 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>)
                     continue 'outer;
                 }
             }
+            // `Zhejiang's trade with ASEAN was ...`: trade alone is too
+            // many things (`trade talks`, `trade data`, `shares trade at`)
+            // to be a measure, but trade with a named partner is the two
+            // ways of it, and the partner its scope (`destination_after`).
+            if w.lc == "trade" && words.get(i + 1).is_some_and(|n| n.lc == "with") {
+                out.push(MetricHit {
+                    i0: i,
+                    i1: i + 1,
+                    base: "imports and exports",
+                });
+            }
         }
         i += 1;
     }
@@ -1943,6 +1954,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 if let Some(d) =
                     destination_after(words, sent_ents, start, cl, clause, with_partner)
                 {
+                    if !scope.contains(&d) {
+                        scope.push(d);
+                    }
+                } else if with_partner
+                    && words[start - 1].lc == "trade"
+                    && words.get(start).is_some_and(|w| w.lc == "with")
+                {
+                    // `Trade with countries jointly building the Belt and
+                    // Road`: a partner that is no name is still a part of
+                    // trade, not the whole of it.
+                    let d = unnamed_partner(words, start);
                     if !scope.contains(&d) {
                         scope.push(d);
                     }
@@ -4364,6 +4386,48 @@ fn find_subject(
     (None, How::Missing)
 }
 
+/// The words of a trading partner that is no name, after `with` at `at`
+/// (`with countries jointly building the Belt`), as a scope: at most four,
+/// up to the verb, a figure or a stop.
+fn unnamed_partner(words: &[W], at: usize) -> String {
+    let mut scope = String::from("with");
+    for w in words.iter().skip(at + 1).take(5) {
+        let verb = matches!(
+            w.lc,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "rose"
+                | "fell"
+                | "grew"
+                | "reached"
+                | "increased"
+                | "decreased"
+                | "declined"
+                | "jumped"
+                | "climbed"
+                | "dropped"
+                | "totalled"
+                | "totaled"
+                | "stood"
+                | "amounted"
+                | "accounted"
+                | "hit"
+                | "up"
+                | "down"
+        );
+        if w.kind != TokenKind::Word || verb || w.lc == "the" && scope.len() > 4 {
+            break;
+        }
+        if w.lc != "the" {
+            scope.push(' ');
+            scope.push_str(w.lc);
+        }
+    }
+    scope
+}
+
 /// `to the EU`, `to ASEAN`, `to Latin American markets`, within the clause;
 /// with `with_partner`, also a named partner right at `start` (`Imports and
 /// exports with ASEAN reached ...`).
@@ -5204,6 +5268,33 @@ mod tests {
             of(236e9).period.map(|p| p.iso()).as_deref(),
             Some("2025-09")
         );
+    }
+
+    #[test]
+    fn trade_with_a_partner_is_that_partner_s_part_of_trade() {
+        let c = claims(
+            "In 2025, Fujian's foreign trade came to 2.03 trillion yuan, up 4.1%. \
+             Fujian's trade with the European Union was 301.6 billion yuan, up 6.2%. \
+             Trade with economies along the New Silk Road was 905.2 billion yuan, up 7.7%. \
+             Trade talks with Japan resumed in March.",
+        );
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(2.03e12).scope.as_str(), "");
+        for v in [301.6e9, 6.2] {
+            assert_eq!(of(v).metric.as_str(), "imports and exports", "{v}");
+            assert_eq!(of(v).scope.as_str(), "to European Union", "{v}");
+            assert_eq!(of(v).subject.as_str(), "Fujian", "{v}");
+        }
+        // A partner that is no name is still only a part of the whole.
+        let part = of(905.2e9);
+        assert_eq!(part.metric.as_str(), "imports and exports");
+        assert!(
+            part.scope.as_str().starts_with("with economies"),
+            "{part:?}"
+        );
+        // The long name of a bloc is its short one.
+        let c = claims("Fujian's trade with the Association of Southeast Asian Nations rose 9.9% to 412 billion yuan.");
+        assert!(c.iter().all(|c| c.scope.as_str() == "to ASEAN"), "{c:?}");
     }
 
     #[test]
