@@ -437,6 +437,47 @@ fn rupees_abbreviated() {
     }
 }
 
+/// Malaysian, Indonesian and Kenyan news write their currencies' local
+/// abbreviations before figures, glued or spaced; a code's digits after
+/// letters that are no currency stay no figure, decimals included.
+#[test]
+fn local_currency_abbreviations() {
+    for (text, want, unit, value) in [
+        (
+            "Exports rose to RM152.06 billion in June.",
+            "RM152.06 billion",
+            "MYR",
+            152.06e9,
+        ),
+        (
+            "The ten-month total was RM1,174.25 billion.",
+            "RM1,174.25 billion",
+            "MYR",
+            1.17425e12,
+        ),
+        (
+            "a budget of Rp 3,621 trillion",
+            "Rp 3,621 trillion",
+            "IDR",
+            3.621e15,
+        ),
+        (
+            "tea earned KSh 180 billion",
+            "KSh 180 billion",
+            "KES",
+            1.8e11,
+        ),
+    ] {
+        let found = recognize(text);
+        let q = find(text, &found, want);
+        assert_eq!(q.unit.as_deref(), Some(unit), "{text}");
+        assert_eq!(q.value, Some(value), "{text}");
+    }
+    for text in ["its ZX152.06 billion-cycle chip", "the B737.8 jet"] {
+        assert!(recognize(text).is_empty(), "{text}: {:?}", recognize(text));
+    }
+}
+
 /// `up to` after a verb is its particle: `ticked up to 4.2 percent` reached
 /// 4.2, it was not at most 4.2.
 #[test]

@@ -446,8 +446,19 @@ impl<'a> Scanner<'a> {
             let w = &b[s..p];
             let cur = units::iso_code(w)
                 .or_else(|| units::iso_lower(w))
-                .or_else(|| units::is_rupee_abbreviation(w).then_some("INR"));
+                .or_else(|| units::local_abbreviation(w));
             if cur.is_none() || (s > 0 && b[s - 1].is_ascii_alphanumeric()) {
+                return None;
+            }
+        }
+        // The decimals of a code turned away above (`A320.5`, `XR141.27`)
+        // are no figure of their own.
+        if p >= 2 && matches!(b[p - 1], b'.' | b',') && b[p - 2].is_ascii_digit() {
+            let mut s = p - 2;
+            while s > 0 && b[s - 1].is_ascii_digit() {
+                s -= 1;
+            }
+            if glued_before(b, s) {
                 return None;
             }
         }
@@ -1360,8 +1371,8 @@ impl<'a> Scanner<'a> {
                 if let Some(c) = units::iso_code(w) {
                     return Some((t.s, c, 1.0));
                 }
-                if units::is_rupee_abbreviation(w) {
-                    return Some((t.s, "INR", 1.0));
+                if let Some(c) = units::local_abbreviation(w) {
+                    return Some((t.s, c, 1.0));
                 }
                 let lw = lower(w, &mut buf);
                 if let Some(c) = units::iso_lower(lw) {

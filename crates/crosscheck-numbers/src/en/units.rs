@@ -150,10 +150,26 @@ pub(super) fn iso_code(w: &[u8]) -> Option<&'static str> {
     })
 }
 
-/// `Rs` (and `Rs.`, whose stop the caller reads), South Asian news's
-/// abbreviation of rupees: Indian rupees unless an adjective says
-/// otherwise, as for the word `rupees`. Only in this case: `RS` and `rs`
-/// are other things' abbreviations.
+/// A currency's local abbreviation, as the press of its country writes it
+/// before figures, in this case only (`RS`, `rs`, `rm`, `RP` are other
+/// things' abbreviations):
+/// - `Rs` (and `Rs.`, whose stop the caller reads), South Asian news's
+///   abbreviation of rupees: Indian rupees unless an adjective says
+///   otherwise, as for the word `rupees`;
+/// - `RM`, Malaysia's ringgit (`RM141.27 billion`);
+/// - `Rp`, Indonesia's rupiah;
+/// - `KSh`, Kenya's shilling.
+pub(super) fn local_abbreviation(w: &[u8]) -> Option<&'static str> {
+    Some(match w {
+        b"Rs" => "INR",
+        b"RM" => "MYR",
+        b"Rp" => "IDR",
+        b"KSh" => "KES",
+        _ => return None,
+    })
+}
+
+/// Whether `w` is `Rs`, the one [`local_abbreviation`] that takes a stop.
 pub(super) fn is_rupee_abbreviation(w: &[u8]) -> bool {
     w == b"Rs"
 }
