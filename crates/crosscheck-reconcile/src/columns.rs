@@ -32,6 +32,7 @@ struct Column {
 }
 
 /// One line of a table: its cells' byte ranges in the text.
+#[derive(Debug)]
 struct Row {
     cells: Vec<(usize, usize)>,
 }
@@ -621,7 +622,56 @@ fn realign(
     }
     if split.len() == header.len() {
         *cells = split;
+    } else if let Some(placed) = place_under(text, header_line, header, line_start, &split) {
+        *cells = placed;
     }
+}
+
+/// A row of a table laid out in spaces that fills only some columns
+/// (`Trade with ASEAN   6,124   11.2` under `Item  Jan-Oct 2025  YoY (%)
+/// Oct 2025  YoY (%)`): each cell after the label goes to the header cell
+/// it stands under (the one whose text it overlaps most), and the columns
+/// left over get empty cells. `None` when a cell is no figure (nor a
+/// dash or `n/a`), stands under no header cell, or two under one: then the
+/// row is no row of this table (`Notes:  the year ends in June.`).
+fn place_under(
+    text: &[u8],
+    header_line: usize,
+    header: &[(usize, usize)],
+    line_start: usize,
+    cells: &[(usize, usize)],
+) -> Option<Vec<(usize, usize)>> {
+    let label_end = header.get(1)?.0 - header_line;
+    if cells.len() < 2 || cells[0].0 - line_start >= label_end {
+        return None;
+    }
+    let mut placed = Vec::with_capacity(header.len());
+    placed.push(cells[0]);
+    for &(s, e) in &cells[1..] {
+        if e - s > 3 && !text[s..e].iter().any(u8::is_ascii_digit) {
+            return None;
+        }
+        let (cs, ce) = (s - line_start, e - line_start);
+        let overlap = |&(hs, he): &(usize, usize)| {
+            let (hs, he) = (hs - header_line, he - header_line);
+            ce.min(he).saturating_sub(cs.max(hs))
+        };
+        let (k, most) = header
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(k, h)| (k, overlap(h)))
+            .max_by_key(|&(k, o)| (o, std::cmp::Reverse(k)))?;
+        if most == 0 || k < placed.len() {
+            return None;
+        }
+        let gap = placed.last().map_or(s, |c: &(usize, usize)| c.1);
+        placed.resize(k, (gap, gap));
+        placed.push((s, e));
+    }
+    let end = placed.last().map_or(line_start, |c| c.1);
+    placed.resize(header.len(), (end, end));
+    Some(placed)
 }
 
 /// The separators of cells ([`cells_of`]) in a text, found in order: a tab
@@ -829,6 +879,26 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_row_filling_some_columns_stays_under_its_headers() {
+        let text = "Line              Jan-Jun 2025   YoY (%)   Jun 2025   YoY (%)\n\
+                    Total freight     8,114          4.2       1,402      3.9\n\
+                    Rail freight      2,310          -1.5\n\
+                    Air cargo                                  96         12.5\n";
+        let t = tables(text);
+        assert_eq!((t.len(), t[0].len()), (1, 4), "{t:?}");
+        let cell = |r: usize, k: usize| {
+            let (s, e) = t[0][r].cells[k];
+            &text[s..e]
+        };
+        assert_eq!((cell(2, 1), cell(2, 2), cell(2, 3)), ("2,310", "-1.5", ""));
+        assert_eq!((cell(3, 1), cell(3, 3), cell(3, 4)), ("", "96", "12.5"));
+        // Prose after a table is no row of it.
+        let t =
+            tables("Item    2025    2024\nSales   12      10\nNotes:  the year ends in June.\n");
+        assert_eq!(t[0].len(), 2, "{t:?}");
     }
 
     #[test]
