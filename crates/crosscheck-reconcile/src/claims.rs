@@ -829,7 +829,15 @@ fn is_content_word(w: &W) -> bool {
     if w.lc.len() > 3 && w.lc.bytes().any(|b| b == b'-') {
         return true;
     }
-    !w.lc.ends_with("ing") && (!w.lc.ends_with("ed") || w.lc.len() <= 4)
+    // Participles are verbs (`reported`, `rising`), but for those that
+    // make a measure of its own: `adjusted net profit`, `underlying
+    // operating profit` and `diluted EPS` are not net profit, operating
+    // profit and EPS, and a report that lined them up would cry conflict.
+    (!w.lc.ends_with("ing") && (!w.lc.ends_with("ed") || w.lc.len() <= 4))
+        || matches!(
+            w.lc,
+            "adjusted" | "underlying" | "diluted" | "normalised" | "normalized"
+        )
 }
 
 const PLACE_NOUNS: WordList<&str> = WordList::new(&[
@@ -2551,7 +2559,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             if matches!(
                 c.subject_how,
                 How::Possessive | How::Preposition | How::Sentence | How::Anaphora
-            ) {
+            ) && !named_for_comparison(words, sent_ents, c.subject)
+            {
                 ctx.subject = Some((c.subject, para));
             }
             if matches!(c.metric_how, How::Clause | How::Sentence) && !c.has(flags::SHARE) {
@@ -2603,7 +2612,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 ctx.topic_place = Some((e.name, si));
             }
         }
-        for e in sent_ents.iter().filter(|e| !e.excluded) {
+        for e in sent_ents
+            .iter()
+            .filter(|e| !e.excluded && !named_for_comparison(words, sent_ents, e.name))
+        {
             match e.label {
                 Label::Company => ctx.company = Some(e.name),
                 Label::Place => ctx.place = Some(e.name),
@@ -3622,13 +3634,30 @@ fn product_of(
             }
         }
     }
-    // `exports of new energy vehicles`, `... worth of automotive parts`.
+    // `exports of new energy vehicles`, `... worth of automotive parts`;
+    // `revenue from innovative drugs`, a segment's (right after the head
+    // only: after the figure, `from` gives the base, `up 5% from 2024`).
+    let earned_from = matches!(h.base, "revenue" | "sales" | "operating income" | "profit");
+    // `revenue in the segment`, `profit at the division`: a part of the
+    // company's, which one the sentence before said.
+    let at = |i: usize| words.get(i).map_or("", |w| w.lc);
+    if earned_from
+        && matches!(at(h.i1), "in" | "at" | "from")
+        && matches!(at(h.i1 + 1), "the" | "that" | "this" | "its")
+        && matches!(
+            at(h.i1 + 2),
+            "segment" | "division" | "unit" | "business" | "arm"
+        )
+    {
+        return "segment".to_string();
+    }
     for start in [h.i1, fe] {
         let mut k = start;
         if words.get(k).map(|w| w.lc) == Some("worth") {
             k += 1;
         }
-        if words.get(k).map(|w| w.lc) != Some("of") {
+        let from = earned_from && k == h.i1 && words.get(k).is_some_and(|w| w.lc == "from");
+        if words.get(k).map(|w| w.lc) != Some("of") && !from {
             continue;
         }
         k += 1;
@@ -4384,6 +4413,29 @@ fn find_subject(
         return (Some(s), How::Document);
     }
     (None, How::Missing)
+}
+
+/// Whether the sentence names `subject` only to compare (`By comparison,
+/// rival Lianhe Pharma spends about 12% of revenue on R&D`): its figures
+/// are the rival's, but the sentences after go on about the story's own
+/// subject, which a rival named in passing must not take over.
+fn named_for_comparison(words: &[W], ents: &[Ent], subject: Sym) -> bool {
+    let opens_a_comparison = match words {
+        [a, b, ..] => {
+            matches!(a.lc, "by" | "in") && matches!(b.lc, "comparison" | "contrast")
+                || a.lc == "unlike"
+        }
+        _ => false,
+    };
+    opens_a_comparison
+        || ents.iter().filter(|e| e.name == subject).any(|e| {
+            let before = words.partition_point(|w| w.start < e.span.start);
+            before > 0
+                && matches!(
+                    words[before - 1].lc,
+                    "rival" | "rivals" | "competitor" | "competitors" | "peer" | "peers"
+                )
+        })
 }
 
 /// The words of a trading partner that is no name, after `with` at `at`
@@ -5271,6 +5323,34 @@ mod tests {
     }
 
     #[test]
+    fn a_results_story_s_measures_of_their_own_and_its_parts() {
+        let text = "Dovetail Foods reported 2025 revenue of $4.12 billion, up 6.3%. \
+             Revenue from frozen meals grew 14.8% to $1.05 billion, and profit in the segment rose 9.1%. \
+             By comparison, rival Marlow Brands grew revenue 2.2% in 2025. \
+             Net profit rose 4.4% to $310 million. Adjusted net profit rose 7.9% to $355 million, \
+             and diluted EPS was $1.42.";
+        let c = claims(text);
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(6.3).metric.as_str(), "revenue");
+        assert_eq!(of(1.05e9).metric.as_str(), "frozen meal revenue");
+        assert_eq!(of(14.8).metric.as_str(), "frozen meal revenue");
+        assert_eq!(of(9.1).metric.as_str(), "segment profit");
+        assert!(
+            of(2.2).subject.as_str().starts_with("Marlow"),
+            "{:?}",
+            of(2.2)
+        );
+        // The rival named in passing takes over none of the sentences after.
+        for v in [4.4, 310e6, 7.9, 355e6, 1.42] {
+            assert_eq!(of(v).subject.as_str(), "Dovetail Foods", "{v}");
+        }
+        assert_eq!(of(355e6).metric.as_str(), "adjusted net profit");
+        assert_eq!(of(1.42).metric.as_str(), "diluted EPS");
+        let report = crate::reconcile(&c, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    }
+
+    #[test]
     fn trade_with_a_partner_is_that_partner_s_part_of_trade() {
         let c = claims(
             "In 2025, Fujian's foreign trade came to 2.03 trillion yuan, up 4.1%. \
@@ -5945,7 +6025,8 @@ mod tests {
         // A European release's measures, each its own.
         let cs = claims("Stuttgart, 29 July 2025 -- Group sales rose 3.2% to EUR 8.4 billion in H1 2025. Adjusted EBIT of EUR 612 million; EBIT margin of 7.3%. Free cash flow of EUR 210 million. Order intake totalled EUR 5.9 billion.");
         let metric = |v: f64| cs.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
-        assert_eq!(metric(612e6), Some("operating profit"));
+        // Adjusted is a measure of its own, not the reported one.
+        assert_eq!(metric(612e6), Some("adjusted operating profit"));
         assert_eq!(metric(7.3), Some("operating margin"));
         assert_eq!(metric(210e6), Some("free cash flow"));
         assert_eq!(metric(5.9e9), Some("orders"));
