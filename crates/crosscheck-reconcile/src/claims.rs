@@ -1561,6 +1561,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         && !signed_bare_level(text, q)
                         && !stock_code(text, q)
                         && !duration(text, q)
+                        && !age_or_rank(text, q)
                 }),
         );
         let figs = &figs_buf;
@@ -3337,6 +3338,25 @@ fn cjk_metric(text: &str, sent_start: usize, at: usize, others: &[Span]) -> Opti
 /// Such words name the window a figure covers (which the time stage reads)
 /// or qualify a noun; two documents giving different windows do not
 /// disagree.
+/// `youth aged 15 to 24`, `workers ages 25-54`, `the top five vendors`:
+/// an age band or a rank's size says whom a figure counts, and is no
+/// figure of the measure itself.
+fn age_or_rank(text: &str, q: &Quantity) -> bool {
+    if !matches!(q.kind, QuantityKind::Number | QuantityKind::Count) {
+        return false;
+    }
+    let before = text[..q.span.start].trim_end();
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    ["aged", "ages", "age", "top"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn duration(text: &str, q: &Quantity) -> bool {
     const TIME_WORDS: &[&str] = &[
         "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade",
@@ -5348,6 +5368,29 @@ mod tests {
         assert_eq!(of(1.42).metric.as_str(), "diluted EPS");
         let report = crate::reconcile(&c, &["a.txt".to_string()]);
         assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    }
+
+    #[test]
+    fn an_age_band_or_a_rank_s_size_is_no_figure() {
+        let c = claims("In March 2025, the jobless rate for workers aged 55 to 64 was 4.1%. \
+             The top three carmakers sold 1.2 million vehicles, and workers ages 25-54 gained 12,000 jobs.");
+        let values: Vec<f64> = c.iter().map(|c| c.value).collect();
+        assert_eq!(values, [4.1, 1.2e6, 12_000.0], "{c:?}");
+        // The word before a figure is read back to a character, not a byte.
+        let c = claims("Exports reached 1.5 billion yuan（约2.1亿美元）—12 more ports opened.");
+        assert!(!c.is_empty());
+    }
+
+    #[test]
+    fn a_rate_of_employment_is_no_count_of_it() {
+        let c = claims(
+            "Employment (thousands)    20,934.0    20,885.7\nEmployment rate (%)    60.8    60.7\n\
+             Participation rate (%)    65.1    65.2\nThe passenger load factor was 85.1%.",
+        );
+        let metric = |v: f64| c.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(60.8), Some("employment rate"));
+        assert_eq!(metric(65.1), Some("participation rate"));
+        assert_eq!(metric(85.1), Some("load factor"));
     }
 
     #[test]

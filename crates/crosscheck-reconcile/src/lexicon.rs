@@ -124,6 +124,12 @@ pub const METRICS: &[(&str, &str)] = &[
     ("ebit margin", "operating margin"),
     ("ebit", "operating profit"),
     ("orders", "orders"),
+    // A rate is no count: `Employment rate (%)  60.8` beside
+    // `Employment (thousands)  20,934.0`.
+    ("employment rate", "employment rate"),
+    ("labour force participation rate", "participation rate"),
+    ("labor force participation rate", "participation rate"),
+    ("participation rate", "participation rate"),
     ("employment", "employment"),
     ("employed persons", "employment"),
     ("persons employed", "employment"),
@@ -203,6 +209,9 @@ pub const METRICS: &[(&str, &str)] = &[
     ("dividend", "dividend"),
     ("ebitda", "EBITDA"),
     ("throughput", "throughput"),
+    // An airline's seats filled, in per cent.
+    ("passenger load factor", "load factor"),
+    ("load factor", "load factor"),
     // `the port handled 39.3 million TEUs`.
     ("handled", "throughput"),
     ("installations", "installations"),
