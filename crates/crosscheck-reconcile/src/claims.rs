@@ -869,7 +869,8 @@ const COMPANY_NOUNS: WordList<&str> = WordList::new(&[
     "startup",
     "enterprise",
 ]);
-const MONTHS: WordList<&str> = WordList::new(&[
+/// Month names and their abbreviations, time words and per-cent words.
+pub(crate) const MONTHS: WordList<&str> = WordList::new(&[
     "january",
     "february",
     "march",
@@ -5366,6 +5367,33 @@ mod tests {
         }
         assert_eq!(of(355e6).metric.as_str(), "adjusted net profit");
         assert_eq!(of(1.42).metric.as_str(), "diluted EPS");
+        let report = crate::reconcile(&c, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    }
+
+    #[test]
+    fn a_table_of_rivals_gives_each_row_its_name_and_each_column_its_measure() {
+        let text = "Hong Kong's carriers filled more seats in May 2025.\n\n\
+             Carrier\tMay passengers\tYoY\tLoad factor\tASK growth\n\
+             Egret Air\t1.91m\t+4.4%\t86.2%\t+3.0%\n\
+             Plover Jet\t0.88m\t+7.5%\t81.7%\t+9.1%\n\n\
+             Vendor\tQ2 2025 shipments (m)\tQ2 2024 shipments (m)\tYoY\n\
+             Larkspur\t12.4\t11.9\t4.2%\n";
+        let c = claims(text);
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(86.2).subject.as_str(), "Egret Air");
+        assert_eq!(of(81.7).subject.as_str(), "Plover Jet");
+        assert_eq!(of(81.7).metric.as_str(), "load factor");
+        assert_eq!(of(9.1).metric.as_str(), "ask");
+        // A change column naming nothing, in a table of several measures,
+        // is of none the report compares; in a table of one, of that one.
+        assert_eq!(of(7.5).metric.as_str(), "");
+        assert_eq!(of(4.2).metric.as_str(), "shipments");
+        assert_eq!(
+            of(11.9).period.map(|p| p.iso()).as_deref(),
+            Some("2024-04/2024-06")
+        );
+        assert_eq!(of(4.2).subject.as_str(), "Larkspur");
         let report = crate::reconcile(&c, &["a.txt".to_string()]);
         assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     }

@@ -85,6 +85,12 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
             }
             group_start = k + 1;
         }
+        let who = who_column(text, header);
+        let measures = if let Some(who) = who {
+            column_measures(text, header, &columns, who)
+        } else {
+            Vec::new()
+        };
         let rows = &table[1..];
         let first = rows[0].cells[0].0;
         let last = rows[rows.len() - 1].cells.last().map_or(0, |c| c.1);
@@ -107,6 +113,10 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
             };
             if !apply(&columns[col], claim) {
                 drop.push(i);
+                continue;
+            }
+            if let Some(k) = who.filter(|&k| k != col) {
+                of_whom(text, row.cells[k], measures[col].as_deref(), claim);
             }
         }
     }
@@ -118,6 +128,189 @@ pub(crate) fn apply_table_columns(text: &str, quantities: &[Quantity], claims: &
             i += 1;
             keep
         });
+    }
+}
+
+/// Header words of a column that names who each row is about: a ranking
+/// of vendors, carriers, countries (`Rank | Vendor | Q3 2025 shipments |
+/// Share`).
+const WHO_HEADERS: &[&str] = &[
+    "vendor",
+    "vendors",
+    "company",
+    "companies",
+    "brand",
+    "brands",
+    "carrier",
+    "carriers",
+    "airline",
+    "airlines",
+    "operator",
+    "manufacturer",
+    "maker",
+    "carmaker",
+    "automaker",
+    "bank",
+    "group",
+    "firm",
+    "exporter",
+    "country",
+    "countries",
+    "country/region",
+    "economy",
+    "province",
+    "region",
+    "state",
+    "city",
+    "port",
+    "market",
+    "source market",
+    "destination",
+];
+
+/// The column of a header row that names who each row is about, among
+/// its first two (a rank may come first).
+fn who_column(text: &str, header: &Row) -> Option<usize> {
+    header.cells.iter().take(2).position(|&(s, e)| {
+        let cell = crate::lexicon::lowercase(bare_cell(&text[s..e]));
+        WHO_HEADERS.contains(&cell.as_ref())
+    })
+}
+
+/// The measure a header cell names (`Q3 2025 shipments`, `Load factor`),
+/// by the metric lexicon's longest phrase among its words; in a table of
+/// vendors or countries, a `share` is their market share.
+fn header_metric(words: &[&str]) -> Option<&'static str> {
+    crate::lexicon::METRICS
+        .iter()
+        .filter(|(pat, _)| {
+            let pat: Vec<&str> = pat.split(' ').collect();
+            words.windows(pat.len()).any(|w| w == pat.as_slice())
+        })
+        .max_by_key(|(pat, _)| pat.len())
+        .map(|&(_, base)| base)
+        .or_else(|| words.contains(&"share").then_some("market share"))
+}
+
+/// Header words that only say a column holds changes.
+const CHANGE_WORDS: &[&str] = &[
+    "yoy",
+    "y",
+    "o",
+    "year-on-year",
+    "year",
+    "on",
+    "change",
+    "growth",
+    "chg",
+    "variation",
+    "increase",
+    "decrease",
+    "pct",
+    "percent",
+    "per",
+    "cent",
+    "vs",
+    "from",
+    "a",
+    "ago",
+];
+
+/// The measure of each column of a table whose rows are each about
+/// someone: what the lexicon finds in its header, else the header's words
+/// less those of a period or a change (`Oct passengers`: `passengers`;
+/// `ASK growth`: `ask`). A change column whose header names nothing
+/// (`YoY`) is of the table's one measure, and when the table has several
+/// (`Q3 shipments | Q3 share | ... | YoY growth`), of a measure the report
+/// does not compare (`Some("")`), rather than a guess.
+fn column_measures(
+    text: &str,
+    header: &Row,
+    columns: &[Column],
+    who: usize,
+) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = Vec::with_capacity(columns.len());
+    let mut unnamed_changes = Vec::new();
+    for (k, &(s, e)) in header.cells.iter().enumerate() {
+        let lower = crate::lexicon::lowercase(&text[s..e]);
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let rest: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| {
+                !CHANGE_WORDS.contains(w)
+                    && !PERIOD_WORDS.contains(w)
+                    && !crate::claims::MONTHS.contains(w)
+                    && !w.bytes().any(|b| b.is_ascii_digit())
+            })
+            .collect();
+        let measure = header_metric(&words)
+            .map(str::to_string)
+            .or_else(|| (!rest.is_empty()).then(|| rest.join(" ")));
+        if measure.is_none() && columns.get(k).is_some_and(|c| c.change) {
+            unnamed_changes.push(k);
+        }
+        out.push(measure);
+    }
+    let mut named = out
+        .iter()
+        .zip(columns)
+        .enumerate()
+        .filter(|&(k, (_, c))| k != who && !c.change && !c.rank)
+        .filter_map(|(_, (m, _))| m.as_deref());
+    let first = named.next();
+    let only = match (first, named.find(|m| Some(*m) != first)) {
+        (Some(one), None) => one.to_string(),
+        _ => String::new(),
+    };
+    for k in unnamed_changes {
+        out[k] = Some(only.clone());
+    }
+    out
+}
+
+/// Header words of a period beside the month and time words claims know
+/// (`MONTHS`): a fiscal year, a half, a quarter, a span of months.
+const PERIOD_WORDS: &[&str] = &[
+    "fy",
+    "h",
+    "q",
+    "ytd",
+    "full-year",
+    "jan-sep",
+    "jan-oct",
+    "jan-nov",
+    "jan-dec",
+];
+
+/// A figure in a table whose rows are each about someone (`Banyan Air |
+/// 1.62m | +6.1% | 83.0%`): its subject is the row's name, and its measure
+/// the column's. Read as a sentence, the row took the subject the text
+/// carried and a measure made of the whole header line, and two carriers'
+/// load factors made a conflict.
+fn of_whom(text: &str, who_cell: (usize, usize), measure: Option<&str>, claim: &mut Claim) {
+    let name = bare_cell(&text[who_cell.0..who_cell.1]).trim_end_matches(['*', '†']);
+    if name.is_empty() || name.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let (lower_name, lower_subject) = (
+        crate::lexicon::lowercase(name),
+        crate::lexicon::lowercase(claim.subject.as_str()),
+    );
+    // The tagger's canonical name of the row's name stays.
+    if lower_subject.is_empty()
+        || !(lower_name.contains(lower_subject.as_ref())
+            || lower_subject.contains(lower_name.as_ref()))
+    {
+        claim.subject = Sym::new(name);
+        claim.subject_how = How::Clause;
+    }
+    if let Some(m) = measure {
+        claim.metric = Sym::new(m);
+        claim.metric_how = How::Clause;
     }
 }
 
