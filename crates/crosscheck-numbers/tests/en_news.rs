@@ -437,6 +437,30 @@ fn rupees_abbreviated() {
     }
 }
 
+/// A change against a month named alone is against a month before, not a
+/// year; a month that opens a span or has its year is no such basis.
+#[test]
+fn a_change_from_a_named_month() {
+    for (text, want, basis) in [
+        (
+            "Chip exports slid 3.1 per cent from June.",
+            "3.1 per cent",
+            Some(Basis::MonthOnMonth),
+        ),
+        (
+            "Sales were up 4% compared with Feb.",
+            "4%",
+            Some(Basis::MonthOnMonth),
+        ),
+        ("Exports rose 6% from January to May.", "6%", None),
+        ("Exports rose 6% from June 2024.", "6%", None),
+        ("Output rose 2% over March.", "2%", None),
+    ] {
+        let found = recognize(text);
+        assert_eq!(find(text, &found, want).basis, basis, "{text}");
+    }
+}
+
 /// Malaysian, Indonesian and Kenyan news write their currencies' local
 /// abbreviations before figures, glued or spaced; a code's digits after
 /// letters that are no currency stay no figure, decimals included.

@@ -2961,6 +2961,34 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
         w1,
         b"from" | b"over" | b"than" | b"compared" | b"versus" | b"vs" | b"on"
     ) {
+        // `fell 2.6 per cent from September`: against a month named alone,
+        // not a year (`from September 2024`) nor the start of a span (`from
+        // January to October`), is against a month before, not a year.
+        // (`over March` may be during March.)
+        let mut m = next(b, t.e);
+        if m.k == K::Word && matches!(lower(m.bytes(b), &mut b2), b"with" | b"to") {
+            m = next(b, m.e);
+        }
+        if !matches!(w1, b"over" | b"on")
+            && m.k == K::Word
+            && std::str::from_utf8(m.bytes(b))
+                .ok()
+                .and_then(crate::time::month_of)
+                .is_some()
+        {
+            let mut after = next(b, m.e);
+            if after.is(b, b'.') {
+                after = next(b, after.e);
+            }
+            let span_or_year = after.k == K::Digits
+                || after.is(b, b'-')
+                || (after.k == K::Word
+                    && matches!(
+                        lower(after.bytes(b), &mut b3),
+                        b"to" | b"through" | b"until" | b"till" | b"and" | b"last" | b"of"
+                    ));
+            return (!span_or_year).then_some(Basis::MonthOnMonth);
+        }
         let mut q = t.e;
         // `the same quarter of 2024` is a year before; `the previous
         // quarter` the one before; `over the Christmas quarter` names the

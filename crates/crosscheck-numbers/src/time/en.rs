@@ -14,7 +14,7 @@ use crosscheck_text::{Span, Token, TokenKind};
 
 /// Month number of a month name or abbreviation, and whether the word is
 /// only a month (`May`, `March` are also a verb and a verb/noun).
-pub(super) fn month_of(w: &str) -> Option<(u8, bool)> {
+pub(crate) fn month_of(w: &str) -> Option<(u8, bool)> {
     let b = w.as_bytes();
     if !(3..=9).contains(&b.len()) || !b[0].is_ascii_uppercase() {
         return None;

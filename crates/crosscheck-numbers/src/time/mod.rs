@@ -48,6 +48,7 @@
 //! `$2025`, `2025%`, `No. 2025`, `© 2026`.
 
 mod en;
+pub(crate) use en::month_of;
 mod lex;
 mod zh;
 
