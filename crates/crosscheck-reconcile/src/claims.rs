@@ -3659,6 +3659,9 @@ fn product_of(
     // `revenue from innovative drugs`, a segment's (right after the head
     // only: after the figure, `from` gives the base, `up 5% from 2024`).
     let earned_from = matches!(h.base, "revenue" | "sales" | "operating income" | "profit");
+    // `consumption by secondary industry`, `investment by private firms`:
+    // the part of the whole that those users account for.
+    let used_by = matches!(h.base, "consumption" | "demand" | "investment");
     // `revenue in the segment`, `profit at the division`: a part of the
     // company's, which one the sentence before said.
     let at = |i: usize| words.get(i).map_or("", |w| w.lc);
@@ -3677,7 +3680,13 @@ fn product_of(
         if words.get(k).map(|w| w.lc) == Some("worth") {
             k += 1;
         }
-        let from = earned_from && k == h.i1 && words.get(k).is_some_and(|w| w.lc == "from");
+        let from = k == h.i1
+            && words.get(k).is_some_and(|w| {
+                (earned_from && w.lc == "from")
+                    || (used_by
+                        && w.lc == "by"
+                        && !words.get(k + 1).is_some_and(|n| n.is(fact::THE)))
+            });
         if words.get(k).map(|w| w.lc) != Some("of") && !from {
             continue;
         }
@@ -5394,6 +5403,19 @@ mod tests {
             Some("2024-04/2024-06")
         );
         assert_eq!(of(4.2).subject.as_str(), "Larkspur");
+        let report = crate::reconcile(&c, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    }
+
+    #[test]
+    fn consumption_by_its_users_is_their_part() {
+        let c = claims(
+            "In March 2025, Guizhou's power consumption rose 6.1% to 19.70 billion kWh. \
+             Consumption by tertiary industry grew 9.4% to 4.02 billion kWh.",
+        );
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert_eq!(of(4.02e9).metric.as_str(), "tertiary industry consumption");
+        assert_eq!(of(9.4).metric.as_str(), "tertiary industry consumption");
         let report = crate::reconcile(&c, &["a.txt".to_string()]);
         assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     }
