@@ -2823,6 +2823,13 @@ fn parents_figures(text: &str, out: &mut [Claim]) {
             for c in &mut out[i..i + n] {
                 c.scope = scope_with(c.scope, "parent");
             }
+        } else if opening.len() >= 3
+            && opening.as_bytes()[..3].eq_ignore_ascii_case(b"its")
+            && is_about_a_unit(&crate::lexicon::lowercase(opening))
+        {
+            for c in &mut out[i..i + n] {
+                c.scope = scope_with(c.scope, "unit");
+            }
         }
         i += n;
     }
@@ -2857,6 +2864,18 @@ fn is_about_the_parent(opening: &str) -> bool {
         ]
         .iter()
         .any(|lead| opening.starts_with(lead))
+}
+
+/// Whether a sentence's words before its first figure (lower case) open
+/// on one of the company's units: `Its regional unit Kestrel Link carried
+/// 734,000 passengers` counts the unit's passengers, not the group's.
+fn is_about_a_unit(opening: &str) -> bool {
+    opening.split(' ').skip(1).take(3).any(|w| {
+        matches!(
+            w.trim_end_matches(','),
+            "unit" | "subsidiary" | "subsidiaries" | "arm" | "affiliate" | "division" | "units"
+        )
+    })
 }
 
 /// `exports of modules were 121.5 GW, up 3.2%, with an export value of
@@ -5262,6 +5281,52 @@ mod tests {
         extract_claims(&DocView::analyze(0, text))
     }
 
+    /// The rules that read the words around a figure cut the text at
+    /// characters, whatever stands there: random texts of rule words,
+    /// figures and wide characters never make extraction panic.
+    #[test]
+    fn no_text_of_rule_words_and_wide_characters_panics() {
+        let pieces = [
+            "Its",
+            "its unit",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "—",
+            "（",
+            "浙江",
+            "é",
+            "5%",
+            "1.2 billion",
+            "RM3.1",
+            "aged",
+            "top",
+            "trade with",
+            "Revenue from",
+            " by ",
+            "Vendor",
+            "Carrier",
+            "YoY",
+            "rival",
+            "By comparison,",
+            "from September",
+            "adjusted",
+            "the",
+            ".",
+            ",",
+            "Zhejiang",
+            "exports",
+            "rose",
+            "2025",
+        ];
+        let mut next = crate::test_rng::xorshift(0x5eed_2026);
+        for _ in 0..3_000 {
+            let text = crate::test_rng::random_text(&mut next, &pieces, 40);
+            let _ = claims(&text);
+        }
+    }
+
     #[test]
     fn a_translated_release_speaks_of_its_province() {
         let c = claims("# Zhejiang Provincial Department of Commerce\n\n## Foreign Trade of Our Province in 2025\n\n\
@@ -5991,6 +6056,16 @@ mod tests {
         assert!(!is_about_the_parent(
             "brevik cells, the company's largest unit, "
         ));
+        // A unit's figures are no more the group's than the parent's are.
+        let c = claims(
+            "Brevik Group carried 2.10 million passengers in May 2025. \
+             Its regional unit Fjordlink carried 410,000 passengers in May 2025.",
+        );
+        let of = |v: f64| c.iter().find(|c| c.value == v).expect("a claim");
+        assert!(of(410e3).scope.as_str().contains("unit"), "{:?}", of(410e3));
+        assert!(!of(2.1e6).scope.as_str().contains("unit"));
+        let report = crate::reconcile(&c, &["a.txt".to_string()]);
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     }
 
     #[test]
