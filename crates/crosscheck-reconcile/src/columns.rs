@@ -488,13 +488,33 @@ fn unit_phrase(inside: &str) -> Option<(f64, Sym, QuantityKind)> {
     let thousands = ["'000s ", "'000 ", "\u{2019}000 ", "000s ", "000 "]
         .iter()
         .find_map(|p| inside.strip_prefix(p));
+    // `units in millions`, `in millions of units`: `million units`.
+    let scale_of = |w: &str| {
+        ["thousand", "million", "billion"].into_iter().find(|s| {
+            w.eq_ignore_ascii_case(s)
+                || w.strip_suffix('s')
+                    .is_some_and(|w| w.eq_ignore_ascii_case(s))
+        })
+    };
+    let in_scale = inside
+        .split_once(" in ")
+        .and_then(|(unit, scale)| Some((scale_of(scale)?, unit)))
+        .or_else(|| {
+            let rest = inside.strip_prefix("in ")?;
+            let (scale, unit) = rest.split_once(" of ")?;
+            Some((scale_of(scale)?, unit))
+        });
     let spelled;
-    let inside = match thousands {
-        Some(rest) => {
+    let inside = match (thousands, in_scale) {
+        (Some(rest), _) => {
             spelled = format!("thousand {rest}");
             spelled.as_str()
         }
-        None => inside,
+        (None, Some((scale, unit))) => {
+            spelled = format!("{scale} {unit}");
+            spelled.as_str()
+        }
+        (None, None) => inside,
     };
     let unit_of = |t: &str| {
         let q = sole_quantity(t).filter(|q| {
@@ -1011,6 +1031,18 @@ mod tests {
             (scale, unit.as_str(), &before[said]),
             (1e4, "TEU", "(Unit: 10,000 TEU)")
         );
+        // `units in millions`, `in billions of yuan`: the scale said after.
+        for (caption, scale, unit) in [
+            (
+                "Table 2. Tablet shipments, Q1 2025 (units in millions)\n\n",
+                1e6,
+                "unit",
+            ),
+            ("Revenue by segment (in billions of yuan)\n", 1e9, "CNY"),
+        ] {
+            let ((s, u, _), _) = super::declared_unit(caption).expect("a unit");
+            assert_eq!((s, u.as_str()), (scale, unit), "{caption}");
+        }
     }
 
     #[test]
