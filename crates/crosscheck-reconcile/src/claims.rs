@@ -3638,9 +3638,16 @@ fn product_of(
             j -= 2;
             continue;
         }
-        if w.is(fact::CLOSE) && j >= 3 && words[j - 3].is(fact::OPEN) {
-            j -= 3;
-            continue;
+        // `NEV (new energy vehicle) exports`, `Youth (15-24) unemployment
+        // rate`: a bracket of a few words between the goods and the head.
+        if w.is(fact::CLOSE) {
+            if let Some(open) = (j.saturating_sub(7)..j - 1)
+                .rev()
+                .find(|&k| words[k].is(fact::OPEN))
+            {
+                j = open;
+                continue;
+            }
         }
         // `the company expects revenue of`, `saw revenue of`: a verb
         // before the metric is none of its words.
@@ -5494,6 +5501,17 @@ mod tests {
         // The word before a figure is read back to a character, not a byte.
         let c = claims("Exports reached 1.5 billion yuan（约2.1亿美元）—12 more ports opened.");
         assert!(!c.is_empty());
+    }
+
+    #[test]
+    fn a_bracket_between_the_goods_and_the_measure_is_passed_over() {
+        let c = claims(
+            "Indicator    Mar 2025    Feb 2025\nUnemployment rate (%)    5.1    5.3\n\
+             Youth (16-24) unemployment rate (%)    12.8    13.4\n",
+        );
+        let metric = |v: f64| c.iter().find(|c| c.value == v).map(|c| c.metric.as_str());
+        assert_eq!(metric(5.1), Some("unemployment rate"));
+        assert_eq!(metric(12.8), Some("youth unemployment rate"));
     }
 
     #[test]
