@@ -2557,11 +2557,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 ctx.saw_period(p);
             }
         }
+        let in_passing = named_in_passing(words, sent_ents);
         for c in &out[first_claim..] {
             if matches!(
                 c.subject_how,
                 How::Possessive | How::Preposition | How::Sentence | How::Anaphora
-            ) && !named_for_comparison(words, sent_ents, c.subject)
+            ) && !in_passing(c.subject)
             {
                 ctx.subject = Some((c.subject, para));
             }
@@ -2616,7 +2617,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
         for e in sent_ents
             .iter()
-            .filter(|e| !e.excluded && !named_for_comparison(words, sent_ents, e.name))
+            .filter(|e| !e.excluded && !in_passing(e.name))
         {
             match e.label {
                 Label::Company => ctx.company = Some(e.name),
@@ -3703,21 +3704,17 @@ fn product_of(
     }
     for start in [h.i1, fe] {
         let mut k = start;
-        if words.get(k).map(|w| w.lc) == Some("worth") {
+        if at(k) == "worth" {
             k += 1;
         }
         let from = k == h.i1
-            && words.get(k).is_some_and(|w| {
-                (earned_from && w.lc == "from")
-                    || (used_by
-                        && w.lc == "by"
-                        && !words.get(k + 1).is_some_and(|n| n.is(fact::THE)))
-            });
-        if words.get(k).map(|w| w.lc) != Some("of") && !from {
+            && (earned_from && at(k) == "from"
+                || used_by && at(k) == "by" && !words.get(k + 1).is_some_and(|n| n.is(fact::THE)));
+        if at(k) != "of" && !from {
             continue;
         }
         k += 1;
-        if words.get(k).map(|w| w.lc) == Some("the") {
+        if at(k) == "the" {
             k += 1;
         }
         let mut np = [""; 4];
@@ -4471,11 +4468,13 @@ fn find_subject(
     (None, How::Missing)
 }
 
-/// Whether the sentence names `subject` only to compare (`By comparison,
+/// Whether the sentence names a subject only to compare (`By comparison,
 /// rival Lianhe Pharma spends about 12% of revenue on R&D`): its figures
 /// are the rival's, but the sentences after go on about the story's own
-/// subject, which a rival named in passing must not take over.
-fn named_for_comparison(words: &[W], ents: &[Ent], subject: Sym) -> bool {
+/// subject, which a rival named in passing must not take over. Worked out
+/// once a sentence: every name in a sentence that opens a comparison, else
+/// the names right after rival, competitor or peer.
+fn named_in_passing<'s>(words: &[W], ents: &'s [Ent]) -> impl Fn(Sym) -> bool + 's {
     let opens_a_comparison = match words {
         [a, b, ..] => {
             matches!(a.lc, "by" | "in") && matches!(b.lc, "comparison" | "contrast")
@@ -4483,8 +4482,9 @@ fn named_for_comparison(words: &[W], ents: &[Ent], subject: Sym) -> bool {
         }
         _ => false,
     };
-    opens_a_comparison
-        || ents.iter().filter(|e| e.name == subject).any(|e| {
+    let rivals: Vec<Sym> = ents
+        .iter()
+        .filter(|e| {
             let before = words.partition_point(|w| w.start < e.span.start);
             before > 0
                 && matches!(
@@ -4492,6 +4492,9 @@ fn named_for_comparison(words: &[W], ents: &[Ent], subject: Sym) -> bool {
                     "rival" | "rivals" | "competitor" | "competitors" | "peer" | "peers"
                 )
         })
+        .map(|e| e.name)
+        .collect();
+    move |subject| opens_a_comparison || rivals.contains(&subject)
 }
 
 /// The words of a trading partner that is no name, after `with` at `at`

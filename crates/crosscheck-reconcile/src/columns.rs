@@ -878,11 +878,13 @@ fn place_under(
         if most == 0 || k < placed.len() {
             return None;
         }
-        let gap = placed.last().map_or(s, |c: &(usize, usize)| c.1);
+        // `placed` holds the label at least: an empty cell stands where
+        // the cell before it ends.
+        let gap = placed[placed.len() - 1].1;
         placed.resize(k, (gap, gap));
         placed.push((s, e));
     }
-    let end = placed.last().map_or(line_start, |c| c.1);
+    let end = placed[placed.len() - 1].1;
     placed.resize(header.len(), (end, end));
     Some(placed)
 }
