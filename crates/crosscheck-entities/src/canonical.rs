@@ -65,6 +65,38 @@ pub(crate) fn company_core(
     words[start..end].join(" ")
 }
 
+/// A name set in capitals (`TALLOWGATE RESOURCES LIMITED`, a letterhead's)
+/// in the case the running text writes it (`Tallowgate Resources Limited`),
+/// so that both have one canonical name. Words of three letters or fewer
+/// stay as they are (`BYD`, `NIO`), but for the small words a name is
+/// joined with (`of`, `and`). A name with any lower-case letter, or of
+/// one word (`CATL`), is returned as it is.
+pub(crate) fn unshouted(name: &str) -> std::borrow::Cow<'_, str> {
+    let shouted = name.contains(' ')
+        && name.bytes().any(|b| b.is_ascii_uppercase())
+        && !name.chars().any(char::is_lowercase);
+    if !shouted {
+        return name.into();
+    }
+    let mut out = String::with_capacity(name.len());
+    for (i, w) in name.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+        let lower = w.to_lowercase();
+        if i > 0 && matches!(lower.as_str(), "of" | "and" | "the" | "for" | "de") {
+            out.push_str(&lower);
+        } else if letters <= 3 || !w.is_ascii() {
+            out.push_str(w);
+        } else {
+            out.push_str(&w[..1]);
+            out.push_str(&lower[1..]);
+        }
+    }
+    out.into()
+}
+
 /// `w` in lower case, into `out` (cleared first).
 fn lower_into(w: &str, out: &mut String) {
     out.clear();
@@ -178,6 +210,20 @@ mod tests {
         ] {
             assert_eq!(tidy_cow(name), tidy(name), "{name:?}");
         }
+    }
+
+    #[test]
+    fn names_in_capitals_take_the_running_text_s_case() {
+        assert_eq!(
+            unshouted("HARROWVALE MINING LIMITED"),
+            "Harrowvale Mining Limited"
+        );
+        assert_eq!(unshouted("BANK OF NORTHLAND"), "Bank of Northland");
+        // Short words may be initials; one word may be an acronym.
+        assert_eq!(unshouted("BYD COMPANY LIMITED"), "BYD Company Limited");
+        assert_eq!(unshouted("CATL"), "CATL");
+        assert_eq!(unshouted("Geely Auto"), "Geely Auto");
+        assert_eq!(unshouted("ÉCLAIR HOLDINGS"), "ÉCLAIR Holdings");
     }
 
     #[test]

@@ -2141,7 +2141,7 @@ impl<'a> Ctx<'a> {
             }
             let gaz = self.gaz;
             let core = company_core(
-                name,
+                &crate::canonical::unshouted(name),
                 |w| gaz.is_common(w),
                 |w| {
                     gaz.get(w).is_some_and(|e| {

@@ -1149,8 +1149,12 @@ fn period_key_ok(p: &Period) -> bool {
     p.start.year > 0
 }
 
+/// A span of months (`January to October`); a year or a quarter is one
+/// period (`from the June 2025 quarter` is a comparison's base).
 fn is_range_period(p: &Period) -> bool {
-    p.start.year != p.end.year || p.start.month != p.end.month && p.granularity != Granularity::Year
+    p.start.year != p.end.year
+        || p.start.month != p.end.month
+            && !matches!(p.granularity, Granularity::Year | Granularity::Quarter)
 }
 
 /// The index of the first of `items` (sorted by `pos`) at or after `at`:
@@ -1492,8 +1496,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                                     || dw - fe <= 5 && same_period_of(&words[fe..dw]))
                         })
                         .map(|f| word_at(f.span.start));
+                    // `up 7.4% on the September 2024 quarter`: `on` right
+                    // after a change names its base (but `rose 3% on
+                    // Friday` names a day, when it happened).
+                    let on_after_change = p.granularity != Granularity::Day
+                        && (wi.saturating_sub(3)..wi).any(|i| {
+                            words[i].lc == "on"
+                                && sent_qs.iter().any(|f| f.change && word_at(f.span.end) == i)
+                        });
                     let base_before = dated_base.is_none()
-                        && words[wi.saturating_sub(3)..wi].iter().any(is_date_base);
+                        && (words[wi.saturating_sub(3)..wi].iter().any(is_date_base)
+                            || on_after_change);
                     // `Founded in 1953, the company employs 10,336 people`:
                     // the year of an event in the company's history, not
                     // the period of the figures beside it.
@@ -1796,9 +1809,13 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     Some((i0, level)) if q.change && i0 == h.i0 && metric == h.base => {
                         metric = level.metric.as_str().to_string().into();
                     }
-                    // A value's goods, not a count's unit (`3.67 million
+                    // A value's or a weight's goods (`62,400 tonnes of
+                    // copper, up 7.4%`), not a count's unit (`3.67 million
                     // containers, up 57.5%` is output's change either way).
-                    _ if !q.change && q.kind == QuantityKind::Money && metric != h.base => {
+                    _ if !q.change
+                        && matches!(q.kind, QuantityKind::Money | QuantityKind::Measure)
+                        && metric != h.base =>
+                    {
                         narrowed = Some((h.i0, out.len()))
                     }
                     _ => {}
@@ -2133,7 +2150,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 let count_here = figs.iter().any(|o| {
                     o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
                 });
-                if volume_word || count_here {
+                // Output is a volume whatever its words (`production of
+                // 62.4 kt, up 7.4%` and `produced 62,400 tonnes, up 7.4%`).
+                let output = metric.ends_with("production") || metric.ends_with("output");
+                if (volume_word || count_here) && !output {
                     scope.push("volume".into());
                 }
             }
@@ -2492,9 +2512,19 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 },
                 approx: q.approx,
                 change,
-                basis: q
-                    .basis
-                    .or_else(|| q.change.then(|| basis_before(words, fw)).flatten()),
+                basis: q.basis.or_else(|| {
+                    q.change
+                        .then(|| {
+                            basis_before(words, fw).or_else(|| {
+                                let base = dates.iter().find(|d| {
+                                    let dw = word_at(d.q.span.start);
+                                    dw > fe && dw <= fe + 4 && names_a_base(&words[fe..dw])
+                                })?;
+                                basis_between(period?, base.p)
+                            })
+                        })
+                        .flatten()
+                }),
                 value: q.value.unwrap_or(f64::NAN),
                 lo,
                 hi,
@@ -2653,7 +2683,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     ctx.subject = Some((s, para));
                 }
             } else if let Some(e) = sent_ents.iter().find(|e| !e.excluded) {
-                ctx.subject = Some((e.name, para));
+                // `Perth, Western Australia, 22 October 2025` under a
+                // company's name says where it reports from, not who.
+                let dateline = ctx.subject.is_some()
+                    && sent_ents.iter().all(|e| e.label == Label::Place)
+                    && words
+                        .iter()
+                        .all(|w| w.kind != TokenKind::Word || in_ent(w) || in_q(w));
+                if !dateline {
+                    ctx.subject = Some((e.name, para));
+                }
             }
         }
         prev_correction =
@@ -2999,7 +3038,10 @@ fn products_the_unit_names(out: &mut [Claim]) {
 /// A level (a headcount, a debt) is held on a day: `as of September 30,
 /// 2025`, which the time stage reads as the running total to that day,
 /// is that day for it, and one month (`at the end of June`) the month's
-/// last day, so that the two ways of dating one balance meet.
+/// last day, so that the two ways of dating one balance meet. So is a
+/// level given for a quarter (`ended the quarter with A$6.12 billion in
+/// cash`): the level when it ended. (A year is left as it is: a present
+/// tense dated by the text's year, `employs 346 people`, is no year-end.)
 fn stock_instants(out: &mut [Claim]) {
     for c in out.iter_mut() {
         let Some(p) = c.period else { continue };
@@ -3010,7 +3052,9 @@ fn stock_instants(out: &mut [Claim]) {
         let one_month = p.granularity == Granularity::Month
             && !p.cumulative
             && (p.start.year, p.start.month) == (p.end.year, p.end.month);
-        if running_to_a_day || one_month {
+        let level_of_a_quarter =
+            !c.change && !p.cumulative && p.granularity == Granularity::Quarter;
+        if running_to_a_day || one_month || level_of_a_quarter {
             c.period = Some(Period::day(p.end.year, p.end.month, p.end.day));
         }
     }
@@ -4856,6 +4900,48 @@ fn period_words(words: &[W]) -> Vec<(usize, bool)> {
     out
 }
 
+/// Whether the words between a change and a date make the date its base:
+/// `from the`, `compared with`, `on the` (`up 7.4% on the September 2024
+/// quarter`), with nothing that ends a clause.
+fn names_a_base(between: &[W]) -> bool {
+    let first = between.first().map_or("", |w| w.lc);
+    (first == "on" || between.iter().any(|w| w.is(fact::BASE)))
+        && !between.iter().any(|w| w.is(fact::COMMA | fact::CLAUSE_END))
+}
+
+/// The basis a change has when its base period is named: the same span a
+/// year before (`up 7.4% on the September 2024 quarter` of the September
+/// 2025 quarter), the quarter before, or the month before.
+fn basis_between(period: Period, base: Period) -> Option<Basis> {
+    if period.cumulative != base.cumulative || period.granularity == Granularity::Day {
+        return None;
+    }
+    let is = |months: u32| {
+        let earlier = period.months_earlier(months);
+        (
+            earlier.start.year,
+            earlier.start.month,
+            earlier.end.year,
+            earlier.end.month,
+        ) == (
+            base.start.year,
+            base.start.month,
+            base.end.year,
+            base.end.month,
+        )
+    };
+    let span = months_spanned(&period);
+    if is(12) {
+        Some(Basis::YearOnYear)
+    } else if span == 3 && is(3) {
+        Some(Basis::QuarterOnQuarter)
+    } else if span == 1 && is(1) {
+        Some(Basis::MonthOnMonth)
+    } else {
+        None
+    }
+}
+
 /// The basis of a change named before it in its sentence: `Compared with
 /// the same quarter a year ago, GDP increased 1.3%`, `Compared with a year
 /// earlier, output was 1.4% higher`, `compared with the previous quarter`.
@@ -6406,6 +6492,73 @@ mod tests {
         // before is neither's.
         assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
         assert!(!docs_named(&report.conflicts[0]).contains(&"1.txt"));
+    }
+
+    /// A miner's quarterly report under its letterhead, and a story on it
+    /// that takes the change on a year for the change on a quarter and a
+    /// balance ten times too large.
+    #[test]
+    fn a_quarterly_report_and_a_story_on_it_meet() {
+        let report = "HARROWVALE MINING LIMITED (ASX: HVM)\n\
+            QUARTERLY REPORT - QUARTER ENDED 31 MARCH 2026\n\
+            Brisbane, Queensland, 20 April 2026\n\n\
+            - Zinc production of 41.2 kt, up 5.1% on the March 2025 quarter and \
+            down 2.4% from the December 2025 quarter.\n\
+            - Cash and equivalents of A$305 million at 31 March 2026.\n";
+        let story = "BRISBANE, April 20, 2026 -- Harrowvale Mining produced 41,200 tonnes \
+            of zinc in the three months to March 31, up 5.1% on the December quarter. \
+            The March quarter is the third of its fiscal 2026, which ends on June 30. \
+            The miner ended the quarter with A$3.05 billion in cash.";
+        let (cs, docs) = claims_of_texts(&[report, story]);
+        let of = |doc: u32, v: f64| {
+            cs.iter()
+                .find(|c| c.doc == doc && c.value == v)
+                .unwrap_or_else(|| panic!("{v} in {doc}: {cs:?}"))
+        };
+        // The letterhead's company, not the dateline's state, in its own case.
+        assert_eq!(of(0, 41200.0).subject.as_str(), "Harrowvale");
+        assert_eq!(of(1, 41200.0).subject.as_str(), "Harrowvale");
+        // Both name the quarter they report by its months: the calendar's,
+        // though the story names a fiscal year.
+        for doc in [0, 1] {
+            let p = of(doc, 41200.0).period.expect("a period");
+            assert_eq!((p.iso(), p.fiscal), ("2026-01/2026-03".to_string(), false));
+            // Production is a volume whatever words it is given in.
+            assert_eq!(of(doc, 5.1).scope.as_str(), "");
+            assert_eq!(of(doc, 5.1).metric.as_str(), "zinc production");
+        }
+        // Each change's base names its basis.
+        assert_eq!(of(0, 5.1).basis, Some(Basis::YearOnYear));
+        assert_eq!(of(0, -2.4).basis, Some(Basis::QuarterOnQuarter));
+        assert_eq!(of(1, 5.1).basis, Some(Basis::QuarterOnQuarter));
+        // A balance given for a quarter is the one when it ended.
+        assert_eq!(of(1, 3.05e9).metric.as_str(), "cash");
+        assert_eq!(
+            of(1, 3.05e9).period.map(|p| p.iso()).as_deref(),
+            Some("2026-03-31")
+        );
+        let report = crate::reconcile(&cs, &docs);
+        let flagged: Vec<(&str, f64)> = report
+            .conflicts
+            .iter()
+            .map(|c| (c.metric.as_ref(), c.mentions[0].value.unwrap_or(f64::NAN)))
+            .collect();
+        assert_eq!(report.conflicts.len(), 2, "{flagged:?}");
+        assert!(
+            report.conflicts.iter().any(|c| c.metric == "cash"),
+            "{flagged:?}"
+        );
+        assert!(
+            report
+                .conflicts
+                .iter()
+                .any(|c| c.metric == "zinc production"),
+            "{flagged:?}"
+        );
+        assert!(report
+            .corroborations
+            .iter()
+            .any(|c| c.metric == "zinc production" && c.mentions.len() == 2));
     }
 
     /// The claims of each text, the text's index its document number, and

@@ -224,6 +224,20 @@ pub const METRICS: &[(&str, &str)] = &[
     ("net debt", "net debt"),
     ("net cash", "net cash"),
     ("total assets", "total assets"),
+    // What a company holds in cash, a level at the date it is given for;
+    // not its costs paid in cash, its cash flow or a cash dividend.
+    ("cash and cash equivalents", "cash"),
+    ("cash and equivalents", "cash"),
+    ("cash balance", "cash"),
+    ("cash position", "cash"),
+    ("cash on hand", "cash"),
+    ("cash reserves", "cash"),
+    ("cash", "cash"),
+    ("cash cost", "cash cost"),
+    ("cash costs", "cash cost"),
+    ("cash flow", "cash flow"),
+    ("operating cash flow", "operating cash flow"),
+    ("cash dividend", "dividend"),
     // An online service's audience.
     ("monthly active users", "monthly active users"),
     ("daily active users", "daily active users"),
@@ -1014,6 +1028,7 @@ pub(crate) fn is_stock(metric: &str) -> bool {
         "net cash",
         "total assets",
         "inventories",
+        "cash",
         "market value",
         "population",
         "subscribers",

@@ -961,6 +961,15 @@ fn found(start: usize, end: usize, when: When) -> Found {
         span: Span::new(start, end),
         when,
         target: false,
+        months_named: false,
+    }
+}
+
+/// [`found`] for an expression read from a month's name.
+fn found_months(start: usize, end: usize, when: When) -> Found {
+    Found {
+        months_named: true,
+        ..found(start, end, when)
     }
 }
 
@@ -1027,9 +1036,9 @@ fn word_trigger<'a>(
             }
         }
         if let Some(window) = ended_window(text, prev, when) {
-            return window.map(|(start, w)| (found(start, p.end, w), after));
+            return window.map(|(start, w)| (found_months(start, p.end, w), after));
         }
-        return Some((found(t.start, p.end, when), after));
+        return Some((found_months(t.start, p.end, when), after));
     }
     let eq = |x: &str| w.eq_ignore_ascii_case(x);
     if w == "Q" || w == "H" {
@@ -1600,9 +1609,18 @@ fn month_expr<'a>(
         return Some((when, p.lx));
     }
     (p.lx, p.end) = save;
-    // `November 2025`
+    // `November 2025`; `the June 2025 quarter`, the quarter that ends
+    // with the month (how Australian and New Zealand reports name them).
     if let Some(y) = p.eat_year() {
+        if m % 3 == 0 && p.eat_word(&["quarter"]) {
+            return Some((When::Fixed(Period::quarter(y, m / 3)), p.lx));
+        }
         return Some((When::Fixed(Period::months(y, m, m)), p.lx));
+    }
+    // `the September quarter`, `the March quarter of 2025`.
+    if m % 3 == 0 && p.eat_word(&["quarter"]) {
+        let tail = p.eat_year_tail();
+        return Some((with_tail(Period::quarter(0, m / 3), tail), p.lx));
     }
     // `January to April 2025`, `Jan-Apr`
     let save = (p.lx, p.end);
@@ -1785,9 +1803,9 @@ fn num_trigger<'a>(
                             }
                         };
                         if let Some(window) = ended_window(text, prev(), when) {
-                            return window.map(|(start, w)| (found(start, p.end, w), p.lx));
+                            return window.map(|(start, w)| (found_months(start, p.end, w), p.lx));
                         }
-                        return Some((found(t.start, p.end, when), p.lx));
+                        return Some((found_months(t.start, p.end, when), p.lx));
                     }
                 }
             }

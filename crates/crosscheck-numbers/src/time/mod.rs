@@ -100,6 +100,10 @@ pub(crate) struct Found {
     pub when: When,
     /// A year after `by`, `until`: a plan, not a date to infer the document's from.
     pub target: bool,
+    /// Read from a month's name (`the June quarter`, `the three months to
+    /// Sept. 30`): its months are the calendar's, whatever year a company
+    /// keeps.
+    pub months_named: bool,
 }
 
 /// How sure a found document date is.
@@ -493,6 +497,7 @@ fn resolve(
                 let p = Period {
                     fiscal: p.fiscal
                         || fiscal_text
+                            && !f.months_named
                             && (p.granularity == Granularity::Quarter
                                 || !p.cumulative
                                     && matches!((p.start.month, p.end.month), (1, 6) | (7, 12))),

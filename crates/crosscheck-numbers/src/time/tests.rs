@@ -29,6 +29,20 @@ fn periods(text: &str, as_of: Option<AsOf>) -> Vec<Row> {
 
 /// (sentence, expression, ISO period, cumulative)
 const FIXED: &[(&str, &str, &str, bool)] = &[
+    // A quarter named by the month it ends, as Australian and New
+    // Zealand reports name them.
+    (
+        "Shipments fell from the June 2025 quarter.",
+        "June 2025 quarter",
+        "2025-04/2025-06",
+        false,
+    ),
+    (
+        "Output in the December quarter of 2024 was a record.",
+        "December quarter of 2024",
+        "2024-10/2024-12",
+        false,
+    ),
     // A company's year, by the month or day it ends.
     (
         "Underlying EBITDA for the year to June 30, 2025 fell.",
@@ -543,6 +557,24 @@ fn a_text_in_fiscal_years_counts_its_bare_quarters_in_them() {
     }
     let got = periods("The carmaker's Q3 profit rose.", Some((2026, 2, 9)));
     assert!(got.iter().all(|r| !r.3), "{got:?}");
+}
+
+#[test]
+fn a_quarter_named_by_its_months_is_the_calendar_s_in_a_fiscal_text() {
+    // The months are named: whatever year the company keeps, they are
+    // the calendar's (a bare `Q3` there is not, see above).
+    let got = periods(
+        "Its fiscal 2026 ends in June. Output rose in the three months to Sept. 30, \
+         down on the June quarter.",
+        Some((2025, 10, 22)),
+    );
+    for (expression, iso) in [
+        ("the three months to Sept. 30", "2025-07/2025-09"),
+        ("June quarter", "2025-04/2025-06"),
+    ] {
+        let row = got.iter().find(|r| r.0 == expression).expect(expression);
+        assert_eq!((row.1.as_str(), row.3), (iso, false), "{row:?}");
+    }
 }
 
 #[test]

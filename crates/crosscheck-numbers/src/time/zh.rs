@@ -259,6 +259,7 @@ pub(crate) fn scan(
                 span,
                 when: hit.when,
                 target: false,
+                months_named: false,
             });
             note_doc_date(text, span, &hit, doc);
             next = hit.end;
