@@ -1605,7 +1605,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         // than a walk over the sentence per figure.
         let mut modal_clauses = Vec::new();
         if !figs.is_empty() && has(fact::MODAL | fact::PLAN) {
-            modal_clauses.resize(clause.last().map_or(0, |&c| c + 1), false);
+            modal_clauses.resize(clause.iter().max().map_or(0, |&c| c + 1), false);
             for (i, w) in words.iter().enumerate() {
                 if (w.is(fact::MODAL) && !modal_word_of_no_clause(words, i))
                     || (w.is(fact::PLAN) && words.get(i + 1).is_some_and(|n| n.is(fact::TO)))
@@ -1619,9 +1619,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // verb.
             for i in 1..words.len().saturating_sub(2) {
                 let c = clause[i];
-                if c > 0
-                    && clause[i - 1] < c
-                    && modal_clauses[c - 1]
+                if clause[i - 1] != c
+                    && modal_clauses[clause[i - 1]]
                     && matches!(words[i + 1].lc, "and" | "with")
                     && matches!(words[i + 2].lc, "a" | "an")
                 {
@@ -1837,6 +1836,30 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 if m.as_str().ends_with(metric.as_ref()) {
                     metric = m.as_str().into();
                     metric_how = How::Sentence;
+                }
+            }
+            // `Hydropower generation was 27.14 billion kWh ... Thermal power
+            // fell 8.7%`: goods opening the clause, the measure carried from
+            // another goods' figure, are the goods measured.
+            if matches!(metric_how, How::Context | How::Sentence | How::Clause)
+                && hit.is_none_or(|h| h.i1 <= fw)
+            {
+                // The longest suffix that is a measure (`wind power
+                // production` is `production` of wind power).
+                let carried_base = metric
+                    .match_indices(' ')
+                    .map(|(i, _)| &metric[i + 1..])
+                    .find(|base| is_metric_base(base));
+                if let Some(base) = carried_base {
+                    if let Some(goods) = goods_opening_the_clause(words, fw, clause, cl, &skip)
+                        .filter(|g| hit.is_none_or(|h| h.i1 <= g.0))
+                    {
+                        let named = with_product(&goods.1, base);
+                        if named != *metric {
+                            metric = named.into();
+                            metric_how = How::Clause;
+                        }
+                    }
                 }
             }
             // `Net profit after deducting non-recurring gains and losses`,
@@ -3233,7 +3256,11 @@ fn mark_heading_breakdowns(text: &str, paras: &[Span], out: &mut [Claim]) {
 }
 
 /// Clause number of each word: `;`, dashes, colons and brackets end a clause,
-/// and so does a comma before `while`, `whereas`, `but`, `which`.
+/// and so does a comma before `while`, `whereas`, `but`, `which`. A clause
+/// set between commas after its noun (`Core inflation, which strips out
+/// energy prices, stood at 2.9%`) ends at its second comma, and the words
+/// after it are the first clause's again: numbers do not always grow along
+/// the sentence.
 ///
 /// Into `out`, emptied first; `marked` is false when the sentence has no
 /// clause mark or comma, and then every word is in clause 0.
@@ -3244,6 +3271,9 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
         return;
     }
     let mut id = 0;
+    let mut next_id = 1;
+    // The clause a `, which ...` clause was set in, while in it.
+    let mut aside_of: Option<usize> = None;
     out.extend(words.iter().enumerate().map(|(i, w)| {
         // `The services sector expanded 0.2% while industrial production
         // dropped 0.5%`: a contrast opens a clause with or without a comma.
@@ -3268,8 +3298,21 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
                 && words
                     .get(i + 1)
                     .is_some_and(|n| n.is(fact::CLAUSE_AFTER_COMMA)));
+        let relative = w.is(fact::COMMA)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lc, "which" | "who"));
         if boundary {
-            id += 1;
+            if relative && !w.is(fact::CLAUSE_END) {
+                aside_of = Some(id);
+            } else if w.is(fact::CLAUSE_END) {
+                aside_of = None;
+            }
+            id = next_id;
+            next_id += 1;
+        } else if let Some(outer) = aside_of.filter(|_| w.is(fact::COMMA)) {
+            id = outer;
+            aside_of = None;
         }
         id
     }));
@@ -3645,6 +3688,82 @@ fn with_product(product: &str, base: &str) -> String {
     name.push(' ');
     name.push_str(base);
     name
+}
+
+/// Verbs that state a figure of what opens their clause (`Thermal power
+/// fell 8.7%`, `solar power jumped 41.9% to 2.54 billion kWh`).
+const FIGURE_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "grew",
+    "jumped",
+    "climbed",
+    "surged",
+    "soared",
+    "declined",
+    "dropped",
+    "slid",
+    "slipped",
+    "dipped",
+    "eased",
+    "gained",
+    "increased",
+    "decreased",
+    "expanded",
+    "contracted",
+    "plunged",
+    "tumbled",
+    "was",
+    "were",
+    "totalled",
+    "totaled",
+    "reached",
+];
+
+/// The goods named by the words that open the clause of the figure at
+/// `fw` and come right before its verb (`Thermal power fell 8.7% to 4.83
+/// billion kWh`): where they start, and their product name. Only other
+/// figures and `by`, `to` may stand between the verb and this one.
+fn goods_opening_the_clause(
+    words: &[W],
+    fw: usize,
+    clause: &[usize],
+    cl: usize,
+    skip: &dyn Fn(&W) -> bool,
+) -> Option<(usize, String)> {
+    let mut v = fw;
+    loop {
+        v = v.checked_sub(1)?;
+        let w = &words[v];
+        if clause.get(v) != Some(&cl) || fw - v > 8 {
+            return None;
+        }
+        if FIGURE_VERBS.contains(&w.lc) {
+            break;
+        }
+        let part_of_a_figure = skip(w) && w.kind != TokenKind::Word
+            || matches!(w.lc, "by" | "to" | "%" | "percent" | "per" | "cent");
+        if !part_of_a_figure {
+            return None;
+        }
+    }
+    let mut j = v;
+    while j > 0 && v - j < 4 {
+        let w = &words[j - 1];
+        if clause.get(j - 1) != Some(&cl) || w.poss || skip(w) || !is_content_word(w) {
+            break;
+        }
+        j -= 1;
+    }
+    let opens = j == 0
+        || clause.get(j - 1) != Some(&cl)
+        || matches!(words[j - 1].lc, "and" | "while" | "but" | "whereas");
+    if j == v || !opens {
+        return None;
+    }
+    let run: Vec<&str> = words[j..v].iter().map(|w| w.lc).collect();
+    let goods = normalize_product(&run);
+    (!goods.is_empty()).then_some((j, goods))
 }
 
 /// The product a metric is narrowed to: `new energy vehicle exports` → `NEV`,
@@ -6559,6 +6678,47 @@ mod tests {
             .corroborations
             .iter()
             .any(|c| c.metric == "zinc production" && c.mentions.len() == 2));
+    }
+
+    /// A grid bulletin names each source's output once, then gives the
+    /// next sources by their names alone; a story names them its own way.
+    #[test]
+    fn each_power_source_s_output_is_its_own() {
+        let bulletin = "In March 2026, power plants in Guizhou generated 21.4 billion kWh of \
+            electricity, up 3.2% year-on-year. Hydro power generation was 12.9 billion kWh, \
+            up 1.1%. Thermal power fell 6.4% to 5.2 billion kWh and solar power jumped \
+            38.5% to 1.7 billion kWh.";
+        let story = "Guizhou's power output rose 3.2 percent in March 2026. Hydroelectric \
+            output rose 1.1 percent, while thermal output fell 4.6 percent.";
+        let (cs, docs) = claims_of_texts(&[bulletin, story]);
+        let metric_of = |doc: u32, v: f64| {
+            cs.iter()
+                .find(|c| c.doc == doc && c.value == v)
+                .map(|c| c.metric.as_str())
+                .unwrap_or_else(|| panic!("{v} in {doc}: {cs:?}"))
+        };
+        assert_eq!(metric_of(0, 2.14e10), "electricity production");
+        assert_eq!(metric_of(0, 1.29e10), "hydropower production");
+        assert_eq!(metric_of(0, -6.4), "thermal power production");
+        assert_eq!(metric_of(0, 5.2e9), "thermal power production");
+        assert_eq!(metric_of(0, 38.5), "solar power production");
+        assert_eq!(metric_of(0, 1.7e9), "solar power production");
+        assert_eq!(metric_of(1, 3.2), "electricity production");
+        assert_eq!(metric_of(1, 1.1), "hydropower production");
+        assert_eq!(metric_of(1, -4.6), "thermal power production");
+        let report = crate::reconcile(&cs, &docs);
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+        assert_eq!(report.conflicts[0].metric, "thermal power production");
+    }
+
+    #[test]
+    fn a_clause_set_between_commas_is_passed_over() {
+        let cs = claims(
+            "In December 2025, service prices climbed 3.9%. Core inflation, which leaves \
+             out food and energy prices, stood at 2.9%.",
+        );
+        let core = cs.iter().find(|c| c.value == 2.9).expect("core");
+        assert_eq!(core.metric.as_str(), "core inflation", "{core:?}");
     }
 
     /// The claims of each text, the text's index its document number, and

@@ -45,6 +45,10 @@ pub const METRICS: &[(&str, &str)] = &[
     ("pumped", "production"),
     ("pumps", "production"),
     ("manufactured", "production"),
+    // Power stations' output: `generated 38.26 billion kWh of electricity`.
+    ("generation", "production"),
+    ("generated", "production"),
+    ("generates", "production"),
     ("sales revenue", "revenue"),
     ("operating revenue", "revenue"),
     // Revenue in the English of Chinese reports (a calque of 营业收入),
@@ -741,6 +745,20 @@ pub fn normalize_product(words: &[&str]) -> String {
         | "automotive component"
         | "vehicle part"
         | "car part" => "auto part",
+        // A power source's output, however it is named (`hydropower
+        // generation`, `hydro output`), and a grid's (`power generation`,
+        // `electricity generated`).
+        "power" | "electricity" | "electric power" => "electricity",
+        "hydropower"
+        | "hydro"
+        | "hydro power"
+        | "hydroelectric"
+        | "hydroelectric power"
+        | "hydroelectricity" => "hydropower",
+        "thermal" | "thermal power" => "thermal power",
+        "wind" | "wind power" => "wind power",
+        "solar" | "solar power" => "solar power",
+        "nuclear" | "nuclear power" => "nuclear power",
         _ if trimmed.len() == joined.len() => return joined,
         other => return other.to_string(),
     };
