@@ -2195,6 +2195,11 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     }
                 }
             }
+            // A country's arrivals come from abroad, said so or not
+            // (`international tourist arrivals`).
+            if matches!(&*metric, "arrivals" | "tourism earnings") {
+                scope.retain(|s| s != "overseas");
+            }
             scope.sort();
             scope.dedup();
 
@@ -3900,7 +3905,18 @@ fn product_of(
 
 /// The counted noun of a count: the numbers stage's unit when it took the
 /// noun into the figure (`6,900 employees`), else the words after it.
+/// Visitors a country received are its arrivals, however counted
+/// (`1.87 million tourists`, `162,540 international tourist arrivals`).
 fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
+    let counted = counted_noun_of(words, q, fe);
+    let head = counted.rsplit(' ').next().unwrap_or_default();
+    if matches!(head, "tourist" | "visitor" | "arrival") {
+        return "arrivals".into();
+    }
+    counted
+}
+
+fn counted_noun_of(words: &[W], q: &Quantity, fe: usize) -> String {
     if q.kind == QuantityKind::Count {
         if let Some(u) = q.unit.as_deref() {
             let u = crate::lexicon::lowercase(u);
@@ -6691,12 +6707,7 @@ mod tests {
         let story = "Guizhou's power output rose 3.2 percent in March 2026. Hydroelectric \
             output rose 1.1 percent, while thermal output fell 4.6 percent.";
         let (cs, docs) = claims_of_texts(&[bulletin, story]);
-        let metric_of = |doc: u32, v: f64| {
-            cs.iter()
-                .find(|c| c.doc == doc && c.value == v)
-                .map(|c| c.metric.as_str())
-                .unwrap_or_else(|| panic!("{v} in {doc}: {cs:?}"))
-        };
+        let metric_of = |doc: u32, v: f64| metric_of_figure(&cs, doc, v);
         assert_eq!(metric_of(0, 2.14e10), "electricity production");
         assert_eq!(metric_of(0, 1.29e10), "hydropower production");
         assert_eq!(metric_of(0, -6.4), "thermal power production");
@@ -6712,6 +6723,25 @@ mod tests {
     }
 
     #[test]
+    fn a_country_s_visitors_are_its_arrivals_however_counted() {
+        let bulletin = "Fiji received 96,300 international tourist arrivals in May 2026, \
+            up 8.8% year-on-year. Tourism receipts for May 2026 came to US$412 million.";
+        let story = "Fiji welcomed 96,300 tourists in May 2026, and visitor numbers were up \
+            8.8 percent. Earnings from tourism were US$421 million in May 2026.";
+        let (cs, docs) = claims_of_texts(&[bulletin, story]);
+        let metric_of = |doc: u32, v: f64| metric_of_figure(&cs, doc, v);
+        for doc in [0, 1] {
+            assert_eq!(metric_of(doc, 96300.0), "arrivals");
+            assert_eq!(metric_of(doc, 8.8), "arrivals");
+        }
+        assert_eq!(metric_of(0, 4.12e8), "tourism earnings");
+        assert_eq!(metric_of(1, 4.21e8), "tourism earnings");
+        let report = crate::reconcile(&cs, &docs);
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+        assert_eq!(report.conflicts[0].metric, "tourism earnings");
+    }
+
+    #[test]
     fn a_clause_set_between_commas_is_passed_over() {
         let cs = claims(
             "In December 2025, service prices climbed 3.9%. Core inflation, which leaves \
@@ -6719,6 +6749,14 @@ mod tests {
         );
         let core = cs.iter().find(|c| c.value == 2.9).expect("core");
         assert_eq!(core.metric.as_str(), "core inflation", "{core:?}");
+    }
+
+    /// The metric of the figure of value `v` in document `doc`.
+    fn metric_of_figure(cs: &[Claim], doc: u32, v: f64) -> &str {
+        cs.iter()
+            .find(|c| c.doc == doc && c.value == v)
+            .map(|c| c.metric.as_str())
+            .unwrap_or_else(|| panic!("{v} in {doc}: {cs:?}"))
     }
 
     /// The claims of each text, the text's index its document number, and
