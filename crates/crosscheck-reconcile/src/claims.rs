@@ -6742,6 +6742,14 @@ mod tests {
     }
 
     #[test]
+    fn a_crop_counted_in_bags_is_no_crop_of_bags() {
+        let cs = claims("Kenya's coffee exports reached 51,200 bags in the 2024/25 coffee year.");
+        let bags = cs.iter().find(|c| c.value == 51200.0).expect("bags");
+        assert_eq!(bags.metric.as_str(), "coffee exports", "{bags:?}");
+        assert_eq!(bags.period.map(|p| p.iso()).as_deref(), Some("2024/2025"));
+    }
+
+    #[test]
     fn a_clause_set_between_commas_is_passed_over() {
         let cs = claims(
             "In December 2025, service prices climbed 3.9%. Core inflation, which leaves \

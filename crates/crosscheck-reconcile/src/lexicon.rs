@@ -740,7 +740,10 @@ pub fn normalize_product(words: &[&str]) -> String {
     let canonical = match trimmed {
         "" | "product" | "good" | "unit" | "item" | "piece" | "set" | "commodity" | "industry"
         | "sector" | "chain" | "people" | "person" | "staff" | "employee" | "worker"
-        | "full-time employee" => "",
+        | "full-time employee"
+        // Sacks and bales a crop is counted in (`612,480 bags`): its unit,
+        // not what it is.
+        | "bag" | "60-kg bag" | "bale" => "",
         "new energy vehicle"
         | "nev"
         | "new energy"

@@ -956,6 +956,21 @@ fn inner_trigger(tok: &str) -> bool {
     false
 }
 
+/// A fiscal year that starts in `y`, read on to its end when the text
+/// names both (`FY2024/25`, `fiscal 2024-25`).
+fn fiscal_year_from(p: &mut P<'_>, y: i32) -> Period {
+    let save = (p.lx, p.end);
+    if p.eat_punct(b'/') || p.eat_range_link(false) {
+        match p.eat_year_or_short() {
+            Some(y2) if y2 == y + 1 || (y2 % 100 == (y + 1) % 100) => {
+                return Period::years(y, y + 1).fiscal();
+            }
+            _ => (p.lx, p.end) = save,
+        }
+    }
+    Period::year(y).fiscal()
+}
+
 fn found(start: usize, end: usize, when: When) -> Found {
     Found {
         span: Span::new(start, end),
@@ -1103,25 +1118,14 @@ fn word_trigger<'a>(
     }
     if w == "FY" {
         let y = p.eat_year_or_short()?;
-        let mut period = Period::year(y).fiscal();
-        let save = (p.lx, p.end);
-        if p.eat_punct(b'/') || p.eat_range_link(false) {
-            match p.eat_year_or_short() {
-                Some(y2) if y2 == y + 1 || (y2 % 100 == (y + 1) % 100) => {
-                    period = Period::years(y, y + 1).fiscal();
-                }
-                _ => (p.lx, p.end) = save,
-            }
-        }
+        let period = fiscal_year_from(&mut p, y);
         return Some((found(t.start, p.end, When::Fixed(period)), p.lx));
     }
     if eq("fiscal") {
         p.eat_word(&["year"]);
         let y = p.eat_year_or_short()?;
-        return Some((
-            found(t.start, p.end, When::Fixed(Period::year(y).fiscal())),
-            p.lx,
-        ));
+        let period = fiscal_year_from(&mut p, y);
+        return Some((found(t.start, p.end, When::Fixed(period)), p.lx));
     }
     if w == "YTD" || eq("year") {
         // `year-to-date`, `YTD`
@@ -1726,6 +1730,31 @@ fn num_trigger<'a>(
                     return Some((found(t.start, p.end, When::Fixed(per)), p.lx));
                 }
             }
+        }
+        // `the 2024/25 coffee year`: a year that runs into the next, read
+        // as `2024-25` is. (Not a date: `2024/25/03`.)
+        if b.get(t.end) == Some(&b'/') {
+            let save = (p.lx, p.end);
+            p.eat_punct(b'/');
+            if let Some(l) = p.peek().filter(|l| l.glued && l.kind == Kind::Num) {
+                let digits = p.s(l);
+                let next = digits.parse::<i32>().ok();
+                let y2 = match (digits.len(), next) {
+                    (2, Some(n)) if n == (y + 1) % 100 => Some(y + 1),
+                    _ => None,
+                };
+                let date_goes_on = b
+                    .get(l.end)
+                    .is_some_and(|c| matches!(c, b'/' | b'-' | b'.') || c.is_ascii_digit());
+                if let Some(y2) = y2.filter(|_| !date_goes_on && !glued_letter_after(text, l.end)) {
+                    p.bump();
+                    return Some((
+                        found(t.start, p.end, When::Fixed(Period::years(y, y2))),
+                        p.lx,
+                    ));
+                }
+            }
+            (p.lx, p.end) = save;
         }
         // `2021–2025`, `2021 to 2025`, `between 2021 and 2025`, `2023-24`
         let between = word_is(text, prev, &["between"]);

@@ -578,6 +578,32 @@ fn a_quarter_named_by_its_months_is_the_calendar_s_in_a_fiscal_text() {
 }
 
 #[test]
+fn a_year_that_runs_into_the_next_is_read_however_written() {
+    for (text, expression, fiscal) in [
+        (
+            "Exports reached 7.1 million bags in the 2024/25 coffee year.",
+            "2024/25",
+            false,
+        ),
+        ("The 2024-25 season was dry.", "2024-25", false),
+        ("Revenue rose in fiscal 2024/25.", "fiscal 2024/25", true),
+        ("Revenue rose in FY2024/25.", "FY2024/25", true),
+    ] {
+        let got = periods(text, None);
+        let row = got.iter().find(|r| r.0 == expression).expect(text);
+        assert_eq!((row.1.as_str(), row.3), ("2024/2025", fiscal), "{text}");
+    }
+    // Not a date, nor two years that do not follow each other.
+    for text in ["Filed 2024/25/03.", "Compare 2024/26."] {
+        let got = periods(text, None);
+        assert!(
+            got.iter().all(|r| r.1 != "2024/2025" && r.1 != "2024/2026"),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
 fn a_fiscal_quarter_is_marked_fiscal() {
     let got = periods("Revenue rose in the fiscal fourth quarter of 2025.", None);
     assert_eq!(
