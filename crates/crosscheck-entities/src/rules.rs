@@ -60,7 +60,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "NEV", "NEVs", "EV", "EVs", "BEV", "BEVs", "PHEV", "PHEVs", "HEV", "HEVs", "FCEV", "FCEVs",
     "SUV", "SUVs", "MPV", "MPVs", "ICE", "GDP", "GNP", "GVA", "CPI", "PPI", "PMI", "FDI", "OEM",
     "OEMs", "IPO", "IPOs", "ETF", "ETFs", "LNG", "LPG", "TEU", "TEUs", "EBIT", "EBITDA", "EPS",
-    "ROE", "CAGR", "R&D", "M&A", "CEO", "CFO",
+    "ROE", "CAGR", "R&D", "M&A", "CEO", "CFO", "E&E",
 ];
 
 /// Words before `of` that make a company: `Bank of America`.

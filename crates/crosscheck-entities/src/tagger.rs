@@ -1349,10 +1349,13 @@ impl<'a> Ctx<'a> {
             let e = els[0];
             let w = self.ew(&e);
             let c = e.wc;
-            // (An abbreviation has a capital second letter: most words are
-            // turned away by that before the list is read.)
+            // (An abbreviation has a capital second letter, or an `&` as in
+            // `R&D`: most words are turned away by that before the list is
+            // read.)
             let abbreviation = w.len() <= 6
-                && w.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase)
+                && w.as_bytes()
+                    .get(1)
+                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'&')
                 && NOT_NAMES.contains(&w);
             if c & (cls::DETERMINERS | cls::CALENDAR) != 0 || abbreviation {
                 return;

@@ -6750,6 +6750,18 @@ mod tests {
     }
 
     #[test]
+    fn e_and_e_is_goods_not_a_company() {
+        let cs = claims("Malaysia's E&E exports rose 9.1% in May 2026.");
+        let rise = cs.iter().find(|c| c.value == 9.1).expect("rise");
+        assert_eq!(rise.subject.as_str(), "Malaysia", "{rise:?}");
+        assert_eq!(rise.metric.as_str(), "E&E exports", "{rise:?}");
+        assert_eq!(
+            crate::lexicon::normalize_product(&["electrical", "and", "electronic", "products"]),
+            "E&E"
+        );
+    }
+
+    #[test]
     fn a_clause_set_between_commas_is_passed_over() {
         let cs = claims(
             "In December 2025, service prices climbed 3.9%. Core inflation, which leaves \

@@ -768,6 +768,9 @@ pub fn normalize_product(words: &[&str]) -> String {
         // generation`, `hydro output`), and a grid's (`power generation`,
         // `electricity generated`).
         "power" | "electricity" | "electric power" => "electricity",
+        // Malaysia's and Singapore's name for a trade's largest goods.
+        "e&e" | "e&e product" | "electrical and electronic" | "electrical and electronic product"
+        | "electrical & electronic" | "electrical & electronic product" => "E&E",
         "hydropower"
         | "hydro"
         | "hydro power"
