@@ -1576,6 +1576,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         && !stock_code(text, q)
                         && !duration(text, q)
                         && !age_or_rank(text, q)
+                        && !size_modifier(text, q)
                 }),
         );
         let figs = &figs_buf;
@@ -3499,6 +3500,67 @@ fn duration(text: &str, q: &Quantity) -> bool {
             .unwrap_or(rest.len());
         q.kind == QuantityKind::Number && is_time_word(&rest[..word_end])
     })
+}
+
+/// `612,480 60-kg bags`, `20-foot containers`, `12-inch wafers`: a size
+/// joined to its unit by a hyphen, before the noun it qualifies, says
+/// what kind of thing is counted, and is no figure of its own.
+fn size_modifier(text: &str, q: &Quantity) -> bool {
+    const SIZE_WORDS: &[&str] = &[
+        "kg",
+        "kilogram",
+        "gram",
+        "pound",
+        "lb",
+        "ounce",
+        "tonne",
+        "ton",
+        "foot",
+        "feet",
+        "ft",
+        "inch",
+        "metre",
+        "meter",
+        "mm",
+        "cm",
+        "nm",
+        "nanometre",
+        "nanometer",
+        "litre",
+        "liter",
+        "gallon",
+        "seat",
+        "storey",
+        "story",
+        "door",
+    ];
+    if !matches!(q.kind, QuantityKind::Number | QuantityKind::Measure) {
+        return false;
+    }
+    let span = text.get(q.span.range()).unwrap_or_default();
+    let after = text.get(q.span.end..).unwrap_or_default();
+    // The hyphen and unit inside the figure (`20-foot`) or right after it
+    // (`60-kg`).
+    let (unit, rest) = match span.split_once('-') {
+        Some((digits, unit))
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            (unit, after)
+        }
+        _ => match after.strip_prefix('-') {
+            Some(rest) => {
+                let end = rest
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+            None => return false,
+        },
+    };
+    SIZE_WORDS.iter().any(|w| unit.eq_ignore_ascii_case(w))
+        && rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 fn list_marker(text: &str, q: &Quantity) -> bool {
@@ -6758,6 +6820,23 @@ mod tests {
         assert_eq!(
             crate::lexicon::normalize_product(&["electrical", "and", "electronic", "products"]),
             "E&E"
+        );
+    }
+
+    #[test]
+    fn a_size_before_its_noun_is_no_figure() {
+        let cs = claims(
+            "In 2025, Kenya exported 480,000 60-kg bags of coffee and shipped 9,100 \
+             20-foot containers of tea. The bank made a 25-basis-point cut.",
+        );
+        let values: Vec<f64> = cs.iter().map(|c| c.value).collect();
+        assert!(
+            values.contains(&480000.0) && values.contains(&9100.0),
+            "{values:?}"
+        );
+        assert!(
+            !values.contains(&60.0) && !values.contains(&20.0),
+            "{values:?}"
         );
     }
 
