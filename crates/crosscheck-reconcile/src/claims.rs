@@ -3309,7 +3309,7 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.lc, "which" | "who"));
         if boundary {
-            if relative && !w.is(fact::CLAUSE_END) {
+            if relative {
                 aside_of = Some(id);
             } else if w.is(fact::CLAUSE_END) {
                 aside_of = None;
@@ -3494,12 +3494,18 @@ fn duration(text: &str, q: &Quantity) -> bool {
     {
         return true;
     }
-    after.strip_prefix('-').is_some_and(|rest| {
-        let word_end = rest
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len());
-        q.kind == QuantityKind::Number && is_time_word(&rest[..word_end])
-    })
+    hyphened_word(after)
+        .is_some_and(|(word, _)| q.kind == QuantityKind::Number && is_time_word(word))
+}
+
+/// The letters joined by a hyphen at the start of `after` (`-year plan`,
+/// `-kg bags`), and what follows them.
+fn hyphened_word(after: &str) -> Option<(&str, &str)> {
+    let rest = after.strip_prefix('-')?;
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    Some(rest.split_at(end))
 }
 
 /// `612,480 60-kg bags`, `20-foot containers`, `12-inch wafers`: a size
@@ -3547,13 +3553,8 @@ fn size_modifier(text: &str, q: &Quantity) -> bool {
         {
             (unit, after)
         }
-        _ => match after.strip_prefix('-') {
-            Some(rest) => {
-                let end = rest
-                    .find(|c: char| !c.is_ascii_alphabetic())
-                    .unwrap_or(rest.len());
-                (&rest[..end], &rest[end..])
-            }
+        _ => match hyphened_word(after) {
+            Some(word_and_rest) => word_and_rest,
             None => return false,
         },
     };
@@ -3828,8 +3829,12 @@ fn goods_opening_the_clause(
     if j == v || !opens {
         return None;
     }
-    let run: Vec<&str> = words[j..v].iter().map(|w| w.lc).collect();
-    let goods = normalize_product(&run);
+    // At most four words: an array, not a vector per figure.
+    let mut run = [""; 4];
+    for (slot, w) in run.iter_mut().zip(&words[j..v]) {
+        *slot = w.lc;
+    }
+    let goods = normalize_product(&run[..v - j]);
     (!goods.is_empty()).then_some((j, goods))
 }
 
@@ -5113,20 +5118,8 @@ fn basis_between(period: Period, base: Period) -> Option<Basis> {
     if period.cumulative != base.cumulative || period.granularity == Granularity::Day {
         return None;
     }
-    let is = |months: u32| {
-        let earlier = period.months_earlier(months);
-        (
-            earlier.start.year,
-            earlier.start.month,
-            earlier.end.year,
-            earlier.end.month,
-        ) == (
-            base.start.year,
-            base.start.month,
-            base.end.year,
-            base.end.month,
-        )
-    };
+    let months = |p: &Period| (p.start.year, p.start.month, p.end.year, p.end.month);
+    let is = |back: u32| months(&period.months_earlier(back)) == months(&base);
     let span = months_spanned(&period);
     if is(12) {
         Some(Basis::YearOnYear)

@@ -1738,18 +1738,15 @@ fn num_trigger<'a>(
             p.eat_punct(b'/');
             if let Some(l) = p.peek().filter(|l| l.glued && l.kind == Kind::Num) {
                 let digits = p.s(l);
-                let next = digits.parse::<i32>().ok();
-                let y2 = match (digits.len(), next) {
-                    (2, Some(n)) if n == (y + 1) % 100 => Some(y + 1),
-                    _ => None,
-                };
+                let next_year =
+                    digits.len() == 2 && digits.parse::<i32>().ok() == Some((y + 1) % 100);
                 let date_goes_on = b
                     .get(l.end)
                     .is_some_and(|c| matches!(c, b'/' | b'-' | b'.') || c.is_ascii_digit());
-                if let Some(y2) = y2.filter(|_| !date_goes_on && !glued_letter_after(text, l.end)) {
+                if next_year && !date_goes_on && !glued_letter_after(text, l.end) {
                     p.bump();
                     return Some((
-                        found(t.start, p.end, When::Fixed(Period::years(y, y2))),
+                        found(t.start, p.end, When::Fixed(Period::years(y, y + 1))),
                         p.lx,
                     ));
                 }
