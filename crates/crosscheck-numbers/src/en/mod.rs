@@ -260,9 +260,9 @@ impl<'a> Scanner<'a> {
         Scanner {
             text,
             b: text.as_bytes(),
-            // About one figure in a hundred bytes of figure-dense text: the
-            // list grows seldom, and never only for the other families.
-            out: Vec::with_capacity(text.len() / 128 + room),
+            // About one figure in a hundred bytes of figure-dense text, and
+            // the time expressions added later: the list grows seldom.
+            out: Vec::with_capacity(text.len() / 64 + room),
             floor: 0,
             yen_doc: std::cell::Cell::new(None),
             cues: Cues::with_capacity_for(text.len()),

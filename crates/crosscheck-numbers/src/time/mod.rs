@@ -158,14 +158,19 @@ pub(crate) fn scan(
     first_wide: Option<usize>,
     context: &Context,
 ) -> Vec<Quantity> {
-    let mut found = Vec::new();
+    // About one time expression in two hundred bytes of news text.
+    let mut found = Vec::with_capacity(text.len() / 128);
     let mut doc: Option<DocDate> = None;
     en::scan(text, tokens, cues, &mut found, &mut doc);
     zh::scan(text, first_wide, &mut found, &mut doc);
     if found.is_empty() {
         return Vec::new();
     }
-    found.sort_by_key(|f| f.span.start);
+    // Each scanner finds in text order: only a text of both languages
+    // needs the sort.
+    if !found.is_sorted_by_key(|f| f.span.start) {
+        found.sort_by_key(|f| f.span.start);
+    }
     let calendar = |(year, month, day): (i32, u8, u8)| CalendarDate { year, month, day };
     let fallback = context.fallback_as_of.map(calendar);
     let as_of = context.as_of.map(calendar).or_else(|| {
@@ -310,59 +315,104 @@ fn founding(text: &str, at: usize) -> bool {
 
 /// True when the sentence before `at` (up to 200 bytes back) speaks of
 /// the future: `expects`, `forecasts`, `will`, `target`, `outlook`.
+///
+/// Asked of every year a text names when it gives no date of its own, so
+/// it reads bytes: the sentence's start by one walk back, then its runs of
+/// ASCII letters (the words; any other character parts them), each turned
+/// away by its first letter unless a cue starts with it.
 fn looks_ahead(text: &str, at: usize) -> bool {
-    // Stems (`expects`, `forecasting`) and whole words (`plants` is no plan).
-    const STEMS: [&str; 9] = [
-        "expect",
-        "forecast",
-        "project",
-        "target",
-        "guidance",
-        "outlook",
-        "estimate",
-        "anticipat",
-        // `tariffs are real risks for 2026`.
-        "risk",
-    ];
-    const WORDS: [&str; 7] = [
-        "will", "aim", "aims", "plan", "plans", "planned", "predicts",
-    ];
     let mut from = at.saturating_sub(200);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = &text[from..at];
-    // The sentence the period is in: from after the last full stop or
-    // line break.
-    let start = last_full_stop(window)
-        .max(window.rfind('\n').map(|i| i + 1))
-        .unwrap_or(0);
-    window[start..]
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| {
-            STEMS
-                .iter()
-                .any(|stem| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem))
-                || WORDS.iter().any(|word| w.eq_ignore_ascii_case(word))
-        })
+    let window = &text.as_bytes()[from..at];
+    let mut i = sentence_start(window);
+    while i < window.len() {
+        if !window[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < window.len() && window[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if speaks_ahead(&window[s..i]) {
+            return true;
+        }
+    }
+    false
 }
 
-/// Where the sentence after the last full stop in `window` starts: a
-/// `. ` before a lower-case word, or after an initial (`U.S. dollars`,
-/// `J. Smith`), ends no sentence.
-fn last_full_stop(window: &str) -> Option<usize> {
-    let b = window.as_bytes();
-    let mut end = b.len();
-    while let Some(i) = window[..end].rfind(". ") {
-        let lower_next = b.get(i + 2).is_some_and(u8::is_ascii_lowercase);
-        let initial =
-            i >= 1 && b[i - 1].is_ascii_uppercase() && (i == 1 || matches!(b[i - 2], b'.' | b' '));
-        if !lower_next && !initial {
-            return Some(i + 2);
+/// True when the word `w` (ASCII letters, any case) speaks of the future:
+/// it starts with a stem (`expects`, `forecasting`) or is one of a few
+/// whole words (`plans`; `plants` is no plan). The cues are grouped by
+/// first letter, so most words cost one test.
+fn speaks_ahead(w: &[u8]) -> bool {
+    let starts = |stem: &[u8]| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem);
+    let is = |word: &[u8]| w.eq_ignore_ascii_case(word);
+    match w[0].to_ascii_lowercase() {
+        b'e' => starts(b"expect") || starts(b"estimate"),
+        b'f' => starts(b"forecast"),
+        b'p' => {
+            starts(b"project") || is(b"plan") || is(b"plans") || is(b"planned") || is(b"predicts")
         }
-        end = i;
+        b't' => starts(b"target"),
+        b'g' => starts(b"guidance"),
+        b'o' => starts(b"outlook"),
+        b'a' => starts(b"anticipat") || is(b"aim") || is(b"aims"),
+        // `tariffs are real risks for 2026`.
+        b'r' => starts(b"risk"),
+        b'w' => is(b"will"),
+        _ => false,
     }
-    None
+}
+
+/// Where the sentence that `window` ends in starts: after its last line
+/// break or its last full stop, whichever is later (0 when neither). A `. `
+/// before a lower-case word, or after an initial (`U.S. dollars`, `J.
+/// Smith`), ends no sentence.
+///
+/// One walk back: a line break at `i` starts the sentence at `i + 1` and a
+/// full stop at `i` (followed by its space) at `i + 2`, so the first of
+/// them met from the end is the later start. Eight bytes at a time past
+/// those that hold neither.
+fn sentence_start(window: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when some byte of `x` is zero.
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = window.len();
+    while i > 0 {
+        while i >= 8 {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&window[i - 8..i]);
+            let x = u64::from_le_bytes(chunk);
+            if zero_byte(x ^ (ONES * u64::from(b'.'))) | zero_byte(x ^ (ONES * u64::from(b'\n')))
+                != 0
+            {
+                break;
+            }
+            i -= 8;
+        }
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+        match window[i] {
+            b'\n' => return i + 1,
+            b'.' if window.get(i + 1) == Some(&b' ') => {
+                let lower_next = window.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+                let initial = i >= 1
+                    && window[i - 1].is_ascii_uppercase()
+                    && (i == 1 || matches!(window[i - 2], b'.' | b' '));
+                if !lower_next && !initial {
+                    return i + 2;
+                }
+            }
+            _ => {}
+        }
+    }
+    0
 }
 
 /// The latest year that puts template `p` at or before `as_of`.

@@ -1049,3 +1049,79 @@ fn a_comparison_base_s_year_anchors_no_later_period() {
     let p = january.period.expect("a period");
     assert_eq!((p.start.year, p.start.month), (2025, 1), "{p:?}");
 }
+
+/// [`super::looks_ahead`] as it was first written, over `str` splits and
+/// searches: what the byte walk must agree with.
+fn looks_ahead_by_str(text: &str, at: usize) -> bool {
+    const STEMS: [&str; 9] = [
+        "expect",
+        "forecast",
+        "project",
+        "target",
+        "guidance",
+        "outlook",
+        "estimate",
+        "anticipat",
+        "risk",
+    ];
+    const WORDS: [&str; 7] = [
+        "will", "aim", "aims", "plan", "plans", "planned", "predicts",
+    ];
+    let mut from = at.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let b = window.as_bytes();
+    let mut end = b.len();
+    let mut full_stop = None;
+    while let Some(i) = window[..end].rfind(". ") {
+        let lower_next = b.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+        let initial =
+            i >= 1 && b[i - 1].is_ascii_uppercase() && (i == 1 || matches!(b[i - 2], b'.' | b' '));
+        if !lower_next && !initial {
+            full_stop = Some(i + 2);
+            break;
+        }
+        end = i;
+    }
+    let start = full_stop
+        .max(window.rfind('\n').map(|i| i + 1))
+        .unwrap_or(0);
+    window[start..]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| {
+            STEMS
+                .iter()
+                .any(|stem| w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem))
+                || WORDS.iter().any(|word| w.eq_ignore_ascii_case(word))
+        })
+}
+
+proptest::proptest! {
+    /// The byte walk of `looks_ahead` reads the sentence and its words as
+    /// the `str` splits did.
+    #[test]
+    fn looks_ahead_agrees_with_the_str_reading(
+        parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("Expects"), proptest::strategy::Just("will"),
+            proptest::strategy::Just("WILL"), proptest::strategy::Just("plants"),
+            proptest::strategy::Just("plan"), proptest::strategy::Just("aims"),
+            proptest::strategy::Just("risky"), proptest::strategy::Just("forecasting"),
+            proptest::strategy::Just("the"), proptest::strategy::Just("U.S."),
+            proptest::strategy::Just(". "), proptest::strategy::Just("."),
+            proptest::strategy::Just(" "), proptest::strategy::Just("\n"),
+            proptest::strategy::Just("J. Smith"), proptest::strategy::Just("é"),
+            proptest::strategy::Just("年"), proptest::strategy::Just("x"),
+            proptest::strategy::Just("anticipated"), proptest::strategy::Just("2026"),
+        ], 0..60),
+        cut in 0usize..400,
+    ) {
+        let text = parts.concat();
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        proptest::prop_assert_eq!(super::looks_ahead(&text, at), looks_ahead_by_str(&text, at));
+    }
+}
