@@ -295,14 +295,24 @@ pub(super) fn lower<'a>(w: &[u8], buf: &'a mut [u8; 24]) -> &'a [u8] {
 
 /// A word of at most 16 bytes, lower-cased, as one number: its bytes
 /// little-endian, zeros after (so no two words without a zero byte share a
-/// key); 0 for a longer word. Two loads of four or eight bytes that may
-/// overlap (an overlapped byte is the same byte twice), and the lowering
-/// eight bytes at a time.
+/// key); 0 for a longer word. The lowering is eight bytes at a time.
 #[inline]
 pub(crate) fn word_key(w: &[u8]) -> u128 {
+    let raw = bytes_key(w);
+    // Zero bytes stay zero.
+    u128::from(lower8(raw as u64)) | (u128::from(lower8((raw >> 64) as u64)) << 64)
+}
+
+/// A word of at most 16 bytes as one number, as written: its bytes
+/// little-endian, zeros after; 0 for a longer word. Two loads of four or
+/// eight bytes that may overlap (an overlapped byte is the same byte
+/// twice), where copying the word into a zeroed buffer is a call to
+/// `memcpy` (its length is not known).
+#[inline]
+pub(super) fn bytes_key(w: &[u8]) -> u128 {
     let n = w.len();
-    let raw: u128 = if n > 16 {
-        return 0;
+    if n > 16 {
+        0
     } else if n >= 8 {
         let mut x = [0u8; 8];
         x.copy_from_slice(&w[..8]);
@@ -321,9 +331,7 @@ pub(crate) fn word_key(w: &[u8]) -> u128 {
         w.iter()
             .enumerate()
             .fold(0, |k, (i, &c)| k | (u128::from(c) << (8 * i)))
-    };
-    // Zero bytes stay zero.
-    u128::from(lower8(raw as u64)) | (u128::from(lower8((raw >> 64) as u64)) << 64)
+    }
 }
 
 /// True when the byte before `p` is a letter or digit (so `p` is inside a word).
@@ -348,6 +356,14 @@ mod tests {
                     .fold(0u128, |k, (i, c)| k | (u128::from(c.to_ascii_lowercase()) << (8 * i)))
             };
             prop_assert_eq!(super::word_key(&w), want);
+            let mut buf = [0u8; 16];
+            let raw = if w.len() > 16 {
+                0
+            } else {
+                buf[..w.len()].copy_from_slice(&w);
+                u128::from_le_bytes(buf)
+            };
+            prop_assert_eq!(super::bytes_key(&w), raw);
         }
 
         /// What `change_and_basis` relies on: a piece read back down to a

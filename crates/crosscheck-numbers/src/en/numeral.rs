@@ -322,7 +322,7 @@ fn cardinal(at_: &[Atom], i: usize) -> Option<Card> {
                 if last == Last::Start && !after_and {
                     group = v;
                     last_add = v;
-                    place = 10f64.powi(-dec);
+                    place = ten_to_minus(dec);
                     last = Last::Lit;
                     true
                 } else if matches!(last, Last::Scale | Last::Hundred)
@@ -588,13 +588,29 @@ fn number_of_atoms(b: &[u8], p: usize, mut first: Option<Lit>) -> Option<Num> {
     number_of(p, &atoms[..n], first)
 }
 
+/// `10f64.powi(-d)`, by a table for the decimals a figure is written
+/// with: every figure's precision is one, and `powi` is a call that
+/// multiplies its way there. Each power of ten up to 10^22 is exact, so
+/// the reciprocal `powi` takes of it is the nearest double to 10^-d, which
+/// the table's literals are too.
+fn ten_to_minus(d: i32) -> f64 {
+    const TABLE: [f64; 23] = [
+        1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12, 1e-13,
+        1e-14, 1e-15, 1e-16, 1e-17, 1e-18, 1e-19, 1e-20, 1e-21, 1e-22,
+    ];
+    match usize::try_from(d) {
+        Ok(i) if i < TABLE.len() => TABLE[i],
+        _ => 10f64.powi(-d),
+    }
+}
+
 /// The number a literal alone makes.
 fn lone_literal(p: usize, l: Lit) -> Num {
     Num {
         s: p,
         e: l.end,
         value: l.value,
-        prec: 0.5 * 10f64.powi(-l.decimals),
+        prec: 0.5 * ten_to_minus(l.decimals),
         kind: NumKind::Cardinal,
         lit: Some(l),
         scale: 0.0,
@@ -873,6 +889,13 @@ mod tests {
                     format!("{:?}", number_of_atoms(&b, p, None))
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_table_of_powers_is_what_powi_gives() {
+        for d in -30..40 {
+            assert_eq!(ten_to_minus(d).to_bits(), 10f64.powi(-d).to_bits(), "{d}");
         }
     }
 

@@ -138,9 +138,8 @@ pub(super) fn word_class(w: &[u8]) -> Option<Wc> {
     if !VOCABULARY.may_hold(w) {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
-    let key = u128::from_le_bytes(buf);
+    // The filter turned away words over 16 bytes.
+    let key = super::lex::bytes_key(w);
     let mut i = slot(key);
     loop {
         match WORD_TABLE[i] {

@@ -216,9 +216,7 @@ impl<'a> P<'a> {
         &self.text[l.start..l.end]
     }
     fn is_word(&self, l: Option<Lex>, words: &[&str]) -> bool {
-        l.is_some_and(|l| {
-            l.kind == Kind::Word && words.iter().any(|w| self.s(l).eq_ignore_ascii_case(w))
-        })
+        word_is(self.text, l, words)
     }
     fn eat_word(&mut self, words: &[&str]) -> bool {
         if self.is_word(self.peek(), words) {
@@ -598,9 +596,14 @@ const TRIGGER_TABLE: [Option<(u128, Case)>; TRIGGER_SLOTS] = {
 /// expression. Most words are turned away by [`TRIGGERS`]; the rest cost
 /// one lower-cased key, looked up in [`TRIGGER_TABLE`].
 fn may_trigger(w: &str) -> bool {
-    let b = w.as_bytes();
+    TRIGGERS.may_hold(w.as_bytes()) && passed_may_trigger(w.as_bytes())
+}
+
+/// [`may_trigger`] for a word `b` known to pass [`TRIGGERS`] (the figure
+/// scanner's word filter gives that with its own answer).
+fn passed_may_trigger(b: &[u8]) -> bool {
     // No trigger word is longer than nine letters.
-    if !TRIGGERS.may_hold(b) || b.len() > 9 {
+    if b.len() > 9 {
         return false;
     }
     let key = crate::en::word_key(b);
@@ -698,7 +701,7 @@ impl Cues {
     /// before `s`) and passes [`TRIGGERS`]: a cue when it may trigger.
     #[inline]
     pub fn word(&mut self, text: &str, s: usize, e: usize) {
-        if may_trigger(&text[s..e]) {
+        if passed_may_trigger(&text.as_bytes()[s..e]) {
             self.spans.push((s, e, true));
         }
     }
@@ -807,8 +810,8 @@ fn scan_token<const FIGURES_FIRST: bool>(
     } else if first.is_ascii_alphabetic() {
         let i = letters_end(bytes, s + 1).min(e);
         // The filter first: `may_trigger` would turn these away too.
-        let triggers =
-            trigger == Some((s, i)) || TRIGGERS.may_hold(&bytes[s..i]) && may_trigger(&text[s..i]);
+        let triggers = trigger == Some((s, i))
+            || TRIGGERS.may_hold(&bytes[s..i]) && passed_may_trigger(&bytes[s..i]);
         head = Some((i, triggers));
         triggers || (i < e && inner_trigger(&text[s..e]))
     } else {
@@ -988,12 +991,12 @@ fn found_months(start: usize, end: usize, when: When) -> Found {
     }
 }
 
+/// True when `l` is a word of `words` (ASCII, any case).
 fn word_is(text: &str, l: Option<Lex>, words: &[&str]) -> bool {
     l.is_some_and(|l| {
-        l.kind == Kind::Word
-            && words
-                .iter()
-                .any(|w| text[l.start..l.end].eq_ignore_ascii_case(w))
+        // Bytes: a word lexeme is ASCII letters, no boundary to check.
+        let w = &text.as_bytes()[l.start..l.end];
+        l.kind == Kind::Word && words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
     })
 }
 

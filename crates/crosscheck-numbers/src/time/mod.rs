@@ -64,9 +64,11 @@ pub(crate) fn is_month_name(w: &str) -> bool {
 
 /// True for a four-digit token that reads as a year (1900–2100).
 pub(crate) fn is_year_token(s: &str) -> bool {
-    s.len() == 4
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && matches!(s.parse::<u32>(), Ok(1900..=2100))
+    // Asked of every figure in plain digits: read here, not parsed.
+    let b = s.as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && (1900..=2100).contains(&b.iter().fold(0u32, |v, &c| v * 10 + u32::from(c - b'0')))
 }
 
 /// What a time expression says, before resolution.
@@ -328,16 +330,14 @@ fn looks_ahead(text: &str, at: usize) -> bool {
     let window = &text.as_bytes()[from..at];
     let mut i = sentence_start(window);
     while i < window.len() {
-        if !window[i].is_ascii_alphabetic() {
+        if window[i].is_ascii_alphabetic() {
+            let e = crate::en::letters_end(window, i + 1);
+            if speaks_ahead(&window[i..e]) {
+                return true;
+            }
+            i = e;
+        } else {
             i += 1;
-            continue;
-        }
-        let s = i;
-        while i < window.len() && window[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        if speaks_ahead(&window[s..i]) {
-            return true;
         }
     }
     false
