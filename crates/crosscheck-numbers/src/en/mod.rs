@@ -1264,7 +1264,7 @@ impl<'a> Scanner<'a> {
         // the last written unit when it is a whole number.
         let grid = 2.0 * prec;
         if grid >= 1.0 && grid.is_finite() && (value / grid).abs() < 9e15 {
-            value = (value / grid).round() * grid;
+            value = round_below_2_53(value / grid) * grid;
         }
         Some(Fig {
             s,
@@ -1851,6 +1851,26 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// `x.round()` (half away from zero) for `|x|` under 2^53, where every
+/// figure's rounding falls: `round` is a call into the C library on the
+/// baseline x86-64 target, this is a truncating conversion. Below 2^53 the
+/// truncation and the fraction left are exact, and so is the step to the
+/// next whole number; the sign is the argument's, as `round` keeps it
+/// (`-0.4` → `-0.0`).
+fn round_below_2_53(x: f64) -> f64 {
+    debug_assert!(x.abs() < 9_007_199_254_740_992.0);
+    let whole = x as i64 as f64;
+    let fraction = x - whole;
+    let rounded = if fraction >= 0.5 {
+        whole + 1.0
+    } else if fraction <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
+    };
+    rounded.copysign(x)
+}
+
 fn floor_char(t: &str, mut i: usize) -> usize {
     while i > 0 && !t.is_char_boundary(i) {
         i -= 1;
@@ -1858,23 +1878,37 @@ fn floor_char(t: &str, mut i: usize) -> usize {
     i
 }
 
+/// The currency `¥` is in a text that holds `t`: `CNY` when it names
+/// China's (`yuan`, `RMB`, `CNY`, `China`, `Chinese`, `renminbi`) or holds
+/// a Han character other than `円`, else `JPY` when it names Japan's (`yen`,
+/// `Japan`, `JPY`, `Tokyo`, `円`), else none.
+///
+/// One walk over the bytes (the whole text, once per text, when no clue is
+/// near a `¥`): each cue is looked for only where a byte it starts with is.
 fn yen_clue(t: &str) -> Option<&'static str> {
-    let has = |w: &str| t.contains(w);
-    if has("yuan")
-        || has("RMB")
-        || has("CNY")
-        || has("China")
-        || has("Chinese")
-        || has("renminbi")
-        || t.chars()
-            .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && c != '円')
-    {
-        Some("CNY")
-    } else if has("yen") || has("Japan") || has("JPY") || has("Tokyo") || has("円") {
-        Some("JPY")
-    } else {
-        None
+    let b = t.as_bytes();
+    let mut japan = false;
+    for i in 0..b.len() {
+        let rest = &b[i..];
+        let starts = |cues: &[&str]| cues.iter().any(|c| rest.starts_with(c.as_bytes()));
+        match b[i] {
+            b'y' if starts(&["yuan"]) => return Some("CNY"),
+            b'R' if starts(&["RMB"]) => return Some("CNY"),
+            b'C' if starts(&["CNY", "China", "Chinese"]) => return Some("CNY"),
+            b'r' if starts(&["renminbi"]) => return Some("CNY"),
+            b'y' | b'J' | b'T' => japan = japan || starts(&["yen", "Japan", "JPY", "Tokyo"]),
+            // Han characters U+4E00 to U+9FFF: `E4 B8..BF ..` and `E5..E9 .. ..`.
+            0xE4 if rest.get(1).is_some_and(|&c| c >= 0xB8) => return Some("CNY"),
+            0xE5..=0xE9 => {
+                if !starts(&["円"]) {
+                    return Some("CNY");
+                }
+                japan = true;
+            }
+            _ => {}
+        }
     }
+    japan.then_some("JPY")
 }
 
 /// True when `gap` holds `w` as a whole word (ASCII, case-insensitive).

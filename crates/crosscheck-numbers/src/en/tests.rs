@@ -457,3 +457,65 @@ fn a_year_after_from_that_opens_no_range_is_no_figure() {
     let q = one("Output grew from 2,000 to 3,000 cars.");
     assert_eq!(q.range, Some((Some(2000.0), Some(3000.0))));
 }
+
+/// `yen_clue` as first written, by substring searches and a walk over the
+/// characters: what the one walk over the bytes must agree with.
+fn yen_clue_by_search(t: &str) -> Option<&'static str> {
+    let has = |w: &str| t.contains(w);
+    if has("yuan")
+        || has("RMB")
+        || has("CNY")
+        || has("China")
+        || has("Chinese")
+        || has("renminbi")
+        || t.chars()
+            .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && c != '円')
+    {
+        Some("CNY")
+    } else if has("yen") || has("Japan") || has("JPY") || has("Tokyo") || has("円") {
+        Some("JPY")
+    } else {
+        None
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn yen_clues_agree_with_the_searches(
+        parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("yuan"), proptest::strategy::Just("yua"),
+            proptest::strategy::Just("yen"), proptest::strategy::Just("ye"),
+            proptest::strategy::Just("RMB"), proptest::strategy::Just("CNY"),
+            proptest::strategy::Just("Chin"), proptest::strategy::Just("a"),
+            proptest::strategy::Just("ese"), proptest::strategy::Just("renminbi"),
+            proptest::strategy::Just("Japan"), proptest::strategy::Just("JPY"),
+            proptest::strategy::Just("Tokyo"), proptest::strategy::Just("円"),
+            proptest::strategy::Just("元"), proptest::strategy::Just("一"),
+            proptest::strategy::Just("鿿"), proptest::strategy::Just("㐀"),
+            proptest::strategy::Just("䷿"), proptest::strategy::Just("ꀀ"),
+            proptest::strategy::Just("¥"), proptest::strategy::Just(" "),
+        ], 0..12),
+    ) {
+        let t = parts.concat();
+        proptest::prop_assert_eq!(super::yen_clue(&t), yen_clue_by_search(&t));
+    }
+}
+
+proptest::proptest! {
+    /// Whole and half numbers, a hair off them, and the edges of 2^52.
+    #[test]
+    fn rounding_below_2_53_is_round(
+        x in proptest::prop_oneof![
+            -9.0e15f64..9.0e15,
+            -100.0f64..100.0,
+            proptest::strategy::Strategy::prop_map(-40i64..40, |n| n as f64 / 2.0),
+            proptest::strategy::Strategy::prop_map(-40i64..40, |n| n as f64 / 2.0 + 1e-12),
+            proptest::strategy::Just(-0.0f64),
+            proptest::strategy::Just(0.49999999999999994f64),
+            proptest::strategy::Just(-0.49999999999999994f64),
+            proptest::strategy::Just(4503599627370495.5f64),
+        ],
+    ) {
+        proptest::prop_assert_eq!(super::round_below_2_53(x).to_bits(), x.round().to_bits(), "{}", x);
+    }
+}
