@@ -149,8 +149,9 @@ struct Fig {
 }
 
 /// `the top 10 exporters`: a rank's bound, not an amount.
-fn rank_after_top(b: &[u8], s: usize, floor: usize) -> bool {
-    prev(b, s, floor).word(b, "top")
+/// `before` is the piece before the number (`prev(b, s, floor)`).
+fn rank_after_top(b: &[u8], before: Tok) -> bool {
+    before.word(b, "top")
 }
 
 /// `12,000 Model 3 sedans`, `the BYD Seal 06`, `a Boeing 737 order`,
@@ -158,12 +159,12 @@ fn rank_after_top(b: &[u8], s: usize, floor: usize) -> bool {
 /// sentence names a product, a rule or a list. Not after a month (`March
 /// 3`) or a currency (`Rs 500`), not at a sentence's start (`About 500`),
 /// and not in a headline written in title case (`Sales Rise 5 Percent`),
-/// whose next word is capitalized too.
-fn name_with_number(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
+/// whose next word is capitalized too. `w` is the piece before the number
+/// (`prev(b, s, floor)`).
+fn name_with_number(b: &[u8], s: usize, e: usize, floor: usize, w: Tok) -> bool {
     if e - s > 4 {
         return false;
     }
-    let w = prev(b, s, floor);
     let word = w.bytes(b);
     // One space apart: a table aligned by spaces puts more between.
     if w.k != K::Word
@@ -209,8 +210,9 @@ fn name_with_number(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
 }
 
 /// `one` as a pronoun, not a count: `one another`, `one after another`,
-/// `one by one`, `no one`.
-fn one_in_idiom(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
+/// `one by one`, `no one`. `p1` is the piece before `s` (`prev(b, s,
+/// floor)`).
+fn one_in_idiom(b: &[u8], s: usize, e: usize, floor: usize, p1: Tok) -> bool {
     if !b[s..e].eq_ignore_ascii_case(b"one") {
         return false;
     }
@@ -248,7 +250,6 @@ fn one_in_idiom(b: &[u8], s: usize, e: usize, floor: usize) -> bool {
     if (t1.word(b, "after") && t2.word(b, "another")) || (t1.word(b, "by") && t2.word(b, "one")) {
         return true;
     }
-    let p1 = prev(b, s, floor);
     if p1.word(b, "no") {
         return true;
     }
@@ -956,6 +957,10 @@ impl<'a> Scanner<'a> {
         let mut scale = 1.0;
         let mut year = false;
         let mut unit: Option<String> = None;
+        // The piece before the number, when read for the checks of a
+        // number in digits or words: the sign and currency checks read it
+        // too (the number's start does not move before them).
+        let mut before_number = None;
         // A vulgar fraction alone: `½`, `⅔`.
         if let Some((v, len)) = vulgar(b, p) {
             s = p;
@@ -977,7 +982,9 @@ impl<'a> Scanner<'a> {
             if n.scale > 0.0 {
                 scale = n.scale;
             }
-            if n.lit.is_none() && one_in_idiom(b, s, e, floor) {
+            let before = prev(b, s, floor);
+            before_number = Some(before);
+            if n.lit.is_none() && one_in_idiom(b, s, e, floor, before) {
                 return None;
             }
             if let Some(l) = n.lit {
@@ -999,7 +1006,7 @@ impl<'a> Scanner<'a> {
                             before: None,
                         });
                     }
-                    if rank_after_top(b, s, floor) || name_with_number(b, s, l.end, floor) {
+                    if rank_after_top(b, before) || name_with_number(b, s, l.end, floor, before) {
                         return None;
                     }
                 }
@@ -1065,7 +1072,7 @@ impl<'a> Scanner<'a> {
         }
         // Sign before: `-3`, `- 1 4/5`, `minus five`, `negative one`.
         let mut neg = false;
-        let pv = prev(b, s, floor);
+        let pv = before_number.unwrap_or_else(|| prev(b, s, floor));
         // Where `pv` was read from: the currency and rank checks and the
         // bound words read the same piece when the start has not moved.
         let s0 = s;
