@@ -1033,7 +1033,7 @@ impl<'a> Scanner<'a> {
                         year = false;
                     }
                 } else if l.plain {
-                    let t = next(b, e);
+                    let t = self.next_tok(e);
                     if t.k == K::Digits && t.s > e && at(b, t.e) == b'/' && l.int_digits <= 3 {
                         if let (Some(nu), Some(de)) =
                             (digits::literal(b, t.s), digits::literal(b, t.e + 1))
@@ -1062,7 +1062,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if kind == QuantityKind::Number && !at(b, e).is_ascii_alphabetic() {
-            if let Some((v, fe)) = ratio_after(b, e, value) {
+            if let Some((v, fe)) = ratio_after(b, self.next_tok(e), value) {
                 value = v;
                 e = fe;
                 kind = QuantityKind::Fraction;
@@ -1425,7 +1425,7 @@ impl<'a> Scanner<'a> {
                 if has_money || !counts {
                     return None;
                 }
-                let t = next(self.b, e);
+                let t = self.next_tok(e);
                 // `5.2\nExports`: a table's last cell and the next row's
                 // label, not a count of exports.
                 if column_gap(self.b, e, t.s) {
@@ -2027,9 +2027,8 @@ fn kind_allows_unit(kind: QuantityKind) -> bool {
 }
 
 /// `1 over 3`, `one out of three`, `1 in twenty-one` after a number of
-/// value `x` ending at `e`: (value, end).
-fn ratio_after(b: &[u8], e: usize, x: f64) -> Option<(f64, usize)> {
-    let t = next(b, e);
+/// value `x`, whose next piece is `t`: (value, end).
+fn ratio_after(b: &[u8], t: Tok, x: f64) -> Option<(f64, usize)> {
     let (kind, ye) = if t.word(b, "over") || t.word(b, "in") {
         (if t.word(b, "over") { 0 } else { 2 }, t.e)
     } else if t.word(b, "out") {
