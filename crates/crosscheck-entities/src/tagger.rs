@@ -523,9 +523,28 @@ fn hyphen_or_apostrophe_from(bytes: &[u8], from: usize) -> usize {
 /// True when `s` holds white space (as `char::is_whitespace` says), by a
 /// byte test for ASCII text.
 fn has_whitespace(s: &str) -> bool {
+    // Eight bytes at a time while none is white space, a control byte or
+    // not ASCII (a one-word name has none): the rest byte by byte from the
+    // first eight that hold one.
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    for at in (0..b.len()).step_by(8) {
+        let v = crate::gazetteer::load8_padded(b, at);
+        // A byte not ASCII, or (every byte ASCII) one at or below a space.
+        if v & HI != 0 || v.wrapping_sub(0x21 * LO) & HI != 0 {
+            // The bytes before `at` are ASCII: `at` is a char boundary.
+            return has_whitespace_from(s, at);
+        }
+    }
+    false
+}
+
+/// [`has_whitespace`] of `s` from byte `from` (a char boundary), a byte at a time.
+fn has_whitespace_from(s: &str, from: usize) -> bool {
     // One pass: the ASCII prefix bytewise, the rest (from its first
     // non-ASCII character, a char boundary) as characters.
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(from) {
         if matches!(b, b'\t'..=b'\r' | b' ') {
             return true;
         }
@@ -1349,15 +1368,9 @@ impl<'a> Ctx<'a> {
             let e = els[0];
             let w = self.ew(&e);
             let c = e.wc;
-            // (An abbreviation has a capital second letter, or an `&` as in
-            // `R&D`: most words are turned away by that before the list is
-            // read.)
-            let abbreviation = w.len() <= 6
-                && w.as_bytes()
-                    .get(1)
-                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'&')
-                && NOT_NAMES.contains(&w);
-            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 || abbreviation {
+            // A determiner, a month or day, or an abbreviation of goods or
+            // measures (`NEV`, `GDP`) is no name alone.
+            if c & (cls::DETERMINERS | cls::CALENDAR | cls::NOT_NAMES) != 0 {
                 return;
             }
             // The tests known without a look-up first.
@@ -2413,11 +2426,17 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             return;
         }
-        // Longest names first (the order only breaks ties; matches are sorted below).
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        // Each name once, from the first mention that gave it: the sort is
-        // stable, so that one leads its run of equal names (no set of the
-        // names seen, hashed twice per name).
+        // Longest names first (the order only breaks ties; matches are sorted
+        // below), equal names in the order of the mentions that gave them.
+        names.sort_unstable_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then_with(|| a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
+        // Each name once, from the first mention that gave it, which leads
+        // its run of equal names (no set of the names seen, hashed twice
+        // per name).
         names.dedup_by(|later, first| later.0 == first.0);
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. Each name's
@@ -2578,14 +2597,22 @@ impl<'a> Ctx<'a> {
             FxMap::with_capacity_and_hasher(2 * found.len() + acronyms.len(), Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
+        // A person's name in words (a buffer reused between mentions).
+        let mut parts: Vec<&str> = Vec::new();
         for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
+            // Most mentions are named by their own text: their canonical is
+            // then the same key, which a second look-up would only find.
+            let named_by_text = t == m.canonical.as_str();
             known.entry(t).or_insert((m.label, m.canonical.as_str()));
-            known
-                .entry(Cow::Borrowed(m.canonical.as_str()))
-                .or_insert((m.label, m.canonical.as_str()));
+            if !named_by_text {
+                known
+                    .entry(Cow::Borrowed(m.canonical.as_str()))
+                    .or_insert((m.label, m.canonical.as_str()));
+            }
             if m.label == Label::Person {
-                let parts: Vec<&str> = m.canonical.split(' ').collect();
+                parts.clear();
+                parts.extend(m.canonical.split(' '));
                 // Where part `k` starts in the canonical: the parts joined
                 // again by spaces from there are the canonical's own tail,
                 // borrowed rather than built.
@@ -2756,7 +2783,14 @@ mod tests {
             .map(char::from)
             .chain(['\u{a0}', '\u{3000}', 'é'])
         {
-            for s in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
+            for s in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("ab{c}"),
+                format!("Abcdefgh{c}"),
+                format!("Abcdefghijklmno{c}p"),
+                format!("Abcdefghéjklmno{c}p"),
+            ] {
                 assert_eq!(has_whitespace(&s), s.contains(char::is_whitespace), "{s:?}");
             }
         }
