@@ -2591,10 +2591,27 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let found = std::mem::take(&mut self.found);
         let acronyms = std::mem::take(&mut self.acronyms);
+        let pending = std::mem::take(&mut self.pending);
+        // The names the pending ones are looked up by, and their lengths as
+        // bits (127 for any longer): a key of no such length is never asked
+        // for, so most mentions' keys are turned away before any hashing.
+        let pending_keys: Vec<Cow<'_, str>> = pending
+            .iter()
+            .map(|p| tidy_cow(&text[p.start..p.end]))
+            .collect();
+        let key_lengths = pending_keys
+            .iter()
+            .fold(0u128, |bits, k| bits | 1 << k.len().min(127));
+        let asked = |key: &str| key_lengths >> key.len().min(127) & 1 != 0;
         // Sized once for the keys each mention adds (the maps are only
         // looked up, never iterated: capacity changes nothing but rehashing).
+        let capacity = if pending.is_empty() {
+            0
+        } else {
+            2 * found.len() + acronyms.len()
+        };
         let mut known: FxMap<Cow<'_, str>, (Label, &str)> =
-            FxMap::with_capacity_and_hasher(2 * found.len() + acronyms.len(), Default::default());
+            FxMap::with_capacity_and_hasher(capacity, Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
         // A person's name in words (a buffer reused between mentions).
@@ -2604,8 +2621,10 @@ impl<'a> Ctx<'a> {
             // Most mentions are named by their own text: their canonical is
             // then the same key, which a second look-up would only find.
             let named_by_text = t == m.canonical.as_str();
-            known.entry(t).or_insert((m.label, m.canonical.as_str()));
-            if !named_by_text {
+            if asked(&t) {
+                known.entry(t).or_insert((m.label, m.canonical.as_str()));
+            }
+            if !named_by_text && asked(&m.canonical) {
                 known
                     .entry(Cow::Borrowed(m.canonical.as_str()))
                     .or_insert((m.label, m.canonical.as_str()));
@@ -2620,44 +2639,48 @@ impl<'a> Ctx<'a> {
                 for k in 1..parts.len().saturating_sub(1) {
                     at += parts[k - 1].len() + 1;
                     // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
-                    if is_upper_start(parts[k]) {
-                        let alias = &m.canonical[at..];
+                    let alias = &m.canonical[at..];
+                    if asked(alias) && is_upper_start(parts[k]) {
                         known
                             .entry(Cow::Borrowed(alias))
                             .or_insert((Label::Person, m.canonical.as_str()));
                     }
                 }
-                if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
+                if parts.len() >= 2 && asked(parts[0]) && self.gaz.is_given(parts[0]) {
                     known
                         .entry(Cow::Borrowed(parts[0]))
                         .or_insert((Label::Person, m.canonical.as_str()));
                 }
-                if parts.len() >= 2 {
+                let last = parts[parts.len() - 1];
+                if parts.len() >= 2 && (asked(parts[0]) || asked(last)) {
                     let family = if self.is_cn_surname(parts[0]) && parts.len() <= 3 {
                         parts[0]
                     } else {
-                        parts[parts.len() - 1]
+                        last
                     };
-                    let slot = surname.entry(family).or_insert(None);
-                    match slot {
-                        None => *slot = Some(m.canonical.as_str()),
-                        Some(c) if *c != m.canonical => *slot = Some(""),
-                        _ => {}
+                    if asked(family) {
+                        let slot = surname.entry(family).or_insert(None);
+                        match slot {
+                            None => *slot = Some(m.canonical.as_str()),
+                            Some(c) if *c != m.canonical => *slot = Some(""),
+                            _ => {}
+                        }
                     }
                 }
             }
         }
         for (acr, label, canon) in &acronyms {
-            known
-                .entry(Cow::Borrowed(acr.as_str()))
-                .or_insert((*label, canon.as_str()));
+            if asked(acr) {
+                known
+                    .entry(Cow::Borrowed(acr.as_str()))
+                    .or_insert((*label, canon.as_str()));
+            }
         }
         let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
-        let mut resolved: Vec<Mention> = Vec::with_capacity(self.pending.len());
+        let mut resolved: Vec<Mention> = Vec::with_capacity(pending.len());
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
-        for p in std::mem::take(&mut self.pending) {
-            let t = tidy_cow(&text[p.start..p.end]);
+        for (p, t) in pending.into_iter().zip(&pending_keys) {
             let t = t.as_ref();
             let mut got = None;
             if p.other_cue && !p.person_cue {
