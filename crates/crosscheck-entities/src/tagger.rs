@@ -10,18 +10,39 @@ use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
 
-/// The longest abbreviation: a longer word is none, without a look-up.
-const ABBREVIATION_MAX_LEN: usize = {
+/// The length of the longest word of `list`.
+const fn longest(list: &[&str]) -> usize {
     let mut max = 0;
     let mut i = 0;
-    while i < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[i].len() > max {
-            max = ABBREVIATIONS[i].len();
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
         }
         i += 1;
     }
     max
+}
+
+/// The longest abbreviation: a longer word is none, without a look-up.
+const ABBREVIATION_MAX_LEN: usize = longest(ABBREVIATIONS);
+
+/// The longest of the small words a name is joined by or a headline leaves
+/// in lower case ([`CONNECTORS`], [`FUNCTION`]).
+const SMALL_WORD_MAX_LEN: usize = {
+    let (c, f) = (longest(CONNECTORS), longest(FUNCTION));
+    if c > f {
+        c
+    } else {
+        f
+    }
 };
+
+/// False when `w` is surely none of the small words ([`SMALL_WORD_MAX_LEN`])
+/// in any case, without a look-up: an ASCII word longer than all of them
+/// (its lower case is as long; another word's may not be).
+fn may_be_small_word(w: &str) -> bool {
+    w.len() <= SMALL_WORD_MAX_LEN || !w.is_ascii()
+}
 
 /// The fewest buckets of [`Ctx::rescan`]'s table of names by their first word.
 const RESCAN_BUCKETS: usize = 1024;
@@ -924,7 +945,9 @@ impl<'a> Ctx<'a> {
             }
             seen += 1;
             let w = self.ut(i);
-            let skip = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            let skip = if !may_be_small_word(w) {
+                false
+            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
                 // A lower-case word is its own lower case: one probe answers both lists.
                 let c = crate::gazetteer::classes(w);
                 c & (cls::CONNECTORS | cls::FUNCTION) != 0
@@ -1386,7 +1409,9 @@ impl<'a> Ctx<'a> {
         while els.len() > 1 {
             let f = els[0];
             let w = self.ew(&f);
-            if f.wc & cls::DETERMINERS != 0 || w.len() > 1 && self.lower_is(w, cls::FUNCTION) {
+            if f.wc & cls::DETERMINERS != 0
+                || w.len() > 1 && may_be_small_word(w) && self.lower_is(w, cls::FUNCTION)
+            {
                 els.remove(0);
                 continue;
             }
