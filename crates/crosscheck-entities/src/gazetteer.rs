@@ -555,6 +555,7 @@ impl FoldSet {
     }
 
     /// True when a word of the set equals `w` with its ASCII letters lower-cased.
+    #[inline]
     fn contains_lower(&self, w: &str) -> bool {
         let wb = w.as_bytes();
         if wb.len() > 255 {
@@ -586,7 +587,7 @@ impl FoldSet {
 
 /// Up to eight bytes of `b` from `at`, little-endian, zeros past its end.
 #[inline]
-fn load8(b: &[u8], at: usize) -> u64 {
+pub(crate) fn load8(b: &[u8], at: usize) -> u64 {
     let rest = &b[at..];
     if let Some(&w) = rest.first_chunk::<8>() {
         return u64::from_le_bytes(w);
@@ -609,6 +610,21 @@ fn load8(b: &[u8], at: usize) -> u64 {
             ]));
             lo | hi << (8 * (n - 4))
         }
+    }
+}
+
+/// Eight bytes of `b` from `at` (before its end), little-endian, padded
+/// past its end with `x`: a letter, neither white space nor a control
+/// byte, so that a test of every byte passes over the padding.
+#[inline]
+pub(crate) fn load8_padded(b: &[u8], at: usize) -> u64 {
+    const PAD: u64 = 0x7878_7878_7878_7878;
+    let n = b.len() - at;
+    let v = load8(b, at);
+    if n >= 8 {
+        v
+    } else {
+        v | PAD << (8 * n)
     }
 }
 

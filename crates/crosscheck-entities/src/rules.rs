@@ -53,8 +53,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
 ];
 
 /// Abbreviations of goods and measures, written in capitals like a name but
-/// never one: `NEV exports doubled`, `GDP rose`, `SUV sales`. Each has a
-/// capital second letter (the tagger asks that first).
+/// never one: `NEV exports doubled`, `GDP rose`, `SUV sales`.
 #[rustfmt::skip]
 pub(crate) const NOT_NAMES: &[&str] = &[
     "NEV", "NEVs", "EV", "EVs", "BEV", "BEVs", "PHEV", "PHEVs", "HEV", "HEVs", "FCEV", "FCEVs",
@@ -289,6 +288,7 @@ pub(crate) mod cls {
     pub const SPEECH: u32 = 1 << 22;
     pub const TITLES: u32 = 1 << 23;
     pub const TITLE_MODIFIERS: u32 = 1 << 24;
+    pub const NOT_NAMES: u32 = 1 << 25;
 }
 
 /// Every list with its class bit.
@@ -318,6 +318,7 @@ pub(crate) const CLASSES: &[(&[&str], u32)] = &[
     (SPEECH, cls::SPEECH),
     (TITLES, cls::TITLES),
     (TITLE_MODIFIERS, cls::TITLE_MODIFIERS),
+    (NOT_NAMES, cls::NOT_NAMES),
 ];
 
 /// Chinese organisation suffixes after a place name, with their English.

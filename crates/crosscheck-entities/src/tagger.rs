@@ -10,18 +10,39 @@ use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
 
-/// The longest abbreviation: a longer word is none, without a look-up.
-const ABBREVIATION_MAX_LEN: usize = {
+/// The length of the longest word of `list`.
+const fn longest(list: &[&str]) -> usize {
     let mut max = 0;
     let mut i = 0;
-    while i < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[i].len() > max {
-            max = ABBREVIATIONS[i].len();
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
         }
         i += 1;
     }
     max
+}
+
+/// The longest abbreviation: a longer word is none, without a look-up.
+const ABBREVIATION_MAX_LEN: usize = longest(ABBREVIATIONS);
+
+/// The longest of the small words a name is joined by or a headline leaves
+/// in lower case ([`CONNECTORS`], [`FUNCTION`]).
+const SMALL_WORD_MAX_LEN: usize = {
+    let (c, f) = (longest(CONNECTORS), longest(FUNCTION));
+    if c > f {
+        c
+    } else {
+        f
+    }
 };
+
+/// False when `w` is surely none of the small words ([`SMALL_WORD_MAX_LEN`])
+/// in any case, without a look-up: an ASCII word longer than all of them
+/// (its lower case is as long; another word's may not be).
+fn may_be_small_word(w: &str) -> bool {
+    w.len() <= SMALL_WORD_MAX_LEN || !w.is_ascii()
+}
 
 /// The fewest buckets of [`Ctx::rescan`]'s table of names by their first word.
 const RESCAN_BUCKETS: usize = 1024;
@@ -497,7 +518,12 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut V
                         None if lim == 0 => b,
                         None => return false,
                     };
-                    w.len() <= ABBREVIATION_MAX_LEN && is(w, cls::ABBREVIATIONS)
+                    // Every abbreviation is capitalized (a test holds the
+                    // list to it): a sentence's last word mostly is not, and
+                    // needs no look-up.
+                    w.len() <= ABBREVIATION_MAX_LEN
+                        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                        && is(w, cls::ABBREVIATIONS)
                 })
                 && {
                     // An ASCII word: its lower case asked for without making it.
@@ -523,14 +549,25 @@ fn hyphen_or_apostrophe_from(bytes: &[u8], from: usize) -> usize {
 /// True when `s` holds white space (as `char::is_whitespace` says), by a
 /// byte test for ASCII text.
 fn has_whitespace(s: &str) -> bool {
-    // One pass: the ASCII prefix bytewise, the rest (from its first
-    // non-ASCII character, a char boundary) as characters.
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if matches!(b, b'\t'..=b'\r' | b' ') {
-            return true;
+    // Eight bytes at a time while they are ASCII; the rest as characters.
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    for at in (0..b.len()).step_by(8) {
+        let v = crate::gazetteer::load8_padded(b, at);
+        if v & HI != 0 {
+            // The bytes before `at` are ASCII (so `at` is a char boundary)
+            // and no white space.
+            return s[at..].contains(char::is_whitespace);
         }
-        if b >= 0x80 {
-            return s[i..].contains(char::is_whitespace);
+        // Each byte with its high bit set, less a bound below 0x80, keeps
+        // that bit exactly when the byte is at or above the bound (no
+        // borrow crosses bytes): white space is 0x09 to 0x0d and 0x20.
+        let x = v | HI;
+        let at_least = |bound: u64| x.wrapping_sub(bound * LO);
+        let white = (at_least(0x09) & !at_least(0x0e)) | (at_least(0x20) & !at_least(0x21));
+        if white & HI != 0 {
+            return true;
         }
     }
     false
@@ -908,7 +945,9 @@ impl<'a> Ctx<'a> {
             }
             seen += 1;
             let w = self.ut(i);
-            let skip = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            let skip = if !may_be_small_word(w) {
+                false
+            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
                 // A lower-case word is its own lower case: one probe answers both lists.
                 let c = crate::gazetteer::classes(w);
                 c & (cls::CONNECTORS | cls::FUNCTION) != 0
@@ -1349,15 +1388,9 @@ impl<'a> Ctx<'a> {
             let e = els[0];
             let w = self.ew(&e);
             let c = e.wc;
-            // (An abbreviation has a capital second letter, or an `&` as in
-            // `R&D`: most words are turned away by that before the list is
-            // read.)
-            let abbreviation = w.len() <= 6
-                && w.as_bytes()
-                    .get(1)
-                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'&')
-                && NOT_NAMES.contains(&w);
-            if c & (cls::DETERMINERS | cls::CALENDAR) != 0 || abbreviation {
+            // A determiner, a month or day, or an abbreviation of goods or
+            // measures (`NEV`, `GDP`) is no name alone.
+            if c & (cls::DETERMINERS | cls::CALENDAR | cls::NOT_NAMES) != 0 {
                 return;
             }
             // The tests known without a look-up first.
@@ -1376,7 +1409,9 @@ impl<'a> Ctx<'a> {
         while els.len() > 1 {
             let f = els[0];
             let w = self.ew(&f);
-            if f.wc & cls::DETERMINERS != 0 || w.len() > 1 && self.lower_is(w, cls::FUNCTION) {
+            if f.wc & cls::DETERMINERS != 0
+                || w.len() > 1 && may_be_small_word(w) && self.lower_is(w, cls::FUNCTION)
+            {
                 els.remove(0);
                 continue;
             }
@@ -1889,7 +1924,11 @@ impl<'a> Ctx<'a> {
         }
         let mut words = std::mem::take(&mut self.words);
         words.clear();
-        words.extend(els.iter().map(|e| self.ew(e)));
+        // A plain loop: `extend` from the mapped iterator was an
+        // out-of-line call per piece, at a tenth of classifying.
+        for e in els {
+            words.push(self.ew(e));
+        }
         self.classify_words(els, &words, title_cue);
         self.words = words;
     }
@@ -2413,11 +2452,17 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             return;
         }
-        // Longest names first (the order only breaks ties; matches are sorted below).
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        // Each name once, from the first mention that gave it: the sort is
-        // stable, so that one leads its run of equal names (no set of the
-        // names seen, hashed twice per name).
+        // Longest names first (the order only breaks ties; matches are sorted
+        // below), equal names in the order of the mentions that gave them.
+        names.sort_unstable_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then_with(|| a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
+        // Each name once, from the first mention that gave it, which leads
+        // its run of equal names (no set of the names seen, hashed twice
+        // per name).
         names.dedup_by(|later, first| later.0 == first.0);
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. Each name's
@@ -2572,20 +2617,47 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let found = std::mem::take(&mut self.found);
         let acronyms = std::mem::take(&mut self.acronyms);
+        let pending = std::mem::take(&mut self.pending);
+        // The names the pending ones are looked up by, and their lengths as
+        // bits (127 for any longer): a key of no such length is never asked
+        // for, so most mentions' keys are turned away before any hashing.
+        let pending_keys: Vec<Cow<'_, str>> = pending
+            .iter()
+            .map(|p| tidy_cow(&text[p.start..p.end]))
+            .collect();
+        let key_lengths = pending_keys
+            .iter()
+            .fold(0u128, |bits, k| bits | 1 << k.len().min(127));
+        let asked = |key: &str| key_lengths >> key.len().min(127) & 1 != 0;
         // Sized once for the keys each mention adds (the maps are only
         // looked up, never iterated: capacity changes nothing but rehashing).
+        let capacity = if pending.is_empty() {
+            0
+        } else {
+            2 * found.len() + acronyms.len()
+        };
         let mut known: FxMap<Cow<'_, str>, (Label, &str)> =
-            FxMap::with_capacity_and_hasher(2 * found.len() + acronyms.len(), Default::default());
+            FxMap::with_capacity_and_hasher(capacity, Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
+        // A person's name in words (a buffer reused between mentions).
+        let mut parts: Vec<&str> = Vec::new();
         for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
-            known.entry(t).or_insert((m.label, m.canonical.as_str()));
-            known
-                .entry(Cow::Borrowed(m.canonical.as_str()))
-                .or_insert((m.label, m.canonical.as_str()));
+            // Most mentions are named by their own text: their canonical is
+            // then the same key, which a second look-up would only find.
+            let named_by_text = t == m.canonical.as_str();
+            if asked(&t) {
+                known.entry(t).or_insert((m.label, m.canonical.as_str()));
+            }
+            if !named_by_text && asked(&m.canonical) {
+                known
+                    .entry(Cow::Borrowed(m.canonical.as_str()))
+                    .or_insert((m.label, m.canonical.as_str()));
+            }
             if m.label == Label::Person {
-                let parts: Vec<&str> = m.canonical.split(' ').collect();
+                parts.clear();
+                parts.extend(m.canonical.split(' '));
                 // Where part `k` starts in the canonical: the parts joined
                 // again by spaces from there are the canonical's own tail,
                 // borrowed rather than built.
@@ -2593,44 +2665,48 @@ impl<'a> Ctx<'a> {
                 for k in 1..parts.len().saturating_sub(1) {
                     at += parts[k - 1].len() + 1;
                     // `Carvalho da Costa` for `Beatriz Carvalho da Costa`.
-                    if is_upper_start(parts[k]) {
-                        let alias = &m.canonical[at..];
+                    let alias = &m.canonical[at..];
+                    if asked(alias) && is_upper_start(parts[k]) {
                         known
                             .entry(Cow::Borrowed(alias))
                             .or_insert((Label::Person, m.canonical.as_str()));
                     }
                 }
-                if parts.len() >= 2 && self.gaz.is_given(parts[0]) {
+                if parts.len() >= 2 && asked(parts[0]) && self.gaz.is_given(parts[0]) {
                     known
                         .entry(Cow::Borrowed(parts[0]))
                         .or_insert((Label::Person, m.canonical.as_str()));
                 }
-                if parts.len() >= 2 {
+                let last = parts[parts.len() - 1];
+                if parts.len() >= 2 && (asked(parts[0]) || asked(last)) {
                     let family = if self.is_cn_surname(parts[0]) && parts.len() <= 3 {
                         parts[0]
                     } else {
-                        parts[parts.len() - 1]
+                        last
                     };
-                    let slot = surname.entry(family).or_insert(None);
-                    match slot {
-                        None => *slot = Some(m.canonical.as_str()),
-                        Some(c) if *c != m.canonical => *slot = Some(""),
-                        _ => {}
+                    if asked(family) {
+                        let slot = surname.entry(family).or_insert(None);
+                        match slot {
+                            None => *slot = Some(m.canonical.as_str()),
+                            Some(c) if *c != m.canonical => *slot = Some(""),
+                            _ => {}
+                        }
                     }
                 }
             }
         }
         for (acr, label, canon) in &acronyms {
-            known
-                .entry(Cow::Borrowed(acr.as_str()))
-                .or_insert((*label, canon.as_str()));
+            if asked(acr) {
+                known
+                    .entry(Cow::Borrowed(acr.as_str()))
+                    .or_insert((*label, canon.as_str()));
+            }
         }
         let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
-        let mut resolved: Vec<Mention> = Vec::with_capacity(self.pending.len());
+        let mut resolved: Vec<Mention> = Vec::with_capacity(pending.len());
         let mut unresolved: Vec<Pending> = Vec::new();
         let mut coordinated: Vec<Mention> = Vec::new();
-        for p in std::mem::take(&mut self.pending) {
-            let t = tidy_cow(&text[p.start..p.end]);
+        for (p, t) in pending.into_iter().zip(&pending_keys) {
             let t = t.as_ref();
             let mut got = None;
             if p.other_cue && !p.person_cue {
@@ -2751,12 +2827,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn abbreviations_are_capitalized() {
+        // `join_legal_forms` asks the list only of a capitalized word.
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.as_bytes()[0].is_ascii_uppercase()));
+    }
+
+    #[test]
     fn has_whitespace_agrees_with_char_is_whitespace() {
         for c in (0u8..128)
             .map(char::from)
             .chain(['\u{a0}', '\u{3000}', 'é'])
         {
-            for s in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
+            for s in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("ab{c}"),
+                format!("Abcdefgh{c}"),
+                format!("Abcdefghijklmno{c}p"),
+                format!("Abcdefghéjklmno{c}p"),
+            ] {
                 assert_eq!(has_whitespace(&s), s.contains(char::is_whitespace), "{s:?}");
             }
         }
