@@ -382,6 +382,8 @@ mod fact {
     pub const BASE: u32 = 1 << 26;
     /// In [`super::VOLUME_WORDS`].
     pub const VOLUME: u32 = 1 << 27;
+    /// In [`super::OWNER_WORDS`]: who owns the enterprises named after it.
+    pub const OWNER: u32 = 1 << 28;
 }
 
 /// Words before a date that make it a comparison base (`from ... in 2024`).
@@ -395,6 +397,13 @@ const CLAUSE_ENDS: &[&str] = &[";", "—", "–", "--", ":", "(", ")"];
 /// Words after a comma that start a new clause.
 const CLAUSE_AFTER_COMMA: &[&str] = &[
     "while", "whereas", "but", "which", "where", "and", "with", "compared",
+];
+/// Who owns the enterprises that trade (`Private enterprises exported ...`).
+const OWNER_WORDS: &[&str] = &[
+    "private",
+    "state-owned",
+    "foreign-invested",
+    "foreign-funded",
 ];
 /// `aims to`, `plans to`: a forecast.
 const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
@@ -423,7 +432,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 18] = [
+    let lists: [(&'static [&'static str], u32); 19] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -442,6 +451,7 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (NOT_METRIC_AFTER, fact::NOT_METRIC_AFTER),
         (BASE_WORDS, fact::BASE),
         (VOLUME_WORDS, fact::VOLUME),
+        (OWNER_WORDS, fact::OWNER),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -922,6 +932,9 @@ struct DateInfo<'a> {
     /// it was, whatever the sentence says of the years after.
     dates_base_figure: Option<usize>,
     paren: Option<usize>,
+    /// An analyst's estimate year (`2026E`): read once per date, where each
+    /// figure of the sentence asks.
+    estimate: bool,
 }
 
 #[derive(Default, Clone)]
@@ -1535,6 +1548,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         base_at,
                         dates_base_figure: dated_base,
                         paren: paren.get(wi).copied().flatten(),
+                        estimate: crate::columns::estimate_year(&crate::lexicon::lowercase(
+                            &text[q.span.start..q.span.end],
+                        ))
+                        .is_some(),
                     }
                 }),
         );
@@ -2025,15 +2042,17 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // 3.98 trillion yuan`: a part of the province's trade, by who
             // trades, named as `Private enterprises exported` names it.
             if !metric.contains("enterprise") && !metric.is_empty() {
+                // A sentence without an owner word names none: no walk.
                 let owners = owners_named.get_or_insert_with(|| {
+                    if !has(fact::OWNER) {
+                        return Vec::new();
+                    }
                     words
                         .windows(2)
                         .enumerate()
                         .filter(|(_, pair)| {
-                            matches!(
-                                pair[0].lc,
-                                "private" | "state-owned" | "foreign-invested" | "foreign-funded"
-                            ) && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
+                            pair[0].is(fact::OWNER)
+                                && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
                         })
                         .map(|(i, pair)| (i, pair[0].lc))
                         .collect()
@@ -2142,11 +2161,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     .last()
                     .is_some_and(|p| p.has(flags::MODAL));
             // `Our 2026E revenue of RMB80.1bn`: an analyst's estimate.
-            let estimate_year = dates.iter().any(|d| {
-                let t = &text[d.q.span.start..d.q.span.end];
-                clause.get(word_at(d.q.span.start)) == Some(&cl)
-                    && crate::columns::estimate_year(&crate::lexicon::lowercase(t)).is_some()
-            });
+            let estimate_year = dates
+                .iter()
+                .any(|d| d.estimate && clause.get(word_at(d.q.span.start)) == Some(&cl));
             let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
                 || estimate_year
                 || set_to
@@ -3281,6 +3298,12 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
     // The clause a `, which ...` clause was set in, while in it.
     let mut aside_of: Option<usize> = None;
     out.extend(words.iter().enumerate().map(|(i, w)| {
+        // Every rule below starts at a clause mark, a comma or a word of
+        // `CLAUSE_AFTER_COMMA` (`while`, `whereas`, `and`): any other word
+        // stays in the clause it is in, without asking the rules.
+        if !w.is(fact::CLAUSE_END | fact::COMMA | fact::CLAUSE_AFTER_COMMA) {
+            return id;
+        }
         // `The services sector expanded 0.2% while industrial production
         // dropped 0.5%`: a contrast opens a clause with or without a comma.
         let contrast = matches!(w.lc, "while" | "whereas");
@@ -3668,17 +3691,22 @@ fn quoted_number_word(text: &str, span: Span) -> bool {
         return false;
     }
     let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
-    let before: String = text[..span.start].chars().rev().take(16).collect();
-    let after: String = text[span.end..].chars().take(16).collect();
-    let open = before
+    let is_stop = |c: &char| matches!(c, '.' | ',' | ';');
+    // The 16 characters either side, read in place (no copy of them).
+    let open = text[..span.start]
         .chars()
-        .take_while(|c| !matches!(c, '.' | ',' | ';'))
+        .rev()
+        .take(16)
+        .take_while(|c| !is_stop(c))
         .any(is_quote);
-    let close = after
-        .chars()
-        .take_while(|c| !matches!(c, '.' | ',' | ';'))
-        .any(is_quote);
-    open && close
+    let close = || {
+        text[span.end..]
+            .chars()
+            .take(16)
+            .take_while(|c| !is_stop(c))
+            .any(is_quote)
+    };
+    open && close()
 }
 
 /// `Energy storage batteries, at 19.7 billion yuan, ...` after `battery
