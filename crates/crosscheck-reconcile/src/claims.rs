@@ -1194,6 +1194,14 @@ fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at:
     from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
 }
 
+/// True when a date's text is an analyst's estimate year (`2026E`,
+/// `FY26F`). Only a text ending in the mark can be one: the rest are told
+/// by their last byte, with no lowercase copy (`January 2026`).
+fn is_estimate_year(date: &str) -> bool {
+    date.ends_with(['e', 'E', 'f', 'F'])
+        && crate::columns::estimate_year(&crate::lexicon::lowercase(date)).is_some()
+}
+
 /// True when `after` (the text after a place's name) opens with a
 /// currency noun: `Singapore dollars`, `Hong Kong dollar`.
 fn names_currency(after: &str) -> bool {
@@ -1548,10 +1556,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         base_at,
                         dates_base_figure: dated_base,
                         paren: paren.get(wi).copied().flatten(),
-                        estimate: crate::columns::estimate_year(&crate::lexicon::lowercase(
-                            &text[q.span.start..q.span.end],
-                        ))
-                        .is_some(),
+                        estimate: is_estimate_year(&text[q.span.range()]),
                     }
                 }),
         );
@@ -1655,6 +1660,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             });
         let resp = has(fact::RESPECTIVELY);
         let mut period_marks: Option<Vec<(usize, bool)>> = None;
+        // Whether the sentence names a relative period (`last year`): found
+        // once, by its first figure that asks.
+        let mut relative_period: Option<bool> = None;
         // The goods a level figure's measure was narrowed to, by where the
         // measure's word stands: `shipped 168.5 billion yuan worth of
         // automobiles abroad, up 22.7 percent` is one measure twice.
@@ -2041,12 +2049,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `Private enterprises in the province imported and exported
             // 3.98 trillion yuan`: a part of the province's trade, by who
             // trades, named as `Private enterprises exported` names it.
-            if !metric.contains("enterprise") && !metric.is_empty() {
-                // A sentence without an owner word names none: no walk.
+            // A sentence without an owner word names none: asked first, it
+            // spares most figures the search of their metric.
+            if has(fact::OWNER) && !metric.contains("enterprise") && !metric.is_empty() {
                 let owners = owners_named.get_or_insert_with(|| {
-                    if !has(fact::OWNER) {
-                        return Vec::new();
-                    }
                     words
                         .windows(2)
                         .enumerate()
@@ -2266,7 +2272,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `We produced 37,000 vehicles last year` in a text with no date:
             // the sentence names its period, one no year of the text
             // resolves, and none other is its.
-            if period_how >= How::Context && names_relative_period(words) {
+            if period_how >= How::Context
+                && *relative_period.get_or_insert_with(|| names_relative_period(words))
+            {
                 period = None;
                 period_how = How::Missing;
             }
@@ -2546,7 +2554,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 subject: subject.unwrap_or(Sym::EMPTY),
                 subject_tail: Sym::EMPTY,
                 metric: Sym::new(&metric),
-                scope: Sym::new(&scope.join("; ")),
+                // Most scopes are one word or none: interned as they stand,
+                // with no joined copy.
+                scope: match scope.as_slice() {
+                    [one] => Sym::new(one),
+                    all => Sym::new(&all.join("; ")),
+                },
                 unit: match based_on {
                     Some((_, unit, _)) if q.unit.is_none() => unit,
                     _ => Sym::new(q.unit.as_deref().unwrap_or("")),
