@@ -1372,7 +1372,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
     let non_ascii = NonAsciiLower::of_tokens(text, &doc.tokens);
-    let mut words_buf: Vec<W> = Vec::new();
+    // Room for a long sentence's words from the start: grown by doubling,
+    // the buffer cost each document a copy per doubling.
+    let mut words_buf: Vec<W> = Vec::with_capacity(256);
     // Where the last sentence's tokens, figures and names ended.
     let (mut tokens_before, mut qs_before, mut ents_before) = (0usize, 0usize, 0usize);
     let mut clause_buf: Vec<usize> = Vec::new();
