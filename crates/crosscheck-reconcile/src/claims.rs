@@ -935,6 +935,8 @@ struct DateInfo<'a> {
     /// An analyst's estimate year (`2026E`): read once per date, where each
     /// figure of the sentence asks.
     estimate: bool,
+    /// A date of a company's history (see [`history_year`]).
+    of_history: bool,
 }
 
 #[derive(Default, Clone)]
@@ -1330,11 +1332,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .map(Sym::new),
         ..Context::default()
     };
+    // Per figure of `qs`: whether it is a date of a company's history,
+    // read once here and again by its sentence.
+    let of_history: Vec<bool> = qs
+        .iter()
+        .map(|q| q.kind == QuantityKind::Date && history_year(text, q.span.start))
+        .collect();
     // The document's most frequent period, for figures before any date (a headline).
     let mut first_seen = Context::default();
-    for q in qs
+    for (q, _) in qs
         .iter()
-        .filter(|q| q.kind == QuantityKind::Date && !history_year(text, q.span.start))
+        .zip(&of_history)
+        .filter(|(q, &of_history)| q.kind == QuantityKind::Date && !of_history)
     {
         if let Some(p) = q
             .period
@@ -1475,9 +1484,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         dates_buf.extend(
             sent_qs
                 .iter()
-                .filter(|q| q.kind == QuantityKind::Date)
-                .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
-                .map(|(q, p)| {
+                .zip(&of_history[q0..q1])
+                .filter(|(q, _)| q.kind == QuantityKind::Date)
+                .filter_map(|(q, &of_history)| {
+                    q.period.filter(period_key_ok).map(|p| (*q, p, of_history))
+                })
+                .map(|(q, p, of_history)| {
                     let wi = word_at(q.span.start);
                     // A base word inside a figure is its bound (`more than
                     // 738,000 wafers for 2023`), not the date's; one before a
@@ -1559,6 +1571,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         dates_base_figure: dated_base,
                         paren: paren.get(wi).copied().flatten(),
                         estimate: is_estimate_year(&text[q.span.range()]),
+                        of_history,
                     }
                 }),
         );
@@ -2664,9 +2677,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
         if out.len() == first_claim {
             let carried = |d: &&DateInfo| {
-                d.ok && d.paren.is_none()
-                    && d.p.granularity != Granularity::Day
-                    && !history_year(text, d.q.span.start)
+                d.ok && d.paren.is_none() && d.p.granularity != Granularity::Day && !d.of_history
             };
             if let Some(d) = dates.iter().find(carried) {
                 // `results for its fiscal 2025 fourth quarter ended
@@ -3699,6 +3710,11 @@ fn forecaster<'e>(text: &str, entities: &'e [Entity], sent: Span) -> Option<&'e 
 /// A spelled-out number inside a short quotation: `"new three"`, `“Big Four”`.
 fn quoted_number_word(text: &str, span: Span) -> bool {
     let fig = &text[span.range()];
+    // Most figures hold a digit, which no number word does: told by bytes
+    // before any character is decoded.
+    if fig.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     if !fig
         .chars()
         .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
@@ -4951,13 +4967,16 @@ fn respectively(
 fn history_year(text: &str, at: usize) -> bool {
     let before = text[..at.min(text.len())].trim_end();
     let before = before.strip_suffix(" in").unwrap_or(before);
-    let last = before
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    // The last run of ASCII letters, found by bytes: every byte of a
+    // character outside ASCII ends a run as the character does.
+    let b = before.as_bytes();
+    let last = &b[b
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1)..];
     ["since", "founded", "established", "incorporated", "listed"]
         .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
+        .any(|w| last.eq_ignore_ascii_case(w.as_bytes()))
         || before.ends_with("set up")
 }
 
