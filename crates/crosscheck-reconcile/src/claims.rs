@@ -2777,7 +2777,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     operating_income(&mut out);
     stock_instants(&mut out);
     running_totals_since_the_start(&mut out);
-    bases_of_an_earlier_period(text, &mut out);
+    bases_of_an_earlier_period(text, &lower, &mut out);
     values_of_the_goods_before(text, &mut out);
     parents_figures(text, &mut out);
     products_the_unit_names(&mut out);
@@ -2798,7 +2798,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 /// sentence's period was given with, is of the period that far back. Only
 /// a base that has the period of a figure before it in its sentence is
 /// moved (one the text dates itself, `from 5.0 billion in 2024`, is not).
-fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
+///
+/// `lower` is `text` with ASCII letters lowercased, as in [`words_of`].
+fn bases_of_an_earlier_period(text: &str, lower: &str, out: &mut [Claim]) {
     for i in 1..out.len() {
         let c = &out[i];
         let (Some(period), s, e) = (c.period, c.start as usize, c.end as usize) else {
@@ -2816,7 +2818,12 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
         if !matches!(last, b'm' | b'h' | b'o' | b't' | b's' | b'.') {
             continue;
         }
-        let before = crate::lexicon::lowercase(raw);
+        // An ASCII text's lowercase form is already in `lower`: no copy.
+        let before = if raw.is_ascii() {
+            Cow::Borrowed(&lower[open..open + raw.len()])
+        } else {
+            crate::lexicon::lowercase(raw)
+        };
         let introduced = [
             "from",
             "compared with",
@@ -2917,6 +2924,8 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
 /// name may not tell apart from the company's own. They are scoped
 /// `parent`, apart from the company's.
 fn parents_figures(text: &str, out: &mut [Claim]) {
+    // Set up once for all the document's sentences.
+    let parent = memchr::memmem::Finder::new(b"arent");
     let mut i = 0;
     while i < out.len() {
         let (doc, start, end) = (out[i].doc, out[i].sentence_start, out[i].sentence_end);
@@ -2929,7 +2938,7 @@ fn parents_figures(text: &str, out: &mut [Claim]) {
             .get(start as usize..first_figure.min(end as usize))
             .unwrap_or_default();
         // Most sentences name no parent: a search for its letters first.
-        if memchr::memmem::find(opening.as_bytes(), b"arent").is_some()
+        if parent.find(opening.as_bytes()).is_some()
             && is_about_the_parent(&crate::lexicon::lowercase(opening))
         {
             for c in &mut out[i..i + n] {
