@@ -382,6 +382,8 @@ mod fact {
     pub const BASE: u32 = 1 << 26;
     /// In [`super::VOLUME_WORDS`].
     pub const VOLUME: u32 = 1 << 27;
+    /// In [`super::OWNER_WORDS`]: who owns the enterprises named after it.
+    pub const OWNER: u32 = 1 << 28;
 }
 
 /// Words before a date that make it a comparison base (`from ... in 2024`).
@@ -395,6 +397,13 @@ const CLAUSE_ENDS: &[&str] = &[";", "—", "–", "--", ":", "(", ")"];
 /// Words after a comma that start a new clause.
 const CLAUSE_AFTER_COMMA: &[&str] = &[
     "while", "whereas", "but", "which", "where", "and", "with", "compared",
+];
+/// Who owns the enterprises that trade (`Private enterprises exported ...`).
+const OWNER_WORDS: &[&str] = &[
+    "private",
+    "state-owned",
+    "foreign-invested",
+    "foreign-funded",
 ];
 /// `aims to`, `plans to`: a forecast.
 const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
@@ -423,7 +432,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 18] = [
+    let lists: [(&'static [&'static str], u32); 19] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -442,6 +451,7 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (NOT_METRIC_AFTER, fact::NOT_METRIC_AFTER),
         (BASE_WORDS, fact::BASE),
         (VOLUME_WORDS, fact::VOLUME),
+        (OWNER_WORDS, fact::OWNER),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -922,6 +932,11 @@ struct DateInfo<'a> {
     /// it was, whatever the sentence says of the years after.
     dates_base_figure: Option<usize>,
     paren: Option<usize>,
+    /// An analyst's estimate year (`2026E`): read once per date, where each
+    /// figure of the sentence asks.
+    estimate: bool,
+    /// A date of a company's history (see [`history_year`]).
+    of_history: bool,
 }
 
 #[derive(Default, Clone)]
@@ -1181,6 +1196,14 @@ fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at:
     from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
 }
 
+/// True when a date's text is an analyst's estimate year (`2026E`,
+/// `FY26F`). Only a text ending in the mark can be one: the rest are told
+/// by their last byte, with no lowercase copy (`January 2026`).
+fn is_estimate_year(date: &str) -> bool {
+    date.ends_with(['e', 'E', 'f', 'F'])
+        && crate::columns::estimate_year(&crate::lexicon::lowercase(date)).is_some()
+}
+
 /// True when `after` (the text after a place's name) opens with a
 /// currency noun: `Singapore dollars`, `Hong Kong dollar`.
 fn names_currency(after: &str) -> bool {
@@ -1309,11 +1332,18 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             .map(Sym::new),
         ..Context::default()
     };
+    // Per figure of `qs`: whether it is a date of a company's history,
+    // read once here and again by its sentence.
+    let of_history: Vec<bool> = qs
+        .iter()
+        .map(|q| q.kind == QuantityKind::Date && history_year(text, q.span.start))
+        .collect();
     // The document's most frequent period, for figures before any date (a headline).
     let mut first_seen = Context::default();
-    for q in qs
+    for (q, _) in qs
         .iter()
-        .filter(|q| q.kind == QuantityKind::Date && !history_year(text, q.span.start))
+        .zip(&of_history)
+        .filter(|(q, &of_history)| q.kind == QuantityKind::Date && !of_history)
     {
         if let Some(p) = q
             .period
@@ -1351,7 +1381,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut recent_starts: [Option<usize>; 2] = [None, None];
     let mut para_at = 0usize;
     let non_ascii = NonAsciiLower::of_tokens(text, &doc.tokens);
-    let mut words_buf: Vec<W> = Vec::new();
+    // Room for a long sentence's words from the start: grown by doubling,
+    // the buffer cost each document a copy per doubling.
+    let mut words_buf: Vec<W> = Vec::with_capacity(256);
     // Where the last sentence's tokens, figures and names ended.
     let (mut tokens_before, mut qs_before, mut ents_before) = (0usize, 0usize, 0usize);
     let mut clause_buf: Vec<usize> = Vec::new();
@@ -1452,9 +1484,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         dates_buf.extend(
             sent_qs
                 .iter()
-                .filter(|q| q.kind == QuantityKind::Date)
-                .filter_map(|q| q.period.filter(period_key_ok).map(|p| (*q, p)))
-                .map(|(q, p)| {
+                .zip(&of_history[q0..q1])
+                .filter(|(q, _)| q.kind == QuantityKind::Date)
+                .filter_map(|(q, &of_history)| {
+                    q.period.filter(period_key_ok).map(|p| (*q, p, of_history))
+                })
+                .map(|(q, p, of_history)| {
                     let wi = word_at(q.span.start);
                     // A base word inside a figure is its bound (`more than
                     // 738,000 wafers for 2023`), not the date's; one before a
@@ -1535,6 +1570,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         base_at,
                         dates_base_figure: dated_base,
                         paren: paren.get(wi).copied().flatten(),
+                        estimate: is_estimate_year(&text[q.span.range()]),
+                        of_history,
                     }
                 }),
         );
@@ -1638,6 +1675,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             });
         let resp = has(fact::RESPECTIVELY);
         let mut period_marks: Option<Vec<(usize, bool)>> = None;
+        // Whether the sentence names a relative period (`last year`): found
+        // once, by its first figure that asks.
+        let mut relative_period: Option<bool> = None;
         // The goods a level figure's measure was narrowed to, by where the
         // measure's word stands: `shipped 168.5 billion yuan worth of
         // automobiles abroad, up 22.7 percent` is one measure twice.
@@ -2024,16 +2064,16 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `Private enterprises in the province imported and exported
             // 3.98 trillion yuan`: a part of the province's trade, by who
             // trades, named as `Private enterprises exported` names it.
-            if !metric.contains("enterprise") && !metric.is_empty() {
+            // A sentence without an owner word names none: asked first, it
+            // spares most figures the search of their metric.
+            if has(fact::OWNER) && !metric.contains("enterprise") && !metric.is_empty() {
                 let owners = owners_named.get_or_insert_with(|| {
                     words
                         .windows(2)
                         .enumerate()
                         .filter(|(_, pair)| {
-                            matches!(
-                                pair[0].lc,
-                                "private" | "state-owned" | "foreign-invested" | "foreign-funded"
-                            ) && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
+                            pair[0].is(fact::OWNER)
+                                && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
                         })
                         .map(|(i, pair)| (i, pair[0].lc))
                         .collect()
@@ -2142,11 +2182,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     .last()
                     .is_some_and(|p| p.has(flags::MODAL));
             // `Our 2026E revenue of RMB80.1bn`: an analyst's estimate.
-            let estimate_year = dates.iter().any(|d| {
-                let t = &text[d.q.span.start..d.q.span.end];
-                clause.get(word_at(d.q.span.start)) == Some(&cl)
-                    && crate::columns::estimate_year(&crate::lexicon::lowercase(t)).is_some()
-            });
+            let estimate_year = dates
+                .iter()
+                .any(|d| d.estimate && clause.get(word_at(d.q.span.start)) == Some(&cl));
             let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
                 || estimate_year
                 || set_to
@@ -2249,7 +2287,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `We produced 37,000 vehicles last year` in a text with no date:
             // the sentence names its period, one no year of the text
             // resolves, and none other is its.
-            if period_how >= How::Context && names_relative_period(words) {
+            if period_how >= How::Context
+                && *relative_period.get_or_insert_with(|| names_relative_period(words))
+            {
                 period = None;
                 period_how = How::Missing;
             }
@@ -2529,7 +2569,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 subject: subject.unwrap_or(Sym::EMPTY),
                 subject_tail: Sym::EMPTY,
                 metric: Sym::new(&metric),
-                scope: Sym::new(&scope.join("; ")),
+                // Most scopes are one word or none: interned as they stand,
+                // with no joined copy.
+                scope: match scope.as_slice() {
+                    [one] => Sym::new(one),
+                    all => Sym::new(&all.join("; ")),
+                },
                 unit: match based_on {
                     Some((_, unit, _)) if q.unit.is_none() => unit,
                     _ => Sym::new(q.unit.as_deref().unwrap_or("")),
@@ -2632,9 +2677,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
         if out.len() == first_claim {
             let carried = |d: &&DateInfo| {
-                d.ok && d.paren.is_none()
-                    && d.p.granularity != Granularity::Day
-                    && !history_year(text, d.q.span.start)
+                d.ok && d.paren.is_none() && d.p.granularity != Granularity::Day && !d.of_history
             };
             if let Some(d) = dates.iter().find(carried) {
                 // `results for its fiscal 2025 fourth quarter ended
@@ -2734,7 +2777,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     operating_income(&mut out);
     stock_instants(&mut out);
     running_totals_since_the_start(&mut out);
-    bases_of_an_earlier_period(text, &mut out);
+    bases_of_an_earlier_period(text, &lower, &mut out);
     values_of_the_goods_before(text, &mut out);
     parents_figures(text, &mut out);
     products_the_unit_names(&mut out);
@@ -2755,7 +2798,9 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 /// sentence's period was given with, is of the period that far back. Only
 /// a base that has the period of a figure before it in its sentence is
 /// moved (one the text dates itself, `from 5.0 billion in 2024`, is not).
-fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
+///
+/// `lower` is `text` with ASCII letters lowercased, as in [`words_of`].
+fn bases_of_an_earlier_period(text: &str, lower: &str, out: &mut [Claim]) {
     for i in 1..out.len() {
         let c = &out[i];
         let (Some(period), s, e) = (c.period, c.start as usize, c.end as usize) else {
@@ -2773,7 +2818,12 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
         if !matches!(last, b'm' | b'h' | b'o' | b't' | b's' | b'.') {
             continue;
         }
-        let before = crate::lexicon::lowercase(raw);
+        // An ASCII text's lowercase form is already in `lower`: no copy.
+        let before = if raw.is_ascii() {
+            Cow::Borrowed(&lower[open..open + raw.len()])
+        } else {
+            crate::lexicon::lowercase(raw)
+        };
         let introduced = [
             "from",
             "compared with",
@@ -2874,6 +2924,8 @@ fn bases_of_an_earlier_period(text: &str, out: &mut [Claim]) {
 /// name may not tell apart from the company's own. They are scoped
 /// `parent`, apart from the company's.
 fn parents_figures(text: &str, out: &mut [Claim]) {
+    // Set up once for all the document's sentences.
+    let parent = memchr::memmem::Finder::new(b"arent");
     let mut i = 0;
     while i < out.len() {
         let (doc, start, end) = (out[i].doc, out[i].sentence_start, out[i].sentence_end);
@@ -2886,7 +2938,7 @@ fn parents_figures(text: &str, out: &mut [Claim]) {
             .get(start as usize..first_figure.min(end as usize))
             .unwrap_or_default();
         // Most sentences name no parent: a search for its letters first.
-        if memchr::memmem::find(opening.as_bytes(), b"arent").is_some()
+        if parent.find(opening.as_bytes()).is_some()
             && is_about_the_parent(&crate::lexicon::lowercase(opening))
         {
             for c in &mut out[i..i + n] {
@@ -3281,6 +3333,12 @@ fn clause_ids(words: &[W], marked: bool, out: &mut Vec<usize>) {
     // The clause a `, which ...` clause was set in, while in it.
     let mut aside_of: Option<usize> = None;
     out.extend(words.iter().enumerate().map(|(i, w)| {
+        // Every rule below starts at a clause mark, a comma or a word of
+        // `CLAUSE_AFTER_COMMA` (`while`, `whereas`, `and`): any other word
+        // stays in the clause it is in, without asking the rules.
+        if !w.is(fact::CLAUSE_END | fact::COMMA | fact::CLAUSE_AFTER_COMMA) {
+            return id;
+        }
         // `The services sector expanded 0.2% while industrial production
         // dropped 0.5%`: a contrast opens a clause with or without a comma.
         let contrast = matches!(w.lc, "while" | "whereas");
@@ -3661,6 +3719,11 @@ fn forecaster<'e>(text: &str, entities: &'e [Entity], sent: Span) -> Option<&'e 
 /// A spelled-out number inside a short quotation: `"new three"`, `“Big Four”`.
 fn quoted_number_word(text: &str, span: Span) -> bool {
     let fig = &text[span.range()];
+    // Most figures hold a digit, which no number word does: told by bytes
+    // before any character is decoded.
+    if fig.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     if !fig
         .chars()
         .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
@@ -3668,17 +3731,22 @@ fn quoted_number_word(text: &str, span: Span) -> bool {
         return false;
     }
     let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
-    let before: String = text[..span.start].chars().rev().take(16).collect();
-    let after: String = text[span.end..].chars().take(16).collect();
-    let open = before
+    let is_stop = |c: &char| matches!(c, '.' | ',' | ';');
+    // The 16 characters either side, read in place (no copy of them).
+    let open = text[..span.start]
         .chars()
-        .take_while(|c| !matches!(c, '.' | ',' | ';'))
+        .rev()
+        .take(16)
+        .take_while(|c| !is_stop(c))
         .any(is_quote);
-    let close = after
-        .chars()
-        .take_while(|c| !matches!(c, '.' | ',' | ';'))
-        .any(is_quote);
-    open && close
+    let close = || {
+        text[span.end..]
+            .chars()
+            .take(16)
+            .take_while(|c| !is_stop(c))
+            .any(is_quote)
+    };
+    open && close()
 }
 
 /// `Energy storage batteries, at 19.7 billion yuan, ...` after `battery
@@ -4908,13 +4976,16 @@ fn respectively(
 fn history_year(text: &str, at: usize) -> bool {
     let before = text[..at.min(text.len())].trim_end();
     let before = before.strip_suffix(" in").unwrap_or(before);
-    let last = before
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    // The last run of ASCII letters, found by bytes: every byte of a
+    // character outside ASCII ends a run as the character does.
+    let b = before.as_bytes();
+    let last = &b[b
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1)..];
     ["since", "founded", "established", "incorporated", "listed"]
         .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
+        .any(|w| last.eq_ignore_ascii_case(w.as_bytes()))
         || before.ends_with("set up")
 }
 
