@@ -970,6 +970,11 @@ impl<'a> Scanner<'a> {
             e = p + len;
         } else {
             let n: Num = number_at(b, p)?;
+            if let Some(t) = n.after {
+                // Read to see that nothing joins the literal: the unit,
+                // ratio and fraction checks below read it again.
+                self.after.set((n.e, t));
+            }
             s = n.s;
             e = n.e;
             value = n.value;

@@ -5,7 +5,7 @@
 //! grammar that keeps the longest valid reading. Nothing is allocated.
 
 use super::digits::{literal, Lit};
-use super::lex::{at, next, tok_at, K};
+use super::lex::{at, next, tok_at, Tok, K};
 use super::words::{is_article, word_class, OrdW, Wc, VOCABULARY};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,6 +61,10 @@ pub(super) struct Num {
     pub lit: Option<Lit>,
     /// The largest scale word applied (`million` → 1e6), 0 when none.
     pub scale: f64,
+    /// The piece after the number (`next(b, e)`), when reading it was
+    /// needed to see that nothing joins a literal alone: the caller need
+    /// not read it again.
+    pub after: Option<Tok>,
 }
 
 /// Reads the atoms from `p`; `first` gets the first atom's literal when it
@@ -559,8 +563,12 @@ pub(super) fn number_at(b: &[u8], p: usize) -> Option<Num> {
     let mut first = None;
     if at(b, p).is_ascii_digit() {
         let l = literal(b, p)?;
-        if !joined_after(b, l.end) {
-            return Some(lone_literal(p, l));
+        let (joined, after) = joined_after(b, l.end);
+        if !joined {
+            return Some(Num {
+                after,
+                ..lone_literal(p, l)
+            });
         }
         first = Some(l);
     }
@@ -614,24 +622,24 @@ fn lone_literal(p: usize, l: Lit) -> Num {
         kind: NumKind::Cardinal,
         lit: Some(l),
         scale: 0.0,
+        after: None,
     }
 }
 
 /// True when `collect` would read an atom after a literal ending at `e`:
 /// digits or a word it knows follow (glued letters or `/` end the run).
-fn joined_after(b: &[u8], e: usize) -> bool {
+/// With it, the piece after (`next(b, e)`) when it was read.
+fn joined_after(b: &[u8], e: usize) -> (bool, Option<Tok>) {
     if at(b, e).is_ascii_alphabetic() || at(b, e) == b'/' {
-        return false;
+        return (false, None);
     }
     let t = next(b, e);
-    if t.k == K::Digits && super::cell_gap(b, e, t.s) {
-        return false;
-    }
-    match t.k {
+    let joined = match t.k {
+        K::Digits => !super::cell_gap(b, e, t.s),
         K::Char | K::End => false,
         K::Word => joins_number(t.bytes(b)),
-        K::Digits => true,
-    }
+    };
+    (joined, Some(t))
 }
 
 /// True when word `w` (any case) is read as an atom by `collect`.
@@ -664,6 +672,7 @@ fn number_of(p: usize, at_: &[Atom], first: Option<Lit>) -> Option<Num> {
         kind,
         lit: None,
         scale,
+        after: None,
     };
     // A single figure in digits: the caller reads glued suffixes.
     if let A::Lit(..) = at_[0].a {
@@ -884,8 +893,13 @@ mod tests {
         ) {
             let b = parts.concat().into_bytes();
             for p in 0..b.len() {
+                let fast = number_at(&b, p);
+                // The piece after, when handed over, is the one after the number.
+                if let Some(Num { e, after: Some(t), .. }) = fast {
+                    prop_assert_eq!(format!("{:?}", t), format!("{:?}", next(&b, e)));
+                }
                 prop_assert_eq!(
-                    format!("{:?}", number_at(&b, p)),
+                    format!("{:?}", fast.map(|n| Num { after: None, ..n })),
                     format!("{:?}", number_of_atoms(&b, p, None))
                 );
             }
