@@ -683,6 +683,10 @@ fn actual_year(lower: &str) -> Option<i32> {
 /// The year of `2025E`, `FY26F`, `Dec 2025E` (`marks` the letters allowed
 /// after the digits, lower case).
 fn marked_year(lower: &str, marks: &[char]) -> Option<i32> {
+    // Most header cells are words: with no digit there is no year.
+    if !lower.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let rest = lower.strip_prefix("fy").unwrap_or(lower).trim_start();
     // `Dec 2025E`: a month's estimate (its month read by [`month_estimate`]).
     let rest = rest.rsplit_once(' ').map_or(rest, |(_, y)| y);
