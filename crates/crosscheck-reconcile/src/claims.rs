@@ -3179,6 +3179,10 @@ fn running_totals_since_the_start(out: &mut [Claim]) {
 /// `scope` with `part` added, in the form every claim's scope takes: its
 /// parts sorted, each once, joined by `; `.
 pub(crate) fn scope_with(scope: Sym, part: &str) -> Sym {
+    // Most claims had no scope: the part alone, with no list to build.
+    if scope.is_empty() {
+        return Sym::new(part);
+    }
     let mut parts: Vec<&str> = scope
         .as_str()
         .split("; ")

@@ -683,6 +683,10 @@ fn actual_year(lower: &str) -> Option<i32> {
 /// The year of `2025E`, `FY26F`, `Dec 2025E` (`marks` the letters allowed
 /// after the digits, lower case).
 fn marked_year(lower: &str, marks: &[char]) -> Option<i32> {
+    // Most header cells are words: with no digit there is no year.
+    if !lower.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let rest = lower.strip_prefix("fy").unwrap_or(lower).trim_start();
     // `Dec 2025E`: a month's estimate (its month read by [`month_estimate`]).
     let rest = rest.rsplit_once(' ').map_or(rest, |(_, y)| y);
@@ -942,29 +946,31 @@ impl<'t> Separators<'t> {
 /// two or more spaces.
 fn cells_of(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
+    // Any byte but a space, tab or line break is a cell's text; asked of
+    // most bytes, so a byte above the space answers with one comparison.
+    let is_text = |c: u8| c > b' ' || !matches!(c, b' ' | b'\t' | b'\n' | b'\r');
     let mut cells = Vec::new();
     let mut i = start;
-    let mut cell_start: Option<usize> = None;
-    let mut last_text = start;
     while i < end {
-        let c = b[i];
-        if c == b'\t' || c == b'\n' || c == b'\r' || (c == b' ' && b.get(i + 1) == Some(&b' ')) {
-            if let Some(s) = cell_start.take() {
-                cells.push((s, last_text));
-            }
+        if !is_text(b[i]) {
             i += 1;
             continue;
         }
-        if c != b' ' {
-            if cell_start.is_none() {
-                cell_start = Some(i);
-            }
-            last_text = i + 1;
-        }
+        // A cell runs to the next separator; lone spaces within it are
+        // its own, those before the separator are not.
+        let cell_start = i;
+        let mut last_text = i + 1;
         i += 1;
-    }
-    if let Some(s) = cell_start {
-        cells.push((s, last_text));
+        while i < end {
+            let c = b[i];
+            if is_text(c) {
+                last_text = i + 1;
+            } else if c != b' ' || b.get(i + 1) == Some(&b' ') {
+                break;
+            }
+            i += 1;
+        }
+        cells.push((cell_start, last_text));
     }
     cells
 }

@@ -89,6 +89,15 @@ impl Sym {
         if let Ok(Some(i)) = known {
             return Sym(i);
         }
+        Sym::new_to_this_thread(s)
+    }
+
+    /// [`Sym::new`] for a string this thread has not interned yet: kept out
+    /// of line, so that the look-up every claim makes saves no registers
+    /// for the locking and copying it seldom needs.
+    #[cold]
+    #[inline(never)]
+    fn new_to_this_thread(s: &str) -> Sym {
         let (i, interned) = intern(s);
         // A thread gone past its locals (a destructor) just asks again.
         let _ = SEEN.try_with(|seen| seen.borrow_mut().ids.insert(interned, i));
@@ -96,7 +105,22 @@ impl Sym {
     }
 
     /// The string.
+    // Inlined: reports read a symbol's string for every claim they order,
+    // and the look-up is a few instructions once the rare path is apart.
+    #[inline]
     pub fn as_str(self) -> &'static str {
+        let known = SEEN.try_with(|seen| seen.borrow().strs.get(self.0 as usize).copied());
+        match known {
+            Ok(Some(s)) => s,
+            _ => self.str_not_seen_by_this_thread(),
+        }
+    }
+
+    /// [`Sym::as_str`] for a symbol interned since this thread last looked
+    /// (or on a thread gone past its locals): out of line, as it locks.
+    #[cold]
+    #[inline(never)]
+    fn str_not_seen_by_this_thread(self) -> &'static str {
         let i = self.0 as usize;
         SEEN.try_with(|seen| {
             let mut seen = seen.borrow_mut();
