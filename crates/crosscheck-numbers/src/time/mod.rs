@@ -211,18 +211,29 @@ fn same_paragraph(bytes: &[u8], from: usize, to: usize) -> bool {
     true
 }
 
-/// The first `\n` in `bytes[from..to]`.
-fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+/// True when one of the eight bytes packed in `chunk` is `byte`: the
+/// bytes equal to it become zero, and only a zero byte borrows into its
+/// high bit (a borrow only flags bytes above a zero, never none).
+#[inline]
+fn holds_byte(chunk: u64, byte: u8) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let v = chunk ^ (ONES * u64::from(byte));
+    v.wrapping_sub(ONES) & !v & HIGHS != 0
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian.
+#[inline]
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = [0u8; 8];
+    chunk.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(chunk)
+}
+
+/// The first `\n` in `bytes[from..to]`.
+fn next_newline(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     let mut i = from;
-    while i + 8 <= to {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let v = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
-        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
-            break;
-        }
+    while i + 8 <= to && !holds_byte(chunk_at(bytes, i), b'\n') {
         i += 8;
     }
     (i..to).find(|&k| bytes[k] == b'\n')
@@ -377,19 +388,11 @@ fn speaks_ahead(w: &[u8]) -> bool {
 /// them met from the end is the later start. Eight bytes at a time past
 /// those that hold neither.
 fn sentence_start(window: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Nonzero when some byte of `x` is zero.
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let mut i = window.len();
     while i > 0 {
         while i >= 8 {
-            let mut chunk = [0u8; 8];
-            chunk.copy_from_slice(&window[i - 8..i]);
-            let x = u64::from_le_bytes(chunk);
-            if zero_byte(x ^ (ONES * u64::from(b'.'))) | zero_byte(x ^ (ONES * u64::from(b'\n')))
-                != 0
-            {
+            let chunk = chunk_at(window, i - 8);
+            if holds_byte(chunk, b'.') || holds_byte(chunk, b'\n') {
                 break;
             }
             i -= 8;
