@@ -37,10 +37,11 @@ const SMALL_WORD_MAX_LEN: usize = {
     }
 };
 
-/// False when `w` is surely none of the small words ([`SMALL_WORD_MAX_LEN`])
-/// in any case, without a look-up: an ASCII word longer than all of them
-/// (its lower case is as long; another word's may not be).
-fn may_be_small_word(w: &str) -> bool {
+/// False when the word `w` (its bytes) is surely none of the small words
+/// ([`SMALL_WORD_MAX_LEN`]) in any case, without a look-up: an ASCII word
+/// longer than all of them (its lower case is as long; another word's may
+/// not be).
+fn may_be_small_word(w: &[u8]) -> bool {
     w.len() <= SMALL_WORD_MAX_LEN || !w.is_ascii()
 }
 
@@ -573,13 +574,13 @@ fn has_whitespace(s: &str) -> bool {
     false
 }
 
-/// True when `w` in lower case is one of `list` (lower-case ASCII words).
-fn lower_in(w: &str, list: &[&str]) -> bool {
+/// True when `w` in lower case is in the list(s) of `class` (lower-case
+/// words): one probe of the class table, an ASCII word folded on the way.
+fn lower_in(w: &str, class: u32) -> bool {
     if w.is_ascii() {
-        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+        crate::gazetteer::classes_ascii_lower(w) & class != 0
     } else {
-        let l = w.to_lowercase();
-        list.contains(&l.as_str())
+        is(&w.to_lowercase(), class)
     }
 }
 
@@ -692,6 +693,25 @@ impl<'a> Ctx<'a> {
     fn ut(&self, i: usize) -> &'a str {
         let u = self.units[i];
         &self.text[u.start()..u.end()]
+    }
+
+    /// The bytes of unit `i`, for the tests that need no `&str`: slicing
+    /// the text as a `str` also checks that both ends are character
+    /// boundaries, and the rules read units by the tens of thousands.
+    fn unit_bytes(&self, i: usize) -> &'a [u8] {
+        let u = self.units[i];
+        &self.text.as_bytes()[u.start()..u.end()]
+    }
+
+    /// True when unit `i` is exactly `s`.
+    #[inline]
+    fn unit_is(&self, i: usize, s: &str) -> bool {
+        self.unit_bytes(i) == s.as_bytes()
+    }
+
+    /// The word classes of unit `i` ([`crate::gazetteer::classes`]).
+    fn unit_classes(&self, i: usize) -> u32 {
+        crate::gazetteer::classes_of_bytes(self.unit_bytes(i))
     }
 
     fn lower_of(&mut self, w: &str) -> &str {
@@ -945,7 +965,7 @@ impl<'a> Ctx<'a> {
             }
             seen += 1;
             let w = self.ut(i);
-            let skip = if !may_be_small_word(w) {
+            let skip = if !may_be_small_word(w.as_bytes()) {
                 false
             } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
                 // A lower-case word is its own lower case: one probe answers both lists.
@@ -1055,7 +1075,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             i = c as usize;
-            let wc = crate::gazetteer::classes(self.ut(i));
+            let wc = self.unit_classes(i);
             if wc & cls::CALENDAR != 0 {
                 i += 1;
                 continue;
@@ -1168,8 +1188,8 @@ impl<'a> Ctx<'a> {
                 && !u.cap
                 && u.gap == Gap::Hyphen
                 && !last.conn
-                && self.ut(j).len() <= 5
-                && !is(self.ut(j), cls::HYPHEN_TAILS)
+                && u.end() - u.start() <= 5
+                && self.unit_classes(j) & cls::HYPHEN_TAILS == 0
                 && self.s(last.start, last.word_end).len() <= 5
             {
                 // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
@@ -1186,8 +1206,8 @@ impl<'a> Ctx<'a> {
                 && u.gap == Gap::Space
                 && !last.conn
                 && matches!(
-                    self.ut(j),
-                    "plc" | "ltd" | "inc" | "llc" | "gmbh" | "corp" | "pte" | "bhd"
+                    self.unit_bytes(j),
+                    b"plc" | b"ltd" | b"inc" | b"llc" | b"gmbh" | b"corp" | b"pte" | b"bhd"
                 )
             {
                 // `Keshua Cell plc said`: a legal form written in lower
@@ -1195,20 +1215,20 @@ impl<'a> Ctx<'a> {
                 // as anywhere. Only abbreviations: the legal-suffix list
                 // also holds `company` and `limited`, which in lower case
                 // are as often plain words (`Big Data limited the ...`).
-                let wc = crate::gazetteer::classes(self.ut(j));
+                let wc = self.unit_classes(j);
                 els.push(self.el_with(j, wc));
                 j += 1;
                 break;
             }
             if u.kind == Kind::Word && u.cap && matches!(u.gap, Gap::Space | Gap::Hyphen) {
-                let wc = crate::gazetteer::classes(self.ut(j));
+                let wc = self.unit_classes(j);
                 if wc & cls::CALENDAR == 0 {
                     els.push(self.el_with(j, wc));
                     j += 1;
                     continue;
                 }
             }
-            if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "." && !last.conn {
+            if u.kind == Kind::Punct && u.gap == Gap::None && self.unit_is(j, ".") && !last.conn {
                 let w = self.s(last.start, last.word_end);
                 let takes_dot = w.chars().count() == 1 && is_upper_start(w)
                     || is(w, cls::ABBREVIATIONS)
@@ -1228,7 +1248,7 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "," && !last.conn {
+            if u.kind == Kind::Punct && u.gap == Gap::None && self.unit_is(j, ",") && !last.conn {
                 // `Co., Ltd.`, `Acme, Inc.`
                 if self.is_word(j + 1) && self.units[j + 1].gap == Gap::Space {
                     let w = self.ut(j + 1);
@@ -1251,9 +1271,9 @@ impl<'a> Ctx<'a> {
                 && self.units[j + 1].gap == Gap::Space
                 // `Infosys on Thursday reported`, `Acme in March`: a month or
                 // a day after the word ends the name before it.
-                && !is(self.ut(j + 1), cls::CALENDAR)
-                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
-                    || u.kind == Kind::Other && self.ut(j) == "&")
+                && self.unit_classes(j + 1) & cls::CALENDAR == 0
+                && (u.kind == Kind::Word && !u.cap && self.unit_classes(j) & cls::CONNECTORS != 0
+                    || u.kind == Kind::Other && self.unit_is(j, "&"))
             {
                 let mut c = self.el(j);
                 c.conn = true;
@@ -1268,7 +1288,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn el(&self, i: usize) -> El {
-        self.el_with(i, crate::gazetteer::classes(self.ut(i)))
+        self.el_with(i, self.unit_classes(i))
     }
 
     /// The element of unit `i`, whose word classes `wc` are known already.
@@ -1286,6 +1306,11 @@ impl<'a> Ctx<'a> {
 
     fn ew(&self, e: &El) -> &'a str {
         self.s(e.start, e.word_end)
+    }
+
+    /// The bytes of [`Ctx::ew`], for tests that need no `&str` ([`Ctx::unit_bytes`]).
+    fn ew_bytes(&self, e: &El) -> &'a [u8] {
+        &self.text.as_bytes()[e.start..e.word_end]
     }
 
     /// Gazetteer hits in `els` that start and end on element boundaries,
@@ -1408,9 +1433,10 @@ impl<'a> Ctx<'a> {
         // (A lone word stays, whatever it is: asked before the word lists.)
         while els.len() > 1 {
             let f = els[0];
-            let w = self.ew(&f);
             if f.wc & cls::DETERMINERS != 0
-                || w.len() > 1 && may_be_small_word(w) && self.lower_is(w, cls::FUNCTION)
+                || f.word_end - f.start > 1
+                    && may_be_small_word(self.ew_bytes(&f))
+                    && self.lower_is(self.ew(&f), cls::FUNCTION)
             {
                 els.remove(0);
                 continue;
@@ -1449,18 +1475,18 @@ impl<'a> Ctx<'a> {
         let mut k = 0;
         while k < n {
             let e = els[k];
-            let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
             if !covered(k) && !e.conn && !org_named {
                 let mut core = k;
                 let mut has_title = false;
                 while core < n && !els[core].conn {
-                    let w = self.ew(&els[core]);
-                    let bare = w.trim_end_matches('.');
-                    let c = if bare.len() == w.len() {
-                        els[core].wc
+                    let el = els[core];
+                    // A word with a final dot is asked without it; one
+                    // without has its classes at hand.
+                    let c = if self.ew_bytes(&el).last() == Some(&b'.') {
+                        crate::gazetteer::classes(self.ew(&el).trim_end_matches('.'))
                     } else {
-                        crate::gazetteer::classes(bare)
+                        el.wc
                     };
                     if c & cls::TITLES != 0 {
                         has_title = true;
@@ -1500,8 +1526,8 @@ impl<'a> Ctx<'a> {
                                 && !self.is_common(nx)
                         }
                     })
-                && self.is_common(w)
-                && !(self.is_given(w) && k + 1 < n && !self.headline())
+                && self.is_common(self.ew(&e))
+                && !(self.is_given(self.ew(&e)) && k + 1 < n && !self.headline())
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1577,11 +1603,17 @@ impl<'a> Ctx<'a> {
                 let r = &els[k + 1..k + 1 + r_len];
                 r.len() <= 3
                     && !r.is_empty()
-                    && (self
-                        .gaz
-                        .get(self.s(r[0].start, r[r.len() - 1].end))
-                        .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && r[r.len() - 1].wc & cls::PLACE_TAILS != 0)
+                    && ({
+                        let name = self.s(r[0].start, r[r.len() - 1].end);
+                        // One word was asked about already (its facts are
+                        // at hand): no hashing of it again.
+                        let entry = if r.len() == 1 {
+                            self.word(name).entry()
+                        } else {
+                            self.gaz.entry_id(name)
+                        };
+                        entry.is_some_and(|id| self.gaz.entries[id as usize].label == Label::Place)
+                    } || r.len() >= 2 && r[r.len() - 1].wc & cls::PLACE_TAILS != 0)
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -1629,7 +1661,7 @@ impl<'a> Ctx<'a> {
                 if seen == back {
                     return Some(self.ut(j));
                 }
-            } else if self.units[j].kind == Kind::Punct && self.ut(j) != "," {
+            } else if self.units[j].kind == Kind::Punct && !self.unit_is(j, ",") {
                 return None;
             }
         }
@@ -1659,80 +1691,54 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if p.eq_ignore_ascii_case("by")
-                && self.prev_word(a, 2).is_some_and(|q| {
-                    lower_in(
-                        q,
-                        &[
-                            "reporting",
-                            "editing",
-                            "edited",
-                            "written",
-                            "compiled",
-                            "photo",
-                            "photos",
-                            "additional",
-                            "writing",
-                            "translated",
-                            "interview",
-                            "interviewed",
-                            "text",
-                        ],
-                    )
-                })
+                && self
+                    .prev_word(a, 2)
+                    .is_some_and(|q| lower_in(q, cls::BYLINE_WORDS))
             {
                 return true;
             }
             if matches!(p, "to" | "by" | "with")
-                && self.prev_word(a, 2).is_some_and(|q| {
-                    lower_in(
-                        q,
-                        &[
-                            "according",
-                            "spoke",
-                            "speaking",
-                            "talked",
-                            "talking",
-                            "interview",
-                            "spoken",
-                            "told",
-                            "wrote",
-                            "met",
-                            "meeting",
-                        ],
-                    )
-                })
+                && self
+                    .prev_word(a, 2)
+                    .is_some_and(|q| lower_in(q, cls::SPOKEN_WITH))
             {
                 return true;
             }
         }
-        if a > 0 && self.ut(a - 1) == "/" && a > 1 && is(self.ut(a - 2), cls::CREDITS) {
+        if a > 0
+            && self.unit_is(a - 1, "/")
+            && a > 1
+            && self.unit_classes(a - 2) & cls::CREDITS != 0
+        {
             return true;
         }
-        if a > 0 && self.ut(a - 1) == ":" && a > 1 && is(self.ut(a - 2), cls::CREDITS) {
+        if a > 0
+            && self.unit_is(a - 1, ":")
+            && a > 1
+            && self.unit_classes(a - 2) & cls::CREDITS != 0
+        {
             return true;
         }
         if let Some(u) = self.units.get(b) {
-            let w = self.ut(b);
-            if u.kind == Kind::Word && is(w, cls::SPEECH) {
+            if u.kind == Kind::Word && self.unit_classes(b) & cls::SPEECH != 0 {
                 return true;
             }
-            if u.kind == Kind::Punct && w == "," {
+            if u.kind == Kind::Punct && self.unit_is(b, ",") {
                 if let Some(v) = self.units.get(b + 1) {
-                    let r = self.ut(b + 1);
-                    if v.kind == Kind::Word && is(r, cls::SPEECH) {
+                    if v.kind == Kind::Word && self.unit_classes(b + 1) & cls::SPEECH != 0 {
                         return true;
                     }
                     if v.kind == Kind::Word && self.appositive(b + 1) == Some(Label::Person) {
                         return true;
                     }
-                    if v.kind == Kind::Word && r.chars().all(|c| c.is_ascii_digit()) {
+                    if v.kind == Kind::Word && self.unit_bytes(b + 1).iter().all(u8::is_ascii_digit)
+                    {
                         return true;
                     }
                 }
             }
-            if u.kind == Kind::Punct && w == "(" {
-                // `Wang Meifang (Photo/…)` is rare; ages in brackets are not.
-            }
+            // (`Wang Meifang (Photo/…)` is rare; ages in brackets are not:
+            // a bracket after the name is no evidence.)
         }
         false
     }
@@ -1797,12 +1803,9 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if p == "of"
-                && self.prev_word(a, 2).is_some_and(|q| {
-                    lower_in(
-                        q,
-                        &["shares", "subsidiary", "unit", "stake", "owner", "parent"],
-                    )
-                })
+                && self
+                    .prev_word(a, 2)
+                    .is_some_and(|q| lower_in(q, cls::HELD_OF))
             {
                 return true;
             }
@@ -1811,34 +1814,34 @@ impl<'a> Ctx<'a> {
         // `Infosys on Thursday reported`: the day between a name and its
         // verb.
         if self.is_word(b)
-            && matches!(self.ut(b), "on" | "in")
+            && matches!(self.unit_bytes(b), b"on" | b"in")
             && self.is_word(b + 1)
-            && is(self.ut(b + 1), cls::CALENDAR)
+            && self.unit_classes(b + 1) & cls::CALENDAR != 0
             && self.is_word(b + 2)
-            && is(self.ut(b + 2), cls::COMPANY_VERBS)
+            && self.unit_classes(b + 2) & cls::COMPANY_VERBS != 0
         {
             b += 2;
         }
         if let Some(u) = self.units.get(b).copied() {
-            if u.kind == Kind::Possessive {
-                if let Some(w) = self.units.get(b + 1).map(|_| self.ut(b + 1)) {
-                    if is(w, cls::COMPANY_POSSESSED) {
-                        return true;
-                    }
-                }
+            // `Qiantang's plant`: what a company has.
+            if u.kind == Kind::Possessive
+                && b + 1 < self.units.len()
+                && self.unit_classes(b + 1) & cls::COMPANY_POSSESSED != 0
+            {
+                return true;
             }
-            if u.kind == Kind::Word && is(self.ut(b), cls::COMPANY_VERBS) {
+            if u.kind == Kind::Word && self.unit_classes(b) & cls::COMPANY_VERBS != 0 {
                 return true;
             }
             if u.kind == Kind::Punct
-                && self.ut(b) == ","
+                && self.unit_is(b, ",")
                 && self.appositive(b + 1) == Some(Label::Company)
             {
                 return true;
             }
             if u.kind == Kind::Word
                 && u.gap == Gap::Hyphen
-                && matches!(self.ut(b), "listed" | "made" | "branded")
+                && matches!(self.unit_bytes(b), b"listed" | b"made" | b"branded")
             {
                 return false;
             }
@@ -1862,9 +1865,9 @@ impl<'a> Ctx<'a> {
         // `China Passenger Car Association (CPCA)`.
         let b = self.unit_after(last);
         if b + 2 < self.units.len()
-            && self.ut(b) == "("
+            && self.unit_is(b, "(")
             && self.units[b + 1].kind == Kind::Word
-            && self.ut(b + 2) == ")"
+            && self.unit_is(b + 2, ")")
         {
             let acr = self.ut(b + 1);
             let n_up = acr.chars().filter(|c| c.is_uppercase()).count();
@@ -2105,7 +2108,7 @@ impl<'a> Ctx<'a> {
             && !title_cue
             && self
                 .prev_word(els[0].unit, 1)
-                .is_some_and(|p| lower_in(p, INDUSTRY_NOUNS))
+                .is_some_and(|p| lower_in(p, cls::INDUSTRY_NOUNS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
@@ -2516,7 +2519,10 @@ impl<'a> Ctx<'a> {
         // text order and never overlap, so a match in an earlier run never
         // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        // Sized once: each name mostly matches where its own mention stands
+        // (grown push by push, this list was most of the document pass's
+        // reallocations).
+        let mut hits: Vec<(usize, usize, usize)> = Vec::with_capacity(names.len());
         let mut try_name = |k: u32, at: usize, piece: &[u8], hits: &mut Vec<_>| {
             let ku = k as usize;
             let name = names[ku].0.as_bytes();
@@ -2640,8 +2646,10 @@ impl<'a> Ctx<'a> {
             FxMap::with_capacity_and_hasher(capacity, Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
-        // A person's name in words (a buffer reused between mentions).
-        let mut parts: Vec<&str> = Vec::new();
+        // A person's name in words (a buffer reused between mentions, sized
+        // once for a long name: grown word by word, it was reallocated
+        // twice a document).
+        let mut parts: Vec<&str> = Vec::with_capacity(8);
         for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
             // Most mentions are named by their own text: their canonical is
@@ -2704,7 +2712,8 @@ impl<'a> Ctx<'a> {
         }
         let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
         let mut resolved: Vec<Mention> = Vec::with_capacity(pending.len());
-        let mut unresolved: Vec<Pending> = Vec::new();
+        // Sized once (at most every pending name is left unresolved).
+        let mut unresolved: Vec<Pending> = Vec::with_capacity(pending.len());
         let mut coordinated: Vec<Mention> = Vec::new();
         for (p, t) in pending.into_iter().zip(&pending_keys) {
             let t = t.as_ref();
