@@ -497,40 +497,24 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut V
     for s in sentences {
         if let Some(prev) = out.last_mut() {
             let before = text[prev.start..prev.end].trim_end();
-            let gap = &text[prev.start + before.len()..s.start];
-            let next = &text[s.start..s.end];
-            let word_len = next
-                .bytes()
-                .position(|b| !b.is_ascii_alphabetic())
-                .unwrap_or(next.len());
-            let word = &next[..word_len];
-            // The tests of the next word's shape first: they need no look-up.
-            let joins = gap.len() <= 1
-                && (1..=8).contains(&word_len)
-                && is_upper_start(word)
-                && before.strip_suffix('.').is_some_and(|b| {
-                    // The word after the last space or comma, looked for only
-                    // as far back as an abbreviation reaches: a separator
-                    // further back leaves a word too long to be one.
-                    let bb = b.as_bytes();
-                    let lim = bb.len().saturating_sub(ABBREVIATION_MAX_LEN + 1);
-                    let w = match bb[lim..].iter().rposition(|&c| c == b' ' || c == b',') {
-                        Some(p) => &b[lim + p + 1..],
-                        None if lim == 0 => b,
-                        None => return false,
-                    };
-                    // Every abbreviation is capitalized (a test holds the
-                    // list to it): a sentence's last word mostly is not, and
-                    // needs no look-up.
-                    w.len() <= ABBREVIATION_MAX_LEN
-                        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                        && is(w, cls::ABBREVIATIONS)
-                })
-                && {
+            // The abbreviation first: a sentence's last word mostly is
+            // none, and is turned away by its first letter; the next
+            // sentence's first word is read only after it.
+            let joins = ends_in_abbreviation(before) && {
+                let gap = &text[prev.start + before.len()..s.start];
+                let next = &text[s.start..s.end];
+                let word_len = next
+                    .bytes()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(next.len());
+                let word = &next[..word_len];
+                // The tests of the next word's shape first: they need no look-up.
+                gap.len() <= 1 && (1..=8).contains(&word_len) && is_upper_start(word) && {
                     // An ASCII word: its lower case asked for without making it.
                     crate::gazetteer::classes_ascii_lower(word) & cls::LEGAL_WORDS != 0
                         || gaz.is_legal_ascii(word)
-                };
+                }
+            };
             if joins {
                 prev.end = s.end;
                 continue;
@@ -538,6 +522,29 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut V
         }
         out.push(*s);
     }
+}
+
+/// True when `before` (a sentence, white space trimmed) ends in an
+/// abbreviation and its dot (`Pvt.`).
+fn ends_in_abbreviation(before: &str) -> bool {
+    let Some(b) = before.strip_suffix('.') else {
+        return false;
+    };
+    // The word after the last space or comma, looked for only as far back
+    // as an abbreviation reaches: a separator further back leaves a word
+    // too long to be one.
+    let bb = b.as_bytes();
+    let lim = bb.len().saturating_sub(ABBREVIATION_MAX_LEN + 1);
+    let w = match bb[lim..].iter().rposition(|&c| c == b' ' || c == b',') {
+        Some(p) => &b[lim + p + 1..],
+        None if lim == 0 => b,
+        None => return false,
+    };
+    // Every abbreviation is capitalized (a test holds the list to it): a
+    // sentence's last word mostly is not, and needs no look-up.
+    w.len() <= ABBREVIATION_MAX_LEN
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && is(w, cls::ABBREVIATIONS)
 }
 
 /// Where the first hyphen or apostrophe at or after `from` is in `bytes`
@@ -943,41 +950,46 @@ impl<'a> Ctx<'a> {
 
     /// Title Case or ALL CAPS lines: capitals there say nothing.
     fn detect_headline(&mut self) -> bool {
+        // A full stop, in either script (units are read as bytes: no `&str`
+        // needs making to compare a mark).
+        let is_stop = |b: &[u8]| b == b"." || b == "。".as_bytes();
         // Most sentences end with a full stop: no headline, nothing to count.
         if let Some(i) = self.units.iter().rposition(|u| u.kind != Kind::Other) {
-            if self.units[i].kind == Kind::Punct && matches!(self.ut(i), "." | "。") {
+            if self.units[i].kind == Kind::Punct && is_stop(self.unit_bytes(i)) {
                 return false;
             }
         }
         let mut words = 0;
         let mut caps = 0;
         let mut common_caps = 0;
-        let mut last_punct = "";
+        // The last mark after the last counted word is a full stop.
+        let mut stop_last = false;
         let total = self.units.iter().filter(|u| u.kind == Kind::Word).count();
         let mut seen = 0;
         for i in 0..self.units.len() {
             let u = self.units[i];
             if u.kind == Kind::Punct {
-                last_punct = self.ut(i);
+                stop_last = is_stop(self.unit_bytes(i));
             }
             if u.kind != Kind::Word {
                 continue;
             }
             seen += 1;
-            let w = self.ut(i);
-            let skip = if !may_be_small_word(w.as_bytes()) {
+            let w = self.unit_bytes(i);
+            let skip = if !may_be_small_word(w) {
                 false
-            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            } else if w.iter().all(u8::is_ascii_lowercase) {
                 // A lower-case word is its own lower case: one probe answers both lists.
-                let c = crate::gazetteer::classes(w);
+                let c = crate::gazetteer::classes_of_bytes(w);
                 c & (cls::CONNECTORS | cls::FUNCTION) != 0
             } else {
-                !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION)
+                !u.cap && crate::gazetteer::classes_of_bytes(w) & cls::CONNECTORS != 0
+                    || self.lower_is(self.ut(i), cls::FUNCTION)
             };
             if skip {
                 continue;
             }
-            last_punct = "";
+            stop_last = false;
             words += 1;
             caps += usize::from(u.cap);
             // Too many lower-case words already for 80% capitals, whatever follows.
@@ -985,22 +997,22 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
-        if words < 4 || caps * 10 < words * 8 || matches!(last_punct, "." | "。") {
+        if words < 4 || caps * 10 < words * 8 || stop_last {
             return false;
         }
         for i in 0..self.units.len() {
             let u = self.units[i];
-            let w = self.ut(i);
-            if u.kind == Kind::Word && u.cap && w.len() > 1 && self.is_common(w) {
+            if u.kind == Kind::Word
+                && u.cap
+                && u.end() - u.start() > 1
+                && self.is_common(self.ut(i))
+            {
                 common_caps += 1;
             }
         }
         // A line of names (`Analysts: Zhou Xinyi, Michael T. Brennan`) is no headline:
         // headlines capitalize ordinary words.
-        words >= 4
-            && caps * 10 >= words * 8
-            && common_caps * 10 >= caps * 4
-            && !matches!(last_punct, "." | "。")
+        words >= 4 && caps * 10 >= words * 8 && common_caps * 10 >= caps * 4 && !stop_last
     }
 
     /// True when the sentence is a headline, worked out on first asking.
@@ -1315,14 +1327,30 @@ impl<'a> Ctx<'a> {
 
     /// Gazetteer hits in `els` that start and end on element boundaries,
     /// leftmost-longest, as element index ranges.
+    ///
+    /// A piece is mostly asked about again right after (see
+    /// [`Ctx::hits_cache`]): that answer is given here, inline, and the
+    /// search itself is a call of its own, so that a repeated question
+    /// does not pay for the search's set-up.
+    #[inline]
     fn gaz_hits(&mut self, els: &[El]) -> Hits {
         let (Some(first), Some(last)) = (els.first(), els.last()) else {
             return self.no_hits.clone();
         };
-        let base = first.start;
-        if self.hits_key == (base, last.end, els.len()) {
+        if self.hits_key == (first.start, last.end, els.len()) {
             return self.hits_cache.clone();
         }
+        self.find_gaz_hits(els)
+    }
+
+    /// [`Ctx::gaz_hits`] of a piece not asked about just before (`els` is
+    /// not empty), kept as the last answer.
+    #[inline(never)]
+    fn find_gaz_hits(&mut self, els: &[El]) -> Hits {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return self.no_hits.clone();
+        };
+        let base = first.start;
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
