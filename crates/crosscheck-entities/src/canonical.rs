@@ -8,18 +8,44 @@ use crate::rules::cls;
 /// leading province or city dropped (`Zhejiang Geely Holding` -> `Geely`),
 /// but never so far that only an ordinary word is left (`General Motors`
 /// stays whole).
-pub(crate) fn company_core(
-    name: &str,
+///
+/// `is_common` answers for a word's lower case, and must fold ASCII case
+/// itself (an ASCII word is handed over as written, so that asking makes
+/// no lower-case copy); other words are lower-cased first.
+pub(crate) fn company_core<'n>(
+    name: &'n str,
     is_common: impl Fn(&str) -> bool,
     is_local_place: impl Fn(&str) -> bool,
 ) -> String {
-    let words: Vec<&str> = name
-        .split([' ', ','])
-        .filter(|w| !w.is_empty() && *w != "&")
-        .collect();
+    // The words between spaces and commas, split by bytes (both are ASCII,
+    // so every cut is at a character boundary): splitting at a set of
+    // characters decodes every character of the name.
+    let mut words: Vec<&str> = Vec::with_capacity(8);
+    let mut keep = |w: &'n str| {
+        if !w.is_empty() && w != "&" {
+            words.push(w);
+        }
+    };
+    let mut from = 0;
+    for (at, b) in name.bytes().enumerate() {
+        if b == b' ' || b == b',' {
+            keep(&name[from..at]);
+            from = at + 1;
+        }
+    }
+    keep(&name[from..]);
     let mut end = words.len();
     let mut lower = String::new();
     let mut rest_lower = String::new();
+    // Whether a word's lower case is an ordinary word.
+    let common = |w: &str, buf: &mut String| {
+        if w.is_ascii() {
+            is_common(w)
+        } else {
+            lower_into(w, buf);
+            is_common(buf)
+        }
+    };
     while end > 1 {
         let w = words[end - 1];
         // The class table answers the list membership in one probe; an
@@ -42,10 +68,7 @@ pub(crate) fn company_core(
         }
         // Keep `General Motors`, `Great Wall Motor`: the word before the tail
         // must be able to stand for the company alone.
-        if end - 1 == 1 && {
-            lower_into(words[end - 2], &mut rest_lower);
-            is_common(&rest_lower)
-        } {
+        if end - 1 == 1 && common(words[end - 2], &mut rest_lower) {
             break;
         }
         end -= 1;
@@ -55,12 +78,8 @@ pub(crate) fn company_core(
         end -= 1;
     }
     let mut start = 0;
-    if end - start > 1 && is_local_place(words[0]) {
-        let mut next = String::new();
-        lower_into(words[1], &mut next);
-        if !is_common(&next) {
-            start = 1;
-        }
+    if end - start > 1 && is_local_place(words[0]) && !common(words[1], &mut rest_lower) {
+        start = 1;
     }
     words[start..end].join(" ")
 }
@@ -150,29 +169,65 @@ fn is_tidy(b: &[u8]) -> bool {
         return false;
     }
     // Eight bytes at a time: names are checked several times per document.
+    // Whole chunks by plain loads, then the short rest padded once (a
+    // padded load per chunk, over a stepped range, was half of the test).
+    let mut prev_space = false;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(c);
+        match tidy_chunk(u64::from_le_bytes(v), prev_space) {
+            Chunk::Tidy { ends_in_space } => prev_space = ends_in_space,
+            Chunk::Untidy => return false,
+            Chunk::Control => return is_tidy_bytewise(b),
+        }
+    }
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return true;
+    }
+    match tidy_chunk(load8_padded(rest, 0), prev_space) {
+        Chunk::Tidy { .. } => true,
+        Chunk::Untidy => false,
+        Chunk::Control => is_tidy_bytewise(b),
+    }
+}
+
+/// What [`tidy_chunk`] makes of eight bytes of a name.
+enum Chunk {
+    /// Nothing [`tidy`] would change; whether the last byte is a space.
+    Tidy { ends_in_space: bool },
+    /// Something [`tidy`] would change (a byte past ASCII, two spaces).
+    Untidy,
+    /// A control byte, which may be white space or not: the name is then
+    /// asked byte by byte (rare in a name).
+    Control,
+}
+
+/// [`is_tidy`]'s test of eight bytes `v` of a name (padded past its end
+/// with a letter), after a chunk that ended in a space when `prev_space`.
+/// (Always inlined: a few instructions, which a call would double.)
+#[inline(always)]
+fn tidy_chunk(v: u64, prev_space: bool) -> Chunk {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let mut prev_space = false;
-    for at in (0..b.len()).step_by(8) {
-        let v = load8_padded(b, at);
-        if v & HI != 0 {
-            return false;
-        }
-        // A control byte (below 0x20; every byte is ASCII here) may be white
-        // space (a tab, a line break) or not: rare in a name, so asked byte by byte.
-        if v.wrapping_sub(0x20 * LO) & HI != 0 {
-            return is_tidy_bytewise(b);
-        }
-        // 0x80 in each byte that is a space, exactly (no carries across bytes).
-        let x = v ^ (0x20 * LO);
-        let spaces = !(((x & !HI).wrapping_add(!HI)) | x | !HI);
-        // Two spaces in a row: within the chunk, or across its first byte.
-        if spaces & (spaces << 8) != 0 || prev_space && spaces & 0x80 != 0 {
-            return false;
-        }
-        prev_space = spaces >> 63 != 0;
+    if v & HI != 0 {
+        return Chunk::Untidy;
     }
-    true
+    // A byte below 0x20 (every byte is ASCII here).
+    if v.wrapping_sub(0x20 * LO) & HI != 0 {
+        return Chunk::Control;
+    }
+    // 0x80 in each byte that is a space, exactly (no carries across bytes).
+    let x = v ^ (0x20 * LO);
+    let spaces = !(((x & !HI).wrapping_add(!HI)) | x | !HI);
+    // Two spaces in a row: within the chunk, or across its first byte.
+    if spaces & (spaces << 8) != 0 || prev_space && spaces & 0x80 != 0 {
+        return Chunk::Untidy;
+    }
+    Chunk::Tidy {
+        ends_in_space: spaces >> 63 != 0,
+    }
 }
 
 /// [`is_tidy`]'s test of the bytes, one at a time.
@@ -212,8 +267,12 @@ pub(crate) fn tidy(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Folds ASCII case itself, as [`company_core`] asks.
     fn common(w: &str) -> bool {
-        matches!(w, "general" | "great" | "china" | "mobile")
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "general" | "great" | "china" | "mobile"
+        )
     }
 
     fn local(w: &str) -> bool {

@@ -412,6 +412,8 @@ impl Gazetteer {
     }
 
     /// True when `lower` (already lower-cased) is an ordinary English word.
+    /// ASCII letters are folded on the way, so an ASCII word may come in any
+    /// case ([`Gazetteer::is_common_ascii`]).
     pub fn is_common(&self, lower: &str) -> bool {
         self.common.contains_lower(lower)
     }
@@ -724,8 +726,14 @@ fn class_tag_of(n: usize, first: u8) -> u16 {
 /// The word classes of `w` (bits of [`crate::rules::cls`]), from an
 /// open-addressing table built once (the rules ask it several times per word).
 pub(crate) fn classes(w: &str) -> u32 {
+    classes_of_bytes(w.as_bytes())
+}
+
+/// [`classes`] of a word given as its bytes (the table reads nothing
+/// else, and a caller holding a slice of the text as bytes saves making it
+/// a `&str`, which checks character boundaries).
+pub(crate) fn classes_of_bytes(wb: &[u8]) -> u32 {
     let t = class_table();
-    let wb = w.as_bytes();
     let tag = class_tag(wb);
     let mut i = class_slot(wb);
     loop {

@@ -161,6 +161,26 @@ pub(crate) const INDUSTRY_NOUNS: &[&str] = &[
     "miner", "refiner", "airline", "bank", "brokerage", "giant", "startup", "start-up",
 ];
 
+/// Words before `by` that make the name after it a person's: `Reporting
+/// by`, `Photos by` (asked in lower case).
+#[rustfmt::skip]
+pub(crate) const BYLINE_WORDS: &[&str] = &[
+    "reporting", "editing", "edited", "written", "compiled", "photo", "photos", "additional",
+    "writing", "translated", "interview", "interviewed", "text",
+];
+
+/// Words before `to`, `by` or `with` that make the name after it a person's:
+/// `according to`, `spoke with` (asked in lower case).
+#[rustfmt::skip]
+pub(crate) const SPOKEN_WITH: &[&str] = &[
+    "according", "spoke", "speaking", "talked", "talking", "interview", "spoken", "told", "wrote",
+    "met", "meeting",
+];
+
+/// Words before `of` that make the name after it a company's: `shares of`,
+/// `subsidiary of` (asked in lower case).
+pub(crate) const HELD_OF: &[&str] = &["shares", "subsidiary", "unit", "stake", "owner", "parent"];
+
 /// Lower-case words after a company's possessive: `X's plant`.
 #[rustfmt::skip]
 pub(crate) const COMPANY_POSSESSED: &[&str] = &[
@@ -289,6 +309,10 @@ pub(crate) mod cls {
     pub const TITLES: u32 = 1 << 23;
     pub const TITLE_MODIFIERS: u32 = 1 << 24;
     pub const NOT_NAMES: u32 = 1 << 25;
+    pub const BYLINE_WORDS: u32 = 1 << 26;
+    pub const SPOKEN_WITH: u32 = 1 << 27;
+    pub const HELD_OF: u32 = 1 << 28;
+    pub const INDUSTRY_NOUNS: u32 = 1 << 29;
 }
 
 /// Every list with its class bit.
@@ -319,6 +343,10 @@ pub(crate) const CLASSES: &[(&[&str], u32)] = &[
     (TITLES, cls::TITLES),
     (TITLE_MODIFIERS, cls::TITLE_MODIFIERS),
     (NOT_NAMES, cls::NOT_NAMES),
+    (BYLINE_WORDS, cls::BYLINE_WORDS),
+    (SPOKEN_WITH, cls::SPOKEN_WITH),
+    (HELD_OF, cls::HELD_OF),
+    (INDUSTRY_NOUNS, cls::INDUSTRY_NOUNS),
 ];
 
 /// Chinese organisation suffixes after a place name, with their English.

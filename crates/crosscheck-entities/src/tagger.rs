@@ -37,10 +37,11 @@ const SMALL_WORD_MAX_LEN: usize = {
     }
 };
 
-/// False when `w` is surely none of the small words ([`SMALL_WORD_MAX_LEN`])
-/// in any case, without a look-up: an ASCII word longer than all of them
-/// (its lower case is as long; another word's may not be).
-fn may_be_small_word(w: &str) -> bool {
+/// False when the word `w` (its bytes) is surely none of the small words
+/// ([`SMALL_WORD_MAX_LEN`]) in any case, without a look-up: an ASCII word
+/// longer than all of them (its lower case is as long; another word's may
+/// not be).
+fn may_be_small_word(w: &[u8]) -> bool {
     w.len() <= SMALL_WORD_MAX_LEN || !w.is_ascii()
 }
 
@@ -496,40 +497,24 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut V
     for s in sentences {
         if let Some(prev) = out.last_mut() {
             let before = text[prev.start..prev.end].trim_end();
-            let gap = &text[prev.start + before.len()..s.start];
-            let next = &text[s.start..s.end];
-            let word_len = next
-                .bytes()
-                .position(|b| !b.is_ascii_alphabetic())
-                .unwrap_or(next.len());
-            let word = &next[..word_len];
-            // The tests of the next word's shape first: they need no look-up.
-            let joins = gap.len() <= 1
-                && (1..=8).contains(&word_len)
-                && is_upper_start(word)
-                && before.strip_suffix('.').is_some_and(|b| {
-                    // The word after the last space or comma, looked for only
-                    // as far back as an abbreviation reaches: a separator
-                    // further back leaves a word too long to be one.
-                    let bb = b.as_bytes();
-                    let lim = bb.len().saturating_sub(ABBREVIATION_MAX_LEN + 1);
-                    let w = match bb[lim..].iter().rposition(|&c| c == b' ' || c == b',') {
-                        Some(p) => &b[lim + p + 1..],
-                        None if lim == 0 => b,
-                        None => return false,
-                    };
-                    // Every abbreviation is capitalized (a test holds the
-                    // list to it): a sentence's last word mostly is not, and
-                    // needs no look-up.
-                    w.len() <= ABBREVIATION_MAX_LEN
-                        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                        && is(w, cls::ABBREVIATIONS)
-                })
-                && {
+            // The abbreviation first: a sentence's last word mostly is
+            // none, and is turned away by its first letter; the next
+            // sentence's first word is read only after it.
+            let joins = ends_in_abbreviation(before) && {
+                let gap = &text[prev.start + before.len()..s.start];
+                let next = &text[s.start..s.end];
+                let word_len = next
+                    .bytes()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(next.len());
+                let word = &next[..word_len];
+                // The tests of the next word's shape first: they need no look-up.
+                gap.len() <= 1 && (1..=8).contains(&word_len) && is_upper_start(word) && {
                     // An ASCII word: its lower case asked for without making it.
                     crate::gazetteer::classes_ascii_lower(word) & cls::LEGAL_WORDS != 0
                         || gaz.is_legal_ascii(word)
-                };
+                }
+            };
             if joins {
                 prev.end = s.end;
                 continue;
@@ -537,6 +522,29 @@ fn join_legal_forms(gaz: &Gazetteer, text: &str, sentences: &[Span], out: &mut V
         }
         out.push(*s);
     }
+}
+
+/// True when `before` (a sentence, white space trimmed) ends in an
+/// abbreviation and its dot (`Pvt.`).
+fn ends_in_abbreviation(before: &str) -> bool {
+    let Some(b) = before.strip_suffix('.') else {
+        return false;
+    };
+    // The word after the last space or comma, looked for only as far back
+    // as an abbreviation reaches: a separator further back leaves a word
+    // too long to be one.
+    let bb = b.as_bytes();
+    let lim = bb.len().saturating_sub(ABBREVIATION_MAX_LEN + 1);
+    let w = match bb[lim..].iter().rposition(|&c| c == b' ' || c == b',') {
+        Some(p) => &b[lim + p + 1..],
+        None if lim == 0 => b,
+        None => return false,
+    };
+    // Every abbreviation is capitalized (a test holds the list to it): a
+    // sentence's last word mostly is not, and needs no look-up.
+    w.len() <= ABBREVIATION_MAX_LEN
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && is(w, cls::ABBREVIATIONS)
 }
 
 /// Where the first hyphen or apostrophe at or after `from` is in `bytes`
@@ -573,13 +581,13 @@ fn has_whitespace(s: &str) -> bool {
     false
 }
 
-/// True when `w` in lower case is one of `list` (lower-case ASCII words).
-fn lower_in(w: &str, list: &[&str]) -> bool {
+/// True when `w` in lower case is in the list(s) of `class` (lower-case
+/// words): one probe of the class table, an ASCII word folded on the way.
+fn lower_in(w: &str, class: u32) -> bool {
     if w.is_ascii() {
-        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+        crate::gazetteer::classes_ascii_lower(w) & class != 0
     } else {
-        let l = w.to_lowercase();
-        list.contains(&l.as_str())
+        is(&w.to_lowercase(), class)
     }
 }
 
@@ -692,6 +700,25 @@ impl<'a> Ctx<'a> {
     fn ut(&self, i: usize) -> &'a str {
         let u = self.units[i];
         &self.text[u.start()..u.end()]
+    }
+
+    /// The bytes of unit `i`, for the tests that need no `&str`: slicing
+    /// the text as a `str` also checks that both ends are character
+    /// boundaries, and the rules read units by the tens of thousands.
+    fn unit_bytes(&self, i: usize) -> &'a [u8] {
+        let u = self.units[i];
+        &self.text.as_bytes()[u.start()..u.end()]
+    }
+
+    /// True when unit `i` is exactly `s`.
+    #[inline]
+    fn unit_is(&self, i: usize, s: &str) -> bool {
+        self.unit_bytes(i) == s.as_bytes()
+    }
+
+    /// The word classes of unit `i` ([`crate::gazetteer::classes`]).
+    fn unit_classes(&self, i: usize) -> u32 {
+        crate::gazetteer::classes_of_bytes(self.unit_bytes(i))
     }
 
     fn lower_of(&mut self, w: &str) -> &str {
@@ -923,41 +950,46 @@ impl<'a> Ctx<'a> {
 
     /// Title Case or ALL CAPS lines: capitals there say nothing.
     fn detect_headline(&mut self) -> bool {
+        // A full stop, in either script (units are read as bytes: no `&str`
+        // needs making to compare a mark).
+        let is_stop = |b: &[u8]| b == b"." || b == "。".as_bytes();
         // Most sentences end with a full stop: no headline, nothing to count.
         if let Some(i) = self.units.iter().rposition(|u| u.kind != Kind::Other) {
-            if self.units[i].kind == Kind::Punct && matches!(self.ut(i), "." | "。") {
+            if self.units[i].kind == Kind::Punct && is_stop(self.unit_bytes(i)) {
                 return false;
             }
         }
         let mut words = 0;
         let mut caps = 0;
         let mut common_caps = 0;
-        let mut last_punct = "";
+        // The last mark after the last counted word is a full stop.
+        let mut stop_last = false;
         let total = self.units.iter().filter(|u| u.kind == Kind::Word).count();
         let mut seen = 0;
         for i in 0..self.units.len() {
             let u = self.units[i];
             if u.kind == Kind::Punct {
-                last_punct = self.ut(i);
+                stop_last = is_stop(self.unit_bytes(i));
             }
             if u.kind != Kind::Word {
                 continue;
             }
             seen += 1;
-            let w = self.ut(i);
+            let w = self.unit_bytes(i);
             let skip = if !may_be_small_word(w) {
                 false
-            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            } else if w.iter().all(u8::is_ascii_lowercase) {
                 // A lower-case word is its own lower case: one probe answers both lists.
-                let c = crate::gazetteer::classes(w);
+                let c = crate::gazetteer::classes_of_bytes(w);
                 c & (cls::CONNECTORS | cls::FUNCTION) != 0
             } else {
-                !u.cap && is(w, cls::CONNECTORS) || self.lower_is(w, cls::FUNCTION)
+                !u.cap && crate::gazetteer::classes_of_bytes(w) & cls::CONNECTORS != 0
+                    || self.lower_is(self.ut(i), cls::FUNCTION)
             };
             if skip {
                 continue;
             }
-            last_punct = "";
+            stop_last = false;
             words += 1;
             caps += usize::from(u.cap);
             // Too many lower-case words already for 80% capitals, whatever follows.
@@ -965,22 +997,22 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
-        if words < 4 || caps * 10 < words * 8 || matches!(last_punct, "." | "。") {
+        if words < 4 || caps * 10 < words * 8 || stop_last {
             return false;
         }
         for i in 0..self.units.len() {
             let u = self.units[i];
-            let w = self.ut(i);
-            if u.kind == Kind::Word && u.cap && w.len() > 1 && self.is_common(w) {
+            if u.kind == Kind::Word
+                && u.cap
+                && u.end() - u.start() > 1
+                && self.is_common(self.ut(i))
+            {
                 common_caps += 1;
             }
         }
         // A line of names (`Analysts: Zhou Xinyi, Michael T. Brennan`) is no headline:
         // headlines capitalize ordinary words.
-        words >= 4
-            && caps * 10 >= words * 8
-            && common_caps * 10 >= caps * 4
-            && !matches!(last_punct, "." | "。")
+        words >= 4 && caps * 10 >= words * 8 && common_caps * 10 >= caps * 4 && !stop_last
     }
 
     /// True when the sentence is a headline, worked out on first asking.
@@ -1055,7 +1087,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             i = c as usize;
-            let wc = crate::gazetteer::classes(self.ut(i));
+            let wc = self.unit_classes(i);
             if wc & cls::CALENDAR != 0 {
                 i += 1;
                 continue;
@@ -1168,8 +1200,8 @@ impl<'a> Ctx<'a> {
                 && !u.cap
                 && u.gap == Gap::Hyphen
                 && !last.conn
-                && self.ut(j).len() <= 5
-                && !is(self.ut(j), cls::HYPHEN_TAILS)
+                && u.end() - u.start() <= 5
+                && self.unit_classes(j) & cls::HYPHEN_TAILS == 0
                 && self.s(last.start, last.word_end).len() <= 5
             {
                 // `Park Ji-hoon`, `Ma Ying-jeou`: syllables of one given name.
@@ -1186,8 +1218,8 @@ impl<'a> Ctx<'a> {
                 && u.gap == Gap::Space
                 && !last.conn
                 && matches!(
-                    self.ut(j),
-                    "plc" | "ltd" | "inc" | "llc" | "gmbh" | "corp" | "pte" | "bhd"
+                    self.unit_bytes(j),
+                    b"plc" | b"ltd" | b"inc" | b"llc" | b"gmbh" | b"corp" | b"pte" | b"bhd"
                 )
             {
                 // `Keshua Cell plc said`: a legal form written in lower
@@ -1195,20 +1227,20 @@ impl<'a> Ctx<'a> {
                 // as anywhere. Only abbreviations: the legal-suffix list
                 // also holds `company` and `limited`, which in lower case
                 // are as often plain words (`Big Data limited the ...`).
-                let wc = crate::gazetteer::classes(self.ut(j));
+                let wc = self.unit_classes(j);
                 els.push(self.el_with(j, wc));
                 j += 1;
                 break;
             }
             if u.kind == Kind::Word && u.cap && matches!(u.gap, Gap::Space | Gap::Hyphen) {
-                let wc = crate::gazetteer::classes(self.ut(j));
+                let wc = self.unit_classes(j);
                 if wc & cls::CALENDAR == 0 {
                     els.push(self.el_with(j, wc));
                     j += 1;
                     continue;
                 }
             }
-            if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "." && !last.conn {
+            if u.kind == Kind::Punct && u.gap == Gap::None && self.unit_is(j, ".") && !last.conn {
                 let w = self.s(last.start, last.word_end);
                 let takes_dot = w.chars().count() == 1 && is_upper_start(w)
                     || is(w, cls::ABBREVIATIONS)
@@ -1228,7 +1260,7 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if u.kind == Kind::Punct && u.gap == Gap::None && self.ut(j) == "," && !last.conn {
+            if u.kind == Kind::Punct && u.gap == Gap::None && self.unit_is(j, ",") && !last.conn {
                 // `Co., Ltd.`, `Acme, Inc.`
                 if self.is_word(j + 1) && self.units[j + 1].gap == Gap::Space {
                     let w = self.ut(j + 1);
@@ -1251,9 +1283,9 @@ impl<'a> Ctx<'a> {
                 && self.units[j + 1].gap == Gap::Space
                 // `Infosys on Thursday reported`, `Acme in March`: a month or
                 // a day after the word ends the name before it.
-                && !is(self.ut(j + 1), cls::CALENDAR)
-                && (u.kind == Kind::Word && !u.cap && is(self.ut(j), cls::CONNECTORS)
-                    || u.kind == Kind::Other && self.ut(j) == "&")
+                && self.unit_classes(j + 1) & cls::CALENDAR == 0
+                && (u.kind == Kind::Word && !u.cap && self.unit_classes(j) & cls::CONNECTORS != 0
+                    || u.kind == Kind::Other && self.unit_is(j, "&"))
             {
                 let mut c = self.el(j);
                 c.conn = true;
@@ -1268,7 +1300,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn el(&self, i: usize) -> El {
-        self.el_with(i, crate::gazetteer::classes(self.ut(i)))
+        self.el_with(i, self.unit_classes(i))
     }
 
     /// The element of unit `i`, whose word classes `wc` are known already.
@@ -1288,16 +1320,37 @@ impl<'a> Ctx<'a> {
         self.s(e.start, e.word_end)
     }
 
+    /// The bytes of [`Ctx::ew`], for tests that need no `&str` ([`Ctx::unit_bytes`]).
+    fn ew_bytes(&self, e: &El) -> &'a [u8] {
+        &self.text.as_bytes()[e.start..e.word_end]
+    }
+
     /// Gazetteer hits in `els` that start and end on element boundaries,
     /// leftmost-longest, as element index ranges.
+    ///
+    /// A piece is mostly asked about again right after (see
+    /// [`Ctx::hits_cache`]): that answer is given here, inline, and the
+    /// search itself is a call of its own, so that a repeated question
+    /// does not pay for the search's set-up.
+    #[inline]
     fn gaz_hits(&mut self, els: &[El]) -> Hits {
         let (Some(first), Some(last)) = (els.first(), els.last()) else {
             return self.no_hits.clone();
         };
-        let base = first.start;
-        if self.hits_key == (base, last.end, els.len()) {
+        if self.hits_key == (first.start, last.end, els.len()) {
             return self.hits_cache.clone();
         }
+        self.find_gaz_hits(els)
+    }
+
+    /// [`Ctx::gaz_hits`] of a piece not asked about just before (`els` is
+    /// not empty), kept as the last answer.
+    #[inline(never)]
+    fn find_gaz_hits(&mut self, els: &[El]) -> Hits {
+        let (Some(first), Some(last)) = (els.first(), els.last()) else {
+            return self.no_hits.clone();
+        };
+        let base = first.start;
         let piece = self.s(base, last.end);
         if els.len() == 1 {
             // One word: a hash look-up finds what the automaton would.
@@ -1408,9 +1461,10 @@ impl<'a> Ctx<'a> {
         // (A lone word stays, whatever it is: asked before the word lists.)
         while els.len() > 1 {
             let f = els[0];
-            let w = self.ew(&f);
             if f.wc & cls::DETERMINERS != 0
-                || w.len() > 1 && may_be_small_word(w) && self.lower_is(w, cls::FUNCTION)
+                || f.word_end - f.start > 1
+                    && may_be_small_word(self.ew_bytes(&f))
+                    && self.lower_is(self.ew(&f), cls::FUNCTION)
             {
                 els.remove(0);
                 continue;
@@ -1449,18 +1503,18 @@ impl<'a> Ctx<'a> {
         let mut k = 0;
         while k < n {
             let e = els[k];
-            let w = self.ew(&e);
             // Titles: `Commerce Minister Wang Wentao`, `Geely CEO Li`.
             if !covered(k) && !e.conn && !org_named {
                 let mut core = k;
                 let mut has_title = false;
                 while core < n && !els[core].conn {
-                    let w = self.ew(&els[core]);
-                    let bare = w.trim_end_matches('.');
-                    let c = if bare.len() == w.len() {
-                        els[core].wc
+                    let el = els[core];
+                    // A word with a final dot is asked without it; one
+                    // without has its classes at hand.
+                    let c = if self.ew_bytes(&el).last() == Some(&b'.') {
+                        crate::gazetteer::classes(self.ew(&el).trim_end_matches('.'))
                     } else {
-                        crate::gazetteer::classes(bare)
+                        el.wc
                     };
                     if c & cls::TITLES != 0 {
                         has_title = true;
@@ -1500,8 +1554,8 @@ impl<'a> Ctx<'a> {
                                 && !self.is_common(nx)
                         }
                     })
-                && self.is_common(w)
-                && !(self.is_given(w) && k + 1 < n && !self.headline())
+                && self.is_common(self.ew(&e))
+                && !(self.is_given(self.ew(&e)) && k + 1 < n && !self.headline())
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1577,11 +1631,17 @@ impl<'a> Ctx<'a> {
                 let r = &els[k + 1..k + 1 + r_len];
                 r.len() <= 3
                     && !r.is_empty()
-                    && (self
-                        .gaz
-                        .get(self.s(r[0].start, r[r.len() - 1].end))
-                        .is_some_and(|e| e.label == Label::Place)
-                        || r.len() >= 2 && r[r.len() - 1].wc & cls::PLACE_TAILS != 0)
+                    && ({
+                        let name = self.s(r[0].start, r[r.len() - 1].end);
+                        // One word was asked about already (its facts are
+                        // at hand): no hashing of it again.
+                        let entry = if r.len() == 1 {
+                            self.word(name).entry()
+                        } else {
+                            self.gaz.entry_id(name)
+                        };
+                        entry.is_some_and(|id| self.gaz.entries[id as usize].label == Label::Place)
+                    } || r.len() >= 2 && r[r.len() - 1].wc & cls::PLACE_TAILS != 0)
             };
             let left_len = els[from..k].iter().filter(|e| !e.conn).count();
             // `University of Hong Kong`, but `Securities and Futures Commission of Hong Kong`.
@@ -1629,7 +1689,7 @@ impl<'a> Ctx<'a> {
                 if seen == back {
                     return Some(self.ut(j));
                 }
-            } else if self.units[j].kind == Kind::Punct && self.ut(j) != "," {
+            } else if self.units[j].kind == Kind::Punct && !self.unit_is(j, ",") {
                 return None;
             }
         }
@@ -1659,80 +1719,54 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if p.eq_ignore_ascii_case("by")
-                && self.prev_word(a, 2).is_some_and(|q| {
-                    lower_in(
-                        q,
-                        &[
-                            "reporting",
-                            "editing",
-                            "edited",
-                            "written",
-                            "compiled",
-                            "photo",
-                            "photos",
-                            "additional",
-                            "writing",
-                            "translated",
-                            "interview",
-                            "interviewed",
-                            "text",
-                        ],
-                    )
-                })
+                && self
+                    .prev_word(a, 2)
+                    .is_some_and(|q| lower_in(q, cls::BYLINE_WORDS))
             {
                 return true;
             }
             if matches!(p, "to" | "by" | "with")
-                && self.prev_word(a, 2).is_some_and(|q| {
-                    lower_in(
-                        q,
-                        &[
-                            "according",
-                            "spoke",
-                            "speaking",
-                            "talked",
-                            "talking",
-                            "interview",
-                            "spoken",
-                            "told",
-                            "wrote",
-                            "met",
-                            "meeting",
-                        ],
-                    )
-                })
+                && self
+                    .prev_word(a, 2)
+                    .is_some_and(|q| lower_in(q, cls::SPOKEN_WITH))
             {
                 return true;
             }
         }
-        if a > 0 && self.ut(a - 1) == "/" && a > 1 && is(self.ut(a - 2), cls::CREDITS) {
+        if a > 0
+            && self.unit_is(a - 1, "/")
+            && a > 1
+            && self.unit_classes(a - 2) & cls::CREDITS != 0
+        {
             return true;
         }
-        if a > 0 && self.ut(a - 1) == ":" && a > 1 && is(self.ut(a - 2), cls::CREDITS) {
+        if a > 0
+            && self.unit_is(a - 1, ":")
+            && a > 1
+            && self.unit_classes(a - 2) & cls::CREDITS != 0
+        {
             return true;
         }
         if let Some(u) = self.units.get(b) {
-            let w = self.ut(b);
-            if u.kind == Kind::Word && is(w, cls::SPEECH) {
+            if u.kind == Kind::Word && self.unit_classes(b) & cls::SPEECH != 0 {
                 return true;
             }
-            if u.kind == Kind::Punct && w == "," {
+            if u.kind == Kind::Punct && self.unit_is(b, ",") {
                 if let Some(v) = self.units.get(b + 1) {
-                    let r = self.ut(b + 1);
-                    if v.kind == Kind::Word && is(r, cls::SPEECH) {
+                    if v.kind == Kind::Word && self.unit_classes(b + 1) & cls::SPEECH != 0 {
                         return true;
                     }
                     if v.kind == Kind::Word && self.appositive(b + 1) == Some(Label::Person) {
                         return true;
                     }
-                    if v.kind == Kind::Word && r.chars().all(|c| c.is_ascii_digit()) {
+                    if v.kind == Kind::Word && self.unit_bytes(b + 1).iter().all(u8::is_ascii_digit)
+                    {
                         return true;
                     }
                 }
             }
-            if u.kind == Kind::Punct && w == "(" {
-                // `Wang Meifang (Photo/…)` is rare; ages in brackets are not.
-            }
+            // (`Wang Meifang (Photo/…)` is rare; ages in brackets are not:
+            // a bracket after the name is no evidence.)
         }
         false
     }
@@ -1797,12 +1831,9 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if p == "of"
-                && self.prev_word(a, 2).is_some_and(|q| {
-                    lower_in(
-                        q,
-                        &["shares", "subsidiary", "unit", "stake", "owner", "parent"],
-                    )
-                })
+                && self
+                    .prev_word(a, 2)
+                    .is_some_and(|q| lower_in(q, cls::HELD_OF))
             {
                 return true;
             }
@@ -1811,34 +1842,34 @@ impl<'a> Ctx<'a> {
         // `Infosys on Thursday reported`: the day between a name and its
         // verb.
         if self.is_word(b)
-            && matches!(self.ut(b), "on" | "in")
+            && matches!(self.unit_bytes(b), b"on" | b"in")
             && self.is_word(b + 1)
-            && is(self.ut(b + 1), cls::CALENDAR)
+            && self.unit_classes(b + 1) & cls::CALENDAR != 0
             && self.is_word(b + 2)
-            && is(self.ut(b + 2), cls::COMPANY_VERBS)
+            && self.unit_classes(b + 2) & cls::COMPANY_VERBS != 0
         {
             b += 2;
         }
         if let Some(u) = self.units.get(b).copied() {
-            if u.kind == Kind::Possessive {
-                if let Some(w) = self.units.get(b + 1).map(|_| self.ut(b + 1)) {
-                    if is(w, cls::COMPANY_POSSESSED) {
-                        return true;
-                    }
-                }
+            // `Qiantang's plant`: what a company has.
+            if u.kind == Kind::Possessive
+                && b + 1 < self.units.len()
+                && self.unit_classes(b + 1) & cls::COMPANY_POSSESSED != 0
+            {
+                return true;
             }
-            if u.kind == Kind::Word && is(self.ut(b), cls::COMPANY_VERBS) {
+            if u.kind == Kind::Word && self.unit_classes(b) & cls::COMPANY_VERBS != 0 {
                 return true;
             }
             if u.kind == Kind::Punct
-                && self.ut(b) == ","
+                && self.unit_is(b, ",")
                 && self.appositive(b + 1) == Some(Label::Company)
             {
                 return true;
             }
             if u.kind == Kind::Word
                 && u.gap == Gap::Hyphen
-                && matches!(self.ut(b), "listed" | "made" | "branded")
+                && matches!(self.unit_bytes(b), b"listed" | b"made" | b"branded")
             {
                 return false;
             }
@@ -1862,9 +1893,9 @@ impl<'a> Ctx<'a> {
         // `China Passenger Car Association (CPCA)`.
         let b = self.unit_after(last);
         if b + 2 < self.units.len()
-            && self.ut(b) == "("
+            && self.unit_is(b, "(")
             && self.units[b + 1].kind == Kind::Word
-            && self.ut(b + 2) == ")"
+            && self.unit_is(b + 2, ")")
         {
             let acr = self.ut(b + 1);
             let n_up = acr.chars().filter(|c| c.is_uppercase()).count();
@@ -2105,7 +2136,7 @@ impl<'a> Ctx<'a> {
             && !title_cue
             && self
                 .prev_word(els[0].unit, 1)
-                .is_some_and(|p| lower_in(p, INDUSTRY_NOUNS))
+                .is_some_and(|p| lower_in(p, cls::INDUSTRY_NOUNS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
@@ -2516,7 +2547,10 @@ impl<'a> Ctx<'a> {
         // text order and never overlap, so a match in an earlier run never
         // blocks one in a later run, and nothing needs resetting per run.
         let mut free_from = vec![0usize; names.len()];
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        // Sized once: each name mostly matches where its own mention stands
+        // (grown push by push, this list was most of the document pass's
+        // reallocations).
+        let mut hits: Vec<(usize, usize, usize)> = Vec::with_capacity(names.len());
         let mut try_name = |k: u32, at: usize, piece: &[u8], hits: &mut Vec<_>| {
             let ku = k as usize;
             let name = names[ku].0.as_bytes();
@@ -2640,8 +2674,10 @@ impl<'a> Ctx<'a> {
             FxMap::with_capacity_and_hasher(capacity, Default::default());
         // A family name and the one person who bears it ("" when several do).
         let mut surname: FxMap<&str, Option<&str>> = FxMap::default();
-        // A person's name in words (a buffer reused between mentions).
-        let mut parts: Vec<&str> = Vec::new();
+        // A person's name in words (a buffer reused between mentions, sized
+        // once for a long name: grown word by word, it was reallocated
+        // twice a document).
+        let mut parts: Vec<&str> = Vec::with_capacity(8);
         for m in &found {
             let t = tidy_cow(&text[m.start..m.end]);
             // Most mentions are named by their own text: their canonical is
@@ -2704,7 +2740,8 @@ impl<'a> Ctx<'a> {
         }
         let owned = |k: &(Label, &str)| (k.0, k.1.to_string());
         let mut resolved: Vec<Mention> = Vec::with_capacity(pending.len());
-        let mut unresolved: Vec<Pending> = Vec::new();
+        // Sized once (at most every pending name is left unresolved).
+        let mut unresolved: Vec<Pending> = Vec::with_capacity(pending.len());
         let mut coordinated: Vec<Mention> = Vec::new();
         for (p, t) in pending.into_iter().zip(&pending_keys) {
             let t = t.as_ref();
