@@ -375,9 +375,9 @@ fn may_end_sentence(t: &Token, text: &str) -> bool {
 fn terminal(text: &str, tokens: &[Token], i: usize, first: usize) -> (usize, usize, bool) {
     let mut last_end = tokens[i].end();
     let mut j = i + 1;
-    while j < tokens.len() && {
+    while j < tokens.len() && tokens[j].kind != TokenKind::Space && {
         let s = tokens[j].text(text);
-        tokens[j].kind != TokenKind::Space && (is_terminal(s) || is_closer(s))
+        is_terminal(s) || is_closer(s)
     } {
         last_end = tokens[j].end();
         j += 1;
