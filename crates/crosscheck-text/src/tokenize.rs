@@ -506,6 +506,20 @@ impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
             _ => self.push_shaped(start, end, kind, known),
         }
     }
+
+    /// Every word segment leaves a token that is no space last (a word,
+    /// a figure, a symbol or a connector), so this space joins no run:
+    /// it is pushed without the look back of [`Builder::add_space`].
+    #[inline(always)]
+    fn space_after_word(&mut self, at: usize) {
+        debug_assert!(self.out.last().is_some_and(|t| t.kind != TokenKind::Space));
+        self.out.push(Token {
+            start: at as u32,
+            end: at as u32 + 1,
+            kind: TokenKind::Space,
+            shape: Shape(0),
+        });
+    }
 }
 
 impl<const SPLIT: bool> Builder<'_, SPLIT> {
