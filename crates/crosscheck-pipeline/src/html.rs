@@ -291,7 +291,11 @@ impl Extractor {
     pub(crate) fn with_capacity(n: usize) -> Self {
         Extractor {
             text: String::with_capacity(n),
-            layer: LayerBuilder::default(),
+            // A page or a Markdown file breaks its text into a few dozen
+            // runs (each tag that skips source bytes, each block break):
+            // room for them at once, where growing from empty reallocated
+            // the runs three or four times a document.
+            layer: LayerBuilder::with_capacity(64),
             pending: None,
         }
     }
@@ -330,7 +334,13 @@ impl Extractor {
         let Some((brk, _)) = self.pending else {
             return Some((raw, at));
         };
-        let trimmed = raw.trim_start();
+        // Text that opens on an ASCII graphic has no white space to trim:
+        // the Unicode-aware trim is for the rest.
+        let trimmed = if raw.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+            raw
+        } else {
+            raw.trim_start()
+        };
         if trimmed.is_empty() {
             return None;
         }

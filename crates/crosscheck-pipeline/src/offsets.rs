@@ -85,6 +85,16 @@ pub(crate) struct LayerBuilder {
 }
 
 impl LayerBuilder {
+    /// A builder with room for `runs` runs before it grows.
+    pub(crate) fn with_capacity(runs: usize) -> Self {
+        LayerBuilder {
+            layer: Layer {
+                runs: Vec::with_capacity(runs),
+                ..Layer::default()
+            },
+        }
+    }
+
     /// Records that the next `count` units of text, `tunit` bytes each,
     /// come from `count` units of `funit` bytes each starting at source
     /// offset `file`.

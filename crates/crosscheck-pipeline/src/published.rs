@@ -42,31 +42,36 @@ pub(crate) fn html_published(html: &str) -> Option<Day> {
         head_end -= 1;
     }
     let head = &html[..head_end];
-    let lower = head.to_ascii_lowercase();
-    // Tags in page order: the first that names the date wins.
+    // Tags in page order: the first that names the date wins. Only a
+    // `meta` or `time` tag can, so only theirs are lowercased (ASCII case
+    // changes no byte offset, so `<` and `>` are found in the page as is):
+    // a lowercased copy of the whole head was most of the cost.
     let mut at = 0;
-    while let Some(i) = lower[at..].find('<') {
+    let bytes = head.as_bytes();
+    while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + i + 1;
-        let end = lower[start..].find('>').map_or(lower.len(), |j| start + j);
-        let tag = &lower[start..end];
+        let end = memchr::memchr(b'>', &bytes[start..]).map_or(head.len(), |j| start + j);
+        let tag = &head[start..end];
         at = end;
         let (name, attrs) = tag
             .split_once(|c: char| c.is_ascii_whitespace())
             .unwrap_or((tag, ""));
-        let day = match name {
-            "meta" => {
-                let named = ["property", "name", "itemprop"]
-                    .iter()
-                    .filter_map(|a| attribute(attrs, a))
-                    .any(|v| PUBLISHED_NAMES.contains(&v.trim()));
-                named.then(|| attribute(attrs, "content")).flatten()
-            }
-            "time" => {
-                let published = attrs.contains("pubdate")
-                    || attribute(attrs, "itemprop").is_some_and(|v| v.trim() == "datepublished");
-                published.then(|| attribute(attrs, "datetime")).flatten()
-            }
-            _ => None,
+        let meta = name.eq_ignore_ascii_case("meta");
+        if !meta && !name.eq_ignore_ascii_case("time") {
+            continue;
+        }
+        let attrs = attrs.to_ascii_lowercase();
+        let attrs = attrs.as_str();
+        let day = if meta {
+            let named = ["property", "name", "itemprop"]
+                .iter()
+                .filter_map(|a| attribute(attrs, a))
+                .any(|v| PUBLISHED_NAMES.contains(&v.trim()));
+            named.then(|| attribute(attrs, "content")).flatten()
+        } else {
+            let published = attrs.contains("pubdate")
+                || attribute(attrs, "itemprop").is_some_and(|v| v.trim() == "datepublished");
+            published.then(|| attribute(attrs, "datetime")).flatten()
         }
         .and_then(iso_day);
         if day.is_some() {
@@ -75,6 +80,7 @@ pub(crate) fn html_published(html: &str) -> Option<Day> {
     }
     // JSON-LD (`"datePublished": "2025-02-26T08:00:00+08:00"`), which
     // sits in a script the text extraction drops.
+    let lower = head.to_ascii_lowercase();
     let key = lower.find("\"datepublished\"")?;
     let rest = &lower[key + "\"datepublished\"".len()..];
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
@@ -109,7 +115,7 @@ pub(crate) fn markdown_published(md: &str) -> Option<Day> {
 /// The value of attribute `name` in a tag's lowercased attributes.
 fn attribute<'t>(attrs: &'t str, name: &str) -> Option<&'t str> {
     let mut from = 0;
-    while let Some(i) = attrs[from..].find(name) {
+    while let Some(i) = find_bytes(&attrs.as_bytes()[from..], name.as_bytes()) {
         let at = from + i;
         from = at + name.len();
         // A whole attribute name: not the tail of `data-date` nor the head
@@ -134,6 +140,23 @@ fn attribute<'t>(attrs: &'t str, name: &str) -> Option<&'t str> {
                     .unwrap_or(rest.len())]
             }
         });
+    }
+    None
+}
+
+/// Where `needle` (not empty) first occurs in `hay`: its first byte found
+/// by a vector search, the rest compared there. The attributes searched
+/// are a few dozen bytes, too few to pay for setting up `str::find`'s
+/// searcher once per name asked.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &hay[from..]) {
+        let at = from + i;
+        if hay[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
     }
     None
 }

@@ -147,6 +147,14 @@ fn fast_char(bytes: &[u8], i: usize) -> Option<(Fast, usize)> {
 pub(crate) trait Sink {
     /// One segment, `start..end`.
     fn seg(&mut self, start: usize, end: usize, seg: Seg);
+
+    /// The one space at `at`, right after a [`Seg::Word`] and before a
+    /// segment that is no space: the commonest segment of all, which a
+    /// sink that joins runs of white space can take without looking back.
+    #[inline]
+    fn space_after_word(&mut self, at: usize) {
+        self.seg(at, at + 1, Seg::Space(0));
+    }
 }
 
 impl<F: FnMut(usize, usize, Seg)> Sink for F {
@@ -210,15 +218,21 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                 let Some(&b) = bytes.get(j) else { break };
                 let d = entry(b);
                 let k = d & 15;
+                // Most words end at a space or a mark that joins nothing:
+                // they leave before the class of the byte before is read.
+                let mid_word = k <= MID_NUM;
+                if !mid_word && b < 0x80 {
+                    break;
+                }
                 let prev = entry(bytes[j - 1]) & 15;
-                let (width, joins) = if k <= MID_NUM {
+                let (width, joins) = if mid_word {
                     let joins = match prev {
                         LETTER_CLASS => k != MID_NUM,
                         DIGIT_CLASS => k != MID_LETTER,
                         _ => false,
                     };
                     (1, joins)
-                } else if b >= 0x80 && matches!(fast_char(bytes, j), Some((Fast::MidWord, _))) {
+                } else if matches!(fast_char(bytes, j), Some((Fast::MidWord, _))) {
                     quote = true;
                     (3, prev == LETTER_CLASS || prev == DIGIT_CLASS)
                 } else {
@@ -271,7 +285,7 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
             // The usual next segment, one space before a word, at once
             // (the same as the general case below).
             if i + 1 < end && bytes[i] == b' ' && bytes[i + 1] != b' ' {
-                f.seg(i, i + 1, Seg::Space(0));
+                f.space_after_word(i);
                 i += 1;
             }
             continue;

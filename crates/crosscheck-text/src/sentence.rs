@@ -375,9 +375,9 @@ fn may_end_sentence(t: &Token, text: &str) -> bool {
 fn terminal(text: &str, tokens: &[Token], i: usize, first: usize) -> (usize, usize, bool) {
     let mut last_end = tokens[i].end();
     let mut j = i + 1;
-    while j < tokens.len() && {
+    while j < tokens.len() && tokens[j].kind != TokenKind::Space && {
         let s = tokens[j].text(text);
-        tokens[j].kind != TokenKind::Space && (is_terminal(s) || is_closer(s))
+        is_terminal(s) || is_closer(s)
     } {
         last_end = tokens[j].end();
         j += 1;
@@ -516,22 +516,16 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Span> {
     // Room for a paragraph every eight tokens, more than news has: growing
     // the vector from empty cost as much as finding the paragraphs.
     let mut out = Vec::with_capacity(tokens.len() / 8 + 1);
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    for t in tokens {
-        if t.kind == TokenKind::Space {
-            if t.shape.has(Shape::BLANK_LINE) {
-                if let Some(st) = start.take() {
-                    out.push(Span::new(st, last_end));
-                }
-            }
-            continue;
+    // The runs of tokens between blank lines, found with one test a token;
+    // each is read only at its ends, from its first non-space token to its
+    // last (a run of white space alone is no paragraph).
+    let blank_line = |t: &Token| t.kind == TokenKind::Space && t.shape.has(Shape::BLANK_LINE);
+    let non_space = |t: &&Token| t.kind != TokenKind::Space;
+    for run in tokens.split(blank_line) {
+        if let (Some(first), Some(last)) = (run.iter().find(non_space), run.iter().rfind(non_space))
+        {
+            out.push(Span::new(first.start(), last.end()));
         }
-        start.get_or_insert(t.start());
-        last_end = t.end();
-    }
-    if let Some(st) = start {
-        out.push(Span::new(st, last_end));
     }
     out
 }

@@ -506,6 +506,20 @@ impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
             _ => self.push_shaped(start, end, kind, known),
         }
     }
+
+    /// Every word segment leaves a token that is no space last (a word,
+    /// a figure, a symbol or a connector), so this space joins no run:
+    /// it is pushed without the look back of [`Builder::add_space`].
+    #[inline(always)]
+    fn space_after_word(&mut self, at: usize) {
+        debug_assert!(self.out.last().is_some_and(|t| t.kind != TokenKind::Space));
+        self.out.push(Token {
+            start: at as u32,
+            end: at as u32 + 1,
+            kind: TokenKind::Space,
+            shape: Shape(0),
+        });
+    }
 }
 
 impl<const SPLIT: bool> Builder<'_, SPLIT> {
@@ -589,6 +603,7 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
             b'0'..=b'9' => {
                 // The figure: digits with inner `,` `.` `'` `;` between digits.
                 let mut p = 1;
+                let mut separated = false;
                 while p < b.len() {
                     if b[p].is_ascii_digit() {
                         p += 1;
@@ -596,6 +611,7 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                         && b.get(p + 1).is_some_and(u8::is_ascii_digit)
                     {
                         p += 2;
+                        separated = true;
                     } else {
                         break;
                     }
@@ -608,10 +624,10 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                     && !is_ordinal(&b[..p], rest);
                 if split {
                     // `3.2bn`, `10x`, `5G`: the figure and its suffix.
-                    self.figure(start, start + p, true, None);
+                    self.figure(start, start + p, !separated, None);
                     self.word(start + p, end, None);
                 } else {
-                    self.figure(start, end, p == b.len(), shape);
+                    self.figure(start, end, p == b.len() && !separated, shape);
                 }
             }
             b'A'..=b'Z' => {
@@ -631,11 +647,13 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
         }
     }
 
-    /// A figure that starts with a digit; `plain` when it is digits with
-    /// separators only.
-    fn figure(&mut self, start: usize, end: usize, plain: bool, shape: Option<Shape>) {
+    /// A figure that starts with a digit; `digits_only` when it is nothing
+    /// but digits (no separator, no suffix), as [`Builder::number`] found.
+    #[inline]
+    fn figure(&mut self, start: usize, end: usize, digits_only: bool, shape: Option<Shape>) {
         let n = self.out.len();
-        if n >= 2 && self.out[n - 1].text(self.text) == "$" {
+        let last = self.out.last();
+        if n >= 2 && last.is_some_and(|t| t.len() == 1 && self.text.as_bytes()[t.start()] == b'$') {
             // `US$100`, `HK$`, `NT$`: the currency prefix is one symbol.
             let w = self.out[n - 2];
             let wt = w.text(self.text).as_bytes();
@@ -646,11 +664,7 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 last.kind = TokenKind::Symbol;
                 last.shape = shape_of(last.text(self.text));
             }
-        } else if plain
-            && self.text.as_bytes()[start..end]
-                .iter()
-                .all(u8::is_ascii_digit)
-        {
+        } else if digits_only {
             // `COVID-19`, `G-20`, `F-35`: a name, not a figure.
             if let Some((at, "-")) = self.glued_word() {
                 let w = self.out[at];
