@@ -326,16 +326,21 @@ impl<'a> Scanner<'a> {
             let Some(&c) = b.get(p) else { break };
             let from = p;
             if c.is_ascii_alphabetic() {
-                let t = tok_at(b, p);
+                let e = letters_end(b, p + 1);
                 // Most words can start neither a figure nor a time
                 // expression: a table of first and last letters by length
-                // skips them before any lookup. (`tok_at` gave a run of
-                // letters inside the text: the plain slice cannot fail.)
-                let leads = LEADS_AND_CUES.flags(&b[t.s..t.e]);
+                // skips them before any lookup. (`e - 1` is the run's last
+                // letter, inside the text.)
+                let leads = LEADS_AND_CUES.flags_by_ends(c, b[e - 1], e - p);
                 if leads == 0 {
-                    p = t.e;
+                    p = e;
                     continue;
                 }
+                let t = Tok {
+                    s: p,
+                    e,
+                    k: K::Word,
+                };
                 p = if leads & words::FIRST != 0 {
                     self.word_step(t, &mut buf)
                 } else {

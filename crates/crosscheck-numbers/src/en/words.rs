@@ -370,18 +370,21 @@ impl FilterPair {
         FilterPair { rows }
     }
 
-    /// [`FIRST`] when the first filter may hold `w`, [`SECOND`] when the
-    /// second may, both, or 0; `w` is ASCII letters (any case).
+    /// [`FIRST`] when the first filter may hold a word of ASCII letters
+    /// (any case) that starts with `first`, ends with `last` and is `len`
+    /// letters long (at least 1), [`SECOND`] when the second may, both, or
+    /// 0. By its ends, not its slice: the scanner has the word's first
+    /// letter in hand and its end from the letters' walk, and every word of
+    /// the text is asked about.
     #[inline]
-    pub fn flags(&self, w: &[u8]) -> u8 {
-        let n = w.len();
-        if n == 0 || n > WordFilter::MAX {
+    pub fn flags_by_ends(&self, first: u8, last: u8, len: usize) -> u8 {
+        debug_assert!(len > 0 && first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
+        if len > WordFilter::MAX {
             return 0;
         }
-        debug_assert!(w.iter().all(u8::is_ascii_alphabetic));
         // For a letter, `c & 31` is its index in the filters' rows.
-        let row = self.rows[n * 32 + usize::from(w[0] & 31)];
-        let m = row >> (w[n - 1] & 31);
+        let row = self.rows[len * 32 + usize::from(first & 31)];
+        let m = row >> (last & 31);
         // Bit 0 the first filter's answer, bit 32 the second's.
         (m & 1 | (m >> 31) & 2) as u8
     }
@@ -430,13 +433,32 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn a_pair_reads_as_its_two_filters(w in "[a-zA-Z]{0,18}") {
+        fn a_pair_reads_as_its_two_filters(w in "[a-zA-Z]{1,18}") {
             let a = VOCABULARY;
             let b = WordFilter::new().with_all(&[b"may", b"q", b"fiscal", b"by"]);
             let pair = FilterPair::new(&a, &b);
             let flag = |held: bool, f: u8| if held { f } else { 0 };
             let want = flag(a.may_hold(w.as_bytes()), FIRST) | flag(b.may_hold(w.as_bytes()), SECOND);
-            proptest::prop_assert_eq!(pair.flags(w.as_bytes()), want);
+            let w = w.as_bytes();
+            proptest::prop_assert_eq!(pair.flags_by_ends(w[0], w[w.len() - 1], w.len()), want);
+        }
+
+        /// A filter never turns away a word of its list, in any case, and
+        /// turns away any word whose ends no word of its list of that
+        /// length has together.
+        #[test]
+        fn a_filter_holds_its_words_and_no_other_ends(w in "[a-zA-Z]{1,18}", upper in proptest::bool::ANY) {
+            let list: [&[u8]; 5] = [b"may", b"q", b"fiscal", b"by", b"mid"];
+            let f = WordFilter::new().with_all(&list);
+            for &x in &list {
+                let x = if upper { x.to_ascii_uppercase() } else { x.to_vec() };
+                proptest::prop_assert!(f.may_hold(&x));
+            }
+            let lw = w.to_ascii_lowercase();
+            let shares_ends = list.iter().any(|x| {
+                x.len() == lw.len() && x[0] == lw.as_bytes()[0] && x[x.len() - 1] == lw.as_bytes()[lw.len() - 1]
+            });
+            proptest::prop_assert_eq!(f.may_hold(w.as_bytes()), shares_ends);
         }
     }
 
