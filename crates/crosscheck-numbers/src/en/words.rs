@@ -303,21 +303,11 @@ impl WordFilter {
         self
     }
 
-    /// [`WordFilter::with_all`] for a list of `&str`.
+    /// The filter with every word of `ws` added (lower-case ASCII letters).
     pub const fn with_strs(mut self, ws: &[&str]) -> Self {
         let mut i = 0;
         while i < ws.len() {
             self = self.with(ws[i].as_bytes(), false);
-            i += 1;
-        }
-        self
-    }
-
-    /// The filter with every word of `ws` added (lower-case ASCII letters).
-    pub const fn with_all(mut self, ws: &[&[u8]]) -> Self {
-        let mut i = 0;
-        while i < ws.len() {
-            self = self.with(ws[i], false);
             i += 1;
         }
         self
@@ -435,7 +425,7 @@ mod tests {
         #[test]
         fn a_pair_reads_as_its_two_filters(w in "[a-zA-Z]{1,18}") {
             let a = VOCABULARY;
-            let b = WordFilter::new().with_all(&[b"may", b"q", b"fiscal", b"by"]);
+            let b = WordFilter::new().with_strs(&["may", "q", "fiscal", "by"]);
             let pair = FilterPair::new(&a, &b);
             let flag = |held: bool, f: u8| if held { f } else { 0 };
             let want = flag(a.may_hold(w.as_bytes()), FIRST) | flag(b.may_hold(w.as_bytes()), SECOND);
@@ -448,8 +438,9 @@ mod tests {
         /// length has together.
         #[test]
         fn a_filter_holds_its_words_and_no_other_ends(w in "[a-zA-Z]{1,18}", upper in proptest::bool::ANY) {
-            let list: [&[u8]; 5] = [b"may", b"q", b"fiscal", b"by", b"mid"];
-            let f = WordFilter::new().with_all(&list);
+            let words = ["may", "q", "fiscal", "by", "mid"];
+            let f = WordFilter::new().with_strs(&words);
+            let list = words.map(str::as_bytes);
             for &x in &list {
                 let x = if upper { x.to_ascii_uppercase() } else { x.to_vec() };
                 proptest::prop_assert!(f.may_hold(&x));
