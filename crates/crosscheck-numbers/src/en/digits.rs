@@ -333,10 +333,11 @@ fn parse(int: &[u8], frac: &[u8]) -> Option<f64> {
     // power of ten below 10^22, both exact in an f64, so one division is
     // correctly rounded: the value `str::parse` gives, without the string.
     if int.len() + frac.len() <= 15 {
-        let mut m = 0u64;
-        for &c in int.iter().chain(frac) {
-            m = m * 10 + u64::from(c - b'0');
-        }
+        // Two loops, not one over a chained iterator (which tests at every
+        // digit which half it is in).
+        let digits =
+            |m: u64, part: &[u8]| part.iter().fold(m, |m, &c| m * 10 + u64::from(c - b'0'));
+        let m = digits(digits(0, int), frac);
         const POW10: [f64; 16] = [
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
         ];

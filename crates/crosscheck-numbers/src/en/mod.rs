@@ -326,16 +326,21 @@ impl<'a> Scanner<'a> {
             let Some(&c) = b.get(p) else { break };
             let from = p;
             if c.is_ascii_alphabetic() {
-                let t = tok_at(b, p);
+                let e = letters_end(b, p + 1);
                 // Most words can start neither a figure nor a time
                 // expression: a table of first and last letters by length
-                // skips them before any lookup. (`tok_at` gave a run of
-                // letters inside the text: the plain slice cannot fail.)
-                let leads = LEADS_AND_CUES.flags(&b[t.s..t.e]);
+                // skips them before any lookup. (`e - 1` is the run's last
+                // letter, inside the text.)
+                let leads = LEADS_AND_CUES.flags_by_ends(c, b[e - 1], e - p);
                 if leads == 0 {
-                    p = t.e;
+                    p = e;
                     continue;
                 }
+                let t = Tok {
+                    s: p,
+                    e,
+                    k: K::Word,
+                };
                 p = if leads & words::FIRST != 0 {
                     self.word_step(t, &mut buf)
                 } else {
@@ -1386,16 +1391,20 @@ impl<'a> Scanner<'a> {
                 if let Some(c) = units::local_abbreviation(w) {
                     return Some((t.s, c, 1.0));
                 }
-                let lw = lower(w, &mut buf);
-                if let Some(c) = units::iso_lower(lw) {
-                    return Some((t.s, c, 1.0));
-                }
-                if lw == b"sen" && t.s + 3 < s {
-                    return Some((t.s, "sen", 1.0));
-                }
-                if lw == b"dollar" || lw == b"dollars" {
-                    // `dollar 22.5 million`, not `the dollar: 143.80 yen`.
-                    return Some((t.s, "USD", 1.0));
+                // The lower-cased names are codes (`usd`), `sen`, `dollar`
+                // and `dollars`: a word of another length is not lowered.
+                if matches!(w.len(), 3 | 6 | 7) {
+                    let lw = lower(w, &mut buf);
+                    if let Some(c) = units::iso_lower(lw) {
+                        return Some((t.s, c, 1.0));
+                    }
+                    if lw == b"sen" && t.s + 3 < s {
+                        return Some((t.s, "sen", 1.0));
+                    }
+                    if lw == b"dollar" || lw == b"dollars" {
+                        // `dollar 22.5 million`, not `the dollar: 143.80 yen`.
+                        return Some((t.s, "USD", 1.0));
+                    }
                 }
                 // `MAUD 60`, `MUSD 30`: millions.
                 if w.len() == 4 && w[0] == b'M' {
@@ -1898,9 +1907,31 @@ fn floor_char(t: &str, mut i: usize) -> usize {
 /// One walk over the bytes (the whole text, once per text, when no clue is
 /// near a `¥`): each cue is looked for only where a byte it starts with is.
 fn yen_clue(t: &str) -> Option<&'static str> {
+    // The bytes a cue may start with: the others, nearly all, are passed
+    // over by one look-up each.
+    const CUE_START: [bool; 256] = {
+        let mut t = [false; 256];
+        let starts = b"yRCrJT";
+        let mut i = 0;
+        while i < starts.len() {
+            t[starts[i] as usize] = true;
+            i += 1;
+        }
+        let mut c = 0xE4;
+        while c <= 0xE9 {
+            t[c] = true;
+            c += 1;
+        }
+        t
+    };
     let b = t.as_bytes();
     let mut japan = false;
-    for i in 0..b.len() {
+    let mut i = 0;
+    while i < b.len() {
+        if !CUE_START[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
         let rest = &b[i..];
         let starts = |cues: &[&str]| cues.iter().any(|c| rest.starts_with(c.as_bytes()));
         match b[i] {
@@ -1919,6 +1950,7 @@ fn yen_clue(t: &str) -> Option<&'static str> {
             }
             _ => {}
         }
+        i += 1;
     }
     japan.then_some("JPY")
 }
@@ -2529,91 +2561,18 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
     if t.k != K::Word || t.e - t.s > BOUND_WORD_MAX {
         return None;
     }
-    // Every phrase below ends in one of these words (and `the` opens the
-    // two look-throughs): most figures follow some other word, and are
-    // turned away before five words are read back.
-    const LAST_WORDS: WordFilter = WordFilter::new().with_all(&[
-        b"to",
-        b"than",
-        b"of",
-        b"as",
-        b"least",
-        b"most",
-        b"over",
-        b"under",
-        b"estimated",
-        b"equals",
-        b"above",
-        b"exceeding",
-        b"exceeded",
-        b"exceeds",
-        b"exceed",
-        b"surpassing",
-        b"surpassed",
-        b"surpasses",
-        b"surpass",
-        b"topped",
-        b"topping",
-        b"below",
-        b"nearly",
-        b"almost",
-        b"about",
-        b"around",
-        b"approximately",
-        b"approx",
-        b"roughly",
-        b"some",
-        b"circa",
-        b"between",
-        b"from",
-        b"the",
-    ]);
-    let mut buf = [0u8; 24];
-    if !LAST_WORDS.may_hold(t.bytes(b))
-        || !matches!(
-            lower(t.bytes(b), &mut buf),
-            b"to"
-                | b"than"
-                | b"of"
-                | b"as"
-                | b"least"
-                | b"most"
-                | b"over"
-                | b"under"
-                | b"estimated"
-                | b"equals"
-                | b"above"
-                | b"exceeding"
-                | b"exceeded"
-                | b"exceeds"
-                | b"exceed"
-                | b"surpassing"
-                | b"surpassed"
-                | b"surpasses"
-                | b"surpass"
-                | b"topped"
-                | b"topping"
-                | b"below"
-                | b"nearly"
-                | b"almost"
-                | b"about"
-                | b"around"
-                | b"approximately"
-                | b"approx"
-                | b"roughly"
-                | b"some"
-                | b"circa"
-                | b"between"
-                | b"from"
-                | b"the"
-        )
-    {
+    // Every phrase below ends in a word of its group table (and `the`
+    // opens the two look-throughs): most figures follow some other word,
+    // and are turned away by one look-up of the word's key before five
+    // words are read back.
+    let last = word_key(t.bytes(b));
+    if last != THE && phrase_group(last).is_none() {
         return None;
     }
     // The words back from the figure, read as the phrases ask for them:
     // most phrases end in a word no other phrase ends in, and are told
     // apart by one or two words.
-    let mut back = WordsBack::new(b, t, floor);
+    let mut back = WordsBack::new(b, t, last, floor);
     // Phrases, last word first.
     const PHRASES: &[(&[&str], Bound)] = &[
         (&["to", "equal", "or", "than", "greater"], Bound::Over),
@@ -2747,24 +2706,31 @@ fn bound_before(b: &[u8], s: usize, floor: usize, before: Option<Tok>) -> Option
         }
         t
     };
-    let phrase_at = |back: &mut WordsBack, from: usize| -> Option<usize> {
-        let k = back.key(from)?;
+    /// The phrases (indices into PHRASES, in its order) that end in the
+    /// word of key `k`; `None` when no phrase does.
+    fn phrase_group(k: u128) -> Option<&'static [u8]> {
         let mut h = group_slot(k);
         while GROUPS[h].1 != 0 {
             let (gk, count, idx) = &GROUPS[h];
             if *gk == k {
-                for &i in &idx[..usize::from(*count)] {
-                    let i = usize::from(i);
-                    let (pk, len) = (&PHRASE_KEYS[i], PHRASES[i].0.len());
-                    if (1..len).all(|j| back.key(from + j) == Some(pk[j])) {
-                        return Some(i);
-                    }
-                }
-                return None;
+                return Some(&idx[..usize::from(*count)]);
             }
             h = (h + 1) % GROUP_SLOTS;
         }
         None
+    }
+    let phrase_at = |back: &mut WordsBack, from: usize| -> Option<usize> {
+        let group = phrase_group(back.key(from)?)?;
+        // The phrases of a group mostly differ in the word before the last
+        // (thirteen end in `to`): that word is read once, when a phrase
+        // has one, and each phrase then costs one compare.
+        let mut second = None;
+        group.iter().map(|&i| usize::from(i)).find(|&i| {
+            let (pk, len) = (&PHRASE_KEYS[i], PHRASES[i].0.len());
+            len == 1
+                || *second.get_or_insert_with(|| back.key(from + 1)) == Some(pk[1])
+                    && (2..len).all(|j| back.key(from + j) == Some(pk[j]))
+        })
     };
     if let Some(i) = phrase_at(&mut back, 0) {
         let (ph, k) = PHRASES[i];
@@ -2825,18 +2791,21 @@ struct WordsBack<'b> {
 }
 
 impl<'b> WordsBack<'b> {
-    /// The words back from `first`, the word right before the figure.
-    fn new(b: &'b [u8], first: Tok, floor: usize) -> Self {
-        let mut back = WordsBack {
+    /// The words back from `first`, the word right before the figure,
+    /// whose key (`word_key`) is `first_key`.
+    fn new(b: &'b [u8], first: Tok, first_key: u128, floor: usize) -> Self {
+        let mut keys = [0; 5];
+        keys[0] = first_key;
+        let mut starts = [0; 5];
+        starts[0] = first.s;
+        WordsBack {
             b,
             floor,
-            keys: [0; 5],
-            starts: [0; 5],
-            read: 0,
+            keys,
+            starts,
+            read: 1,
             ended: false,
-        };
-        back.push(first);
-        back
+        }
     }
 
     fn push(&mut self, t: Tok) {
@@ -2844,13 +2813,9 @@ impl<'b> WordsBack<'b> {
             self.ended = true;
             return;
         }
-        // At most 16 letters: lower-cased into a zeroed buffer, whose first
-        // 16 bytes are the key (as `key_of` makes it).
-        let mut buf = [0u8; 24];
-        lower(t.bytes(self.b), &mut buf);
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&buf[..16]);
-        self.keys[self.read] = u128::from_le_bytes(key);
+        // At most 16 letters: their lowered bytes with zeros after are the
+        // key (as `key_of` makes it).
+        self.keys[self.read] = word_key(t.bytes(self.b));
         self.starts[self.read] = t.s;
         self.read += 1;
     }

@@ -235,16 +235,37 @@ pub(super) const VOCABULARY: WordFilter = {
 };
 
 /// A quick test that a lower-case word may be in a fixed list: for each
-/// length, the set of first letters and the set of last letters the list's
-/// words of that length have. A word outside both sets is surely not in the
-/// list; one inside is then looked up. Built at compile time from the list.
+/// length and first letter, the set of last letters the list's words of
+/// that length and first letter have. A word whose length, first and last
+/// letters no word of the list shares is surely not in it; one that shares
+/// them is then looked up. Built at compile time from the list.
+///
+/// The first and last letters are kept as pairs, not as two sets: with two
+/// sets, `the` passes a list holding `two` and `one`, and `was` one holding
+/// `www` and `dzs`; pairs turn away about half the words that two sets let
+/// through, each of which the caller would otherwise look up.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct WordFilter {
-    /// By length (index 0 unused): bit `c - b'a'` set for each first letter.
-    first: [u32; Self::MAX + 1],
-    /// By length: bit set for each last letter.
-    last: [u32; Self::MAX + 1],
+    /// By length (index 0 unused) and first letter (`c & 31`, the same for
+    /// either case, 1 for `a`; index 0 unused): bit `c & 31` set for each
+    /// last letter `c`.
+    pairs: [[u32; 32]; Self::MAX + 1],
 }
+
+/// For each byte, its letter's index in a [`WordFilter`] row (`c & 31`:
+/// 1 for `a` or `A` … 26 for `z` or `Z`), 0 for a byte that is no ASCII
+/// letter (no word of a filter has such a first or last byte, so row and
+/// bit 0 are always empty).
+const LETTER_INDEX: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = c as u8 + 1;
+        t[b'A' as usize + c] = c as u8 + 1;
+        c += 1;
+    }
+    t
+};
 
 impl WordFilter {
     /// Longest word a filter holds; longer words are never in it.
@@ -253,8 +274,7 @@ impl WordFilter {
     /// An empty filter.
     pub const fn new() -> Self {
         WordFilter {
-            first: [0; Self::MAX + 1],
-            last: [0; Self::MAX + 1],
+            pairs: [[0; 32]; Self::MAX + 1],
         }
     }
 
@@ -265,8 +285,7 @@ impl WordFilter {
         assert!(n > 0 && n <= Self::MAX, "word too long for the filter");
         let last = if plural { b's' } else { w[w.len() - 1] };
         assert!(w[0].is_ascii_lowercase() && last.is_ascii_lowercase());
-        self.first[n] |= 1 << (w[0] - b'a');
-        self.last[n] |= 1 << (last - b'a');
+        self.pairs[n][LETTER_INDEX[w[0] as usize] as usize] |= 1 << LETTER_INDEX[last as usize];
         self
     }
 
@@ -274,28 +293,21 @@ impl WordFilter {
     pub const fn with_filter(mut self, other: WordFilter) -> Self {
         let mut n = 0;
         while n <= Self::MAX {
-            self.first[n] |= other.first[n];
-            self.last[n] |= other.last[n];
+            let mut c = 0;
+            while c < 32 {
+                self.pairs[n][c] |= other.pairs[n][c];
+                c += 1;
+            }
             n += 1;
         }
         self
     }
 
-    /// [`WordFilter::with_all`] for a list of `&str`.
+    /// The filter with every word of `ws` added (lower-case ASCII letters).
     pub const fn with_strs(mut self, ws: &[&str]) -> Self {
         let mut i = 0;
         while i < ws.len() {
             self = self.with(ws[i].as_bytes(), false);
-            i += 1;
-        }
-        self
-    }
-
-    /// The filter with every word of `ws` added (lower-case ASCII letters).
-    pub const fn with_all(mut self, ws: &[&[u8]]) -> Self {
-        let mut i = 0;
-        while i < ws.len() {
-            self = self.with(ws[i], false);
             i += 1;
         }
         self
@@ -308,28 +320,9 @@ impl WordFilter {
         if n == 0 || n > Self::MAX {
             return false;
         }
-        // The bit of each letter, either case; 0 for any other byte.
-        const BITS: [u32; 256] = {
-            let mut t = [0u32; 256];
-            let mut c = 0;
-            while c < 26 {
-                t[b'a' as usize + c] = 1 << c;
-                t[b'A' as usize + c] = 1 << c;
-                c += 1;
-            }
-            t
-        };
-        self.first[n] & BITS[usize::from(w[0])] != 0
-            && self.last[n] & BITS[usize::from(w[n - 1])] != 0
-    }
-}
-
-/// `flag` when bit `c` of `mask` is set, else 0.
-const fn bit(mask: u32, c: usize, flag: u8) -> u8 {
-    if (mask >> c) & 1 == 1 {
-        flag
-    } else {
-        0
+        let first = LETTER_INDEX[usize::from(w[0])];
+        let last = LETTER_INDEX[usize::from(w[n - 1])];
+        self.pairs[n][usize::from(first)] >> last & 1 != 0
     }
 }
 
@@ -339,14 +332,14 @@ pub(crate) const FIRST: u8 = 1;
 pub(crate) const SECOND: u8 = 2;
 
 /// Two [`WordFilter`]s read at once, for a word of ASCII letters: one
-/// look-up for its first letter and one for its last give both answers.
+/// look-up by its length and first letter, shifted by its last letter,
+/// gives both answers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FilterPair {
-    /// By length and letter (`c & 31`, the same for either case): the
-    /// flags of the filters that have words of that length starting so.
-    first: [u8; Self::ROWS],
-    /// The same for last letters.
-    last: [u8; Self::ROWS],
+    /// By length and first letter (`c & 31`, the same for either case):
+    /// the first filter's last letters in the low 32 bits, the second's in
+    /// the high 32.
+    rows: [u64; Self::ROWS],
 }
 
 impl FilterPair {
@@ -354,34 +347,36 @@ impl FilterPair {
 
     /// `a` answers with [`FIRST`], `b` with [`SECOND`].
     pub const fn new(a: &WordFilter, b: &WordFilter) -> Self {
-        let mut first = [0u8; Self::ROWS];
-        let mut last = [0u8; Self::ROWS];
+        let mut rows = [0u64; Self::ROWS];
         let mut n = 0;
         while n <= WordFilter::MAX {
             let mut c = 0;
-            while c < 26 {
-                // Row `n`, column of letter `c` (`b'a' + c`, whose low five bits are `c + 1`).
-                let i = n * 32 + c + 1;
-                first[i] = bit(a.first[n], c, FIRST) | bit(b.first[n], c, SECOND);
-                last[i] = bit(a.last[n], c, FIRST) | bit(b.last[n], c, SECOND);
+            while c < 32 {
+                rows[n * 32 + c] = a.pairs[n][c] as u64 | (b.pairs[n][c] as u64) << 32;
                 c += 1;
             }
             n += 1;
         }
-        FilterPair { first, last }
+        FilterPair { rows }
     }
 
-    /// [`FIRST`] when the first filter may hold `w`, [`SECOND`] when the
-    /// second may, both, or 0; `w` is ASCII letters (any case).
+    /// [`FIRST`] when the first filter may hold a word of ASCII letters
+    /// (any case) that starts with `first`, ends with `last` and is `len`
+    /// letters long (at least 1), [`SECOND`] when the second may, both, or
+    /// 0. By its ends, not its slice: the scanner has the word's first
+    /// letter in hand and its end from the letters' walk, and every word of
+    /// the text is asked about.
     #[inline]
-    pub fn flags(&self, w: &[u8]) -> u8 {
-        let n = w.len();
-        if n == 0 || n > WordFilter::MAX {
+    pub fn flags_by_ends(&self, first: u8, last: u8, len: usize) -> u8 {
+        debug_assert!(len > 0 && first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
+        if len > WordFilter::MAX {
             return 0;
         }
-        debug_assert!(w.iter().all(u8::is_ascii_alphabetic));
-        let row = n * 32;
-        self.first[row + usize::from(w[0] & 31)] & self.last[row + usize::from(w[n - 1] & 31)]
+        // For a letter, `c & 31` is its index in the filters' rows.
+        let row = self.rows[len * 32 + usize::from(first & 31)];
+        let m = row >> (last & 31);
+        // Bit 0 the first filter's answer, bit 32 the second's.
+        (m & 1 | (m >> 31) & 2) as u8
     }
 }
 
@@ -428,13 +423,33 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn a_pair_reads_as_its_two_filters(w in "[a-zA-Z]{0,18}") {
+        fn a_pair_reads_as_its_two_filters(w in "[a-zA-Z]{1,18}") {
             let a = VOCABULARY;
-            let b = WordFilter::new().with_all(&[b"may", b"q", b"fiscal", b"by"]);
+            let b = WordFilter::new().with_strs(&["may", "q", "fiscal", "by"]);
             let pair = FilterPair::new(&a, &b);
             let flag = |held: bool, f: u8| if held { f } else { 0 };
             let want = flag(a.may_hold(w.as_bytes()), FIRST) | flag(b.may_hold(w.as_bytes()), SECOND);
-            proptest::prop_assert_eq!(pair.flags(w.as_bytes()), want);
+            let w = w.as_bytes();
+            proptest::prop_assert_eq!(pair.flags_by_ends(w[0], w[w.len() - 1], w.len()), want);
+        }
+
+        /// A filter never turns away a word of its list, in any case, and
+        /// turns away any word whose ends no word of its list of that
+        /// length has together.
+        #[test]
+        fn a_filter_holds_its_words_and_no_other_ends(w in "[a-zA-Z]{1,18}", upper in proptest::bool::ANY) {
+            let words = ["may", "q", "fiscal", "by", "mid"];
+            let f = WordFilter::new().with_strs(&words);
+            let list = words.map(str::as_bytes);
+            for &x in &list {
+                let x = if upper { x.to_ascii_uppercase() } else { x.to_vec() };
+                proptest::prop_assert!(f.may_hold(&x));
+            }
+            let lw = w.to_ascii_lowercase();
+            let shares_ends = list.iter().any(|x| {
+                x.len() == lw.len() && x[0] == lw.as_bytes()[0] && x[x.len() - 1] == lw.as_bytes()[lw.len() - 1]
+            });
+            proptest::prop_assert_eq!(f.may_hold(w.as_bytes()), shares_ends);
         }
     }
 
