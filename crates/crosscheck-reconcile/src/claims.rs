@@ -1265,6 +1265,15 @@ fn is_estimate_year(date: &str) -> bool {
 /// True when `after` (the text after a place's name) opens with a
 /// currency noun: `Singapore dollars`, `Hong Kong dollar`.
 fn names_currency(after: &str) -> bool {
+    // The word is `dollar` or `dollars` (an apostrophe ends it): most names
+    // are told by two bytes.
+    if !after
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|b| b[0] == b' ' && b[1].eq_ignore_ascii_case(&b'd'))
+    {
+        return false;
+    }
     let word = after
         .strip_prefix(' ')
         .unwrap_or("")
@@ -2853,7 +2862,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
         for c in &mut out {
-            if let Some(t) = tails.get(&c.subject) {
+            if let Some((_, t)) = tails.iter().find(|(core, _)| *core == c.subject) {
                 c.subject_tail = *t;
             }
         }
