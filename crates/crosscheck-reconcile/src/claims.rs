@@ -1233,25 +1233,21 @@ fn is_range_period(p: &Period) -> bool {
 /// The index of the first of `items` (sorted by `pos`) at or after `at`:
 /// `items.partition_point(|x| pos(x) < at)`, walked to from `from` when every
 /// item before `from` is before `at`. Sentences come in text order, so each
-/// one's tokens, figures and names are a short walk on from the last one's,
-/// where a search of the whole document cost more.
+/// one's tokens, figures and names are a short walk on from the last one's
+/// (most often none lies between two sentences, and the first look settles
+/// it), where a search of the whole document cost more; over a document the
+/// walks add up to one pass. A search between doubling bounds cost as much
+/// again as the walk, for gaps of a token or two.
 #[inline]
 fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at: usize) -> usize {
     if from > items.len() || from.checked_sub(1).is_some_and(|k| pos(&items[k]) >= at) {
         return items.partition_point(|x| pos(x) < at);
     }
-    // Galloping: the bound doubles while the item before it is before
-    // `at`, then a search between the last two bounds. Most often no item
-    // lies between two sentences and the first look settles it.
-    let rest = &items[from..];
-    let mut bound = 1;
-    while bound <= rest.len() && pos(&rest[bound - 1]) < at {
-        bound *= 2;
+    let mut i = from;
+    while items.get(i).is_some_and(|x| pos(x) < at) {
+        i += 1;
     }
-    // Every item before `bound / 2` was found before `at`.
-    let lo = bound / 2;
-    let hi = bound.min(rest.len());
-    from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
+    i
 }
 
 /// True when a date's text is an analyst's estimate year (`2026E`,
