@@ -5,7 +5,7 @@ use crate::lexicon::{
     normalize_product, CJK_LINK_WORDS, CJK_METRICS, CJK_NOT_PRODUCT, CORRECTION_WORDS, DEMONYMS,
     FUNCTION_WORDS, METRICS, MODAL_WORDS, NOT_METRIC_AFTER, SCOPE_WORDS,
 };
-use crate::lexicon::{WordHasher, WordList, WordTable};
+use crate::lexicon::{WordList, WordTable};
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
@@ -13,7 +13,6 @@ use crosscheck_text::{paragraphs, sentences, tokenize, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// Everything the earlier stages found in one document, borrowed.
@@ -384,6 +383,8 @@ mod fact {
     pub const VOLUME: u32 = 1 << 27;
     /// In [`super::OWNER_WORDS`]: who owns the enterprises named after it.
     pub const OWNER: u32 = 1 << 28;
+    /// In [`super::RIVAL_WORDS`]: the name after it is a rival's.
+    pub const RIVAL: u32 = 1 << 29;
 }
 
 /// Words before a date that make it a comparison base (`from ... in 2024`).
@@ -404,6 +405,15 @@ const OWNER_WORDS: &[&str] = &[
     "state-owned",
     "foreign-invested",
     "foreign-funded",
+];
+/// Words before a rival's name (see [`named_in_passing`]).
+const RIVAL_WORDS: &[&str] = &[
+    "rival",
+    "rivals",
+    "competitor",
+    "competitors",
+    "peer",
+    "peers",
 ];
 /// `aims to`, `plans to`: a forecast.
 const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
@@ -432,7 +442,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 19] = [
+    let lists: [(&'static [&'static str], u32); 20] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -452,6 +462,7 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (BASE_WORDS, fact::BASE),
         (VOLUME_WORDS, fact::VOLUME),
         (OWNER_WORDS, fact::OWNER),
+        (RIVAL_WORDS, fact::RIVAL),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -528,6 +539,11 @@ struct Ent {
 ///
 /// `lower` is `text` with ASCII letters lowercased (same byte offsets): an
 /// ASCII word's lowercase form is then a slice of it, not a copy.
+///
+/// Never inlined: in the body of [`extract_claims`] its loop shared the
+/// registers of a function of a thousand lines and kept most of its state
+/// on the stack.
+#[inline(never)]
 fn words_of<'a>(
     text: &'a str,
     lower: &'a str,
@@ -550,23 +566,13 @@ fn words_of<'a>(
         0
     };
     // The sentence's tokens are those that start before its end.
-    let in_sentence = |t: &&Token| t.start() < sent.end;
+    let end = sent.end;
     let mut any = 0;
     let mut i = 0;
-    while let Some(t) = tokens.get(i).filter(in_sentence) {
+    while let Some(t) = tokens.get(i).filter(|t| t.start() < end) {
         i += 1;
         if t.kind == TokenKind::Space {
             continue;
-        }
-        if t.kind == TokenKind::Punct && matches!(t.text(text), "'" | "’") {
-            // `Zhejiang ' s` split by the tokenizer.
-            if let (Some(prev), Some(next)) = (out.last_mut(), tokens.get(i).filter(in_sentence)) {
-                if next.text(text).eq_ignore_ascii_case("s") && prev.end == t.start() {
-                    prev.poss = true;
-                    i += 1;
-                    continue;
-                }
-            }
         }
         let (lc, raw_end, poss) =
             if t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii() {
@@ -580,20 +586,26 @@ fn words_of<'a>(
                     _ => (lc, t.end(), false),
                 }
             } else {
-                let mut lc = non_ascii.of(t.start());
-                let mut raw_end = t.end();
-                let mut poss = false;
-                if t.kind == TokenKind::Word {
-                    for suf in ["'s", "’s"] {
-                        if lc.len() > suf.len() && lc.ends_with(suf) {
-                            lc = &lc[..lc.len() - suf.len()];
-                            raw_end -= suf.len();
-                            poss = true;
-                        }
-                    }
-                }
-                (lc, raw_end, poss)
+                non_ascii_word(non_ascii, t)
             };
+        // `Zhejiang ' s` split by the tokenizer: the word is possessive, and
+        // the two tokens after it are none. Looked for after the word, not
+        // back from the apostrophe, so that the loop holds no reference to
+        // the word last pushed.
+        let split_possessive = match tokens.get(i..i + 2) {
+            Some([apostrophe, s]) => {
+                apostrophe.kind == TokenKind::Punct
+                    && apostrophe.start() == t.end()
+                    && s.start() < end
+                    && matches!(apostrophe.text(text), "'" | "’")
+                    && s.text(text).eq_ignore_ascii_case("s")
+            }
+            _ => false,
+        };
+        if split_possessive {
+            i += 2;
+        }
+        let poss = poss || split_possessive;
         let facts = table.get(lc);
         any |= facts;
         out.push(W {
@@ -607,6 +619,27 @@ fn words_of<'a>(
         });
     }
     (any, i)
+}
+
+/// The lowercase form of a token that is not ASCII (from the document's
+/// [`NonAsciiLower`]), with a possessive `'s` or `’s` split off: the form,
+/// where the word ends as written, and whether it was possessive. Apart
+/// from [`words_of`]'s loop, which few words take this way.
+#[inline(never)]
+fn non_ascii_word<'a>(non_ascii: &'a NonAsciiLower, t: &Token) -> (&'a str, usize, bool) {
+    let mut lc = non_ascii.of(t.start());
+    let mut raw_end = t.end();
+    let mut poss = false;
+    if t.kind == TokenKind::Word {
+        for suf in ["'s", "’s"] {
+            if lc.len() > suf.len() && lc.ends_with(suf) {
+                lc = &lc[..lc.len() - suf.len()];
+                raw_end -= suf.len();
+                poss = true;
+            }
+        }
+    }
+    (lc, raw_end, poss)
 }
 
 /// The lowercase forms of a document's tokens that are not ASCII, which
@@ -685,31 +718,52 @@ fn correction_words(words: &[W]) -> bool {
 /// `METRICS` order: matching a word then looks at the few patterns that can
 /// start with it instead of splitting every pattern string at every word.
 struct MetricIndex {
-    by_first: HashMap<&'static str, MetricPatterns, BuildHasherDefault<WordHasher>>,
+    /// A first word's number in `patterns`, plus one (0: no pattern opens
+    /// with the word): a [`WordTable`] look-up, where a hash map hashed the
+    /// word byte by byte.
+    by_first: WordTable<u32>,
+    /// Per first word, its patterns: each one's words after the first, and
+    /// its base.
+    patterns: Vec<MetricPatterns>,
 }
 
 type MetricPatterns = Vec<(Vec<&'static str>, &'static str)>;
 
+impl MetricIndex {
+    /// The patterns that open with `first`: the word is theirs, so only the
+    /// words after it are left to compare.
+    fn opening_with(&self, first: &str) -> &[(Vec<&'static str>, &'static str)] {
+        match self.by_first.get(first) {
+            0 => &[],
+            n => &self.patterns[n as usize - 1],
+        }
+    }
+}
+
 fn metric_index() -> &'static MetricIndex {
     static INDEX: OnceLock<MetricIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = MetricIndex {
-            by_first: HashMap::default(),
-        };
+        let mut numbers: HashMap<&'static str, usize> = HashMap::new();
+        let mut patterns: Vec<MetricPatterns> = Vec::new();
         for &(pat, base) in METRICS {
-            let parts: Vec<&'static str> = pat.split(' ').collect();
-            index
-                .by_first
-                .entry(parts[0])
-                .or_default()
-                .push((parts, base));
+            let mut parts = pat.split(' ');
+            let first = parts.next().unwrap_or(pat);
+            let n = *numbers.entry(first).or_insert_with(|| {
+                patterns.push(Vec::new());
+                patterns.len() - 1
+            });
+            patterns[n].push((parts.collect(), base));
         }
         // The longest pattern first (`gross profit margin` before `gross
         // profit`), whatever order the list gives them in.
-        for patterns in index.by_first.values_mut() {
-            patterns.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
+        for list in &mut patterns {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        index
+        let mut by_first = WordTable::with_room(numbers.len());
+        for (first, n) in numbers {
+            by_first.insert(first, n as u32 + 1);
+        }
+        MetricIndex { by_first, patterns }
     })
 }
 
@@ -722,12 +776,16 @@ fn metric_hits(words: &[W], skip: &dyn Fn(&W) -> bool, out: &mut Vec<MetricHit>)
         let w = &words[i];
         // Only a word that opens a pattern is asked whether it is in a name.
         if w.kind == TokenKind::Word && w.is(fact::METRIC_FIRST) && !skip(w) {
-            for (parts, base) in index.by_first.get(w.lc).into_iter().flatten() {
-                let n = parts.len();
+            for (rest, base) in index.opening_with(w.lc) {
+                let n = rest.len() + 1;
                 if i + n > words.len() {
                     continue;
                 }
-                if parts.iter().zip(&words[i..i + n]).all(|(p, w)| *p == w.lc) {
+                if rest
+                    .iter()
+                    .zip(&words[i + 1..i + n])
+                    .all(|(p, w)| *p == w.lc)
+                {
                     let next = words.get(i + n);
                     if next.is_some_and(|w| w.is(fact::NOT_METRIC_AFTER)) && !words[i + n - 1].poss
                     {
@@ -1175,25 +1233,21 @@ fn is_range_period(p: &Period) -> bool {
 /// The index of the first of `items` (sorted by `pos`) at or after `at`:
 /// `items.partition_point(|x| pos(x) < at)`, walked to from `from` when every
 /// item before `from` is before `at`. Sentences come in text order, so each
-/// one's tokens, figures and names are a short walk on from the last one's,
-/// where a search of the whole document cost more.
+/// one's tokens, figures and names are a short walk on from the last one's
+/// (most often none lies between two sentences, and the first look settles
+/// it), where a search of the whole document cost more; over a document the
+/// walks add up to one pass. A search between doubling bounds cost as much
+/// again as the walk, for gaps of a token or two.
 #[inline]
 fn first_at_or_after<T>(items: &[T], from: usize, pos: impl Fn(&T) -> usize, at: usize) -> usize {
     if from > items.len() || from.checked_sub(1).is_some_and(|k| pos(&items[k]) >= at) {
         return items.partition_point(|x| pos(x) < at);
     }
-    // Galloping: the bound doubles while the item before it is before
-    // `at`, then a search between the last two bounds. Most often no item
-    // lies between two sentences and the first look settles it.
-    let rest = &items[from..];
-    let mut bound = 1;
-    while bound <= rest.len() && pos(&rest[bound - 1]) < at {
-        bound *= 2;
+    let mut i = from;
+    while items.get(i).is_some_and(|x| pos(x) < at) {
+        i += 1;
     }
-    // Every item before `bound / 2` was found before `at`.
-    let lo = bound / 2;
-    let hi = bound.min(rest.len());
-    from + lo + rest[lo..hi].partition_point(|x| pos(x) < at)
+    i
 }
 
 /// True when a date's text is an analyst's estimate year (`2026E`,
@@ -1207,6 +1261,15 @@ fn is_estimate_year(date: &str) -> bool {
 /// True when `after` (the text after a place's name) opens with a
 /// currency noun: `Singapore dollars`, `Hong Kong dollar`.
 fn names_currency(after: &str) -> bool {
+    // The word is `dollar` or `dollars` (an apostrophe ends it): most names
+    // are told by two bytes.
+    if !after
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|b| b[0] == b' ' && b[1].eq_ignore_ascii_case(&b'd'))
+    {
+        return false;
+    }
     let word = after
         .strip_prefix(' ')
         .unwrap_or("")
@@ -1216,6 +1279,16 @@ fn names_currency(after: &str) -> bool {
     ["dollar", "dollars", "dollar's"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// How many line breaks `b` holds. The bytes between two figures are a
+/// hundred or so: counted in blocks of at most 255 into a byte-sized sum,
+/// which compiles to vector compares, where a search per line break cost a
+/// call each.
+fn newlines_in(b: &[u8]) -> usize {
+    b.chunks(255)
+        .map(|block| usize::from(block.iter().map(|&c| u8::from(c == b'\n')).sum::<u8>()))
+        .sum()
 }
 
 /// Makes one claim per figure that is not a time expression.
@@ -1229,7 +1302,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         if at < line_at.0 {
             line_at = (0, 1);
         }
-        let newlines = memchr::memchr_iter(b'\n', &text.as_bytes()[line_at.0..at]).count();
+        let newlines = newlines_in(&text.as_bytes()[line_at.0..at]);
         line_at = (at, line_at.1 + newlines);
         line_at.1
     };
@@ -2661,7 +2734,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 ctx.saw_period(p);
             }
         }
-        let in_passing = named_in_passing(words, sent_ents);
+        let in_passing = named_in_passing(words, sentence_facts, sent_ents);
         for c in &out[first_claim..] {
             if matches!(
                 c.subject_how,
@@ -2785,7 +2858,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let tails = crate::subjects::tails_of(text, &doc.entities);
     if !tails.is_empty() {
         for c in &mut out {
-            if let Some(t) = tails.get(&c.subject) {
+            if let Some((_, t)) = tails.iter().find(|(core, _)| *core == c.subject) {
                 c.subject_tail = *t;
             }
         }
@@ -4792,7 +4865,11 @@ fn find_subject(
 /// subject, which a rival named in passing must not take over. Worked out
 /// once a sentence: every name in a sentence that opens a comparison, else
 /// the names right after rival, competitor or peer.
-fn named_in_passing<'s>(words: &[W], ents: &'s [Ent]) -> impl Fn(Sym) -> bool + 's {
+fn named_in_passing<'s>(
+    words: &[W],
+    sentence_facts: u32,
+    ents: &'s [Ent],
+) -> impl Fn(Sym) -> bool + 's {
     let opens_a_comparison = match words {
         [a, b, ..] => {
             matches!(a.lc, "by" | "in") && matches!(b.lc, "comparison" | "contrast")
@@ -4800,18 +4877,18 @@ fn named_in_passing<'s>(words: &[W], ents: &'s [Ent]) -> impl Fn(Sym) -> bool + 
         }
         _ => false,
     };
-    let rivals: Vec<Sym> = ents
-        .iter()
-        .filter(|e| {
-            let before = words.partition_point(|w| w.start < e.span.start);
-            before > 0
-                && matches!(
-                    words[before - 1].lc,
-                    "rival" | "rivals" | "competitor" | "competitors" | "peer" | "peers"
-                )
-        })
-        .map(|e| e.name)
-        .collect();
+    // Most sentences name no rival: their names are not looked up.
+    let rivals: Vec<Sym> = if sentence_facts & fact::RIVAL == 0 {
+        Vec::new()
+    } else {
+        ents.iter()
+            .filter(|e| {
+                let before = words.partition_point(|w| w.start < e.span.start);
+                before > 0 && words[before - 1].is(fact::RIVAL)
+            })
+            .map(|e| e.name)
+            .collect()
+    };
     move |subject| opens_a_comparison || rivals.contains(&subject)
 }
 

@@ -7,7 +7,6 @@
 //! spellings meet (`new energy vehicle` = `NEV`, `automobile` = `vehicle`).
 
 use std::borrow::Cow;
-use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// Metric phrases (lower case, as words) and their canonical base.
@@ -916,7 +915,9 @@ impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
     }
 
     /// The value of `word`, or `V::default()` when the table does not hold it.
-    #[inline]
+    /// Always inlined: asked once a word in the word walk's loop, where a
+    /// call cost more than the look-up.
+    #[inline(always)]
     pub(crate) fn get(&self, word: &str) -> V {
         let b = word.as_bytes();
         if b.is_empty() || b.len() > self.longest {
@@ -939,23 +940,6 @@ impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
                 return slot.value;
             }
             i = (i + 1) & mask;
-        }
-    }
-}
-
-/// FxHash (rustc's) over bytes, for sets and maps of the program's own
-/// words: SipHash cost more than the rest of a lookup, and keys fixed before
-/// any document is read cannot be flooded by one.
-#[derive(Default)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }

@@ -11,11 +11,13 @@
 //! takes `core tail` as its subject; claims whose documents never gave a
 //! tail keep the core. A core met with one tail, or none, is left as it is.
 
+use crate::lexicon::WordTable;
 use crate::table::ClaimsView;
 use crate::Sym;
 use crosscheck_entities::{Entity, Label};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// Words after a company's core that say nothing of which company it is:
 /// legal forms, and the generic words of group names.
@@ -66,10 +68,11 @@ const GENERIC: &[&str] = &[
 /// word after the core that is not generic, in the longest mention of the
 /// company (`Roston Shipping Technology Co.` gives `Shipping`). A company
 /// named with two different tails in one document keeps none.
-pub(crate) fn tails_of(text: &str, entities: &[Entity]) -> HashMap<Sym, Sym> {
-    // Per core: the word count and tail of its longest mention, and
-    // whether another mention gave a tail that cannot be the same.
-    let mut longest: HashMap<&str, (usize, &str, bool)> = HashMap::new();
+pub(crate) fn tails_of(text: &str, entities: &[Entity]) -> Vec<(Sym, Sym)> {
+    // Per core: the most words a name of it had, that name's tail, and
+    // whether two of its tails differ. A text names few companies: a list
+    // searched by name cost less than a hash map's hashing.
+    let mut longest: Vec<(&str, usize, &str, bool)> = Vec::new();
     for e in entities.iter().filter(|e| e.label == Label::Company) {
         let Some(surface) = text.get(e.span.range()) else {
             continue;
@@ -77,20 +80,41 @@ pub(crate) fn tails_of(text: &str, entities: &[Entity]) -> HashMap<Sym, Sym> {
         let Some(tail) = tail_after_core(surface, &e.canonical) else {
             continue;
         };
-        let words = surface.split_whitespace().count();
-        let (most, kept, mixed) = longest
-            .entry(e.canonical.as_str())
-            .or_insert((words, tail, false));
-        *mixed |= !same_tail(kept, tail);
-        if words > *most {
-            (*most, *kept) = (words, tail);
+        let words = word_count(surface);
+        let core = e.canonical.as_str();
+        match longest.iter_mut().find(|(known, ..)| *known == core) {
+            None => longest.push((core, words, tail, false)),
+            Some((_, most, kept, mixed)) => {
+                *mixed |= !same_tail(kept, tail);
+                if words > *most {
+                    (*most, *kept) = (words, tail);
+                }
+            }
         }
     }
     longest
         .into_iter()
-        .filter(|(_, (_, _, mixed))| !mixed)
-        .map(|(core, (_, tail, _))| (Sym::new(core), Sym::new(tail)))
+        .filter(|(.., mixed)| !mixed)
+        .map(|(core, _, tail, _)| (Sym::new(core), Sym::new(tail)))
         .collect()
+}
+
+/// `s.split_whitespace().count()`: by bytes when `s` is ASCII (most
+/// names), where decoding characters cost a walk of its own.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` holds.
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut count = 0;
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let here = space(b);
+        count += usize::from(after_space && !here);
+        after_space = here;
+    }
+    count
 }
 
 /// The first non-generic word after `core` in `surface`, when the surface
@@ -127,11 +151,30 @@ fn same_tail(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
-/// Whether `w`, lowercased, is one of [`GENERIC`]: an ASCII word without a
-/// lowercase copy, since they are lowercase ASCII.
+/// [`GENERIC`] as a table.
+fn generic_words() -> &'static WordTable<bool> {
+    static TABLE: OnceLock<WordTable<bool>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordTable::with_room(GENERIC.len());
+        for w in GENERIC {
+            table.insert(w, true);
+        }
+        table
+    })
+}
+
+/// Whether `w`, lowercased, is one of [`GENERIC`].
 fn is_generic(w: &str) -> bool {
     if w.is_ascii() {
-        GENERIC.iter().any(|g| g.eq_ignore_ascii_case(w))
+        // Lowercased in a buffer longer than any generic word, then looked
+        // up: a comparison per word of the list cost more.
+        let mut buf = [0u8; 16];
+        let Some(lower) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        generic_words().get(std::str::from_utf8(lower).unwrap_or_default())
     } else {
         GENERIC.contains(&w.to_lowercase().as_str())
     }
