@@ -581,16 +581,6 @@ fn has_whitespace(s: &str) -> bool {
     false
 }
 
-/// True when `w` in lower case is in the list(s) of `class` (lower-case
-/// words): one probe of the class table, an ASCII word folded on the way.
-fn lower_in(w: &str, class: u32) -> bool {
-    if w.is_ascii() {
-        crate::gazetteer::classes_ascii_lower(w) & class != 0
-    } else {
-        is(&w.to_lowercase(), class)
-    }
-}
-
 fn is_upper_start(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -1721,14 +1711,14 @@ impl<'a> Ctx<'a> {
             if p.eq_ignore_ascii_case("by")
                 && self
                     .prev_word(a, 2)
-                    .is_some_and(|q| lower_in(q, cls::BYLINE_WORDS))
+                    .is_some_and(|q| self.lower_is(q, cls::BYLINE_WORDS))
             {
                 return true;
             }
             if matches!(p, "to" | "by" | "with")
                 && self
                     .prev_word(a, 2)
-                    .is_some_and(|q| lower_in(q, cls::SPOKEN_WITH))
+                    .is_some_and(|q| self.lower_is(q, cls::SPOKEN_WITH))
             {
                 return true;
             }
@@ -1833,7 +1823,7 @@ impl<'a> Ctx<'a> {
             if p == "of"
                 && self
                     .prev_word(a, 2)
-                    .is_some_and(|q| lower_in(q, cls::HELD_OF))
+                    .is_some_and(|q| self.lower_is(q, cls::HELD_OF))
             {
                 return true;
             }
@@ -2136,7 +2126,7 @@ impl<'a> Ctx<'a> {
             && !title_cue
             && self
                 .prev_word(els[0].unit, 1)
-                .is_some_and(|p| lower_in(p, cls::INDUSTRY_NOUNS))
+                .is_some_and(|p| self.lower_is(p, cls::INDUSTRY_NOUNS))
         {
             let canon = self.core(text);
             self.emit(els, Label::Company, canon);
