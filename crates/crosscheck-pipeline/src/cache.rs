@@ -115,7 +115,7 @@ impl Writer {
 
     /// The pending records as the batch to write next, when no other is
     /// being written and (unless `all`) enough have gathered; the caller
-    /// writes it at the returned offset and then calls [`Writer::wrote`].
+    /// writes it at the returned offset with [`Inner::write_batch`].
     fn take_batch(&mut self, all: bool) -> Option<(u64, Arc<Vec<u8>>)> {
         if self.writing.is_some()
             || self.pending.is_empty()

@@ -326,9 +326,9 @@ impl WordFilter {
     }
 }
 
-/// The flag of [`FilterPair::flags`] for its first filter.
+/// The flag of [`FilterPair::flags_by_ends`] for its first filter.
 pub(crate) const FIRST: u8 = 1;
-/// The flag of [`FilterPair::flags`] for its second filter.
+/// The flag of [`FilterPair::flags_by_ends`] for its second filter.
 pub(crate) const SECOND: u8 = 2;
 
 /// Two [`WordFilter`]s read at once, for a word of ASCII letters: one
