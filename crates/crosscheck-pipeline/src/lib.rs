@@ -29,7 +29,7 @@ mod run;
 mod spill;
 mod stored_report;
 
-pub use analysis::{analyze_text, AnalysisOptions, DocAnalysis, PIPELINE_VERSION};
+pub use analysis::{analyze_text, analyze_texts, AnalysisOptions, DocAnalysis, PIPELINE_VERSION};
 pub use cache::Cache;
 pub use document::{
     load_document, load_document_with, Document, InputError, Markup, DEFAULT_MAX_FILE_SIZE,

@@ -1,6 +1,8 @@
 use crate::file_index::Known;
 use crate::spill::{SpillAt, TextSpill};
-use crate::{analyze_text, AnalysisOptions, Cache, DocAnalysis, Document, InputError, Markup};
+use crate::{
+    analyze_text, analyze_texts, AnalysisOptions, Cache, DocAnalysis, Document, InputError, Markup,
+};
 use crosscheck_reconcile::Claim;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -311,15 +313,25 @@ struct Counters {
 }
 
 /// The parallel loop under every run: workers take the inputs in order
-/// (the next one free, not halves of the list as a parallel iterator
+/// (the next ones free, not halves of the list as a parallel iterator
 /// would), and each result goes to `sink` in input order as soon as it and
 /// all before it are done. So results waiting for an earlier one are few,
 /// and a caller that keeps only part of each (claims) or writes it out
 /// never holds every document's whole result at once.
-fn run_each_in_order<T, F, S>(inputs: &[Input], options: &RunOptions, one: F, sink: S) -> RunOutput
+///
+/// A worker takes up to `batch` inputs at a time and hands them to `many`
+/// (with the first one's index), which pushes one result per input onto
+/// the vector it is given, in order.
+fn run_each_in_order<T, F, S>(
+    inputs: &[Input],
+    options: &RunOptions,
+    batch: usize,
+    many: F,
+    sink: S,
+) -> RunOutput
 where
     T: Send,
-    F: Fn(usize, &Input, &Counters) -> Result<T, InputError> + Sync,
+    F: Fn(usize, &[Input], &Counters, &mut Vec<Result<T, InputError>>) + Sync,
     S: FnMut(usize, Result<T, InputError>) + Send,
 {
     struct Waiting<T, S> {
@@ -342,30 +354,46 @@ where
             .as_ref()
             .is_some_and(|c| c.load(Ordering::Relaxed))
     };
-    let worker = || loop {
-        let i = taken.fetch_add(1, Ordering::Relaxed);
-        let Some(input) = inputs.get(i) else {
-            break;
-        };
-        let result = if cancelled() {
-            interrupted.store(true, Ordering::Relaxed);
-            Err(InputError::new(input.name(), "interrupted"))
-        } else {
-            one(i, input, &counters)
-        };
-        if let Some(p) = &options.progress {
-            p(finished.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
-        }
-        // A worker that panicked in the sink leaves the rest as it was.
-        let mut w = waiting.lock().unwrap_or_else(|p| p.into_inner());
-        w.done.insert(i, result);
+    let batch = batch.max(1);
+    let worker = || {
+        let mut results = Vec::with_capacity(batch);
         loop {
-            let next = w.next;
-            let Some(r) = w.done.remove(&next) else {
+            let first = taken.fetch_add(batch, Ordering::Relaxed);
+            let Some(taken_inputs) = inputs.get(first..inputs.len().min(first + batch)) else {
                 break;
             };
-            (w.sink)(next, r);
-            w.next += 1;
+            if taken_inputs.is_empty() {
+                break;
+            }
+            if cancelled() {
+                interrupted.store(true, Ordering::Relaxed);
+                results.extend(
+                    taken_inputs
+                        .iter()
+                        .map(|input| Err(InputError::new(input.name(), "interrupted"))),
+                );
+            } else {
+                many(first, taken_inputs, &counters, &mut results);
+            }
+            debug_assert_eq!(results.len(), taken_inputs.len());
+            if let Some(p) = &options.progress {
+                for _ in 0..results.len() {
+                    p(finished.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
+                }
+            }
+            // A worker that panicked in the sink leaves the rest as it was.
+            let mut w = waiting.lock().unwrap_or_else(|p| p.into_inner());
+            for (i, result) in (first..).zip(results.drain(..)) {
+                w.done.insert(i, result);
+            }
+            loop {
+                let next = w.next;
+                let Some(r) = w.done.remove(&next) else {
+                    break;
+                };
+                (w.sink)(next, r);
+                w.next += 1;
+            }
         }
     };
     let workers = rayon::current_num_threads().min(inputs.len()).max(1);
@@ -385,6 +413,17 @@ where
         cached: counters.cached.into_inner(),
         interrupted: interrupted.into_inner(),
     }
+}
+
+/// How many inputs a worker analyzes together (see [`analyze_texts`]): a
+/// handful, fewer when there are few inputs for each worker, so that the
+/// last ones still spread over every worker.
+fn batch_for(inputs: usize) -> usize {
+    /// Past about this many stories, a batch gains little more from the
+    /// instruction cache and branch predictor.
+    const MOST: usize = 32;
+    let workers = rayon::current_num_threads().max(1);
+    (inputs / (workers * 8)).clamp(1, MOST)
 }
 
 /// Analyzes every input in parallel (on the current rayon pool) and hands
@@ -448,7 +487,13 @@ where
         };
         Ok(each(i, &doc, &analysis))
     };
-    run_each_in_order(inputs, options, one, sink)
+    run_each_in_order(
+        inputs,
+        options,
+        1,
+        |first, taken, counters, results| results.push(one(first, &taken[0], counters)),
+        sink,
+    )
 }
 
 /// One document's claims, from [`run_claims`].
@@ -520,7 +565,8 @@ pub fn run_claims_in_order(
     let stats = run_each_in_order(
         inputs,
         options,
-        |_, input, counters| claims_of(input, options, counters),
+        batch_for(inputs.len()),
+        |_, taken, counters, results| claims_of_batch(taken, options, counters, results),
         sink,
     );
     if let Some(c) = &options.cache {
@@ -529,13 +575,74 @@ pub fn run_claims_in_order(
     stats
 }
 
-/// One input's claims, from the cache when its bytes (or, unopened, its
-/// unchanged metadata) are known, else analyzed and cached.
-fn claims_of(
+/// The claims of the inputs `taken`, one result each onto `results`:
+/// each from the cache when its bytes (or, unopened, its unchanged
+/// metadata) are known, else read, then analyzed together with the rest
+/// of the batch that needs it ([`analyze_texts`]), and cached.
+fn claims_of_batch(
+    taken: &[Input],
+    options: &RunOptions,
+    counters: &Counters,
+    results: &mut Vec<Result<DocClaims, InputError>>,
+) {
+    let found: Vec<Result<Found, InputError>> = taken
+        .iter()
+        .map(|input| claims_or_document(input, options, counters))
+        .collect();
+    let docs: Vec<&Document> = found
+        .iter()
+        .filter_map(|f| match f {
+            Ok(Found::Document(doc)) => Some(doc),
+            _ => None,
+        })
+        .collect();
+    counters.analyzed.fetch_add(docs.len(), Ordering::Relaxed);
+    // Analyzed in groups of a bounded size of text, of which only the
+    // claims are kept: a batch of long files holds no more tokens,
+    // entities and figures at once than one of news stories.
+    let mut claims = Vec::with_capacity(docs.len());
+    let mut group_start = 0;
+    let mut group_bytes = 0;
+    for (i, doc) in docs.iter().enumerate() {
+        group_bytes += doc.text.len();
+        if group_bytes >= ANALYZED_AT_ONCE || i + 1 == docs.len() {
+            let group = &docs[group_start..=i];
+            let analyses = analyze_texts(group, &options.analysis);
+            claims.extend(analyses.into_iter().map(|a| a.claims));
+            (group_start, group_bytes) = (i + 1, 0);
+        }
+    }
+    let mut claims = claims.into_iter();
+    for (input, found) in taken.iter().zip(found) {
+        results.push(found.map(|found| match found {
+            Found::Claims(claims) => claims,
+            Found::Document(doc) => {
+                let doc_claims = claims.next().expect("claims for each document");
+                finish_claims(input, doc, doc_claims, options)
+            }
+        }));
+    }
+}
+
+/// The most text [`claims_of_batch`] analyzes at once (a group ends with
+/// the document that reaches it): a few dozen news stories.
+const ANALYZED_AT_ONCE: usize = 128 << 10;
+
+/// What [`claims_or_document`] found for an input.
+enum Found {
+    /// Its claims, from the cache.
+    Claims(DocClaims),
+    /// Its document, read and decoded, to be analyzed.
+    Document(Document),
+}
+
+/// One input's claims from the cache when its bytes (or, unopened, its
+/// unchanged metadata) are known, else its document.
+fn claims_or_document(
     input: &Input,
     options: &RunOptions,
     counters: &Counters,
-) -> Result<DocClaims, InputError> {
+) -> Result<Found, InputError> {
     let cache = options.cache.as_ref();
     let doc = match input {
         Input::File { path, name } => {
@@ -552,12 +659,12 @@ fn claims_of(
                     if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis))
                     {
                         counters.cached.fetch_add(1, Ordering::Relaxed);
-                        return Ok(DocClaims {
+                        return Ok(Found::Claims(DocClaims {
                             claims,
                             hash,
                             kept_text: None,
                             spilled: None,
-                        });
+                        }));
                     }
                 }
                 Some(Err(refused)) => return Err(refused),
@@ -575,12 +682,12 @@ fn claims_of(
             if let Some(claims) = cache.and_then(|c| c.get_claims(hash, &options.analysis)) {
                 remember(Known::Hash(hash));
                 counters.cached.fetch_add(1, Ordering::Relaxed);
-                return Ok(DocClaims {
+                return Ok(Found::Claims(DocClaims {
                     claims,
                     hash,
                     kept_text: None,
                     spilled: None,
-                });
+                }));
             }
             match Document::from_bytes_hashed(name.as_str(), &bytes, markup, Some(hash)) {
                 Ok(doc) => {
@@ -597,18 +704,28 @@ fn claims_of(
             let doc = load(input, options.max_file_size)?;
             if let Some(claims) = cache.and_then(|c| c.get_claims(doc.hash, &options.analysis)) {
                 counters.cached.fetch_add(1, Ordering::Relaxed);
-                return Ok(DocClaims {
+                return Ok(Found::Claims(DocClaims {
                     claims,
                     hash: doc.hash,
                     kept_text: Some(doc.text),
                     spilled: None,
-                });
+                }));
             }
             doc
         }
     };
-    counters.analyzed.fetch_add(1, Ordering::Relaxed);
-    let mut claims = analyze_text(&doc, &options.analysis).claims;
+    Ok(Found::Document(doc))
+}
+
+/// An analyzed document's claims, cached, with its text set aside for
+/// the report (or kept, for standard input).
+fn finish_claims(
+    input: &Input,
+    doc: Document,
+    mut claims: Vec<Claim>,
+    options: &RunOptions,
+) -> DocClaims {
+    let cache = options.cache.as_ref();
     // Held until every document is done: a vector grown by doubling
     // holds a third more than its claims on average.
     claims.shrink_to_fit();
@@ -623,12 +740,12 @@ fn claims_of(
         .as_ref()
         .filter(|_| !stdin)
         .and_then(|s| s.put(&doc).ok());
-    Ok(DocClaims {
+    DocClaims {
         claims,
         hash: doc.hash,
         kept_text: stdin.then_some(doc.text),
         spilled,
-    })
+    }
 }
 
 /// Each input's content hash (or why it is refused) when the cache's file
@@ -731,6 +848,59 @@ fn first_difference(a: &[u8], b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+
+    #[test]
+    fn a_batch_gives_each_input_what_it_gives_alone() {
+        use super::{claims_of_batch, Counters, Input, RunOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            "Acme Corp said its exports rose 12% in 2024.",
+            "",
+            "Acme Corp's revenue was $4.2 billion in 2024, up 8%.",
+        ];
+        let mut inputs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, text).unwrap();
+                Input::File {
+                    path,
+                    name: format!("{i}.txt"),
+                }
+            })
+            .collect();
+        inputs.insert(
+            1,
+            Input::File {
+                path: dir.path().join("missing.txt"),
+                name: "missing.txt".into(),
+            },
+        );
+        let options = RunOptions::default();
+        let summary = |r: &Result<super::DocClaims, super::InputError>| match r {
+            Ok(c) => format!("{:?} {}", c.claims, c.hash),
+            Err(e) => format!("error {e}"),
+        };
+        let mut together = Vec::new();
+        claims_of_batch(&inputs, &options, &Counters::default(), &mut together);
+        let alone: Vec<String> = inputs
+            .iter()
+            .map(|input| {
+                let mut one = Vec::new();
+                claims_of_batch(
+                    std::slice::from_ref(input),
+                    &options,
+                    &Counters::default(),
+                    &mut one,
+                );
+                summary(&one[0])
+            })
+            .collect();
+        assert_eq!(together.iter().map(summary).collect::<Vec<_>>(), alone);
+        assert!(alone[1].starts_with("error"), "{}", alone[1]);
+        assert!(together[0].as_ref().is_ok_and(|c| !c.claims.is_empty()));
+    }
 
     #[test]
     fn walked_path_order_is_path_order() {
