@@ -6,6 +6,7 @@ use crate::canonical::{company_core, tidy, tidy_cow, tidy_owned};
 use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
+use crate::word_memo::WordMemo;
 use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
@@ -94,7 +95,8 @@ mod facts {
     pub const PREFIX: u8 = 32;
     /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
     pub const NO_ENTRY: u32 = u32::MAX;
-    /// How many words the memo holds before it starts afresh.
+    /// How many words the memo holds before it starts afresh
+    /// ([`super::WordMemo`]).
     pub const MEMO_MAX: usize = 65_536;
     /// Slots of [`super::Ctx::recent_facts`] (a power of two).
     pub const RECENT: usize = 16;
@@ -107,6 +109,12 @@ struct WordFacts {
     bits: u8,
     /// The gazetteer entry named exactly so, or [`facts::NO_ENTRY`].
     entry: u32,
+}
+
+impl Default for WordFacts {
+    fn default() -> Self {
+        WordFacts::NONE
+    }
 }
 
 impl WordFacts {
@@ -172,7 +180,8 @@ thread_local! {
     /// The lists of the thread's last document ([`Buffers`]).
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     /// [`Ctx::facts`]' memo, between documents.
-    static FACTS: std::cell::RefCell<FxMap<Box<str>, WordFacts>> = std::cell::RefCell::new(FxMap::default());
+    static FACTS: std::cell::RefCell<WordMemo<WordFacts>> =
+        std::cell::RefCell::new(WordMemo::new(facts::MEMO_MAX));
     /// The core of each company name met so far on this thread ([`company_core`]).
     static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
 }
@@ -392,7 +401,7 @@ struct Ctx<'a> {
     /// The sentence's capitalized words, as unit indices in order.
     cap_units: Vec<u32>,
     /// The thread's memo of [`Ctx::facts`], taken for the document.
-    facts: FxMap<Box<str>, WordFacts>,
+    facts: WordMemo<WordFacts>,
     /// The facts of words of the text asked about lately, by where the
     /// word stands (start, length): the rules ask several facts of one word
     /// in a row (`is_common` then `is_given`, `is_demonym` then `is_common`),
@@ -437,7 +446,7 @@ pub(crate) fn tag(
         mark: 0,
         has_cjk: false,
         cap_units: b.cap_units,
-        facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
+        facts: FACTS.with(|f| f.replace(WordMemo::new(facts::MEMO_MAX))),
         recent_facts: [(usize::MAX, 0, WordFacts::NONE); facts::RECENT],
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
@@ -761,15 +770,11 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::word`] from the thread's memo, worked out on a miss.
     fn memo_facts(&mut self, w: &str) -> WordFacts {
-        if let Some(&f) = self.facts.get(w) {
+        if let Some(f) = self.facts.get(w) {
             return f;
         }
         let f = self.new_facts(w);
-        // A full memo starts afresh.
-        if self.facts.len() >= facts::MEMO_MAX {
-            self.facts.clear();
-        }
-        self.facts.insert(w.into(), f);
+        self.facts.insert(w, f);
         f
     }
 
@@ -2827,7 +2832,7 @@ impl<'a> Ctx<'a> {
                 canonical: m.canonical,
             });
         }
-        let facts = std::mem::take(&mut self.facts);
+        let facts = std::mem::replace(&mut self.facts, WordMemo::new(facts::MEMO_MAX));
         FACTS.with(|f| *f.borrow_mut() = facts);
         let buffers = Buffers {
             units: std::mem::take(&mut self.units),
