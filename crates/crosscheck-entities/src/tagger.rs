@@ -2307,6 +2307,9 @@ impl<'a> Ctx<'a> {
     /// A town's name that is also the short form of a company named in full
     /// in the document reads as the company before a possessive: `Qiantang's
     /// selling price` after `Qiantang Motor`.
+    // Out of line: called once per document, and its cost is then its
+    // own in a profile rather than lost in the document pass.
+    #[inline(never)]
     fn possessive_companies(&self, out: &mut [Mention]) {
         // The towns named in the possessive first (few, and none in most
         // documents), then the ones a company's name is: the companies'
@@ -2355,6 +2358,9 @@ impl<'a> Ctx<'a> {
     /// opens two or more paragraphs as `Name: …`. A speaker that is no person
     /// is the publication putting the questions (`Commodity Week: Why …?`),
     /// an organisation, whatever ordinary words it is made of.
+    // Out of line: called once per document, and its cost is then its
+    // own in a profile rather than lost in the document pass.
+    #[inline(never)]
     fn speaker_labels(&self, out: &mut Vec<Mention>) {
         let bytes = self.text.as_bytes();
         let mut labels: Vec<(usize, usize)> = Vec::new();
@@ -2450,6 +2456,9 @@ impl<'a> Ctx<'a> {
     /// Finds the document's own multi-word names wherever they recur, so that
     /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
     /// the place; such a match replaces the shorter mentions inside it.
+    // Out of line: called once per document, and its cost is then its
+    // own in a profile rather than lost in the document pass.
+    #[inline(never)]
     fn rescan(&self, out: &mut Vec<Mention>) {
         // Each name with the label and the mention (its canonical) it came from.
         // Sized once: at most two names per mention (never iterated, so
@@ -2673,7 +2682,15 @@ impl<'a> Ctx<'a> {
         // once for a long name: grown word by word, it was reallocated
         // twice a document).
         let mut parts: Vec<&str> = Vec::with_capacity(8);
-        for m in &found {
+        // With no pending name, no key is asked for: the mentions are not
+        // read (each would be tidied and its person's name split for
+        // nothing).
+        let naming = if pending.is_empty() {
+            &[][..]
+        } else {
+            &found[..]
+        };
+        for m in naming {
             let t = tidy_cow(&text[m.start..m.end]);
             // Most mentions are named by their own text: their canonical is
             // then the same key, which a second look-up would only find.
