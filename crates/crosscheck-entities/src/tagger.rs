@@ -874,17 +874,19 @@ impl<'a> Ctx<'a> {
         let mut cap_units = std::mem::take(&mut self.cap_units);
         units.clear();
         cap_units.clear();
+        // The sentence's tokens, by a binary search for the first that
+        // starts at or after its end (tokens come in text order): the loop
+        // over them then asks no token where it starts.
+        let rest = tokens.get(from..).unwrap_or_default();
+        let sentence = &rest[..rest.partition_point(|t| t.start() < end)];
+        // A unit per token but for split words and spaces: mostly no growing.
+        units.reserve(sentence.len());
         let mut has_cjk = false;
         let mut mark = self.mark;
         let text = self.text;
         let bytes = text.as_bytes();
         let mut gap = Gap::Break;
-        let mut i = from;
-        for t in tokens.get(from..).unwrap_or_default() {
-            if t.start() >= end {
-                break;
-            }
-            i += 1;
+        for t in sentence {
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
@@ -934,7 +936,7 @@ impl<'a> Ctx<'a> {
         self.cap_units = cap_units;
         self.has_cjk = has_cjk;
         self.mark = mark;
-        i
+        from + sentence.len()
     }
 
     fn is_word(&self, i: usize) -> bool {
