@@ -25,6 +25,7 @@ mod canonical;
 mod gazetteer;
 mod rules;
 mod tagger;
+mod word_memo;
 
 use crosscheck_text::{sentences, tokenize, Span, Token};
 use serde::{Deserialize, Serialize};

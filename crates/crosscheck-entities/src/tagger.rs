@@ -6,6 +6,7 @@ use crate::canonical::{company_core, tidy, tidy_cow, tidy_owned};
 use crate::gazetteer::{is, FxMap, FxSet};
 use crate::gazetteer::{Gazetteer, Hit, Source};
 use crate::rules::*;
+use crate::word_memo::WordMemo;
 use crate::{Entity, Label};
 use crosscheck_text::{Shape, Span, Token, TokenKind};
 use std::borrow::Cow;
@@ -94,7 +95,8 @@ mod facts {
     pub const PREFIX: u8 = 32;
     /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
     pub const NO_ENTRY: u32 = u32::MAX;
-    /// How many words the memo holds before it starts afresh.
+    /// How many words the memo holds before it starts afresh
+    /// ([`super::WordMemo`]).
     pub const MEMO_MAX: usize = 65_536;
     /// Slots of [`super::Ctx::recent_facts`] (a power of two).
     pub const RECENT: usize = 16;
@@ -107,6 +109,12 @@ struct WordFacts {
     bits: u8,
     /// The gazetteer entry named exactly so, or [`facts::NO_ENTRY`].
     entry: u32,
+}
+
+impl Default for WordFacts {
+    fn default() -> Self {
+        WordFacts::NONE
+    }
 }
 
 impl WordFacts {
@@ -172,7 +180,8 @@ thread_local! {
     /// The lists of the thread's last document ([`Buffers`]).
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     /// [`Ctx::facts`]' memo, between documents.
-    static FACTS: std::cell::RefCell<FxMap<Box<str>, WordFacts>> = std::cell::RefCell::new(FxMap::default());
+    static FACTS: std::cell::RefCell<WordMemo<WordFacts>> =
+        std::cell::RefCell::new(WordMemo::new(facts::MEMO_MAX));
     /// The core of each company name met so far on this thread ([`company_core`]).
     static CORES: std::cell::RefCell<FxMap<Box<str>, String>> = std::cell::RefCell::new(FxMap::default());
 }
@@ -392,7 +401,7 @@ struct Ctx<'a> {
     /// The sentence's capitalized words, as unit indices in order.
     cap_units: Vec<u32>,
     /// The thread's memo of [`Ctx::facts`], taken for the document.
-    facts: FxMap<Box<str>, WordFacts>,
+    facts: WordMemo<WordFacts>,
     /// The facts of words of the text asked about lately, by where the
     /// word stands (start, length): the rules ask several facts of one word
     /// in a row (`is_common` then `is_given`, `is_demonym` then `is_common`),
@@ -437,7 +446,7 @@ pub(crate) fn tag(
         mark: 0,
         has_cjk: false,
         cap_units: b.cap_units,
-        facts: FACTS.with(|f| std::mem::take(&mut *f.borrow_mut())),
+        facts: FACTS.with(|f| f.replace(WordMemo::new(facts::MEMO_MAX))),
         recent_facts: [(usize::MAX, 0, WordFacts::NONE); facts::RECENT],
     };
     cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
@@ -761,15 +770,11 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::word`] from the thread's memo, worked out on a miss.
     fn memo_facts(&mut self, w: &str) -> WordFacts {
-        if let Some(&f) = self.facts.get(w) {
+        if let Some(f) = self.facts.get(w) {
             return f;
         }
         let f = self.new_facts(w);
-        // A full memo starts afresh.
-        if self.facts.len() >= facts::MEMO_MAX {
-            self.facts.clear();
-        }
-        self.facts.insert(w.into(), f);
+        self.facts.insert(w, f);
         f
     }
 
@@ -856,6 +861,10 @@ impl<'a> Ctx<'a> {
 
     /// The units of the tokens from `tokens[from]` on that start before
     /// `end` (a sentence's); returns the index of the first token after them.
+    ///
+    /// Kept out of line (called once per sentence): its loop over every
+    /// token is a fifth of the tagger, and shows apart in a profile.
+    #[inline(never)]
     fn build_units(&mut self, tokens: &[Token], from: usize, end: usize) -> usize {
         // The lists and the mark are worked on as locals, put back at the
         // end: a push to a field reloads and stores the list's length and
@@ -865,17 +874,19 @@ impl<'a> Ctx<'a> {
         let mut cap_units = std::mem::take(&mut self.cap_units);
         units.clear();
         cap_units.clear();
+        // The sentence's tokens, by a binary search for the first that
+        // starts at or after its end (tokens come in text order): the loop
+        // over them then asks no token where it starts.
+        let rest = tokens.get(from..).unwrap_or_default();
+        let sentence = &rest[..rest.partition_point(|t| t.start() < end)];
+        // A unit per token but for split words and spaces: mostly no growing.
+        units.reserve(sentence.len());
         let mut has_cjk = false;
         let mut mark = self.mark;
         let text = self.text;
         let bytes = text.as_bytes();
         let mut gap = Gap::Break;
-        let mut i = from;
-        for t in tokens.get(from..).unwrap_or_default() {
-            if t.start() >= end {
-                break;
-            }
-            i += 1;
+        for t in sentence {
             match t.kind {
                 TokenKind::Space => {
                     // One byte that is a plain space: the same line.
@@ -925,7 +936,7 @@ impl<'a> Ctx<'a> {
         self.cap_units = cap_units;
         self.has_cjk = has_cjk;
         self.mark = mark;
-        i
+        from + sentence.len()
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -2302,6 +2313,9 @@ impl<'a> Ctx<'a> {
     /// A town's name that is also the short form of a company named in full
     /// in the document reads as the company before a possessive: `Qiantang's
     /// selling price` after `Qiantang Motor`.
+    // Out of line: called once per document, and its cost is then its
+    // own in a profile rather than lost in the document pass.
+    #[inline(never)]
     fn possessive_companies(&self, out: &mut [Mention]) {
         // The towns named in the possessive first (few, and none in most
         // documents), then the ones a company's name is: the companies'
@@ -2350,6 +2364,9 @@ impl<'a> Ctx<'a> {
     /// opens two or more paragraphs as `Name: …`. A speaker that is no person
     /// is the publication putting the questions (`Commodity Week: Why …?`),
     /// an organisation, whatever ordinary words it is made of.
+    // Out of line: called once per document, and its cost is then its
+    // own in a profile rather than lost in the document pass.
+    #[inline(never)]
     fn speaker_labels(&self, out: &mut Vec<Mention>) {
         let bytes = self.text.as_bytes();
         let mut labels: Vec<(usize, usize)> = Vec::new();
@@ -2445,6 +2462,9 @@ impl<'a> Ctx<'a> {
     /// Finds the document's own multi-word names wherever they recur, so that
     /// `Lanxi Cell` is the company even where a sentence alone read `Lanxi` as
     /// the place; such a match replaces the shorter mentions inside it.
+    // Out of line: called once per document, and its cost is then its
+    // own in a profile rather than lost in the document pass.
+    #[inline(never)]
     fn rescan(&self, out: &mut Vec<Mention>) {
         // Each name with the label and the mention (its canonical) it came from.
         // Sized once: at most two names per mention (never iterated, so
@@ -2473,18 +2493,6 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             return;
         }
-        // Longest names first (the order only breaks ties; matches are sorted
-        // below), equal names in the order of the mentions that gave them.
-        names.sort_unstable_by(|a, b| {
-            b.0.len()
-                .cmp(&a.0.len())
-                .then_with(|| a.0.cmp(&b.0))
-                .then(a.2.cmp(&b.2))
-        });
-        // Each name once, from the first mention that gave it, which leads
-        // its run of equal names (no set of the names seen, hashed twice
-        // per name).
-        names.dedup_by(|later, first| later.0 == first.0);
         // A recurring multi-word name is a capitalized run somewhere: search
         // only inside the runs pass 1 saw, not the whole text. Each name's
         // matches in a run are found left to right without overlap (as
@@ -2516,23 +2524,43 @@ impl<'a> Ctx<'a> {
         // lower-case letters of its words) begin none, and are passed over
         // with one table look-up instead of a bucket look-up.
         let mut firsts = [false; 256];
-        for (k, (name, _, _)) in names.iter().enumerate().rev() {
+        // Each name is tried once, for the first mention that gave it (in
+        // text order): a name equal to one already in its bucket is left
+        // out. An equal name has the same first word, so it is in the same
+        // bucket, and the buckets are short: no sort or set of the names.
+        // The order of the names tried changes nothing: the matches are
+        // sorted by where they stand, and two different names never match
+        // the same span.
+        for (k, (name, _, _)) in names.iter().enumerate() {
             let nb = name.as_bytes();
-            if let Some(&a) = nb.first() {
-                firsts[usize::from(a)] = true;
-            }
             // A name is a few words: a plain loop, not a `memchr` call.
             match nb.iter().position(|&b| b == b' ') {
                 Some(space) => {
                     let h = first_word_key(&nb[..space]) & mask;
+                    let mut same = head[h];
+                    while same != u32::MAX && names[same as usize].0 != *name {
+                        same = next[same as usize];
+                    }
+                    if same != u32::MAX {
+                        continue;
+                    }
                     next[k] = head[h];
                     head[h] = k as u32;
                     used.push(h as u32);
                 }
-                None => spaceless.push(k as u32),
+                // (No name of a mention's span or canonical lacks a space:
+                // both are kept only when they hold one.)
+                None => {
+                    if spaceless.iter().any(|&k2| names[k2 as usize].0 == *name) {
+                        continue;
+                    }
+                    spaceless.push(k as u32);
+                }
+            }
+            if let Some(&a) = nb.first() {
+                firsts[usize::from(a)] = true;
             }
         }
-        spaceless.reverse();
         // Where each name may match next, as a text offset: the runs come in
         // text order and never overlap, so a match in an earlier run never
         // blocks one in a later run, and nothing needs resetting per run.
@@ -2668,7 +2696,15 @@ impl<'a> Ctx<'a> {
         // once for a long name: grown word by word, it was reallocated
         // twice a document).
         let mut parts: Vec<&str> = Vec::with_capacity(8);
-        for m in &found {
+        // With no pending name, no key is asked for: the mentions are not
+        // read (each would be tidied and its person's name split for
+        // nothing).
+        let naming = if pending.is_empty() {
+            &[][..]
+        } else {
+            &found[..]
+        };
+        for m in naming {
             let t = tidy_cow(&text[m.start..m.end]);
             // Most mentions are named by their own text: their canonical is
             // then the same key, which a second look-up would only find.
@@ -2827,7 +2863,7 @@ impl<'a> Ctx<'a> {
                 canonical: m.canonical,
             });
         }
-        let facts = std::mem::take(&mut self.facts);
+        let facts = std::mem::replace(&mut self.facts, WordMemo::new(facts::MEMO_MAX));
         FACTS.with(|f| *f.borrow_mut() = facts);
         let buffers = Buffers {
             units: std::mem::take(&mut self.units),
