@@ -17,6 +17,7 @@
 mod digits;
 mod lex;
 mod numeral;
+mod suffix_words;
 mod units;
 mod words;
 
@@ -1543,6 +1544,12 @@ impl<'a> Scanner<'a> {
             }
             K::Word => {
                 let w = t.bytes(b);
+                // Most words after a figure open no suffix (`in`, `and`, a
+                // counted noun), which the word alone tells, once a thread.
+                let opens = suffix_words::MAY_OPEN | suffix_words::CURRENCY_ADJECTIVE;
+                if suffix_words::facts(w) & opens == 0 {
+                    return None;
+                }
                 let lw = lower(w, &mut buf);
                 // Percent.
                 match lw {
