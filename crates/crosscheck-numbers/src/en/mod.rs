@@ -17,6 +17,7 @@
 mod digits;
 mod lex;
 mod numeral;
+mod suffix_words;
 mod units;
 mod words;
 
@@ -1543,6 +1544,12 @@ impl<'a> Scanner<'a> {
             }
             K::Word => {
                 let w = t.bytes(b);
+                // Most words after a figure open no suffix (`in`, `and`, a
+                // counted noun), which the word alone tells, once a thread.
+                let opens = suffix_words::MAY_OPEN | suffix_words::CURRENCY_ADJECTIVE;
+                if suffix_words::facts(w) & opens == 0 {
+                    return None;
+                }
                 let lw = lower(w, &mut buf);
                 // Percent.
                 match lw {
@@ -2900,11 +2907,21 @@ fn bound_after(b: &[u8], t1: Tok) -> Option<(Bound, usize)> {
 /// The basis of a change stated after it: `year-on-year`, `y/y`, `from a year earlier`.
 /// `first` is the piece after the figure.
 fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
-    let mut buf = [0u8; 24];
     let mut t = first;
     if t.is(b, b',') || t.is(b, b'(') {
         t = next(b, t.e);
     }
+    // Every basis below opens with one of these words: the words that
+    // follow most figures (`to`, `in`, `of`) are turned away by their ends
+    // and length before they are lowered and compared.
+    const OPENERS: WordFilter = WordFilter::new().with_strs(&[
+        "yoy", "mom", "qoq", "year", "month", "quarter", "y", "m", "q", "from", "over", "than",
+        "compared", "versus", "vs", "on",
+    ]);
+    if t.k != K::Word || !OPENERS.may_hold(t.bytes(b)) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
     // Hyphenated forms arrive as word - word - word.
     let w1 = lower(t.bytes(b), &mut buf);
     let mut b2 = [0u8; 24];

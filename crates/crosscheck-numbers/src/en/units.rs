@@ -55,48 +55,62 @@ pub(super) fn currency_word(w: &[u8]) -> Option<&'static str> {
 }
 
 /// Words that name a currency only together with the word before:
-/// `Australian dollars`, `Swiss francs`, `Chinese yuan`, `US dollar`.
+/// `Australian dollars`, `Swiss francs`, `Chinese yuan`, `US dollar`:
+/// (adjective, what the currency word names alone, what both name).
+const CURRENCY_ADJECTIVES: &[(&[u8], &str, &str)] = &[
+    (b"us", "USD", "USD"),
+    (b"american", "USD", "USD"),
+    (b"australian", "USD", "AUD"),
+    (b"canadian", "USD", "CAD"),
+    (b"singapore", "USD", "SGD"),
+    (b"taiwan", "USD", "TWD"),
+    (b"taiwanese", "USD", "TWD"),
+    (b"zealand", "USD", "NZD"),
+    (b"kong", "USD", "HKD"),
+    (b"swiss", "CHF", "CHF"),
+    (b"french", "CHF", "FRF"),
+    (b"belgian", "CHF", "BEF"),
+    (b"chinese", "CNY", "CNY"),
+    (b"japanese", "JPY", "JPY"),
+    (b"indian", "INR", "INR"),
+    (b"pakistani", "INR", "PKR"),
+    (b"turkish", "TRY", "TRY"),
+    (b"mexican", "MXN", "MXN"),
+    (b"philippine", "MXN", "PHP"),
+    (b"argentine", "MXN", "ARS"),
+    (b"chilean", "MXN", "CLP"),
+    (b"colombian", "MXN", "COP"),
+    (b"brazilian", "BRL", "BRL"),
+    (b"finnish", "FIM", "FIM"),
+    (b"dutch", "NLG", "NLG"),
+    (b"russian", "RUB", "RUB"),
+    (b"south", "ZAR", "ZAR"),
+    (b"swedish", "SEK", "SEK"),
+    (b"danish", "SEK", "DKK"),
+    (b"norwegian", "SEK", "NOK"),
+    (b"czech", "SEK", "CZK"),
+    (b"icelandic", "SEK", "ISK"),
+    (b"norwegian", "NOK", "NOK"),
+    (b"danish", "NOK", "DKK"),
+    (b"czech", "CZK", "CZK"),
+    (b"hungarian", "HUF", "HUF"),
+    (b"korean", "KRW", "KRW"),
+    (b"egyptian", "GBP", "EGP"),
+    (b"british", "GBP", "GBP"),
+];
+
+/// The currency named by the adjective `adj` (lower case) before a
+/// currency word that alone names `cur`.
 pub(super) fn currency_adjective(adj: &[u8], cur: &str) -> Option<&'static str> {
-    Some(match (adj, cur) {
-        (b"us" | b"american", "USD") => "USD",
-        (b"australian", "USD") => "AUD",
-        (b"canadian", "USD") => "CAD",
-        (b"singapore", "USD") => "SGD",
-        (b"taiwan" | b"taiwanese", "USD") => "TWD",
-        (b"zealand", "USD") => "NZD",
-        (b"kong", "USD") => "HKD",
-        (b"swiss", "CHF") => "CHF",
-        (b"french", "CHF") => "FRF",
-        (b"belgian", "CHF") => "BEF",
-        (b"chinese", "CNY") => "CNY",
-        (b"japanese", "JPY") => "JPY",
-        (b"indian", "INR") => "INR",
-        (b"pakistani", "INR") => "PKR",
-        (b"turkish", "TRY") => "TRY",
-        (b"mexican", "MXN") => "MXN",
-        (b"philippine", "MXN") => "PHP",
-        (b"argentine", "MXN") => "ARS",
-        (b"chilean", "MXN") => "CLP",
-        (b"colombian", "MXN") => "COP",
-        (b"brazilian", "BRL") => "BRL",
-        (b"finnish", "FIM") => "FIM",
-        (b"dutch", "NLG") => "NLG",
-        (b"russian", "RUB") => "RUB",
-        (b"south", "ZAR") => "ZAR",
-        (b"swedish", "SEK") => "SEK",
-        (b"danish", "SEK") => "DKK",
-        (b"norwegian", "SEK") => "NOK",
-        (b"czech", "SEK") => "CZK",
-        (b"icelandic", "SEK") => "ISK",
-        (b"norwegian", "NOK") => "NOK",
-        (b"danish", "NOK") => "DKK",
-        (b"czech", "CZK") => "CZK",
-        (b"hungarian", "HUF") => "HUF",
-        (b"korean", "KRW") => "KRW",
-        (b"egyptian", "GBP") => "EGP",
-        (b"british", "GBP") => "GBP",
-        _ => return None,
-    })
+    CURRENCY_ADJECTIVES
+        .iter()
+        .find(|&&(a, c, _)| a == adj && c == cur)
+        .map(|&(_, _, named)| named)
+}
+
+/// True when `adj` (lower case) names a currency before some currency word.
+pub(super) fn is_currency_adjective(adj: &[u8]) -> bool {
+    CURRENCY_ADJECTIVES.iter().any(|&(a, _, _)| a == adj)
 }
 
 /// ISO 4217 codes accepted when written in capitals before or after a figure.
