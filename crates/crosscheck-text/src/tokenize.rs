@@ -1,5 +1,5 @@
 use crate::segment::{segments, Fast, Seg, Sink};
-use crate::sentence::split_into;
+use crate::sentence::{may_end_sentence, split_with_ends};
 use crate::Span;
 use serde::{Deserialize, Serialize};
 
@@ -415,6 +415,10 @@ struct Builder<'a, const SPLIT: bool> {
     sentences: Option<&'a mut Vec<Span>>,
     /// First token not yet split into sentences.
     done: usize,
+    /// When splitting, the tokens from `done` on that may end a sentence,
+    /// noted as they are made: the splitter then reads only these and the
+    /// tokens next to them, where it tested every token again.
+    ends: Vec<u32>,
 }
 
 impl<const SPLIT: bool> Builder<'_, SPLIT> {
@@ -436,16 +440,23 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 .last()
                 .is_some_and(|t| t.shape.has(Shape::BLANK_LINE))
             {
-                split_into(self.text, &self.out[self.done..], sents);
+                let paragraph = &self.out[self.done..];
+                split_with_ends(self.text, paragraph, &self.ends, self.done, sents);
                 self.done = self.out.len();
+                self.ends.clear();
             }
         }
-        self.out.push(Token {
+        let token = Token {
             start: start as u32,
             end: end as u32,
             kind,
             shape,
-        });
+        };
+        // Folds away where `kind` is known to be no punctuation.
+        if SPLIT && may_end_sentence(&token, self.text) {
+            self.ends.push(self.out.len() as u32);
+        }
+        self.out.push(token);
     }
 }
 
@@ -456,7 +467,16 @@ impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
     fn seg(&mut self, start: usize, end: usize, seg: Seg) {
         let mut known = None;
         let kind = match seg {
-            Seg::Word { shape, letter } => {
+            Seg::Word {
+                shape,
+                letter,
+                digits_only,
+            } => {
+                if digits_only {
+                    // What `number` would find of it, without the scan.
+                    self.figure(start, end, true, Some(shape));
+                    return;
+                }
                 known = Some(shape);
                 if shape.has(Shape::DIGITS) {
                     TokenKind::Number
@@ -551,8 +571,17 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 }
                 last.end = end as u32;
                 last.shape = Shape(flags);
+                // A line break joining the run makes it a possible end,
+                // noted once.
+                let at = self.out.len() as u32 - 1;
+                if SPLIT && shape.has(Shape::NEWLINE) && self.ends.last() != Some(&at) {
+                    self.ends.push(at);
+                }
                 return;
             }
+        }
+        if SPLIT && shape.has(Shape::NEWLINE) {
+            self.ends.push(self.out.len() as u32);
         }
         self.out.push(Token {
             start: start as u32,
@@ -760,8 +789,8 @@ pub fn tokenize_with(text: &str, fast: bool) -> Vec<Token> {
 /// ```
 pub fn tokenize_and_split_into(text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Span>) {
     sentences.clear();
-    let rest = build_with(text, true, tokens, Some(sentences));
-    split_into(text, &tokens[rest..], sentences);
+    let (rest, ends) = build_with(text, true, tokens, Some(sentences));
+    split_with_ends(text, &tokens[rest..], &ends, rest, sentences);
 }
 
 fn build(text: &str, fast: bool, out: &mut Vec<Token>) {
@@ -769,13 +798,14 @@ fn build(text: &str, fast: bool, out: &mut Vec<Token>) {
 }
 
 /// Tokenizes into `out`; with `sentences`, splits finished paragraphs on
-/// the way and returns the index of the first token left to split.
+/// the way and returns the index of the first token left to split, with
+/// those of its tokens that may end a sentence.
 fn build_with(
     text: &str,
     fast: bool,
     out: &mut Vec<Token>,
     sentences: Option<&mut Vec<Span>>,
-) -> usize {
+) -> (usize, Vec<u32>) {
     // Offsets are stored as u32 (see `Token`); the builder casts freely
     // after this one check.
     offset(text.len());
@@ -786,14 +816,15 @@ fn build_with(
     // the documents (and the doubling then held more than half would).
     out.reserve(text.len() / 2 + 8);
     let tokens = std::mem::take(out);
-    let done;
-    (*out, done) = match sentences {
+    let rest;
+    (*out, rest) = match sentences {
         Some(sentences) => run(
             Builder::<true> {
                 text,
                 out: tokens,
                 sentences: Some(sentences),
                 done: 0,
+                ends: Vec::new(),
             },
             fast,
         ),
@@ -803,16 +834,20 @@ fn build_with(
                 out: tokens,
                 sentences: None,
                 done: 0,
+                ends: Vec::new(),
             },
             fast,
         ),
     };
-    done
+    rest
 }
 
 /// Feeds `b` every segment of its text; its tokens, and the first token
-/// not yet split into sentences.
-fn run<const SPLIT: bool>(mut b: Builder<'_, SPLIT>, fast: bool) -> (Vec<Token>, usize) {
+/// not yet split into sentences with those of them that may end one.
+fn run<const SPLIT: bool>(
+    mut b: Builder<'_, SPLIT>,
+    fast: bool,
+) -> (Vec<Token>, (usize, Vec<u32>)) {
     segments(b.text, fast, &mut b);
-    (b.out, b.done)
+    (b.out, (b.done, b.ends))
 }
