@@ -446,17 +446,12 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 self.ends.clear();
             }
         }
-        let token = Token {
+        self.out.push(Token {
             start: start as u32,
             end: end as u32,
             kind,
             shape,
-        };
-        // Folds away where `kind` is known to be no punctuation.
-        if SPLIT && may_end_sentence(&token, self.text) {
-            self.ends.push(self.out.len() as u32);
-        }
-        self.out.push(token);
+        });
     }
 }
 
@@ -523,7 +518,26 @@ impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
             TokenKind::Space => self.space(start, end),
             TokenKind::Word => self.word(start, end, known),
             TokenKind::Number => self.number(start, end, known),
-            _ => self.push_shaped(start, end, kind, known),
+            _ => {
+                self.push_shaped(start, end, kind, known);
+                // Only a mark or a segment of the Unicode path can be a
+                // terminal (a word, a figure or a connector is none, nor
+                // are the fast path's wide marks); a mark is one if it is
+                // `.`, `!` or `?`.
+                let terminal = match seg {
+                    Seg::Mark => matches!(self.text.as_bytes()[start], b'.' | b'!' | b'?'),
+                    Seg::Unknown => self
+                        .out
+                        .last()
+                        .is_some_and(|t| may_end_sentence(t, self.text)),
+                    _ => false,
+                };
+                if SPLIT && terminal {
+                    // Noted once pushed: the push may first have split the
+                    // paragraph before it, and with it the ends noted.
+                    self.ends.push(self.out.len() as u32 - 1);
+                }
+            }
         }
     }
 
@@ -566,16 +580,15 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 // Runs of white space are one token; two line breaks in the
                 // run make a blank line.
                 let mut flags = last.shape.0 | shape.0;
-                if last.shape.has(Shape::NEWLINE) && shape.has(Shape::NEWLINE) {
+                let first_break = !last.shape.has(Shape::NEWLINE);
+                if !first_break && shape.has(Shape::NEWLINE) {
                     flags |= Shape::BLANK_LINE;
                 }
                 last.end = end as u32;
                 last.shape = Shape(flags);
-                // A line break joining the run makes it a possible end,
-                // noted once.
-                let at = self.out.len() as u32 - 1;
-                if SPLIT && shape.has(Shape::NEWLINE) && self.ends.last() != Some(&at) {
-                    self.ends.push(at);
+                // The run's first line break makes it a possible end.
+                if SPLIT && first_break && shape.has(Shape::NEWLINE) {
+                    self.ends.push(self.out.len() as u32 - 1);
                 }
                 return;
             }
