@@ -305,49 +305,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 /// paragraphs: one that ends with a blank-line space token (or the text)
 /// and starts after one (or at the text's start) splits as it would inside
 /// the whole text, since no rule looks across a blank line.
-fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
-    let n = tokens.len();
-    // Only line breaks and terminals can end a sentence: find the next one
-    // with a test per token.
-    let next_end = |i: usize| {
-        tokens[i..]
-            .iter()
-            .position(|t| may_end_sentence(t, text))
-            .map_or(n, |k| i + k)
-    };
-    split_by(text, tokens, next_end, out);
-}
-
-/// [`split_into`], given `ends`: the index of every token that
-/// [may end a sentence](may_end_sentence), in order, counted from the
-/// token before `tokens[0]` that is `base`. The tokenizer notes them as it
-/// makes the tokens, so no token is tested again here.
-pub(crate) fn split_with_ends(
-    text: &str,
-    tokens: &[Token],
-    ends: &[u32],
-    base: usize,
-    out: &mut Vec<Span>,
-) {
-    let mut ends = ends.iter().map(|&e| e as usize - base).peekable();
-    let next_end = |i: usize| {
-        // The splitter moves past a terminal's glued terminals and closers
-        // on its own: the ends it skipped are passed over here.
-        while ends.next_if(|&e| e < i).is_some() {}
-        ends.peek().copied().unwrap_or(tokens.len())
-    };
-    split_by(text, tokens, next_end, out);
-}
-
-/// The splitter itself: `next_end(i)` is the first token at or after `i`
-/// that may end a sentence (or the number of tokens), asked for `i` in
-/// increasing order.
-fn split_by(
-    text: &str,
-    tokens: &[Token],
-    mut next_end: impl FnMut(usize) -> usize,
-    out: &mut Vec<Span>,
-) {
+pub(crate) fn split_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     // Index of the first token of the current sentence.
     let mut first = 0;
@@ -355,10 +313,13 @@ fn split_by(
     let n = tokens.len();
     let mut i = 0;
     while i < n {
-        // Only line breaks and terminals can end a sentence: the tokens
-        // before the next one are read only at their ends (the first opens
-        // a sentence, the last extends it).
-        let event = next_end(i);
+        // Only line breaks and terminals can end a sentence: find the next
+        // one with a test per token, then read the tokens before it only
+        // at their ends (the first opens a sentence, the last extends it).
+        let event = tokens[i..]
+            .iter()
+            .position(|t| may_end_sentence(t, text))
+            .map_or(n, |k| i + k);
         let before = &tokens[i..event];
         if start.is_none() {
             if let Some(k) = before.iter().position(|t| t.kind != TokenKind::Space) {
@@ -400,7 +361,7 @@ fn split_by(
 
 /// A line break (which may end a sentence) or a possible terminal.
 #[inline]
-pub(crate) fn may_end_sentence(t: &Token, text: &str) -> bool {
+fn may_end_sentence(t: &Token, text: &str) -> bool {
     if t.kind == TokenKind::Space {
         t.shape.has(Shape::NEWLINE)
     } else {

@@ -1,5 +1,5 @@
 use crate::segment::{segments, Fast, Seg, Sink};
-use crate::sentence::{may_end_sentence, split_with_ends};
+use crate::sentence::split_into;
 use crate::Span;
 use serde::{Deserialize, Serialize};
 
@@ -415,10 +415,6 @@ struct Builder<'a, const SPLIT: bool> {
     sentences: Option<&'a mut Vec<Span>>,
     /// First token not yet split into sentences.
     done: usize,
-    /// When splitting, the tokens from `done` on that may end a sentence,
-    /// noted as they are made: the splitter then reads only these and the
-    /// tokens next to them, where it tested every token again.
-    ends: Vec<u32>,
 }
 
 impl<const SPLIT: bool> Builder<'_, SPLIT> {
@@ -440,10 +436,8 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 .last()
                 .is_some_and(|t| t.shape.has(Shape::BLANK_LINE))
             {
-                let paragraph = &self.out[self.done..];
-                split_with_ends(self.text, paragraph, &self.ends, self.done, sents);
+                split_into(self.text, &self.out[self.done..], sents);
                 self.done = self.out.len();
-                self.ends.clear();
             }
         }
         self.out.push(Token {
@@ -518,26 +512,7 @@ impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
             TokenKind::Space => self.space(start, end),
             TokenKind::Word => self.word(start, end, known),
             TokenKind::Number => self.number(start, end, known),
-            _ => {
-                self.push_shaped(start, end, kind, known);
-                // Only a mark or a segment of the Unicode path can be a
-                // terminal (a word, a figure or a connector is none, nor
-                // are the fast path's wide marks); a mark is one if it is
-                // `.`, `!` or `?`.
-                let terminal = match seg {
-                    Seg::Mark => matches!(self.text.as_bytes()[start], b'.' | b'!' | b'?'),
-                    Seg::Unknown => self
-                        .out
-                        .last()
-                        .is_some_and(|t| may_end_sentence(t, self.text)),
-                    _ => false,
-                };
-                if SPLIT && terminal {
-                    // Noted once pushed: the push may first have split the
-                    // paragraph before it, and with it the ends noted.
-                    self.ends.push(self.out.len() as u32 - 1);
-                }
-            }
+            _ => self.push_shaped(start, end, kind, known),
         }
     }
 
@@ -580,21 +555,13 @@ impl<const SPLIT: bool> Builder<'_, SPLIT> {
                 // Runs of white space are one token; two line breaks in the
                 // run make a blank line.
                 let mut flags = last.shape.0 | shape.0;
-                let first_break = !last.shape.has(Shape::NEWLINE);
-                if !first_break && shape.has(Shape::NEWLINE) {
+                if last.shape.has(Shape::NEWLINE) && shape.has(Shape::NEWLINE) {
                     flags |= Shape::BLANK_LINE;
                 }
                 last.end = end as u32;
                 last.shape = Shape(flags);
-                // The run's first line break makes it a possible end.
-                if SPLIT && first_break && shape.has(Shape::NEWLINE) {
-                    self.ends.push(self.out.len() as u32 - 1);
-                }
                 return;
             }
-        }
-        if SPLIT && shape.has(Shape::NEWLINE) {
-            self.ends.push(self.out.len() as u32);
         }
         self.out.push(Token {
             start: start as u32,
@@ -802,8 +769,8 @@ pub fn tokenize_with(text: &str, fast: bool) -> Vec<Token> {
 /// ```
 pub fn tokenize_and_split_into(text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Span>) {
     sentences.clear();
-    let (rest, ends) = build_with(text, true, tokens, Some(sentences));
-    split_with_ends(text, &tokens[rest..], &ends, rest, sentences);
+    let rest = build_with(text, true, tokens, Some(sentences));
+    split_into(text, &tokens[rest..], sentences);
 }
 
 fn build(text: &str, fast: bool, out: &mut Vec<Token>) {
@@ -811,14 +778,13 @@ fn build(text: &str, fast: bool, out: &mut Vec<Token>) {
 }
 
 /// Tokenizes into `out`; with `sentences`, splits finished paragraphs on
-/// the way and returns the index of the first token left to split, with
-/// those of its tokens that may end a sentence.
+/// the way and returns the index of the first token left to split.
 fn build_with(
     text: &str,
     fast: bool,
     out: &mut Vec<Token>,
     sentences: Option<&mut Vec<Span>>,
-) -> (usize, Vec<u32>) {
+) -> usize {
     // Offsets are stored as u32 (see `Token`); the builder casts freely
     // after this one check.
     offset(text.len());
@@ -829,15 +795,14 @@ fn build_with(
     // the documents (and the doubling then held more than half would).
     out.reserve(text.len() / 2 + 8);
     let tokens = std::mem::take(out);
-    let rest;
-    (*out, rest) = match sentences {
+    let done;
+    (*out, done) = match sentences {
         Some(sentences) => run(
             Builder::<true> {
                 text,
                 out: tokens,
                 sentences: Some(sentences),
                 done: 0,
-                ends: Vec::new(),
             },
             fast,
         ),
@@ -847,20 +812,16 @@ fn build_with(
                 out: tokens,
                 sentences: None,
                 done: 0,
-                ends: Vec::new(),
             },
             fast,
         ),
     };
-    rest
+    done
 }
 
 /// Feeds `b` every segment of its text; its tokens, and the first token
-/// not yet split into sentences with those of them that may end one.
-fn run<const SPLIT: bool>(
-    mut b: Builder<'_, SPLIT>,
-    fast: bool,
-) -> (Vec<Token>, (usize, Vec<u32>)) {
+/// not yet split into sentences.
+fn run<const SPLIT: bool>(mut b: Builder<'_, SPLIT>, fast: bool) -> (Vec<Token>, usize) {
     segments(b.text, fast, &mut b);
-    (b.out, (b.done, b.ends))
+    (b.out, b.done)
 }
