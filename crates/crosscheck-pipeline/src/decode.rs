@@ -2,11 +2,15 @@
 //! UTF-8, legacy encodings, each with a map from text back to file bytes.
 
 use crate::offsets::{LayerBuilder, OffsetMap};
+use std::borrow::Cow;
 
-/// The decoded text, its map to the file, and the encoding's name.
+/// The decoded text, its map to the file, and the encoding's name. The
+/// text borrows the file's bytes when they are already the text (valid
+/// UTF-8 without NULs, most files): a page or a Markdown file is only read
+/// for its extracted text, so its bytes need no copy.
 #[derive(Debug)]
-pub(crate) struct Decoded {
-    pub text: String,
+pub(crate) struct Decoded<'b> {
+    pub text: Cow<'b, str>,
     pub map: OffsetMap,
     pub encoding: &'static str,
 }
@@ -117,7 +121,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// Decodes a file's bytes, or says why it is not text.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         if enc == encoding_rs::UTF_8 {
             return Ok(decode_utf8(bytes, bom_len));
@@ -130,13 +134,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some(why) = binary_reason(bytes) {
         return Err(why);
     }
-    // Most files are valid UTF-8 without NULs: one validation pass and a
-    // copy, no per-character work. (The memchr crate's vector search finds
+    // Most files are valid UTF-8 without NULs: one validation pass, no
+    // per-character work, no copy. (The memchr crate's vector search finds
     // a NUL several times faster than the slice's own `contains`.)
     if let Ok(s) = std::str::from_utf8(bytes) {
         if memchr::memchr(0, s.as_bytes()).is_none() {
             return Ok(Decoded {
-                text: s.to_owned(),
+                text: Cow::Borrowed(s),
                 map: OffsetMap::identity(),
                 encoding: "UTF-8",
             });
@@ -167,7 +171,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 
 /// UTF-8 after `skip` bytes of BOM; invalid sequences become U+FFFD and
 /// NUL bytes spaces, each mapped to its bytes.
-fn decode_utf8(bytes: &[u8], skip: usize) -> Decoded {
+fn decode_utf8(bytes: &[u8], skip: usize) -> Decoded<'static> {
     let body = &bytes[skip..];
     let mut text = String::with_capacity(body.len());
     let mut layer = LayerBuilder::default();
@@ -192,13 +196,17 @@ fn decode_utf8(bytes: &[u8], skip: usize) -> Decoded {
         }
     }
     Decoded {
-        text,
+        text: Cow::Owned(text),
         map: OffsetMap::identity().then(layer, bytes.len()),
         encoding: "UTF-8",
     }
 }
 
-fn decode_utf16(bytes: &[u8], skip: usize, enc: &'static encoding_rs::Encoding) -> Decoded {
+fn decode_utf16(
+    bytes: &[u8],
+    skip: usize,
+    enc: &'static encoding_rs::Encoding,
+) -> Decoded<'static> {
     let le = enc == encoding_rs::UTF_16LE;
     let body = &bytes[skip..];
     let units = body.chunks_exact(2).map(|c| {
@@ -226,7 +234,7 @@ fn decode_utf16(bytes: &[u8], skip: usize, enc: &'static encoding_rs::Encoding) 
         layer.push(at, 1, 3, 1);
     }
     Decoded {
-        text,
+        text: Cow::Owned(text),
         map: OffsetMap::identity().then(layer, bytes.len()),
         encoding: enc.name(),
     }
@@ -236,7 +244,7 @@ fn decode_utf16(bytes: &[u8], skip: usize, enc: &'static encoding_rs::Encoding) 
 /// byte; multi-byte ones (Shift_JIS, GBK, Big5, EUC-KR...) are fed to the
 /// decoder byte by byte, and each character is mapped to the bytes
 /// consumed since the previous one.
-fn decode_legacy(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Decoded {
+fn decode_legacy(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Decoded<'static> {
     let mut text = String::with_capacity(bytes.len() * 2);
     let mut layer = LayerBuilder::default();
     if enc.is_single_byte() {
@@ -291,7 +299,7 @@ fn decode_legacy(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Decoded {
         }
     }
     Decoded {
-        text,
+        text: Cow::Owned(text),
         map: OffsetMap::identity().then(layer, bytes.len()),
         encoding: enc.name(),
     }

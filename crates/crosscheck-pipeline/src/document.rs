@@ -150,7 +150,7 @@ impl Document {
             _ => Self::hash_of(bytes, markup),
         };
         let (text, offsets, published) = match markup {
-            Markup::Plain => (decoded.text, decoded.map, None),
+            Markup::Plain => (decoded.text.into_owned(), decoded.map, None),
             Markup::Html => {
                 let (text, layer) = crate::html::extract(&decoded.text);
                 let published = crate::published::html_published(&decoded.text);

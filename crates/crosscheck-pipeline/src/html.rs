@@ -14,9 +14,7 @@ use crate::offsets::LayerBuilder;
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
-/// What an element does to the text inside it. Tag names are matched as
-/// bytes, in one `match` each: a check of each list in turn, on names made
-/// strings again, was a fifth of extraction outside the tokenizer.
+/// What an element does to the text inside it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
     /// Content never text a reader sees.
@@ -31,31 +29,47 @@ enum Role {
     Other,
 }
 
-fn role(name: &[u8]) -> Role {
-    match name {
-        b"script" | b"style" | b"noscript" | b"template" | b"head" | b"svg" | b"math"
-        | b"iframe" | b"object" | b"canvas" | b"select" | b"button" | b"textarea" | b"nav" => {
-            Role::Dropped
-        }
-        b"header" | b"footer" => Role::Chrome,
-        b"article" | b"main" => Role::Content,
-        b"pre" => Role::Pre,
-        _ => Role::Other,
-    }
+/// All extraction asks of a tag's name: its [`Role`], the break it makes
+/// (`"\n"` for a line, `"\t"` for a cell, `"\n\n"` for a block) and whether
+/// it is void (no content, no end tag).
+#[derive(Clone, Copy)]
+struct Element {
+    role: Role,
+    brk: Option<&'static str>,
+    void: bool,
 }
 
-fn break_for(tag: &[u8]) -> Option<&'static str> {
-    Some(match tag {
-        b"br" => "\n",
-        b"td" | b"th" => "\t",
-        b"li" | b"tr" | b"dt" | b"dd" | b"option" => "\n",
-        b"p" | b"div" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"section" | b"article"
-        | b"main" | b"aside" | b"header" | b"footer" | b"blockquote" | b"pre" | b"table"
-        | b"ul" | b"ol" | b"dl" | b"figure" | b"figcaption" | b"caption" | b"title" | b"hr"
-        | b"address" | b"details" | b"summary" | b"body" | b"html" | b"form" | b"fieldset"
-        | b"center" | b"thead" | b"tbody" | b"tfoot" => "\n\n",
-        _ => return None,
-    })
+/// The [`Element`] a (lower-case) tag name names. Names are matched as
+/// bytes, in one `match` for all three facts: a check of each list in
+/// turn, on names made strings again, was a fifth of extraction outside
+/// the tokenizer, and a `match` per fact still three look-ups a tag.
+fn element(name: &[u8]) -> Element {
+    const LINE: Option<&str> = Some("\n");
+    const CELL: Option<&str> = Some("\t");
+    const BLOCK: Option<&str> = Some("\n\n");
+    let (role, brk, void) = match name {
+        b"script" | b"style" | b"noscript" | b"template" | b"head" | b"svg" | b"math"
+        | b"iframe" | b"object" | b"canvas" | b"select" | b"button" | b"textarea" | b"nav" => {
+            (Role::Dropped, None, false)
+        }
+        b"header" | b"footer" => (Role::Chrome, BLOCK, false),
+        b"article" | b"main" => (Role::Content, BLOCK, false),
+        b"pre" => (Role::Pre, BLOCK, false),
+        b"br" => (Role::Other, LINE, true),
+        b"hr" => (Role::Other, BLOCK, true),
+        b"area" | b"base" | b"col" | b"embed" | b"img" | b"input" | b"link" | b"meta"
+        | b"source" | b"track" | b"wbr" => (Role::Other, None, true),
+        b"td" | b"th" => (Role::Other, CELL, false),
+        b"li" | b"tr" | b"dt" | b"dd" | b"option" => (Role::Other, LINE, false),
+        b"p" | b"div" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"section" | b"aside"
+        | b"blockquote" | b"table" | b"ul" | b"ol" | b"dl" | b"figure" | b"figcaption"
+        | b"caption" | b"title" | b"address" | b"details" | b"summary" | b"body" | b"html"
+        | b"form" | b"fieldset" | b"center" | b"thead" | b"tbody" | b"tfoot" => {
+            (Role::Other, BLOCK, false)
+        }
+        _ => (Role::Other, None, false),
+    };
+    Element { role, brk, void }
 }
 
 /// Plain text of `html` and the map from it to `html`'s byte offsets.
@@ -111,14 +125,14 @@ impl<'h> Walk<'h> {
                 self_closing,
                 at,
             } => {
-                let name = name.as_bytes();
-                if let Some(b) = break_for(name) {
+                let element = element(name.as_bytes());
+                if let Some(b) = element.brk {
                     self.out.block(b, at);
                 }
-                if self_closing || is_void(name) {
+                if self_closing || element.void {
                     return;
                 }
-                match role(name) {
+                match element.role {
                     Role::Dropped => self.dropped += 1,
                     Role::Chrome if self.content == 0 => self.chrome += 1,
                     Role::Content => self.content += 1,
@@ -127,15 +141,15 @@ impl<'h> Walk<'h> {
                 }
             }
             Piece::EndTag { name, at } => {
-                let name = name.as_bytes();
-                match role(name) {
+                let element = element(name.as_bytes());
+                match element.role {
                     Role::Dropped => self.dropped = self.dropped.saturating_sub(1),
                     Role::Chrome if self.chrome > 0 => self.chrome -= 1,
                     Role::Content => self.content = self.content.saturating_sub(1),
                     Role::Pre => self.pre = self.pre.saturating_sub(1),
                     _ => {}
                 }
-                if let Some(b) = break_for(name) {
+                if let Some(b) = element.brk {
                     self.out.block(b, at);
                 }
             }
@@ -258,25 +272,6 @@ impl ForwardingEmitter for TextEmitter {
     fn push_attribute_name(&mut self, _s: &[u8]) {}
 
     fn push_attribute_value(&mut self, _s: &[u8]) {}
-}
-
-fn is_void(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"area"
-            | b"base"
-            | b"br"
-            | b"col"
-            | b"embed"
-            | b"hr"
-            | b"img"
-            | b"input"
-            | b"link"
-            | b"meta"
-            | b"source"
-            | b"track"
-            | b"wbr"
-    )
 }
 
 /// Builds plain text out of pieces of a marked-up source, with the map.

@@ -167,9 +167,13 @@ impl<F: FnMut(usize, usize, Seg)> Sink for F {
 /// What the ASCII segmenter already knows about a segment.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Seg {
-    /// Letters, digits and inner punctuation, with its shape and whether it
-    /// holds a letter.
-    Word { shape: Shape, letter: bool },
+    /// Letters, digits and inner punctuation, with its shape, whether it
+    /// holds a letter, and whether it is nothing but ASCII digits.
+    Word {
+        shape: Shape,
+        letter: bool,
+        digits_only: bool,
+    },
     /// A run of white space holding `n` line breaks.
     Space(u8),
     /// One character that is neither (ASCII punctuation or symbol).
@@ -206,7 +210,9 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
             let mut j = i + 1;
             loop {
                 // The run of letters, digits and connectors: most of a
-                // text's bytes, one bit test each.
+                // text's bytes, one bit test each. (Eight at a time, by
+                // u64 tests for lower-case letters, took more instructions:
+                // a word's run after its first letter is four bytes or so.)
                 while let Some(&b) = bytes.get(j) {
                     let d = entry(b);
                     if d & NOT_WORD != 0 {
@@ -279,6 +285,10 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                 Seg::Word {
                     shape,
                     letter: seen & (LOWER | UPPER) != 0,
+                    // A digit's entry is its shape bit and its class; a
+                    // letter, a full stop, a connector or anything joined
+                    // across (`,` `'` U+2019) adds another bit.
+                    digits_only: seen == DIGIT | DIGIT_CLASS,
                 },
             );
             i = j;

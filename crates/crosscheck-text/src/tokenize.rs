@@ -456,7 +456,16 @@ impl<const SPLIT: bool> Sink for Builder<'_, SPLIT> {
     fn seg(&mut self, start: usize, end: usize, seg: Seg) {
         let mut known = None;
         let kind = match seg {
-            Seg::Word { shape, letter } => {
+            Seg::Word {
+                shape,
+                letter,
+                digits_only,
+            } => {
+                if digits_only {
+                    // What `number` would find of it, without the scan.
+                    self.figure(start, end, true, Some(shape));
+                    return;
+                }
                 known = Some(shape);
                 if shape.has(Shape::DIGITS) {
                     TokenKind::Number
