@@ -1205,7 +1205,10 @@ fn rated_company(text: &str, entities: &[Entity]) -> Option<Ent> {
     let open = title.find('(')?;
     let close = open + title[open..].find(')')?;
     // (The ratings are in capitals: compared without an uppercase copy.)
-    let rating = |s: &str| RATINGS.iter().any(|r| r.eq_ignore_ascii_case(s.trim()));
+    let rating = |s: &str| {
+        let s = s.trim();
+        RATINGS.iter().any(|r| r.eq_ignore_ascii_case(s))
+    };
     // `Aldora Semiconductor (ALDO): Neutral, ...`: the ticker in brackets,
     // the rating after a colon.
     let after_ticker = || {
@@ -4203,9 +4206,12 @@ fn product_of(
     // `exported NEVs worth RMB 41.2bn`: the goods between the verb and the
     // value they were worth, which trade figures are not compared without
     // (a province's NEV exports are not its exports).
-    let fw = words.partition_point(|w| w.start < q.span.start);
+    // (The figure's first word is looked for only where trade asks.)
     let trade = matches!(h.base, "exports" | "imports" | "imports and exports");
-    if trade && fw >= h.i1 + 2 && fw <= h.i1 + 4 && words[fw - 1].lc == "worth" {
+    let worth_before_figure = trade
+        .then(|| words.partition_point(|w| w.start < q.span.start))
+        .filter(|&fw| fw >= h.i1 + 2 && fw <= h.i1 + 4 && words[fw - 1].lc == "worth");
+    if let Some(fw) = worth_before_figure {
         let goods = &words[h.i1..fw - 1];
         if goods
             .iter()
@@ -4277,7 +4283,7 @@ fn product_of(
 /// (`1.87 million tourists`, `162,540 international tourist arrivals`).
 fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
     let counted = counted_noun_of(words, q, fe);
-    let head = counted.rsplit(' ').next().unwrap_or_default();
+    let head = crate::lexicon::after_last_byte(&counted, b' ');
     if matches!(head, "tourist" | "visitor" | "arrival") {
         return "arrivals".into();
     }
@@ -4297,7 +4303,7 @@ fn counted_noun_of(words: &[W], q: &Quantity, fe: usize) -> String {
             let parts: Vec<&str> = u.split(' ').collect();
             let p = normalize_product(&parts);
             if !p.is_empty() || u == "unit" {
-                return match p.rsplit_once(' ') {
+                return match crate::lexicon::rsplit_once_byte(&p, b' ') {
                     Some((_, head))
                         if !matches!(
                             p.as_str(),
@@ -4336,7 +4342,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
     }
     // A counted noun meets by its head: `battery packs` = `packs`.
     let p = normalize_product(&np[..n]);
-    match p.rsplit_once(' ') {
+    match crate::lexicon::rsplit_once_byte(&p, b' ') {
         Some((_, head))
             if !matches!(
                 p.as_str(),
@@ -4547,8 +4553,21 @@ fn tail_roles(lower_tail: &str) -> (bool, bool) {
     // An ASCII tail is split by bytes: the same words, without decoding
     // characters backwards.
     if lower_tail.is_ascii() {
-        let words = lower_tail.as_bytes().rsplit(|b| !b.is_ascii_alphanumeric());
-        roles_of_last_words(words.filter(|w| !w.is_empty()))
+        // The runs of letters and digits, last first, read back only as far
+        // as the words asked for (a split with a test per byte cost more).
+        let b = lower_tail.as_bytes();
+        let mut end = b.len();
+        let words = std::iter::from_fn(move || {
+            while end > 0 && !b[end - 1].is_ascii_alphanumeric() {
+                end -= 1;
+            }
+            let word_end = end;
+            while end > 0 && b[end - 1].is_ascii_alphanumeric() {
+                end -= 1;
+            }
+            (end < word_end).then(|| &b[end..word_end])
+        });
+        roles_of_last_words(words)
     } else {
         let words = lower_tail.rsplit(|c: char| !c.is_alphanumeric());
         roles_of_last_words(words.filter(|w| !w.is_empty()).map(str::as_bytes))
