@@ -2043,8 +2043,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
 /// figure's line in the text.
 ///
 /// A function of its own rather than the body of [`extract_claims`]'s
-/// loop: there its state shared the registers of a thousand lines and
-/// lived on the stack.
+/// loop, for reading; inlined into that loop all the same, as out of line
+/// the view's fields were loaded again per figure and the count of
+/// instructions rose by about 2M over 500 documents.
+#[inline(always)]
 fn claim_of_figure<'s, 'a>(
     sentence: &SentenceView<'s, 'a>,
     memo: &mut SentenceMemo<'s>,
