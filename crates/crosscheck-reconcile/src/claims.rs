@@ -982,6 +982,9 @@ const SUBJECT_PRONOUNS: WordList<&str> = WordList::new(&["it", "we", "they"]);
 
 struct DateInfo<'a> {
     q: &'a Quantity,
+    /// The index of the sentence's word the date starts at, which each
+    /// figure asks of each date.
+    word: usize,
     p: Period,
     ok: bool,
     base_at: Option<usize>,
@@ -995,6 +998,81 @@ struct DateInfo<'a> {
     estimate: bool,
     /// A date of a company's history (see [`history_year`]).
     of_history: bool,
+}
+
+/// A sentence as its figures are read: its words and what was found in
+/// them once for all its figures, with the document's facts the rules
+/// consult. Built per sentence, handed to [`claim_of_figure`] per figure.
+#[derive(Clone, Copy)]
+struct SentenceView<'s, 'a> {
+    doc: &'s DocView<'a>,
+    text: &'a str,
+    sent: Span,
+    /// The sentence's paragraph (its number, or the sentence's when it is
+    /// in none).
+    para: usize,
+    words: &'s [W<'s>],
+    /// The union of the words' [`fact`] bits.
+    sentence_facts: u32,
+    hits: &'s [MetricHit],
+    /// Per word, its clause (see [`clause_ids`]).
+    clause: &'s [usize],
+    dates: &'s [DateInfo<'a>],
+    /// The sentence's figures: its quantities that are no date or ordinal
+    /// and pass the filters of [`extract_claims`].
+    figs: &'s [&'a Quantity],
+    /// All the sentence's quantities, dates included.
+    sent_qs: &'s [&'a Quantity],
+    sent_ents: &'s [Ent],
+    /// Per word, its bracket group; empty when the sentence has no bracket.
+    paren: &'s [Option<usize>],
+    table_row: bool,
+    /// The sentence says it corrects a figure.
+    correction_here: bool,
+    /// It does, or the sentence before it did.
+    correction_context: bool,
+    /// The clauses a comma opens to look ahead (`, sets ... goal for 2026`).
+    goal_clauses: &'s [usize],
+    /// Per clause, whether it speaks of a plan or forecast.
+    modal_clauses: &'s [bool],
+    /// `is set to`: a forecast.
+    set_to: bool,
+    /// The sentence says `respectively`.
+    resp: bool,
+    /// Where the sentence's claims start in the document's.
+    first_claim: usize,
+    ctx: &'s Context,
+    /// Per subject, the distinct metric names read so far (not carried).
+    read_metrics: &'s foldhash::HashMap<Sym, Vec<Sym>>,
+    /// The document's main subject, and whether it dominates.
+    main: Option<(Sym, bool)>,
+    companies: &'s foldhash::HashSet<Sym>,
+    /// The document counts units sold (see [`extract_claims`]).
+    sales_counted: bool,
+    /// The year the text was written in, when known.
+    written_in: Option<i32>,
+}
+
+/// What the figures of a sentence find once, by the first that asks, or
+/// hand on to the figures after them.
+#[derive(Default)]
+struct SentenceMemo<'s> {
+    /// Who trades (`Private enterprises ... imported and exported`): where
+    /// the sentence names them.
+    owners_named: Option<Vec<(usize, &'s str)>>,
+    /// The sentence's words that say a quarter's or a year's (see
+    /// [`period_words`]).
+    period_marks: Option<Vec<(usize, bool)>>,
+    /// Whether the sentence names a relative period (`last year`).
+    relative_period: Option<bool>,
+    /// The goods a level figure's measure was narrowed to, by where the
+    /// measure's word stands: `shipped 168.5 billion yuan worth of
+    /// automobiles abroad, up 22.7 percent` is one measure twice.
+    narrowed: Option<(usize, usize)>,
+    /// Goods that open the sentence name the measure of each of its
+    /// figures the text does not name otherwise (a table's row:
+    /// `Commercial vehicles  5,265  4,660  +12.98%`).
+    goods_of_sentence: Option<Sym>,
 }
 
 #[derive(Default, Clone)]
@@ -1126,7 +1204,11 @@ fn rated_company(text: &str, entities: &[Entity]) -> Option<Ent> {
     let title = &rest[..line_end];
     let open = title.find('(')?;
     let close = open + title[open..].find(')')?;
-    let rating = |s: &str| RATINGS.contains(&s.trim().to_ascii_uppercase().as_str());
+    // (The ratings are in capitals: compared without an uppercase copy.)
+    let rating = |s: &str| {
+        let s = s.trim();
+        RATINGS.iter().any(|r| r.eq_ignore_ascii_case(s))
+    };
     // `Aldora Semiconductor (ALDO): Neutral, ...`: the ticker in brackets,
     // the rating after a colon.
     let after_ticker = || {
@@ -1465,13 +1547,10 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     let mut hits_buf: Vec<MetricHit> = Vec::new();
     let mut dates_buf: Vec<DateInfo> = Vec::new();
     // The dates that may govern a figure, per figure, in one buffer.
-    let mut usable: Vec<(&Quantity, Period, bool)> = Vec::new();
+    let mut usable: Vec<bool> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         ctx.sentence = si;
         let sentence_text = &text[sent.start..sent.end];
-        // Who trades (`Private enterprises ... imported and exported`): where
-        // the sentence names them, found once, by its first figure that asks.
-        let mut owners_named: Option<Vec<(usize, &str)>> = None;
         let table_row = is_table_row(sentence_text)
             // `of which: Passenger vehicles`: a part of the row above,
             // which the measure carries to.
@@ -1638,6 +1717,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                         });
                     DateInfo {
                         q,
+                        word: wi,
                         p,
                         ok,
                         base_at,
@@ -1747,953 +1827,43 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                     && words.get(i + 2).is_some_and(|w| w.is(fact::TO))
             });
         let resp = has(fact::RESPECTIVELY);
-        let mut period_marks: Option<Vec<(usize, bool)>> = None;
-        // Whether the sentence names a relative period (`last year`): found
-        // once, by its first figure that asks.
-        let mut relative_period: Option<bool> = None;
-        // The goods a level figure's measure was narrowed to, by where the
-        // measure's word stands: `shipped 168.5 billion yuan worth of
-        // automobiles abroad, up 22.7 percent` is one measure twice.
-        let mut narrowed: Option<(usize, usize)> = None;
-        // Goods that open the sentence name the measure of each of its
-        // figures the text does not name otherwise (a table's row:
-        // `Commercial vehicles  5,265  4,660  +12.98%`).
-        let mut goods_of_sentence: Option<Sym> = None;
-        for (fi, q) in figs.iter().enumerate() {
-            let fw = word_at(q.span.start);
-            let fe = word_at(q.span.end);
-            let cl = clause.get(fw).copied().unwrap_or(0);
-            let mut scope: Vec<String> = Vec::new();
-            let mut flags_v = 0u8;
-            // `plans to export 1 million vehicles in 2026, up from 420,000
-            // in 2025`: a comparison's base with its own date, which is what
-            // was (not a plan) and counts what the figure before it counts.
-            let dated_base = !q.change
-                && dates
-                    .iter()
-                    .any(|d| d.ok && d.dates_base_figure == Some(fw));
-            let based_on = out[first_claim..]
-                .last()
-                .filter(|c| dated_base && !c.change && !c.metric.is_empty())
-                .filter(|c| match q.unit.as_deref() {
-                    None => {
-                        q.kind == QuantityKind::Number
-                            && matches!(c.kind, QuantityKind::Count | QuantityKind::Number)
-                    }
-                    Some(u) => c.kind == q.kind && c.unit.as_str() == u,
-                })
-                .map(|c| (c.metric, c.unit, c.kind));
-
-            // ---- metric
-            let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
-                share_metric(
-                    words,
-                    hits,
-                    fw,
-                    fe,
-                    cl,
-                    clause,
-                    &out[first_claim..],
-                    q.change,
-                )
-            } else {
-                None
+        // Most sentences hold no figure, and need no view of them.
+        if !figs.is_empty() {
+            let sentence = SentenceView {
+                doc,
+                text,
+                sent: *sent,
+                para,
+                words,
+                sentence_facts,
+                hits,
+                clause,
+                dates,
+                figs,
+                sent_qs,
+                sent_ents,
+                paren: &paren,
+                table_row,
+                correction_here,
+                correction_context,
+                goal_clauses: &goal_clauses,
+                modal_clauses: &modal_clauses,
+                set_to,
+                resp,
+                first_claim,
+                ctx: &ctx,
+                read_metrics: &read_metrics,
+                main,
+                companies: &companies,
+                sales_counted,
+                written_in,
             };
-            let is_pct_level = q.kind == QuantityKind::Percent && (!q.change || share.is_some());
-            // `全省锂离子电池出口618亿元`; `，增长23.6%` after it is the
-            // growth of the figure before.
-            let cjk: Option<(String, bool, How)> = if cjk_here(text, q.span.start, sent.start) {
-                let others: Vec<Span> = sent_qs
-                    .iter()
-                    .filter(|o| o.span != q.span)
-                    .map(|o| o.span)
-                    .chain(sent_ents.iter().map(|e| e.span))
-                    .collect();
-                match cjk_metric(text, sent.start, q.span.start, &others) {
-                    Some((m, overseas)) => Some((m, overseas, How::Clause)),
-                    None if q.change => out[first_claim..]
-                        .last()
-                        .filter(|c| !c.metric.is_empty())
-                        .map(|c| {
-                            (
-                                c.metric.as_str().to_string(),
-                                c.scope.as_str() == "overseas",
-                                How::Sentence,
-                            )
-                        }),
-                    None => None,
-                }
-            } else {
-                None
-            };
-            // Most metrics are a base or a carried name as it stands: borrowed,
-            // not copied, until a rule changes them.
-            let (mut metric, metric_how, hit): (Cow<str>, How, Option<MetricHit>) =
-                if let Some(m) = share {
-                    flags_v |= flags::SHARE;
-                    (m.into(), How::Clause, None)
-                } else {
-                    match pick_metric(words, hits, fw, fe, cl, clause) {
-                        Some((h, how)) => {
-                            let mut product = product_of(words, &h, q, fe, &skip);
-                            if product == h.base || h.base.ends_with(&product) {
-                                product.clear();
-                            }
-                            let base = if h.base == "production" && q.kind == QuantityKind::Money {
-                                "output value"
-                            } else {
-                                h.base
-                            };
-                            let name = if product.is_empty() {
-                                Cow::Borrowed(base)
-                            } else {
-                                Cow::Owned(with_product(&product, base))
-                            };
-                            (name, how, Some(h))
-                        }
-                        None if cjk.is_some() => {
-                            let (m, overseas, how) = cjk.clone().unwrap_or_default();
-                            if overseas {
-                                scope.push("overseas".into());
-                            }
-                            (m.into(), how, None)
-                        }
-                        None => {
-                            let counted = counted_of(words, q, fe);
-                            // `misstated its output ... The correct figure is
-                            // 17,304,630 garments`: the notice's measure of
-                            // what it counts, as another text's `produced
-                            // 17.3 million garments` reads.
-                            let noticed = ctx.metric.filter(|(m, _)| {
-                                correction_context
-                                    && matches!(
-                                        m.as_str(),
-                                        "production"
-                                            | "sales"
-                                            | "exports"
-                                            | "imports"
-                                            | "deliveries"
-                                            | "shipments"
-                                    )
-                            });
-                            if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
-                                && !counted.is_empty()
-                                && !q.change
-                            {
-                                match noticed {
-                                    Some((m, _)) => (
-                                        with_product(&counted, m.as_str()).into(),
-                                        How::Sentence,
-                                        None,
-                                    ),
-                                    None => (counted.into(), How::Clause, None),
-                                }
-                            } else if correction_context {
-                                match ctx.metric {
-                                    Some((m, _)) => (m.as_str().into(), How::Sentence, None),
-                                    None => ("".into(), How::Missing, None),
-                                }
-                            } else if let Some((m, _)) = ctx.metric.filter(|(_, p)| {
-                                !(table_row && ctx.metric_from_row) &&
-                                // `The services sector expanded 0.2%`: a part
-                                // of the economy or the company named as the
-                                // clause's subject is what grew, not the
-                                // measure the sentence before was about.
-                                *p == para
-                                    && !words[..fw].iter().enumerate().any(|(i, w)| {
-                                        clause.get(i) == Some(&cl)
-                                            && matches!(
-                                                w.lc,
-                                                "sector" | "segment" | "division" | "industry"
-                                            )
-                                    })
-                            }) {
-                                (m.as_str().into(), How::Context, None)
-                            } else {
-                                ("".into(), How::Missing, None)
-                            }
-                        }
-                    }
-                };
-            if let Some(h) = hit.as_ref() {
-                // The level's claim as it was made (`shipped ... abroad`
-                // named exports by then).
-                match narrowed.and_then(|(i0, at)| Some((i0, out.get(at)?))) {
-                    Some((i0, level)) if q.change && i0 == h.i0 && metric == h.base => {
-                        metric = level.metric.as_str().to_string().into();
-                    }
-                    // A value's or a weight's goods (`62,400 tonnes of
-                    // copper, up 7.4%`), not a count's unit (`3.67 million
-                    // containers, up 57.5%` is output's change either way).
-                    _ if !q.change
-                        && matches!(q.kind, QuantityKind::Money | QuantityKind::Measure)
-                        && metric != h.base =>
-                    {
-                        narrowed = Some((h.i0, out.len()))
-                    }
-                    _ => {}
-                }
+            let mut memo = SentenceMemo::default();
+            for (fi, q) in figs.iter().enumerate() {
+                let line = line_of(q.span.start) as u32;
+                let claim = claim_of_figure(&sentence, &mut memo, &mut usable, fi, q, &out, line);
+                out.push(claim);
             }
-            let mut metric_how = metric_how;
-            // `SUV volumes were 258,000 units` after a paragraph on revenue:
-            // the metric carried on is money's, and a count of units is
-            // none of it.
-            if metric_how == How::Context
-                && (q.kind == QuantityKind::Count && crate::lexicon::is_money_only(&metric)
-                    || !matches!(q.kind, QuantityKind::Percent | QuantityKind::Fraction)
-                        && crate::lexicon::is_ratio_only(&metric))
-            {
-                metric = "".into();
-                metric_how = How::Missing;
-            }
-            if let Some((m, _, _)) = based_on {
-                if m.as_str().ends_with(metric.as_ref()) {
-                    metric = m.as_str().into();
-                    metric_how = How::Sentence;
-                }
-            }
-            // `Hydropower generation was 27.14 billion kWh ... Thermal power
-            // fell 8.7%`: goods opening the clause, the measure carried from
-            // another goods' figure, are the goods measured.
-            if matches!(metric_how, How::Context | How::Sentence | How::Clause)
-                && hit.is_none_or(|h| h.i1 <= fw)
-            {
-                // The longest suffix that is a measure (`wind power
-                // production` is `production` of wind power).
-                let carried_base = metric
-                    .match_indices(' ')
-                    .map(|(i, _)| &metric[i + 1..])
-                    .find(|base| is_metric_base(base));
-                if let Some(base) = carried_base {
-                    if let Some(goods) = goods_opening_the_clause(words, fw, clause, cl, &skip)
-                        .filter(|g| hit.is_none_or(|h| h.i1 <= g.0))
-                    {
-                        let named = with_product(&goods.1, base);
-                        if named != *metric {
-                            metric = named.into();
-                            metric_how = How::Clause;
-                        }
-                    }
-                }
-            }
-            // `Net profit after deducting non-recurring gains and losses`,
-            // `Excluding one-off items, net profit was`: the measure
-            // Chinese filings report beside the attributable profit, not it.
-            if metric.ends_with("profit")
-                && words.iter().enumerate().any(|(i, w)| {
-                    clause.get(i) == Some(&cl)
-                        && matches!(
-                            w.lc,
-                            "non-recurring" | "nonrecurring" | "one-off" | "one-time"
-                        )
-                })
-            {
-                metric = format!("{metric} excluding non-recurring items").into();
-            }
-            let mut goods_named = false;
-            if metric_how == How::Context {
-                if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
-                    metric = m.into();
-                    metric_how = How::Sentence;
-                    goods_named = true;
-                    goods_of_sentence = Some(Sym::new(&metric));
-                } else if let Some(g) = goods_of_sentence {
-                    metric = g.as_str().into();
-                    metric_how = How::Sentence;
-                    goods_named = true;
-                }
-            }
-            if is_pct_level && flags_v & flags::SHARE == 0 {
-                // A bare percentage beside a flow metric (`exports ... 50%`) is
-                // too loosely tied to say what it measures.
-                if let Some(h) = hit {
-                    if crate::lexicon::is_flow(h.base) {
-                        metric_how = How::Context;
-                    }
-                }
-            }
-
-            // ---- subject
-            let anchor = hit.map(|h| h.i0).unwrap_or(fw);
-            let (mut subject, mut subject_how) =
-                find_subject(text, words, sent_ents, hit.as_ref(), anchor, fw, &ctx, para);
-            // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
-            // right before a figure in a list names its subject.
-            if fw >= 1 && fi > 0 {
-                let before = sent_ents
-                    .iter()
-                    .find(|e| e.span.end == words[fw - 1].end && !e.destination && !e.excluded);
-                // `7  Dongjiang  China  1,826`: a table row's subject is its
-                // label, the first name in it, not a later cell that says
-                // where the label is.
-                let label = || {
-                    sent_ents
-                        .iter()
-                        .filter(|e| !e.destination && !e.excluded)
-                        .min_by_key(|e| e.span.start)
-                };
-                if let Some(e) = before.and_then(|e| if table_row { label() } else { Some(e) }) {
-                    subject = Some(e.name);
-                    subject_how = How::List;
-                }
-            }
-            // `Hubei (18.2%)`: a figure in brackets right after a name.
-            if fw >= 1 && words[fw - 1].lc == "(" && fw >= 2 {
-                if let Some(e) = sent_ents
-                    .iter()
-                    .find(|e| e.span.end == words[fw - 2].end && !e.destination)
-                {
-                    subject = Some(e.name);
-                    subject_how = How::List;
-                }
-            }
-            // `GDP increased by 0.3% in the euro area and by 0.4% in the
-            // EU`: a place right after the figure, by `in`, is where it was
-            // measured, unless the sentence's subject is a company (whose
-            // sales in a place are still its own).
-            if subject_how != How::List {
-                let company_subject = subject.is_some_and(|s| {
-                    sent_ents
-                        .iter()
-                        .any(|e| e.name == s && e.label == Label::Company)
-                });
-                let mut k = fe;
-                if words.get(k).is_some_and(|w| w.lc == "in") && !company_subject {
-                    k += 1;
-                    if words.get(k).is_some_and(|w| w.is(fact::THE)) {
-                        k += 1;
-                    }
-                    let place = words.get(k).and_then(|w| {
-                        sent_ents.iter().find(|e| {
-                            e.span.start == w.start
-                                && e.label == Label::Place
-                                && !e.destination
-                                && !e.excluded
-                        })
-                    });
-                    if let Some(e) = place {
-                        subject = Some(e.name);
-                        subject_how = How::Preposition;
-                    }
-                }
-            }
-            if resp {
-                if let Some((e, dest)) = respectively(words, sent_ents, figs, fi, q) {
-                    if dest {
-                        scope.push(format!("to {}", e.as_str()));
-                    } else {
-                        subject = Some(e);
-                        subject_how = How::List;
-                    }
-                } else if metric_how < How::Context {
-                    // Items matched by position we could not read: a guess.
-                    metric_how = How::Context;
-                }
-            }
-            if subject.is_none() || (subject_how == How::Document && main.is_some_and(|m| m.1)) {
-                if let Some(country) = ctx.publisher_country.filter(|_| !main.is_some_and(|m| m.1))
-                {
-                    subject = Some(country);
-                    subject_how = How::Context;
-                } else if let Some((m, dominant)) = main {
-                    subject = Some(m);
-                    subject_how = if dominant {
-                        How::Context
-                    } else {
-                        How::Document
-                    };
-                } else if let Some(country) = ctx.agency_country {
-                    // `Nonfarm payrolls rose by 165,000, according to the
-                    // Bureau of Labor Statistics`: the agency's country.
-                    subject = Some(country);
-                    subject_how = How::Document;
-                }
-            }
-
-            // ---- scope: destinations after the metric or the figure
-            // (Trade `with` a partner named right after the metric's words
-            // is that partner's part, as trade `to` it is.)
-            let after_metric = hit.map(|h| (h.i1, h.base == "imports and exports"));
-            for (start, with_partner) in after_metric.into_iter().chain([(fe, false)]) {
-                if let Some(d) =
-                    destination_after(words, sent_ents, start, cl, clause, with_partner)
-                {
-                    if !scope.contains(&d) {
-                        scope.push(d);
-                    }
-                } else if with_partner
-                    && words[start - 1].lc == "trade"
-                    && words.get(start).is_some_and(|w| w.lc == "with")
-                {
-                    // `Trade with countries jointly building the Belt and
-                    // Road`: a partner that is no name is still a part of
-                    // trade, not the whole of it.
-                    let d = unnamed_partner(words, start);
-                    if !scope.contains(&d) {
-                        scope.push(d);
-                    }
-                }
-            }
-            // `Private enterprises in the province imported and exported
-            // 3.98 trillion yuan`: a part of the province's trade, by who
-            // trades, named as `Private enterprises exported` names it.
-            // A sentence without an owner word names none: asked first, it
-            // spares most figures the search of their metric.
-            if has(fact::OWNER) && !metric.contains("enterprise") && !metric.is_empty() {
-                let owners = owners_named.get_or_insert_with(|| {
-                    words
-                        .windows(2)
-                        .enumerate()
-                        .filter(|(_, pair)| {
-                            pair[0].is(fact::OWNER)
-                                && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
-                        })
-                        .map(|(i, pair)| (i, pair[0].lc))
-                        .collect()
-                });
-                let here = owners
-                    .iter()
-                    .find(|&&(i, _)| i + 1 < fw && clause.get(i) == Some(&cl));
-                if let Some(&(_, who)) = here {
-                    metric = format!("{who} enterprise {metric}").into();
-                }
-            }
-            // A row whose label names no measure (`of which overseas (mn
-            // units)  0.14  1.06`): the label's scope words are its figures'.
-            if hit.is_none() && has(fact::SCOPE) && metric_how >= How::Sentence {
-                // The label, brackets included (`(mn units)`), up to a
-                // figure or a stop before it.
-                let row_start = figs.first().map_or(fw, |f| word_at(f.span.start)).min(fw);
-                let label = words[..row_start]
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .take_while(|w| !matches!(w.lc, ";" | "." | ",") && !in_q(w));
-                for w in label {
-                    if let Some(s) = scope_of(w) {
-                        scope.push(s.to_string());
-                    }
-                }
-            }
-            // Only a sentence with a scope word has scopes to find.
-            if let Some(h) = hit.filter(|_| has(fact::SCOPE)) {
-                let lo = h.i0.saturating_sub(4);
-                // A word of another metric's name (`gross domestic product
-                // (GDP)`) is none of this one's scope.
-                let in_other_metric = |i: usize| hits.iter().any(|o| o.i0 <= i && i < o.i1);
-                for w in (lo..h.i0)
-                    .chain((h.i1..fe.max(h.i1)).take(3))
-                    .filter(|&i| !in_other_metric(i))
-                    .map(|i| &words[i])
-                {
-                    if let Some(s) = scope_of(w) {
-                        scope.push(s.to_string());
-                    }
-                }
-            }
-            // `168.5 billion yuan worth of automobiles abroad`: the goods'
-            // words are the figure's too.
-            let after = if words.get(fe).is_some_and(|w| w.lc == "worth") {
-                6
-            } else {
-                2
-            };
-            for w in words
-                .iter()
-                .skip(fw)
-                .take(if has(fact::SCOPE) { fe - fw + after } else { 0 })
-                .take_while(|w| w.lc != "," && w.lc != ";")
-            {
-                if let Some(s) = scope_of(w) {
-                    scope.push(s.to_string());
-                }
-            }
-            // `one vehicle per minute`, `500,000 cars a year`: a rate, which
-            // no total of a period is.
-            if let Some(unit) = rate_after(words, fe) {
-                scope.push(format!("per {unit}"));
-            }
-            // `over 2,500 enterprises ... Among them, 18 companies`, `500
-            // cars, of which 200 were electric`: a part of a figure before,
-            // not the whole again.
-            // (`of which: Passenger vehicles 474,921`: the goods say which part.)
-            // (`Among them, exports were 4.35 trillion yuan`: a measure of its
-            // own, which the breakdown's roles mark, not a subset of exports.)
-            let lo = fw.saturating_sub(5);
-            let subset_at = words[lo..fw]
-                .windows(2)
-                .position(|p| {
-                    matches!(p[0].lc, "among" | "of")
-                        && matches!(p[1].lc, "them" | "these" | "those" | "which" | "whom")
-                })
-                .map(|i| lo + i);
-            let own_measure =
-                |at: usize| hit.is_some_and(|h| h.i0 > at && crate::lexicon::is_flow(h.base));
-            if !goods_named && subset_at.is_some_and(|at| !own_measure(at)) {
-                scope.push("subset".into());
-            }
-            // `its full-year target of 4.6 million, which it cut from 5.5
-            // million in September`: the target as it stood before.
-            let revised_target = fw >= 2
-                && words[fw - 1].lc == "from"
-                && words[fw.saturating_sub(4)..fw - 1].iter().any(|w| {
-                    matches!(
-                        w.lc,
-                        "cut"
-                            | "lowered"
-                            | "raised"
-                            | "revised"
-                            | "trimmed"
-                            | "reduced"
-                            | "lifted"
-                            | "slashed"
-                            | "upgraded"
-                            | "downgraded"
-                    )
-                })
-                && out[first_claim..]
-                    .last()
-                    .is_some_and(|p| p.has(flags::MODAL));
-            // `Our 2026E revenue of RMB80.1bn`: an analyst's estimate.
-            let estimate_year = dates
-                .iter()
-                .any(|d| d.estimate && clause.get(word_at(d.q.span.start)) == Some(&cl));
-            let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
-                || estimate_year
-                || set_to
-                || has(fact::MODAL) && modal_object(words, fw))
-                && !dated_base
-                || revised_target;
-            if modal {
-                scope.push("forecast".into());
-                flags_v |= flags::MODAL;
-                // Two analysts' forecasts are two opinions, not one figure
-                // stated twice: each is scoped to who made it.
-                if let Some(who) = forecaster(text, &doc.entities, *sent) {
-                    scope.push(format!("by {who}"));
-                }
-            }
-            // A growth rate of a volume (`export volumes grew 28.7% to 212,000
-            // packs`) is not one of a value.
-            if q.change && q.kind == QuantityKind::Percent {
-                let in_clause = |i: usize| clause.get(i) == Some(&cl);
-                let volume_word = has(fact::VOLUME)
-                    && words
-                        .iter()
-                        .enumerate()
-                        .any(|(i, w)| in_clause(i) && w.is(fact::VOLUME));
-                let count_here = figs.iter().any(|o| {
-                    o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
-                });
-                // Output is a volume whatever its words (`production of
-                // 62.4 kt, up 7.4%` and `produced 62,400 tonnes, up 7.4%`).
-                let output = metric.ends_with("production") || metric.ends_with("output");
-                if (volume_word || count_here) && !output {
-                    scope.push("volume".into());
-                }
-            }
-            // Shipped or delivered abroad is exported; a company's overseas
-            // revenue is its export revenue.
-            if let Some(pos) = scope.iter().position(|s| s == "overseas") {
-                let money = q.kind == QuantityKind::Money;
-                for base in [" shipments", " deliveries", " revenue", " sales"] {
-                    if !money && matches!(base, " revenue" | " sales") {
-                        continue;
-                    }
-                    if let Some(stem) = format!(" {metric}").strip_suffix(base) {
-                        metric = format!("{stem} exports").trim().to_string().into();
-                        scope.remove(pos);
-                        break;
-                    }
-                }
-            }
-            // A country's arrivals come from abroad, said so or not
-            // (`international tourist arrivals`).
-            if matches!(&*metric, "arrivals" | "tourism earnings") {
-                scope.retain(|s| s != "overseas");
-            }
-            scope.sort();
-            scope.dedup();
-
-            // ---- period
-            usable.clear();
-            usable.extend(dates.iter().map(|d| {
-                let other_paren = d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
-                let based = d.base_at.is_some_and(|b| fw < b);
-                // `236 billion yuan, the highest monthly level this year`:
-                // the span the figure is ranked in, not its period.
-                let ranked_in = {
-                    let dw = word_at(d.q.span.start);
-                    dw > fe
-                        && dw <= fe + 8
-                        && words[fe..dw].iter().any(|w| {
-                            matches!(
-                                w.lc,
-                                "highest"
-                                    | "lowest"
-                                    | "largest"
-                                    | "biggest"
-                                    | "strongest"
-                                    | "weakest"
-                                    | "best"
-                                    | "worst"
-                                    | "fastest"
-                                    | "slowest"
-                            )
-                        })
-                };
-                // `tops 1.2 million deliveries, sets 1.6 million goal for
-                // 2026`: the year of a goal in a clause of its own is not
-                // that of the figures before it.
-                let goal_year = !goal_clauses.is_empty() && {
-                    let dc = clause.get(word_at(d.q.span.start)).copied().unwrap_or(0);
-                    dc != cl && goal_clauses.contains(&dc)
-                };
-                (
-                    d.q,
-                    d.p,
-                    d.ok && !other_paren && !based && !ranked_in && !goal_year,
-                )
-            }));
-            let (mut period, mut period_how) =
-                pick_period(&usable, q, fw, clause, &word_at, &ctx, para);
-            // `We produced 37,000 vehicles last year` in a text with no date:
-            // the sentence names its period, one no year of the text
-            // resolves, and none other is its.
-            if period_how >= How::Context
-                && *relative_period.get_or_insert_with(|| names_relative_period(words))
-            {
-                period = None;
-                period_how = How::Missing;
-            }
-            // `quarterly revenue of $12.4 billion`, `45.3 percent in the
-            // quarter`, `Full-year revenue climbed to $46.8 billion`: the
-            // words say a quarter's or a year's, whatever the context
-            // carries; the last such period named, or none known.
-            if matches!(period_how, How::Context | How::Document) {
-                let span_is = |p: &Period, quarter: bool| {
-                    let n = months_spanned(p);
-                    if quarter {
-                        n == 3
-                    } else {
-                        n == 12 && p.granularity == Granularity::Year
-                    }
-                };
-                // The sentence's words that say so, found once per sentence
-                // (a table's row holds many figures of the document's period).
-                let marks = period_marks.get_or_insert_with(|| period_words(words));
-                let says = |quarter: bool| {
-                    marks
-                        .iter()
-                        .any(|&(i, q)| q == quarter && clause.get(i) == Some(&cl))
-                };
-                for quarter in [true, false] {
-                    if period.is_some_and(|p| span_is(&p, quarter)) || !says(quarter) {
-                        continue;
-                    }
-                    let named = ctx
-                        .periods
-                        .iter()
-                        .rev()
-                        .map(|(p, _)| *p)
-                        .find(|p| span_is(p, quarter));
-                    period = named;
-                    period_how = if named.is_some() {
-                        How::Context
-                    } else {
-                        How::Missing
-                    };
-                    break;
-                }
-            }
-            // `Founded in 1992, Dorora Auto employs 346 employees`: a
-            // headcount in the present tense is the company's when the text
-            // was written, not one of the period its other figures report.
-            if period_how >= How::Context
-                && metric == "employees"
-                && present_headcount(&words[..fw], clause, cl)
-            {
-                period = written_in.map(Period::year);
-                period_how = How::Dated;
-            }
-            // `First-half sales rose to 8.4 billion euros` in a story whose
-            // dateline gives no year: the period is unknown but named, and
-            // no other named period's figure is the same one.
-            if period.is_none() {
-                if let Some(d) = sent_qs.iter().find(|d| {
-                    d.kind == QuantityKind::Date
-                        && d.period.is_none()
-                        && clause.get(word_at(d.span.start)) == Some(&cl)
-                }) {
-                    let named = text[d.span.range()].to_lowercase();
-                    let named = named.trim_start_matches("the ").replace('-', " ");
-                    scope.push(format!("in {named}"));
-                    scope.sort();
-                }
-            }
-
-            // ---- correction roles
-            if correction_context {
-                flags_v |= correction_role(words, fw, fe, correction_here);
-            }
-            // `the 5.4 billion yuan project`: what a project costs.
-            if q.kind == QuantityKind::Money
-                && metric_how >= How::Context
-                && words.get(fe).is_some_and(|w| {
-                    matches!(
-                        w.lc,
-                        "project"
-                            | "plant"
-                            | "facility"
-                            | "factory"
-                            | "programme"
-                            | "program"
-                            | "base"
-                    )
-                })
-            {
-                metric = "investment".into();
-                metric_how = How::Clause;
-            }
-            // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
-            // make; named again, it is the facility of the earlier figure
-            // (same place, same noun), whose subject and period it takes.
-            let facility = |w: &W| {
-                matches!(
-                    w.lc,
-                    "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
-                )
-            };
-            let at = if words.get(fe).is_some_and(facility) {
-                Some(fe)
-            } else if words
-                .get(fe)
-                .is_some_and(|w| matches!(w.lc, "first" | "second" | "third" | "new"))
-                && words.get(fe + 1).is_some_and(facility)
-            {
-                Some(fe + 1)
-            } else {
-                None
-            };
-            if let (QuantityKind::Measure, true, Some(at)) =
-                (q.kind, metric_how >= How::Context, at)
-            {
-                metric = "capacity".into();
-                metric_how = How::Clause;
-                let noun = words[at].lc;
-                let place = words[at + 1..(at + 4).min(words.len())]
-                    .iter()
-                    .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
-                    .filter(|_| words.get(at + 1).is_some_and(|w| w.lc == "in"));
-                if let Some(pl) = place {
-                    let pname = &text[pl.span.range()];
-                    let earlier = out.iter().rev().find(|c| {
-                        let st = &text[c.sentence_start as usize..c.sentence_end as usize];
-                        c.metric.as_str() == "capacity"
-                            && c.sentence_start as usize != sent.start
-                            && st.contains(pname)
-                            && st.to_lowercase().contains(noun)
-                    });
-                    if let Some(c) = earlier {
-                        subject = Some(c.subject);
-                        subject_how = How::Anaphora;
-                        period = c.period;
-                        period_how = How::Context;
-                    }
-                }
-            }
-            // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
-            if words.get(fe).is_some_and(|w| {
-                matches!(
-                    w.lc,
-                    "mark" | "threshold" | "barrier" | "milestone" | "level"
-                )
-            }) {
-                metric = "".into();
-            }
-            if metric.is_empty() {
-                metric_how = How::Missing;
-            }
-            if q.kind == QuantityKind::Fraction {
-                // `one-third of exports` is a share.
-                if !metric.contains(" share of ") && !metric.is_empty() {
-                    metric = format!("share of {metric}").into();
-                }
-            }
-
-            // A company's results belong to a company: a place carried from
-            // context (`Sales were up 32 per cent` in an interview set in
-            // Lanxi) gives way to the last company named.
-            let company_metric = matches!(
-                metric.as_ref(),
-                "revenue" | "sales" | "net profit" | "R&D spending" | "operating profit"
-            );
-            let is_company = |s: Sym| companies.contains(&s);
-            if company_metric
-                && matches!(subject_how, How::Context | How::Document)
-                && subject.is_some_and(|s| !is_company(s))
-            {
-                if let Some(c) = ctx.main_company.or(ctx.company) {
-                    subject = Some(c);
-                    subject_how = How::Context;
-                }
-            }
-            // A company's sales, as money or its growth, with no product or
-            // market, are its revenue (`sales were up 32 per cent`).
-            // Only the noun: `supplied`, `sold to` name one customer's part.
-            // A growth of sales is one of revenue only where the document
-            // counts no units sold (a carmaker's sales are vehicles).
-            if metric == "sales"
-                && (q.kind == QuantityKind::Money || !sales_counted)
-                && hit.is_some_and(|h| {
-                    words[h.i0].lc == "sales"
-                        && words.get(h.i1).is_none_or(|w| !matches!(w.lc, "to" | "of"))
-                })
-                && scope.is_empty()
-                && (q.kind == QuantityKind::Money || (q.kind == QuantityKind::Percent && q.change))
-                && subject.is_some_and(is_company)
-            {
-                metric = "revenue".into();
-            }
-            // `The province's battery exports` after `Zhejiang's lithium-ion
-            // battery exports`: a shortened name restates the one fuller name
-            // of the same subject's metric said before.
-            // Only a name with a product (`battery exports`, not `imports and
-            // exports`), and only against names read, not carried.
-            if flags_v & flags::SHARE == 0 && metric.contains(' ') && !is_metric_base(&metric) {
-                // `automobile exports were 612,000 units. ... commercial
-                // vehicle exports 83,000 units. ... automobile exports totalled
-                // 6.34 million units`: a name read in its own right before is
-                // no shortening.
-                let read_itself = |s: &Sym| {
-                    read_metrics
-                        .get(s)
-                        .is_some_and(|v| v.iter().any(|m| m.as_str() == metric.as_ref()))
-                };
-                if let Some(s) = subject.filter(|s| !read_itself(s)) {
-                    // Ends in ` {metric}`, without making that string.
-                    let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
-                        m.as_str()
-                            .strip_suffix(metric.as_ref())
-                            .is_some_and(|rest| rest.ends_with(' '))
-                    });
-                    if let (Some(f), None) = (fuller.next(), fuller.next()) {
-                        metric = f.as_str().into();
-                    }
-                }
-            }
-            let inline_share = flags_v & flags::SHARE != 0
-                && fi > 0
-                && figs.get(fi + 1).is_some_and(|n| {
-                    let nw = word_at(n.span.start);
-                    matches!(n.kind, QuantityKind::Money | QuantityKind::Count)
-                        && nw <= fe + 8
-                        && words[fe..nw].iter().any(|w| w.lc == "of")
-                        && words[fe..nw].iter().all(|w| w.lc != ";" && w.lc != "and")
-                })
-                && figs[..fi].iter().any(|p| {
-                    matches!(p.kind, QuantityKind::Money | QuantityKind::Count) && !p.change
-                });
-            let (lo, hi, has_range) = match q.range {
-                Some((lo, hi)) => (
-                    lo.unwrap_or(f64::NEG_INFINITY),
-                    hi.unwrap_or(f64::INFINITY),
-                    true,
-                ),
-                None => (f64::NAN, f64::NAN, false),
-            };
-            if has_range {
-                flags_v |= flags::RANGE;
-            }
-            // Inflation is how much consumer prices changed: `inflation of
-            // 2.1%`, `CPI was 2.1%` and `consumer prices rose 2.1%` state
-            // one figure, and are read as one (a price index's own level
-            // is no percentage).
-            let mut change = q.change && flags_v & flags::SHARE == 0;
-            if matches!(&*metric, "inflation" | "CPI" | "PPI")
-                && q.kind == QuantityKind::Percent
-                && !change
-            {
-                if metric == "inflation" {
-                    metric = Cow::Borrowed("CPI");
-                }
-                change = true;
-            }
-            // `U.S. employers added 150,000 jobs` is the change in payrolls
-            // that `nonfarm payrolls rose by 150,000` states.
-            if metric == "job"
-                && !change
-                && fw > 0
-                && matches!(
-                    words[fw - 1].lc,
-                    "added" | "adds" | "add" | "created" | "creates" | "create"
-                )
-            {
-                metric = Cow::Borrowed("payrolls");
-                change = true;
-            }
-            out.push(Claim {
-                doc: doc.doc,
-                start: q.span.start as u32,
-                end: q.span.end as u32,
-                sentence_start: sent.start as u32,
-                sentence_end: sent.end as u32,
-                line: line_of(q.span.start) as u32,
-                subject: subject.unwrap_or(Sym::EMPTY),
-                subject_tail: Sym::EMPTY,
-                metric: Sym::new(&metric),
-                // Most scopes are one word or none: interned as they stand,
-                // with no joined copy.
-                scope: match scope.as_slice() {
-                    [one] => Sym::new(one),
-                    all => Sym::new(&all.join("; ")),
-                },
-                unit: match based_on {
-                    Some((_, unit, _)) if q.unit.is_none() => unit,
-                    _ => Sym::new(q.unit.as_deref().unwrap_or("")),
-                },
-                period,
-                kind: match based_on {
-                    Some((_, _, kind)) if q.unit.is_none() => kind,
-                    _ => q.kind,
-                },
-                approx: q.approx,
-                change,
-                basis: q.basis.or_else(|| {
-                    q.change
-                        .then(|| {
-                            basis_before(words, fw).or_else(|| {
-                                let base = dates.iter().find(|d| {
-                                    let dw = word_at(d.q.span.start);
-                                    dw > fe && dw <= fe + 4 && names_a_base(&words[fe..dw])
-                                })?;
-                                basis_between(period?, base.p)
-                            })
-                        })
-                        .flatten()
-                }),
-                value: q.value.unwrap_or(f64::NAN),
-                lo,
-                hi,
-                precision: q.precision.unwrap_or(0.0) as f32,
-                subject_how: if subject.is_some() {
-                    subject_how
-                } else {
-                    How::Missing
-                },
-                metric_how,
-                // A present-tense headcount under a dateline without its
-                // year is undated but no guess: two in one text are as of
-                // the same day.
-                period_how: if period.is_some() || period_how == How::Dated {
-                    period_how
-                } else {
-                    How::Missing
-                },
-                flags: flags_v,
-                sum_group: 0,
-                inline_share,
-            });
         }
 
         for c in &out[first_claim..] {
@@ -2768,7 +1938,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 ctx.saw_period(d.p);
             } else if let Some(d) = dates.iter().find(|d| {
                 // `for the year ended 31 December 2025`
-                let wi = word_at(d.q.span.start);
+                let wi = d.word;
                 wi >= 2
                     && words[wi - 2].lc == "year"
                     && matches!(words[wi - 1].lc, "ended" | "ending")
@@ -2864,6 +2034,995 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// Reads one figure of a sentence (the `fi`th of [`SentenceView::figs`])
+/// into its claim: its metric, subject, scope and period, by the rules
+/// below in that order. `out` holds the claims made so far (the
+/// sentence's own from [`SentenceView::first_claim`] on), and `line` is the
+/// figure's line in the text.
+///
+/// A function of its own rather than the body of [`extract_claims`]'s
+/// loop, for reading; inlined into that loop all the same, as out of line
+/// the view's fields were loaded again per figure and the count of
+/// instructions rose by about 2M over 500 documents.
+#[inline(always)]
+fn claim_of_figure<'s, 'a>(
+    sentence: &SentenceView<'s, 'a>,
+    memo: &mut SentenceMemo<'s>,
+    usable: &mut Vec<bool>,
+    fi: usize,
+    q: &'a Quantity,
+    out: &[Claim],
+    line: u32,
+) -> Claim {
+    let SentenceView {
+        doc,
+        text,
+        sent,
+        para,
+        words,
+        sentence_facts,
+        hits,
+        clause,
+        dates,
+        figs,
+        sent_qs,
+        sent_ents,
+        paren,
+        table_row,
+        correction_here,
+        correction_context,
+        goal_clauses,
+        modal_clauses,
+        set_to,
+        resp,
+        first_claim,
+        ctx,
+        read_metrics,
+        main,
+        companies,
+        sales_counted,
+        written_in,
+    } = *sentence;
+    let SentenceMemo {
+        owners_named,
+        period_marks,
+        relative_period,
+        narrowed,
+        goods_of_sentence,
+    } = memo;
+    let has = |bits: u32| sentence_facts & bits != 0;
+    let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
+    let in_ent = |w: &W| {
+        sent_ents
+            .iter()
+            .any(|e| e.span.start <= w.start && w.end <= e.span.end)
+    };
+    let in_q = |w: &W| {
+        sent_qs
+            .iter()
+            .any(|q| q.span.start <= w.start && w.end <= q.span.end)
+    };
+    let skip = |w: &W| in_ent(w) || in_q(w);
+    let fw = word_at(q.span.start);
+    let fe = word_at(q.span.end);
+    let cl = clause.get(fw).copied().unwrap_or(0);
+    let mut scope: Vec<String> = Vec::new();
+    let mut flags_v = 0u8;
+    // `plans to export 1 million vehicles in 2026, up from 420,000
+    // in 2025`: a comparison's base with its own date, which is what
+    // was (not a plan) and counts what the figure before it counts.
+    let dated_base = !q.change
+        && dates
+            .iter()
+            .any(|d| d.ok && d.dates_base_figure == Some(fw));
+    let based_on = out[first_claim..]
+        .last()
+        .filter(|c| dated_base && !c.change && !c.metric.is_empty())
+        .filter(|c| match q.unit.as_deref() {
+            None => {
+                q.kind == QuantityKind::Number
+                    && matches!(c.kind, QuantityKind::Count | QuantityKind::Number)
+            }
+            Some(u) => c.kind == q.kind && c.unit.as_str() == u,
+        })
+        .map(|c| (c.metric, c.unit, c.kind));
+
+    // ---- metric
+    let share = if q.kind == QuantityKind::Percent && q.unit.as_deref() != Some("pp") {
+        share_metric(
+            words,
+            hits,
+            fw,
+            fe,
+            cl,
+            clause,
+            &out[first_claim..],
+            q.change,
+        )
+    } else {
+        None
+    };
+    let is_pct_level = q.kind == QuantityKind::Percent && (!q.change || share.is_some());
+    // `全省锂离子电池出口618亿元`; `，增长23.6%` after it is the
+    // growth of the figure before.
+    let cjk: Option<(String, bool, How)> = if cjk_here(text, q.span.start, sent.start) {
+        let others: Vec<Span> = sent_qs
+            .iter()
+            .filter(|o| o.span != q.span)
+            .map(|o| o.span)
+            .chain(sent_ents.iter().map(|e| e.span))
+            .collect();
+        match cjk_metric(text, sent.start, q.span.start, &others) {
+            Some((m, overseas)) => Some((m, overseas, How::Clause)),
+            None if q.change => out[first_claim..]
+                .last()
+                .filter(|c| !c.metric.is_empty())
+                .map(|c| {
+                    (
+                        c.metric.as_str().to_string(),
+                        c.scope.as_str() == "overseas",
+                        How::Sentence,
+                    )
+                }),
+            None => None,
+        }
+    } else {
+        None
+    };
+    // Most metrics are a base or a carried name as it stands: borrowed,
+    // not copied, until a rule changes them.
+    let (mut metric, metric_how, hit): (Cow<str>, How, Option<MetricHit>) = if let Some(m) = share {
+        flags_v |= flags::SHARE;
+        (m.into(), How::Clause, None)
+    } else {
+        match pick_metric(words, hits, fw, fe, cl, clause) {
+            Some((h, how)) => {
+                let mut product = product_of(words, &h, q, fe, &skip);
+                if product == h.base || h.base.ends_with(&product) {
+                    product.clear();
+                }
+                let base = if h.base == "production" && q.kind == QuantityKind::Money {
+                    "output value"
+                } else {
+                    h.base
+                };
+                let name = if product.is_empty() {
+                    Cow::Borrowed(base)
+                } else {
+                    Cow::Owned(with_product(&product, base))
+                };
+                (name, how, Some(h))
+            }
+            None if cjk.is_some() => {
+                let (m, overseas, how) = cjk.clone().unwrap_or_default();
+                if overseas {
+                    scope.push("overseas".into());
+                }
+                (m.into(), how, None)
+            }
+            None => {
+                let counted = counted_of(words, q, fe);
+                // `misstated its output ... The correct figure is
+                // 17,304,630 garments`: the notice's measure of
+                // what it counts, as another text's `produced
+                // 17.3 million garments` reads.
+                let noticed = ctx.metric.filter(|(m, _)| {
+                    correction_context
+                        && matches!(
+                            m.as_str(),
+                            "production"
+                                | "sales"
+                                | "exports"
+                                | "imports"
+                                | "deliveries"
+                                | "shipments"
+                        )
+                });
+                if matches!(q.kind, QuantityKind::Count | QuantityKind::Number)
+                    && !counted.is_empty()
+                    && !q.change
+                {
+                    match noticed {
+                        Some((m, _)) => (
+                            with_product(&counted, m.as_str()).into(),
+                            How::Sentence,
+                            None,
+                        ),
+                        None => (counted.into(), How::Clause, None),
+                    }
+                } else if correction_context {
+                    match ctx.metric {
+                        Some((m, _)) => (m.as_str().into(), How::Sentence, None),
+                        None => ("".into(), How::Missing, None),
+                    }
+                } else if let Some((m, _)) = ctx.metric.filter(|(_, p)| {
+                    !(table_row && ctx.metric_from_row) &&
+                            // `The services sector expanded 0.2%`: a part
+                            // of the economy or the company named as the
+                            // clause's subject is what grew, not the
+                            // measure the sentence before was about.
+                            *p == para
+                                && !words[..fw].iter().enumerate().any(|(i, w)| {
+                                    clause.get(i) == Some(&cl)
+                                        && matches!(
+                                            w.lc,
+                                            "sector" | "segment" | "division" | "industry"
+                                        )
+                                })
+                }) {
+                    (m.as_str().into(), How::Context, None)
+                } else {
+                    ("".into(), How::Missing, None)
+                }
+            }
+        }
+    };
+    if let Some(h) = hit.as_ref() {
+        // The level's claim as it was made (`shipped ... abroad`
+        // named exports by then).
+        match narrowed.and_then(|(i0, at)| Some((i0, out.get(at)?))) {
+            Some((i0, level)) if q.change && i0 == h.i0 && metric == h.base => {
+                metric = level.metric.as_str().to_string().into();
+            }
+            // A value's or a weight's goods (`62,400 tonnes of
+            // copper, up 7.4%`), not a count's unit (`3.67 million
+            // containers, up 57.5%` is output's change either way).
+            _ if !q.change
+                && matches!(q.kind, QuantityKind::Money | QuantityKind::Measure)
+                && metric != h.base =>
+            {
+                *narrowed = Some((h.i0, out.len()))
+            }
+            _ => {}
+        }
+    }
+    let mut metric_how = metric_how;
+    // `SUV volumes were 258,000 units` after a paragraph on revenue:
+    // the metric carried on is money's, and a count of units is
+    // none of it.
+    if metric_how == How::Context
+        && (q.kind == QuantityKind::Count && crate::lexicon::is_money_only(&metric)
+            || !matches!(q.kind, QuantityKind::Percent | QuantityKind::Fraction)
+                && crate::lexicon::is_ratio_only(&metric))
+    {
+        metric = "".into();
+        metric_how = How::Missing;
+    }
+    if let Some((m, _, _)) = based_on {
+        if m.as_str().ends_with(metric.as_ref()) {
+            metric = m.as_str().into();
+            metric_how = How::Sentence;
+        }
+    }
+    // `Hydropower generation was 27.14 billion kWh ... Thermal power
+    // fell 8.7%`: goods opening the clause, the measure carried from
+    // another goods' figure, are the goods measured.
+    if matches!(metric_how, How::Context | How::Sentence | How::Clause)
+        && hit.is_none_or(|h| h.i1 <= fw)
+    {
+        // The longest suffix that is a measure (`wind power
+        // production` is `production` of wind power).
+        // (Spaces found by bytes: a search for a `char` cost a call per space.)
+        let carried_base = metric
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(i, _)| &metric[i + 1..])
+            .find(|base| is_metric_base(base));
+        if let Some(base) = carried_base {
+            if let Some(goods) = goods_opening_the_clause(words, fw, clause, cl, &skip)
+                .filter(|g| hit.is_none_or(|h| h.i1 <= g.0))
+            {
+                let named = with_product(&goods.1, base);
+                if named != *metric {
+                    metric = named.into();
+                    metric_how = How::Clause;
+                }
+            }
+        }
+    }
+    // `Net profit after deducting non-recurring gains and losses`,
+    // `Excluding one-off items, net profit was`: the measure
+    // Chinese filings report beside the attributable profit, not it.
+    if metric.ends_with("profit")
+        && words.iter().enumerate().any(|(i, w)| {
+            clause.get(i) == Some(&cl)
+                && matches!(
+                    w.lc,
+                    "non-recurring" | "nonrecurring" | "one-off" | "one-time"
+                )
+        })
+    {
+        metric = format!("{metric} excluding non-recurring items").into();
+    }
+    let mut goods_named = false;
+    if metric_how == How::Context {
+        if let Some(m) = product_subject_metric(text, words, hits, &metric, fw, &in_ent) {
+            metric = m.into();
+            metric_how = How::Sentence;
+            goods_named = true;
+            *goods_of_sentence = Some(Sym::new(&metric));
+        } else if let Some(g) = *goods_of_sentence {
+            metric = g.as_str().into();
+            metric_how = How::Sentence;
+            goods_named = true;
+        }
+    }
+    if is_pct_level && flags_v & flags::SHARE == 0 {
+        // A bare percentage beside a flow metric (`exports ... 50%`) is
+        // too loosely tied to say what it measures.
+        if let Some(h) = hit {
+            if crate::lexicon::is_flow(h.base) {
+                metric_how = How::Context;
+            }
+        }
+    }
+
+    // ---- subject
+    let anchor = hit.map(|h| h.i0).unwrap_or(fw);
+    let (mut subject, mut subject_how) =
+        find_subject(text, words, sent_ents, hit.as_ref(), anchor, fw, ctx, para);
+    // `Lanxi exported 8.4 billion yuan, Yiwu 4.2 billion yuan`: a name
+    // right before a figure in a list names its subject.
+    if fw >= 1 && fi > 0 {
+        let before = sent_ents
+            .iter()
+            .find(|e| e.span.end == words[fw - 1].end && !e.destination && !e.excluded);
+        // `7  Dongjiang  China  1,826`: a table row's subject is its
+        // label, the first name in it, not a later cell that says
+        // where the label is.
+        let label = || {
+            sent_ents
+                .iter()
+                .filter(|e| !e.destination && !e.excluded)
+                .min_by_key(|e| e.span.start)
+        };
+        if let Some(e) = before.and_then(|e| if table_row { label() } else { Some(e) }) {
+            subject = Some(e.name);
+            subject_how = How::List;
+        }
+    }
+    // `Hubei (18.2%)`: a figure in brackets right after a name.
+    if fw >= 1 && words[fw - 1].lc == "(" && fw >= 2 {
+        if let Some(e) = sent_ents
+            .iter()
+            .find(|e| e.span.end == words[fw - 2].end && !e.destination)
+        {
+            subject = Some(e.name);
+            subject_how = How::List;
+        }
+    }
+    // `GDP increased by 0.3% in the euro area and by 0.4% in the
+    // EU`: a place right after the figure, by `in`, is where it was
+    // measured, unless the sentence's subject is a company (whose
+    // sales in a place are still its own).
+    if subject_how != How::List {
+        let company_subject = subject.is_some_and(|s| {
+            sent_ents
+                .iter()
+                .any(|e| e.name == s && e.label == Label::Company)
+        });
+        let mut k = fe;
+        if words.get(k).is_some_and(|w| w.lc == "in") && !company_subject {
+            k += 1;
+            if words.get(k).is_some_and(|w| w.is(fact::THE)) {
+                k += 1;
+            }
+            let place = words.get(k).and_then(|w| {
+                sent_ents.iter().find(|e| {
+                    e.span.start == w.start
+                        && e.label == Label::Place
+                        && !e.destination
+                        && !e.excluded
+                })
+            });
+            if let Some(e) = place {
+                subject = Some(e.name);
+                subject_how = How::Preposition;
+            }
+        }
+    }
+    if resp {
+        if let Some((e, dest)) = respectively(words, sent_ents, figs, fi, q) {
+            if dest {
+                scope.push(format!("to {}", e.as_str()));
+            } else {
+                subject = Some(e);
+                subject_how = How::List;
+            }
+        } else if metric_how < How::Context {
+            // Items matched by position we could not read: a guess.
+            metric_how = How::Context;
+        }
+    }
+    if subject.is_none() || (subject_how == How::Document && main.is_some_and(|m| m.1)) {
+        if let Some(country) = ctx.publisher_country.filter(|_| !main.is_some_and(|m| m.1)) {
+            subject = Some(country);
+            subject_how = How::Context;
+        } else if let Some((m, dominant)) = main {
+            subject = Some(m);
+            subject_how = if dominant {
+                How::Context
+            } else {
+                How::Document
+            };
+        } else if let Some(country) = ctx.agency_country {
+            // `Nonfarm payrolls rose by 165,000, according to the
+            // Bureau of Labor Statistics`: the agency's country.
+            subject = Some(country);
+            subject_how = How::Document;
+        }
+    }
+
+    // ---- scope: destinations after the metric or the figure
+    // (Trade `with` a partner named right after the metric's words
+    // is that partner's part, as trade `to` it is.)
+    let after_metric = hit.map(|h| (h.i1, h.base == "imports and exports"));
+    for (start, with_partner) in after_metric.into_iter().chain([(fe, false)]) {
+        if let Some(d) = destination_after(words, sent_ents, start, cl, clause, with_partner) {
+            if !scope.contains(&d) {
+                scope.push(d);
+            }
+        } else if with_partner
+            && words[start - 1].lc == "trade"
+            && words.get(start).is_some_and(|w| w.lc == "with")
+        {
+            // `Trade with countries jointly building the Belt and
+            // Road`: a partner that is no name is still a part of
+            // trade, not the whole of it.
+            let d = unnamed_partner(words, start);
+            if !scope.contains(&d) {
+                scope.push(d);
+            }
+        }
+    }
+    // `Private enterprises in the province imported and exported
+    // 3.98 trillion yuan`: a part of the province's trade, by who
+    // trades, named as `Private enterprises exported` names it.
+    // A sentence without an owner word names none: asked first, it
+    // spares most figures the search of their metric.
+    if has(fact::OWNER) && !metric.contains("enterprise") && !metric.is_empty() {
+        let owners = owners_named.get_or_insert_with(|| {
+            words
+                .windows(2)
+                .enumerate()
+                .filter(|(_, pair)| {
+                    pair[0].is(fact::OWNER)
+                        && matches!(pair[1].lc, "enterprises" | "firms" | "companies")
+                })
+                .map(|(i, pair)| (i, pair[0].lc))
+                .collect()
+        });
+        let here = owners
+            .iter()
+            .find(|&&(i, _)| i + 1 < fw && clause.get(i) == Some(&cl));
+        if let Some(&(_, who)) = here {
+            metric = format!("{who} enterprise {metric}").into();
+        }
+    }
+    // A row whose label names no measure (`of which overseas (mn
+    // units)  0.14  1.06`): the label's scope words are its figures'.
+    if hit.is_none() && has(fact::SCOPE) && metric_how >= How::Sentence {
+        // The label, brackets included (`(mn units)`), up to a
+        // figure or a stop before it.
+        let row_start = figs.first().map_or(fw, |f| word_at(f.span.start)).min(fw);
+        let label = words[..row_start]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|w| !matches!(w.lc, ";" | "." | ",") && !in_q(w));
+        for w in label {
+            if let Some(s) = scope_of(w) {
+                scope.push(s.to_string());
+            }
+        }
+    }
+    // Only a sentence with a scope word has scopes to find.
+    if let Some(h) = hit.filter(|_| has(fact::SCOPE)) {
+        let lo = h.i0.saturating_sub(4);
+        // A word of another metric's name (`gross domestic product
+        // (GDP)`) is none of this one's scope.
+        let in_other_metric = |i: usize| hits.iter().any(|o| o.i0 <= i && i < o.i1);
+        for w in (lo..h.i0)
+            .chain((h.i1..fe.max(h.i1)).take(3))
+            .filter(|&i| !in_other_metric(i))
+            .map(|i| &words[i])
+        {
+            if let Some(s) = scope_of(w) {
+                scope.push(s.to_string());
+            }
+        }
+    }
+    // `168.5 billion yuan worth of automobiles abroad`: the goods'
+    // words are the figure's too.
+    let after = if words.get(fe).is_some_and(|w| w.lc == "worth") {
+        6
+    } else {
+        2
+    };
+    for w in words
+        .iter()
+        .skip(fw)
+        .take(if has(fact::SCOPE) { fe - fw + after } else { 0 })
+        .take_while(|w| w.lc != "," && w.lc != ";")
+    {
+        if let Some(s) = scope_of(w) {
+            scope.push(s.to_string());
+        }
+    }
+    // `one vehicle per minute`, `500,000 cars a year`: a rate, which
+    // no total of a period is.
+    if let Some(unit) = rate_after(words, fe) {
+        scope.push(format!("per {unit}"));
+    }
+    // `over 2,500 enterprises ... Among them, 18 companies`, `500
+    // cars, of which 200 were electric`: a part of a figure before,
+    // not the whole again.
+    // (`of which: Passenger vehicles 474,921`: the goods say which part.)
+    // (`Among them, exports were 4.35 trillion yuan`: a measure of its
+    // own, which the breakdown's roles mark, not a subset of exports.)
+    let lo = fw.saturating_sub(5);
+    let subset_at = words[lo..fw]
+        .windows(2)
+        .position(|p| {
+            matches!(p[0].lc, "among" | "of")
+                && matches!(p[1].lc, "them" | "these" | "those" | "which" | "whom")
+        })
+        .map(|i| lo + i);
+    let own_measure = |at: usize| hit.is_some_and(|h| h.i0 > at && crate::lexicon::is_flow(h.base));
+    if !goods_named && subset_at.is_some_and(|at| !own_measure(at)) {
+        scope.push("subset".into());
+    }
+    // `its full-year target of 4.6 million, which it cut from 5.5
+    // million in September`: the target as it stood before.
+    let revised_target = fw >= 2
+        && words[fw - 1].lc == "from"
+        && words[fw.saturating_sub(4)..fw - 1].iter().any(|w| {
+            matches!(
+                w.lc,
+                "cut"
+                    | "lowered"
+                    | "raised"
+                    | "revised"
+                    | "trimmed"
+                    | "reduced"
+                    | "lifted"
+                    | "slashed"
+                    | "upgraded"
+                    | "downgraded"
+            )
+        })
+        && out[first_claim..]
+            .last()
+            .is_some_and(|p| p.has(flags::MODAL));
+    // `Our 2026E revenue of RMB80.1bn`: an analyst's estimate.
+    let estimate_year = dates
+        .iter()
+        .any(|d| d.estimate && clause.get(d.word) == Some(&cl));
+    let modal = (modal_clauses.get(cl).copied().unwrap_or(false)
+        || estimate_year
+        || set_to
+        || has(fact::MODAL) && modal_object(words, fw))
+        && !dated_base
+        || revised_target;
+    if modal {
+        scope.push("forecast".into());
+        flags_v |= flags::MODAL;
+        // Two analysts' forecasts are two opinions, not one figure
+        // stated twice: each is scoped to who made it.
+        if let Some(who) = forecaster(text, &doc.entities, sent) {
+            scope.push(format!("by {who}"));
+        }
+    }
+    // A growth rate of a volume (`export volumes grew 28.7% to 212,000
+    // packs`) is not one of a value.
+    if q.change && q.kind == QuantityKind::Percent {
+        let in_clause = |i: usize| clause.get(i) == Some(&cl);
+        let volume_word = has(fact::VOLUME)
+            && words
+                .iter()
+                .enumerate()
+                .any(|(i, w)| in_clause(i) && w.is(fact::VOLUME));
+        let count_here = figs.iter().any(|o| {
+            o.kind == QuantityKind::Count && !o.change && in_clause(word_at(o.span.start))
+        });
+        // Output is a volume whatever its words (`production of
+        // 62.4 kt, up 7.4%` and `produced 62,400 tonnes, up 7.4%`).
+        let output = metric.ends_with("production") || metric.ends_with("output");
+        if (volume_word || count_here) && !output {
+            scope.push("volume".into());
+        }
+    }
+    // Shipped or delivered abroad is exported; a company's overseas
+    // revenue is its export revenue.
+    if let Some(pos) = scope.iter().position(|s| s == "overseas") {
+        let money = q.kind == QuantityKind::Money;
+        for base in [" shipments", " deliveries", " revenue", " sales"] {
+            if !money && matches!(base, " revenue" | " sales") {
+                continue;
+            }
+            if let Some(stem) = format!(" {metric}").strip_suffix(base) {
+                metric = format!("{stem} exports").trim().to_string().into();
+                scope.remove(pos);
+                break;
+            }
+        }
+    }
+    // A country's arrivals come from abroad, said so or not
+    // (`international tourist arrivals`).
+    if matches!(&*metric, "arrivals" | "tourism earnings") {
+        scope.retain(|s| s != "overseas");
+    }
+    scope.sort();
+    scope.dedup();
+
+    // ---- period
+    usable.clear();
+    usable.extend(dates.iter().map(|d| {
+        let other_paren = d.paren.is_some() && d.paren != paren.get(fw).copied().flatten();
+        let based = d.base_at.is_some_and(|b| fw < b);
+        // `236 billion yuan, the highest monthly level this year`:
+        // the span the figure is ranked in, not its period.
+        let ranked_in = {
+            let dw = d.word;
+            dw > fe
+                && dw <= fe + 8
+                && words[fe..dw].iter().any(|w| {
+                    matches!(
+                        w.lc,
+                        "highest"
+                            | "lowest"
+                            | "largest"
+                            | "biggest"
+                            | "strongest"
+                            | "weakest"
+                            | "best"
+                            | "worst"
+                            | "fastest"
+                            | "slowest"
+                    )
+                })
+        };
+        // `tops 1.2 million deliveries, sets 1.6 million goal for
+        // 2026`: the year of a goal in a clause of its own is not
+        // that of the figures before it.
+        let goal_year = !goal_clauses.is_empty() && {
+            let dc = clause.get(d.word).copied().unwrap_or(0);
+            dc != cl && goal_clauses.contains(&dc)
+        };
+        d.ok && !other_paren && !based && !ranked_in && !goal_year
+    }));
+    let (mut period, mut period_how) = pick_period(dates, usable, q, fw, clause, ctx, para);
+    // `We produced 37,000 vehicles last year` in a text with no date:
+    // the sentence names its period, one no year of the text
+    // resolves, and none other is its.
+    if period_how >= How::Context
+        && *relative_period.get_or_insert_with(|| names_relative_period(words))
+    {
+        period = None;
+        period_how = How::Missing;
+    }
+    // `quarterly revenue of $12.4 billion`, `45.3 percent in the
+    // quarter`, `Full-year revenue climbed to $46.8 billion`: the
+    // words say a quarter's or a year's, whatever the context
+    // carries; the last such period named, or none known.
+    if matches!(period_how, How::Context | How::Document) {
+        let span_is = |p: &Period, quarter: bool| {
+            let n = months_spanned(p);
+            if quarter {
+                n == 3
+            } else {
+                n == 12 && p.granularity == Granularity::Year
+            }
+        };
+        // The sentence's words that say so, found once per sentence
+        // (a table's row holds many figures of the document's period).
+        let marks = period_marks.get_or_insert_with(|| period_words(words));
+        let says = |quarter: bool| {
+            marks
+                .iter()
+                .any(|&(i, q)| q == quarter && clause.get(i) == Some(&cl))
+        };
+        for quarter in [true, false] {
+            if period.is_some_and(|p| span_is(&p, quarter)) || !says(quarter) {
+                continue;
+            }
+            let named = ctx
+                .periods
+                .iter()
+                .rev()
+                .map(|(p, _)| *p)
+                .find(|p| span_is(p, quarter));
+            period = named;
+            period_how = if named.is_some() {
+                How::Context
+            } else {
+                How::Missing
+            };
+            break;
+        }
+    }
+    // `Founded in 1992, Dorora Auto employs 346 employees`: a
+    // headcount in the present tense is the company's when the text
+    // was written, not one of the period its other figures report.
+    if period_how >= How::Context
+        && metric == "employees"
+        && present_headcount(&words[..fw], clause, cl)
+    {
+        period = written_in.map(Period::year);
+        period_how = How::Dated;
+    }
+    // `First-half sales rose to 8.4 billion euros` in a story whose
+    // dateline gives no year: the period is unknown but named, and
+    // no other named period's figure is the same one.
+    if period.is_none() {
+        if let Some(d) = sent_qs.iter().find(|d| {
+            d.kind == QuantityKind::Date
+                && d.period.is_none()
+                && clause.get(word_at(d.span.start)) == Some(&cl)
+        }) {
+            let named = text[d.span.range()].to_lowercase();
+            let named = named.trim_start_matches("the ").replace('-', " ");
+            scope.push(format!("in {named}"));
+            scope.sort();
+        }
+    }
+
+    // ---- correction roles
+    if correction_context {
+        flags_v |= correction_role(words, fw, fe, correction_here);
+    }
+    // `the 5.4 billion yuan project`: what a project costs.
+    if q.kind == QuantityKind::Money
+        && metric_how >= How::Context
+        && words.get(fe).is_some_and(|w| {
+            matches!(
+                w.lc,
+                "project" | "plant" | "facility" | "factory" | "programme" | "program" | "base"
+            )
+        })
+    {
+        metric = "investment".into();
+        metric_how = How::Clause;
+    }
+    // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
+    // make; named again, it is the facility of the earlier figure
+    // (same place, same noun), whose subject and period it takes.
+    let facility = |w: &W| {
+        matches!(
+            w.lc,
+            "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
+        )
+    };
+    let at = if words.get(fe).is_some_and(facility) {
+        Some(fe)
+    } else if words
+        .get(fe)
+        .is_some_and(|w| matches!(w.lc, "first" | "second" | "third" | "new"))
+        && words.get(fe + 1).is_some_and(facility)
+    {
+        Some(fe + 1)
+    } else {
+        None
+    };
+    if let (QuantityKind::Measure, true, Some(at)) = (q.kind, metric_how >= How::Context, at) {
+        metric = "capacity".into();
+        metric_how = How::Clause;
+        let noun = words[at].lc;
+        let place = words[at + 1..(at + 4).min(words.len())]
+            .iter()
+            .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
+            .filter(|_| words.get(at + 1).is_some_and(|w| w.lc == "in"));
+        if let Some(pl) = place {
+            let pname = &text[pl.span.range()];
+            let earlier = out.iter().rev().find(|c| {
+                let st = &text[c.sentence_start as usize..c.sentence_end as usize];
+                c.metric.as_str() == "capacity"
+                    && c.sentence_start as usize != sent.start
+                    && st.contains(pname)
+                    && st.to_lowercase().contains(noun)
+            });
+            if let Some(c) = earlier {
+                subject = Some(c.subject);
+                subject_how = How::Anaphora;
+                period = c.period;
+                period_how = How::Context;
+            }
+        }
+    }
+    // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
+    if words.get(fe).is_some_and(|w| {
+        matches!(
+            w.lc,
+            "mark" | "threshold" | "barrier" | "milestone" | "level"
+        )
+    }) {
+        metric = "".into();
+    }
+    if metric.is_empty() {
+        metric_how = How::Missing;
+    }
+    if q.kind == QuantityKind::Fraction {
+        // `one-third of exports` is a share.
+        if !metric.contains(" share of ") && !metric.is_empty() {
+            metric = format!("share of {metric}").into();
+        }
+    }
+
+    // A company's results belong to a company: a place carried from
+    // context (`Sales were up 32 per cent` in an interview set in
+    // Lanxi) gives way to the last company named.
+    let company_metric = matches!(
+        metric.as_ref(),
+        "revenue" | "sales" | "net profit" | "R&D spending" | "operating profit"
+    );
+    let is_company = |s: Sym| companies.contains(&s);
+    if company_metric
+        && matches!(subject_how, How::Context | How::Document)
+        && subject.is_some_and(|s| !is_company(s))
+    {
+        if let Some(c) = ctx.main_company.or(ctx.company) {
+            subject = Some(c);
+            subject_how = How::Context;
+        }
+    }
+    // A company's sales, as money or its growth, with no product or
+    // market, are its revenue (`sales were up 32 per cent`).
+    // Only the noun: `supplied`, `sold to` name one customer's part.
+    // A growth of sales is one of revenue only where the document
+    // counts no units sold (a carmaker's sales are vehicles).
+    if metric == "sales"
+        && (q.kind == QuantityKind::Money || !sales_counted)
+        && hit.is_some_and(|h| {
+            words[h.i0].lc == "sales"
+                && words.get(h.i1).is_none_or(|w| !matches!(w.lc, "to" | "of"))
+        })
+        && scope.is_empty()
+        && (q.kind == QuantityKind::Money || (q.kind == QuantityKind::Percent && q.change))
+        && subject.is_some_and(is_company)
+    {
+        metric = "revenue".into();
+    }
+    // `The province's battery exports` after `Zhejiang's lithium-ion
+    // battery exports`: a shortened name restates the one fuller name
+    // of the same subject's metric said before.
+    // Only a name with a product (`battery exports`, not `imports and
+    // exports`), and only against names read, not carried.
+    if flags_v & flags::SHARE == 0 && metric.contains(' ') && !is_metric_base(&metric) {
+        // `automobile exports were 612,000 units. ... commercial
+        // vehicle exports 83,000 units. ... automobile exports totalled
+        // 6.34 million units`: a name read in its own right before is
+        // no shortening.
+        let read_itself = |s: &Sym| {
+            read_metrics
+                .get(s)
+                .is_some_and(|v| v.iter().any(|m| m.as_str() == metric.as_ref()))
+        };
+        if let Some(s) = subject.filter(|s| !read_itself(s)) {
+            // Ends in ` {metric}`, without making that string.
+            let mut fuller = read_metrics.get(&s).into_iter().flatten().filter(|m| {
+                m.as_str()
+                    .strip_suffix(metric.as_ref())
+                    .is_some_and(|rest| rest.ends_with(' '))
+            });
+            if let (Some(f), None) = (fuller.next(), fuller.next()) {
+                metric = f.as_str().into();
+            }
+        }
+    }
+    let inline_share = flags_v & flags::SHARE != 0
+        && fi > 0
+        && figs.get(fi + 1).is_some_and(|n| {
+            let nw = word_at(n.span.start);
+            matches!(n.kind, QuantityKind::Money | QuantityKind::Count)
+                && nw <= fe + 8
+                && words[fe..nw].iter().any(|w| w.lc == "of")
+                && words[fe..nw].iter().all(|w| w.lc != ";" && w.lc != "and")
+        })
+        && figs[..fi]
+            .iter()
+            .any(|p| matches!(p.kind, QuantityKind::Money | QuantityKind::Count) && !p.change);
+    let (lo, hi, has_range) = match q.range {
+        Some((lo, hi)) => (
+            lo.unwrap_or(f64::NEG_INFINITY),
+            hi.unwrap_or(f64::INFINITY),
+            true,
+        ),
+        None => (f64::NAN, f64::NAN, false),
+    };
+    if has_range {
+        flags_v |= flags::RANGE;
+    }
+    // Inflation is how much consumer prices changed: `inflation of
+    // 2.1%`, `CPI was 2.1%` and `consumer prices rose 2.1%` state
+    // one figure, and are read as one (a price index's own level
+    // is no percentage).
+    let mut change = q.change && flags_v & flags::SHARE == 0;
+    if matches!(&*metric, "inflation" | "CPI" | "PPI") && q.kind == QuantityKind::Percent && !change
+    {
+        if metric == "inflation" {
+            metric = Cow::Borrowed("CPI");
+        }
+        change = true;
+    }
+    // `U.S. employers added 150,000 jobs` is the change in payrolls
+    // that `nonfarm payrolls rose by 150,000` states.
+    if metric == "job"
+        && !change
+        && fw > 0
+        && matches!(
+            words[fw - 1].lc,
+            "added" | "adds" | "add" | "created" | "creates" | "create"
+        )
+    {
+        metric = Cow::Borrowed("payrolls");
+        change = true;
+    }
+    Claim {
+        doc: doc.doc,
+        start: q.span.start as u32,
+        end: q.span.end as u32,
+        sentence_start: sent.start as u32,
+        sentence_end: sent.end as u32,
+        line,
+        subject: subject.unwrap_or(Sym::EMPTY),
+        subject_tail: Sym::EMPTY,
+        metric: Sym::new(&metric),
+        // Most scopes are one word or none: interned as they stand,
+        // with no joined copy.
+        scope: match scope.as_slice() {
+            [] => Sym::EMPTY,
+            [one] => Sym::new(one),
+            all => Sym::new(&all.join("; ")),
+        },
+        unit: match based_on {
+            Some((_, unit, _)) if q.unit.is_none() => unit,
+            _ => Sym::new(q.unit.as_deref().unwrap_or("")),
+        },
+        period,
+        kind: match based_on {
+            Some((_, _, kind)) if q.unit.is_none() => kind,
+            _ => q.kind,
+        },
+        approx: q.approx,
+        change,
+        basis: q.basis.or_else(|| {
+            q.change
+                .then(|| {
+                    basis_before(words, fw).or_else(|| {
+                        let base = dates.iter().find(|d| {
+                            let dw = d.word;
+                            dw > fe && dw <= fe + 4 && names_a_base(&words[fe..dw])
+                        })?;
+                        basis_between(period?, base.p)
+                    })
+                })
+                .flatten()
+        }),
+        value: q.value.unwrap_or(f64::NAN),
+        lo,
+        hi,
+        precision: q.precision.unwrap_or(0.0) as f32,
+        subject_how: if subject.is_some() {
+            subject_how
+        } else {
+            How::Missing
+        },
+        metric_how,
+        // A present-tense headcount under a dateline without its
+        // year is undated but no guess: two in one text are as of
+        // the same day.
+        period_how: if period.is_some() || period_how == How::Dated {
+            period_how
+        } else {
+            How::Missing
+        },
+        flags: flags_v,
+        sum_group: 0,
+        inline_share,
+    }
 }
 
 /// `up 7.4% from 17.34 million TEU in the same period last year`, `5.2%,
@@ -3511,11 +3670,13 @@ fn pick_metric(
 
 /// Whether the text right before a figure is Chinese.
 fn cjk_here(text: &str, at: usize, sent_start: usize) -> bool {
-    // Most figures follow an ASCII letter, digit or mark: no Han character.
-    if text.as_bytes()[sent_start..at]
-        .last()
-        .is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
-    {
+    // Most figures follow an ASCII letter, digit or mark, past ASCII
+    // spaces: no Han character, and no character decoded to find so.
+    let last_mark = text.as_bytes()[sent_start..at]
+        .iter()
+        .rev()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    if last_mark.is_none_or(u8::is_ascii) {
         return false;
     }
     text[sent_start..at]
@@ -4047,9 +4208,12 @@ fn product_of(
     // `exported NEVs worth RMB 41.2bn`: the goods between the verb and the
     // value they were worth, which trade figures are not compared without
     // (a province's NEV exports are not its exports).
-    let fw = words.partition_point(|w| w.start < q.span.start);
+    // (The figure's first word is looked for only where trade asks.)
     let trade = matches!(h.base, "exports" | "imports" | "imports and exports");
-    if trade && fw >= h.i1 + 2 && fw <= h.i1 + 4 && words[fw - 1].lc == "worth" {
+    let worth_before_figure = trade
+        .then(|| words.partition_point(|w| w.start < q.span.start))
+        .filter(|&fw| fw >= h.i1 + 2 && fw <= h.i1 + 4 && words[fw - 1].lc == "worth");
+    if let Some(fw) = worth_before_figure {
         let goods = &words[h.i1..fw - 1];
         if goods
             .iter()
@@ -4121,7 +4285,7 @@ fn product_of(
 /// (`1.87 million tourists`, `162,540 international tourist arrivals`).
 fn counted_of(words: &[W], q: &Quantity, fe: usize) -> String {
     let counted = counted_noun_of(words, q, fe);
-    let head = counted.rsplit(' ').next().unwrap_or_default();
+    let head = crate::lexicon::after_last_byte(&counted, b' ');
     if matches!(head, "tourist" | "visitor" | "arrival") {
         return "arrivals".into();
     }
@@ -4141,7 +4305,7 @@ fn counted_noun_of(words: &[W], q: &Quantity, fe: usize) -> String {
             let parts: Vec<&str> = u.split(' ').collect();
             let p = normalize_product(&parts);
             if !p.is_empty() || u == "unit" {
-                return match p.rsplit_once(' ') {
+                return match crate::lexicon::rsplit_once_byte(&p, b' ') {
                     Some((_, head))
                         if !matches!(
                             p.as_str(),
@@ -4180,7 +4344,7 @@ fn counted_noun(words: &[W], fe: usize) -> String {
     }
     // A counted noun meets by its head: `battery packs` = `packs`.
     let p = normalize_product(&np[..n]);
-    match p.rsplit_once(' ') {
+    match crate::lexicon::rsplit_once_byte(&p, b' ') {
         Some((_, head))
             if !matches!(
                 p.as_str(),
@@ -4391,8 +4555,21 @@ fn tail_roles(lower_tail: &str) -> (bool, bool) {
     // An ASCII tail is split by bytes: the same words, without decoding
     // characters backwards.
     if lower_tail.is_ascii() {
-        let words = lower_tail.as_bytes().rsplit(|b| !b.is_ascii_alphanumeric());
-        roles_of_last_words(words.filter(|w| !w.is_empty()))
+        // The runs of letters and digits, last first, read back only as far
+        // as the words asked for (a split with a test per byte cost more).
+        let b = lower_tail.as_bytes();
+        let mut end = b.len();
+        let words = std::iter::from_fn(move || {
+            while end > 0 && !b[end - 1].is_ascii_alphanumeric() {
+                end -= 1;
+            }
+            let word_end = end;
+            while end > 0 && b[end - 1].is_ascii_alphanumeric() {
+                end -= 1;
+            }
+            (end < word_end).then(|| &b[end..word_end])
+        });
+        roles_of_last_words(words)
     } else {
         let words = lower_tail.rsplit(|c: char| !c.is_alphanumeric());
         roles_of_last_words(words.filter(|w| !w.is_empty()).map(str::as_bytes))
@@ -5382,24 +5559,31 @@ fn modal_object(words: &[W], fw: usize) -> bool {
     (fw.saturating_sub(4)..fw.saturating_sub(1)).any(|i| modal_noun_of(words, i))
 }
 
+/// The period of the figure `q` at word `fw`: the nearest of the
+/// sentence's `dates` that may date it (`usable`, per date), or the one
+/// the context carries.
 fn pick_period(
-    dates: &[(&Quantity, Period, bool)],
+    dates: &[DateInfo],
+    usable: &[bool],
     q: &Quantity,
     fw: usize,
     clause: &[usize],
-    word_at: &dyn Fn(usize) -> usize,
     ctx: &Context,
     para: usize,
 ) -> (Option<Period>, How) {
     let cl = clause.get(fw).copied().unwrap_or(0);
-    let has_non_day = dates
-        .iter()
-        .any(|(_, p, ok)| *ok && p.granularity != Granularity::Day);
-    let best = dates
-        .iter()
-        .filter(|(_, _, ok)| *ok)
-        .map(|(d, p, _)| {
-            let dw = word_at(d.span.start);
+    let usable_dates = || {
+        dates
+            .iter()
+            .zip(usable)
+            .filter(|(_, ok)| **ok)
+            .map(|(d, _)| d)
+    };
+    let has_non_day = usable_dates().any(|d| d.p.granularity != Granularity::Day);
+    let best = usable_dates()
+        .map(|date| {
+            let (d, p) = (date.q, &date.p);
+            let dw = date.word;
             let same_clause = clause.get(dw).copied().unwrap_or(0) == cl;
             let dist = if d.span.start >= q.span.end {
                 d.span.start - q.span.end

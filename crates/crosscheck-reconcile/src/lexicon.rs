@@ -716,7 +716,7 @@ pub fn normalize_product(words: &[&str]) -> String {
     for w in words.iter().map(|w| lowercase(w)) {
         // `nine-month operating income`, `three-month sales`: the window,
         // which the time stage reads, is no part of what is measured.
-        let window = w.rsplit_once('-').is_some_and(|(_, unit)| {
+        let window = rsplit_once_byte(&w, b'-').is_some_and(|(_, unit)| {
             matches!(unit, "month" | "months" | "week" | "weeks" | "quarter")
         });
         if window || left_out.get(&w) {
@@ -808,6 +808,21 @@ fn push_singular(out: &mut String, w: &str) {
     } else {
         out.push_str(w);
     }
+}
+
+/// `s.rsplit_once(char::from(b))` for an ASCII byte `b`, found by bytes:
+/// an ASCII byte is never part of another character, and a search for a
+/// `char` cost a call and a searcher set up per word.
+pub(crate) fn rsplit_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    debug_assert!(b.is_ascii());
+    let i = s.as_bytes().iter().rposition(|&c| c == b)?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// What follows the last `b` (an ASCII byte) in `s`, or all of `s`:
+/// `s.rsplit(char::from(b)).next()`, found by bytes.
+pub(crate) fn after_last_byte(s: &str, b: u8) -> &str {
+    rsplit_once_byte(s, b).map_or(s, |(_, after)| after)
 }
 
 /// `str::to_lowercase`, without a copy when that would change nothing.
