@@ -530,6 +530,11 @@ struct Ent {
     destination: bool,
 }
 
+/// Whether `span` holds the whole word `w`.
+fn covers(span: Span, w: &W) -> bool {
+    span.start <= w.start && w.end <= span.end
+}
+
 /// The words of the sentence `sent`, into `out` (emptied first: one buffer
 /// serves every sentence), from `tokens`: the document's tokens from the
 /// sentence's first on. Returns the union of the words' [`fact`] bits, so
@@ -1591,16 +1596,8 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         let e1 = first_at_or_after(&ents, e0, |e| e.span.start, sent.end);
         ents_before = e1;
         let sent_ents = &ents[e0..e1];
-        let in_ent = |w: &W| {
-            sent_ents
-                .iter()
-                .any(|e| e.span.start <= w.start && w.end <= e.span.end)
-        };
-        let in_q = |w: &W| {
-            sent_qs
-                .iter()
-                .any(|q| q.span.start <= w.start && w.end <= q.span.end)
-        };
+        let in_ent = |w: &W| sent_ents.iter().any(|e| covers(e.span, w));
+        let in_q = |w: &W| sent_qs.iter().any(|q| covers(q.span, w));
         let skip = |w: &W| in_ent(w) || in_q(w);
         if has(fact::METRIC_FIRST) {
             metric_hits(words, &skip, &mut hits_buf);
@@ -2094,16 +2091,8 @@ fn claim_of_figure<'s, 'a>(
     } = memo;
     let has = |bits: u32| sentence_facts & bits != 0;
     let word_at = |byte: usize| words.partition_point(|w| w.start < byte);
-    let in_ent = |w: &W| {
-        sent_ents
-            .iter()
-            .any(|e| e.span.start <= w.start && w.end <= e.span.end)
-    };
-    let in_q = |w: &W| {
-        sent_qs
-            .iter()
-            .any(|q| q.span.start <= w.start && w.end <= q.span.end)
-    };
+    let in_ent = |w: &W| sent_ents.iter().any(|e| covers(e.span, w));
+    let in_q = |w: &W| sent_qs.iter().any(|q| covers(q.span, w));
     let skip = |w: &W| in_ent(w) || in_q(w);
     let fw = word_at(q.span.start);
     let fe = word_at(q.span.end);
