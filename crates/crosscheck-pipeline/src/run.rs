@@ -577,55 +577,69 @@ pub fn run_claims_in_order(
 
 /// The claims of the inputs `taken`, one result each onto `results`:
 /// each from the cache when its bytes (or, unopened, its unchanged
-/// metadata) are known, else read, then analyzed together with the rest
-/// of the batch that needs it ([`analyze_texts`]), and cached.
+/// metadata) are known, else read, then analyzed together with the
+/// documents read before it, up to [`ANALYZED_AT_ONCE`] bytes of text
+/// ([`analyze_texts`]), and cached.
 fn claims_of_batch(
     taken: &[Input],
     options: &RunOptions,
     counters: &Counters,
     results: &mut Vec<Result<DocClaims, InputError>>,
 ) {
-    let found: Vec<Result<Found, InputError>> = taken
-        .iter()
-        .map(|input| claims_or_document(input, options, counters))
-        .collect();
-    let docs: Vec<&Document> = found
-        .iter()
-        .filter_map(|f| match f {
-            Ok(Found::Document(doc)) => Some(doc),
-            _ => None,
-        })
-        .collect();
-    counters.analyzed.fetch_add(docs.len(), Ordering::Relaxed);
-    // Analyzed in groups of a bounded size of text, of which only the
-    // claims are kept: a batch of long files holds no more tokens,
-    // entities and figures at once than one of news stories.
-    let mut claims = Vec::with_capacity(docs.len());
-    let mut group_start = 0;
+    // Each input's result by its place in `taken`; an analyzed one's is
+    // filled in when its group is done.
+    let mut slots: Vec<Option<Result<DocClaims, InputError>>> = Vec::with_capacity(taken.len());
+    // Documents read and waiting for their group's analysis, with their
+    // slots. A group ends at `ANALYZED_AT_ONCE` bytes of text, before the
+    // next input is read: a batch of long files holds no more text at once
+    // than one of them, and its analyses no more than one group's.
+    let mut group: Vec<(usize, &Input, Document)> = Vec::new();
     let mut group_bytes = 0;
-    for (i, doc) in docs.iter().enumerate() {
-        group_bytes += doc.text.len();
-        if group_bytes >= ANALYZED_AT_ONCE || i + 1 == docs.len() {
-            let group = &docs[group_start..=i];
-            let analyses = analyze_texts(group, &options.analysis);
-            claims.extend(analyses.into_iter().map(|a| a.claims));
-            (group_start, group_bytes) = (i + 1, 0);
+    for input in taken {
+        match claims_or_document(input, options, counters) {
+            Ok(Found::Document(doc)) => {
+                group_bytes += doc.text.len();
+                group.push((slots.len(), input, doc));
+                slots.push(None);
+                if group_bytes >= ANALYZED_AT_ONCE {
+                    analyze_group(&mut group, &mut slots, options, counters);
+                    group_bytes = 0;
+                }
+            }
+            Ok(Found::Claims(claims)) => slots.push(Some(Ok(claims))),
+            Err(e) => slots.push(Some(Err(e))),
         }
     }
-    let mut claims = claims.into_iter();
-    for (input, found) in taken.iter().zip(found) {
-        results.push(found.map(|found| match found {
-            Found::Claims(claims) => claims,
-            Found::Document(doc) => {
-                let doc_claims = claims.next().expect("claims for each document");
-                finish_claims(input, doc, doc_claims, options)
-            }
-        }));
+    analyze_group(&mut group, &mut slots, options, counters);
+    results.extend(
+        slots
+            .into_iter()
+            .map(|slot| slot.expect("every document's group is analyzed")),
+    );
+}
+
+/// Analyzes the documents of `group` together ([`analyze_texts`]), and
+/// fills in their slots with their claims, cached and set aside. Leaves
+/// `group` empty.
+fn analyze_group(
+    group: &mut Vec<(usize, &Input, Document)>,
+    slots: &mut [Option<Result<DocClaims, InputError>>],
+    options: &RunOptions,
+    counters: &Counters,
+) {
+    if group.is_empty() {
+        return;
+    }
+    counters.analyzed.fetch_add(group.len(), Ordering::Relaxed);
+    let docs: Vec<&Document> = group.iter().map(|(_, _, doc)| doc).collect();
+    let analyses = analyze_texts(&docs, &options.analysis);
+    for ((slot, input, doc), analysis) in group.drain(..).zip(analyses) {
+        slots[slot] = Some(Ok(finish_claims(input, doc, analysis.claims, options)));
     }
 }
 
-/// The most text [`claims_of_batch`] analyzes at once (a group ends with
-/// the document that reaches it): a few dozen news stories.
+/// The most text [`claims_of_batch`] reads and analyzes at once (a group
+/// ends with the document that reaches it): a few dozen news stories.
 const ANALYZED_AT_ONCE: usize = 128 << 10;
 
 /// What [`claims_or_document`] found for an input.
@@ -853,9 +867,13 @@ mod tests {
     fn a_batch_gives_each_input_what_it_gives_alone() {
         use super::{claims_of_batch, Counters, Input, RunOptions};
         let dir = tempfile::tempdir().unwrap();
+        // The long one ends a group of analysis in the middle of the batch.
+        let long = "Beta Ltd said its sales fell 3% in 2023.\n\n"
+            .repeat(super::ANALYZED_AT_ONCE / 40 + 1);
         let texts = [
             "Acme Corp said its exports rose 12% in 2024.",
             "",
+            &long,
             "Acme Corp's revenue was $4.2 billion in 2024, up 8%.",
         ];
         let mut inputs: Vec<Input> = texts
