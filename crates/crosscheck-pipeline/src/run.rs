@@ -868,8 +868,8 @@ mod tests {
         use super::{claims_of_batch, Counters, Input, RunOptions};
         let dir = tempfile::tempdir().unwrap();
         // The long one ends a group of analysis in the middle of the batch.
-        let long = "Beta Ltd said its sales fell 3% in 2023.\n\n"
-            .repeat(super::ANALYZED_AT_ONCE / 40 + 1);
+        let long =
+            "Beta Ltd said its sales fell 3% in 2023.\n\n".repeat(super::ANALYZED_AT_ONCE / 40 + 1);
         let texts = [
             "Acme Corp said its exports rose 12% in 2024.",
             "",
