@@ -359,12 +359,10 @@ where
         let mut results = Vec::with_capacity(batch);
         loop {
             let first = taken.fetch_add(batch, Ordering::Relaxed);
-            let Some(taken_inputs) = inputs.get(first..inputs.len().min(first + batch)) else {
-                break;
-            };
-            if taken_inputs.is_empty() {
+            if first >= inputs.len() {
                 break;
             }
+            let taken_inputs = &inputs[first..inputs.len().min(first + batch)];
             if cancelled() {
                 interrupted.store(true, Ordering::Relaxed);
                 results.extend(

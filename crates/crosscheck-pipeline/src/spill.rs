@@ -206,6 +206,8 @@ impl TextSpill {
                     drop(p);
                     self.write_batch(offset, batch)?;
                 }
+                // Kept in memory, not written: nothing is left to write.
+                None if p.writing.is_none() => return Ok(()),
                 None => {
                     // Another thread is writing the batch before: its turn first.
                     drop(p);
