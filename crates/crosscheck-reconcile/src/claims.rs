@@ -385,6 +385,9 @@ mod fact {
     pub const OWNER: u32 = 1 << 28;
     /// In [`super::RIVAL_WORDS`]: the name after it is a rival's.
     pub const RIVAL: u32 = 1 << 29;
+    /// In [`super::NOUNS_AFTER_FIGURE`]: a noun after a figure that says
+    /// what it is of (see [`super::noun_after_figure`]).
+    pub const NOUN_AFTER_FIGURE: u32 = 1 << 30;
 }
 
 /// Words before a date that make it a comparison base (`from ... in 2024`).
@@ -415,6 +418,29 @@ const RIVAL_WORDS: &[&str] = &[
     "peer",
     "peers",
 ];
+/// Words after a figure that [`noun_after_figure`] reads: the nouns of an
+/// investment, a facility or a threshold, and the ordinals and `new` before
+/// a facility's noun.
+const NOUNS_AFTER_FIGURE: &[&str] = &[
+    "project",
+    "plant",
+    "facility",
+    "factory",
+    "programme",
+    "program",
+    "base",
+    "phase",
+    "line",
+    "first",
+    "second",
+    "third",
+    "new",
+    "mark",
+    "threshold",
+    "barrier",
+    "milestone",
+    "level",
+];
 /// `aims to`, `plans to`: a forecast.
 const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
 /// Words that mark a correction with what follows them (see [`correction_words`]).
@@ -442,7 +468,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 20] = [
+    let lists: [(&'static [&'static str], u32); 21] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -463,6 +489,7 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (VOLUME_WORDS, fact::VOLUME),
         (OWNER_WORDS, fact::OWNER),
         (RIVAL_WORDS, fact::RIVAL),
+        (NOUNS_AFTER_FIGURE, fact::NOUN_AFTER_FIGURE),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -2763,72 +2790,21 @@ fn claim_of_figure<'s, 'a>(
     if correction_context {
         flags_v |= correction_role(words, fw, fe, correction_here);
     }
-    // `the 5.4 billion yuan project`: what a project costs.
-    if q.kind == QuantityKind::Money
-        && metric_how >= How::Context
-        && words.get(fe).is_some_and(|w| {
-            matches!(
-                w.lc,
-                "project" | "plant" | "facility" | "factory" | "programme" | "program" | "base"
-            )
-        })
-    {
-        metric = "investment".into();
-        metric_how = How::Clause;
-    }
-    // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
-    // make; named again, it is the facility of the earlier figure
-    // (same place, same noun), whose subject and period it takes.
-    let facility = |w: &W| {
-        matches!(
-            w.lc,
-            "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
-        )
-    };
-    let at = if words.get(fe).is_some_and(facility) {
-        Some(fe)
-    } else if words
-        .get(fe)
-        .is_some_and(|w| matches!(w.lc, "first" | "second" | "third" | "new"))
-        && words.get(fe + 1).is_some_and(facility)
-    {
-        Some(fe + 1)
-    } else {
-        None
-    };
-    if let (QuantityKind::Measure, true, Some(at)) = (q.kind, metric_how >= How::Context, at) {
-        metric = "capacity".into();
-        metric_how = How::Clause;
-        let noun = words[at].lc;
-        let place = words[at + 1..(at + 4).min(words.len())]
-            .iter()
-            .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
-            .filter(|_| words.get(at + 1).is_some_and(|w| w.lc == "in"));
-        if let Some(pl) = place {
-            let pname = &text[pl.span.range()];
-            let earlier = out.iter().rev().find(|c| {
-                let st = &text[c.sentence_start as usize..c.sentence_end as usize];
-                c.metric.as_str() == "capacity"
-                    && c.sentence_start as usize != sent.start
-                    && st.contains(pname)
-                    && st.to_lowercase().contains(noun)
-            });
-            if let Some(c) = earlier {
-                subject = Some(c.subject);
-                subject_how = How::Anaphora;
-                period = c.period;
-                period_how = How::Context;
-            }
-        }
-    }
-    // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
-    if words.get(fe).is_some_and(|w| {
-        matches!(
-            w.lc,
-            "mark" | "threshold" | "barrier" | "milestone" | "level"
-        )
-    }) {
-        metric = "".into();
+    // The noun right after the figure (`project`, `plant`, `mark`): few
+    // figures have one that the rules ask of.
+    if words.get(fe).is_some_and(|w| w.is(fact::NOUN_AFTER_FIGURE)) {
+        noun_after_figure(
+            text,
+            sent,
+            words,
+            fe,
+            q,
+            sent_ents,
+            out,
+            &mut metric,
+            (&mut metric_how, &mut subject, &mut subject_how),
+            (&mut period, &mut period_how),
+        );
     }
     if metric.is_empty() {
         metric_how = How::Missing;
@@ -3011,6 +2987,96 @@ fn claim_of_figure<'s, 'a>(
         flags: flags_v,
         sum_group: 0,
         inline_share,
+    }
+}
+
+/// What the noun right after a figure makes of it: `the 5.4 billion yuan
+/// project` is what a project costs, `the 18 GWh first phase` what a
+/// facility can make, `the 4 trillion yuan mark` a threshold and no figure.
+/// Asked only of a figure followed by a word of
+/// [`fact::NOUN_AFTER_FIGURE`], which few are: out of line and cold, so
+/// that [`claim_of_figure`]'s common path holds none of its code.
+#[cold]
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn noun_after_figure(
+    text: &str,
+    sent: Span,
+    words: &[W],
+    fe: usize,
+    q: &Quantity,
+    sent_ents: &[Ent],
+    out: &[Claim],
+    metric: &mut Cow<'_, str>,
+    (metric_how, subject, subject_how): (&mut How, &mut Option<Sym>, &mut How),
+    (period, period_how): (&mut Option<Period>, &mut How),
+) {
+    // `the 5.4 billion yuan project`: what a project costs.
+    if q.kind == QuantityKind::Money
+        && *metric_how >= How::Context
+        && words.get(fe).is_some_and(|w| {
+            matches!(
+                w.lc,
+                "project" | "plant" | "facility" | "factory" | "programme" | "program" | "base"
+            )
+        })
+    {
+        *metric = "investment".into();
+        *metric_how = How::Clause;
+    }
+    // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
+    // make; named again, it is the facility of the earlier figure
+    // (same place, same noun), whose subject and period it takes.
+    let facility = |w: &W| {
+        matches!(
+            w.lc,
+            "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
+        )
+    };
+    let at = if words.get(fe).is_some_and(facility) {
+        Some(fe)
+    } else if words
+        .get(fe)
+        .is_some_and(|w| matches!(w.lc, "first" | "second" | "third" | "new"))
+        && words.get(fe + 1).is_some_and(facility)
+    {
+        Some(fe + 1)
+    } else {
+        None
+    };
+    if let (QuantityKind::Measure, true, Some(at)) = (q.kind, *metric_how >= How::Context, at) {
+        *metric = "capacity".into();
+        *metric_how = How::Clause;
+        let noun = words[at].lc;
+        let place = words[at + 1..(at + 4).min(words.len())]
+            .iter()
+            .find_map(|w| sent_ents.iter().find(|e| e.span.start == w.start))
+            .filter(|_| words.get(at + 1).is_some_and(|w| w.lc == "in"));
+        if let Some(pl) = place {
+            let pname = &text[pl.span.range()];
+            let earlier = out.iter().rev().find(|c| {
+                let st = &text[c.sentence_start as usize..c.sentence_end as usize];
+                c.metric.as_str() == "capacity"
+                    && c.sentence_start as usize != sent.start
+                    && st.contains(pname)
+                    && st.to_lowercase().contains(noun)
+            });
+            if let Some(c) = earlier {
+                *subject = Some(c.subject);
+                *subject_how = How::Anaphora;
+                *period = c.period;
+                *period_how = How::Context;
+            }
+        }
+    }
+    // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
+    if words.get(fe).is_some_and(|w| {
+        matches!(
+            w.lc,
+            "mark" | "threshold" | "barrier" | "milestone" | "level"
+        )
+    }) {
+        *metric = "".into();
     }
 }
 

@@ -13,6 +13,7 @@
 use crate::claims::{flags, Claim, How};
 use crate::Sym;
 use crosscheck_numbers::{Basis, Period, Quantity, QuantityKind};
+use std::cell::RefCell;
 
 /// What a column's header says of its cells.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -478,12 +479,43 @@ fn label_unit(label: &str) -> Option<(f64, Sym, QuantityKind)> {
     unit_phrase(inside)
 }
 
+/// A unit as a scale, a unit and a kind (see [`unit_phrase`]).
+type Unit = (f64, Sym, QuantityKind);
+
 /// `EUR billion`, `mn units`, `10,000 vehicles`, `100 million yuan`: as a
 /// scale, a unit and a kind.
-fn unit_phrase(inside: &str) -> Option<(f64, Sym, QuantityKind)> {
+///
+/// Remembered per thread by the phrase: nearly every table's header cell
+/// is asked (`Metric`, `Indicator`, `RMB mn`), from a small vocabulary,
+/// and each phrase read anew ran the figures' recognizer, whose code is
+/// another stage's and cold by then, up to twice. The key is the phrase
+/// alone (at most 24 bytes, as no longer one is read), never a table's
+/// text; the memo stops growing at [`KNOWN_PHRASES`] phrases.
+fn unit_phrase(inside: &str) -> Option<Unit> {
     if inside.is_empty() || inside.len() > 24 || inside.contains('%') {
         return None;
     }
+    thread_local! {
+        static KNOWN: RefCell<foldhash::HashMap<Box<str>, Option<Unit>>> =
+            RefCell::new(foldhash::HashMapExt::new());
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&unit) = known.get(inside) {
+            return unit;
+        }
+        let unit = read_unit_phrase(inside);
+        if known.len() < KNOWN_PHRASES {
+            known.insert(inside.into(), unit);
+        }
+        unit
+    })
+}
+
+/// How many phrases [`unit_phrase`] remembers per thread.
+const KNOWN_PHRASES: usize = 4096;
+
+/// [`unit_phrase`] read, for a phrase of 1 to 24 bytes with no `%`.
+fn read_unit_phrase(inside: &str) -> Option<Unit> {
     // `'000 TEU`, `000s units`: thousands.
     let thousands = ["'000s ", "'000 ", "\u{2019}000 ", "000s ", "000 "]
         .iter()
