@@ -84,7 +84,7 @@ mod facts {
     pub const ENTRY: u8 = 1;
     /// [`super::Ctx::is_common`].
     pub const COMMON: u8 = 2;
-    /// [`super::Ctx::is_common_exact`].
+    /// The word in lower case (a final dot kept) is an ordinary word.
     pub const COMMON_EXACT: u8 = 4;
     /// [`super::Gazetteer::is_given`].
     pub const GIVEN: u8 = 8;
@@ -597,6 +597,23 @@ fn is_upper_start(w: &str) -> bool {
     }
 }
 
+/// The title case of `last`, a word in capitals, with its word classes,
+/// when that is an organisation's tail (`DAILY` as `Daily`).
+///
+/// Out of line: few names end in a word in capitals.
+#[cold]
+#[inline(never)]
+fn org_tail_in_capitals(last: &str) -> Option<(String, u32)> {
+    let mut c = last.chars();
+    let titled: String = c.next().map_or(String::new(), |f| {
+        f.to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect()
+    });
+    let titled_wc = crate::gazetteer::classes(titled.as_str());
+    (titled_wc & cls::ORG_TAILS != 0).then_some((titled, titled_wc))
+}
+
 /// Adds a unit that is no word (never capitalized) to `units`.
 #[inline]
 fn push_other(units: &mut Vec<Unit>, t: &Token, kind: Kind, gap: Gap) {
@@ -810,11 +827,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// True when `w` in lower case (a final dot kept) is an ordinary word.
-    fn is_common_exact(&mut self, w: &str) -> bool {
-        self.facts(w) & facts::COMMON_EXACT != 0
-    }
-
     /// True when `w` in lower case, final dots dropped, is an ordinary word.
     fn is_common(&mut self, w: &str) -> bool {
         self.facts(w) & facts::COMMON != 0
@@ -833,11 +845,6 @@ impl<'a> Ctx<'a> {
             return gaz.is_cn_surname_ascii(w);
         }
         gaz.is_cn_surname(self.lower_of(w))
-    }
-
-    /// True when `w` is exactly a gazetteer name.
-    fn has_entry(&mut self, w: &str) -> bool {
-        self.facts(w) & facts::ENTRY != 0
     }
 
     fn common_exact_uncached(&mut self, w: &str) -> bool {
@@ -1111,6 +1118,10 @@ impl<'a> Ctx<'a> {
     /// Names in a run of Chinese characters from `s` to `e`: gazetteer places
     /// (`浙江省`, `匈牙利`), a place with an organisation suffix (`杭州海关`), and
     /// companies by their legal suffix (`…股份有限公司`).
+    ///
+    /// Kept out of line: most sentences hold no Chinese, and inlined into
+    /// [`Ctx::sentence`] its code crowded the instruction cache there.
+    #[inline(never)]
     fn cjk_run(&mut self, s: usize, e: usize) {
         let run = self.s(s, e);
         let mut hits = std::mem::take(&mut self.hits);
@@ -1243,16 +1254,7 @@ impl<'a> Ctx<'a> {
             }
             if u.kind == Kind::Punct && u.gap == Gap::None && self.unit_is(j, ".") && !last.conn {
                 let w = self.s(last.start, last.word_end);
-                let takes_dot = w.chars().count() == 1 && is_upper_start(w)
-                    || is(w, cls::ABBREVIATIONS)
-                    || w.contains('.')
-                    || {
-                        // The lower case and its dot in the reused buffer.
-                        self.lower_of(w);
-                        self.lower.push('.');
-                        self.gaz.is_legal(&self.lower)
-                    };
-                if takes_dot && last.end == last.word_end {
+                if last.end == last.word_end && self.takes_abbreviation_dot(w) {
                     if let Some(l) = els.last_mut() {
                         l.end = u.end();
                     }
@@ -1298,6 +1300,26 @@ impl<'a> Ctx<'a> {
             break;
         }
         j
+    }
+
+    /// True when the word `w` of a run keeps the full stop right after it:
+    /// an initial (`T.`), an abbreviation (`Co.`), a word with dots
+    /// already (`U.S`) or a legal form (`Corp.`).
+    ///
+    /// Out of line: asked only where a full stop touches a run's word, and
+    /// its lower-case copy and look-ups would otherwise sit in the middle of
+    /// [`Ctx::chunk`]'s loop.
+    #[inline(never)]
+    fn takes_abbreviation_dot(&mut self, w: &str) -> bool {
+        w.chars().count() == 1 && is_upper_start(w)
+            || is(w, cls::ABBREVIATIONS)
+            || w.contains('.')
+            || {
+                // The lower case and its dot in the reused buffer.
+                self.lower_of(w);
+                self.lower.push('.');
+                self.gaz.is_legal(&self.lower)
+            }
     }
 
     fn el(&self, i: usize) -> El {
@@ -1451,9 +1473,8 @@ impl<'a> Ctx<'a> {
             if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
                 && (*initial_known.insert(self.is_initial_pos(e.unit)) || self.headline())
-                && !self.has_entry(w)
-                && self.is_common(w)
-                && !self.is_given(w)
+                // One look-up: an ordinary word, neither a gazetteer name nor a given name.
+                && self.facts(w) & (facts::ENTRY | facts::COMMON | facts::GIVEN) == facts::COMMON
             {
                 return;
             }
@@ -1555,8 +1576,12 @@ impl<'a> Ctx<'a> {
                                 && !self.is_common(nx)
                         }
                     })
-                && self.is_common(self.ew(&e))
-                && !(self.is_given(self.ew(&e)) && k + 1 < n && !self.headline())
+                && {
+                    // The word's facts asked once for both tests.
+                    let f = self.facts(self.ew(&e));
+                    f & facts::COMMON != 0
+                        && !(f & facts::GIVEN != 0 && k + 1 < n && !self.headline())
+                }
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1984,34 +2009,9 @@ impl<'a> Ctx<'a> {
         }
         if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
             // Datelines: `FUZHOU, March 4`.
-            // Each word title-cased, joined by spaces, in the reused buffer.
-            let mut titled = std::mem::take(&mut self.titled);
-            titled.clear();
-            for (k, w) in words.iter().enumerate() {
-                if k > 0 {
-                    titled.push(' ');
-                }
-                if w.is_ascii() && !w.is_empty() {
-                    // ASCII case mapping is bytewise: no char-by-char Unicode tables.
-                    let at = titled.len();
-                    titled.push_str(w);
-                    titled[at..].make_ascii_lowercase();
-                    titled[at..at + 1].make_ascii_uppercase();
-                } else {
-                    let mut c = w.chars();
-                    if let Some(f) = c.next() {
-                        titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
-                    }
-                }
-            }
-            let entry = self.gaz.get(&titled);
-            self.titled = titled;
-            if let Some(e) = entry {
-                if e.label == Label::Place && !e.ambiguous {
-                    let canon = e.canonical.clone();
-                    self.emit(els, Label::Place, canon);
-                    return;
-                }
+            if let Some(canon) = self.capitals_place(words) {
+                self.emit(els, Label::Place, canon);
+                return;
             }
         }
         let has_of_head = |heads: &[&str]| {
@@ -2025,40 +2025,27 @@ impl<'a> Ctx<'a> {
         let mut last_wc = els[n - 1].wc;
         let last = if self.units[els[n - 1].unit].caps && n >= 2 {
             // `JINHUA DAILY`: tails in capitals.
-            let mut c = last.chars();
-            last_titled = c.next().map_or(String::new(), |f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
-            });
-            let titled_wc = crate::gazetteer::classes(last_titled.as_str());
-            if titled_wc & cls::ORG_TAILS != 0 {
-                last_wc = titled_wc;
-                last_titled.as_str()
-            } else {
-                last
+            match org_tail_in_capitals(last) {
+                Some((titled, titled_wc)) => {
+                    last_titled = titled;
+                    last_wc = titled_wc;
+                    last_titled.as_str()
+                }
+                None => last,
             }
         } else {
             last
         };
         let legal = n >= 2 && {
-            let gaz = self.gaz;
             if last.is_ascii() {
                 // Dots have no case: the bare word is the last one without
                 // its final dots, asked for in any case (no lower-case copy),
                 // with and without a dot in one look-up.
                 let bare = last.trim_end_matches('.');
                 crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
-                    || gaz.is_legal_bare_ascii(bare)
+                    || self.gaz.is_legal_bare_ascii(bare)
             } else {
-                let l = self.lower_of(last);
-                let bare_len = l.trim_end_matches('.').len();
-                self.lower.truncate(bare_len);
-                let bare = self.lower.as_str();
-                is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
-                    self.lower.push('.');
-                    gaz.is_legal(&self.lower)
-                }
+                self.is_legal_non_ascii(last)
             }
         };
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
@@ -2156,24 +2143,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         if !hits.is_empty() {
-            // Several names side by side: `China-EU`, `Brazil Mexico`.
-            let mut k = 0;
-            for &(a, b, id) in hits.iter() {
-                if a > k {
-                    self.leftover(&els[k..a]);
-                }
-                let e = &self.gaz.entries[id as usize];
-                let (label, canon, amb) = (e.label, e.canonical.clone(), e.ambiguous);
-                if amb {
-                    self.pend(&els[a..b], Some((label, canon)), false);
-                } else {
-                    self.emit(&els[a..b], label, canon);
-                }
-                k = b;
-            }
-            if k < n {
-                self.leftover(&els[k..]);
-            }
+            self.names_side_by_side(els, &hits);
             return;
         }
         let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(&els[0], last));
@@ -2186,13 +2156,93 @@ impl<'a> Ctx<'a> {
         self.pend(els, None, cue);
     }
 
+    /// The canonical of the unambiguous gazetteer place named by `words`
+    /// (a piece all in capitals, `FUZHOU`) once each is title-cased.
+    ///
+    /// Out of line, as are the other rare readings of
+    /// [`Ctx::classify_words`]: that function runs for every piece of a
+    /// name, and its rarely run code would crowd the instruction cache.
+    #[inline(never)]
+    fn capitals_place(&mut self, words: &[&str]) -> Option<String> {
+        // Each word title-cased, joined by spaces, in the reused buffer.
+        let mut titled = std::mem::take(&mut self.titled);
+        titled.clear();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                titled.push(' ');
+            }
+            if w.is_ascii() && !w.is_empty() {
+                // ASCII case mapping is bytewise: no char-by-char Unicode tables.
+                let at = titled.len();
+                titled.push_str(w);
+                titled[at..].make_ascii_lowercase();
+                titled[at..at + 1].make_ascii_uppercase();
+            } else {
+                let mut c = w.chars();
+                if let Some(f) = c.next() {
+                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                }
+            }
+        }
+        let entry = self.gaz.get(&titled);
+        self.titled = titled;
+        entry
+            .filter(|e| e.label == Label::Place && !e.ambiguous)
+            .map(|e| e.canonical.clone())
+    }
+
+    /// [`Ctx::classify_words`]' legal-form test of a last word that is not
+    /// ASCII: its lower case, final dots dropped, is a legal word or form,
+    /// with or without one dot.
+    #[cold]
+    #[inline(never)]
+    fn is_legal_non_ascii(&mut self, last: &str) -> bool {
+        let gaz = self.gaz;
+        let l = self.lower_of(last);
+        let bare_len = l.trim_end_matches('.').len();
+        self.lower.truncate(bare_len);
+        let bare = self.lower.as_str();
+        is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+            self.lower.push('.');
+            gaz.is_legal(&self.lower)
+        }
+    }
+
+    /// Several gazetteer names side by side in one piece (`China-EU`,
+    /// `Brazil Mexico`): each hit emitted or left pending, the words
+    /// between them pending as leftovers.
+    #[inline(never)]
+    fn names_side_by_side(&mut self, els: &[El], hits: &[(usize, usize, u32)]) {
+        let mut k = 0;
+        for &(a, b, id) in hits {
+            if a > k {
+                self.leftover(&els[k..a]);
+            }
+            let e = &self.gaz.entries[id as usize];
+            let (label, canon, amb) = (e.label, e.canonical.clone(), e.ambiguous);
+            if amb {
+                self.pend(&els[a..b], Some((label, canon)), false);
+            } else {
+                self.emit(&els[a..b], label, canon);
+            }
+            k = b;
+        }
+        if k < els.len() {
+            self.leftover(&els[k..]);
+        }
+    }
+
     /// True when a word of `els` before the last, no connector (and, with
     /// `no_tail`, no company tail), is no ordinary word or is a gazetteer name.
     fn named_before_last(&mut self, els: &[El], words: &[&str], no_tail: bool) -> bool {
         (0..els.len().saturating_sub(1)).any(|k| {
             let w = words[k];
             let tail = no_tail && els[k].wc & cls::COMPANY_TAILS != 0;
-            !els[k].conn && !tail && (!self.is_common_exact(w) || self.has_entry(w))
+            // Asked once: no ordinary word, or a gazetteer name.
+            !els[k].conn && !tail && {
+                let f = self.facts(w);
+                f & facts::COMMON_EXACT == 0 || f & facts::ENTRY != 0
+            }
         })
     }
 

@@ -43,9 +43,16 @@ impl<V: Copy + Default> Slot<V> {
 
     /// A slot for `w` (its long bytes kept elsewhere, from `long_at`).
     fn of(w: &[u8], long_at: u32, value: V) -> Slot<V> {
+        let head = load8(w, 0);
         Slot {
-            head: load8(w, 0),
-            tail: load8(w, w.len().saturating_sub(8)),
+            head,
+            // A word of eight bytes or fewer (most words) is its own tail:
+            // no second load.
+            tail: if w.len() <= 8 {
+                head
+            } else {
+                load8(w, w.len() - 8)
+            },
             len: w.len() as u32,
             long_at,
             value,
