@@ -93,6 +93,11 @@ mod facts {
     /// A longer gazetteer name begins with it and a separator
     /// ([`super::Gazetteer::info`]).
     pub const PREFIX: u8 = 32;
+    /// [`super::Ctx::legal_uncached`]: a legal form or word, as a name's
+    /// last word.
+    pub const LEGAL: u8 = 64;
+    /// [`super::Ctx::is_cn_surname`].
+    pub const CN_SURNAME: u8 = 128;
     /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
     pub const NO_ENTRY: u32 = u32::MAX;
     /// How many words the memo holds before it starts afresh
@@ -821,6 +826,12 @@ impl<'a> Ctx<'a> {
         if gaz.is_place_adjective(w) {
             f |= facts::PLACE_ADJECTIVE;
         }
+        if self.legal_uncached(w) {
+            f |= facts::LEGAL;
+        }
+        if self.cn_surname_uncached(w) {
+            f |= facts::CN_SURNAME;
+        }
         WordFacts {
             bits: f,
             entry: entry.unwrap_or(facts::NO_ENTRY),
@@ -837,14 +848,42 @@ impl<'a> Ctx<'a> {
         self.facts(w) & facts::GIVEN != 0
     }
 
-    /// True when `w` in lower case is a Chinese surname in pinyin; an ASCII
-    /// word is asked in any case, without a lower-case copy.
+    /// True when `w` in lower case is a Chinese surname in pinyin.
     fn is_cn_surname(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::CN_SURNAME != 0
+    }
+
+    /// [`Ctx::is_cn_surname`] asked of the gazetteer: an ASCII word in any
+    /// case, without a lower-case copy.
+    fn cn_surname_uncached(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         if w.is_ascii() {
             return gaz.is_cn_surname_ascii(w);
         }
         gaz.is_cn_surname(self.lower_of(w))
+    }
+
+    /// True when `w`, as a name's last word, makes the name a company's
+    /// ([`Ctx::classify_words`]): without its final dots and in lower case,
+    /// a legal word, or a legal form with or without one dot.
+    fn legal_uncached(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        if w.is_ascii() {
+            // Dots have no case: the bare word is the word without its final
+            // dots, asked for in any case (no lower-case copy), with and
+            // without a dot in one look-up.
+            let bare = w.trim_end_matches('.');
+            return crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
+                || gaz.is_legal_bare_ascii(bare);
+        }
+        let l = self.lower_of(w);
+        let bare_len = l.trim_end_matches('.').len();
+        self.lower.truncate(bare_len);
+        let bare = self.lower.as_str();
+        is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+            self.lower.push('.');
+            gaz.is_legal(&self.lower)
+        }
     }
 
     fn common_exact_uncached(&mut self, w: &str) -> bool {
@@ -2036,18 +2075,7 @@ impl<'a> Ctx<'a> {
         } else {
             last
         };
-        let legal = n >= 2 && {
-            if last.is_ascii() {
-                // Dots have no case: the bare word is the last one without
-                // its final dots, asked for in any case (no lower-case copy),
-                // with and without a dot in one look-up.
-                let bare = last.trim_end_matches('.');
-                crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
-                    || self.gaz.is_legal_bare_ascii(bare)
-            } else {
-                self.is_legal_non_ascii(last)
-            }
-        };
+        let legal = n >= 2 && self.facts(last) & facts::LEGAL != 0;
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
         let central = words.iter().any(|w| {
             matches!(
@@ -2189,23 +2217,6 @@ impl<'a> Ctx<'a> {
         entry
             .filter(|e| e.label == Label::Place && !e.ambiguous)
             .map(|e| e.canonical.clone())
-    }
-
-    /// [`Ctx::classify_words`]' legal-form test of a last word that is not
-    /// ASCII: its lower case, final dots dropped, is a legal word or form,
-    /// with or without one dot.
-    #[cold]
-    #[inline(never)]
-    fn is_legal_non_ascii(&mut self, last: &str) -> bool {
-        let gaz = self.gaz;
-        let l = self.lower_of(last);
-        let bare_len = l.trim_end_matches('.').len();
-        self.lower.truncate(bare_len);
-        let bare = self.lower.as_str();
-        is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
-            self.lower.push('.');
-            gaz.is_legal(&self.lower)
-        }
     }
 
     /// Several gazetteer names side by side in one piece (`China-EU`,
