@@ -81,23 +81,35 @@ const CORES_MAX: usize = 16_384;
 /// the answers hold for any tagger).
 mod facts {
     /// [`super::Gazetteer::get`] finds it.
-    pub const ENTRY: u8 = 1;
+    pub const ENTRY: u16 = 1;
     /// [`super::Ctx::is_common`].
-    pub const COMMON: u8 = 2;
+    pub const COMMON: u16 = 2;
     /// The word in lower case (a final dot kept) is an ordinary word.
-    pub const COMMON_EXACT: u8 = 4;
+    pub const COMMON_EXACT: u16 = 4;
     /// [`super::Gazetteer::is_given`].
-    pub const GIVEN: u8 = 8;
+    pub const GIVEN: u16 = 8;
     /// [`super::Gazetteer::is_place_adjective`].
-    pub const PLACE_ADJECTIVE: u8 = 16;
+    pub const PLACE_ADJECTIVE: u16 = 16;
     /// A longer gazetteer name begins with it and a separator
     /// ([`super::Gazetteer::info`]).
-    pub const PREFIX: u8 = 32;
+    pub const PREFIX: u16 = 32;
     /// [`super::Ctx::legal_uncached`]: a legal form or word, as a name's
     /// last word.
-    pub const LEGAL: u8 = 64;
+    pub const LEGAL: u16 = 64;
     /// [`super::Ctx::is_cn_surname`].
-    pub const CN_SURNAME: u8 = 128;
+    pub const CN_SURNAME: u16 = 128;
+    /// [`super::Ctx::is_pinyin_given`] was asked; the answer is
+    /// [`PINYIN_GIVEN`]. (Asked of few words, it is worked out on the
+    /// first asking, not for every word met: [`super::Ctx::lazy_fact`].)
+    pub const PINYIN_ASKED: u16 = 256;
+    /// A given name in pinyin, once [`PINYIN_ASKED`].
+    pub const PINYIN_GIVEN: u16 = 512;
+    /// Whether the word, title-cased, names an unambiguous place was asked
+    /// (of a word in capitals, [`super::Ctx::capitals_place`]); the answer
+    /// is [`TITLED_PLACE`].
+    pub const TITLED_ASKED: u16 = 1024;
+    /// The word title-cased names an unambiguous place, once [`TITLED_ASKED`].
+    pub const TITLED_PLACE: u16 = 2048;
     /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
     pub const NO_ENTRY: u32 = u32::MAX;
     /// How many words the memo holds before it starts afresh
@@ -111,7 +123,7 @@ mod facts {
 /// found by one look-up of the thread's memo ([`Ctx::word`]).
 #[derive(Debug, Clone, Copy)]
 struct WordFacts {
-    bits: u8,
+    bits: u16,
     /// The gazetteer entry named exactly so, or [`facts::NO_ENTRY`].
     entry: u32,
 }
@@ -766,7 +778,7 @@ impl<'a> Ctx<'a> {
     /// when `w` was asked about before: capitalized words recur within a
     /// story and across stories, and one hash look-up of the memo answers
     /// what would be up to five look-ups of the gazetteer.
-    fn facts(&mut self, w: &str) -> u8 {
+    fn facts(&mut self, w: &str) -> u16 {
         self.word(w).bits
     }
 
@@ -774,13 +786,9 @@ impl<'a> Ctx<'a> {
     /// what the rules ask of a word (the entry, whether a longer name goes
     /// on, whether it is an ordinary word, a given name...).
     fn word(&mut self, w: &str) -> WordFacts {
-        // Where `w` starts in the text, when it is a slice of the text
-        // (a word built elsewhere, a title case, is looked up by content).
-        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        if at > self.text.len() || w.len() > self.text.len() - at {
+        let Some((at, slot)) = self.recent_slot(w) else {
             return self.memo_facts(w);
-        }
-        let slot = (at ^ w.len()) & (facts::RECENT - 1);
+        };
         let (s_at, s_len, s_facts) = self.recent_facts[slot];
         if s_at == at && s_len == w.len() {
             return s_facts;
@@ -788,6 +796,57 @@ impl<'a> Ctx<'a> {
         let f = self.memo_facts(w);
         self.recent_facts[slot] = (at, w.len(), f);
         f
+    }
+
+    /// Where `w` starts in the text and its slot of
+    /// [`Ctx::recent_facts`], when it is a slice of the text (a word built
+    /// elsewhere, a title case, is looked up by content).
+    fn recent_slot(&self, w: &str) -> Option<(usize, usize)> {
+        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if at > self.text.len() || w.len() > self.text.len() - at {
+            return None;
+        }
+        Some((at, (at ^ w.len()) & (facts::RECENT - 1)))
+    }
+
+    /// A fact of `w` worked out only when first asked, by `ask`, and kept
+    /// with its other facts: `asked` says it was, `yes` holds the answer.
+    /// (The rules ask some questions of few words; answering them for
+    /// every word met costs more than it saves.)
+    fn lazy_fact(
+        &mut self,
+        w: &str,
+        asked: u16,
+        yes: u16,
+        ask: impl FnOnce(&mut Self, &str) -> bool,
+    ) -> bool {
+        let bits = self.word(w).bits;
+        if bits & asked != 0 {
+            return bits & yes != 0;
+        }
+        let answer = ask(self, w);
+        let learnt = asked | if answer { yes } else { 0 };
+        // `word` left `w` in the memo (and in its recent slot, when it is
+        // a slice of the text): both learn the answer.
+        if let Some(f) = self.facts.get_mut(w) {
+            f.bits |= learnt;
+        }
+        if let Some((at, slot)) = self.recent_slot(w) {
+            let (s_at, s_len, s_facts) = &mut self.recent_facts[slot];
+            if *s_at == at && *s_len == w.len() {
+                s_facts.bits |= learnt;
+            }
+        }
+        answer
+    }
+
+    /// True when `w` in lower case is a given name in pinyin, of up to three
+    /// syllables ([`Gazetteer::is_pinyin_given`]).
+    fn is_pinyin_given(&mut self, w: &str) -> bool {
+        self.lazy_fact(w, facts::PINYIN_ASKED, facts::PINYIN_GIVEN, |cx, w| {
+            let gaz = cx.gaz;
+            gaz.is_pinyin_given(cx.lower_of(w))
+        })
     }
 
     /// [`Ctx::word`] from the thread's memo, worked out on a miss.
@@ -1665,9 +1724,8 @@ impl<'a> Ctx<'a> {
 
     /// True when `a` is a pinyin surname and `b` a pinyin given name.
     fn pinyin_pair(&mut self, a: &El, b: &El) -> bool {
-        let gaz = self.gaz;
         let (wa, wb) = (self.ew(a), self.ew(b));
-        self.is_cn_surname(wa) && gaz.is_pinyin_given(self.lower_of(wb))
+        self.is_cn_surname(wa) && self.is_pinyin_given(wb)
     }
 
     /// Splits a part at connectors that do not join one name, then labels each piece.
@@ -2048,7 +2106,16 @@ impl<'a> Ctx<'a> {
         }
         if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
             // Datelines: `FUZHOU, March 4`.
-            if let Some(canon) = self.capitals_place(words) {
+            // A word alone is asked once (most such words, `GDP`, `CEO`,
+            // name no place); the answer's canonical is looked up again.
+            let may_be_place = n > 1
+                || self.lazy_fact(
+                    words[0],
+                    facts::TITLED_ASKED,
+                    facts::TITLED_PLACE,
+                    |cx, w| cx.capitals_place(&[w]).is_some(),
+                );
+            if let Some(canon) = may_be_place.then(|| self.capitals_place(words)).flatten() {
                 self.emit(els, Label::Place, canon);
                 return;
             }
@@ -2338,15 +2405,10 @@ impl<'a> Ctx<'a> {
             }
         }
         // Chinese names in pinyin: surname, then one or two given-name words.
-        if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
-            let gaz = self.gaz;
-            if self.is_cn_surname(w0) {
-                let rest_ok = words[1..]
-                    .iter()
-                    .all(|w| gaz.is_pinyin_given(self.lower_of(w)));
-                if rest_ok && (n == 2 || cue) {
-                    return true;
-                }
+        if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) && self.is_cn_surname(w0) {
+            let rest_ok = words[1..].iter().all(|w| self.is_pinyin_given(w));
+            if rest_ok && (n == 2 || cue) {
+                return true;
             }
         }
         if names >= 2 && self.is_given(w0) {
