@@ -81,18 +81,35 @@ const CORES_MAX: usize = 16_384;
 /// the answers hold for any tagger).
 mod facts {
     /// [`super::Gazetteer::get`] finds it.
-    pub const ENTRY: u8 = 1;
+    pub const ENTRY: u16 = 1;
     /// [`super::Ctx::is_common`].
-    pub const COMMON: u8 = 2;
-    /// [`super::Ctx::is_common_exact`].
-    pub const COMMON_EXACT: u8 = 4;
+    pub const COMMON: u16 = 2;
+    /// The word in lower case (a final dot kept) is an ordinary word.
+    pub const COMMON_EXACT: u16 = 4;
     /// [`super::Gazetteer::is_given`].
-    pub const GIVEN: u8 = 8;
+    pub const GIVEN: u16 = 8;
     /// [`super::Gazetteer::is_place_adjective`].
-    pub const PLACE_ADJECTIVE: u8 = 16;
+    pub const PLACE_ADJECTIVE: u16 = 16;
     /// A longer gazetteer name begins with it and a separator
     /// ([`super::Gazetteer::info`]).
-    pub const PREFIX: u8 = 32;
+    pub const PREFIX: u16 = 32;
+    /// [`super::Ctx::legal_uncached`]: a legal form or word, as a name's
+    /// last word.
+    pub const LEGAL: u16 = 64;
+    /// [`super::Ctx::is_cn_surname`].
+    pub const CN_SURNAME: u16 = 128;
+    /// [`super::Ctx::is_pinyin_given`] was asked; the answer is
+    /// [`PINYIN_GIVEN`]. (Asked of few words, it is worked out on the
+    /// first asking, not for every word met: [`super::Ctx::lazy_fact`].)
+    pub const PINYIN_ASKED: u16 = 256;
+    /// A given name in pinyin, once [`PINYIN_ASKED`].
+    pub const PINYIN_GIVEN: u16 = 512;
+    /// Whether the word, title-cased, names an unambiguous place was asked
+    /// (of a word in capitals, [`super::Ctx::capitals_place`]); the answer
+    /// is [`TITLED_PLACE`].
+    pub const TITLED_ASKED: u16 = 1024;
+    /// The word title-cased names an unambiguous place, once [`TITLED_ASKED`].
+    pub const TITLED_PLACE: u16 = 2048;
     /// No gazetteer entry: [`super::WordFacts::entry`]'s value then.
     pub const NO_ENTRY: u32 = u32::MAX;
     /// How many words the memo holds before it starts afresh
@@ -106,7 +123,7 @@ mod facts {
 /// found by one look-up of the thread's memo ([`Ctx::word`]).
 #[derive(Debug, Clone, Copy)]
 struct WordFacts {
-    bits: u8,
+    bits: u16,
     /// The gazetteer entry named exactly so, or [`facts::NO_ENTRY`].
     entry: u32,
 }
@@ -597,6 +614,23 @@ fn is_upper_start(w: &str) -> bool {
     }
 }
 
+/// The title case of `last`, a word in capitals, with its word classes,
+/// when that is an organisation's tail (`DAILY` as `Daily`).
+///
+/// Out of line: few names end in a word in capitals.
+#[cold]
+#[inline(never)]
+fn org_tail_in_capitals(last: &str) -> Option<(String, u32)> {
+    let mut c = last.chars();
+    let titled: String = c.next().map_or(String::new(), |f| {
+        f.to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect()
+    });
+    let titled_wc = crate::gazetteer::classes(titled.as_str());
+    (titled_wc & cls::ORG_TAILS != 0).then_some((titled, titled_wc))
+}
+
 /// Adds a unit that is no word (never capitalized) to `units`.
 #[inline]
 fn push_other(units: &mut Vec<Unit>, t: &Token, kind: Kind, gap: Gap) {
@@ -744,7 +778,7 @@ impl<'a> Ctx<'a> {
     /// when `w` was asked about before: capitalized words recur within a
     /// story and across stories, and one hash look-up of the memo answers
     /// what would be up to five look-ups of the gazetteer.
-    fn facts(&mut self, w: &str) -> u8 {
+    fn facts(&mut self, w: &str) -> u16 {
         self.word(w).bits
     }
 
@@ -752,13 +786,9 @@ impl<'a> Ctx<'a> {
     /// what the rules ask of a word (the entry, whether a longer name goes
     /// on, whether it is an ordinary word, a given name...).
     fn word(&mut self, w: &str) -> WordFacts {
-        // Where `w` starts in the text, when it is a slice of the text
-        // (a word built elsewhere, a title case, is looked up by content).
-        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        if at > self.text.len() || w.len() > self.text.len() - at {
+        let Some((at, slot)) = self.recent_slot(w) else {
             return self.memo_facts(w);
-        }
-        let slot = (at ^ w.len()) & (facts::RECENT - 1);
+        };
         let (s_at, s_len, s_facts) = self.recent_facts[slot];
         if s_at == at && s_len == w.len() {
             return s_facts;
@@ -766,6 +796,57 @@ impl<'a> Ctx<'a> {
         let f = self.memo_facts(w);
         self.recent_facts[slot] = (at, w.len(), f);
         f
+    }
+
+    /// Where `w` starts in the text and its slot of
+    /// [`Ctx::recent_facts`], when it is a slice of the text (a word built
+    /// elsewhere, a title case, is looked up by content).
+    fn recent_slot(&self, w: &str) -> Option<(usize, usize)> {
+        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if at > self.text.len() || w.len() > self.text.len() - at {
+            return None;
+        }
+        Some((at, (at ^ w.len()) & (facts::RECENT - 1)))
+    }
+
+    /// A fact of `w` worked out only when first asked, by `ask`, and kept
+    /// with its other facts: `asked` says it was, `yes` holds the answer.
+    /// (The rules ask some questions of few words; answering them for
+    /// every word met costs more than it saves.)
+    fn lazy_fact(
+        &mut self,
+        w: &str,
+        asked: u16,
+        yes: u16,
+        ask: impl FnOnce(&mut Self, &str) -> bool,
+    ) -> bool {
+        let bits = self.word(w).bits;
+        if bits & asked != 0 {
+            return bits & yes != 0;
+        }
+        let answer = ask(self, w);
+        let learnt = asked | if answer { yes } else { 0 };
+        // `word` left `w` in the memo (and in its recent slot, when it is
+        // a slice of the text): both learn the answer.
+        if let Some(f) = self.facts.get_mut(w) {
+            f.bits |= learnt;
+        }
+        if let Some((at, slot)) = self.recent_slot(w) {
+            let (s_at, s_len, s_facts) = &mut self.recent_facts[slot];
+            if *s_at == at && *s_len == w.len() {
+                s_facts.bits |= learnt;
+            }
+        }
+        answer
+    }
+
+    /// True when `w` in lower case is a given name in pinyin, of up to three
+    /// syllables ([`Gazetteer::is_pinyin_given`]).
+    fn is_pinyin_given(&mut self, w: &str) -> bool {
+        self.lazy_fact(w, facts::PINYIN_ASKED, facts::PINYIN_GIVEN, |cx, w| {
+            let gaz = cx.gaz;
+            gaz.is_pinyin_given(cx.lower_of(w))
+        })
     }
 
     /// [`Ctx::word`] from the thread's memo, worked out on a miss.
@@ -804,15 +885,16 @@ impl<'a> Ctx<'a> {
         if gaz.is_place_adjective(w) {
             f |= facts::PLACE_ADJECTIVE;
         }
+        if self.legal_uncached(w) {
+            f |= facts::LEGAL;
+        }
+        if self.cn_surname_uncached(w) {
+            f |= facts::CN_SURNAME;
+        }
         WordFacts {
             bits: f,
             entry: entry.unwrap_or(facts::NO_ENTRY),
         }
-    }
-
-    /// True when `w` in lower case (a final dot kept) is an ordinary word.
-    fn is_common_exact(&mut self, w: &str) -> bool {
-        self.facts(w) & facts::COMMON_EXACT != 0
     }
 
     /// True when `w` in lower case, final dots dropped, is an ordinary word.
@@ -825,9 +907,14 @@ impl<'a> Ctx<'a> {
         self.facts(w) & facts::GIVEN != 0
     }
 
-    /// True when `w` in lower case is a Chinese surname in pinyin; an ASCII
-    /// word is asked in any case, without a lower-case copy.
+    /// True when `w` in lower case is a Chinese surname in pinyin.
     fn is_cn_surname(&mut self, w: &str) -> bool {
+        self.facts(w) & facts::CN_SURNAME != 0
+    }
+
+    /// [`Ctx::is_cn_surname`] asked of the gazetteer: an ASCII word in any
+    /// case, without a lower-case copy.
+    fn cn_surname_uncached(&mut self, w: &str) -> bool {
         let gaz = self.gaz;
         if w.is_ascii() {
             return gaz.is_cn_surname_ascii(w);
@@ -835,9 +922,27 @@ impl<'a> Ctx<'a> {
         gaz.is_cn_surname(self.lower_of(w))
     }
 
-    /// True when `w` is exactly a gazetteer name.
-    fn has_entry(&mut self, w: &str) -> bool {
-        self.facts(w) & facts::ENTRY != 0
+    /// True when `w`, as a name's last word, makes the name a company's
+    /// ([`Ctx::classify_words`]): without its final dots and in lower case,
+    /// a legal word, or a legal form with or without one dot.
+    fn legal_uncached(&mut self, w: &str) -> bool {
+        let gaz = self.gaz;
+        if w.is_ascii() {
+            // Dots have no case: the bare word is the word without its final
+            // dots, asked for in any case (no lower-case copy), with and
+            // without a dot in one look-up.
+            let bare = w.trim_end_matches('.');
+            return crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
+                || gaz.is_legal_bare_ascii(bare);
+        }
+        let l = self.lower_of(w);
+        let bare_len = l.trim_end_matches('.').len();
+        self.lower.truncate(bare_len);
+        let bare = self.lower.as_str();
+        is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
+            self.lower.push('.');
+            gaz.is_legal(&self.lower)
+        }
     }
 
     fn common_exact_uncached(&mut self, w: &str) -> bool {
@@ -1111,6 +1216,10 @@ impl<'a> Ctx<'a> {
     /// Names in a run of Chinese characters from `s` to `e`: gazetteer places
     /// (`浙江省`, `匈牙利`), a place with an organisation suffix (`杭州海关`), and
     /// companies by their legal suffix (`…股份有限公司`).
+    ///
+    /// Kept out of line: most sentences hold no Chinese, and inlined into
+    /// [`Ctx::sentence`] its code crowded the instruction cache there.
+    #[inline(never)]
     fn cjk_run(&mut self, s: usize, e: usize) {
         let run = self.s(s, e);
         let mut hits = std::mem::take(&mut self.hits);
@@ -1243,16 +1352,7 @@ impl<'a> Ctx<'a> {
             }
             if u.kind == Kind::Punct && u.gap == Gap::None && self.unit_is(j, ".") && !last.conn {
                 let w = self.s(last.start, last.word_end);
-                let takes_dot = w.chars().count() == 1 && is_upper_start(w)
-                    || is(w, cls::ABBREVIATIONS)
-                    || w.contains('.')
-                    || {
-                        // The lower case and its dot in the reused buffer.
-                        self.lower_of(w);
-                        self.lower.push('.');
-                        self.gaz.is_legal(&self.lower)
-                    };
-                if takes_dot && last.end == last.word_end {
+                if last.end == last.word_end && self.takes_abbreviation_dot(w) {
                     if let Some(l) = els.last_mut() {
                         l.end = u.end();
                     }
@@ -1298,6 +1398,26 @@ impl<'a> Ctx<'a> {
             break;
         }
         j
+    }
+
+    /// True when the word `w` of a run keeps the full stop right after it:
+    /// an initial (`T.`), an abbreviation (`Co.`), a word with dots
+    /// already (`U.S`) or a legal form (`Corp.`).
+    ///
+    /// Out of line: asked only where a full stop touches a run's word, and
+    /// its lower-case copy and look-ups would otherwise sit in the middle of
+    /// [`Ctx::chunk`]'s loop.
+    #[inline(never)]
+    fn takes_abbreviation_dot(&mut self, w: &str) -> bool {
+        w.chars().count() == 1 && is_upper_start(w)
+            || is(w, cls::ABBREVIATIONS)
+            || w.contains('.')
+            || {
+                // The lower case and its dot in the reused buffer.
+                self.lower_of(w);
+                self.lower.push('.');
+                self.gaz.is_legal(&self.lower)
+            }
     }
 
     fn el(&self, i: usize) -> El {
@@ -1451,9 +1571,8 @@ impl<'a> Ctx<'a> {
             if c & (cls::TITLES | cls::CREDITS) == 0
                 && !self.units[e.unit].caps
                 && (*initial_known.insert(self.is_initial_pos(e.unit)) || self.headline())
-                && !self.has_entry(w)
-                && self.is_common(w)
-                && !self.is_given(w)
+                // One look-up: an ordinary word, neither a gazetteer name nor a given name.
+                && self.facts(w) & (facts::ENTRY | facts::COMMON | facts::GIVEN) == facts::COMMON
             {
                 return;
             }
@@ -1555,8 +1674,12 @@ impl<'a> Ctx<'a> {
                                 && !self.is_common(nx)
                         }
                     })
-                && self.is_common(self.ew(&e))
-                && !(self.is_given(self.ew(&e)) && k + 1 < n && !self.headline())
+                && {
+                    // The word's facts asked once for both tests.
+                    let f = self.facts(self.ew(&e));
+                    f & facts::COMMON != 0
+                        && !(f & facts::GIVEN != 0 && k + 1 < n && !self.headline())
+                }
                 && {
                     // `Xing Bin`, `Li Gen`: neither word is an ordinary word here.
                     let pinyin_name = k + 1 < n && self.pinyin_pair(&e, &els[k + 1])
@@ -1601,9 +1724,8 @@ impl<'a> Ctx<'a> {
 
     /// True when `a` is a pinyin surname and `b` a pinyin given name.
     fn pinyin_pair(&mut self, a: &El, b: &El) -> bool {
-        let gaz = self.gaz;
         let (wa, wb) = (self.ew(a), self.ew(b));
-        self.is_cn_surname(wa) && gaz.is_pinyin_given(self.lower_of(wb))
+        self.is_cn_surname(wa) && self.is_pinyin_given(wb)
     }
 
     /// Splits a part at connectors that do not join one name, then labels each piece.
@@ -1984,34 +2106,18 @@ impl<'a> Ctx<'a> {
         }
         if n <= 3 && els.iter().all(|e| e.conn || self.units[e.unit].caps) {
             // Datelines: `FUZHOU, March 4`.
-            // Each word title-cased, joined by spaces, in the reused buffer.
-            let mut titled = std::mem::take(&mut self.titled);
-            titled.clear();
-            for (k, w) in words.iter().enumerate() {
-                if k > 0 {
-                    titled.push(' ');
-                }
-                if w.is_ascii() && !w.is_empty() {
-                    // ASCII case mapping is bytewise: no char-by-char Unicode tables.
-                    let at = titled.len();
-                    titled.push_str(w);
-                    titled[at..].make_ascii_lowercase();
-                    titled[at..at + 1].make_ascii_uppercase();
-                } else {
-                    let mut c = w.chars();
-                    if let Some(f) = c.next() {
-                        titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
-                    }
-                }
-            }
-            let entry = self.gaz.get(&titled);
-            self.titled = titled;
-            if let Some(e) = entry {
-                if e.label == Label::Place && !e.ambiguous {
-                    let canon = e.canonical.clone();
-                    self.emit(els, Label::Place, canon);
-                    return;
-                }
+            // A word alone is asked once (most such words, `GDP`, `CEO`,
+            // name no place); the answer's canonical is looked up again.
+            let may_be_place = n > 1
+                || self.lazy_fact(
+                    words[0],
+                    facts::TITLED_ASKED,
+                    facts::TITLED_PLACE,
+                    |cx, w| cx.capitals_place(&[w]).is_some(),
+                );
+            if let Some(canon) = may_be_place.then(|| self.capitals_place(words)).flatten() {
+                self.emit(els, Label::Place, canon);
+                return;
             }
         }
         let has_of_head = |heads: &[&str]| {
@@ -2025,42 +2131,18 @@ impl<'a> Ctx<'a> {
         let mut last_wc = els[n - 1].wc;
         let last = if self.units[els[n - 1].unit].caps && n >= 2 {
             // `JINHUA DAILY`: tails in capitals.
-            let mut c = last.chars();
-            last_titled = c.next().map_or(String::new(), |f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
-            });
-            let titled_wc = crate::gazetteer::classes(last_titled.as_str());
-            if titled_wc & cls::ORG_TAILS != 0 {
-                last_wc = titled_wc;
-                last_titled.as_str()
-            } else {
-                last
+            match org_tail_in_capitals(last) {
+                Some((titled, titled_wc)) => {
+                    last_titled = titled;
+                    last_wc = titled_wc;
+                    last_titled.as_str()
+                }
+                None => last,
             }
         } else {
             last
         };
-        let legal = n >= 2 && {
-            let gaz = self.gaz;
-            if last.is_ascii() {
-                // Dots have no case: the bare word is the last one without
-                // its final dots, asked for in any case (no lower-case copy),
-                // with and without a dot in one look-up.
-                let bare = last.trim_end_matches('.');
-                crate::gazetteer::classes_ascii_lower(bare) & cls::LEGAL_WORDS != 0
-                    || gaz.is_legal_bare_ascii(bare)
-            } else {
-                let l = self.lower_of(last);
-                let bare_len = l.trim_end_matches('.').len();
-                self.lower.truncate(bare_len);
-                let bare = self.lower.as_str();
-                is(bare, cls::LEGAL_WORDS) || gaz.is_legal(bare) || {
-                    self.lower.push('.');
-                    gaz.is_legal(&self.lower)
-                }
-            }
-        };
+        let legal = n >= 2 && self.facts(last) & facts::LEGAL != 0;
         // Organisations by their head: `Ministry of Commerce`, `Hangzhou Customs`.
         let central = words.iter().any(|w| {
             matches!(
@@ -2156,24 +2238,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         if !hits.is_empty() {
-            // Several names side by side: `China-EU`, `Brazil Mexico`.
-            let mut k = 0;
-            for &(a, b, id) in hits.iter() {
-                if a > k {
-                    self.leftover(&els[k..a]);
-                }
-                let e = &self.gaz.entries[id as usize];
-                let (label, canon, amb) = (e.label, e.canonical.clone(), e.ambiguous);
-                if amb {
-                    self.pend(&els[a..b], Some((label, canon)), false);
-                } else {
-                    self.emit(&els[a..b], label, canon);
-                }
-                k = b;
-            }
-            if k < n {
-                self.leftover(&els[k..]);
-            }
+            self.names_side_by_side(els, &hits);
             return;
         }
         let lone_word = n == 1 && (self.is_common(last) || self.is_demonym(&els[0], last));
@@ -2186,13 +2251,76 @@ impl<'a> Ctx<'a> {
         self.pend(els, None, cue);
     }
 
+    /// The canonical of the unambiguous gazetteer place named by `words`
+    /// (a piece all in capitals, `FUZHOU`) once each is title-cased.
+    ///
+    /// Out of line, as are the other rare readings of
+    /// [`Ctx::classify_words`]: that function runs for every piece of a
+    /// name, and its rarely run code would crowd the instruction cache.
+    #[inline(never)]
+    fn capitals_place(&mut self, words: &[&str]) -> Option<String> {
+        // Each word title-cased, joined by spaces, in the reused buffer.
+        let mut titled = std::mem::take(&mut self.titled);
+        titled.clear();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                titled.push(' ');
+            }
+            if w.is_ascii() && !w.is_empty() {
+                // ASCII case mapping is bytewise: no char-by-char Unicode tables.
+                let at = titled.len();
+                titled.push_str(w);
+                titled[at..].make_ascii_lowercase();
+                titled[at..at + 1].make_ascii_uppercase();
+            } else {
+                let mut c = w.chars();
+                if let Some(f) = c.next() {
+                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+                }
+            }
+        }
+        let entry = self.gaz.get(&titled);
+        self.titled = titled;
+        entry
+            .filter(|e| e.label == Label::Place && !e.ambiguous)
+            .map(|e| e.canonical.clone())
+    }
+
+    /// Several gazetteer names side by side in one piece (`China-EU`,
+    /// `Brazil Mexico`): each hit emitted or left pending, the words
+    /// between them pending as leftovers.
+    #[inline(never)]
+    fn names_side_by_side(&mut self, els: &[El], hits: &[(usize, usize, u32)]) {
+        let mut k = 0;
+        for &(a, b, id) in hits {
+            if a > k {
+                self.leftover(&els[k..a]);
+            }
+            let e = &self.gaz.entries[id as usize];
+            let (label, canon, amb) = (e.label, e.canonical.clone(), e.ambiguous);
+            if amb {
+                self.pend(&els[a..b], Some((label, canon)), false);
+            } else {
+                self.emit(&els[a..b], label, canon);
+            }
+            k = b;
+        }
+        if k < els.len() {
+            self.leftover(&els[k..]);
+        }
+    }
+
     /// True when a word of `els` before the last, no connector (and, with
     /// `no_tail`, no company tail), is no ordinary word or is a gazetteer name.
     fn named_before_last(&mut self, els: &[El], words: &[&str], no_tail: bool) -> bool {
         (0..els.len().saturating_sub(1)).any(|k| {
             let w = words[k];
             let tail = no_tail && els[k].wc & cls::COMPANY_TAILS != 0;
-            !els[k].conn && !tail && (!self.is_common_exact(w) || self.has_entry(w))
+            // Asked once: no ordinary word, or a gazetteer name.
+            !els[k].conn && !tail && {
+                let f = self.facts(w);
+                f & facts::COMMON_EXACT == 0 || f & facts::ENTRY != 0
+            }
         })
     }
 
@@ -2277,15 +2405,10 @@ impl<'a> Ctx<'a> {
             }
         }
         // Chinese names in pinyin: surname, then one or two given-name words.
-        if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) {
-            let gaz = self.gaz;
-            if self.is_cn_surname(w0) {
-                let rest_ok = words[1..]
-                    .iter()
-                    .all(|w| gaz.is_pinyin_given(self.lower_of(w)));
-                if rest_ok && (n == 2 || cue) {
-                    return true;
-                }
+        if (2..=3).contains(&n) && !els.iter().any(|e| e.conn) && self.is_cn_surname(w0) {
+            let rest_ok = words[1..].iter().all(|w| self.is_pinyin_given(w));
+            if rest_ok && (n == 2 || cue) {
+                return true;
             }
         }
         if names >= 2 && self.is_given(w0) {

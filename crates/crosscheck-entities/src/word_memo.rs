@@ -43,9 +43,16 @@ impl<V: Copy + Default> Slot<V> {
 
     /// A slot for `w` (its long bytes kept elsewhere, from `long_at`).
     fn of(w: &[u8], long_at: u32, value: V) -> Slot<V> {
+        let head = load8(w, 0);
         Slot {
-            head: load8(w, 0),
-            tail: load8(w, w.len().saturating_sub(8)),
+            head,
+            // A word of eight bytes or fewer (most words) is its own tail:
+            // no second load.
+            tail: if w.len() <= 8 {
+                head
+            } else {
+                load8(w, w.len() - 8)
+            },
             len: w.len() as u32,
             long_at,
             value,
@@ -88,6 +95,12 @@ impl<V: Copy + Default> WordMemo<V> {
     /// The value kept for `w`, if any.
     #[inline]
     pub(crate) fn get(&self, w: &str) -> Option<V> {
+        self.slot_of(w).map(|i| self.slots[i].value)
+    }
+
+    /// The index of the slot holding `w`, if any.
+    #[inline]
+    fn slot_of(&self, w: &str) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
@@ -105,10 +118,16 @@ impl<V: Copy + Default> WordMemo<V> {
                 && slot.len == key.len
                 && (w.len() <= WHOLE_MAX || self.long_word(slot) == w)
             {
-                return Some(slot.value);
+                return Some(i);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The value kept for `w`, to change, if any.
+    pub(crate) fn get_mut(&mut self, w: &str) -> Option<&mut V> {
+        let i = self.slot_of(w)?;
+        Some(&mut self.slots[i].value)
     }
 
     /// Keeps `value` for `w`, which the memo does not hold.
@@ -193,6 +212,19 @@ mod tests {
         assert_eq!(memo.get(""), None);
         memo.insert("", 7);
         assert_eq!(memo.get(""), Some(7));
+    }
+
+    #[test]
+    fn a_value_changed_in_place_is_found_changed() {
+        let mut memo = WordMemo::new(16);
+        assert_eq!(memo.get_mut("Qiantang"), None);
+        memo.insert("Qiantang", 1);
+        memo.insert("A name longer than sixteen bytes", 2);
+        *memo.get_mut("Qiantang").unwrap() |= 4;
+        *memo.get_mut("A name longer than sixteen bytes").unwrap() |= 8;
+        assert_eq!(memo.get("Qiantang"), Some(5));
+        assert_eq!(memo.get("A name longer than sixteen bytes"), Some(10));
+        assert_eq!(memo.get_mut("qiantang"), None);
     }
 
     #[test]
