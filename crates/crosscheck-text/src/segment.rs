@@ -269,7 +269,11 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
             if seen & DOT != 0 {
                 flags |= Shape::HAS_DOT;
             }
-            if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
+            // Title case: an upper-case first letter and no upper-case
+            // second. The byte after the first needs no test that it is in
+            // the word: when the word is one byte long, that byte is no
+            // letter, so it has no upper-case bit either.
+            if e & UPPER != 0 && bytes.get(i + 1).is_none_or(|&b| entry(b) & UPPER == 0) {
                 flags |= Shape::TITLE;
             }
             // All capitals: no lower-case letter and two upper-case ones
