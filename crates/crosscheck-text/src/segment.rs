@@ -25,9 +25,11 @@
 use crate::Shape;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Word_Break classes of the ASCII characters that matter. The classes
-/// that join into words are below 8 and the others have bit 3 set, so the
-/// hot loop tells them apart with one bit test.
+/// Word_Break classes of the bytes that matter. The classes that join
+/// into words are below 8 and the others have bit 3 set, so the hot loop
+/// tells them apart with one bit test; of those, the ones that may join
+/// two parts of a word come first, so that a word's end tells the common
+/// case (a space or a mark that joins nothing) with one comparison.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
 enum Wb {
@@ -43,13 +45,17 @@ enum Wb {
     MidNumLetQ,
     /// `,` and `;` (MidNum).
     MidNum,
+    /// A byte of a non-ASCII character, which may be `‘` or `’`
+    /// (MidNumLet) and is read further only then.
+    High,
     /// ` ` (WSegSpace).
     Space,
     /// `\r` (CR).
     Cr,
     /// `\n`, `\x0B`, `\x0C` (LF, Newline): always a segment of their own.
     Lf,
-    /// Everything else, `"` and `\t` included: a segment of one byte.
+    /// Every other ASCII byte, `"` and `\t` included: a segment of one
+    /// byte.
     Other,
 }
 
@@ -74,6 +80,7 @@ const fn byte_table() -> [u8; 256] {
             b' ' => Wb::Space,
             b'\r' => Wb::Cr,
             b'\n' | 0x0B | 0x0C => Wb::Lf,
+            0x80.. => Wb::High,
             _ => Wb::Other,
         };
         let shape = match b {
@@ -195,6 +202,7 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
     const MID_NUM: u8 = Wb::MidNum as u8;
     const LETTER_CLASS: u8 = Wb::Letter as u8;
     const DIGIT_CLASS: u8 = Wb::Digit as u8;
+    const ENDS_WORD: u8 = Wb::Space as u8;
     // Cut to the piece, so the loops need no other bound.
     let bytes = &bytes[..end];
     let end = bytes.len();
@@ -226,10 +234,10 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                 let k = d & 15;
                 // Most words end at a space or a mark that joins nothing:
                 // they leave before the class of the byte before is read.
-                let mid_word = k <= MID_NUM;
-                if !mid_word && b < 0x80 {
+                if k >= ENDS_WORD {
                     break;
                 }
+                let mid_word = k <= MID_NUM;
                 let prev = entry(bytes[j - 1]) & 15;
                 let (width, joins) = if mid_word {
                     let joins = match prev {
@@ -261,7 +269,11 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
             if seen & DOT != 0 {
                 flags |= Shape::HAS_DOT;
             }
-            if e & UPPER != 0 && !(j > i + 1 && entry(bytes[i + 1]) & UPPER != 0) {
+            // Title case: an upper-case first letter and no upper-case
+            // second. The byte after the first needs no test that it is in
+            // the word: when the word is one byte long, that byte is no
+            // letter, so it has no upper-case bit either.
+            if e & UPPER != 0 && bytes.get(i + 1).is_none_or(|&b| entry(b) & UPPER == 0) {
                 flags |= Shape::TITLE;
             }
             // All capitals: no lower-case letter and two upper-case ones
@@ -293,8 +305,9 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
             );
             i = j;
             // The usual next segment, one space before a word, at once
-            // (the same as the general case below).
-            if i + 1 < end && bytes[i] == b' ' && bytes[i + 1] != b' ' {
+            // (the same as the general case below). The two bytes are read
+            // as one slice, with one bounds check instead of two.
+            if matches!(bytes.get(i..i + 2), Some(&[b' ', next]) if next != b' ') {
                 f.space_after_word(i);
                 i += 1;
             }
