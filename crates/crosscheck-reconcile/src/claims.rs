@@ -385,8 +385,9 @@ mod fact {
     pub const OWNER: u32 = 1 << 28;
     /// In [`super::RIVAL_WORDS`]: the name after it is a rival's.
     pub const RIVAL: u32 = 1 << 29;
-    /// In [`super::NOUNS_AFTER_FIGURE`]: a noun after a figure that says
-    /// what it is of (see [`super::noun_after_figure`]).
+    /// A word right after a figure that [`super::noun_after_figure`] reads
+    /// (the words of [`super::INVESTMENT_NOUNS`], [`super::FACILITY_NOUNS`],
+    /// [`super::FACILITY_ORDINALS`] and [`super::THRESHOLD_NOUNS`]).
     pub const NOUN_AFTER_FIGURE: u32 = 1 << 30;
 }
 
@@ -418,10 +419,9 @@ const RIVAL_WORDS: &[&str] = &[
     "peer",
     "peers",
 ];
-/// Words after a figure that [`noun_after_figure`] reads: the nouns of an
-/// investment, a facility or a threshold, and the ordinals and `new` before
-/// a facility's noun.
-const NOUNS_AFTER_FIGURE: &[&str] = &[
+/// Nouns after a sum of money that make it what a project costs
+/// (`the 5.4 billion yuan project`), in [`noun_after_figure`].
+const INVESTMENT_NOUNS: &[&str] = &[
     "project",
     "plant",
     "facility",
@@ -429,18 +429,18 @@ const NOUNS_AFTER_FIGURE: &[&str] = &[
     "programme",
     "program",
     "base",
-    "phase",
-    "line",
-    "first",
-    "second",
-    "third",
-    "new",
-    "mark",
-    "threshold",
-    "barrier",
-    "milestone",
-    "level",
 ];
+/// Nouns after a measure that make it what a facility can make (`the 18
+/// GWh phase`), in [`noun_after_figure`].
+const FACILITY_NOUNS: &[&str] = &[
+    "plant", "facility", "factory", "phase", "line", "base", "project",
+];
+/// Words between such a measure and its facility's noun (`the 18 GWh
+/// first phase`).
+const FACILITY_ORDINALS: &[&str] = &["first", "second", "third", "new"];
+/// Nouns after a figure that make it a threshold, no figure (`the 4
+/// trillion yuan mark`).
+const THRESHOLD_NOUNS: &[&str] = &["mark", "threshold", "barrier", "milestone", "level"];
 /// `aims to`, `plans to`: a forecast.
 const PLAN_WORDS: &[&str] = &["aims", "plans", "aim", "plan"];
 /// Words that mark a correction with what follows them (see [`correction_words`]).
@@ -468,7 +468,7 @@ const SUM_MARKERS: &[(&[&str], bool)] = &[
 
 /// Each word of the lists behind [`fact`] with its bit.
 fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 21] = [
+    let lists: [(&'static [&'static str], u32); 24] = [
         (FUNCTION_WORDS, fact::FUNCTION),
         (MODAL_WORDS, fact::MODAL),
         (PLAN_WORDS, fact::PLAN),
@@ -489,7 +489,11 @@ fn fact_words() -> impl Iterator<Item = (&'static str, u32)> {
         (VOLUME_WORDS, fact::VOLUME),
         (OWNER_WORDS, fact::OWNER),
         (RIVAL_WORDS, fact::RIVAL),
-        (NOUNS_AFTER_FIGURE, fact::NOUN_AFTER_FIGURE),
+        // The gate of noun_after_figure: every list its rules read.
+        (INVESTMENT_NOUNS, fact::NOUN_AFTER_FIGURE),
+        (FACILITY_NOUNS, fact::NOUN_AFTER_FIGURE),
+        (FACILITY_ORDINALS, fact::NOUN_AFTER_FIGURE),
+        (THRESHOLD_NOUNS, fact::NOUN_AFTER_FIGURE),
     ];
     let firsts = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
     lists
@@ -3014,12 +3018,9 @@ fn noun_after_figure(
     // `the 5.4 billion yuan project`: what a project costs.
     if q.kind == QuantityKind::Money
         && *metric_how >= How::Context
-        && words.get(fe).is_some_and(|w| {
-            matches!(
-                w.lc,
-                "project" | "plant" | "facility" | "factory" | "programme" | "program" | "base"
-            )
-        })
+        && words
+            .get(fe)
+            .is_some_and(|w| INVESTMENT_NOUNS.contains(&w.lc))
     {
         *metric = "investment".into();
         *metric_how = How::Clause;
@@ -3027,17 +3028,12 @@ fn noun_after_figure(
     // `the 18 GWh first phase in Nyiregyhaza`: what a facility can
     // make; named again, it is the facility of the earlier figure
     // (same place, same noun), whose subject and period it takes.
-    let facility = |w: &W| {
-        matches!(
-            w.lc,
-            "plant" | "facility" | "factory" | "phase" | "line" | "base" | "project"
-        )
-    };
+    let facility = |w: &W| FACILITY_NOUNS.contains(&w.lc);
     let at = if words.get(fe).is_some_and(facility) {
         Some(fe)
     } else if words
         .get(fe)
-        .is_some_and(|w| matches!(w.lc, "first" | "second" | "third" | "new"))
+        .is_some_and(|w| FACILITY_ORDINALS.contains(&w.lc))
         && words.get(fe + 1).is_some_and(facility)
     {
         Some(fe + 1)
@@ -3070,12 +3066,10 @@ fn noun_after_figure(
         }
     }
     // `breaking through the 4 trillion yuan mark`: a threshold, not a figure.
-    if words.get(fe).is_some_and(|w| {
-        matches!(
-            w.lc,
-            "mark" | "threshold" | "barrier" | "milestone" | "level"
-        )
-    }) {
+    if words
+        .get(fe)
+        .is_some_and(|w| THRESHOLD_NOUNS.contains(&w.lc))
+    {
         *metric = "".into();
     }
 }
