@@ -2049,13 +2049,12 @@ fn kind_allows_unit(kind: QuantityKind) -> bool {
     matches!(kind, QuantityKind::Number | QuantityKind::Fraction)
 }
 
-/// `1 over 3`, `one out of three`, `1 in twenty-one` after a number of
-/// value `x`, whose next piece is `t`: (value, end).
 /// The denominator after `l/` (the literal `l` read at `p` and ending at
-/// `e`, a slash and a digit after it): `None` when no figure follows the slash (no figure at
-/// all then), `Some(None)` when the two make no fraction (`24/7`, a date
-/// part). Rare in news text: kept out of `figure`'s common path, which the
-/// instruction cache holds for every figure.
+/// `e`, a slash and a digit after it): `None` when no literal follows the
+/// slash (no figure at all then), `Some(None)` when the two make no
+/// fraction (`24/7`, a date part). Rare in news text: kept out of
+/// `figure`'s common path, which the instruction cache holds for every
+/// figure.
 #[cold]
 #[inline(never)]
 fn slash_fraction(b: &[u8], p: usize, e: usize, l: digits::Lit) -> Option<Option<digits::Lit>> {
@@ -2083,6 +2082,8 @@ fn spaced_fraction(b: &[u8], t: Tok) -> Option<(f64, usize)> {
     fraction.then(|| (nu.value / de.value, de.end))
 }
 
+/// `1 over 3`, `one out of three`, `1 in twenty-one` after a number of
+/// value `x`, whose next piece is `t`: (value, end).
 fn ratio_after(b: &[u8], t: Tok, x: f64) -> Option<(f64, usize)> {
     let (kind, ye) = if t.word(b, "over") || t.word(b, "in") {
         (if t.word(b, "over") { 0 } else { 2 }, t.e)
