@@ -614,6 +614,23 @@ fn is_upper_start(w: &str) -> bool {
     }
 }
 
+/// Appends `w` title-cased to `out`: its first letter in upper case, the
+/// rest in lower case (`FUZHOU` as `Fuzhou`).
+fn push_title_case(out: &mut String, w: &str) {
+    if w.is_ascii() && !w.is_empty() {
+        // ASCII case mapping is bytewise: no char-by-char Unicode tables.
+        let at = out.len();
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+        out[at..at + 1].make_ascii_uppercase();
+    } else {
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            out.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
+        }
+    }
+}
+
 /// The title case of `last`, a word in capitals, with its word classes,
 /// when that is an organisation's tail (`DAILY` as `Daily`).
 ///
@@ -621,12 +638,8 @@ fn is_upper_start(w: &str) -> bool {
 #[cold]
 #[inline(never)]
 fn org_tail_in_capitals(last: &str) -> Option<(String, u32)> {
-    let mut c = last.chars();
-    let titled: String = c.next().map_or(String::new(), |f| {
-        f.to_uppercase()
-            .chain(c.flat_map(char::to_lowercase))
-            .collect()
-    });
+    let mut titled = String::with_capacity(last.len());
+    push_title_case(&mut titled, last);
     let titled_wc = crate::gazetteer::classes(titled.as_str());
     (titled_wc & cls::ORG_TAILS != 0).then_some((titled, titled_wc))
 }
@@ -2266,18 +2279,7 @@ impl<'a> Ctx<'a> {
             if k > 0 {
                 titled.push(' ');
             }
-            if w.is_ascii() && !w.is_empty() {
-                // ASCII case mapping is bytewise: no char-by-char Unicode tables.
-                let at = titled.len();
-                titled.push_str(w);
-                titled[at..].make_ascii_lowercase();
-                titled[at..at + 1].make_ascii_uppercase();
-            } else {
-                let mut c = w.chars();
-                if let Some(f) = c.next() {
-                    titled.extend(f.to_uppercase().chain(c.flat_map(char::to_lowercase)));
-                }
-            }
+            push_title_case(&mut titled, w);
         }
         let entry = self.gaz.get(&titled);
         self.titled = titled;
