@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever any stage's output may change, so old cache entries are
 /// not reused.
-pub const PIPELINE_VERSION: u32 = 93;
+pub const PIPELINE_VERSION: u32 = 94;
 
 /// Options that change what the stages find (and so the cache key).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

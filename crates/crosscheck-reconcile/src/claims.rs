@@ -1788,6 +1788,7 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
                 // A number word inside quotation marks is part of a name (`the
                 // "new three" products`), not a figure.
                 .filter(|q| !quoted_number_word(text, q.span))
+                .filter(|q| !label_number(text, words, !hits.is_empty(), q))
                 .filter(|q| {
                     !list_marker(text, q)
                         && !signed_bare_level(text, q)
@@ -3934,6 +3935,35 @@ fn list_marker(text: &str, q: &Quantity) -> bool {
         matches!(close, Some(b'.' | b')'))
     };
     closed && b.get(e + 1).is_none_or(|c| matches!(c, b' ' | b'\t'))
+}
+
+/// `Copy 2.`, `Figure 3`, `Chapter 4:`: a sentence that is a capitalised
+/// word and a bare number labels a part of the document (or one copy of
+/// it) and counts nothing. Asked only of sentences that name no metric:
+/// `Exports 43` is a table's row written without its bars.
+fn label_number(text: &str, words: &[W], names_a_metric: bool, q: &Quantity) -> bool {
+    if names_a_metric
+        || q.kind != QuantityKind::Number
+        || q.unit.is_some()
+        || q.change
+        || q.span.len() > 4
+    {
+        return false;
+    }
+    let mut spoken = words.iter().filter(|w| w.kind != TokenKind::Punct);
+    let (Some(label), Some(number), None) = (spoken.next(), spoken.next(), spoken.next()) else {
+        return false;
+    };
+    label.kind == TokenKind::Word
+        && label.is_title(text)
+        && number.start == q.span.start
+        && number.end == q.span.end
+        && text[q.span.range()].bytes().all(|b| b.is_ascii_digit())
+        // Nothing but a closing full stop or colon after the number.
+        && words
+            .iter()
+            .filter(|w| w.kind == TokenKind::Punct)
+            .all(|w| w.start >= number.end && matches!(w.lc, "." | ":"))
 }
 
 /// A listing's stock code: `(164755.SZ)`, `0700.HK`, `(SZSE: 002594)`.
@@ -6587,6 +6617,13 @@ mod tests {
         // A count that opens a sentence stays a figure.
         let cs = claims("2,500 enterprises exported batteries from Zhejiang in 2025.");
         assert!(cs.iter().any(|c| c.value == 2500.0), "{:?}", cs);
+        // A label's number (`Copy 2.`, `Figure 3:`) is no figure of the
+        // metric read before it; a row without bars still is.
+        let text = "Zhejiang's exports were 14.7 billion yuan in 2025.\n\nCopy 2.\n\nFigure 3:\n";
+        let values: Vec<f64> = claims(text).iter().map(|c| c.value).collect();
+        assert_eq!(values, [14.7e9], "{text}");
+        let cs = claims("Zhejiang's exports in 2025, in units:\n\nExports 4300.\n");
+        assert!(cs.iter().any(|c| c.value == 4300.0), "{cs:?}");
     }
 
     #[test]
