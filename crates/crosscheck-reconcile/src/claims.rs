@@ -9,7 +9,7 @@ use crate::lexicon::{WordList, WordTable};
 use crate::Sym;
 use crosscheck_entities::{Entity, Label, Tagger};
 use crosscheck_numbers::{Approx, Basis, Granularity, Period, Quantity, QuantityKind};
-use crosscheck_text::{paragraphs, sentences, tokenize, Span, Token, TokenKind};
+use crosscheck_text::{sentences, tokenize, Shape, Span, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -1424,7 +1424,6 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
         line_at = (at, line_at.1 + newlines);
         line_at.1
     };
-    let paras = paragraphs(text, &doc.tokens);
     let sents: &[Span] = &doc.sentences;
     let mut ents: Vec<Ent> = doc
         .entities
@@ -1570,7 +1569,12 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
     // Where the claims of the two sentences before this one start (the
     // older first): a breakdown looks back that far, and no further.
     let mut recent_starts: [Option<usize>; 2] = [None, None];
-    let mut para_at = 0usize;
+    // The document's paragraphs (runs of text between blank lines), made
+    // as the sentences are read: every token but white space is in a
+    // sentence and no sentence runs past a blank line, so a paragraph is
+    // the sentences from one blank line to the next, where a walk of every
+    // token of the text (`paragraphs`) cost 3,000 instructions a document.
+    let mut paras: Vec<Span> = Vec::new();
     let non_ascii = NonAsciiLower::of_tokens(text, &doc.tokens);
     // Room for a long sentence's words from the start: grown by doubling,
     // the buffer cost each document a copy per doubling.
@@ -1591,23 +1595,22 @@ pub fn extract_claims(doc: &DocView<'_>) -> Vec<Claim> {
             // `of which: Passenger vehicles`: a part of the row above,
             // which the measure carries to.
             && !sentence_text.starts_with("of which");
-        // Paragraphs are sorted and disjoint, sentences sorted: a cursor
-        // finds each sentence's paragraph in one walk.
-        while para_at < paras.len()
-            && sent.start >= paras[para_at].end.max(paras[para_at].start + 1)
-        {
-            para_at += 1;
-        }
-        let para = if paras.get(para_at).is_some_and(|p| p.start <= sent.start) {
-            para_at
-        } else {
-            si
-        };
         // The sentence's tokens, figures and names: each found on from where
         // the last sentence's ended (a walk over the few between sentences
         // and the sentence's own) rather than by a search of the document.
         let tokens = &doc.tokens[..];
         let t0 = first_at_or_after(tokens, tokens_before, Token::start, sent.start);
+        // The white space between the last sentence and this one (most
+        // often one token, or none) holds the blank line that opens a
+        // paragraph, if any.
+        let blank_line_before = tokens[tokens_before.min(t0)..t0]
+            .iter()
+            .any(|t| t.kind == TokenKind::Space && t.shape.has(Shape::BLANK_LINE));
+        match paras.last_mut() {
+            Some(p) if !blank_line_before => p.end = sent.end,
+            _ => paras.push(*sent),
+        }
+        let para = paras.len() - 1;
         let (sentence_facts, sentence_tokens) = words_of(
             text,
             &lower,

@@ -577,11 +577,35 @@ mod tests {
         out
     }
 
+    /// Paragraphs as the claims stage makes them from sentences: a
+    /// sentence opens one when a blank line lies between it and the
+    /// sentence before, else it extends the last.
+    fn paragraphs_of_sentences(tokens: &[Token], sents: &[Span]) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        let mut prev_end = 0;
+        for s in sents {
+            let blank_line = tokens
+                .iter()
+                .filter(|t| t.start() >= prev_end && t.end() <= s.start)
+                .any(|t| t.kind == TokenKind::Space && t.shape.has(Shape::BLANK_LINE));
+            match out.last_mut() {
+                Some(p) if !blank_line => p.end = s.end,
+                _ => out.push(*s),
+            }
+            prev_end = s.end;
+        }
+        out
+    }
+
     fn check(text: &str) -> Result<(), TestCaseError> {
         let tokens = tokenize(text);
+        let sents = sentences(text, &tokens);
+        prop_assert_eq!(&sents, &split_token_by_token(text, &tokens));
+        // Every token but white space is in a sentence, and no sentence
+        // runs past a blank line: the paragraphs are runs of sentences.
         prop_assert_eq!(
-            sentences(text, &tokens),
-            split_token_by_token(text, &tokens)
+            paragraphs(text, &tokens),
+            paragraphs_of_sentences(&tokens, &sents)
         );
         Ok(())
     }
