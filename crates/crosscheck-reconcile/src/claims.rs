@@ -603,49 +603,36 @@ fn words_of<'a>(
     };
     // The sentence's tokens are those that start before its end.
     let end = sent.end;
-    let mut any = 0;
-    let mut i = 0;
-    while let Some(t) = tokens.get(i).filter(|t| t.start() < end) {
-        i += 1;
+    let mut rest = tokens;
+    while let [t, after @ ..] = rest {
+        if t.start() >= end {
+            break;
+        }
+        rest = after;
         if t.kind == TokenKind::Space {
             continue;
         }
-        let (lc, raw_end, poss) =
-            if t.end() <= ascii_upto || text.as_bytes()[t.start()..t.end()].is_ascii() {
-                // ASCII holds no curly apostrophe: `'s` is the one possessive
-                // ending to look for, and the word stays a slice of `lower`.
-                let lc = t.text(lower);
-                match lc.strip_suffix("'s") {
-                    Some(stem) if t.kind == TokenKind::Word && !stem.is_empty() => {
-                        (stem, t.end() - 2, true)
-                    }
-                    _ => (lc, t.end(), false),
-                }
-            } else {
-                non_ascii_word(non_ascii, t)
-            };
+        let (lc, raw_end, mut poss) = if t.end() <= ascii_upto {
+            ascii_word(lower, t)
+        } else {
+            word_of_any_text(text, lower, non_ascii, t)
+        };
         // `Zhejiang ' s` split by the tokenizer: the word is possessive, and
         // the two tokens after it are none. Looked for after the word, not
         // back from the apostrophe, so that the loop holds no reference to
         // the word last pushed.
-        let split_possessive = match tokens.get(i..i + 2) {
-            Some([apostrophe, s]) => {
-                apostrophe.kind == TokenKind::Punct
-                    && apostrophe.start() == t.end()
-                    && s.start() < end
-                    && matches!(apostrophe.text(text), "'" | "’")
-                    && s.text(text).eq_ignore_ascii_case("s")
+        if let [apostrophe, s, ..] = after {
+            if apostrophe.kind == TokenKind::Punct
+                && apostrophe.start() == t.end()
+                && s.start() < end
+                && is_split_possessive(text, apostrophe, s)
+            {
+                rest = &after[2..];
+                poss = true;
             }
-            _ => false,
-        };
-        if split_possessive {
-            i += 2;
         }
-        let poss = poss || split_possessive;
-        let facts = table.get(lc);
-        any |= facts;
         out.push(W {
-            facts,
+            facts: 0,
             raw_end,
             lc,
             start: t.start(),
@@ -654,7 +641,53 @@ fn words_of<'a>(
             poss,
         });
     }
-    (any, i)
+    // The words' facts in a loop of their own: in the walk above, the
+    // look-up's registers pushed the walk's state onto the stack.
+    let mut any = 0;
+    for w in out.iter_mut() {
+        w.facts = table.get(w.lc);
+        any |= w.facts;
+    }
+    (any, tokens.len() - rest.len())
+}
+
+/// The lowercase form of an ASCII token (a slice of `lower`), with a
+/// possessive `'s` split off: ASCII holds no curly apostrophe, so `'s` is
+/// the one ending to look for. The form, where the word ends as written,
+/// and whether it was possessive.
+#[inline(always)]
+fn ascii_word<'a>(lower: &'a str, t: &Token) -> (&'a str, usize, bool) {
+    let lc = t.text(lower);
+    if t.kind == TokenKind::Word && lc.len() > 2 && lc.as_bytes().ends_with(b"'s") {
+        (&lc[..lc.len() - 2], t.end() - 2, true)
+    } else {
+        (lc, t.end(), false)
+    }
+}
+
+/// [`ascii_word`] or [`non_ascii_word`], as the token's bytes are: for the
+/// tokens of the few sentences that are not ASCII throughout. Out of
+/// line, so that [`words_of`]'s loop keeps its registers for the usual
+/// case.
+#[inline(never)]
+fn word_of_any_text<'a>(
+    text: &str,
+    lower: &'a str,
+    non_ascii: &'a NonAsciiLower,
+    t: &Token,
+) -> (&'a str, usize, bool) {
+    if text.as_bytes()[t.start()..t.end()].is_ascii() {
+        ascii_word(lower, t)
+    } else {
+        non_ascii_word(non_ascii, t)
+    }
+}
+
+/// Whether `apostrophe` and `s`, right after a word, are its possessive
+/// split by the tokenizer (`Zhejiang ' s`).
+#[inline(never)]
+fn is_split_possessive(text: &str, apostrophe: &Token, s: &Token) -> bool {
+    matches!(apostrophe.text(text), "'" | "’") && s.text(text).eq_ignore_ascii_case("s")
 }
 
 /// The lowercase form of a token that is not ASCII (from the document's

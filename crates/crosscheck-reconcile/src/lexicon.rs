@@ -848,6 +848,10 @@ pub(crate) struct WordTable<V> {
     /// A power of two in length, at most half full, so that a probe for an
     /// absent word soon meets an empty slot (one of length 0).
     slots: Vec<Slot<V>>,
+    /// The words of one byte (`,`, `(`, `a`), by that byte: a quarter of a
+    /// text's words (punctuation, symbols, single digits), each then read
+    /// with one load rather than packed, hashed and probed for.
+    singles: [V; 128],
     /// The longest word held: a longer one is absent without a probe.
     longest: usize,
 }
@@ -892,6 +896,7 @@ impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
         };
         WordTable {
             slots: vec![empty; (2 * words).next_power_of_two().max(16)],
+            singles: [V::default(); 128],
             longest: 0,
         }
     }
@@ -906,6 +911,12 @@ impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
     /// table is full.
     pub(crate) fn insert(&mut self, word: &'static str, value: V) {
         assert!(!word.is_empty(), "a word table holds no empty word");
+        self.longest = self.longest.max(word.len());
+        if let &[b] = word.as_bytes() {
+            // One byte of UTF-8 is ASCII.
+            self.singles[usize::from(b & 0x7f)] |= value;
+            return;
+        }
         let mask = self.slots.len() - 1;
         let head = packed_head(word.as_bytes());
         let mut i = self.first_slot(head, word.len());
@@ -918,7 +929,6 @@ impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
                     word,
                     value,
                 };
-                self.longest = self.longest.max(word.len());
                 return;
             }
             if slot.word == word {
@@ -935,8 +945,13 @@ impl<V: Copy + Default + std::ops::BitOrAssign> WordTable<V> {
     #[inline(always)]
     pub(crate) fn get(&self, word: &str) -> V {
         let b = word.as_bytes();
-        if b.is_empty() || b.len() > self.longest {
+        // Empty (wrapped round to the largest length) or longer than any
+        // word held: absent, by one comparison.
+        if b.len().wrapping_sub(1) >= self.longest {
             return V::default();
+        }
+        if let &[b] = b {
+            return self.singles[usize::from(b & 0x7f)];
         }
         let mask = self.slots.len() - 1;
         let head = packed_head(b);
