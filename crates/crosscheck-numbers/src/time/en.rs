@@ -2019,6 +2019,13 @@ fn in_masthead(text: &str, start: usize) -> bool {
 
 /// True when the date at `[start, end)` is all its line holds but a time.
 fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
+    // What the line holds before the date is nothing or ends in a comma:
+    // most dates follow a word (`on March 26, 2023`), and are turned away
+    // before their line's start is looked for.
+    let head = text[..start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    if !(head.is_empty() || head.ends_with(['\n', ','])) {
+        return false;
+    }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..start].trim();
     let before_ok = before.is_empty()
