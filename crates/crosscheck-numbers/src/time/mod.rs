@@ -62,15 +62,6 @@ pub(crate) fn is_month_name(w: &str) -> bool {
     en::month_of(w).is_some()
 }
 
-/// True for a four-digit token that reads as a year (1900–2100).
-pub(crate) fn is_year_token(s: &str) -> bool {
-    // Asked of every figure in plain digits: read here, not parsed.
-    let b = s.as_bytes();
-    b.len() == 4
-        && b.iter().all(u8::is_ascii_digit)
-        && (1900..=2100).contains(&b.iter().fold(0u32, |v, &c| v * 10 + u32::from(c - b'0')))
-}
-
 /// What a time expression says, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum When {
