@@ -161,7 +161,11 @@ impl Tok {
     /// True when this word is `w` (ASCII, case-insensitive).
     #[inline]
     pub fn word(&self, b: &[u8], w: &str) -> bool {
-        self.k == K::Word && self.bytes(b).eq_ignore_ascii_case(w.as_bytes())
+        // The length first: most pieces asked are some other word, told
+        // apart before their bytes are sliced.
+        self.k == K::Word
+            && self.e - self.s == w.len()
+            && self.bytes(b).eq_ignore_ascii_case(w.as_bytes())
     }
 }
 

@@ -1021,7 +1021,10 @@ impl<'a> Scanner<'a> {
                         return None;
                     }
                 }
-                year = l.plain && crate::time::is_year_token(self.text.get(s..l.end).unwrap_or(""));
+                // Four digits that read as a year (1900–2100): a plain
+                // literal is its digits (from `s`), and four digits are
+                // their value exactly, so it is read off the literal.
+                year = l.plain && l.end - s == 4 && (1900.0..=2100.0).contains(&l.value);
                 // Fractions and mixed numbers in digits: `3/4`, `2 1/4`, `10 1/2`.
                 if l.plain && at(b, e) == b'/' && at(b, e + 1).is_ascii_digit() {
                     year = false;
@@ -3115,7 +3118,13 @@ fn basis_after(b: &[u8], first: Tok) -> Option<Basis> {
 /// True when the white space in `b[from..to]` separates table columns
 /// rather than words: a gap between cells ([`cell_gap`]) or a line break.
 fn column_gap(b: &[u8], from: usize, to: usize) -> bool {
-    b.get(from..to).unwrap_or(&[]).contains(&b'\n') || cell_gap(b, from, to)
+    // Asked around every figure, of the gap between two words: mostly one
+    // space or none, told without a byte search.
+    match b.get(from..to).unwrap_or(&[]) {
+        [] => false,
+        [c] => matches!(c, b'\n' | b'\t'),
+        gap => gap.contains(&b'\n') || cell_gap(b, from, to),
+    }
 }
 
 /// True when the figure ending at `e` ends in a scale word (`712
@@ -3138,8 +3147,12 @@ fn after_scale_word(b: &[u8], e: usize) -> bool {
 /// cells: a tab, or two spaces in a row. A lone line break is not: text
 /// wrapped by hand breaks lines inside a figure (`43\nbillion yuan`).
 fn cell_gap(b: &[u8], from: usize, to: usize) -> bool {
-    let gap = b.get(from..to).unwrap_or(&[]);
-    gap.contains(&b'\t') || gap.windows(2).any(|w| w == b"  ")
+    // Mostly one space or none (see `column_gap`).
+    match b.get(from..to).unwrap_or(&[]) {
+        [] => false,
+        [c] => *c == b'\t',
+        gap => gap.contains(&b'\t') || gap.windows(2).any(|w| w == b"  "),
+    }
 }
 
 #[cfg(test)]
