@@ -129,7 +129,38 @@ impl Tagger {
     /// Tags `text` from its tokens and sentences (as made by `crosscheck-text`).
     /// Mentions come in text order and never overlap.
     pub fn tag(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
-        tagger::tag(&self.gaz, text, tokens, sentences)
+        let mut found = tagger::tag_many(&self.gaz, [(text, tokens, sentences)]);
+        found.pop().expect("one list of mentions per document")
+    }
+
+    /// Tags several documents, each given as its text, tokens and sentences:
+    /// one list of mentions per document, in order, each the same as
+    /// [`Tagger::tag`] gives.
+    ///
+    /// Faster over a batch of short documents: the rules that read one
+    /// sentence at a time run over every document first, then the ones
+    /// that read a whole document, so that each part's code is loaded into
+    /// the instruction cache once per batch rather than once per document.
+    ///
+    /// ```
+    /// use crosscheck_entities::Tagger;
+    /// use crosscheck_text::{sentences, tokenize};
+    ///
+    /// let texts = ["Exports to Brazil rose.", "Geely Auto Group said sales fell."];
+    /// let tokens: Vec<_> = texts.iter().map(|t| tokenize(t)).collect();
+    /// let sents: Vec<_> = texts.iter().zip(&tokens).map(|(t, k)| sentences(t, k)).collect();
+    /// let tagger = Tagger::global();
+    /// let found = tagger.tag_many(
+    ///     (0..texts.len()).map(|i| (texts[i], tokens[i].as_slice(), sents[i].as_slice())),
+    /// );
+    /// assert_eq!(found[0][0].canonical, "Brazil");
+    /// assert_eq!(found[1], tagger.tag(texts[1], &tokens[1], &sents[1]));
+    /// ```
+    pub fn tag_many<'a>(
+        &'a self,
+        docs: impl IntoIterator<Item = (&'a str, &'a [Token], &'a [Span])>,
+    ) -> Vec<Vec<Entity>> {
+        tagger::tag_many(&self.gaz, docs)
     }
 }
 

@@ -398,7 +398,9 @@ struct Ctx<'a> {
     pending: Vec<Pending>,
     /// The elements of the chunk being read (a buffer reused between chunks).
     els: Vec<El>,
-    /// Every capitalized run seen, for the document pass.
+    /// Every capitalized run seen, for the document pass: those of every
+    /// document of the batch, one document's after another's
+    /// ([`Read::chunks`]).
     chunks: Vec<(usize, usize)>,
     /// The runs of two elements or more among `chunks`: the only ones a
     /// name of two words can recur in (one element holds no space).
@@ -426,21 +428,39 @@ struct Ctx<'a> {
     recent_facts: [(usize, usize, WordFacts); facts::RECENT],
 }
 
-pub(crate) fn tag(
-    gaz: &Gazetteer,
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Span],
-) -> Vec<Entity> {
+/// What the sentence pass found in one document, kept for its document
+/// pass ([`Ctx::finish`]).
+struct Read<'a> {
+    text: &'a str,
+    found: Vec<Mention>,
+    pending: Vec<Pending>,
+    acronyms: Vec<(String, Label, String)>,
+    /// The document's capitalized runs, as a range of [`Ctx::chunks`]
+    /// (which holds every document's of the batch, one after another).
+    chunks: std::ops::Range<usize>,
+    /// The document's runs of two elements or more, as a range of
+    /// [`Ctx::name_runs`].
+    name_runs: std::ops::Range<usize>,
+}
+
+/// Tags each document of `docs` (its text, tokens and sentences): one list
+/// of mentions per document, in order.
+///
+/// Every document's sentence pass runs first, then every document's
+/// document pass: the two are tens of kilobytes of machine code, more than
+/// a core's instruction cache holds together, and run document by document
+/// the document pass was fetched again for each story. (Nothing the
+/// sentence pass keeps between documents depends on the document: the
+/// memo of words and the cores of names are by word and name.)
+pub(crate) fn tag_many<'a>(
+    gaz: &'a Gazetteer,
+    docs: impl IntoIterator<Item = (&'a str, &'a [Token], &'a [Span])>,
+) -> Vec<Vec<Entity>> {
     let mut b = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
     b.reset();
-    // Sized from the text, to what a document typically fills, so that the
-    // lists are rarely grown (and copied) while they fill.
-    b.chunks.reserve(tokens.len() / 16 + 4);
-    b.name_runs.reserve(tokens.len() / 64 + 4);
     let mut cx = Ctx {
         gaz,
-        text,
+        text: "",
         units: b.units,
         headline: None,
         hits: b.hits,
@@ -452,8 +472,8 @@ pub(crate) fn tag(
         hit_spans: b.hit_spans,
         chosen: b.chosen,
         lower: b.lower,
-        found: Vec::with_capacity(tokens.len() / 32 + 4),
-        pending: Vec::with_capacity(tokens.len() / 64 + 4),
+        found: Vec::new(),
+        pending: Vec::new(),
         els: b.els,
         acronyms: Vec::new(),
         chunks: b.chunks,
@@ -466,18 +486,14 @@ pub(crate) fn tag(
         facts: FACTS.with(|f| f.replace(WordMemo::new(facts::MEMO_MAX))),
         recent_facts: [(usize::MAX, 0, WordFacts::NONE); facts::RECENT],
     };
-    cx.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
     let mut merged = b.merged;
-    join_legal_forms(gaz, text, sentences, &mut merged);
-    let mut ti = 0;
-    for s in merged.iter().copied() {
-        while ti < tokens.len() && tokens[ti].end() <= s.start {
-            ti += 1;
-        }
-        ti = cx.build_units(tokens, ti, s.end);
-        cx.sentence();
-    }
-    cx.finish(merged)
+    let reads: Vec<Read<'a>> = docs
+        .into_iter()
+        .map(|(text, tokens, sentences)| cx.read(text, tokens, sentences, &mut merged))
+        .collect();
+    let found = reads.into_iter().map(|read| cx.finish(read)).collect();
+    cx.put_back(merged);
+    found
 }
 
 /// The few places English writes in lower case, which the name chunks
@@ -2492,10 +2508,10 @@ impl<'a> Ctx<'a> {
     // Out of line: called once per document, and its cost is then its
     // own in a profile rather than lost in the document pass.
     #[inline(never)]
-    fn speaker_labels(&self, out: &mut Vec<Mention>) {
+    fn speaker_labels(&self, chunks: &[(usize, usize)], out: &mut Vec<Mention>) {
         let bytes = self.text.as_bytes();
         let mut labels: Vec<(usize, usize)> = Vec::new();
-        for &(s, e) in &self.chunks {
+        for &(s, e) in chunks {
             // The colon first: it is rare after a capitalized run.
             // The byte after the run decides most runs without slicing the text.
             let colon = match bytes.get(e) {
@@ -2590,7 +2606,7 @@ impl<'a> Ctx<'a> {
     // Out of line: called once per document, and its cost is then its
     // own in a profile rather than lost in the document pass.
     #[inline(never)]
-    fn rescan(&self, out: &mut Vec<Mention>) {
+    fn rescan(&self, name_runs: &[(usize, usize)], out: &mut Vec<Mention>) {
         // Each name with the label and the mention (its canonical) it came from.
         // Sized once: at most two names per mention (never iterated, so
         // the capacity changes nothing but the rehashing).
@@ -2702,7 +2718,7 @@ impl<'a> Ctx<'a> {
                 free_from[ku] = at + name.len();
             }
         };
-        for &(cs, ce) in &self.name_runs {
+        for &(cs, ce) in name_runs {
             let piece = &self.text.as_bytes()[cs..ce];
             // The run's first space at or after `p` (the run's length when
             // none is left), found again only once `p` passes it.
@@ -2785,16 +2801,70 @@ impl<'a> Ctx<'a> {
         out.extend(add);
     }
 
-    /// The document pass; `merged` (the sentences' list) goes back to the
-    /// thread's [`Buffers`] with the context's own lists.
-    fn finish(mut self, merged: Vec<Span>) -> Vec<Entity> {
+    /// The sentence pass over one document: its names, those left for the
+    /// document pass, and its runs (`merged` is a buffer for its sentences).
+    ///
+    /// Out of line: once per document, as [`Ctx::finish`] is.
+    #[inline(never)]
+    fn read(
+        &mut self,
+        text: &'a str,
+        tokens: &[Token],
+        sentences: &[Span],
+        merged: &mut Vec<Span>,
+    ) -> Read<'a> {
+        self.text = text;
+        self.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
+        // What is known by where it stands in the text is the last
+        // document's: forgotten.
+        self.recent_facts = [(usize::MAX, 0, WordFacts::NONE); facts::RECENT];
+        self.hits_key = (usize::MAX, 0, 0);
+        self.hits_cache = Hits::NONE;
+        // Sized from the text, to what a document typically fills, so that
+        // the lists are rarely grown (and copied) while they fill.
+        self.found = Vec::with_capacity(tokens.len() / 32 + 4);
+        self.pending = Vec::with_capacity(tokens.len() / 64 + 4);
+        self.chunks.reserve(tokens.len() / 16 + 4);
+        self.name_runs.reserve(tokens.len() / 64 + 4);
+        let (chunks_from, name_runs_from) = (self.chunks.len(), self.name_runs.len());
+        join_legal_forms(self.gaz, text, sentences, merged);
+        let mut ti = 0;
+        for s in merged.iter().copied() {
+            while ti < tokens.len() && tokens[ti].end() <= s.start {
+                ti += 1;
+            }
+            ti = self.build_units(tokens, ti, s.end);
+            self.sentence();
+        }
+        Read {
+            text,
+            found: std::mem::take(&mut self.found),
+            pending: std::mem::take(&mut self.pending),
+            acronyms: std::mem::take(&mut self.acronyms),
+            chunks: chunks_from..self.chunks.len(),
+            name_runs: name_runs_from..self.name_runs.len(),
+        }
+    }
+
+    /// The document pass over what [`Ctx::read`] found in one document.
+    ///
+    /// Out of line: inlined into [`tag_many`], its code sat between the
+    /// sentence passes' calls.
+    #[inline(never)]
+    fn finish(&mut self, read: Read<'a>) -> Vec<Entity> {
         // Names the document itself established. The keys and canonicals
         // borrow from the mentions found (cloned only when a pending name
         // takes one).
-        let text = self.text;
-        let found = std::mem::take(&mut self.found);
-        let acronyms = std::mem::take(&mut self.acronyms);
-        let pending = std::mem::take(&mut self.pending);
+        let Read {
+            text,
+            found,
+            pending,
+            acronyms,
+            chunks,
+            name_runs,
+        } = read;
+        self.text = text;
+        self.recent_facts = [(usize::MAX, 0, WordFacts::NONE); facts::RECENT];
         // The names the pending ones are looked up by, and their lengths as
         // bits (127 for any longer): a key of no such length is never asked
         // for, so most mentions' keys are turned away before any hashing.
@@ -2973,8 +3043,8 @@ impl<'a> Ctx<'a> {
         }
         out.append(&mut coordinated);
         self.possessive_companies(&mut out);
-        self.speaker_labels(&mut out);
-        self.rescan(&mut out);
+        self.speaker_labels(&self.chunks[chunks], &mut out);
+        self.rescan(&self.name_runs[name_runs], &mut out);
         lower_case_places(self.text, &mut out);
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut res: Vec<Entity> = Vec::with_capacity(out.len());
@@ -2988,6 +3058,12 @@ impl<'a> Ctx<'a> {
                 canonical: m.canonical,
             });
         }
+        res
+    }
+
+    /// Gives the thread's memo of words and lists back to its thread, for
+    /// the next batch; `merged` is the sentences' list.
+    fn put_back(mut self, merged: Vec<Span>) {
         let facts = std::mem::replace(&mut self.facts, WordMemo::new(facts::MEMO_MAX));
         FACTS.with(|f| *f.borrow_mut() = facts);
         let buffers = Buffers {
@@ -3006,7 +3082,6 @@ impl<'a> Ctx<'a> {
             merged,
         };
         BUFFERS.with(|b| *b.borrow_mut() = buffers);
-        res
     }
 }
 

@@ -129,3 +129,58 @@ fn output_matches_snapshot() {
         );
     }
 }
+
+/// Tagged together ([`Tagger::tag_many`]), the documents of the snapshot
+/// and the seeds get what each gets alone: nothing one document's passes
+/// leave behind (words known by where they stand, the last piece looked
+/// up, the runs kept for the document pass) reaches another's.
+#[test]
+fn tagging_documents_together_is_tagging_each_alone() {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate_dir.join("../..");
+    let texts: Vec<String> = [
+        crate_dir.join("eval/docs"),
+        root.join("fixtures"),
+        root.join("../shared/seeds"),
+    ]
+    .iter()
+    .flat_map(|dir| files(dir))
+    .filter_map(|path| std::fs::read_to_string(path).ok())
+    .collect();
+    assert!(texts.len() >= 2, "documents to tag together");
+    let tokens: Vec<_> = texts.iter().map(|t| crosscheck_text::tokenize(t)).collect();
+    let sents: Vec<_> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| crosscheck_text::sentences(t, k))
+        .collect();
+    let tagger = Tagger::global();
+    let together = tagger.tag_many(
+        (0..texts.len()).map(|i| (texts[i].as_str(), tokens[i].as_slice(), sents[i].as_slice())),
+    );
+    assert_eq!(together.len(), texts.len());
+    for (i, found) in together.iter().enumerate() {
+        assert_eq!(
+            *found,
+            tagger.tag(&texts[i], &tokens[i], &sents[i]),
+            "document {i}"
+        );
+    }
+}
+
+/// Two documents with different words at the same place: the second is
+/// not read with what was learnt of the first's word there.
+#[test]
+fn a_word_is_not_taken_for_the_last_document_s_word_at_its_place() {
+    let texts = ["Exports to Jordan rose.", "Exports to Brazil rose."];
+    let tokens: Vec<_> = texts.iter().map(|t| crosscheck_text::tokenize(t)).collect();
+    let sents: Vec<_> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| crosscheck_text::sentences(t, k))
+        .collect();
+    let found = Tagger::global()
+        .tag_many((0..2).map(|i| (texts[i], tokens[i].as_slice(), sents[i].as_slice())));
+    assert_eq!(found[0][0].canonical, "Jordan");
+    assert_eq!(found[1][0].canonical, "Brazil");
+}
