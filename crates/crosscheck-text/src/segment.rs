@@ -262,47 +262,65 @@ pub(crate) fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut imp
                 seen |= d | next;
                 j += width + 1;
             }
-            let mut flags = 0;
-            if seen & DIGIT != 0 {
-                flags |= Shape::DIGITS;
+            if seen == LOWER {
+                // Lower-case ASCII letters and nothing else (`said`, `the`):
+                // two word segments in three in English news, and none of
+                // the shape flags below can hold for them, so none is
+                // tested. (`seen` gets another bit from anything else a
+                // word may hold: a capital, a digit, `_`, or a `.` `'` `’`
+                // joined across.)
+                f.seg(
+                    i,
+                    j,
+                    Seg::Word {
+                        shape: Shape(0),
+                        letter: true,
+                        digits_only: false,
+                    },
+                );
+            } else {
+                let mut flags = 0;
+                if seen & DIGIT != 0 {
+                    flags |= Shape::DIGITS;
+                }
+                if seen & DOT != 0 {
+                    flags |= Shape::HAS_DOT;
+                }
+                // Title case: an upper-case first letter and no upper-case
+                // second. The byte after the first needs no test that it is in
+                // the word: when the word is one byte long, that byte is no
+                // letter, so it has no upper-case bit either.
+                if e & UPPER != 0 && bytes.get(i + 1).is_none_or(|&b| entry(b) & UPPER == 0) {
+                    flags |= Shape::TITLE;
+                }
+                // All capitals: no lower-case letter and two upper-case ones
+                // (counted only then: it is rare).
+                if seen & (LOWER | UPPER) == UPPER
+                    && bytes[i..j]
+                        .iter()
+                        .filter(|b| b.is_ascii_uppercase())
+                        .count()
+                        >= 2
+                {
+                    flags |= Shape::ALL_CAPS;
+                }
+                if quote && j > i + 1 && contains_high(&bytes[i..j]) {
+                    flags |= Shape::NON_ASCII;
+                }
+                let shape = Shape(flags);
+                f.seg(
+                    i,
+                    j,
+                    Seg::Word {
+                        shape,
+                        letter: seen & (LOWER | UPPER) != 0,
+                        // A digit's entry is its shape bit and its class; a
+                        // letter, a full stop, a connector or anything joined
+                        // across (`,` `'` U+2019) adds another bit.
+                        digits_only: seen == DIGIT | DIGIT_CLASS,
+                    },
+                );
             }
-            if seen & DOT != 0 {
-                flags |= Shape::HAS_DOT;
-            }
-            // Title case: an upper-case first letter and no upper-case
-            // second. The byte after the first needs no test that it is in
-            // the word: when the word is one byte long, that byte is no
-            // letter, so it has no upper-case bit either.
-            if e & UPPER != 0 && bytes.get(i + 1).is_none_or(|&b| entry(b) & UPPER == 0) {
-                flags |= Shape::TITLE;
-            }
-            // All capitals: no lower-case letter and two upper-case ones
-            // (counted only then: it is rare).
-            if seen & (LOWER | UPPER) == UPPER
-                && bytes[i..j]
-                    .iter()
-                    .filter(|b| b.is_ascii_uppercase())
-                    .count()
-                    >= 2
-            {
-                flags |= Shape::ALL_CAPS;
-            }
-            if quote && j > i + 1 && contains_high(&bytes[i..j]) {
-                flags |= Shape::NON_ASCII;
-            }
-            let shape = Shape(flags);
-            f.seg(
-                i,
-                j,
-                Seg::Word {
-                    shape,
-                    letter: seen & (LOWER | UPPER) != 0,
-                    // A digit's entry is its shape bit and its class; a
-                    // letter, a full stop, a connector or anything joined
-                    // across (`,` `'` U+2019) adds another bit.
-                    digits_only: seen == DIGIT | DIGIT_CLASS,
-                },
-            );
             i = j;
             // The usual next segment, one space before a word, at once
             // (the same as the general case below). The two bytes are read
