@@ -177,10 +177,21 @@ pub(crate) struct TagName {
 impl TagName {
     pub(crate) fn of(name: &[u8]) -> TagName {
         let mut t = TagName::default();
-        if name.len() <= t.bytes.len() && name.is_ascii() {
-            t.bytes[..name.len()].copy_from_slice(name);
-            t.bytes[..name.len()].make_ascii_lowercase();
+        if name.len() > t.bytes.len() {
+            return t;
+        }
+        // One pass that copies, lowercases and checks for ASCII: a name is
+        // two or three bytes, and a copy, a check and a lowercasing, each a
+        // loop (or a call) of its own, cost fifty instructions a tag.
+        let mut seen = 0u8;
+        for (to, &c) in t.bytes.iter_mut().zip(name) {
+            seen |= c;
+            *to = c.to_ascii_lowercase();
+        }
+        if seen.is_ascii() {
             t.len = name.len() as u8;
+        } else {
+            t = TagName::default();
         }
         t
     }

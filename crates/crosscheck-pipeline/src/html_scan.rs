@@ -153,13 +153,24 @@ fn next_lt(b: &[u8], from: usize) -> Option<usize> {
 /// Reads the tag whose name starts at `from`: its name as written, whether
 /// it closes itself (`/>`), and where it ends (just past `>`). `None` when
 /// the input ends inside it.
+#[inline]
 fn tag(b: &[u8], from: usize) -> Option<(&[u8], bool, usize)> {
-    let mut i = run_end(b, from, |c| is_space(c) || matches!(c, b'/' | b'>'));
+    let i = run_end(b, from, |c| is_space(c) || matches!(c, b'/' | b'>'));
     let name = &b[from..i];
     if b.get(i) == Some(&b'>') {
-        // Most tags have no attributes: no states to go through.
+        // Most tags have no attributes: no states to go through, and no
+        // call to the loop that goes through them (whose setup, saving the
+        // registers it uses, cost more than reading `<p>`).
         return Some((name, false, i + 1));
     }
+    attributes(b, i).map(|(self_closing, end)| (name, self_closing, end))
+}
+
+/// Reads a tag's attributes from `i`, just past its name: whether the tag
+/// closes itself (`/>`), and where it ends (just past `>`). `None` when
+/// the input ends inside it.
+#[inline(never)]
+fn attributes(b: &[u8], mut i: usize) -> Option<(bool, usize)> {
     #[derive(Clone, Copy)]
     enum State {
         BeforeName,
@@ -218,7 +229,7 @@ fn tag(b: &[u8], from: usize) -> Option<(&[u8], bool, usize)> {
             },
         }
     };
-    Some((name, self_closing, i + 1))
+    Some((self_closing, i + 1))
 }
 
 /// The first index at or after `from` whose byte is a `stop`, or the

@@ -115,7 +115,7 @@ pub(crate) fn markdown_published(md: &str) -> Option<Day> {
 /// The value of attribute `name` in a tag's lowercased attributes.
 fn attribute<'t>(attrs: &'t str, name: &str) -> Option<&'t str> {
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&attrs.as_bytes()[from..], name.as_bytes()) {
+    while let Some(i) = find_short(&attrs.as_bytes()[from..], name.as_bytes()) {
         let at = from + i;
         from = at + name.len();
         // A whole attribute name: not the tail of `data-date` nor the head
@@ -140,6 +140,23 @@ fn attribute<'t>(attrs: &'t str, name: &str) -> Option<&'t str> {
                     .unwrap_or(rest.len())]
             }
         });
+    }
+    None
+}
+
+/// Where `needle` (not empty) first occurs in `hay`: the first byte's
+/// vector search and a comparison there. A tag's attributes are a few dozen
+/// bytes, and `memchr::memmem::find` built a searcher for each look-up (four
+/// a `<meta>`), which cost more than the search.
+fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &hay[from..]) {
+        let at = from + i;
+        if hay[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
     }
     None
 }
