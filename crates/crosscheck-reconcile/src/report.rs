@@ -646,12 +646,6 @@ fn pkey(p: &Period) -> PKey {
     }
 }
 
-impl PKey {
-    fn contains(&self, o: &PKey) -> bool {
-        self.fiscal == o.fiscal && self.start <= o.start && o.end <= self.end && self != o
-    }
-}
-
 /// What must be equal for two claims to be compared, period aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct GKey {
@@ -902,12 +896,25 @@ fn short_metric_names(
     claims: &ClaimsView<'_>,
     subjects: &HashMap<(Sym, Sym), Sym>,
 ) -> HashMap<(Sym, Sym), Sym> {
+    // Whether a metric's name is one with a product (`battery exports`, not
+    // `exports` or `battery share of exports`), read once per symbol rather
+    // than once per claim: a run's millions of claims name a few thousand
+    // metrics, and a look at a name's text took most of this pass.
+    let with_product: Vec<bool> = Sym::interned()
+        .iter()
+        .map(|m| m.contains(' ') && !m.contains(" share of "))
+        .collect();
     let named = |c: &Claim| {
-        let m = c.metric.as_str();
-        m.contains(' ') && !c.has(flags::SHARE) && !m.contains(" share of ")
+        !c.has(flags::SHARE)
+            && match with_product.get(c.metric.id() as usize) {
+                Some(&named) => named,
+                None => {
+                    let m = c.metric.as_str();
+                    m.contains(' ') && !m.contains(" share of ")
+                }
+            }
     };
-    // The claims that count, picked in parallel (a look at each metric's
-    // text, over millions of claims), then gathered in claim order.
+    // The claims that count, picked in parallel, then gathered in claim order.
     let picked: Vec<(Sym, Sym, bool, usize)> = (0..claims.len())
         .into_par_iter()
         .filter(|&i| !claims[i].subject.is_empty() && named(&claims[i]))
@@ -936,18 +943,30 @@ fn short_metric_names(
     }
     // The remaps the names allow, before any level is looked at.
     let mut candidates: Vec<(Sym, Sym, Sym)> = Vec::new();
+    // Whether a name is a metric's own base (`imports and exports`), which
+    // is never short for another: asked once per metric, not once per
+    // subject naming it (a scan of the whole lexicon each time).
+    let mut lexicon_base: HashMap<Sym, bool> = HashMap::new();
     for (s, ms) in &by_subject {
         for &(m, _) in ms {
-            if crate::lexicon::METRICS
-                .iter()
-                .any(|(_, b)| *b == m.as_str())
-            {
+            let base = *lexicon_base.entry(m).or_insert_with(|| {
+                let m = m.as_str();
+                crate::lexicon::METRICS.iter().any(|(_, b)| *b == m)
+            });
+            if base {
                 continue;
             }
-            let suffix = format!(" {}", m.as_str());
+            // `f` ends in a space and `m` (what `f.ends_with(" m")` asks,
+            // with no string made for it).
+            let short = m.as_str();
+            let ends_in_short = |f: &str| {
+                f.len() > short.len()
+                    && f.ends_with(short)
+                    && f.as_bytes()[f.len() - short.len() - 1] == b' '
+            };
             let mut fuller = ms
                 .iter()
-                .filter(|(f, read)| *read && f.as_str().ends_with(&suffix))
+                .filter(|(f, read)| *read && ends_in_short(f.as_str()))
                 .map(|(f, _)| *f);
             if let (Some(f), None) = (fuller.next(), fuller.next()) {
                 candidates.push((*s, m, f));
@@ -1152,10 +1171,20 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
     // 24: at millions of claims that is tens of megabytes.
     let mut periods: Vec<u64> = (0..claims.len())
         .into_par_iter()
-        .fold(HashSet::new, |mut seen, i| {
-            seen.insert(pack(claims[i].period.as_ref().map(pkey)));
-            seen
-        })
+        .fold(
+            || (HashSet::new(), None),
+            |(mut seen, mut last), i| {
+                // A document's claims mostly share a period: one set
+                // insert per change of period, not per claim.
+                let p = pack(claims[i].period.as_ref().map(pkey));
+                if last != Some(p) {
+                    seen.insert(p);
+                    last = Some(p);
+                }
+                (seen, last)
+            },
+        )
+        .map(|(seen, _)| seen)
         .reduce(HashSet::new, |mut a, b| {
             a.extend(b);
             a
@@ -1163,17 +1192,24 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
         .into_iter()
         .collect();
     periods.sort_unstable();
-    let mut order: Vec<(u64, u32, u32)> = (0..claims.len() as u32)
+    let mut order: Vec<u128> = (0..claims.len() as u32)
         .into_par_iter()
         .filter(|&i| comparable(&claims[i as usize]))
-        .map(|i| {
-            let c = &claims[i as usize];
-            let mut h = FxHasher(0);
-            gkey(c).hash(&mut h);
-            let period = pack(c.period.as_ref().map(pkey));
-            let rank = periods.partition_point(|p| *p < period) as u32;
-            (h.finish(), rank, i)
-        })
+        .map_init(
+            // The last period ranked, and its rank: the next claim's is
+            // most often the same. (No packed period is all ones.)
+            || (u64::MAX, 0u32),
+            |last, i| {
+                let c = &claims[i as usize];
+                let mut h = FxHasher(0);
+                gkey(c).hash(&mut h);
+                let period = pack(c.period.as_ref().map(pkey));
+                if last.0 != period {
+                    *last = (period, periods.partition_point(|p| *p < period) as u32);
+                }
+                order_entry(h.finish(), last.1, i)
+            },
+        )
         .collect();
     drop(periods);
     order.par_sort_unstable();
@@ -1227,15 +1263,36 @@ fn find(claims: &ClaimsView<'_>, docs: &[String]) -> Findings {
     }
 }
 
+/// An entry of the sorted claim order: (hash of the key without period,
+/// period's rank, claim index) in one number, whose order is the triple's.
+/// The sort compares millions of entries, and one 128-bit comparison is two
+/// instructions where the triple's takes up to three compares and branches.
+#[inline]
+fn order_entry(hash: u64, rank: u32, claim: u32) -> u128 {
+    (u128::from(hash) << 64) | (u128::from(rank) << 32) | u128::from(claim)
+}
+
+/// The hash of an [`order_entry`].
+#[inline]
+fn entry_hash(e: u128) -> u64 {
+    (e >> 64) as u64
+}
+
+/// The claim index of an [`order_entry`].
+#[inline]
+fn entry_claim(e: u128) -> u32 {
+    e as u32
+}
+
 /// Pieces of `order` of about equal size, cut only where the hash changes
 /// (a run of one hash is checked whole).
-fn piece_bounds(order: &[(u64, u32, u32)], pieces: usize) -> Vec<(usize, usize)> {
+fn piece_bounds(order: &[u128], pieces: usize) -> Vec<(usize, usize)> {
     let step = order.len().div_ceil(pieces.max(1)).max(1);
     let mut bounds = Vec::new();
     let mut from = 0;
     while from < order.len() {
         let mut to = (from + step).min(order.len());
-        while to < order.len() && order[to].0 == order[to - 1].0 {
+        while to < order.len() && entry_hash(order[to]) == entry_hash(order[to - 1]) {
             to += 1;
         }
         bounds.push((from, to));
@@ -1247,13 +1304,15 @@ fn piece_bounds(order: &[(u64, u32, u32)], pieces: usize) -> Vec<(usize, usize)>
 /// Checks the runs of equal hash in a piece of the sorted claim order:
 /// each run is split by the real key (hash collisions), each key's claims
 /// checked across periods and, per period, as a group.
-fn check_runs(out: &mut Out<'_>, order: &[(u64, u32, u32)]) {
+fn check_runs(out: &mut Out<'_>, order: &[u128]) {
     let claims = out.claims;
+    // One list for every run's claims, not one made per run.
+    let mut run: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < order.len() {
-        let h = order[i].0;
+        let h = entry_hash(order[i]);
         let mut j = i;
-        while j < order.len() && order[j].0 == h {
+        while j < order.len() && entry_hash(order[j]) == h {
             j += 1;
         }
         // A claim alone under its key: nothing to check it against (most
@@ -1263,26 +1322,31 @@ fn check_runs(out: &mut Out<'_>, order: &[(u64, u32, u32)]) {
             continue;
         }
         // Within a hash run, split by the real key (hash collisions).
-        let mut run: Vec<u32> = order[i..j].iter().map(|o| o.2).collect();
+        run.clear();
+        run.extend(order[i..j].iter().map(|&o| entry_claim(o)));
         let k0 = gkey(&claims[run[0] as usize]);
-        let one_key = run.iter().all(|&k| gkey(&claims[k as usize]) == k0);
+        let one_key = run[1..].iter().all(|&k| gkey(&claims[k as usize]) == k0);
+        if one_key {
+            // The usual case: the run is one key's, in period order.
+            check_key(out, &run);
+            i = j;
+            continue;
+        }
         // Symbol numbers, not strings: only grouping matters here, output
         // order is fixed by the final sort on strings.
-        if !one_key {
-            run.sort_by_key(|&k| {
-                let c = &claims[k as usize];
-                (
-                    c.subject.id(),
-                    c.metric.id(),
-                    c.scope.id(),
-                    dim_id(c),
-                    c.change,
-                    gkey(c).basis,
-                    PKeyOrd(c.period.as_ref().map(pkey)),
-                    k,
-                )
-            });
-        }
+        run.sort_by_key(|&k| {
+            let c = &claims[k as usize];
+            (
+                c.subject.id(),
+                c.metric.id(),
+                c.scope.id(),
+                dim_id(c),
+                c.change,
+                gkey(c).basis,
+                PKeyOrd(c.period.as_ref().map(pkey)),
+                k,
+            )
+        });
         let mut a = 0;
         while a < run.len() {
             let key = gkey(&claims[run[a] as usize]);
@@ -1290,23 +1354,28 @@ fn check_runs(out: &mut Out<'_>, order: &[(u64, u32, u32)]) {
             while b < run.len() && gkey(&claims[run[b] as usize]) == key {
                 b += 1;
             }
-            let same_key = &run[a..b];
-            check_periods(out, same_key);
-            let mut p = 0;
-            while p < same_key.len() {
-                let pk = claims[same_key[p] as usize].period.as_ref().map(pkey);
-                let mut q = p;
-                while q < same_key.len()
-                    && claims[same_key[q] as usize].period.as_ref().map(pkey) == pk
-                {
-                    q += 1;
-                }
-                check_group(out, &same_key[p..q]);
-                p = q;
-            }
+            check_key(out, &run[a..b]);
             a = b;
         }
         i = j;
+    }
+}
+
+/// Checks one key's claims (in period order) across periods and, per
+/// period, as a group.
+fn check_key(out: &mut Out<'_>, same_key: &[u32]) {
+    let claims = out.claims;
+    check_periods(out, same_key);
+    let period = |k: u32| claims[k as usize].period.as_ref().map(pkey);
+    let mut p = 0;
+    while p < same_key.len() {
+        let pk = period(same_key[p]);
+        let mut q = p + 1;
+        while q < same_key.len() && period(same_key[q]) == pk {
+            q += 1;
+        }
+        check_group(out, &same_key[p..q]);
+        p = q;
     }
 }
 
@@ -1496,21 +1565,23 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     }
     let claims = out.claims;
     let c = |i: u32| &claims[i as usize];
-    let corrections: Vec<u32> = members
-        .iter()
-        .copied()
-        .filter(|&i| c(i).has(flags::CORRECTION))
-        .collect();
-    let retracted: Vec<u32> = members
-        .iter()
-        .copied()
-        .filter(|&i| c(i).has(flags::RETRACTED))
-        .collect();
-    let plain: Vec<u32> = members
-        .iter()
-        .copied()
-        .filter(|&i| !c(i).has(flags::CORRECTION | flags::RETRACTED))
-        .collect();
+    // The members sorted by their notice flags in one pass (a claim with
+    // both is in both lists).
+    let mut corrections: Vec<u32> = Vec::new();
+    let mut retracted: Vec<u32> = Vec::new();
+    let mut plain: Vec<u32> = Vec::with_capacity(members.len());
+    for &i in members {
+        let m = c(i);
+        if m.has(flags::CORRECTION) {
+            corrections.push(i);
+        }
+        if m.has(flags::RETRACTED) {
+            retracted.push(i);
+        }
+        if !m.has(flags::CORRECTION | flags::RETRACTED) {
+            plain.push(i);
+        }
+    }
     let period_known = c(members[0]).period.is_some();
 
     // A correction notice against the figures it corrects.
@@ -1568,20 +1639,38 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     }
 
     // A notice quotes the figure it corrects: not a contradiction of its own.
-    let notice_docs: Vec<u32> = corrections.iter().map(|&k| c(k).doc).collect();
-    let mut pool: Vec<u32> = plain
-        .iter()
-        .copied()
-        .filter(|&m| !notice_docs.contains(&c(m).doc))
-        .collect();
+    // (Most groups have no notice: their pool is their plain figures.)
+    let mut pool: Vec<u32> = if corrections.is_empty() {
+        plain
+    } else {
+        let notice_docs: Vec<u32> = corrections.iter().map(|&k| c(k).doc).collect();
+        plain
+            .iter()
+            .copied()
+            .filter(|&m| !notice_docs.contains(&c(m).doc))
+            .collect()
+    };
     pool.extend(&corrections);
-    // A document that contradicts itself.
-    let mut by_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for &m in &pool {
-        by_doc.entry(c(m).doc).or_default().push(m);
-    }
+    // A document that contradicts itself. The pool by document (documents
+    // in order, each one's claims in pool order): a group's claims are in
+    // claim order, which is document order in a run's table, so the usual
+    // pool is already so and needs no map of lists.
+    let by_doc_order: Vec<u32>;
+    let by_doc: &[u32] = if pool.windows(2).all(|w| c(w[0]).doc <= c(w[1]).doc) {
+        &pool
+    } else {
+        let mut sorted = pool.clone();
+        // Stable: a document's claims stay in pool order.
+        sorted.sort_by_key(|&m| c(m).doc);
+        by_doc_order = sorted;
+        &by_doc_order
+    };
+    let docs = by_doc.chunk_by(|&x, &y| c(x).doc == c(y).doc);
     let mut self_docs = Vec::new();
-    for (&d, ms) in &by_doc {
+    let mut ndocs = 0u32;
+    for ms in docs {
+        ndocs += 1;
+        let d = c(ms[0]).doc;
         if ms.len() < 2 {
             continue;
         }
@@ -1629,11 +1718,14 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     if !period_known {
         return;
     }
-    let rest: Vec<u32> = pool
-        .iter()
-        .copied()
-        .filter(|m| !self_docs.contains(&c(*m).doc))
-        .collect();
+    let rest: Vec<u32> = if self_docs.is_empty() {
+        pool
+    } else {
+        pool.iter()
+            .copied()
+            .filter(|m| !self_docs.contains(&c(*m).doc))
+            .collect()
+    };
     if rest.len() < 2 {
         return;
     }
@@ -1643,7 +1735,7 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
     };
     let v = beyond_digits(c(a), c(b), v);
     if v == Verdict::Agree {
-        if by_doc.len() >= 2 && self_docs.is_empty() {
+        if ndocs >= 2 && self_docs.is_empty() {
             let mut members: Vec<u32> = Vec::new();
             let mut seen = HashSet::new();
             for &m in &rest {
@@ -1651,7 +1743,7 @@ fn check_group(out: &mut Out<'_>, members: &[u32]) {
                     members.push(m);
                 }
             }
-            out.agreeing.push((members, by_doc.len() as u32));
+            out.agreeing.push((members, ndocs));
         }
         return;
     }
@@ -1742,10 +1834,23 @@ fn check_periods(out: &mut Out<'_>, members: &[u32]) {
             c.period.as_ref().map(|p| (m, pkey(p), c.interval()))
         })
         .collect();
+    // Every pair is looked at (up to 160,000 for a key), and nearly all fail
+    // at once: each period's ends as one ordered number each, so that the
+    // test is a few integer comparisons, not ones of (year, month, day).
+    let day = |(y, m, d): (i32, u8, u8)| (i64::from(y) << 16) | (i64::from(m) << 8) | i64::from(d);
+    let spans: Vec<(i64, i64, bool)> = ps
+        .iter()
+        .map(|(_, p, _)| (day(p.start), day(p.end), p.fiscal))
+        .collect();
+    // Whether the first period holds the second and is not it (the same
+    // fiscal or calendar reckoning, starting no later, ending no sooner).
+    let contains = |(ls, le, lf): (i64, i64, bool), (ss, se, sf): (i64, i64, bool)| {
+        lf == sf && ls <= ss && se <= le && (ls, le) != (ss, se)
+    };
     let mut done = HashSet::new();
-    for (l, pl, il) in &ps {
-        for (s, ps_, is) in &ps {
-            if !pl.contains(ps_) || il.hi >= is.lo {
+    for ((l, pl, il), &ls) in ps.iter().zip(&spans) {
+        for ((s, ps_, is), &ss) in ps.iter().zip(&spans) {
+            if !contains(ls, ss) || il.hi >= is.lo {
                 continue;
             }
             if il.compare(is) != Verdict::Differ {

@@ -141,6 +141,14 @@ impl Sym {
         })
     }
 
+    /// The strings of every symbol interned so far, indexed by number: a
+    /// pass over millions of claims can then read a fact about each symbol
+    /// from a table by [`Sym::id`] instead of reading its string per claim.
+    pub(crate) fn interned() -> Vec<&'static str> {
+        let r = interner().read().unwrap_or_else(|e| e.into_inner());
+        r.strs.clone()
+    }
+
     /// The symbol's number: stable within a run only (see the type's docs).
     pub fn id(self) -> u32 {
         self.0
