@@ -149,7 +149,9 @@ fn walk_folder(
             })
         });
     let (mut files, mut errors) = found.into_inner().unwrap_or_else(|p| p.into_inner());
-    files.par_sort_by(|a, b| walked_path_order(a, b));
+    // Unstable, as no two of one walk's paths are equal (and equal ones
+    // could not be told apart): no merge buffer, fewer moves.
+    files.par_sort_unstable_by(|a, b| walked_path_order(a, b));
     errors.sort_by_cached_key(|(path, e)| (path.clone(), e.to_string()));
     let inputs = files
         .into_iter()
