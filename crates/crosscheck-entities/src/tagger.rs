@@ -2801,6 +2801,17 @@ impl<'a> Ctx<'a> {
         out.extend(add);
     }
 
+    /// Makes `text` the document read. What is known by where it stands in
+    /// a text (the facts of the words last asked about, the last piece's
+    /// gazetteer hits) is the last document's, and forgotten: in a batch,
+    /// another document may hold another word at the same place.
+    fn enter(&mut self, text: &'a str) {
+        self.text = text;
+        self.recent_facts = [(usize::MAX, 0, WordFacts::NONE); facts::RECENT];
+        self.hits_key = (usize::MAX, 0, 0);
+        self.hits_cache = Hits::NONE;
+    }
+
     /// The sentence pass over one document: its names, those left for the
     /// document pass, and its runs (`merged` is a buffer for its sentences).
     ///
@@ -2813,13 +2824,8 @@ impl<'a> Ctx<'a> {
         sentences: &[Span],
         merged: &mut Vec<Span>,
     ) -> Read<'a> {
-        self.text = text;
+        self.enter(text);
         self.mark = hyphen_or_apostrophe_from(text.as_bytes(), 0);
-        // What is known by where it stands in the text is the last
-        // document's: forgotten.
-        self.recent_facts = [(usize::MAX, 0, WordFacts::NONE); facts::RECENT];
-        self.hits_key = (usize::MAX, 0, 0);
-        self.hits_cache = Hits::NONE;
         // Sized from the text, to what a document typically fills, so that
         // the lists are rarely grown (and copied) while they fill.
         self.found = Vec::with_capacity(tokens.len() / 32 + 4);
@@ -2863,8 +2869,7 @@ impl<'a> Ctx<'a> {
             chunks,
             name_runs,
         } = read;
-        self.text = text;
-        self.recent_facts = [(usize::MAX, 0, WordFacts::NONE); facts::RECENT];
+        self.enter(text);
         // The names the pending ones are looked up by, and their lengths as
         // bits (127 for any longer): a key of no such length is never asked
         // for, so most mentions' keys are turned away before any hashing.

@@ -148,12 +148,7 @@ fn tagging_documents_together_is_tagging_each_alone() {
     .filter_map(|path| std::fs::read_to_string(path).ok())
     .collect();
     assert!(texts.len() >= 2, "documents to tag together");
-    let tokens: Vec<_> = texts.iter().map(|t| crosscheck_text::tokenize(t)).collect();
-    let sents: Vec<_> = texts
-        .iter()
-        .zip(&tokens)
-        .map(|(t, k)| crosscheck_text::sentences(t, k))
-        .collect();
+    let (tokens, sents) = tokens_and_sentences(&texts);
     let tagger = Tagger::global();
     let together = tagger.tag_many(
         (0..texts.len()).map(|i| (texts[i].as_str(), tokens[i].as_slice(), sents[i].as_slice())),
@@ -173,14 +168,28 @@ fn tagging_documents_together_is_tagging_each_alone() {
 #[test]
 fn a_word_is_not_taken_for_the_last_document_s_word_at_its_place() {
     let texts = ["Exports to Jordan rose.", "Exports to Brazil rose."];
-    let tokens: Vec<_> = texts.iter().map(|t| crosscheck_text::tokenize(t)).collect();
-    let sents: Vec<_> = texts
-        .iter()
-        .zip(&tokens)
-        .map(|(t, k)| crosscheck_text::sentences(t, k))
-        .collect();
+    let (tokens, sents) = tokens_and_sentences(&texts);
     let found = Tagger::global()
         .tag_many((0..2).map(|i| (texts[i], tokens[i].as_slice(), sents[i].as_slice())));
     assert_eq!(found[0][0].canonical, "Jordan");
     assert_eq!(found[1][0].canonical, "Brazil");
+}
+
+/// Each text's tokens and sentences, as the pipeline makes them for the tagger.
+fn tokens_and_sentences<T: AsRef<str>>(
+    texts: &[T],
+) -> (
+    Vec<Vec<crosscheck_text::Token>>,
+    Vec<Vec<crosscheck_text::Span>>,
+) {
+    let tokens: Vec<_> = texts
+        .iter()
+        .map(|t| crosscheck_text::tokenize(t.as_ref()))
+        .collect();
+    let sents = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| crosscheck_text::sentences(t.as_ref(), k))
+        .collect();
+    (tokens, sents)
 }
